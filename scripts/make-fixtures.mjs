@@ -1,0 +1,82 @@
+// Writes the sample inventories in fixtures/ (run: node scripts/make-fixtures.mjs).
+// The xlsx is written with exceljs the way a team's workbook looks: a title row, merged stage cells,
+// two persona sheets and a notes sheet. The csv holds the same rows with a persona column.
+import ExcelJS from 'exceljs';
+import { writeFileSync } from 'node:fs';
+
+const HEADER = ['Lifecycle stage', 'Touchpoint', 'Owner team', 'Channel', 'Ongoing / Automatic / Manual', 'Inbound / Outbound', 'Day offset', 'Frequency', 'KPI', 'Notes'];
+
+// [stage, touchpoint, team, channel, mode, direction, day, frequency, kpi, notes]
+const PRACTITIONER = [
+  ['Awareness', 'LinkedIn thought-leadership posts', 'Marketing', 'Social', 'Ongoing', 'Outbound', 0, 'Weekly', 'Impressions', ''],
+  ['Awareness', 'SEO blog articles', 'Marketing', 'Blog', 'Ongoing', 'Inbound', 0, 'Weekly', 'Organic sessions', ''],
+  ['Consideration', 'Product webinar', 'Marketing', 'Webinar', 'Manual', 'Outbound', 7, 'Monthly', 'Registrations', ''],
+  ['Consideration', 'Pricing page', 'Marketing', 'Website', 'Ongoing', 'Inbound', 10, '', 'Demo requests', ''],
+  ['Decision', 'Live demo call', 'Sales', 'Zoom call', 'Manual', 'Outbound', 14, 'Once', 'Win rate', ''],
+  ['Decision', 'Contract signed confirmation', 'Sales', 'E-mail', 'Automatic', 'Outbound', 30, 'Once', '', 'Sent by the CRM'],
+  ['Onboarding', 'Kickoff call', 'Customer Success', 'Video call', 'Manual', 'Outbound', 44, 'Once', 'Time to first value', 'Booked when CS has capacity'],
+  ['Onboarding', 'Welcome email series', 'Customer Success', 'Email', 'Automatic', 'Outbound', 45, 'Daily', 'Activation rate', ''],
+  ['Onboarding', 'Weekly usage tips email', 'Product', 'Email', 'Automatic', 'Outbound', 50, 'Weekly', 'Feature adoption', ''],
+  ['Onbaording', 'Admin setup guide', 'Product', 'Knowledge base', 'Ongoing', 'Inbound', 45, '', '', 'Typo in the stage is planted'],
+  ['Adoption', 'Weekly check-in email', 'Customer Success', 'Email', 'Manual', 'Outbound', 60, 'Weekly', 'Reply rate', 'Written by each CSM'],
+  ['Adoption', 'In-app chatbot', 'Support', 'Chatbot', 'Automatic', 'Inbound', 46, '', 'Deflection rate', ''],
+  ['Retention', 'Monthly newsletter', 'Marketing', 'Email', 'Automatic', 'Outbound', 90, 'Monthly', 'Open rate', ''],
+  ['Retention', 'Monthly product newsletter', 'Product', 'Email', 'Automatic', 'Outbound', 92, 'Monthly', 'Open rate', ''],
+  ['Retention', 'Renewal reminder', 'Customer Success', 'Email', 'Automatic', 'Outbound', 330, 'Once', 'Renewal rate', ''],
+  ['Expansion', 'Upgrade offer', 'Sales', 'In-app', 'Automatic', 'Outbound', 180, 'Once', 'Upgrade rate', ''],
+];
+
+const BUYER = [
+  ['Awareness', 'Retargeting ads', 'Marketing', 'Paid social', 'Automatic', 'Outbound', 0, 'Daily', 'Click-through rate', ''],
+  ['Consideration', 'Case study email', 'Marketing', 'Email', 'Automatic', 'Outbound', 5, 'Once', 'Click-through rate', ''],
+  ['Consideration', 'ROI calculator', 'Marketing', 'Website', 'Ongoing', 'Inbound', 5, '', 'Completions', ''],
+  ['Decision', 'Proposal call', 'Sales', 'Phone', 'Manual', 'Outbound', 12, 'Once', 'Win rate', ''],
+  ['Decision', 'Security review', 'Sales', 'Video call', 'Manual', 'Outbound', 18, 'Once', '', ''],
+  ['Retention', 'Quarterly business review', 'Customer Success', 'Video call', 'Manual', 'Outbound', 90, 'Quarterly', 'Renewal rate', ''],
+  ['Expansion', 'Account review email', 'Customer Success', 'Email', 'Manual', 'Outbound', 120, 'Monthly', 'Expansion revenue', ''],
+];
+
+function addPersonaSheet(workbook, persona, rows, titleRows) {
+  const sheet = workbook.addWorksheet(persona);
+  for (const title of titleRows) sheet.addRow([title]);
+  const headerRow = sheet.addRow(HEADER);
+  headerRow.font = { bold: true };
+  const first = headerRow.number + 1;
+  rows.forEach((row) => sheet.addRow(row));
+  // Merge each run of equal stage cells, as teams do, leaving only the top cell filled.
+  let start = first;
+  for (let r = first + 1; r <= first + rows.length; r++) {
+    const done = r === first + rows.length || sheet.getCell(`A${r}`).value !== sheet.getCell(`A${start}`).value;
+    if (!done) continue;
+    if (r - 1 > start) {
+      for (let m = start + 1; m <= r - 1; m++) sheet.getCell(`A${m}`).value = null;
+      sheet.mergeCells(`A${start}:A${r - 1}`);
+    }
+    start = r;
+  }
+  sheet.columns.forEach((column, i) => (column.width = i === 1 ? 34 : 16));
+}
+
+const workbook = new ExcelJS.Workbook();
+workbook.creator = 'journey fixtures';
+workbook.created = new Date(Date.UTC(2026, 0, 1));
+workbook.modified = workbook.created;
+addPersonaSheet(workbook, 'Practitioner', PRACTITIONER, ['Communication inventory: Practitioner', 'Owner: Lifecycle marketing · reviewed quarterly', '']);
+addPersonaSheet(workbook, 'Buyer', BUYER, ['Communication inventory: Buyer', '']);
+const notes = workbook.addWorksheet('Notes');
+notes.addRow(['How to use this workbook']);
+notes.addRow(['One row per touchpoint. Write the stage once per group; day offsets count from the first touch.']);
+await workbook.xlsx.writeFile('fixtures/sample-inventory.xlsx');
+
+const quote = (value) => (/[",\n]/.test(String(value)) ? `"${String(value).replace(/"/g, '""')}"` : String(value));
+const lines = [['Persona', ...HEADER].map(quote).join(',')];
+for (const [persona, rows] of [['Practitioner', PRACTITIONER], ['Buyer', BUYER]]) {
+  let previousStage = null;
+  rows.forEach((row, i) => {
+    // Stage and persona written once per group, as inventories often do.
+    const stage = row[0] === previousStage ? '' : row[0];
+    previousStage = row[0];
+    lines.push([i === 0 ? persona : '', stage, ...row.slice(1)].map(quote).join(','));
+  });
+}
+writeFileSync('fixtures/sample-inventory.csv', `${lines.join('\r\n')}\r\n`);

@@ -1,0 +1,35 @@
+/** Where an input problem was found, as precisely as it is known. */
+export interface InputPlace {
+  file: string;
+  sheet?: string | null;
+  cell?: string | null;
+  line?: number | null;
+}
+
+/** A problem with what the user gave us (a file, a sheet, a value): exit code 2, one line, no stack. */
+export class InputError extends Error {
+  readonly place: InputPlace;
+  constructor(place: InputPlace, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'InputError';
+    this.place = place;
+  }
+
+  /** One line naming file, sheet and cell (or line) before the reason. */
+  describe(): string {
+    const { file, sheet, cell, line } = this.place;
+    let where = file;
+    if (sheet) where += ` [sheet "${sheet}"]`;
+    if (cell) where += ` ${cell}`;
+    else if (line != null) where += `:${line}`;
+    return `${where}: ${this.message}`;
+  }
+}
+
+/** A problem with the configuration or the command line: exit code 2. */
+export class ConfigError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ConfigError';
+  }
+}

@@ -1,0 +1,12 @@
+import type { AuditResult } from '../engine/result.js';
+
+/** What every formatter may use besides the result. */
+export interface FormatOptions {
+  /** Whether to emit ANSI colors (terminal formats only). */
+  color: boolean;
+  /** Terminal width for wrapping, in columns. */
+  width: number;
+}
+
+/** Renders an audit result; never analyses. */
+export type Formatter = (result: AuditResult, options: FormatOptions) => string;

@@ -1,0 +1,87 @@
+import { open } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { extname } from 'node:path';
+import { InputError } from '../errors.js';
+import { loadCsv } from './csv.js';
+import type { LoadedFile } from './table.js';
+import { loadXlsx, type XlsxOptions } from './xlsx/index.js';
+
+export type { CellValue, LoadedFile, RawRow, RawTable } from './table.js';
+export { isCellError } from './table.js';
+
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/** Names what a file's first bytes say it is, when that is something we cannot read as an inventory. */
+function foreignFormat(head: Buffer, whole: Buffer | null): string | null {
+  if (head.subarray(0, 8).equals(OLE_MAGIC)) {
+    // Password-protected .xlsx files are OLE containers holding an EncryptionInfo stream.
+    const encrypted = whole?.includes(Buffer.from('EncryptionInfo', 'utf16le')) ?? false;
+    return encrypted
+      ? 'is a password-protected (encrypted) workbook; remove the password (File › Info › Protect Workbook) and save it again as .xlsx'
+      : 'is a legacy binary Excel file (.xls); open it and save it as .xlsx (Excel Workbook)';
+  }
+  const signatures: [number[], string][] = [
+    [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
+    [[0xff, 0xd8, 0xff], 'a JPEG image'],
+    [[0x47, 0x49, 0x46, 0x38], 'a GIF image'],
+    [[0x25, 0x50, 0x44, 0x46], 'a PDF document'],
+    [[0x1f, 0x8b], 'a gzip archive'],
+  ];
+  for (const [bytes, what] of signatures) {
+    if (bytes.every((b, i) => head[i] === b)) return `is not a workbook: it is ${what}`;
+  }
+  return null;
+}
+
+/** Options for reading any inventory file. */
+export interface LoadOptions extends XlsxOptions {
+  /** The name locations use when it differs from the path (stdin). */
+  displayName?: string | undefined;
+}
+
+/** Reads one inventory file (xlsx or csv/tsv), sniffing its bytes rather than trusting its extension. */
+export async function loadInventoryFile(path: string, options: LoadOptions = {}): Promise<LoadedFile> {
+  const name = options.displayName ?? path;
+  let head: Buffer;
+  let size: number;
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const stat = await handle.stat();
+      if (stat.isDirectory()) throw new InputError({ file: name }, 'is a folder, not a file');
+      size = stat.size;
+      head = Buffer.alloc(Math.min(size, 8));
+      await handle.read(head, 0, head.length, 0);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    throw new InputError({ file: name }, `cannot be read: ${reason}`, { cause: error });
+  }
+  if (size === 0) throw new InputError({ file: name }, 'is empty (0 bytes)');
+
+  const extension = extname(path).toLowerCase();
+  if (head.subarray(0, 8).equals(OLE_MAGIC)) {
+    const { readFile } = await import('node:fs/promises');
+    throw new InputError({ file: name }, foreignFormat(head, await readFile(path))!);
+  }
+  const foreign = foreignFormat(head, null);
+  if (foreign) throw new InputError({ file: name }, foreign);
+  const isZip = head[0] === 0x50 && head[1] === 0x4b;
+  if (isZip) return loadXlsx(path, name, options);
+  if (extension === '.xlsx' || extension === '.xlsm') {
+    throw new InputError({ file: name }, 'is not a readable .xlsx workbook: it is not a zip archive (a renamed or damaged file?)');
+  }
+  if (extension === '.xls') throw new InputError({ file: name }, 'is not a legacy .xls workbook journey can read; save it as .xlsx');
+  const table = await loadCsv(name, path, { tsv: extension === '.tsv' });
+  return { file: name, kind: 'csv', tables: [table], skipped: [] };
+}
+
+/** Reads a CSV from a stream (stdin), named `name` in locations. */
+export async function loadCsvStream(stream: Readable, name: string): Promise<LoadedFile> {
+  const table = await loadCsv(name, stream, { tsv: extname(name).toLowerCase() === '.tsv' });
+  return { file: name, kind: 'csv', tables: [table], skipped: [] };
+}

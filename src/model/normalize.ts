@@ -1,0 +1,223 @@
+import { basename, extname } from 'node:path';
+import { InputError } from '../errors.js';
+import { columnLetter, cellAddress } from '../load/address.js';
+import { isCellError, type CellValue, type LoadedFile, type RawRow, type RawTable } from '../load/index.js';
+import { COLUMN_NAMES, REQUIRED_FIELDS, describeKnownColumns, findHeader, type HeaderMatch } from './columns.js';
+import type { Field, FileSummary, JourneyModel, Location, Persona, SheetSummary, StageModel, Touchpoint, ValueProblem } from './schema.js';
+import { cleanText, foldKey } from './text.js';
+import { buildVocabularies, parseFrequency, stripStageNumbering, type Vocabularies, type Vocabulary } from './vocabulary.js';
+
+/** Where a cell is, as a Location. */
+export function cellLocation(file: string, sheet: string | null, row: number, column: number): Location {
+  const letter = columnLetter(column);
+  return { file, sheet, row, column: letter, cell: cellAddress(sheet, letter, row) };
+}
+
+/** A whole sheet (or a whole CSV file) as a Location. */
+export function sheetLocation(file: string, sheet: string | null): Location {
+  return { file, sheet, row: null, column: null, cell: null };
+}
+
+const FIELD_LABEL: Record<Field, string> = {
+  stage: 'Stage', touchpoint: 'Touchpoint', team: 'Team', channel: 'Channel', mode: 'Mode', direction: 'Direction',
+  day: 'Day', frequency: 'Frequency', persona: 'Persona', kpi: 'KPI', notes: 'Notes',
+};
+
+/** A cell's value as display text, or null when blank (formula errors are handled by the caller). */
+function cellText(value: CellValue | undefined): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string') return cleanText(value);
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return null;
+}
+
+const DAY_TEXT = /^(?:day|d)?\s*\+?\s*(\d+)\s*(?:days?|d)?$/i;
+
+/** Builds the typed journey model from loaded files: header detection, column mapping, vocabulary. */
+export class Normalizer {
+  private readonly vocabularies: Vocabularies;
+  private readonly touchpoints: Touchpoint[] = [];
+  private readonly problems: ValueProblem[] = [];
+  private readonly personas = new Map<string, Persona>();
+  private readonly files: FileSummary[] = [];
+
+  constructor(private readonly stageModel: StageModel) {
+    this.vocabularies = buildVocabularies(stageModel);
+  }
+
+  /** Adds one loaded file; throws InputError when none of its sheets holds an inventory. */
+  add(loaded: LoadedFile): void {
+    const sheets: SheetSummary[] = [];
+    for (const table of loaded.tables) sheets.push(this.addTable(table));
+    for (const skipped of loaded.skipped) {
+      sheets.push({ sheet: skipped.sheet, headerRow: null, touchpoints: 0, skipped: `skipped: ${skipped.reason}`, columns: {} });
+    }
+    if (!sheets.some((s) => s.headerRow !== null)) {
+      const where = loaded.kind === 'xlsx' ? `none of its sheets (${loaded.tables.map((t) => `"${t.sheet}"`).join(', ') || 'none readable'}) has` : 'it has';
+      throw new InputError({ file: loaded.file }, `is not a communication inventory: ${where} no header row with the columns journey looks for in the first 30 rows. Looked for ${describeKnownColumns()}`);
+    }
+    this.files.push({ file: loaded.file, kind: loaded.kind, sheets });
+  }
+
+  /** The model built so far. */
+  model(): JourneyModel {
+    return { files: this.files, personas: [...this.personas.values()], touchpoints: this.touchpoints, problems: this.problems, stageModel: this.stageModel };
+  }
+
+  private addTable(table: RawTable): SheetSummary {
+    const header = findHeader(table.rows);
+    if (!header) {
+      return { sheet: table.sheet, headerRow: null, touchpoints: 0, skipped: 'skipped: no inventory header in the first 30 rows', columns: {} };
+    }
+    const missing = REQUIRED_FIELDS.filter((field) => header.columns[field] === undefined);
+    if (missing.length > 0) {
+      const looked = missing.map((field) => `${field} (${[field, ...COLUMN_NAMES[field]].filter((v, i, all) => all.indexOf(v) === i).join(', ')})`).join('; ');
+      throw new InputError({ file: table.file, sheet: table.sheet, cell: `row ${header.row}` }, `the header has no ${missing.join(' or ')} column; looked for ${looked}`);
+    }
+    const columns = Object.fromEntries(Object.entries(header.columns).map(([field, column]) => [field, columnLetter(column)]));
+    const before = this.touchpoints.length;
+    this.readRows(table, header);
+    return { sheet: table.sheet, headerRow: header.row, touchpoints: this.touchpoints.length - before, skipped: null, columns };
+  }
+
+  private readRows(table: RawTable, header: HeaderMatch): void {
+    const { file, sheet } = table;
+    const fallbackPersona = sheet ?? basename(file, extname(file));
+    let inheritedStage: { text: string; location: Location } | null = null;
+    let inheritedPersona: string | null = null;
+
+    for (let i = header.rowIndex + 1; i < table.rows.length; i++) {
+      const raw = table.rows[i]!;
+      if (raw.cells.every((value) => cellText(value) === null && !(value !== null && value !== undefined && isCellError(value)))) continue;
+      const at = (field: Field): Location | null => {
+        const column = header.columns[field];
+        return column === undefined ? null : cellLocation(file, sheet, raw.row, column);
+      };
+      const value = (field: Field): CellValue | undefined => {
+        const column = header.columns[field];
+        return column === undefined ? undefined : raw.cells[column];
+      };
+      const problemsBefore = this.problems.length;
+      const text = (field: Field): string | null => {
+        const v = value(field);
+        if (v !== undefined && v !== null && isCellError(v)) {
+          this.problem('invalid', field, v.error, `${FIELD_LABEL[field]} cell shows the formula error ${v.error}; fix the formula or type the value`, at(field)!, null, null);
+          return null;
+        }
+        return cellText(v);
+      };
+
+      const personaText = text('persona');
+      if (personaText !== null) inheritedPersona = personaText;
+      const personaName = header.columns.persona !== undefined ? inheritedPersona ?? fallbackPersona : fallbackPersona;
+      const persona = this.persona(personaName, file, sheet);
+
+      const stageText = text('stage');
+      if (stageText !== null) inheritedStage = { text: stageText, location: at('stage')! };
+      const name = text('touchpoint');
+      if (name === null) {
+        if (this.problems.length === problemsBefore && !this.rowHasOwnContent(raw, header)) continue;
+        this.problem('invalid', 'touchpoint', '', `Row ${raw.row} has no touchpoint name; name the touchpoint or delete the row`, at('touchpoint')!, persona, null);
+        continue;
+      }
+      const stage = inheritedStage ? this.lookup(this.vocabularies.stages, 'stage', stripStageNumbering(inheritedStage.text), inheritedStage.text, inheritedStage.location, persona, name) : null;
+      if (!inheritedStage) this.problem('invalid', 'stage', '', `"${name}" has no stage; fill in its lifecycle stage`, at('stage')!, persona, null);
+
+      const channelText = text('channel');
+      const channel = channelText === null ? null : this.lookup(this.vocabularies.channels, 'channel', channelText, channelText, at('channel')!, persona, name, stage);
+      const channelValue = value('channel');
+      if (channelText === null && !(channelValue != null && isCellError(channelValue))) {
+        this.problem('invalid', 'channel', '', `"${name}" has no channel; fill in the channel it reaches the customer on`, at('channel')!, persona, stage);
+      }
+      const modeText = text('mode');
+      const directionText = text('direction');
+      const frequencyText = text('frequency');
+      const row: Location = { file, sheet, row: raw.row, column: null, cell: null };
+      const cells: Touchpoint['cells'] = {};
+      for (const field of Object.keys(header.columns) as Field[]) cells[field] = at(field)!;
+
+      this.touchpoints.push({
+        index: this.touchpoints.length,
+        persona,
+        stage,
+        name,
+        team: text('team'),
+        channel,
+        mode: modeText === null ? null : this.closedValue(this.vocabularies.modes, 'mode', modeText, at('mode')!, persona, stage, name),
+        direction: directionText === null ? null : this.closedValue(this.vocabularies.directions, 'direction', directionText, at('direction')!, persona, stage, name),
+        day: this.day(value('day'), at('day'), persona, stage, name),
+        frequency: frequencyText === null ? null : { text: frequencyText, ...parseFrequency(frequencyText) },
+        kpi: text('kpi'),
+        notes: text('notes'),
+        row,
+        cells,
+      });
+    }
+  }
+
+  /** True when the row has a value in a column other than the inherited stage and persona. */
+  private rowHasOwnContent(raw: RawRow, header: HeaderMatch): boolean {
+    const inherited = new Set([header.columns.stage, header.columns.persona]);
+    return Object.values(header.columns).some((column) => !inherited.has(column) && cellText(raw.cells[column]) !== null);
+  }
+
+  private persona(name: string, file: string, sheet: string | null): string {
+    const key = foldKey(name);
+    const known = this.personas.get(key);
+    if (known) return known.name;
+    this.personas.set(key, { name, location: sheetLocation(file, sheet) });
+    return name;
+  }
+
+  /** Maps a stage or channel to its id; an unknown one becomes an unknown-value problem, never a guess. */
+  private lookup(vocabulary: Vocabulary<string>, field: 'stage' | 'channel', key: string, shown: string, location: Location, persona: string, name: string, stage: string | null = null): string | null {
+    const id = vocabulary.lookup(key);
+    if (id !== null) return id;
+    const suggestion = vocabulary.suggest(key);
+    const hint = suggestion ? `did you mean '${suggestion}'?` : `use one of ${vocabulary.allLabels().join(', ')}, or add it to the ${field === 'stage' ? 'stage model' : 'channel list'} in the config`;
+    this.problem('unknown', field, shown, `${FIELD_LABEL[field]} '${shown}' of "${name}" is not a known ${field}; ${hint}`, location, persona, field === 'stage' ? null : stage);
+    return null;
+  }
+
+  /** Maps a mode or direction; anything outside the fixed vocabulary is an invalid value. */
+  private closedValue<Id extends string>(vocabulary: Vocabulary<Id>, field: 'mode' | 'direction', text: string, location: Location, persona: string, stage: string | null, name: string): Id | null {
+    const id = vocabulary.lookup(text);
+    if (id !== null) return id;
+    const suggestion = vocabulary.suggest(text);
+    const allowed = vocabulary.allLabels().join(', ');
+    this.problem('invalid', field, text, `${FIELD_LABEL[field]} '${text}' of "${name}" is not one of ${allowed}${suggestion ? `; did you mean '${suggestion}'?` : ''}`, location, persona, stage);
+    return null;
+  }
+
+  /** Reads a day offset: a whole number of days ≥ 0, written as a number or as "Day 14" / "+3 days". */
+  private day(value: CellValue | undefined, location: Location | null, persona: string, stage: string | null, name: string): number | null {
+    if (value === undefined || value === null || location === null) return null;
+    if (isCellError(value)) return null;
+    let day: number | null = null;
+    if (typeof value === 'number') day = value;
+    else if (typeof value === 'string') {
+      const trimmed = value.trim();
+      if (trimmed === '') return null;
+      const match = DAY_TEXT.exec(trimmed);
+      day = match ? Number(match[1]) : /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : null;
+    }
+    if (day !== null && Number.isInteger(day) && day >= 0) return day;
+    const shown = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+    const why = value instanceof Date ? 'is a date' : day !== null && day < 0 ? 'is negative' : day !== null ? 'is not a whole number' : 'is not a number of days';
+    this.problem('invalid', 'day', shown, `Day '${shown}' of "${name}" ${why}; write the day offset from the journey's start as a whole number of days (e.g. 14)`, location, persona, stage);
+    return null;
+  }
+
+  private problem(kind: ValueProblem['kind'], field: Field, value: string, message: string, location: Location, persona: string | null, stage: string | null): void {
+    this.problems.push({ kind, field, value, message, location, persona, stage });
+  }
+}
+
+/** Normalizes loaded files into one journey model; throws InputError for a file with no inventory in it. */
+export function normalize(files: LoadedFile[], stageModel: StageModel): JourneyModel {
+  const normalizer = new Normalizer(stageModel);
+  for (const file of files) normalizer.add(file);
+  return normalizer.model();
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { defineRule, type Report } from './rule.js';
+
+/** Lifecycle stages a persona meets no touchpoint in. */
+export const missingStage = defineRule({
+  id: 'missing-stage',
+  description: 'A lifecycle stage of the stage model with no touchpoint for a persona',
+  defaultSeverity: 'warning',
+  options: z
+    .object({
+      /** Stage ids not expected to have touchpoints (e.g. ["advocacy"] for a product without a referral program). */
+      ignoreStages: z.array(z.string()).default([]),
+    })
+    .strict(),
+  docs: {
+    why: 'A stage with no touchpoint is a stage where the customer is left alone: no onboarding means new customers find their own way, no retention means renewals happen by luck.',
+    triggers: 'For each persona, every stage of the stage model that none of its touchpoints (with a readable stage) belongs to.',
+    fix: 'Add at least one touchpoint for the stage, or, if the stage does not apply to this journey, list it in `ignoreStages` or remove it from the stage model.',
+    example: 'Buyer has no touchpoint in Onboarding; add one (a welcome email, a kickoff call) or list the stage in ignoreStages.',
+  },
+  check({ model, options }) {
+    const present = new Map<string, Set<string>>();
+    for (const touchpoint of model.touchpoints) {
+      if (touchpoint.stage === null) continue;
+      const stages = present.get(touchpoint.persona) ?? new Set<string>();
+      stages.add(touchpoint.stage);
+      present.set(touchpoint.persona, stages);
+    }
+    const ignored = new Set(options.ignoreStages);
+    const reports: Report[] = [];
+    for (const persona of model.personas) {
+      const stages = present.get(persona.name) ?? new Set<string>();
+      for (const stage of model.stageModel.stages) {
+        if (stages.has(stage.id) || ignored.has(stage.id)) continue;
+        reports.push({
+          message: `${persona.name} has no touchpoint in ${stage.label}; add one, or list "${stage.id}" in ignoreStages if the stage does not apply.`,
+          location: persona.location,
+          related: [],
+          persona: persona.name,
+          stage: stage.id,
+        });
+      }
+    }
+    return reports;
+  },
+});

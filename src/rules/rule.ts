@@ -1,0 +1,35 @@
+import type { z } from 'zod';
+import type { Finding, JourneyModel, Severity } from '../model/schema.js';
+
+/** What a rule reports; the engine adds the rule id and the configured severity. */
+export type Report = Omit<Finding, 'ruleId' | 'severity'>;
+
+/** What a rule's check receives: the whole model and its own resolved options. */
+export interface RuleContext<Options> {
+  model: JourneyModel;
+  options: Options;
+}
+
+/** A rule's documentation, shown by `journey explain`. */
+export interface RuleDocs {
+  why: string;
+  triggers: string;
+  fix: string;
+  example: string;
+}
+
+/** One check over the journey model, in a file of its own. */
+export interface Rule<Schema extends z.ZodType = z.ZodType> {
+  id: string;
+  description: string;
+  defaultSeverity: Severity;
+  /** Options with their defaults; `options.parse({})` gives the defaults. */
+  options: Schema;
+  docs: RuleDocs;
+  check(context: RuleContext<z.infer<Schema>>): Report[];
+}
+
+/** Declares a rule with its options type inferred from its schema. */
+export function defineRule<Schema extends z.ZodType>(rule: Rule<Schema>): Rule<Schema> {
+  return rule;
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { defineRule } from './rule.js';
+
+/** Stage and channel cells that map to nothing in the vocabulary. */
+export const unknownValue = defineRule({
+  id: 'unknown-value',
+  description: 'A stage or channel that is not in the stage model or the channel list',
+  defaultSeverity: 'error',
+  options: z.object({}).strict(),
+  docs: {
+    why: 'A row whose stage or channel journey cannot read is left out of every rule that needs that field, so a typo silently hides a touchpoint from the gap analysis.',
+    triggers: 'A Stage or Channel cell whose text matches no stage, channel or synonym (case, spacing and punctuation ignored). The message suggests the nearest known value when one is close.',
+    fix: 'Correct the spelling, or teach journey the name: add it as a synonym of a stage or channel in journey.config.json.',
+    example: "Stage 'Onbaording' is not a known stage; did you mean 'Onboarding'?",
+  },
+  check({ model }) {
+    return model.problems
+      .filter((problem) => problem.kind === 'unknown')
+      .map((problem) => ({ message: problem.message, location: problem.location, related: [], persona: problem.persona, stage: problem.stage }));
+  },
+});
