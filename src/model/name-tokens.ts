@@ -1,17 +1,12 @@
-import { CHANNELS } from './vocabulary.js';
-
 // Words that carry no meaning of their own in a touchpoint name.
 const FILLER = new Set([
   'a', 'an', 'the', 'to', 'for', 'of', 'and', 'or', 'on', 'in', 'at', 'by', 'with', 'from', 'our', 'your', 'my', 'their', 'new',
   'via', 'per', 'about', 'is', 'are', 'be', 'we', 'us', 'you', 'it', 'this', 'that', 'all',
 ]);
 
-// Channel words say how a touchpoint travels, not what it says; they are compared separately.
-const CHANNEL_WORDS = new Set(
-  CHANNELS.flatMap((channel) => [channel.id, channel.label, ...channel.synonyms])
-    .map((word) => word.toLowerCase())
-    .filter((word) => /^[a-z]+$/.test(word) && !['newsletter', 'content', 'welcome', 'review', 'reviews', 'survey'].includes(word)),
-);
+// Words that name a channel say how a touchpoint travels, not what it says; the rule compares
+// channels separately. Kept explicit: many channel synonyms ("product", "welcome") carry meaning.
+const CHANNEL_WORDS = new Set(['email', 'mail', 'sms', 'text', 'push', 'notification', 'chat', 'chatbot', 'call', 'phone', 'zoom', 'webinar', 'blog', 'ad', 'ads', 'linkedin']);
 
 /** The meaningful words of a touchpoint name, lower-cased, singular, without filler and channel words. */
 export function nameTokens(name: string): string[] {

@@ -1,0 +1,124 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AuditResultSchema } from '../../src/engine/result.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const bin = join(root, 'bin/journey.js');
+const dir = mkdtempSync(join(tmpdir(), 'journey-e2e-'));
+
+function journey(args: string[], options: { env?: Record<string, string>; input?: string } = {}) {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env };
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, env: env as NodeJS.ProcessEnv, input: options.input ?? '', encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('journey audit (built CLI)', () => {
+  it('audits the sample workbook: planted gaps found at their cells, exit 1 for the error', () => {
+    const { code, stdout, stderr } = journey(['audit', 'fixtures/sample-inventory.xlsx', '--format', 'json']);
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+    const result = AuditResultSchema.parse(JSON.parse(stdout));
+    const found = result.findings.map((f) => `${f.ruleId} ${f.location.cell ?? f.location.sheet}`);
+    expect(found).toEqual(expect.arrayContaining([
+      'unknown-value Practitioner!A14',
+      'handoff-lag Practitioner!G11',
+      'duplicate-effort Practitioner!B17',
+      'automation-opportunity Practitioner!E15',
+      'missing-stage Practitioner',
+      'missing-stage Buyer',
+    ]));
+    expect(result.findings.find((f) => f.ruleId === 'unknown-value')!.message).toContain("did you mean 'Onboarding'?");
+    expect(result.findings.find((f) => f.ruleId === 'handoff-lag')!.message).toContain('Sales → Customer Success handoff: 14 days from "Contract signed confirmation"');
+    expect(result.files[0]!.sheets.find((s) => s.sheet === 'Notes')!.skipped).toMatch(/no inventory header/);
+    expect(result.summary).toMatchObject({ files: 1, touchpoints: 23, personas: 2, errors: 1 });
+  });
+
+  it('finds the same gaps in the csv version as in the workbook', () => {
+    const fromXlsx = JSON.parse(journey(['audit', 'fixtures/sample-inventory.xlsx', '-f', 'json']).stdout);
+    const fromCsv = JSON.parse(journey(['audit', 'fixtures/sample-inventory.csv', '-f', 'json']).stdout);
+    const summary = (r: { findings: { ruleId: string; message: string }[] }) => r.findings.map((f) => `${f.ruleId}: ${f.message}`).sort();
+    expect(summary(fromCsv)).toEqual(summary(fromXlsx));
+  });
+
+  it('prints a stylish report grouped by sheet, colored only when asked', () => {
+    const plain = journey(['audit', 'fixtures/sample-inventory.xlsx']);
+    expect(plain.stdout).toContain('fixtures/sample-inventory.xlsx › Practitioner');
+    expect(plain.stdout).toContain('Practitioner!A14');
+    expect(plain.stdout).toMatch(/✖ 11 findings: 1 error, 8 warnings, 2 infos in 1 file \(23 touchpoints read\)/);
+    expect(plain.stdout).not.toMatch(/\u001b\[/);
+    expect(journey(['audit', 'fixtures/sample-inventory.xlsx'], { env: { FORCE_COLOR: '1' } }).stdout).toMatch(/\u001b\[31m/);
+    expect(journey(['audit', 'fixtures/sample-inventory.xlsx'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toMatch(/\u001b\[/);
+    expect(journey(['audit', 'fixtures/sample-inventory.xlsx', '-f', 'json'], { env: { FORCE_COLOR: '1' } }).stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('uses --fail-on for the exit code', () => {
+    expect(journey(['audit', 'fixtures/sample-inventory.xlsx', '--fail-on', 'never']).code).toBe(0);
+    const clean = join(dir, 'clean.csv');
+    writeFileSync(clean, 'Stage,Touchpoint,Channel\nAwareness,Ad,Paid ads\nConsideration,Webinar,Webinar\nDecision,Demo,Video call\nOnboarding,Welcome,Email\nAdoption,Tips,In-app\nRetention,Renewal,Email\nExpansion,Upsell,Email\nAdvocacy,Referral program,Email\n');
+    expect(journey(['audit', clean]).code).toBe(0);
+    const warningOnly = join(dir, 'warn.csv');
+    writeFileSync(warningOnly, 'Stage,Touchpoint,Channel\nAwareness,Ad,Paid ads\n');
+    expect(journey(['audit', warningOnly]).code).toBe(0);
+    expect(journey(['audit', warningOnly, '--fail-on', 'warning']).code).toBe(1);
+  });
+
+  it('reads CSV from stdin named by --stdin-filename', () => {
+    const { code, stdout } = journey(['audit', '-', '--stdin-filename', 'team.csv', '-f', 'json', '--fail-on', 'never'], { input: 'Stage,Touchpoint,Channel\nOnbaording,Welcome,Email\n' });
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.findings.find((f: { ruleId: string }) => f.ruleId === 'unknown-value').location).toEqual({ file: 'team.csv', sheet: null, row: 2, column: 'A', cell: 'A2' });
+  });
+
+  it.each([
+    ['a missing file', ['nope.xlsx'], /nope\.xlsx: cannot be read: no such file/],
+    ['a picture renamed to .xlsx', ['picture.xlsx'], /picture\.xlsx: is not a workbook: it is a PNG image/],
+    ['a file with no header', ['noheader.csv'], /noheader\.csv: is not a communication inventory: .*Looked for stage \(required\)/],
+    ['an empty folder', ['empty-folder'], /empty-folder: is a folder with nothing to audit/],
+    ['the encrypted corpus workbook', ['../shared/corpus/calamine/pass_protected.xlsx'], /password-protected/],
+  ])('answers %s with one line on stderr and exit 2', (_, args, message) => {
+    writeFileSync(join(dir, 'picture.xlsx'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
+    writeFileSync(join(dir, 'noheader.csv'), 'hello,world\n1,2\n');
+    mkdirSync(join(dir, 'empty-folder'), { recursive: true });
+    const path = args[0]!.startsWith('../') ? resolve(root, args[0]!) : join(dir, args[0]!);
+    const { code, stdout, stderr } = journey(['audit', path]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(stdout).not.toContain('Error:');
+  });
+
+  it('audits the rest when one file among several is bad, and exits 2', () => {
+    const bad = join(dir, 'broken.xlsx');
+    writeFileSync(bad, 'not a zip');
+    const { code, stdout, stderr } = journey(['audit', bad, 'fixtures/sample-inventory.xlsx', '-f', 'json']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/broken\.xlsx: is not a readable \.xlsx workbook/);
+    const result = JSON.parse(stdout);
+    expect(result.files.map((f: { error: string | null }) => f.error === null)).toEqual([false, true]);
+    expect(result.findings.length).toBe(11);
+  });
+
+  it('audits every inventory inside a folder, and never modifies an input', () => {
+    const folder = join(dir, 'inventories');
+    mkdirSync(join(folder, 'nested'), { recursive: true });
+    mkdirSync(join(folder, 'node_modules'), { recursive: true });
+    copyFileSync(join(root, 'fixtures/sample-inventory.xlsx'), join(folder, 'a.xlsx'));
+    copyFileSync(join(root, 'fixtures/sample-inventory.csv'), join(folder, 'nested/b.csv'));
+    writeFileSync(join(folder, 'node_modules/ignored.csv'), 'x');
+    const before = readFileSync(join(folder, 'a.xlsx'));
+    const result = JSON.parse(journey(['audit', folder, '-f', 'json']).stdout);
+    expect(result.files.map((f: { file: string }) => f.file)).toEqual([join(folder, 'a.xlsx'), join(folder, 'nested/b.csv')]);
+    expect(readFileSync(join(folder, 'a.xlsx')).equals(before)).toBe(true);
+  });
+
+  it('rejects unknown options and formats as usage errors (exit 2)', () => {
+    expect(journey(['audit', 'fixtures/sample-inventory.xlsx', '--format', 'yaml']).code).toBe(2);
+    expect(journey(['audit']).code).toBe(2);
+    expect(journey(['frobnicate']).code).toBe(2);
+    expect(journey(['--help']).code).toBe(0);
+  });
+});
