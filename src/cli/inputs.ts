@@ -1,27 +1,25 @@
-import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import picomatch from 'picomatch';
+import { glob, isDynamicPattern } from 'tinyglobby';
 import { InputError } from '../errors.js';
 
-const AUDITED_IN_FOLDERS = new Set(['.xlsx', '.xlsm', '.csv', '.tsv']);
-
-async function walk(folder: string, found: string[]): Promise<void> {
-  const entries = await readdir(folder, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    // Excel's lock files (~$name.xlsx) are not workbooks.
-    if (entry.name.startsWith('~$')) continue;
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) await walk(path, found);
-    else if (entry.isFile() && AUDITED_IN_FOLDERS.has(entry.name.slice(entry.name.lastIndexOf('.')).toLowerCase())) found.push(path);
-  }
-}
+const AUDITED_EXTENSIONS = ['xlsx', 'xlsm', 'csv', 'tsv'];
+// Never audited: dependencies, and Excel's lock files (~$name.xlsx) which are not workbooks.
+const ALWAYS_IGNORED = ['**/node_modules/**', '**/~$*'];
 
 /** One entry of the expanded input list: a file to audit, or an argument that names nothing auditable. */
 export type ExpandedInput = { path: string } | { failed: InputError };
 
-/** Expands the command-line paths: files as given, folders into the inventories inside them (recursively). */
+/**
+ * Expands command-line arguments: files as given; folders into the inventories inside them,
+ * recursively, without dot-folders or node_modules; quoted globs; `!pattern` removes matches from
+ * folders and globs. A folder or glob that yields nothing is an input error.
+ */
 export async function expandInputs(args: string[]): Promise<ExpandedInput[]> {
+  const negations = args.filter((arg) => arg.startsWith('!')).map((arg) => arg.slice(1));
+  // Negations are matched against paths as they will be shown, so they apply to folders and globs alike.
+  const excluded = negations.length > 0 ? picomatch(negations, { dot: true }) : () => false;
   const expanded: ExpandedInput[] = [];
   const seen = new Set<string>();
   const add = (path: string) => {
@@ -30,23 +28,27 @@ export async function expandInputs(args: string[]): Promise<ExpandedInput[]> {
     expanded.push({ path });
   };
   for (const arg of args) {
-    let info;
-    try {
-      info = await stat(arg);
-    } catch {
-      // Let the loader report a missing file with its usual message.
+    if (arg.startsWith('!')) continue;
+    const info = await stat(arg).catch(() => null);
+    if (info?.isFile() || (!info && !isDynamicPattern(arg))) {
+      // A missing literal path is reported by the loader with its usual message.
       add(arg);
       continue;
     }
-    if (!info.isDirectory()) {
-      add(arg);
-      continue;
-    }
-    const found: string[] = [];
-    await walk(arg, found);
+    const folder = info?.isDirectory() === true;
+    const options = { ignore: ALWAYS_IGNORED, dot: false, onlyFiles: true, expandDirectories: false, caseSensitiveMatch: true };
+    const matched = folder
+      ? (await glob(`**/*.{${AUDITED_EXTENSIONS.join(',')}}`, { ...options, cwd: arg })).map((path) => join(arg, path))
+      : await glob(arg, { ...options, absolute: isAbsolute(arg) });
+    const found = matched.filter((path) => !excluded(path));
     if (found.length === 0) {
-      expanded.push({ failed: new InputError({ file: arg }, `is a folder with nothing to audit (no ${[...AUDITED_IN_FOLDERS].join(', ')} files inside)`) });
+      const reason = folder
+        ? `is a folder with nothing to audit (no ${AUDITED_EXTENSIONS.map((e) => `.${e}`).join(', ')} files inside${negations.length ? ' that the ! patterns leave' : ''})`
+        : 'is a pattern that matches no file';
+      expanded.push({ failed: new InputError({ file: arg }, reason) });
+      continue;
     }
+    found.sort();
     for (const path of found) add(path);
   }
   return expanded;

@@ -35,11 +35,8 @@ export function exitCodeFor(result: AuditResult, failOn: FailOn): number {
 async function runAudit(files: string[], flags: AuditFlags): Promise<number> {
   const loadFormatter = FORMATTERS[flags.format];
   if (!loadFormatter) throw new ConfigError(`--format: unknown format "${flags.format}" (expected one of ${Object.keys(FORMATTERS).join(', ')})`);
-  const inputs: AuditInput[] = [];
-  for (const file of files) {
-    if (file === '-') inputs.push({ stream: process.stdin, name: flags.stdinFilename });
-    else inputs.push(...(await expandInputs([file])));
-  }
+  const inputs: AuditInput[] = files.includes('-') ? [{ stream: process.stdin, name: flags.stdinFilename }] : [];
+  inputs.push(...(await expandInputs(files.filter((file) => file !== '-'))));
   const result = await audit(inputs, { config: DEFAULT_CONFIG, sheets: flags.sheet, timeLimitMs: flags.readTimeout * 1000 });
   for (const file of result.files) if (file.error !== null) process.stderr.write(`journey: ${file.error}\n`);
   const formatter = await loadFormatter();

@@ -78,6 +78,7 @@ export class Normalizer {
     }
     const columns = Object.fromEntries(Object.entries(header.columns).map(([field, column]) => [field, columnLetter(column)]));
     const before = this.touchpoints.length;
+    this.checkHeader(table, header);
     this.readRows(table, header);
     return { sheet: table.sheet, headerRow: header.row, touchpoints: this.touchpoints.length - before, skipped: null, columns };
   }
@@ -154,6 +155,26 @@ export class Normalizer {
         row,
         cells,
       });
+    }
+  }
+
+  /** Header cells that repeat a mapped field, and blank header cells over columns that hold data. */
+  private checkHeader(table: RawTable, header: HeaderMatch): void {
+    const { file, sheet } = table;
+    const headerCells = table.rows[header.rowIndex]!.cells;
+    for (const { field, column } of header.duplicates) {
+      const first = columnLetter(header.columns[field]!);
+      const shown = cellText(headerCells[column]) ?? '';
+      this.problem('duplicate-header', field, shown, `Header '${shown}' in column ${columnLetter(column)} is a second ${field} column (column ${first} is used); rename or remove one of them`, cellLocation(file, sheet, header.row, column), null, null);
+    }
+    const withData = new Set<number>();
+    for (let i = header.rowIndex + 1; i < table.rows.length; i++) {
+      table.rows[i]!.cells.forEach((value, column) => {
+        if (cellText(value) !== null && cellText(headerCells[column]) === null) withData.add(column);
+      });
+    }
+    for (const column of [...withData].sort((a, b) => a - b)) {
+      this.problem('blank-header', 'notes', '', `Column ${columnLetter(column)} holds data but its header cell is blank; name the column so its values are read`, cellLocation(file, sheet, header.row, column), null, null);
     }
   }
 

@@ -75,7 +75,8 @@ export const StageModelSchema = z.object({ stages: z.array(StageSchema).min(1) }
 export type StageModel = z.infer<typeof StageModelSchema>;
 
 export const ValueProblemSchema = z.object({
-  kind: z.enum(['unknown', 'invalid']),
+  /** unknown/invalid: a value; duplicate-header/blank-header: a header cell. */
+  kind: z.enum(['unknown', 'invalid', 'duplicate-header', 'blank-header']),
   field: FieldSchema,
   value: z.string(),
   message: z.string(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRule } from './rule.js';
+import { defineRule, reportProblems } from './rule.js';
 
 /** Cells whose value has the wrong type or is outside a fixed set. */
 export const invalidValue = defineRule({
@@ -14,8 +14,6 @@ export const invalidValue = defineRule({
     example: "Day 'two weeks' of \"Kickoff call\" is not a number of days; write the day offset from the journey's start as a whole number of days (e.g. 14)",
   },
   check({ model }) {
-    return model.problems
-      .filter((problem) => problem.kind === 'invalid')
-      .map((problem) => ({ message: problem.message, location: problem.location, related: [], persona: problem.persona, stage: problem.stage }));
+    return reportProblems(model, 'invalid');
   },
 });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Finding, JourneyModel, Severity } from '../model/schema.js';
+import type { Finding, JourneyModel, Severity, ValueProblem } from '../model/schema.js';
 
 /** What a rule reports; the engine adds the rule id and the configured severity. */
 export type Report = Omit<Finding, 'ruleId' | 'severity'>;
@@ -32,4 +32,11 @@ export interface Rule<Schema extends z.ZodType = z.ZodType> {
 /** Declares a rule with its options type inferred from its schema. */
 export function defineRule<Schema extends z.ZodType>(rule: Rule<Schema>): Rule<Schema> {
   return rule;
+}
+
+/** Reports for the problems normalize recorded of one kind, each at its cell. */
+export function reportProblems(model: JourneyModel, kind: ValueProblem['kind']): Report[] {
+  return model.problems
+    .filter((problem) => problem.kind === kind)
+    .map((problem) => ({ message: problem.message, location: problem.location, related: [], persona: problem.persona, stage: problem.stage }));
 }

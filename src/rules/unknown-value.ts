@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRule } from './rule.js';
+import { defineRule, reportProblems } from './rule.js';
 
 /** Stage and channel cells that map to nothing in the vocabulary. */
 export const unknownValue = defineRule({
@@ -14,8 +14,6 @@ export const unknownValue = defineRule({
     example: "Stage 'Onbaording' is not a known stage; did you mean 'Onboarding'?",
   },
   check({ model }) {
-    return model.problems
-      .filter((problem) => problem.kind === 'unknown')
-      .map((problem) => ({ message: problem.message, location: problem.location, related: [], persona: problem.persona, stage: problem.stage }));
+    return reportProblems(model, 'unknown');
   },
 });

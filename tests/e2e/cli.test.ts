@@ -115,6 +115,20 @@ describe('journey audit (built CLI)', () => {
     expect(readFileSync(join(folder, 'a.xlsx')).equals(before)).toBe(true);
   });
 
+  it('expands quoted globs with ! negation, and fails a glob that matches nothing', () => {
+    const folder = join(dir, 'globbed');
+    mkdirSync(join(folder, 'drafts'), { recursive: true });
+    copyFileSync(join(root, 'fixtures/sample-inventory.csv'), join(folder, 'live.csv'));
+    copyFileSync(join(root, 'fixtures/sample-inventory.csv'), join(folder, 'drafts/old.csv'));
+    const files = (args: string[]) => JSON.parse(journey(['audit', ...args, '-f', 'json']).stdout).files.map((f: { file: string }) => f.file);
+    expect(files([`${folder}/**/*.csv`])).toEqual([join(folder, 'drafts/old.csv'), join(folder, 'live.csv')]);
+    expect(files([`${folder}/**/*.csv`, `!${folder}/drafts/**`])).toEqual([join(folder, 'live.csv')]);
+    expect(files([folder, `!**/drafts/**`])).toEqual([join(folder, 'live.csv')]);
+    const none = journey(['audit', `${folder}/**/*.xlsx`]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/is a pattern that matches no file/);
+  });
+
   it('rejects unknown options and formats as usage errors (exit 2)', () => {
     expect(journey(['audit', 'fixtures/sample-inventory.xlsx', '--format', 'yaml']).code).toBe(2);
     expect(journey(['audit']).code).toBe(2);

@@ -68,6 +68,27 @@ describe('xlsx loader', () => {
     expect(rows.map((r) => r.cells[1])).toEqual(names);
   });
 
+  it('gives up on a workbook that takes longer than the time limit, naming the file', async () => {
+    const path = await workbook('slow.xlsx', (wb) => {
+      const ws = wb.addWorksheet('S');
+      for (let i = 0; i < 30000; i++) ws.addRow(['Awareness', `Touchpoint ${i}`, 'Email']);
+    });
+    await expect(loadInventoryFile(path, { timeLimitMs: 1 })).rejects.toThrow(/slow\.xlsx: took longer than 0.001 s to read/);
+  });
+
+  it('fills a merged range only over rows that hold data, however far the range reaches', async () => {
+    const path = await workbook('huge-merge.xlsx', (wb) => {
+      const ws = wb.addWorksheet('S');
+      ws.addRow(['Stage', 'Touchpoint']);
+      ws.addRow(['Onboarding', 'Kickoff']);
+      ws.addRow([null, 'Welcome']);
+      ws.mergeCells('A2:A1048576');
+    });
+    const rows = (await loadInventoryFile(path)).tables[0]!.rows;
+    expect(rows.map((r) => r.row)).toEqual([1, 2, 3]);
+    expect(rows[2]!.cells[0]).toBe('Onboarding');
+  });
+
   it('turns foreign and broken files into input errors', async () => {
     const png = join(dir, 'picture.xlsx');
     writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]));

@@ -17,7 +17,7 @@ export async function loadXlsx(path: string, name: string, options: XlsxOptions 
   const limit = options.timeLimitMs ?? 30_000;
   const deadline = Date.now() + limit;
   const checkTime = () => {
-    if (Date.now() > deadline) throw new InputError({ file: name }, `took longer than ${Math.round(limit / 1000)} s to read; it may be damaged (open it and save it again) or too large`);
+    if (Date.now() > deadline) throw new InputError({ file: name }, `took longer than ${limit / 1000} s to read; it may be damaged (open it and save it again) or too large`);
   };
   let zip: ZipArchive;
   try {
