@@ -73,7 +73,7 @@ describe('xlsx loader', () => {
       const ws = wb.addWorksheet('S');
       for (let i = 0; i < 30000; i++) ws.addRow(['Awareness', `Touchpoint ${i}`, 'Email']);
     });
-    await expect(loadInventoryFile(path, { timeLimitMs: 1 })).rejects.toThrow(/slow\.xlsx: took longer than 0.001 s to read/);
+    await expect(loadInventoryFile(path, { timeLimitMs: 1 })).rejects.toThrow(/took longer than 0.001 s to read/);
   });
 
   it('fills a merged range only over rows that hold data, however far the range reaches', async () => {
