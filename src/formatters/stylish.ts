@@ -52,7 +52,7 @@ export const formatStylish: Formatter = (result, options) => {
   const total = errors + warnings + infos;
   const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')}`;
   const scope = `in ${plural(files, 'file')} (${plural(touchpoints, 'touchpoint')} read${inputErrors ? `, ${inputErrors} unreadable` : ''})`;
-  const mark = errors > 0 ? chalk.red.bold('✖') : total > 0 ? chalk.yellow.bold('⚠') : chalk.green.bold('✔');
+  const mark = errors > 0 || inputErrors > 0 ? chalk.red.bold('✖') : total > 0 ? chalk.yellow.bold('⚠') : chalk.green.bold('✔');
   lines.push('', `${mark} ${total === 0 ? 'No findings' : `${plural(total, 'finding')}: ${counts}`} ${scope}`, '');
   return lines.join('\n');
 };

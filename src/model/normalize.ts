@@ -55,8 +55,8 @@ export class Normalizer {
       sheets.push({ sheet: skipped.sheet, headerRow: null, touchpoints: 0, skipped: `skipped: ${skipped.reason}`, columns: {} });
     }
     if (!sheets.some((s) => s.headerRow !== null)) {
-      const where = loaded.kind === 'xlsx' ? `none of its sheets (${loaded.tables.map((t) => `"${t.sheet}"`).join(', ') || 'none readable'}) has` : 'it has';
-      throw new InputError({ file: loaded.file }, `is not a communication inventory: ${where} no header row with the columns journey looks for in the first 30 rows. Looked for ${describeKnownColumns()}`);
+      const where = loaded.kind === 'xlsx' ? `none of its sheets (${loaded.tables.map((t) => `"${t.sheet}"`).join(', ') || 'none visible'}) has a` : 'it has no';
+      throw new InputError({ file: loaded.file }, `is not a communication inventory: ${where} header row with the columns journey looks for in the first 30 rows. Looked for ${describeKnownColumns()}`);
     }
     this.files.push({ file: loaded.file, kind: loaded.kind, sheets });
   }
@@ -197,7 +197,7 @@ export class Normalizer {
     const id = vocabulary.lookup(key);
     if (id !== null) return id;
     const suggestion = vocabulary.suggest(key);
-    const hint = suggestion ? `did you mean '${suggestion}'?` : `use one of ${vocabulary.allLabels().join(', ')}, or add it to the ${field === 'stage' ? 'stage model' : 'channel list'} in the config`;
+    const hint = suggestion ? `did you mean '${suggestion}'?` : `use one of ${vocabulary.allLabels().join(', ')}`;
     this.problem('unknown', field, shown, `${FIELD_LABEL[field]} '${shown}' of "${name}" is not a known ${field}; ${hint}`, location, persona, field === 'stage' ? null : stage);
     return null;
   }

@@ -16,7 +16,7 @@ export const missingStage = defineRule({
     why: 'A stage with no touchpoint is a stage where the customer is left alone: no onboarding means new customers find their own way, no retention means renewals happen by luck.',
     triggers: 'For each persona, every stage of the stage model that none of its touchpoints (with a readable stage) belongs to.',
     fix: 'Add at least one touchpoint for the stage, or, if the stage does not apply to this journey, list it in `ignoreStages` or remove it from the stage model.',
-    example: 'Buyer has no touchpoint in Onboarding; add one (a welcome email, a kickoff call) or list the stage in ignoreStages.',
+    example: 'Buyer has no touchpoint in Onboarding; add at least one touchpoint that meets Buyer in this stage.',
   },
   check({ model, options }) {
     const present = new Map<string, Set<string>>();
@@ -33,7 +33,7 @@ export const missingStage = defineRule({
       for (const stage of model.stageModel.stages) {
         if (stages.has(stage.id) || ignored.has(stage.id)) continue;
         reports.push({
-          message: `${persona.name} has no touchpoint in ${stage.label}; add one, or list "${stage.id}" in ignoreStages if the stage does not apply.`,
+          message: `${persona.name} has no touchpoint in ${stage.label}; add at least one touchpoint that meets ${persona.name} in this stage.`,
           location: persona.location,
           related: [],
           persona: persona.name,

@@ -10,7 +10,7 @@ export const unknownValue = defineRule({
   docs: {
     why: 'A row whose stage or channel journey cannot read is left out of every rule that needs that field, so a typo silently hides a touchpoint from the gap analysis.',
     triggers: 'A Stage or Channel cell whose text matches no stage, channel or synonym (case, spacing and punctuation ignored). The message suggests the nearest known value when one is close.',
-    fix: 'Correct the spelling, or teach journey the name: add it as a synonym of a stage or channel in journey.config.json.',
+    fix: 'Correct the spelling, or use one of the stage or channel names journey knows (listed in the README and in the message).',
     example: "Stage 'Onbaording' is not a known stage; did you mean 'Onboarding'?",
   },
   check({ model }) {
