@@ -167,11 +167,13 @@ export class Normalizer {
       const shown = cellText(headerCells[column]) ?? '';
       this.problem('duplicate-header', field, shown, `Header '${shown}' in column ${columnLetter(column)} is a second ${field} column (column ${first} is used); rename or remove one of them`, cellLocation(file, sheet, header.row, column), null, null);
     }
+    // Computed once per sheet, not once per data cell: this loop runs over every row.
+    const blankWithin = headerCells.flatMap((value, column) => (cellText(value) === null ? [column] : []));
     const withData = new Set<number>();
     for (let i = header.rowIndex + 1; i < table.rows.length; i++) {
-      table.rows[i]!.cells.forEach((value, column) => {
-        if (cellText(value) !== null && cellText(headerCells[column]) === null) withData.add(column);
-      });
+      const cells = table.rows[i]!.cells;
+      for (let column = headerCells.length; column < cells.length; column++) if (cellText(cells[column]) !== null) withData.add(column);
+      for (const column of blankWithin) if (!withData.has(column) && cellText(cells[column]) !== null) withData.add(column);
     }
     for (const column of [...withData].sort((a, b) => a - b)) {
       this.problem('blank-header', 'notes', '', `Column ${columnLetter(column)} holds data but its header cell is blank; name the column so its values are read`, cellLocation(file, sheet, header.row, column), null, null);
