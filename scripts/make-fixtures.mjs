@@ -4,34 +4,42 @@
 import ExcelJS from 'exceljs';
 import { writeFileSync } from 'node:fs';
 
-const HEADER = ['Lifecycle stage', 'Touchpoint', 'Owner team', 'Channel', 'Ongoing / Automatic / Manual', 'Inbound / Outbound', 'Day offset', 'Frequency', 'KPI', 'Notes'];
+const HEADER = [
+  'Lifecycle stage', 'Touchpoint', 'Owner team', 'Channel', 'Ongoing / Automatic / Manual', 'Inbound / Outbound', 'Day offset', 'Frequency', 'KPI', 'Notes',
+  'DRI', 'Conversion rate', 'Drop-off', 'Sentiment', 'Pain point', 'Last reviewed', 'Status',
+];
 
-// [stage, touchpoint, team, channel, mode, direction, day, frequency, kpi, notes]
+// [stage, touchpoint, team, channel, mode, direction, day, frequency, kpi, notes, dri?, conversion?, drop-off?, sentiment?, pain point?, last reviewed?, status?]
+// Rows are padded to the header's width below; the later columns are filled only where a gap is planted.
 const PRACTITIONER = [
   ['Awareness', 'LinkedIn thought-leadership posts', 'Marketing', 'Social', 'Ongoing', 'Outbound', 0, 'Weekly', 'Impressions', ''],
   ['Awareness', 'SEO blog articles', 'Marketing', 'Blog', 'Ongoing', 'Inbound', 0, 'Weekly', 'Organic sessions', ''],
-  ['Consideration', 'Product webinar', 'Marketing', 'Webinar', 'Manual', 'Outbound', 7, 'Monthly', 'Registrations', ''],
-  ['Consideration', 'Pricing page', 'Marketing', 'Website', 'Ongoing', 'Inbound', 10, '', 'Demo requests', ''],
+  ['Consideration', 'Product webinar', 'Marketing', 'Webinar', 'Manual', 'Outbound', 7, 'Monthly', 'Registrations', '', 'Priya', 0.08, '', '', '', '2026-06-01', 'Live'],
+  ['Consideration', 'Printed product brochure', 'Marketing', 'Direct mail', 'Manual', 'Outbound', 8, 'Once', '', 'Replaced by the webinar', 'Priya', '', '', '', '', '2023-01-10', 'Retired'],
+  ['Consideration', 'Pricing page', 'Marketing', 'Website', 'Ongoing', 'Inbound', 10, '', 'Demo requests', '', 'Priya', '3%', '62%', 'Confused', 'Enterprise pricing is hidden behind a form', '2026-06-01', 'Live'],
   ['Decision', 'Live demo call', 'Sales', 'Zoom call', 'Manual', 'Outbound', 14, 'Once', 'Win rate', ''],
   ['Decision', 'Contract signed confirmation', 'Sales', 'E-mail', 'Automatic', 'Outbound', 30, 'Once', '', 'Sent by the CRM'],
-  ['Onboarding', 'Kickoff call', 'Customer Success', 'Video call', 'Manual', 'Outbound', 44, 'Once', 'Time to first value', 'Booked when CS has capacity'],
+  ['Onboarding', 'Kickoff call', 'Customer Success', 'Video call', 'Manual', 'Outbound', 44, 'Once', 'Time to first value', 'Booked when CS has capacity', 'Sam', '', '', 'Delighted', '', '2026-05-12', 'Live'],
   ['Onboarding', 'Welcome email series', 'Customer Success', 'Email', 'Automatic', 'Outbound', 45, 'Daily', 'Activation rate', ''],
   ['Onboarding', 'Weekly usage tips email', 'Product', 'Email', 'Automatic', 'Outbound', 50, 'Weekly', 'Feature adoption', ''],
-  ['Onbaording', 'Admin setup guide', 'Product', 'Knowledge base', 'Ongoing', 'Inbound', 45, '', '', 'Typo in the stage is planted'],
+  ['Onbaording', 'Admin setup guide', 'Product', 'Knowledge base', 'Ongoing', 'Inbound', 45, '', '', 'Typo in the stage is planted', 'Lee', '', '', '', '', '2024-09-15', 'Live'],
   ['Adoption', 'Weekly check-in email', 'Customer Success', 'Email', 'Manual', 'Outbound', 60, 'Weekly', 'Reply rate', 'Written by each CSM'],
   ['Adoption', 'In-app chatbot', 'Support', 'Chatbot', 'Automatic', 'Inbound', 46, '', 'Deflection rate', ''],
   ['Retention', 'Monthly newsletter', 'Marketing', 'Email', 'Automatic', 'Outbound', 90, 'Monthly', 'Open rate', ''],
   ['Retention', 'Monthly product newsletter', 'Product', 'Email', 'Automatic', 'Outbound', 92, 'Monthly', 'Open rate', ''],
   ['Retention', 'Renewal reminder', 'Customer Success', 'Email', 'Automatic', 'Outbound', 330, 'Once', 'Renewal rate', ''],
+  ['Retention', 'Renewal invoice email', 'Finance', 'Email', 'Automatic', 'Outbound', 335, 'Once', 'Paid on time', '', '', '', '', '', '', '', 'Live'],
   ['Expansion', 'Upgrade offer', 'Sales', 'In-app', 'Automatic', 'Outbound', 180, 'Once', 'Upgrade rate', ''],
+  ['Advocacy', 'G2 review request', 'Marketing', 'Review site', 'Automatic', 'Outbound', 200, 'Once', 'Reviews posted', ''],
 ];
 
 const BUYER = [
   ['Awareness', 'Retargeting ads', 'Marketing', 'Paid social', 'Automatic', 'Outbound', 0, 'Daily', 'Click-through rate', ''],
   ['Consideration', 'Case study email', 'Marketing', 'Email', 'Automatic', 'Outbound', 5, 'Once', 'Click-through rate', ''],
   ['Consideration', 'ROI calculator', 'Marketing', 'Website', 'Ongoing', 'Inbound', 5, '', 'Completions', ''],
-  ['Decision', 'Proposal call', 'Sales', 'Phone', 'Manual', 'Outbound', 12, 'Once', 'Win rate', ''],
+  ['Decision', 'Proposal call', '', 'Phone', 'Manual', 'Outbound', 12, 'Once', 'Win rate', 'Team not yet agreed'],
   ['Decision', 'Security review', 'Sales', 'Video call', 'Manual', 'Outbound', 18, 'Once', '', ''],
+  null, // a blank row left inside the table
   ['Retention', 'Quarterly business review', 'Customer Success', 'Video call', 'Manual', 'Outbound', 90, 'Quarterly', 'Renewal rate', ''],
   ['Expansion', 'Account review email', 'Customer Success', 'Email', 'Manual', 'Outbound', 120, 'Monthly', 'Expansion revenue', ''],
 ];
@@ -42,11 +50,12 @@ function addPersonaSheet(workbook, persona, rows, titleRows) {
   const headerRow = sheet.addRow(HEADER);
   headerRow.font = { bold: true };
   const first = headerRow.number + 1;
-  rows.forEach((row) => sheet.addRow(row));
+  rows.forEach((row) => sheet.addRow(row ?? []));
   // Merge each run of equal stage cells, as teams do, leaving only the top cell filled.
   let start = first;
   for (let r = first + 1; r <= first + rows.length; r++) {
-    const done = r === first + rows.length || sheet.getCell(`A${r}`).value !== sheet.getCell(`A${start}`).value;
+    // A blank row ends a run too, so the merge never spans it.
+    const done = r === first + rows.length || rows[r - first] === null || sheet.getCell(`A${r}`).value !== sheet.getCell(`A${start}`).value;
     if (!done) continue;
     if (r - 1 > start) {
       for (let m = start + 1; m <= r - 1; m++) sheet.getCell(`A${m}`).value = null;
@@ -73,6 +82,10 @@ const lines = [['Persona', ...HEADER].map(quote).join(',')];
 for (const [persona, rows] of [['Practitioner', PRACTITIONER], ['Buyer', BUYER]]) {
   let previousStage = null;
   rows.forEach((row, i) => {
+    if (row === null) {
+      lines.push(','.repeat(HEADER.length));
+      return;
+    }
     // Stage and persona written once per group, as inventories often do.
     const stage = row[0] === previousStage ? '' : row[0];
     previousStage = row[0];

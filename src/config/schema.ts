@@ -1,18 +1,79 @@
 import { z } from 'zod';
-import { SeveritySchema } from '../model/schema.js';
+import { FieldSchema, SeveritySchema } from '../model/schema.js';
 
-export const RuleLevelSchema = z.union([z.literal('off'), SeveritySchema]);
+export const RuleLevelSchema = z.enum(['off', ...SeveritySchema.options]);
+/** A rule's level: off, or the severity its findings get. */
+export type RuleLevel = z.infer<typeof RuleLevelSchema>;
+
 /** A rule's setting: a level, or a level with options. */
 export const RuleSettingSchema = z.union([RuleLevelSchema, z.tuple([RuleLevelSchema, z.record(z.string(), z.unknown())])]);
 export type RuleSetting = z.infer<typeof RuleSettingSchema>;
 
-export const ConfigSchema = z
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected an id in lower-case kebab-case (e.g. "free-trial")');
+
+export const StageEntrySchema = z
   .object({
-    rules: z.record(z.string(), RuleSettingSchema).default({}),
+    id,
+    label: z.string().min(1).optional(),
+    synonyms: z.array(z.string()).default([]),
+    /** When extending: the stage this one comes after (a new stage without it goes last). */
+    after: z.string().optional(),
   })
   .strict();
-/** A journey configuration. */
+
+export const StagesConfigSchema = z
+  .object({
+    /** true: `list` is the whole stage model, in order; false: `list` adds stages or synonyms to the default one. */
+    replace: z.boolean().default(false),
+    list: z.array(StageEntrySchema).min(1),
+  })
+  .strict();
+
+export const ChannelEntrySchema = z
+  .object({
+    id,
+    label: z.string().min(1).optional(),
+    synonyms: z.array(z.string()).default([]),
+    /** Software can send it on a schedule or trigger (used by automation-opportunity). */
+    automatable: z.boolean().optional(),
+    /** The customer can reach us through it (used by one-way-stage). */
+    inbound: z.boolean().optional(),
+  })
+  .strict();
+
+export const IgnoreEntrySchema = z
+  .object({
+    /** Globs, relative to the config file's folder. */
+    files: z.array(z.string()).min(1).optional(),
+    sheets: z.array(z.string()).min(1).optional(),
+    rules: z.array(z.string()).min(1).optional(),
+    /** Touchpoint names (case and spacing ignored). */
+    touchpoints: z.array(z.string()).min(1).optional(),
+    /** Why these findings are accepted; required so ignores stay explained. */
+    reason: z.string().min(1, 'expected a reason saying why these findings are ignored'),
+  })
+  .strict();
+/** Findings to leave out: those matching every field given. */
+export type IgnoreEntry = z.infer<typeof IgnoreEntrySchema>;
+
+export const ConfigSchema = z
+  .object({
+    $schema: z.string().optional(),
+    /** Per rule id: "off" | "info" | "warning" | "error", or [level, options]. */
+    rules: z.record(z.string(), z.unknown()).default({}),
+    stages: StagesConfigSchema.optional(),
+    channels: z.array(ChannelEntrySchema).default([]),
+    /** Extra header names per field. */
+    columns: z.partialRecord(FieldSchema, z.array(z.string().min(1))).default({}),
+    /** Teams expected to own touchpoints in each stage (stage id → team names), for team-fit. */
+    stageOwners: z.record(z.string(), z.array(z.string().min(1))).default({}),
+    /** Persona names every inventory should have rows for. */
+    personas: z.array(z.string().min(1)).default([]),
+    ignore: z.array(IgnoreEntrySchema).default([]),
+  })
+  .strict();
+/** A journey configuration as written in journey.config.json (defaults filled in). */
 export type Config = z.infer<typeof ConfigSchema>;
 
-/** The configuration used when none is given. */
-export const DEFAULT_CONFIG: Config = { rules: {} };
+/** The configuration used when none is found. */
+export const DEFAULT_CONFIG: Config = ConfigSchema.parse({});

@@ -1,20 +1,20 @@
 import type { Readable } from 'node:stream';
-import type { Config } from '../config/schema.js';
+import { ConfigResolver } from '../config/load.js';
 import { InputError } from '../errors.js';
 import { loadCsvStream, loadInventoryFile, type LoadedFile } from '../load/index.js';
 import { normalize } from '../model/normalize.js';
-import type { Finding, StageModel } from '../model/schema.js';
-import { DEFAULT_STAGE_MODEL } from '../model/vocabulary.js';
+import type { Finding } from '../model/schema.js';
+import { applyIgnores } from './ignore.js';
 import type { AuditResult, FileResult } from './result.js';
-import { enabledRules, runRules } from './run.js';
+import { enabledRules, runRules, today } from './run.js';
 
 /** One thing to audit: a path, or a stream (stdin) with the name locations should use. */
 export type AuditInput = { path: string } | { stream: Readable; name: string } | { failed: InputError };
 
 /** How to audit. */
 export interface AuditOptions {
-  config: Config;
-  stageModel?: StageModel;
+  /** Finds each file's config; the defaults apply when omitted. */
+  configs?: ConfigResolver;
   sheets?: string[] | undefined;
   timeLimitMs?: number | undefined;
 }
@@ -24,23 +24,28 @@ export interface AuditOptions {
  * load → normalize → rules. A file that cannot be read is recorded with its error and the rest go on.
  */
 export async function audit(inputs: AuditInput[], options: AuditOptions): Promise<AuditResult> {
-  const rules = enabledRules(options.config);
-  const stageModel = options.stageModel ?? DEFAULT_STAGE_MODEL;
+  const configs = options.configs ?? new ConfigResolver();
+  const date = today();
   const files: FileResult[] = [];
   const findings: Finding[] = [];
+  let ignored = 0;
   for (const input of inputs) {
     if ('failed' in input) {
       files.push({ file: input.failed.place.file, kind: null, sheets: [], personas: [], touchpoints: 0, error: input.failed.describe() });
       continue;
     }
     const name = 'path' in input ? input.path : input.name;
+    // Config errors are not per file: they stop the run (exit 2) before anything is reported.
+    const config = await configs.forFile('path' in input ? input.path : null);
     try {
       const loaded: LoadedFile =
         'path' in input ? await loadInventoryFile(input.path, { sheets: options.sheets, timeLimitMs: options.timeLimitMs }) : await loadCsvStream(input.stream, input.name);
-      const model = normalize([loaded], stageModel);
+      const model = normalize([loaded], config.normalize);
       const summary = model.files[0]!;
       files.push({ file: name, kind: loaded.kind, sheets: summary.sheets, personas: model.personas.map((p) => p.name), touchpoints: model.touchpoints.length, error: null });
-      findings.push(...runRules(model, rules));
+      const { kept, ignored: dropped } = applyIgnores(runRules(model, enabledRules(config), config.settings, date), config.ignore, config.file);
+      findings.push(...kept);
+      ignored += dropped.length;
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       files.push({ file: name, kind: null, sheets: [], personas: [], touchpoints: 0, error: error.describe() });
@@ -59,6 +64,7 @@ export async function audit(inputs: AuditInput[], options: AuditOptions): Promis
       warnings: count('warning'),
       infos: count('info'),
       inputErrors: files.filter((f) => f.error !== null).length,
+      ignored,
     },
   };
 }

@@ -21,6 +21,8 @@ export const SummarySchema = z.object({
   warnings: z.number().int().nonnegative(),
   infos: z.number().int().nonnegative(),
   inputErrors: z.number().int().nonnegative(),
+  /** Findings left out by the config's `ignore` entries. */
+  ignored: z.number().int().nonnegative(),
 });
 export type Summary = z.infer<typeof SummarySchema>;
 

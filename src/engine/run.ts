@@ -1,9 +1,7 @@
-import { ConfigError } from '../errors.js';
-import type { Config } from '../config/schema.js';
+import type { ResolvedConfig } from '../config/resolve.js';
 import { columnIndex } from '../load/address.js';
 import type { Finding, JourneyModel, Location, Severity } from '../model/schema.js';
-import { RULES } from '../rules/index.js';
-import type { Rule } from '../rules/rule.js';
+import type { JourneySettings, Rule } from '../rules/rule.js';
 
 /** A rule switched on, with its severity and parsed options. */
 export interface EnabledRule {
@@ -12,24 +10,16 @@ export interface EnabledRule {
   options: unknown;
 }
 
-/** The rules a config turns on, each with its severity and validated options (defaults filled in). */
-export function enabledRules(config: Config): EnabledRule[] {
-  for (const id of Object.keys(config.rules)) {
-    if (!RULES.some((rule) => rule.id === id)) throw new ConfigError(`rules.${id}: no such rule (journey rules lists them)`);
-  }
-  const enabled: EnabledRule[] = [];
-  for (const rule of RULES) {
-    const setting = config.rules[rule.id] ?? rule.defaultSeverity;
-    const [level, rawOptions] = Array.isArray(setting) ? setting : [setting, {}];
-    if (level === 'off') continue;
-    const parsed = rule.options.safeParse(rawOptions);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new ConfigError(`rules.${rule.id}${issue.path.length ? `.${issue.path.join('.')}` : ''}: ${issue.message}`);
-    }
-    enabled.push({ rule, severity: level, options: parsed.data });
-  }
-  return enabled;
+/** The rules a resolved config turns on, in id order. */
+export function enabledRules(config: ResolvedConfig): EnabledRule[] {
+  return config.rules.flatMap(({ rule, level, options }) => (level === 'off' ? [] : [{ rule, severity: level, options }]));
+}
+
+/** Today as YYYY-MM-DD; SOURCE_DATE_EPOCH (seconds) fixes it so a report can be reproduced byte for byte. */
+export function today(env: NodeJS.ProcessEnv = process.env): string {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  const date = epoch !== undefined && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+  return date.toISOString().slice(0, 10);
 }
 
 /** Orders findings as a reader walks the inventory: file, sheet, row, column, then rule and report order. */
@@ -53,10 +43,10 @@ export function sortFindings(findings: Finding[], model: JourneyModel): Finding[
 }
 
 /** Runs every enabled rule over the model and returns their findings, sorted. */
-export function runRules(model: JourneyModel, rules: EnabledRule[]): Finding[] {
+export function runRules(model: JourneyModel, rules: EnabledRule[], settings: JourneySettings, date: string = today()): Finding[] {
   const findings: Finding[] = [];
   for (const { rule, severity, options } of rules) {
-    for (const report of rule.check({ model, options })) findings.push({ ruleId: rule.id, severity, ...report });
+    for (const report of rule.check({ model, options, settings, today: date })) findings.push({ ruleId: rule.id, severity, ...report });
   }
   return sortFindings(findings, model);
 }

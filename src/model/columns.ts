@@ -6,15 +6,29 @@ import { foldKey } from './text.js';
 export const COLUMN_NAMES: Record<Field, string[]> = {
   stage: ['stage', 'lifecycle stage', 'buying stage', 'journey stage', 'phase', 'customer stage', 'funnel stage', 'lifecycle'],
   touchpoint: ['touchpoint', 'touch point', 'communication', 'touchpoint name', 'activity', 'campaign', 'asset', 'name', 'communication name', 'message'],
-  team: ['team', 'owner', 'owner team', 'owning team', 'department', 'team responsible', 'responsible team'],
+  team: ['team', 'owner team', 'owning team', 'department', 'team responsible', 'responsible team', 'function'],
   channel: ['channel', 'medium', 'channels'],
   mode: ['mode', 'ongoing / automatic / manual', 'ongoing automatic manual', 'automation', 'type', 'automated or manual'],
   direction: ['direction', 'inbound / outbound', 'inbound outbound', 'in/out', 'in out'],
   day: ['day', 'day offset', 'timing', 'send day', 'days after start', 'days', 'offset'],
   frequency: ['frequency', 'cadence', 'how often'],
-  persona: ['persona', 'segment', 'audience', 'personas'],
+  persona: ['persona', 'segment', 'personas', 'audience segment', 'customer segment', 'target persona'],
   kpi: ['kpi', 'kpis', 'metric', 'success metric'],
   notes: ['notes', 'note', 'comments', 'comment', 'description'],
+  owner: ['owner', 'dri', 'owner name', 'responsible', 'responsible person', 'accountable', 'contact person'],
+  audience: ['audience', 'audience size', 'volume', 'recipients', 'list size', 'contacts', 'reach size'],
+  sent: ['sent', 'sends', 'delivered', 'number sent', 'emails sent'],
+  opens: ['opens', 'open rate', 'open %', 'opened', 'open rate %'],
+  clicks: ['clicks', 'click rate', 'ctr', 'click-through rate', 'click through rate', 'clicked'],
+  conversion: ['conversion', 'conversion rate', 'conversions', 'cvr', 'conv rate', 'converted'],
+  dropOff: ['drop-off', 'drop off', 'dropoff', 'drop-off rate', 'drop off rate', 'abandonment', 'abandonment rate'],
+  unsubscribe: ['unsubscribe', 'unsubscribes', 'unsubscribe rate', 'unsub rate', 'opt-out rate', 'opt out rate'],
+  nps: ['nps', 'net promoter score'],
+  csat: ['csat', 'customer satisfaction', 'satisfaction', 'csat score'],
+  sentiment: ['sentiment', 'emotion', 'feeling', 'customer feeling', 'mood', 'customer emotion'],
+  painPoint: ['pain point', 'pain points', 'painpoint', 'friction', 'pain'],
+  lastReviewed: ['last reviewed', 'reviewed', 'review date', 'last review', 'reviewed on', 'last updated'],
+  status: ['status', 'state', 'touchpoint status'],
 };
 
 /** The fields an inventory must have columns for. */
@@ -23,15 +37,25 @@ export const REQUIRED_FIELDS: readonly Field[] = ['stage', 'touchpoint', 'channe
 /** How many rows from the top are searched for the header. */
 export const HEADER_SEARCH_ROWS = 30;
 
-const FIELD_BY_KEY = new Map<string, Field>();
-for (const [field, names] of Object.entries(COLUMN_NAMES) as [Field, string[]][]) {
-  for (const name of [field, ...names]) FIELD_BY_KEY.set(foldKey(name), field);
-}
+/** Matches header cells to fields: the config's extra names first (so they can take a name from another field), then journey's own. */
+export class ColumnMatcher {
+  private readonly byKey = new Map<string, Field>();
 
-/** The field a header cell names, ignoring case, spacing, punctuation and a trailing "(days)"-style note. */
-export function fieldForHeader(value: CellValue): Field | null {
-  if (typeof value !== 'string') return null;
-  return FIELD_BY_KEY.get(foldKey(value)) ?? FIELD_BY_KEY.get(foldKey(value.replace(/\([^)]*\)|\[[^\]]*\]/g, ''))) ?? null;
+  constructor(extra: Partial<Record<Field, string[]>> = {}) {
+    for (const [field, names] of Object.entries(extra) as [Field, string[]][]) for (const name of names) this.add(name, field);
+    for (const [field, names] of Object.entries(COLUMN_NAMES) as [Field, string[]][]) for (const name of [field, ...names]) this.add(name, field);
+  }
+
+  private add(name: string, field: Field): void {
+    const key = foldKey(name);
+    if (key !== '' && !this.byKey.has(key)) this.byKey.set(key, field);
+  }
+
+  /** The field a header cell names, ignoring case, spacing, punctuation and a trailing "(days)"-style note. */
+  fieldFor(value: CellValue): Field | null {
+    if (typeof value !== 'string') return null;
+    return this.byKey.get(foldKey(value)) ?? this.byKey.get(foldKey(value.replace(/\([^)]*\)|\[[^\]]*\]/g, ''))) ?? null;
+  }
 }
 
 /** A header row found in a sheet, and the 0-based column of each field it names. */
@@ -47,7 +71,7 @@ export interface HeaderMatch {
  * Finds the header among the first rows: the row naming the most distinct known fields, needing
  * at least two so a title or a notes line is never taken for one.
  */
-export function findHeader(rows: RawRow[]): HeaderMatch | null {
+export function findHeader(rows: RawRow[], matcher: ColumnMatcher = new ColumnMatcher()): HeaderMatch | null {
   let best: HeaderMatch | null = null;
   let bestCount = 1;
   const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
@@ -57,7 +81,7 @@ export function findHeader(rows: RawRow[]): HeaderMatch | null {
     const columns: Partial<Record<Field, number>> = {};
     const duplicates: HeaderMatch['duplicates'] = [];
     row.cells.forEach((value, column) => {
-      const field = fieldForHeader(value);
+      const field = matcher.fieldFor(value);
       if (!field) return;
       if (columns[field] === undefined) columns[field] = column;
       else duplicates.push({ field, column });
@@ -71,9 +95,11 @@ export function findHeader(rows: RawRow[]): HeaderMatch | null {
   return best;
 }
 
-/** Every header name journey recognizes, for an error message. */
+/** The main header names journey recognizes, for an error message. */
 export function describeKnownColumns(): string {
-  return (Object.entries(COLUMN_NAMES) as [Field, string[]][])
+  const core: Field[] = ['stage', 'touchpoint', 'channel', 'team', 'mode', 'direction', 'day', 'frequency', 'persona', 'kpi'];
+  return core
+    .map((field) => [field, COLUMN_NAMES[field]] as const)
     .map(([field, names]) => `${field}${REQUIRED_FIELDS.includes(field) ? ' (required)' : ''}: ${names.filter((n) => n !== field).slice(0, 4).join(', ')}`)
     .join('; ');
 }

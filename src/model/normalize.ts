@@ -2,10 +2,22 @@ import { basename, extname } from 'node:path';
 import { InputError } from '../errors.js';
 import { columnLetter, cellAddress } from '../load/address.js';
 import { isCellError, type CellValue, type LoadedFile, type RawRow, type RawTable } from '../load/index.js';
-import { COLUMN_NAMES, REQUIRED_FIELDS, describeKnownColumns, findHeader, type HeaderMatch } from './columns.js';
-import type { Field, FileSummary, JourneyModel, Location, Persona, SheetSummary, StageModel, Touchpoint, ValueProblem } from './schema.js';
+import { COLUMN_NAMES, ColumnMatcher, REQUIRED_FIELDS, describeKnownColumns, findHeader, type HeaderMatch } from './columns.js';
+import { readCount, readCsat, readDate, readNps, readRate, type Reading } from './figures.js';
+import type { Channel, Field, FileSummary, JourneyModel, Location, Metrics, Persona, Sentiment, SheetSummary, StageModel, Touchpoint, ValueProblem } from './schema.js';
 import { cleanText, foldKey } from './text.js';
-import { buildVocabularies, parseFrequency, stripStageNumbering, type Vocabularies, type Vocabulary } from './vocabulary.js';
+import { CHANNELS, DEFAULT_STAGE_MODEL, buildVocabularies, parseFrequency, stripStageNumbering, type Vocabularies, type Vocabulary } from './vocabulary.js';
+
+/** What normalize matches values and headers against; the config can change each part. */
+export interface NormalizeSettings {
+  stageModel: StageModel;
+  channels: readonly Channel[];
+  /** Extra header names per field. */
+  columns: Partial<Record<Field, string[]>>;
+}
+
+/** The settings journey uses without a config. */
+export const DEFAULT_NORMALIZE_SETTINGS: NormalizeSettings = { stageModel: DEFAULT_STAGE_MODEL, channels: CHANNELS, columns: {} };
 
 /** Where a cell is, as a Location. */
 export function cellLocation(file: string, sheet: string | null, row: number, column: number): Location {
@@ -20,8 +32,13 @@ export function sheetLocation(file: string, sheet: string | null): Location {
 
 const FIELD_LABEL: Record<Field, string> = {
   stage: 'Stage', touchpoint: 'Touchpoint', team: 'Team', channel: 'Channel', mode: 'Mode', direction: 'Direction',
-  day: 'Day', frequency: 'Frequency', persona: 'Persona', kpi: 'KPI', notes: 'Notes',
+  day: 'Day', frequency: 'Frequency', persona: 'Persona', kpi: 'KPI', notes: 'Notes', owner: 'Owner', audience: 'Audience',
+  sent: 'Sent', opens: 'Open rate', clicks: 'Click rate', conversion: 'Conversion rate', dropOff: 'Drop-off rate',
+  unsubscribe: 'Unsubscribe rate', nps: 'NPS', csat: 'CSAT', sentiment: 'Sentiment', painPoint: 'Pain point',
+  lastReviewed: 'Last reviewed', status: 'Status',
 };
+
+const RATE_FIELDS = { opens: 'openRate', clicks: 'clickRate', conversion: 'conversionRate', dropOff: 'dropOffRate', unsubscribe: 'unsubscribeRate' } as const;
 
 /** A cell's value as display text, or null when blank (formula errors are handled by the caller). */
 function cellText(value: CellValue | undefined): string | null {
@@ -42,9 +59,11 @@ export class Normalizer {
   private readonly problems: ValueProblem[] = [];
   private readonly personas = new Map<string, Persona>();
   private readonly files: FileSummary[] = [];
+  private readonly matcher: ColumnMatcher;
 
-  constructor(private readonly stageModel: StageModel) {
-    this.vocabularies = buildVocabularies(stageModel);
+  constructor(private readonly settings: NormalizeSettings = DEFAULT_NORMALIZE_SETTINGS) {
+    this.vocabularies = buildVocabularies(settings.stageModel, settings.channels);
+    this.matcher = new ColumnMatcher(settings.columns);
   }
 
   /** Adds one loaded file; throws InputError when none of its sheets holds an inventory. */
@@ -52,7 +71,7 @@ export class Normalizer {
     const sheets: SheetSummary[] = [];
     for (const table of loaded.tables) sheets.push(this.addTable(table));
     for (const skipped of loaded.skipped) {
-      sheets.push({ sheet: skipped.sheet, headerRow: null, touchpoints: 0, skipped: `skipped: ${skipped.reason}`, columns: {} });
+      sheets.push({ sheet: skipped.sheet, headerRow: null, touchpoints: 0, retired: 0, skipped: `skipped: ${skipped.reason}`, columns: {} });
     }
     if (!sheets.some((s) => s.headerRow !== null)) {
       const where = loaded.kind === 'xlsx' ? `none of its sheets (${loaded.tables.map((t) => `"${t.sheet}"`).join(', ') || 'none visible'}) has a` : 'it has no';
@@ -63,13 +82,20 @@ export class Normalizer {
 
   /** The model built so far. */
   model(): JourneyModel {
-    return { files: this.files, personas: [...this.personas.values()], touchpoints: this.touchpoints, problems: this.problems, stageModel: this.stageModel };
+    return {
+      files: this.files,
+      personas: [...this.personas.values()],
+      touchpoints: this.touchpoints,
+      problems: this.problems,
+      stageModel: this.settings.stageModel,
+      channels: [...this.settings.channels],
+    };
   }
 
   private addTable(table: RawTable): SheetSummary {
-    const header = findHeader(table.rows);
+    const header = findHeader(table.rows, this.matcher);
     if (!header) {
-      return { sheet: table.sheet, headerRow: null, touchpoints: 0, skipped: 'skipped: no inventory header in the first 30 rows', columns: {} };
+      return { sheet: table.sheet, headerRow: null, touchpoints: 0, retired: 0, skipped: 'skipped: no inventory header in the first 30 rows', columns: {} };
     }
     const missing = REQUIRED_FIELDS.filter((field) => header.columns[field] === undefined);
     if (missing.length > 0) {
@@ -79,19 +105,25 @@ export class Normalizer {
     const columns = Object.fromEntries(Object.entries(header.columns).map(([field, column]) => [field, columnLetter(column)]));
     const before = this.touchpoints.length;
     this.checkHeader(table, header);
-    this.readRows(table, header);
-    return { sheet: table.sheet, headerRow: header.row, touchpoints: this.touchpoints.length - before, skipped: null, columns };
+    const retired = this.readRows(table, header);
+    return { sheet: table.sheet, headerRow: header.row, touchpoints: this.touchpoints.length - before, retired, skipped: null, columns };
   }
 
-  private readRows(table: RawTable, header: HeaderMatch): void {
+  /** Reads the data rows into touchpoints; returns how many retired rows were left out. */
+  private readRows(table: RawTable, header: HeaderMatch): number {
     const { file, sheet } = table;
     const fallbackPersona = sheet ?? basename(file, extname(file));
     let inheritedStage: { text: string; location: Location } | null = null;
     let inheritedPersona: string | null = null;
+    let retired = 0;
+    let lastContentRow = header.row;
 
     for (let i = header.rowIndex + 1; i < table.rows.length; i++) {
       const raw = table.rows[i]!;
       if (raw.cells.every((value) => cellText(value) === null && !(value !== null && value !== undefined && isCellError(value)))) continue;
+      // Rows a workbook omits and rows with nothing in them both count as blank; trailing ones are never seen here.
+      if (raw.row > lastContentRow + 1) this.blankRows(file, sheet, lastContentRow + 1, raw.row - 1);
+      lastContentRow = raw.row;
       const at = (field: Field): Location | null => {
         const column = header.columns[field];
         return column === undefined ? null : cellLocation(file, sheet, raw.row, column);
@@ -104,7 +136,7 @@ export class Normalizer {
       const text = (field: Field): string | null => {
         const v = value(field);
         if (v !== undefined && v !== null && isCellError(v)) {
-          this.problem('invalid', field, v.error, `${FIELD_LABEL[field]} cell shows the formula error ${v.error}; fix the formula or type the value`, at(field)!, null, null);
+          this.problem('invalid', field, v.error, `${FIELD_LABEL[field]} cell shows the formula error ${v.error}; fix the formula or type the value`, at(field)!, null, null, null);
           return null;
         }
         return cellText(v);
@@ -120,17 +152,23 @@ export class Normalizer {
       const name = text('touchpoint');
       if (name === null) {
         if (this.problems.length === problemsBefore && !this.rowHasOwnContent(raw, header)) continue;
-        this.problem('invalid', 'touchpoint', '', `Row ${raw.row} has no touchpoint name; name the touchpoint or delete the row`, at('touchpoint')!, persona, null);
+        this.problem('invalid', 'touchpoint', '', `Row ${raw.row} has no touchpoint name; name the touchpoint or delete the row`, at('touchpoint')!, persona, null, null);
+        continue;
+      }
+      const statusText = text('status');
+      const status = statusText === null ? null : this.closedValue(this.vocabularies.statuses, 'status', statusText, at('status')!, persona, null, name);
+      if (status === 'retired') {
+        retired++;
         continue;
       }
       const stage = inheritedStage ? this.lookup(this.vocabularies.stages, 'stage', stripStageNumbering(inheritedStage.text), inheritedStage.text, inheritedStage.location, persona, name) : null;
-      if (!inheritedStage) this.problem('invalid', 'stage', '', `"${name}" has no stage; fill in its lifecycle stage`, at('stage')!, persona, null);
+      if (!inheritedStage) this.problem('invalid', 'stage', '', `"${name}" has no stage; fill in its lifecycle stage`, at('stage')!, persona, null, name);
 
       const channelText = text('channel');
       const channel = channelText === null ? null : this.lookup(this.vocabularies.channels, 'channel', channelText, channelText, at('channel')!, persona, name, stage);
       const channelValue = value('channel');
       if (channelText === null && !(channelValue != null && isCellError(channelValue))) {
-        this.problem('invalid', 'channel', '', `"${name}" has no channel; fill in the channel it reaches the customer on`, at('channel')!, persona, stage);
+        this.problem('invalid', 'channel', '', `"${name}" has no channel; fill in the channel it reaches the customer on`, at('channel')!, persona, stage, name);
       }
       const modeText = text('mode');
       const directionText = text('direction');
@@ -152,10 +190,62 @@ export class Normalizer {
         frequency: frequencyText === null ? null : { text: frequencyText, ...parseFrequency(frequencyText) },
         kpi: text('kpi'),
         notes: text('notes'),
+        owner: text('owner'),
+        status,
+        metrics: this.metrics(value, at, persona, stage, name),
+        sentiment: this.sentiment(value('sentiment'), at('sentiment'), persona, stage, name),
+        painPoint: text('painPoint'),
+        lastReviewed: this.figure('lastReviewed', value('lastReviewed'), at('lastReviewed'), readDate, persona, stage, name),
         row,
         cells,
       });
     }
+    return retired;
+  }
+
+  /** The row's figures; a cell that is not a figure is an invalid-value problem and reads as null. */
+  private metrics(value: (field: Field) => CellValue | undefined, at: (field: Field) => Location | null, persona: string, stage: string | null, name: string): Metrics {
+    const read = <T>(field: Field, reader: (v: CellValue) => Reading<T>) => this.figure(field, value(field), at(field), reader, persona, stage, name);
+    const sent = read('sent', readCount);
+    const metrics: Metrics = {
+      audience: read('audience', readCount),
+      sent,
+      openRate: null, clickRate: null, conversionRate: null, dropOffRate: null, unsubscribeRate: null,
+      nps: read('nps', readNps),
+      csat: read('csat', readCsat),
+    };
+    for (const [field, key] of Object.entries(RATE_FIELDS) as [keyof typeof RATE_FIELDS, (typeof RATE_FIELDS)[keyof typeof RATE_FIELDS]][]) {
+      metrics[key] = read(field, (v) => readRate(v, sent));
+    }
+    return metrics;
+  }
+
+  private figure<T>(field: Field, value: CellValue | undefined, location: Location | null, reader: (v: CellValue) => Reading<T>, persona: string, stage: string | null, name: string): T | null {
+    if (value === undefined || value === null || location === null || isCellError(value)) return null;
+    if (typeof value === 'string' && cleanText(value) === null) return null;
+    const reading = reader(value);
+    if ('value' in reading) return reading.value;
+    const shown = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+    this.problem('invalid', field, shown, `${FIELD_LABEL[field]} '${shown}' of "${name}" ${reading.error}`, location, persona, stage, name);
+    return null;
+  }
+
+  /** A sentiment: a number from -2 to +2, or a word (frustrated, delighted...). */
+  private sentiment(value: CellValue | undefined, location: Location | null, persona: string, stage: string | null, name: string): Sentiment | null {
+    return this.figure<Sentiment>('sentiment', value, location, (v) => {
+      const text = cellText(v)!;
+      const n = typeof v === 'number' ? v : /^[+-]?\d+(\.\d+)?$/.test(text) ? Number(text) : null;
+      if (n !== null) return n >= -2 && n <= 2 ? { value: { score: n, text } } : { error: 'is outside the sentiment scale; write a number from -2 to +2' };
+      const id = this.vocabularies.sentiments.lookup(text);
+      if (id !== null) return { value: { score: Number(id), text } };
+      return { error: 'is not a sentiment journey knows; write a number from -2 to +2 or a word such as frustrated, neutral or delighted' };
+    }, persona, stage, name);
+  }
+
+  /** Records a run of blank rows inside the table as one blank-row problem. */
+  private blankRows(file: string, sheet: string | null, from: number, to: number): void {
+    const rows = from === to ? `Row ${from} is` : `Rows ${from}–${to} are`;
+    this.problem('blank-row', null, '', `${rows} blank inside the table; delete ${from === to ? 'it' : 'them'} so filters, sorts and pivots see one table.`, cellLocation(file, sheet, from, 0), null, null, null);
   }
 
   /** Header cells that repeat a mapped field, and blank header cells over columns that hold data. */
@@ -165,7 +255,7 @@ export class Normalizer {
     for (const { field, column } of header.duplicates) {
       const first = columnLetter(header.columns[field]!);
       const shown = cellText(headerCells[column]) ?? '';
-      this.problem('duplicate-header', field, shown, `Header '${shown}' in column ${columnLetter(column)} is a second ${field} column (column ${first} is used); rename or remove one of them`, cellLocation(file, sheet, header.row, column), null, null);
+      this.problem('duplicate-header', field, shown, `Header '${shown}' in column ${columnLetter(column)} is a second ${field} column (column ${first} is used); rename or remove one of them`, cellLocation(file, sheet, header.row, column), null, null, null);
     }
     // Computed once per sheet, not once per data cell: this loop runs over every row.
     const blankWithin = headerCells.flatMap((value, column) => (cellText(value) === null ? [column] : []));
@@ -176,7 +266,7 @@ export class Normalizer {
       for (const column of blankWithin) if (!withData.has(column) && cellText(cells[column]) !== null) withData.add(column);
     }
     for (const column of [...withData].sort((a, b) => a - b)) {
-      this.problem('blank-header', 'notes', '', `Column ${columnLetter(column)} holds data but its header cell is blank; name the column so its values are read`, cellLocation(file, sheet, header.row, column), null, null);
+      this.problem('blank-header', null, '', `Column ${columnLetter(column)} holds data but its header cell is blank; name the column so its values are read`, cellLocation(file, sheet, header.row, column), null, null, null);
     }
   }
 
@@ -200,17 +290,17 @@ export class Normalizer {
     if (id !== null) return id;
     const suggestion = vocabulary.suggest(key);
     const hint = suggestion ? `did you mean '${suggestion}'?` : `use one of ${vocabulary.allLabels().join(', ')}`;
-    this.problem('unknown', field, shown, `${FIELD_LABEL[field]} '${shown}' of "${name}" is not a known ${field}; ${hint}`, location, persona, field === 'stage' ? null : stage);
+    this.problem('unknown', field, shown, `${FIELD_LABEL[field]} '${shown}' of "${name}" is not a known ${field}; ${hint}`, location, persona, field === 'stage' ? null : stage, name);
     return null;
   }
 
   /** Maps a mode or direction; anything outside the fixed vocabulary is an invalid value. */
-  private closedValue<Id extends string>(vocabulary: Vocabulary<Id>, field: 'mode' | 'direction', text: string, location: Location, persona: string, stage: string | null, name: string): Id | null {
+  private closedValue<Id extends string>(vocabulary: Vocabulary<Id>, field: 'mode' | 'direction' | 'status', text: string, location: Location, persona: string, stage: string | null, name: string): Id | null {
     const id = vocabulary.lookup(text);
     if (id !== null) return id;
     const suggestion = vocabulary.suggest(text);
     const allowed = vocabulary.allLabels().join(', ');
-    this.problem('invalid', field, text, `${FIELD_LABEL[field]} '${text}' of "${name}" is not one of ${allowed}${suggestion ? `; did you mean '${suggestion}'?` : ''}`, location, persona, stage);
+    this.problem('invalid', field, text, `${FIELD_LABEL[field]} '${text}' of "${name}" is not one of ${allowed}${suggestion ? `; did you mean '${suggestion}'?` : ''}`, location, persona, stage, name);
     return null;
   }
 
@@ -229,18 +319,18 @@ export class Normalizer {
     if (day !== null && Number.isInteger(day) && day >= 0) return day;
     const shown = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
     const why = value instanceof Date ? 'is a date' : day !== null && day < 0 ? 'is negative' : day !== null ? 'is not a whole number' : 'is not a number of days';
-    this.problem('invalid', 'day', shown, `Day '${shown}' of "${name}" ${why}; write the day offset from the journey's start as a whole number of days (e.g. 14)`, location, persona, stage);
+    this.problem('invalid', 'day', shown, `Day '${shown}' of "${name}" ${why}; write the day offset from the journey's start as a whole number of days (e.g. 14)`, location, persona, stage, name);
     return null;
   }
 
-  private problem(kind: ValueProblem['kind'], field: Field, value: string, message: string, location: Location, persona: string | null, stage: string | null): void {
-    this.problems.push({ kind, field, value, message, location, persona, stage });
+  private problem(kind: ValueProblem['kind'], field: Field | null, value: string, message: string, location: Location, persona: string | null, stage: string | null, touchpoint: string | null): void {
+    this.problems.push({ kind, field, value, message, location, persona, stage, touchpoint });
   }
 }
 
 /** Normalizes loaded files into one journey model; throws InputError for a file with no inventory in it. */
-export function normalize(files: LoadedFile[], stageModel: StageModel): JourneyModel {
-  const normalizer = new Normalizer(stageModel);
+export function normalize(files: LoadedFile[], settings: NormalizeSettings = DEFAULT_NORMALIZE_SETTINGS): JourneyModel {
+  const normalizer = new Normalizer(settings);
   for (const file of files) normalizer.add(file);
   return normalizer.model();
 }

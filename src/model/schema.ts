@@ -33,9 +33,43 @@ export const FrequencySchema = z.object({
 /** How often a touchpoint happens. */
 export type Frequency = z.infer<typeof FrequencySchema>;
 
-/** The fields a touchpoint row can have; also the names of inventory columns. */
-export const FieldSchema = z.enum(['stage', 'touchpoint', 'team', 'channel', 'mode', 'direction', 'day', 'frequency', 'persona', 'kpi', 'notes']);
+/** The fields a touchpoint row can have; also the names of inventory columns (and of `columns` in the config). */
+export const FieldSchema = z.enum([
+  'stage', 'touchpoint', 'team', 'channel', 'mode', 'direction', 'day', 'frequency', 'persona', 'kpi', 'notes',
+  'owner', 'audience', 'sent', 'opens', 'clicks', 'conversion', 'dropOff', 'unsubscribe', 'nps', 'csat', 'sentiment', 'painPoint', 'lastReviewed', 'status',
+]);
 export type Field = z.infer<typeof FieldSchema>;
+
+export const StatusSchema = z.enum(['live', 'planned', 'retired']);
+/** Whether a touchpoint runs today, is planned, or was retired (retired rows are left out of analysis). */
+export type Status = z.infer<typeof StatusSchema>;
+
+const rate = z.number().min(0).max(1).nullable();
+export const MetricsSchema = z.object({
+  /** People the touchpoint reaches (audience size or volume). */
+  audience: z.number().nonnegative().nullable(),
+  sent: z.number().nonnegative().nullable(),
+  /** Rates are fractions 0–1, whether written 12%, 0.12 or 12. */
+  openRate: rate,
+  clickRate: rate,
+  conversionRate: rate,
+  dropOffRate: rate,
+  unsubscribeRate: rate,
+  /** Net Promoter Score, -100 to 100. */
+  nps: z.number().min(-100).max(100).nullable(),
+  /** Customer satisfaction as a fraction 0–1 (a 1–5 score is divided by 5). */
+  csat: rate,
+});
+/** The figures a touchpoint row may carry. */
+export type Metrics = z.infer<typeof MetricsSchema>;
+
+export const SentimentSchema = z.object({
+  /** -2 (very negative) to +2 (very positive). */
+  score: z.number().min(-2).max(2),
+  text: z.string(),
+});
+/** How the customer feels at a touchpoint. */
+export type Sentiment = z.infer<typeof SentimentSchema>;
 
 export const TouchpointSchema = z.object({
   /** Position in the model, stable for one run. */
@@ -54,6 +88,15 @@ export const TouchpointSchema = z.object({
   frequency: FrequencySchema.nullable(),
   kpi: z.string().nullable(),
   notes: z.string().nullable(),
+  /** The person responsible (DRI), as written. */
+  owner: z.string().nullable(),
+  /** live or planned; retired rows never reach the model. */
+  status: StatusSchema.exclude(['retired']).nullable(),
+  metrics: MetricsSchema,
+  sentiment: SentimentSchema.nullable(),
+  painPoint: z.string().nullable(),
+  /** Last reviewed, as an ISO date (YYYY-MM-DD). */
+  lastReviewed: z.string().nullable(),
   /** The row as a whole (column and cell null). */
   row: LocationSchema,
   /** The cell each mapped field came from. */
@@ -74,15 +117,28 @@ export const StageModelSchema = z.object({ stages: z.array(StageSchema).min(1) }
 /** The ordered lifecycle stages an inventory is checked against. */
 export type StageModel = z.infer<typeof StageModelSchema>;
 
+export const ChannelSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  synonyms: z.array(z.string()),
+  /** Software can send it on a schedule or trigger (email, SMS, push...). */
+  automatable: z.boolean(),
+  /** The customer can reach us through it (chat, help center, support desk...). */
+  inbound: z.boolean(),
+});
+/** A channel touchpoints reach customers on. */
+export type Channel = z.infer<typeof ChannelSchema>;
+
 export const ValueProblemSchema = z.object({
-  /** unknown/invalid: a value; duplicate-header/blank-header: a header cell. */
-  kind: z.enum(['unknown', 'invalid', 'duplicate-header', 'blank-header']),
-  field: FieldSchema,
+  /** unknown/invalid: a value; duplicate-header/blank-header: a header cell; blank-row: a run of empty rows. */
+  kind: z.enum(['unknown', 'invalid', 'duplicate-header', 'blank-header', 'blank-row']),
+  field: FieldSchema.nullable(),
   value: z.string(),
   message: z.string(),
   location: LocationSchema,
   persona: z.string().nullable(),
   stage: z.string().nullable(),
+  touchpoint: z.string().nullable(),
 });
 /** A cell whose value could not be read into the model, found while normalizing. */
 export type ValueProblem = z.infer<typeof ValueProblemSchema>;
@@ -99,6 +155,8 @@ export const SheetSummarySchema = z.object({
   /** Header row number, or null when the sheet was skipped. */
   headerRow: z.number().int().positive().nullable(),
   touchpoints: z.number().int().nonnegative(),
+  /** Rows marked retired, left out of analysis. */
+  retired: z.number().int().nonnegative(),
   /** Why the sheet was not audited, when it was not. */
   skipped: z.string().nullable(),
   /** Header cells mapped to fields, e.g. { stage: "A", touchpoint: "B" }. */
@@ -119,6 +177,7 @@ export const JourneyModelSchema = z.object({
   touchpoints: z.array(TouchpointSchema),
   problems: z.array(ValueProblemSchema),
   stageModel: StageModelSchema,
+  channels: z.array(ChannelSchema),
 });
 /** Everything normalize produces and the rules read. */
 export type JourneyModel = z.infer<typeof JourneyModelSchema>;
@@ -131,6 +190,8 @@ export const FindingSchema = z.object({
   related: z.array(LocationSchema),
   persona: z.string().nullable(),
   stage: z.string().nullable(),
+  /** The touchpoint the finding is about, by name (for ignores and stable fingerprints). */
+  touchpoint: z.string().nullable(),
 });
 /** One gap or problem a rule reports. */
 export type Finding = z.infer<typeof FindingSchema>;

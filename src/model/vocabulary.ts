@@ -1,4 +1,4 @@
-import type { Direction, Mode, StageModel } from './schema.js';
+import type { Channel, Direction, Mode, StageModel, Status } from './schema.js';
 import { editDistance, foldKey } from './text.js';
 
 /** The default lifecycle stages, in journey order, with the names teams use for them. */
@@ -15,38 +15,32 @@ export const DEFAULT_STAGE_MODEL: StageModel = {
   ],
 };
 
-/** A channel of the canonical set. */
-export interface ChannelDefinition {
-  id: string;
-  label: string;
-  synonyms: string[];
-}
-
-/** Channels and the spellings people actually type for them. */
-export const CHANNELS: ChannelDefinition[] = [
-  { id: 'email', label: 'Email', synonyms: ['e-mail', 'mail', 'emails', 'email newsletter', 'newsletter', 'email campaign', 'drip email', 'transactional email', 'edm'] },
-  { id: 'sms', label: 'SMS', synonyms: ['text', 'text message', 'texting', 'mms', 'whatsapp', 'whats app', 'messaging'] },
-  { id: 'push', label: 'Push', synonyms: ['push notification', 'push notifications', 'mobile push', 'web push', 'app notification'] },
-  { id: 'in-app', label: 'In-app', synonyms: ['in app', 'in-app message', 'in-app messaging', 'product', 'in product', 'in-product', 'app', 'product tour', 'tooltip', 'modal', 'banner'] },
-  { id: 'chat', label: 'Chat', synonyms: ['live chat', 'livechat', 'chatbot', 'chat bot', 'bot', 'intercom', 'messenger', 'web chat', 'conversational'] },
-  { id: 'phone', label: 'Phone', synonyms: ['call', 'phone call', 'telephone', 'cold call', 'calls', 'hotline', 'call center', 'call centre'] },
-  { id: 'video-call', label: 'Video call', synonyms: ['video', 'zoom', 'zoom call', 'teams call', 'google meet', 'meet', 'video meeting', 'virtual meeting', 'screen share', 'demo call'] },
-  { id: 'in-person', label: 'In person', synonyms: ['in-person', 'face to face', 'f2f', 'onsite', 'on-site', 'on site', 'visit', 'site visit', 'meeting', 'store', 'in store', 'reception', 'technician', 'field service'] },
-  { id: 'event', label: 'Event', synonyms: ['events', 'conference', 'trade show', 'tradeshow', 'meetup', 'workshop', 'roadshow', 'user conference'] },
-  { id: 'webinar', label: 'Webinar', synonyms: ['webinars', 'online event', 'virtual event', 'web seminar', 'livestream', 'live stream'] },
-  { id: 'website', label: 'Website', synonyms: ['web', 'web site', 'site', 'landing page', 'web page', 'webpage', 'homepage', 'pricing page', 'web form', 'form', '404 page', 'error page'] },
-  { id: 'blog', label: 'Blog', synonyms: ['blog post', 'article', 'content', 'seo', 'organic search'] },
-  { id: 'social', label: 'Social', synonyms: ['social media', 'linkedin', 'twitter', 'x', 'facebook', 'instagram', 'youtube', 'tiktok', 'organic social'] },
-  { id: 'paid-ads', label: 'Paid ads', synonyms: ['paid', 'ads', 'advertising', 'paid social', 'ppc', 'sem', 'google ads', 'display', 'display ads', 'retargeting', 'paid search', 'sponsored'] },
-  { id: 'direct-mail', label: 'Direct mail', synonyms: ['postal mail', 'post', 'letter', 'postcard', 'print mail', 'swag', 'gift'] },
-  { id: 'help-center', label: 'Help center', synonyms: ['help centre', 'knowledge base', 'kb', 'docs', 'documentation', 'faq', 'faqs', 'support site', 'help docs', 'self-service', 'self service'] },
-  { id: 'support-desk', label: 'Support desk', synonyms: ['help desk', 'helpdesk', 'support', 'support ticket', 'ticket', 'tickets', 'service desk', 'customer support', 'zendesk'] },
-  { id: 'community', label: 'Community', synonyms: ['forum', 'forums', 'community forum', 'slack community', 'discord', 'user group'] },
-  { id: 'review-site', label: 'Review site', synonyms: ['reviews', 'review', 'g2', 'capterra', 'trustpilot', 'app store', 'app store review', 'review platform'] },
-  { id: 'survey', label: 'Survey', synonyms: ['nps survey', 'nps', 'csat', 'csat survey', 'feedback form', 'questionnaire', 'poll'] },
-  { id: 'podcast', label: 'Podcast', synonyms: ['podcasts', 'audio'] },
-  { id: 'partner', label: 'Partner', synonyms: ['partners', 'reseller', 'affiliate', 'channel partner', 'agency'] },
+/** Channels, the spellings people actually type for them, which ones software can send, and which ones the customer can reach us through. */
+export const CHANNELS: Channel[] = [
+  { id: 'email', label: 'Email', synonyms: ['e-mail', 'mail', 'emails', 'email newsletter', 'newsletter', 'email campaign', 'drip email', 'transactional email', 'edm'], automatable: true, inbound: false },
+  { id: 'sms', label: 'SMS', synonyms: ['text', 'text message', 'texting', 'mms', 'whatsapp', 'whats app', 'messaging'], automatable: true, inbound: false },
+  { id: 'push', label: 'Push', synonyms: ['push notification', 'push notifications', 'mobile push', 'web push', 'app notification'], automatable: true, inbound: false },
+  { id: 'in-app', label: 'In-app', synonyms: ['in app', 'in-app message', 'in-app messaging', 'product', 'in product', 'in-product', 'app', 'product tour', 'tooltip', 'modal', 'banner'], automatable: true, inbound: false },
+  { id: 'chat', label: 'Chat', synonyms: ['live chat', 'livechat', 'chatbot', 'chat bot', 'bot', 'intercom', 'messenger', 'web chat', 'conversational'], automatable: true, inbound: true },
+  { id: 'phone', label: 'Phone', synonyms: ['call', 'phone call', 'telephone', 'cold call', 'calls', 'hotline', 'call center', 'call centre'], automatable: false, inbound: false },
+  { id: 'video-call', label: 'Video call', synonyms: ['video', 'zoom', 'zoom call', 'teams call', 'google meet', 'meet', 'video meeting', 'virtual meeting', 'screen share', 'demo call'], automatable: false, inbound: false },
+  { id: 'in-person', label: 'In person', synonyms: ['in-person', 'face to face', 'f2f', 'onsite', 'on-site', 'on site', 'visit', 'site visit', 'meeting', 'store', 'in store', 'reception', 'technician', 'field service'], automatable: false, inbound: false },
+  { id: 'event', label: 'Event', synonyms: ['events', 'conference', 'trade show', 'tradeshow', 'meetup', 'workshop', 'roadshow', 'user conference'], automatable: false, inbound: false },
+  { id: 'webinar', label: 'Webinar', synonyms: ['webinars', 'online event', 'virtual event', 'web seminar', 'livestream', 'live stream'], automatable: false, inbound: false },
+  { id: 'website', label: 'Website', synonyms: ['web', 'web site', 'site', 'landing page', 'web page', 'webpage', 'homepage', 'pricing page', 'web form', 'form', '404 page', 'error page'], automatable: false, inbound: false },
+  { id: 'blog', label: 'Blog', synonyms: ['blog post', 'article', 'content', 'seo', 'organic search'], automatable: false, inbound: false },
+  { id: 'social', label: 'Social', synonyms: ['social media', 'linkedin', 'twitter', 'x', 'facebook', 'instagram', 'youtube', 'tiktok', 'organic social'], automatable: false, inbound: false },
+  { id: 'paid-ads', label: 'Paid ads', synonyms: ['paid', 'ads', 'advertising', 'paid social', 'ppc', 'sem', 'google ads', 'display', 'display ads', 'retargeting', 'paid search', 'sponsored'], automatable: false, inbound: false },
+  { id: 'direct-mail', label: 'Direct mail', synonyms: ['postal mail', 'post', 'letter', 'postcard', 'print mail', 'swag', 'gift'], automatable: false, inbound: false },
+  { id: 'help-center', label: 'Help center', synonyms: ['help centre', 'knowledge base', 'kb', 'docs', 'documentation', 'faq', 'faqs', 'support site', 'help docs', 'self-service', 'self service'], automatable: false, inbound: true },
+  { id: 'support-desk', label: 'Support desk', synonyms: ['help desk', 'helpdesk', 'support', 'support ticket', 'ticket', 'tickets', 'service desk', 'customer support', 'zendesk'], automatable: false, inbound: true },
+  { id: 'community', label: 'Community', synonyms: ['forum', 'forums', 'community forum', 'slack community', 'discord', 'user group'], automatable: false, inbound: true },
+  { id: 'review-site', label: 'Review site', synonyms: ['reviews', 'review', 'g2', 'capterra', 'trustpilot', 'app store', 'app store review', 'review platform'], automatable: false, inbound: false },
+  { id: 'survey', label: 'Survey', synonyms: ['nps survey', 'nps', 'csat', 'csat survey', 'feedback form', 'questionnaire', 'poll'], automatable: false, inbound: false },
+  { id: 'podcast', label: 'Podcast', synonyms: ['podcasts', 'audio'], automatable: false, inbound: false },
+  { id: 'partner', label: 'Partner', synonyms: ['partners', 'reseller', 'affiliate', 'channel partner', 'agency'], automatable: false, inbound: false },
 ];
+
 
 const MODES: Record<Mode, string[]> = {
   ongoing: ['ongoing', 'always on', 'always-on', 'continuous', 'evergreen', 'self-serve', 'on demand', 'on-demand', 'passive'],
@@ -107,23 +101,42 @@ export class Vocabulary<Id extends string> {
   }
 }
 
+const STATUSES: Record<Status, string[]> = {
+  live: ['live', 'active', 'running', 'current', 'in use', 'on', 'launched', 'published'],
+  planned: ['planned', 'draft', 'proposed', 'idea', 'todo', 'to do', 'in progress', 'wip', 'backlog', 'upcoming', 'pilot'],
+  retired: ['retired', 'deprecated', 'paused', 'inactive', 'archived', 'sunset', 'sunsetted', 'stopped', 'off', 'discontinued', 'removed'],
+};
+
+/** Words teams write for how a customer feels, on the -2..+2 scale. */
+const SENTIMENTS: Record<'-2' | '-1' | '0' | '1' | '2', string[]> = {
+  '-2': ['very negative', 'angry', 'furious', 'very frustrated', 'very unhappy', 'hate', 'terrible', 'awful', 'despair'],
+  '-1': ['negative', 'frustrated', 'frustrating', 'annoyed', 'confused', 'anxious', 'unhappy', 'disappointed', 'worried', 'stressed', 'overwhelmed', 'bored', 'sad', 'bad', 'poor', 'irritated', 'uncertain', 'impatient'],
+  '0': ['neutral', 'ok', 'okay', 'fine', 'indifferent', 'mixed', 'meh', 'curious'],
+  '1': ['positive', 'satisfied', 'happy', 'pleased', 'good', 'confident', 'content', 'relieved', 'interested', 'hopeful', 'engaged'],
+  '2': ['very positive', 'delighted', 'thrilled', 'excited', 'love', 'loves', 'great', 'excellent', 'ecstatic', 'very happy', 'amazed'],
+};
+
 /** The vocabularies a normalize run matches values against. */
 export interface Vocabularies {
   stages: Vocabulary<string>;
   channels: Vocabulary<string>;
   modes: Vocabulary<Mode>;
   directions: Vocabulary<Direction>;
+  statuses: Vocabulary<Status>;
+  sentiments: Vocabulary<keyof typeof SENTIMENTS>;
 }
 
-/** Builds the vocabularies for a stage model (channels, modes and directions are fixed for now). */
-export function buildVocabularies(stageModel: StageModel): Vocabularies {
+/** Builds the vocabularies for a stage model and channel list (modes, directions, statuses and sentiments are fixed). */
+export function buildVocabularies(stageModel: StageModel, channels: readonly Channel[]): Vocabularies {
   const toEntries = <Id extends string>(map: Record<Id, string[]>) =>
     (Object.entries(map) as [Id, string[]][]).map(([id, synonyms]) => ({ id, label: id, synonyms }));
   return {
     stages: new Vocabulary(stageModel.stages),
-    channels: new Vocabulary(CHANNELS),
+    channels: new Vocabulary([...channels]),
     modes: new Vocabulary<Mode>(toEntries(MODES)),
     directions: new Vocabulary<Direction>(toEntries(DIRECTIONS)),
+    statuses: new Vocabulary<Status>(toEntries(STATUSES)),
+    sentiments: new Vocabulary(toEntries(SENTIMENTS)),
   };
 }
 
@@ -152,6 +165,7 @@ export function parseFrequency(text: string): { cadence: string | null; recurrin
 }
 
 /** The label of a channel id ("help-center" → "Help center"). */
-export function channelLabel(id: string): string {
-  return CHANNELS.find((channel) => channel.id === id)?.label ?? id;
+export function channelLabel(channels: readonly Channel[], id: string | null): string {
+  if (id === null) return 'an unknown channel';
+  return channels.find((channel) => channel.id === id)?.label ?? id;
 }

@@ -9,29 +9,32 @@ export const automationOpportunity = defineRule({
   defaultSeverity: 'info',
   options: z
     .object({
-      /** Channel ids that marketing-automation or messaging tools can send on a schedule or trigger. */
-      channels: z.array(z.string()).default(['email', 'sms', 'push', 'in-app', 'chat']),
+      channels: z
+        .array(z.string())
+        .optional()
+        .describe('Channel ids software can send on a schedule or trigger; when omitted, the channels marked automatable (email, sms, push, in-app, chat, plus any the config marks)'),
     })
     .strict(),
   docs: {
     why: 'Repeating a message by hand costs a person hours every week, drifts in quality and stops when that person is away; automation keeps it on time and frees people for conversations.',
-    triggers: 'A touchpoint whose mode is manual, whose channel is one of `channels`, and whose frequency is a recurring cadence (daily, weekly, monthly, ...).',
+    triggers: 'A touchpoint whose mode is manual, whose channel is automatable (marked so in the channel list, or listed in `channels`), and whose frequency is a recurring cadence (daily, weekly, monthly, ...).',
     fix: 'Move the touchpoint into your automation tool as a scheduled or triggered send, and mark its mode as automatic.',
     example: '"Weekly check-in email" is sent by hand weekly on Email; automate it as a scheduled or triggered send.',
   },
   check({ model, options }) {
-    const automatable = new Set(options.channels);
+    const automatable = new Set(options.channels ?? model.channels.filter((channel) => channel.automatable).map((channel) => channel.id));
     const reports: Report[] = [];
     for (const touchpoint of model.touchpoints) {
       if (touchpoint.mode !== 'manual' || touchpoint.channel === null || !automatable.has(touchpoint.channel)) continue;
       if (!touchpoint.frequency?.recurring) continue;
-      const channel = channelLabel(touchpoint.channel);
+      const channel = channelLabel(model.channels, touchpoint.channel);
       reports.push({
         message: `"${touchpoint.name}" is done by hand ${touchpoint.frequency.cadence === 'repeating' ? touchpoint.frequency.text : touchpoint.frequency.cadence} on ${channel}${touchpoint.team ? ` by ${touchpoint.team}` : ''}; automate it as a scheduled or triggered send.`,
         location: touchpoint.cells.mode ?? touchpoint.row,
         related: [],
         persona: touchpoint.persona,
         stage: touchpoint.stage,
+        touchpoint: touchpoint.name,
       });
     }
     return reports;

@@ -33,8 +33,7 @@ export const duplicateEffort = defineRule({
   defaultSeverity: 'warning',
   options: z
     .object({
-      /** Share of meaningful words two names must have in common (Jaccard, 0–1). */
-      threshold: z.number().min(0.1).max(1).default(0.6),
+      threshold: z.number().min(0.1).max(1).default(0.6).describe('Share of meaningful words two names must have in common (Jaccard similarity, 0.1–1)'),
     })
     .strict(),
   docs: {
@@ -65,11 +64,12 @@ export const duplicateEffort = defineRule({
           teams.length > 1 ? `${teams.slice(0, -1).join(', ')} and ${teams.at(-1)} both send` : teams.length === 1 ? `${teams[0]} sends ${members.length}` : `${members.length} touchpoints send`;
         const names = members.map((t) => `"${t.name}"`).join(', ').replace(/, ([^,]*)$/, ' and $1');
         reports.push({
-          message: `${who} similar ${channelLabel(first.channel!)} touchpoints to ${first.persona} in ${stageLabel(model.stageModel, first.stage)}: ${names}; merge them under one owner or give each a distinct purpose.`,
+          message: `${who} similar ${channelLabel(model.channels, first.channel)} touchpoints to ${first.persona} in ${stageLabel(model.stageModel, first.stage)}: ${names}; merge them under one owner or give each a distinct purpose.`,
           location: first.cells.touchpoint ?? first.row,
           related: members.slice(1).map((t) => t.cells.touchpoint ?? t.row),
           persona: first.persona,
           stage: first.stage,
+          touchpoint: first.name,
         });
       }
     }

@@ -11,8 +11,7 @@ export const handoffLag = defineRule({
   defaultSeverity: 'warning',
   options: z
     .object({
-      /** Longest acceptable gap, in days, between the giving and the receiving team's touchpoints. */
-      maxDays: z.number().int().nonnegative().default(7),
+      maxDays: z.number().int().nonnegative().default(7).describe("Longest acceptable gap, in days, between the giving and the receiving team's touchpoints"),
     })
     .strict(),
   docs: {
@@ -49,6 +48,7 @@ export const handoffLag = defineRule({
           related: [giving.cells.day ?? giving.row],
           persona: receiving.persona,
           stage: receiving.stage,
+          touchpoint: receiving.name,
         });
       }
     }

@@ -1,15 +1,50 @@
 import { automationOpportunity } from './automation-opportunity.js';
 import { blankHeader } from './blank-header.js';
+import { blankRow } from './blank-row.js';
+import { channelEffectiveness } from './channel-effectiveness.js';
 import { duplicateEffort } from './duplicate-effort.js';
 import { duplicateHeader } from './duplicate-header.js';
+import { duplicateRow } from './duplicate-row.js';
+import { forgottenTouchpoints } from './forgotten-touchpoints.js';
+import { frictionPoint } from './friction-point.js';
 import { handoffLag } from './handoff-lag.js';
 import { invalidValue } from './invalid-value.js';
+import { missingKpi } from './missing-kpi.js';
+import { missingOwner } from './missing-owner.js';
+import { missingPersona } from './missing-persona.js';
 import { missingStage } from './missing-stage.js';
+import { oneWayStage } from './one-way-stage.js';
+import { overCommunication } from './over-communication.js';
 import type { Rule } from './rule.js';
+import { singleChannelStage } from './single-channel-stage.js';
+import { staleReview } from './stale-review.js';
+import { teamFit } from './team-fit.js';
 import { unknownValue } from './unknown-value.js';
 
-/** Every rule journey has, sorted by id. */
-export const RULES: readonly Rule[] = [automationOpportunity, blankHeader, duplicateEffort, duplicateHeader, handoffLag, invalidValue, missingStage, unknownValue] as Rule[];
+/** Every rule journey has, sorted by id; ids are the public API and never change. */
+export const RULES: readonly Rule[] = [
+  automationOpportunity,
+  blankHeader,
+  blankRow,
+  channelEffectiveness,
+  duplicateEffort,
+  duplicateHeader,
+  duplicateRow,
+  forgottenTouchpoints,
+  frictionPoint,
+  handoffLag,
+  invalidValue,
+  missingKpi,
+  missingOwner,
+  missingPersona,
+  missingStage,
+  oneWayStage,
+  overCommunication,
+  singleChannelStage,
+  staleReview,
+  teamFit,
+  unknownValue,
+] as Rule[];
 
 /** A rule by id, or undefined. */
 export function findRule(id: string): Rule | undefined {

@@ -8,15 +8,14 @@ export const missingStage = defineRule({
   defaultSeverity: 'warning',
   options: z
     .object({
-      /** Stage ids not expected to have touchpoints (e.g. ["advocacy"] for a product without a referral program). */
-      ignoreStages: z.array(z.string()).default([]),
+      ignoreStages: z.array(z.string()).default([]).describe('Stage ids not expected to have touchpoints (e.g. ["advocacy"] for a product without a referral program)'),
     })
     .strict(),
   docs: {
     why: 'A stage with no touchpoint is a stage where the customer is left alone: no onboarding means new customers find their own way, no retention means renewals happen by luck.',
     triggers: 'For each persona, every stage of the stage model that none of its touchpoints (with a readable stage) belongs to.',
     fix: 'Add at least one touchpoint for the stage, or, if the stage does not apply to this journey, list it in `ignoreStages` or remove it from the stage model.',
-    example: 'Buyer has no touchpoint in Onboarding; add at least one touchpoint that meets Buyer in this stage.',
+    example: 'Buyer has no touchpoint in Onboarding; add at least one touchpoint that meets Buyer in this stage, or list "onboarding" in missing-stage\'s ignoreStages if it does not apply.',
   },
   check({ model, options }) {
     const present = new Map<string, Set<string>>();
@@ -33,11 +32,12 @@ export const missingStage = defineRule({
       for (const stage of model.stageModel.stages) {
         if (stages.has(stage.id) || ignored.has(stage.id)) continue;
         reports.push({
-          message: `${persona.name} has no touchpoint in ${stage.label}; add at least one touchpoint that meets ${persona.name} in this stage.`,
+          message: `${persona.name} has no touchpoint in ${stage.label}; add at least one touchpoint that meets ${persona.name} in this stage, or list "${stage.id}" in missing-stage's ignoreStages if it does not apply.`,
           location: persona.location,
           related: [],
           persona: persona.name,
           stage: stage.id,
+          touchpoint: null,
         });
       }
     }

@@ -4,10 +4,21 @@ import type { Finding, JourneyModel, Severity, ValueProblem } from '../model/sch
 /** What a rule reports; the engine adds the rule id and the configured severity. */
 export type Report = Omit<Finding, 'ruleId' | 'severity'>;
 
-/** What a rule's check receives: the whole model and its own resolved options. */
+/** Config settings some rules read besides their own options. */
+export interface JourneySettings {
+  /** Teams expected to own touchpoints in each stage (stage id → team names). */
+  stageOwners: Record<string, string[]>;
+  /** Persona names every inventory should have rows for. */
+  personas: string[];
+}
+
+/** What a rule's check receives: the model, its own resolved options, shared settings and today's date. */
 export interface RuleContext<Options> {
   model: JourneyModel;
   options: Options;
+  settings: JourneySettings;
+  /** Today as YYYY-MM-DD (fixed by SOURCE_DATE_EPOCH for reproducible runs). */
+  today: string;
 }
 
 /** A rule's documentation, shown by `journey explain`. */
@@ -38,5 +49,5 @@ export function defineRule<Schema extends z.ZodType>(rule: Rule<Schema>): Rule<S
 export function reportProblems(model: JourneyModel, kind: ValueProblem['kind']): Report[] {
   return model.problems
     .filter((problem) => problem.kind === kind)
-    .map((problem) => ({ message: problem.message, location: problem.location, related: [], persona: problem.persona, stage: problem.stage }));
+    .map((problem) => ({ message: problem.message, location: problem.location, related: [], persona: problem.persona, stage: problem.stage, touchpoint: problem.touchpoint }));
 }

@@ -1,19 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AuditResultSchema } from '../../src/engine/result.js';
+import { journey, root } from '../helpers/cli.js';
 
-const root = resolve(import.meta.dirname, '../..');
-const bin = join(root, 'bin/journey.js');
 const dir = mkdtempSync(join(tmpdir(), 'journey-e2e-'));
-
-function journey(args: string[], options: { env?: Record<string, string>; input?: string } = {}) {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env };
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, env: env as NodeJS.ProcessEnv, input: options.input ?? '', encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('journey audit (built CLI)', () => {
   it('audits the sample workbook: planted gaps found at their cells, exit 1 for the error', () => {
@@ -23,31 +15,44 @@ describe('journey audit (built CLI)', () => {
     const result = AuditResultSchema.parse(JSON.parse(stdout));
     const found = result.findings.map((f) => `${f.ruleId} ${f.location.cell ?? f.location.sheet}`);
     expect(found).toEqual(expect.arrayContaining([
-      'unknown-value Practitioner!A14',
-      'handoff-lag Practitioner!G11',
-      'duplicate-effort Practitioner!B17',
-      'automation-opportunity Practitioner!E15',
-      'missing-stage Practitioner',
+      'unknown-value Practitioner!A15',
+      'handoff-lag Practitioner!G12',
+      'duplicate-effort Practitioner!B18',
+      'automation-opportunity Practitioner!E16',
+      'over-communication Practitioner!H13',
+      'friction-point Practitioner!N9',
+      'channel-effectiveness Practitioner!L7',
+      'stale-review Practitioner!P15',
+      'single-channel-stage Practitioner!D18',
+      'one-way-stage Buyer!A7',
+      'missing-owner Buyer!C7',
+      'blank-row Buyer!A9',
       'missing-stage Buyer',
+      'forgotten-touchpoints Buyer',
     ]));
+    // The retired brochure row is left out; the G2 review request covers Practitioner's advocacy stage and review site.
+    expect(result.findings.some((f) => f.touchpoint === 'Printed product brochure')).toBe(false);
+    expect(found).not.toContain('missing-stage Practitioner');
+    expect(result.files[0]!.sheets[0]!.retired).toBe(1);
     expect(result.findings.find((f) => f.ruleId === 'unknown-value')!.message).toContain("did you mean 'Onboarding'?");
     expect(result.findings.find((f) => f.ruleId === 'handoff-lag')!.message).toContain('Sales → Customer Success handoff: 14 days from "Contract signed confirmation"');
     expect(result.files[0]!.sheets.find((s) => s.sheet === 'Notes')!.skipped).toMatch(/no inventory header/);
-    expect(result.summary).toMatchObject({ files: 1, touchpoints: 23, personas: 2, errors: 1 });
+    expect(result.summary).toMatchObject({ files: 1, touchpoints: 25, personas: 2, errors: 1 });
   });
 
   it('finds the same gaps in the csv version as in the workbook', () => {
     const fromXlsx = JSON.parse(journey(['audit', 'fixtures/sample-inventory.xlsx', '-f', 'json']).stdout);
     const fromCsv = JSON.parse(journey(['audit', 'fixtures/sample-inventory.csv', '-f', 'json']).stdout);
-    const summary = (r: { findings: { ruleId: string; message: string }[] }) => r.findings.map((f) => `${f.ruleId}: ${f.message}`).sort();
+    // Row numbers differ (the csv has no title rows); everything else must match.
+    const summary = (r: { findings: { ruleId: string; message: string }[] }) => r.findings.map((f) => `${f.ruleId}: ${f.message.replace(/Row \d+/, 'Row N')}`).sort();
     expect(summary(fromCsv)).toEqual(summary(fromXlsx));
   });
 
   it('prints a stylish report grouped by sheet, colored only when asked', () => {
     const plain = journey(['audit', 'fixtures/sample-inventory.xlsx']);
     expect(plain.stdout).toContain('fixtures/sample-inventory.xlsx › Practitioner');
-    expect(plain.stdout).toContain('Practitioner!A14');
-    expect(plain.stdout).toMatch(/✖ 11 findings: 1 error, 8 warnings, 2 infos in 1 file \(23 touchpoints read\)/);
+    expect(plain.stdout).toContain('Practitioner!A15');
+    expect(plain.stdout).toMatch(/✖ 36 findings: 1 error, 21 warnings, 14 infos in 1 file \(25 touchpoints read\)/);
     expect(plain.stdout).not.toMatch(/\u001b\[/);
     expect(journey(['audit', 'fixtures/sample-inventory.xlsx'], { env: { FORCE_COLOR: '1' } }).stdout).toMatch(/\u001b\[31m/);
     expect(journey(['audit', 'fixtures/sample-inventory.xlsx'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toMatch(/\u001b\[/);
@@ -99,7 +104,7 @@ describe('journey audit (built CLI)', () => {
     expect(stderr).toMatch(/broken\.xlsx: is not a readable \.xlsx workbook/);
     const result = JSON.parse(stdout);
     expect(result.files.map((f: { error: string | null }) => f.error === null)).toEqual([false, true]);
-    expect(result.findings.length).toBe(11);
+    expect(result.findings.length).toBe(36);
   });
 
   it('audits every inventory inside a folder, and never modifies an input', () => {

@@ -1,8 +1,7 @@
 import type { LoadedFile } from '../../src/load/index.js';
-import { normalize } from '../../src/model/normalize.js';
+import { normalize, type NormalizeSettings } from '../../src/model/normalize.js';
 import type { JourneyModel } from '../../src/model/schema.js';
-import { DEFAULT_STAGE_MODEL } from '../../src/model/vocabulary.js';
-import type { Report, Rule } from '../../src/rules/rule.js';
+import type { JourneySettings, Report, Rule } from '../../src/rules/rule.js';
 
 /** A CSV-like inventory from a header and rows, as the loader would hand it over. */
 export function csvFile(rows: (string | number | null)[][], file = 'inventory.csv'): LoadedFile {
@@ -10,13 +9,19 @@ export function csvFile(rows: (string | number | null)[][], file = 'inventory.cs
 }
 
 /** The journey model for an in-memory inventory. */
-export function model(rows: (string | number | null)[][], file = 'inventory.csv'): JourneyModel {
-  return normalize([csvFile(rows, file)], DEFAULT_STAGE_MODEL);
+export function model(rows: (string | number | null)[][], file = 'inventory.csv', settings?: NormalizeSettings): JourneyModel {
+  return normalize([csvFile(rows, file)], settings);
 }
 
-/** Runs one rule with its defaults overridden by `options`. */
-export function check(rule: Rule, journey: JourneyModel, options: Record<string, unknown> = {}): Report[] {
-  return rule.check({ model: journey, options: rule.options.parse(options) });
+/** Runs one rule with its defaults overridden by `options`; settings and today as a config and a date would give them. */
+export function check(
+  rule: Rule,
+  journey: JourneyModel,
+  options: Record<string, unknown> = {},
+  context: { settings?: Partial<JourneySettings>; today?: string } = {},
+): Report[] {
+  const settings = { stageOwners: {}, personas: [], ...context.settings };
+  return rule.check({ model: journey, options: rule.options.parse(options), settings, today: context.today ?? '2026-11-25' });
 }
 
 export const HEADER = ['Persona', 'Stage', 'Touchpoint', 'Team', 'Channel', 'Mode', 'Direction', 'Day', 'Frequency'];

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { loadInventoryFile } from '../../src/load/index.js';
 import { normalize } from '../../src/model/normalize.js';
-import { DEFAULT_STAGE_MODEL } from '../../src/model/vocabulary.js';
 
 const corpus = resolve(import.meta.dirname, '../../../shared/corpus');
 const files = ['calamine', 'exceljs'].flatMap((folder) =>
@@ -24,7 +23,7 @@ describe('robustness corpus (../shared/corpus)', () => {
       const loaded = await loadInventoryFile(path, { timeLimitMs: 20_000 });
       expect(loaded.tables.length + loaded.skipped.length).toBeGreaterThan(0);
       try {
-        normalize([loaded], DEFAULT_STAGE_MODEL);
+        normalize([loaded]);
       } catch (error) {
         expect(error).toBeInstanceOf(InputError);
       }

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { findHeader } from '../../src/model/columns.js';
 import { normalize } from '../../src/model/normalize.js';
-import { DEFAULT_STAGE_MODEL } from '../../src/model/vocabulary.js';
 import { csvFile, model } from '../helpers/inventory.js';
 
 describe('normalize', () => {
@@ -33,7 +32,7 @@ describe('normalize', () => {
   });
 
   it('takes the persona from the sheet name, else the file name', () => {
-    const sheet = normalize([{ file: 'x.xlsx', kind: 'xlsx', skipped: [], tables: [{ file: 'x.xlsx', sheet: 'Practitioner', rows: [{ row: 1, cells: ['Stage', 'Touchpoint', 'Channel'] }, { row: 2, cells: ['Awareness', 'Ad', 'Paid ads'] }] }] }], DEFAULT_STAGE_MODEL);
+    const sheet = normalize([{ file: 'x.xlsx', kind: 'xlsx', skipped: [], tables: [{ file: 'x.xlsx', sheet: 'Practitioner', rows: [{ row: 1, cells: ['Stage', 'Touchpoint', 'Channel'] }, { row: 2, cells: ['Awareness', 'Ad', 'Paid ads'] }] }] }]);
     expect(sheet.personas.map((p) => p.name)).toEqual(['Practitioner']);
     expect(model([['Stage', 'Touchpoint', 'Channel'], ['Awareness', 'Ad', 'Paid ads']], 'data/smb-owner.csv').personas[0]!.name).toBe('smb-owner');
   });
@@ -41,9 +40,9 @@ describe('normalize', () => {
   it('skips a sheet without a header, and fails a file where no sheet has one, listing what it looked for', () => {
     const notes = { file: 'w.xlsx', sheet: 'Notes', rows: [{ row: 1, cells: ['Read me first'] }] };
     const inventory = { file: 'w.xlsx', sheet: 'P', rows: [{ row: 1, cells: ['Stage', 'Touchpoint', 'Channel'] }, { row: 2, cells: ['Awareness', 'Ad', 'Paid ads'] }] };
-    const journey = normalize([{ file: 'w.xlsx', kind: 'xlsx', skipped: [], tables: [notes, inventory] }], DEFAULT_STAGE_MODEL);
+    const journey = normalize([{ file: 'w.xlsx', kind: 'xlsx', skipped: [], tables: [notes, inventory] }]);
     expect(journey.files[0]!.sheets[0]).toMatchObject({ sheet: 'Notes', headerRow: null, skipped: expect.stringContaining('no inventory header') });
-    expect(() => normalize([{ file: 'w.xlsx', kind: 'xlsx', skipped: [], tables: [notes] }], DEFAULT_STAGE_MODEL)).toThrow(/none of its sheets \("Notes"\) has a header row.*stage \(required\)/);
+    expect(() => normalize([{ file: 'w.xlsx', kind: 'xlsx', skipped: [], tables: [notes] }])).toThrow(/none of its sheets \("Notes"\) has a header row.*stage \(required\)/);
   });
 
   it('fails a header that lacks a required column, naming the sheet and what it looked for', () => {

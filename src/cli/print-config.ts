@@ -1,0 +1,22 @@
+import type { ResolvedConfig } from '../config/resolve.js';
+import { COLUMN_NAMES } from '../model/columns.js';
+import type { Field } from '../model/schema.js';
+
+/** A resolved config as plain JSON: what `journey print-config` shows. */
+export function resolvedConfigJson(config: ResolvedConfig): Record<string, unknown> {
+  const columns = Object.fromEntries(
+    (Object.keys(COLUMN_NAMES) as Field[]).map((field) => [field, [...(config.normalize.columns[field] ?? []), ...COLUMN_NAMES[field]]]),
+  );
+  return {
+    configFile: config.file,
+    rules: Object.fromEntries(
+      config.rules.map(({ rule, level, options }) => [rule.id, Object.keys(options as object).length > 0 ? [level, options] : level]),
+    ),
+    stages: config.normalize.stageModel.stages,
+    channels: config.normalize.channels,
+    columns,
+    stageOwners: config.settings.stageOwners,
+    personas: config.settings.personas,
+    ignore: config.ignore,
+  };
+}

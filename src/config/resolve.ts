@@ -1,0 +1,132 @@
+import { ConfigError } from '../errors.js';
+import type { NormalizeSettings } from '../model/normalize.js';
+import type { Channel, Stage, StageModel } from '../model/schema.js';
+import { editDistance } from '../model/text.js';
+import { CHANNELS, DEFAULT_STAGE_MODEL } from '../model/vocabulary.js';
+import { RULES } from '../rules/index.js';
+import type { JourneySettings, Rule } from '../rules/rule.js';
+import { describeIssue, describeValue } from './issues.js';
+import { DEFAULT_CONFIG, RuleLevelSchema, type Config, type IgnoreEntry, type RuleLevel } from './schema.js';
+
+/** A rule with the level and options a config gives it (defaults filled in). */
+export interface RuleSettingResolved {
+  rule: Rule;
+  level: RuleLevel;
+  options: unknown;
+}
+
+/** Everything a config decides for one audited file, defaults merged in. */
+export interface ResolvedConfig {
+  /** The config file used, or null for the defaults. */
+  file: string | null;
+  rules: RuleSettingResolved[];
+  normalize: NormalizeSettings;
+  settings: JourneySettings;
+  ignore: IgnoreEntry[];
+}
+
+/** The nearest of `candidates` to `text`, when it looks like a typo. */
+export function nearest(text: string, candidates: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestDistance = Math.max(2, Math.floor(text.length / 3)) + 1;
+  for (const candidate of candidates) {
+    const distance = editDistance(text, candidate, bestDistance - 1);
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best;
+}
+
+const didYouMean = (text: string, candidates: readonly string[]) => {
+  const near = nearest(text, candidates);
+  return near ? `; did you mean "${near}"?` : '';
+};
+
+const titleCase = (id: string) => id.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+
+function resolveRules(rules: Record<string, unknown>): RuleSettingResolved[] {
+  const ids = RULES.map((rule) => rule.id);
+  for (const id of Object.keys(rules)) {
+    if (!ids.includes(id)) throw new ConfigError(`rules.${id}: no such rule${didYouMean(id, ids)} (journey rules lists them)`);
+  }
+  return RULES.map((rule) => {
+    const setting = rules[rule.id] ?? rule.defaultSeverity;
+    const path = `rules.${rule.id}`;
+    const tuple = Array.isArray(setting);
+    if (tuple && (setting.length < 1 || setting.length > 2)) throw new ConfigError(`${path}: expected a level or [level, options], got an array of ${setting.length}`);
+    const level = RuleLevelSchema.safeParse(tuple ? setting[0] : setting);
+    if (!level.success) {
+      throw new ConfigError(`${path}${tuple ? '[0]' : ''}: expected "off", "info", "warning" or "error"${tuple ? '' : ' or [level, options]'}, got ${describeValue(tuple ? setting[0] : setting)}`);
+    }
+    const rawOptions: unknown = tuple ? (setting[1] ?? {}) : {};
+    const options = rule.options.safeParse(rawOptions);
+    if (!options.success) throw new ConfigError(describeIssue(options.error.issues[0]!, rawOptions, path));
+    return { rule, level: level.data, options: options.data };
+  });
+}
+
+function resolveStages(config: Config): StageModel {
+  if (!config.stages) return DEFAULT_STAGE_MODEL;
+  const { replace, list } = config.stages;
+  const stages: Stage[] = replace ? [] : DEFAULT_STAGE_MODEL.stages.map((stage) => ({ ...stage, synonyms: [...stage.synonyms] }));
+  const seen = new Set<string>();
+  list.forEach((entry, i) => {
+    const path = `stages.list[${i}]`;
+    if (seen.has(entry.id)) throw new ConfigError(`${path}.id: "${entry.id}" is listed twice`);
+    seen.add(entry.id);
+    if (replace && entry.after !== undefined) throw new ConfigError(`${path}.after: only used when extending the stage model (replace is true, so the list order is the stage order)`);
+    const existing = stages.find((stage) => stage.id === entry.id);
+    if (existing) {
+      if (entry.label) existing.label = entry.label;
+      existing.synonyms.push(...entry.synonyms);
+    }
+    const stage = existing ?? { id: entry.id, label: entry.label ?? titleCase(entry.id), synonyms: entry.synonyms };
+    if (entry.after === undefined) {
+      if (!existing) stages.push(stage);
+      return;
+    }
+    const anchor = stages.findIndex((s) => s.id === entry.after);
+    if (anchor === -1) throw new ConfigError(`${path}.after: no stage "${entry.after}"${didYouMean(entry.after, stages.map((s) => s.id))}`);
+    if (existing) stages.splice(stages.indexOf(existing), 1);
+    stages.splice(stages.findIndex((s) => s.id === entry.after) + 1, 0, stage);
+  });
+  return { stages };
+}
+
+function resolveChannels(config: Config): Channel[] {
+  const channels = CHANNELS.map((channel) => ({ ...channel, synonyms: [...channel.synonyms] }));
+  for (const entry of config.channels) {
+    const existing = channels.find((channel) => channel.id === entry.id);
+    if (existing) {
+      if (entry.label) existing.label = entry.label;
+      existing.synonyms.push(...entry.synonyms);
+      if (entry.automatable !== undefined) existing.automatable = entry.automatable;
+      if (entry.inbound !== undefined) existing.inbound = entry.inbound;
+    } else {
+      channels.push({ id: entry.id, label: entry.label ?? titleCase(entry.id), synonyms: entry.synonyms, automatable: entry.automatable ?? false, inbound: entry.inbound ?? false });
+    }
+  }
+  return channels;
+}
+
+/** Merges a validated config with journey's defaults; throws ConfigError naming the key for anything that does not fit together. */
+export function resolveConfig(config: Config = DEFAULT_CONFIG, file: string | null = null): ResolvedConfig {
+  const rules = resolveRules(config.rules);
+  const stageModel = resolveStages(config);
+  const stageIds = stageModel.stages.map((stage) => stage.id);
+  for (const stage of Object.keys(config.stageOwners)) {
+    if (!stageIds.includes(stage)) throw new ConfigError(`stageOwners.${stage}: no stage "${stage}"${didYouMean(stage, stageIds)} (stages are ${stageIds.join(', ')})`);
+  }
+  const ruleIds = RULES.map((rule) => rule.id);
+  config.ignore.forEach((entry, i) => {
+    entry.rules?.forEach((id, j) => {
+      if (!ruleIds.includes(id)) throw new ConfigError(`ignore[${i}].rules[${j}]: no such rule "${id}"${didYouMean(id, ruleIds)}`);
+    });
+  });
+  return {
+    file,
+    rules,
+    normalize: { stageModel, channels: resolveChannels(config), columns: config.columns },
+    settings: { stageOwners: config.stageOwners, personas: config.personas },
+    ignore: config.ignore,
+  };
+}

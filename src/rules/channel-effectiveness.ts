@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { stageGroups } from '../model/groups.js';
+import type { Touchpoint } from '../model/schema.js';
+import { stageLabel } from '../model/stages.js';
+import { channelLabel } from '../model/vocabulary.js';
+import { defineRule, type Report } from './rule.js';
+import { percent } from './wording.js';
+
+/** A channel's conversion in one stage: weighted by sent when every touchpoint has it, else the plain mean. */
+function channelRate(touchpoints: Touchpoint[]): number {
+  const weighted = touchpoints.every((t) => t.metrics.sent !== null && t.metrics.sent > 0);
+  if (weighted) {
+    const sent = touchpoints.reduce((sum, t) => sum + t.metrics.sent!, 0);
+    return touchpoints.reduce((sum, t) => sum + t.metrics.conversionRate! * t.metrics.sent!, 0) / sent;
+  }
+  return touchpoints.reduce((sum, t) => sum + t.metrics.conversionRate!, 0) / touchpoints.length;
+}
+
+/** Per stage, the channels that convert best and worst. */
+export const channelEffectiveness = defineRule({
+  id: 'channel-effectiveness',
+  description: 'Per stage, the channels with the best and the worst conversion rate',
+  defaultSeverity: 'info',
+  options: z
+    .object({
+      minChannels: z.number().int().min(2).default(2).describe('Fewest channels with conversion figures a stage needs before best and worst are named'),
+    })
+    .strict(),
+  docs: {
+    why: 'Effort follows habit more than results. Putting the channels of a stage side by side shows where effort converts and where it does not.',
+    triggers:
+      'Per persona and stage, when at least `minChannels` channels carry conversion rates. A channel\'s rate is weighted by the Sent column when every touchpoint has it, else the plain mean. Silent when best and worst are equal.',
+    fix: 'Shift effort toward the channel that converts best, or rework (or retire) the touchpoints on the worst one.',
+    example: 'In Decision, Buyer converts best on Phone (12%) and worst on Email (1.5%); shift effort toward Phone or rework the Email touchpoints.',
+  },
+  check({ model, options }) {
+    const reports: Report[] = [];
+    for (const group of stageGroups(model)) {
+      const byChannel = new Map<string, Touchpoint[]>();
+      for (const t of group.touchpoints) {
+        if (t.channel === null || t.metrics.conversionRate === null) continue;
+        const list = byChannel.get(t.channel);
+        if (list) list.push(t);
+        else byChannel.set(t.channel, [t]);
+      }
+      if (byChannel.size < options.minChannels) continue;
+      const ranked = [...byChannel].map(([channel, touchpoints]) => ({ channel, touchpoints, rate: channelRate(touchpoints) })).sort((a, b) => b.rate - a.rate || a.channel.localeCompare(b.channel));
+      const best = ranked[0]!;
+      const worst = ranked.at(-1)!;
+      if (best.rate === worst.rate) continue;
+      const [bestLabel, worstLabel] = [channelLabel(model.channels, best.channel), channelLabel(model.channels, worst.channel)];
+      reports.push({
+        message: `In ${stageLabel(model.stageModel, group.stage)}, ${group.persona} converts best on ${bestLabel} (${percent(best.rate)}) and worst on ${worstLabel} (${percent(worst.rate)}); shift effort toward ${bestLabel} or rework the ${worstLabel} touchpoints.`,
+        location: best.touchpoints[0]!.cells.conversion ?? best.touchpoints[0]!.row,
+        related: worst.touchpoints.map((t) => t.cells.conversion ?? t.row),
+        persona: group.persona,
+        stage: group.stage,
+        touchpoint: null,
+      });
+    }
+    return reports;
+  },
+});

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import type { Field, Location, Touchpoint } from '../model/schema.js';
+import { defineRule, type Report } from './rule.js';
+import { listAnd, percent } from './wording.js';
+
+/** What makes a touchpoint a friction point, with the cell that shows it. */
+interface Signal {
+  text: string;
+  field: Field;
+}
+
+/** Touchpoints where customers struggle: negative sentiment, high drop-off or unsubscribes, low NPS or CSAT. */
+export const frictionPoint = defineRule({
+  id: 'friction-point',
+  description: 'A touchpoint with negative sentiment, high drop-off or unsubscribe rate, or low NPS or CSAT',
+  defaultSeverity: 'warning',
+  options: z
+    .object({
+      minSentiment: z.number().min(-2).max(2).default(0).describe('Sentiment below this (on the -2..+2 scale) is friction'),
+      maxDropOffRate: z.number().min(0).max(1).default(0.3).describe('Drop-off rate above this (a fraction, 0.3 = 30%) is friction'),
+      maxUnsubscribeRate: z.number().min(0).max(1).default(0.01).describe('Unsubscribe rate above this (a fraction, 0.01 = 1%) is friction'),
+      minNps: z.number().min(-100).max(100).default(0).describe('NPS below this is friction'),
+      minCsat: z.number().min(0).max(1).default(0.7).describe('CSAT below this (a fraction; 4 of 5 = 0.8) is friction'),
+    })
+    .strict(),
+  docs: {
+    why: 'Friction points are where customers feel the journey: where they get frustrated, drop off or unsubscribe. They are the first places to fix, and the figures say how much is at stake.',
+    triggers:
+      'A touchpoint whose sentiment is below `minSentiment`, whose drop-off rate exceeds `maxDropOffRate`, whose unsubscribe rate exceeds `maxUnsubscribeRate`, or whose NPS or CSAT is below `minNps` or `minCsat`. One finding per touchpoint lists every figure beyond its limit and quotes the pain point.',
+    fix: 'Find the cause (the pain point column, customer interviews, session recordings), change the touchpoint, and measure again; record what you changed in the inventory.',
+    example: '"Invoice email" is a friction point: drop-off 45% (limit 30%) and sentiment "frustrated"; pain point: "Cannot find the PDF"; fix the cause and measure again.',
+  },
+  check({ model, options }) {
+    const signals = (t: Touchpoint): Signal[] => {
+      const found: Signal[] = [];
+      const { metrics } = t;
+      if (t.sentiment !== null && t.sentiment.score < options.minSentiment) found.push({ text: `sentiment "${t.sentiment.text}"`, field: 'sentiment' });
+      if (metrics.dropOffRate !== null && metrics.dropOffRate > options.maxDropOffRate) found.push({ text: `drop-off ${percent(metrics.dropOffRate)} (limit ${percent(options.maxDropOffRate)})`, field: 'dropOff' });
+      if (metrics.unsubscribeRate !== null && metrics.unsubscribeRate > options.maxUnsubscribeRate) found.push({ text: `unsubscribe rate ${percent(metrics.unsubscribeRate)} (limit ${percent(options.maxUnsubscribeRate)})`, field: 'unsubscribe' });
+      if (metrics.nps !== null && metrics.nps < options.minNps) found.push({ text: `NPS ${metrics.nps} (limit ${options.minNps})`, field: 'nps' });
+      if (metrics.csat !== null && metrics.csat < options.minCsat) found.push({ text: `CSAT ${percent(metrics.csat)} (limit ${percent(options.minCsat)})`, field: 'csat' });
+      return found;
+    };
+    const reports: Report[] = [];
+    for (const touchpoint of model.touchpoints) {
+      const found = signals(touchpoint);
+      if (found.length === 0) continue;
+      const cells = found.map((s) => touchpoint.cells[s.field]).filter((cell): cell is Location => cell !== undefined);
+      const pain = touchpoint.painPoint ? `; pain point: "${touchpoint.painPoint}"` : '';
+      reports.push({
+        message: `"${touchpoint.name}" is a friction point: ${listAnd(found.map((s) => s.text))}${pain}; fix the cause and measure again.`,
+        location: cells[0] ?? touchpoint.row,
+        related: [...cells.slice(1), ...(touchpoint.painPoint && touchpoint.cells.painPoint ? [touchpoint.cells.painPoint] : [])],
+        persona: touchpoint.persona,
+        stage: touchpoint.stage,
+        touchpoint: touchpoint.name,
+      });
+    }
+    return reports;
+  },
+});

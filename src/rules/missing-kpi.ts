@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { stageGroups } from '../model/groups.js';
+import type { Touchpoint } from '../model/schema.js';
+import { stageLabel } from '../model/stages.js';
+import { defineRule, type Report } from './rule.js';
+
+/** True when the touchpoint states a KPI or carries a measured figure. */
+function isMeasured(touchpoint: Touchpoint): boolean {
+  return touchpoint.kpi !== null || Object.values(touchpoint.metrics).some((value) => value !== null) || touchpoint.sentiment !== null;
+}
+
+/** Stages nobody measures. */
+export const missingKpi = defineRule({
+  id: 'missing-kpi',
+  description: 'A stage with no KPI or measured figure on any of its touchpoints',
+  defaultSeverity: 'info',
+  options: z.object({}).strict(),
+  docs: {
+    why: 'A stage nobody measures cannot be improved or defended: there is no way to tell whether its touchpoints work, or which to cut.',
+    triggers: 'Per persona and stage, when none of its touchpoints has a KPI, a figure (open, click, conversion, drop-off or unsubscribe rate, NPS, CSAT) or a sentiment.',
+    fix: 'Give at least one touchpoint of the stage a KPI that says whether the stage did its job (activation rate for onboarding, renewal rate for retention).',
+    example: 'No touchpoint of Buyer in Decision has a KPI; give at least one a measurable KPI so the stage can be judged.',
+  },
+  check({ model }) {
+    const reports: Report[] = [];
+    for (const group of stageGroups(model)) {
+      if (group.touchpoints.some(isMeasured)) continue;
+      const first = group.touchpoints[0]!;
+      reports.push({
+        message: `No touchpoint of ${group.persona} in ${stageLabel(model.stageModel, group.stage)} has a KPI; give at least one a measurable KPI so the stage can be judged.`,
+        location: first.cells.kpi ?? first.cells.stage ?? first.row,
+        related: group.touchpoints.slice(1).map((t) => t.cells.kpi ?? t.row),
+        persona: group.persona,
+        stage: group.stage,
+        touchpoint: null,
+      });
+    }
+    return reports;
+  },
+});

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { sheetLocation } from '../model/normalize.js';
+import { defineRule, type Report } from './rule.js';
+
+/** Touchpoints no team owns. */
+export const missingOwner = defineRule({
+  id: 'missing-owner',
+  description: 'A touchpoint with no owning team',
+  defaultSeverity: 'warning',
+  options: z.object({}).strict(),
+  docs: {
+    why: 'A touchpoint nobody owns is one nobody updates, measures or retires; it is also invisible when teams plan handoffs.',
+    triggers: 'A touchpoint whose Team cell is blank. An inventory sheet with no team column at all is reported once, at the sheet.',
+    fix: 'Fill in the team responsible for the touchpoint (and the person, in an Owner/DRI column), or add a Team column.',
+    example: '"Pricing page" has no owning team; fill in the team responsible for it.',
+  },
+  check({ model }) {
+    const reports: Report[] = [];
+    for (const file of model.files) {
+      for (const sheet of file.sheets) {
+        if (sheet.headerRow === null || sheet.touchpoints === 0 || sheet.columns.team !== undefined) continue;
+        reports.push({
+          message: `${sheet.sheet === null ? 'The inventory' : `Sheet "${sheet.sheet}"`} has no team column; add one so every touchpoint has an owning team.`,
+          location: { ...sheetLocation(file.file, sheet.sheet), row: sheet.headerRow },
+          related: [],
+          persona: null,
+          stage: null,
+          touchpoint: null,
+        });
+      }
+    }
+    for (const touchpoint of model.touchpoints) {
+      if (touchpoint.team !== null || touchpoint.cells.team === undefined) continue;
+      reports.push({
+        message: `"${touchpoint.name}" has no owning team; fill in the team responsible for it.`,
+        location: touchpoint.cells.team,
+        related: [],
+        persona: touchpoint.persona,
+        stage: touchpoint.stage,
+        touchpoint: touchpoint.name,
+      });
+    }
+    return reports;
+  },
+});

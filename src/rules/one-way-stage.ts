@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { isOutbound, stageGroups } from '../model/groups.js';
+import { stageLabel } from '../model/stages.js';
+import { defineRule, type Report } from './rule.js';
+import { plural, quotedNames } from './wording.js';
+
+/** Stages where the persona can be reached but cannot reach back. */
+export const oneWayStage = defineRule({
+  id: 'one-way-stage',
+  description: 'A stage where every touchpoint is outbound and the persona has no inbound path to reach the company',
+  defaultSeverity: 'warning',
+  options: z.object({}).strict(),
+  docs: {
+    why: 'When a customer has a question mid-stage and every touchpoint only talks at them, they stall, guess, or leave. Each stage needs a way back: chat, a help-center article, a support desk, a reply-able email.',
+    triggers:
+      'Per persona and stage, when at least one touchpoint is outbound and none is inbound (Direction inbound) or on a channel marked as an inbound path (chat, help center, support desk, community, or channels the config marks `inbound`).',
+    fix: 'Add an inbound touchpoint for the stage (a help-center article, chat, a support address in the emails) or mark a channel as an inbound path in the config when it is one.',
+    example: 'Buyer can only be reached, not reach back, in Decision: its 2 touchpoints ("Proposal call" and "Security review") are all outbound; add an inbound path such as chat, a help-center article or a support desk.',
+  },
+  check({ model }) {
+    const inboundChannels = new Set(model.channels.filter((channel) => channel.inbound).map((channel) => channel.id));
+    const reports: Report[] = [];
+    for (const group of stageGroups(model)) {
+      const { touchpoints } = group;
+      const hasInbound = touchpoints.some((t) => t.direction === 'inbound' || (t.channel !== null && inboundChannels.has(t.channel)));
+      if (hasInbound || !touchpoints.some(isOutbound)) continue;
+      const first = touchpoints[0]!;
+      const only = touchpoints.length === 1;
+      const what = only ? `its only touchpoint, ${quotedNames(touchpoints)},` : `its ${plural(touchpoints.length, 'touchpoint')} (${quotedNames(touchpoints)})`;
+      const verdict = touchpoints.every(isOutbound) ? (only ? 'is outbound' : 'are all outbound') : only ? 'offers no way back' : 'offer no way back';
+      reports.push({
+        message: `${group.persona} can only be reached, not reach back, in ${stageLabel(model.stageModel, group.stage)}: ${what} ${verdict}; add an inbound path such as chat, a help-center article or a support desk.`,
+        location: first.cells.stage ?? first.row,
+        related: touchpoints.slice(1).map((t) => t.cells.touchpoint ?? t.row),
+        persona: group.persona,
+        stage: group.stage,
+        touchpoint: null,
+      });
+    }
+    return reports;
+  },
+});

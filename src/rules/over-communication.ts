@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { isOutbound, stageGroups } from '../model/groups.js';
+import type { Frequency, Touchpoint } from '../model/schema.js';
+import { stageLabel } from '../model/stages.js';
+import { channelLabel } from '../model/vocabulary.js';
+import { defineRule, type Report } from './rule.js';
+import { listAnd, quotedNames } from './wording.js';
+
+const PER_WEEK: Record<string, number> = { daily: 7, weekly: 1, biweekly: 0.5, monthly: 12 / 52, quarterly: 4 / 52, yearly: 1 / 52 };
+const UNIT_WEEKS: Record<string, number> = { day: 1 / 7, week: 1, month: 52 / 12, quarter: 13, year: 52 };
+
+/** Touches a week a recurring touchpoint sends ("3 times a week" → 3); 0 for one-off touchpoints. */
+export function touchesPerWeek(frequency: Frequency | null): number {
+  if (!frequency?.recurring || frequency.cadence === null) return 0;
+  if (frequency.cadence !== 'repeating') return PER_WEEK[frequency.cadence] ?? 0;
+  const match = /^(\d+).*?(day|week|month|quarter|year)$/.exec(frequency.text.toLowerCase().trim());
+  return match ? Number(match[1]) / UNIT_WEEKS[match[2]!]! : 0;
+}
+
+/** The most one-off touchpoints with a day that fall within any 7 days (sorted days, two pointers). */
+function busiestWeek(oneOffs: Touchpoint[]): Touchpoint[] {
+  const dated = oneOffs.filter((t) => t.day !== null).sort((a, b) => a.day! - b.day! || a.index - b.index);
+  let [bestStart, bestEnd] = [0, 0];
+  let start = 0;
+  for (let end = 0; end < dated.length; end++) {
+    while (dated[end]!.day! - dated[start]!.day! >= 7) start++;
+    if (end + 1 - start > bestEnd - bestStart) [bestStart, bestEnd] = [start, end + 1];
+  }
+  return dated.slice(bestStart, bestEnd);
+}
+
+const round = (n: number) => (n >= 10 ? Math.round(n) : Number(n.toFixed(1)));
+
+/** Outbound touches a persona receives in one stage, per week and in total. */
+export const overCommunication = defineRule({
+  id: 'over-communication',
+  description: 'More outbound touches a week (or in one stage) than a persona should receive',
+  defaultSeverity: 'warning',
+  options: z
+    .object({
+      maxPerWeek: z.number().positive().default(3).describe('Most outbound touches a week a persona should receive within one stage'),
+      maxPerStage: z.number().int().positive().nullable().default(null).describe('Most outbound touchpoints in one stage; null turns this count off'),
+    })
+    .strict(),
+  docs: {
+    why: 'Every team adds "just one more" message; the customer receives all of them. Over-communication drives unsubscribes, spam complaints and ignored messages, including the ones that matter.',
+    triggers:
+      'Per persona and stage, outbound touchpoints (marked outbound, or automatic/manual with no direction) are added up: recurring ones by their frequency (daily = 7 a week, weekly = 1, "3 times a week" = 3, monthly ≈ 0.23), plus the most one-off touchpoints whose days fall within any 7 days. Fires when that weekly load exceeds `maxPerWeek`, or when the stage holds more than `maxPerStage` outbound touchpoints.',
+    fix: 'Merge messages from different teams into one, lower a frequency, space one-off messages apart, or move content to an inbound channel customers visit when they want to.',
+    example:
+      'Practitioner receives about 8 outbound touches a week in Onboarding (Email from Customer Success and Product), above the limit of 3; cut, merge or space out "Welcome email series" and "Weekly usage tips email".',
+  },
+  check({ model, options }) {
+    const reports: Report[] = [];
+    for (const group of stageGroups(model)) {
+      const outbound = group.touchpoints.filter(isOutbound);
+      if (outbound.length === 0) continue;
+      const recurring = outbound.filter((t) => touchesPerWeek(t.frequency) > 0);
+      const week = busiestWeek(outbound.filter((t) => touchesPerWeek(t.frequency) === 0));
+      const load = recurring.reduce((sum, t) => sum + touchesPerWeek(t.frequency), 0) + week.length;
+      const overWeek = load > options.maxPerWeek;
+      const overStage = options.maxPerStage !== null && outbound.length > options.maxPerStage;
+      if (!overWeek && !overStage) continue;
+      const adding = overWeek ? [...recurring, ...week].sort((a, b) => touchesPerWeek(b.frequency) - touchesPerWeek(a.frequency) || a.index - b.index) : outbound;
+      const channels = [...new Set(adding.map((t) => channelLabel(model.channels, t.channel)))];
+      const teams = [...new Set(adding.map((t) => t.team).filter((team): team is string => team !== null))];
+      const from = `${listAnd(channels)}${teams.length ? ` from ${listAnd(teams)}` : ''}`;
+      const stage = stageLabel(model.stageModel, group.stage);
+      const amount = overWeek
+        ? `about ${round(load)} outbound touches a week in ${stage} (${from}), above the limit of ${options.maxPerWeek}`
+        : `${outbound.length} outbound touchpoints in ${stage} (${from}), above the limit of ${options.maxPerStage}`;
+      const first = adding[0]!;
+      reports.push({
+        message: `${group.persona} receives ${amount}; cut, merge or space out ${quotedNames(adding)}.`,
+        location: first.cells.frequency ?? first.cells.touchpoint ?? first.row,
+        related: adding.slice(1).map((t) => t.cells.touchpoint ?? t.row),
+        persona: group.persona,
+        stage: group.stage,
+        touchpoint: first.name,
+      });
+    }
+    return reports;
+  },
+});

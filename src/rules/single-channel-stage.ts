@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { stageGroups } from '../model/groups.js';
+import { stageLabel } from '../model/stages.js';
+import { channelLabel } from '../model/vocabulary.js';
+import { defineRule, type Report } from './rule.js';
+import { plural } from './wording.js';
+
+/** Stages that reach a persona through a single channel. */
+export const singleChannelStage = defineRule({
+  id: 'single-channel-stage',
+  description: 'A stage served by one channel only',
+  defaultSeverity: 'info',
+  options: z
+    .object({
+      minTouchpoints: z.number().int().positive().default(2).describe('Fewest touchpoints a stage must have before one channel for all of them is reported'),
+    })
+    .strict(),
+  docs: {
+    why: 'A customer who ignores that one channel (filters the emails, never opens the app) misses the whole stage; a second channel makes the stage resilient.',
+    triggers: 'Per persona and stage with at least `minTouchpoints` touchpoints whose channel is known, when all of them use the same channel.',
+    fix: 'Carry the most important message of the stage on a second channel (in-app, phone, community, direct mail), or accept the finding by raising `minTouchpoints` or turning the rule off.',
+    example: 'Practitioner meets Retention on Email only (3 touchpoints); add a second channel so customers who ignore Email still hear from you.',
+  },
+  check({ model, options }) {
+    const reports: Report[] = [];
+    for (const group of stageGroups(model)) {
+      const known = group.touchpoints.filter((t) => t.channel !== null);
+      if (known.length < options.minTouchpoints || new Set(known.map((t) => t.channel)).size !== 1) continue;
+      const channel = channelLabel(model.channels, known[0]!.channel);
+      reports.push({
+        message: `${group.persona} meets ${stageLabel(model.stageModel, group.stage)} on ${channel} only (${plural(known.length, 'touchpoint')}); add a second channel so customers who ignore ${channel} still hear from you.`,
+        location: known[0]!.cells.channel ?? known[0]!.row,
+        related: known.slice(1).map((t) => t.cells.channel ?? t.row),
+        persona: group.persona,
+        stage: group.stage,
+        touchpoint: null,
+      });
+    }
+    return reports;
+  },
+});

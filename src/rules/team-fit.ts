@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { stageLabel } from '../model/stages.js';
+import { foldKey } from '../model/text.js';
+import { defineRule, type Report } from './rule.js';
+import { listAnd } from './wording.js';
+
+/** Touchpoints owned by a team the config does not expect in their stage. */
+export const teamFit = defineRule({
+  id: 'team-fit',
+  description: 'A touchpoint owned by a team the config does not list for its stage (stageOwners)',
+  defaultSeverity: 'info',
+  options: z.object({}).strict(),
+  docs: {
+    why: 'Each stage has teams best placed to own it (Customer Success for onboarding, Sales for decision). A touchpoint owned elsewhere often means a handoff nobody agreed on, or a team speaking outside its expertise.',
+    triggers: 'A touchpoint whose team is not among `stageOwners` for its stage in the config. Silent for stages the config names no owners for, and for touchpoints with no team (missing-owner reports those).',
+    fix: 'Hand the touchpoint to one of the expected teams, or add the team to `stageOwners` for that stage when it is a deliberate choice.',
+    example: '"Upgrade offer" in Expansion is owned by Sales, but the config expects Customer Success there; hand it over or add Sales to stageOwners.expansion.',
+  },
+  check({ model, settings }) {
+    const owners = new Map(Object.entries(settings.stageOwners).map(([stage, teams]) => [stage, { teams, keys: new Set(teams.map(foldKey)) }]));
+    const reports: Report[] = [];
+    for (const touchpoint of model.touchpoints) {
+      const expected = touchpoint.stage === null ? undefined : owners.get(touchpoint.stage);
+      if (!expected || touchpoint.team === null || expected.keys.has(foldKey(touchpoint.team))) continue;
+      reports.push({
+        message: `"${touchpoint.name}" in ${stageLabel(model.stageModel, touchpoint.stage)} is owned by ${touchpoint.team}, but the config expects ${listAnd(expected.teams, 'or')} there; hand it over or add ${touchpoint.team} to stageOwners.${touchpoint.stage}.`,
+        location: touchpoint.cells.team ?? touchpoint.row,
+        related: [],
+        persona: touchpoint.persona,
+        stage: touchpoint.stage,
+        touchpoint: touchpoint.name,
+      });
+    }
+    return reports;
+  },
+});
