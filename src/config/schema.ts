@@ -59,17 +59,13 @@ export type IgnoreEntry = z.infer<typeof IgnoreEntrySchema>;
 export const ConfigSchema = z
   .object({
     $schema: z.string().optional(),
-    /** Per rule id: "off" | "info" | "warning" | "error", or [level, options]. */
-    rules: z.record(z.string(), z.unknown()).default({}),
-    stages: StagesConfigSchema.optional(),
-    channels: z.array(ChannelEntrySchema).default([]),
-    /** Extra header names per field. */
-    columns: z.partialRecord(FieldSchema, z.array(z.string().min(1))).default({}),
-    /** Teams expected to own touchpoints in each stage (stage id → team names), for team-fit. */
-    stageOwners: z.record(z.string(), z.array(z.string().min(1))).default({}),
-    /** Persona names every inventory should have rows for. */
-    personas: z.array(z.string().min(1)).default([]),
-    ignore: z.array(IgnoreEntrySchema).default([]),
+    rules: z.record(z.string(), z.unknown()).default({}).describe('Per rule id: "off", "info", "warning" or "error", or [level, options]'),
+    stages: StagesConfigSchema.optional().describe('Add stages or synonyms to the default stage model, or replace it (replace: true)'),
+    channels: z.array(ChannelEntrySchema).default([]).describe('Add channels or synonyms; mark which ones software can send (automatable) and which ones customers reach you through (inbound)'),
+    columns: z.partialRecord(FieldSchema, z.array(z.string().min(1))).default({}).describe('Extra header names per field, matched before journey\'s own'),
+    stageOwners: z.record(z.string(), z.array(z.string().min(1))).default({}).describe('Teams expected to own touchpoints in each stage (stage id → team names), checked by team-fit'),
+    personas: z.array(z.string().min(1)).default([]).describe('Persona names every inventory should have rows for, checked by missing-persona'),
+    ignore: z.array(IgnoreEntrySchema).default([]).describe('Findings to accept: each entry matches on every field it gives (files are globs relative to the config file) and says why'),
   })
   .strict();
 /** A journey configuration as written in journey.config.json (defaults filled in). */

@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { parse } from 'jsonc-parser';
+import { describe, expect, it } from 'vitest';
+import { configJsonSchema } from '../../src/config/json-schema.js';
+import { resolveConfig } from '../../src/config/resolve.js';
+import { ConfigSchema } from '../../src/config/schema.js';
+import { starterConfig } from '../../src/config/starter.js';
+import { root } from '../helpers/cli.js';
+
+const published = JSON.parse(readFileSync(join(root, 'journey.config.schema.json'), 'utf8'));
+const validate = new Ajv2020({ strict: false }).compile(published);
+
+describe('config JSON Schema', () => {
+  it('is the one the zod schemas generate (run npm run schema after changing them)', () => {
+    expect(published).toEqual(JSON.parse(JSON.stringify(configJsonSchema())));
+  });
+
+  it('accepts a full config and spells out each rule\'s options', () => {
+    const config = {
+      rules: { 'handoff-lag': ['error', { maxDays: 14 }], 'blank-row': 'off' },
+      stages: { list: [{ id: 'trial', after: 'consideration' }] },
+      channels: [{ id: 'whatsapp', automatable: true, inbound: true }],
+      columns: { team: ['Abteilung'] },
+      stageOwners: { onboarding: ['Customer Success'] },
+      personas: ['Admin'],
+      ignore: [{ files: ['archive/**'], rules: ['stale-review'], reason: 'archived' }],
+    };
+    expect(validate(config)).toBe(true);
+    expect(validate({ rules: { 'handoff-lag': ['warning', { maxDays: 'seven' }] } })).toBe(false);
+    expect(validate({ rules: { 'no-such-rule': 'off' } })).toBe(false);
+  });
+
+  it('validates the starter config init-config writes, which starts as the defaults', () => {
+    const starter = parse(starterConfig());
+    expect(validate(starter)).toBe(true);
+    const resolved = resolveConfig(ConfigSchema.parse(starter));
+    expect(resolved.rules.every(({ rule, level }) => level === rule.defaultSeverity)).toBe(true);
+  });
+});

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { duplicateRow } from '../../src/rules/duplicate-row.js';
+import { HEADER, check, model } from '../helpers/inventory.js';
+
+const welcome = ['P', 'Onboarding', 'Welcome email', 'CS', 'Email', 'Automatic', 'Outbound', 1, 'Once'];
+
+describe('duplicate-row', () => {
+  it('fires at the copy, with the original related', () => {
+    const reports = check(duplicateRow, model([HEADER, welcome, ['P', 'Onboarding', 'Tips', 'CS', 'Email', '', '', '', ''], [...welcome]]));
+    expect(reports).toHaveLength(1);
+    expect(reports[0]!.message).toBe('Row 4 repeats row 2 ("Welcome email") in every column; delete the copy.');
+    expect(reports[0]!.location.cell).toBe('C4');
+    expect(reports[0]!.related[0]!.cell).toBe('C2');
+  });
+
+  it('treats spellings that read the same as the same, and any differing column as different', () => {
+    expect(check(duplicateRow, model([HEADER, welcome, ['P', 'Onboarding', 'Welcome email', 'CS', 'e-mail', 'automated', 'Outbound', 1, 'Once']]))).toHaveLength(1);
+    expect(check(duplicateRow, model([HEADER, welcome, ['P', 'Onboarding', 'Welcome email', 'CS', 'Email', 'Automatic', 'Outbound', 8, 'Once']]))).toEqual([]);
+    expect(check(duplicateRow, model([HEADER, welcome, ['Q', 'Onboarding', 'Welcome email', 'CS', 'Email', 'Automatic', 'Outbound', 1, 'Once']]))).toEqual([]);
+  });
+});
