@@ -1,12 +1,14 @@
-import { writeFile } from 'node:fs/promises';
+import { appendFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, InputError } from '../errors.js';
 import { CONFIG_FILE_NAME, ConfigResolver } from '../config/load.js';
 import { nearest } from '../config/resolve.js';
 import { audit, type AuditInput } from '../engine/audit.js';
+import { applyBaseline, readBaseline, writeBaseline } from '../engine/baseline.js';
 import type { AuditResult } from '../engine/result.js';
-import { FORMATTERS, MACHINE_FORMATS } from '../formatters/index.js';
+import { recount } from '../engine/summary.js';
+import { FORMATTERS, MACHINE_FORMATS, loadReportFormatter, type Formatter } from '../formatters/index.js';
 import { RULES, findRule } from '../rules/index.js';
 import { shouldColor } from './color.js';
 import { expandInputs } from './inputs.js';
@@ -19,38 +21,99 @@ export const EXIT = { clean: 0, findings: 1, usage: 2 } as const;
 const SEVERITY_RANK = { info: 1, warning: 2, error: 3 } as const;
 type FailOn = keyof typeof SEVERITY_RANK | 'never';
 
-interface AuditFlags {
-  format: string;
-  failOn: FailOn;
+/** Flags `audit` and `report` share. */
+interface InputFlags {
   config?: string;
   sheet?: string[];
   stdinFilename: string;
   readTimeout: number;
-  debug?: boolean;
+  output?: string;
+}
+
+interface AuditFlags extends InputFlags {
+  format: string;
+  failOn: FailOn;
+  maxWarnings?: number;
+  quiet?: boolean;
+  exitZero?: boolean;
+  baseline?: string;
+  writeBaseline?: string;
 }
 
 const debugRequested = process.argv.includes('--debug');
 
-/** The exit code for a result: input errors win, then findings at or above the threshold. */
-export function exitCodeFor(result: AuditResult, failOn: FailOn): number {
+/** The exit code for a result: input errors win, then --exit-zero, then findings at or above --fail-on, then --max-warnings. */
+export function exitCodeFor(result: AuditResult, flags: Pick<AuditFlags, 'failOn' | 'maxWarnings' | 'exitZero'>): number {
   if (result.summary.inputErrors > 0) return EXIT.usage;
-  if (failOn === 'never') return EXIT.clean;
-  const threshold = SEVERITY_RANK[failOn];
+  if (flags.exitZero) return EXIT.clean;
+  if (flags.maxWarnings !== undefined && result.summary.warnings > flags.maxWarnings) return EXIT.findings;
+  if (flags.failOn === 'never') return EXIT.clean;
+  const threshold = SEVERITY_RANK[flags.failOn];
   return result.findings.some((finding) => SEVERITY_RANK[finding.severity] >= threshold) ? EXIT.findings : EXIT.clean;
+}
+
+/** Expands the file arguments and audits them with the config each one resolves to. */
+async function auditFiles(files: string[], flags: InputFlags, overview: boolean): Promise<AuditResult> {
+  const inputs: AuditInput[] = files.includes('-') ? [{ stream: process.stdin, name: flags.stdinFilename }] : [];
+  inputs.push(...(await expandInputs(files.filter((file) => file !== '-'))));
+  const configs = new ConfigResolver(flags.config ?? null);
+  const result = await audit(inputs, { configs, sheets: flags.sheet, timeLimitMs: flags.readTimeout * 1000, overview });
+  for (const file of result.files) if (file.error !== null) process.stderr.write(`journey: ${file.error}\n`);
+  return result;
+}
+
+/** Writes a rendered report to -o FILE, or to stdout. */
+async function emit(text: string, output: string | undefined): Promise<void> {
+  if (output === undefined) {
+    process.stdout.write(text);
+    return;
+  }
+  try {
+    await writeFile(output, text);
+  } catch (error) {
+    throw new ConfigError(`-o ${output}: cannot be written (${(error as NodeJS.ErrnoException).code})`, { cause: error });
+  }
+}
+
+function renderOptions(format: string) {
+  return { color: !MACHINE_FORMATS.has(format) && shouldColor(process.stdout), width: process.stdout.columns ?? 100, cwd: process.cwd() };
 }
 
 async function runAudit(files: string[], flags: AuditFlags): Promise<number> {
   const loadFormatter = FORMATTERS[flags.format];
   if (!loadFormatter) throw new ConfigError(`--format: unknown format "${flags.format}" (expected one of ${Object.keys(FORMATTERS).join(', ')})`);
-  const inputs: AuditInput[] = files.includes('-') ? [{ stream: process.stdin, name: flags.stdinFilename }] : [];
-  inputs.push(...(await expandInputs(files.filter((file) => file !== '-'))));
-  const configs = new ConfigResolver(flags.config ?? null);
-  const result = await audit(inputs, { configs, sheets: flags.sheet, timeLimitMs: flags.readTimeout * 1000 });
-  for (const file of result.files) if (file.error !== null) process.stderr.write(`journey: ${file.error}\n`);
-  const formatter = await loadFormatter();
-  const color = !MACHINE_FORMATS.has(flags.format) && shouldColor(process.stdout);
-  process.stdout.write(formatter(result, { color, width: process.stdout.columns ?? 100 }));
-  return exitCodeFor(result, flags.failOn);
+  if (flags.baseline !== undefined && flags.writeBaseline !== undefined) throw new ConfigError('--baseline and --write-baseline cannot be used together: write the baseline once, then audit against it');
+  // Read the baseline first, so a bad one fails before any work.
+  const baseline = flags.baseline === undefined ? null : await readBaseline(flags.baseline);
+  let result = await auditFiles(files, flags, false);
+  if (flags.writeBaseline !== undefined) {
+    await writeBaseline(flags.writeBaseline, result);
+    process.stderr.write(`journey: wrote ${result.findings.length} findings to the baseline ${flags.writeBaseline}; audit with --baseline ${flags.writeBaseline} to report only new ones\n`);
+  }
+  if (baseline !== null) {
+    result = applyBaseline(result, baseline);
+    const { baselined = 0, fixed = 0 } = result.summary;
+    process.stderr.write(`journey: ${baselined} baselined findings left out${fixed > 0 ? `; ${fixed} baselined findings are gone (fixed or changed), rewrite the baseline with --write-baseline to drop them` : ''}\n`);
+  }
+  const shown = flags.quiet ? recount(result, result.findings.filter((finding) => finding.severity === 'error')) : result;
+  const formatter: Formatter = await loadFormatter();
+  await emit(formatter(shown, renderOptions(flags.format)), flags.output);
+  const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+  if (summaryFile) {
+    const { formatMarkdown } = await import('../formatters/markdown.js');
+    await appendFile(summaryFile, formatMarkdown(shown, renderOptions('markdown'))).catch((error: NodeJS.ErrnoException) =>
+      process.stderr.write(`journey: could not append to GITHUB_STEP_SUMMARY (${error.code})\n`),
+    );
+  }
+  // Writing a baseline accepts today's findings, so only unreadable inputs fail it.
+  return exitCodeFor(result, { ...flags, exitZero: flags.exitZero || flags.writeBaseline !== undefined });
+}
+
+async function runReport(files: string[], flags: InputFlags & { failOn: FailOn }): Promise<number> {
+  const result = await auditFiles(files, flags, true);
+  const formatter = await loadReportFormatter();
+  await emit(formatter(result, renderOptions('markdown')), flags.output);
+  return exitCodeFor(result, flags);
 }
 
 function unknownRule(id: string): ConfigError {
@@ -67,24 +130,47 @@ function buildProgram(): Command {
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   const configOption = () => new Option('-c, --config <file>', `config file to use instead of the nearest ${CONFIG_FILE_NAME}`);
 
-  program
-    .command('audit')
-    .description('audit inventories (.xlsx, .csv, .tsv, folders; - reads CSV from stdin)')
-    .argument('<files...>', 'inventory files or folders')
-    .addOption(new Option('-f, --format <name>', 'output format').choices(Object.keys(FORMATTERS)).default('stylish'))
-    .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info', 'never']).default('error'))
-    .addOption(configOption())
-    .option('--sheet <name>', 'audit only this sheet (repeatable; also reads hidden sheets)', (value: string, previous: string[] = []) => [...previous, value])
-    .option('--stdin-filename <name>', 'name used for stdin in locations', 'stdin.csv')
-    .option('--read-timeout <seconds>', 'give up reading a workbook after this many seconds', (value) => {
-      const seconds = Number(value);
-      if (!Number.isFinite(seconds) || seconds <= 0) throw new ConfigError(`--read-timeout: expected a positive number of seconds, got "${value}"`);
-      return seconds;
-    }, 30)
-    .option('--debug', 'show stack traces for unexpected errors')
-    .action(async (files: string[], flags: AuditFlags) => {
-      process.exitCode = await runAudit(files, flags);
-    });
+  const inputOptions = (command: Command) =>
+    command
+      .addOption(configOption())
+      .option('-o, --output <file>', 'write the output to a file instead of stdout')
+      .option('--sheet <name>', 'audit only this sheet (repeatable; also reads hidden sheets)', (value: string, previous: string[] = []) => [...previous, value])
+      .option('--stdin-filename <name>', 'name used for stdin in locations', 'stdin.csv')
+      .option('--read-timeout <seconds>', 'give up reading a workbook after this many seconds', (value) => {
+        const seconds = Number(value);
+        if (!Number.isFinite(seconds) || seconds <= 0) throw new ConfigError(`--read-timeout: expected a positive number of seconds, got "${value}"`);
+        return seconds;
+      }, 30)
+      .option('--debug', 'show stack traces for unexpected errors');
+
+  inputOptions(
+    program
+      .command('audit')
+      .description('audit inventories (.xlsx, .csv, .tsv, folders; - reads CSV from stdin)')
+      .argument('<files...>', 'inventory files or folders')
+      .addOption(new Option('-f, --format <name>', 'output format').choices(Object.keys(FORMATTERS)).default('stylish'))
+      .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info', 'never']).default('error'))
+      .option('--max-warnings <count>', 'exit 1 when there are more warnings than this', (value) => {
+        if (!/^\d+$/.test(value)) throw new ConfigError(`--max-warnings: expected a whole number ≥ 0, got "${value}"`);
+        return Number(value);
+      })
+      .option('--quiet', 'report errors only')
+      .option('--exit-zero', 'exit 0 even when there are findings (input and config errors still exit 2)')
+      .option('--baseline <file>', 'report and fail only on findings not in this baseline')
+      .option('--write-baseline <file>', "record today's findings as the baseline, then exit 0"),
+  ).action(async (files: string[], flags: AuditFlags) => {
+    process.exitCode = await runAudit(files, flags);
+  });
+
+  inputOptions(
+    program
+      .command('report')
+      .description('write a markdown gap report: coverage per persona, stage tables, handoff timelines, findings by stage, action items')
+      .argument('<files...>', 'inventory files or folders')
+      .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info', 'never']).default('never')),
+  ).action(async (files: string[], flags: InputFlags & { failOn: FailOn }) => {
+    process.exitCode = await runReport(files, flags);
+  });
 
   program
     .command('rules')
@@ -139,6 +225,11 @@ function buildProgram(): Command {
 }
 
 async function main(): Promise<void> {
+  // A closed pipe (journey audit … | head) ends the run quietly, as for any Unix tool.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   const program = buildProgram();
   try {
     await program.parseAsync(process.argv);

@@ -5,7 +5,9 @@ import { loadCsvStream, loadInventoryFile, type LoadedFile } from '../load/index
 import { normalize } from '../model/normalize.js';
 import type { Finding } from '../model/schema.js';
 import { applyIgnores } from './ignore.js';
-import type { AuditResult, FileResult } from './result.js';
+import { buildOverview } from './overview.js';
+import { summarize } from './summary.js';
+import type { AuditResult, FileOverview, FileResult } from './result.js';
 import { enabledRules, runRules, today } from './run.js';
 
 /** One thing to audit: a path, or a stream (stdin) with the name locations should use. */
@@ -16,6 +18,8 @@ export interface AuditOptions {
   /** Finds each file's config; the defaults apply when omitted. */
   configs?: ConfigResolver;
   sheets?: string[] | undefined;
+  /** Also count each file's coverage for the gap report. */
+  overview?: boolean;
   timeLimitMs?: number | undefined;
 }
 
@@ -28,6 +32,7 @@ export async function audit(inputs: AuditInput[], options: AuditOptions): Promis
   const date = today();
   const files: FileResult[] = [];
   const findings: Finding[] = [];
+  const overviews: FileOverview[] = [];
   let ignored = 0;
   for (const input of inputs) {
     if ('failed' in input) {
@@ -46,25 +51,17 @@ export async function audit(inputs: AuditInput[], options: AuditOptions): Promis
       const { kept, ignored: dropped } = applyIgnores(runRules(model, enabledRules(config), config.settings, date), config.ignore, config.file);
       findings.push(...kept);
       ignored += dropped.length;
+      if (options.overview) overviews.push(buildOverview(model, name));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       files.push({ file: name, kind: null, sheets: [], personas: [], touchpoints: 0, error: error.describe() });
     }
   }
-  const count = (severity: Finding['severity']) => findings.filter((f) => f.severity === severity).length;
   return {
     version: 1,
     files,
     findings,
-    summary: {
-      files: files.length,
-      touchpoints: files.reduce((sum, f) => sum + f.touchpoints, 0),
-      personas: files.reduce((sum, f) => sum + f.personas.length, 0),
-      errors: count('error'),
-      warnings: count('warning'),
-      infos: count('info'),
-      inputErrors: files.filter((f) => f.error !== null).length,
-      ignored,
-    },
+    summary: summarize(files, findings, ignored),
+    ...(options.overview ? { overviews } : {}),
   };
 }

@@ -23,14 +23,69 @@ export const SummarySchema = z.object({
   inputErrors: z.number().int().nonnegative(),
   /** Findings left out by the config's `ignore` entries. */
   ignored: z.number().int().nonnegative(),
+  /** With --baseline: findings left out because the baseline has them, and baseline entries no longer found. */
+  baselined: z.number().int().nonnegative().optional(),
+  fixed: z.number().int().nonnegative().optional(),
 });
 export type Summary = z.infer<typeof SummarySchema>;
+
+export const StageOverviewSchema = z.object({
+  stage: z.string(),
+  touchpoints: z.number().int().nonnegative(),
+  /** Touchpoints per channel id. */
+  channels: z.record(z.string(), z.number().int().positive()),
+  teams: z.array(z.string()),
+  inbound: z.number().int().nonnegative(),
+  outbound: z.number().int().nonnegative(),
+  automatic: z.number().int().nonnegative(),
+  manual: z.number().int().nonnegative(),
+  ongoing: z.number().int().nonnegative(),
+  kpis: z.array(z.string()),
+  /** First and last day offset of the stage's touchpoints, when they have days. */
+  firstDay: z.number().int().nonnegative().nullable(),
+  lastDay: z.number().int().nonnegative().nullable(),
+});
+/** What one persona meets in one stage, counted for the gap report. */
+export type StageOverview = z.infer<typeof StageOverviewSchema>;
+
+export const HandoffOverviewSchema = z.object({
+  fromStage: z.string(),
+  toStage: z.string(),
+  fromTeam: z.string().nullable(),
+  toTeam: z.string().nullable(),
+  fromTouchpoint: z.string(),
+  toTouchpoint: z.string(),
+  fromDay: z.number().int().nonnegative(),
+  toDay: z.number().int().nonnegative(),
+  days: z.number().int(),
+  changesTeam: z.boolean(),
+});
+export type HandoffOverview = z.infer<typeof HandoffOverviewSchema>;
+
+export const PersonaOverviewSchema = z.object({
+  persona: z.string(),
+  /** Every stage of the stage model, in order, including empty ones. */
+  stages: z.array(StageOverviewSchema),
+  handoffs: z.array(HandoffOverviewSchema),
+});
+export type PersonaOverview = z.infer<typeof PersonaOverviewSchema>;
+
+export const FileOverviewSchema = z.object({
+  file: z.string(),
+  stages: z.array(z.object({ id: z.string(), label: z.string() })),
+  channels: z.array(z.object({ id: z.string(), label: z.string() })),
+  personas: z.array(PersonaOverviewSchema),
+});
+/** The coverage of one inventory: what the gap report draws its matrices and timelines from. */
+export type FileOverview = z.infer<typeof FileOverviewSchema>;
 
 export const AuditResultSchema = z.object({
   version: z.literal(1),
   files: z.array(FileResultSchema),
   findings: z.array(FindingSchema),
   summary: SummarySchema,
+  /** Per-file coverage, present when asked for (journey report). */
+  overviews: z.array(FileOverviewSchema).optional(),
 });
 /** The outcome of one `journey audit`: what formatters render. */
 export type AuditResult = z.infer<typeof AuditResultSchema>;

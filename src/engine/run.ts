@@ -2,6 +2,7 @@ import type { ResolvedConfig } from '../config/resolve.js';
 import { columnIndex } from '../load/address.js';
 import type { Finding, JourneyModel, Location, Severity } from '../model/schema.js';
 import type { JourneySettings, Rule } from '../rules/rule.js';
+import { fingerprintOf } from './fingerprint.js';
 
 /** A rule switched on, with its severity and parsed options. */
 export interface EnabledRule {
@@ -46,7 +47,10 @@ export function sortFindings(findings: Finding[], model: JourneyModel): Finding[
 export function runRules(model: JourneyModel, rules: EnabledRule[], settings: JourneySettings, date: string = today()): Finding[] {
   const findings: Finding[] = [];
   for (const { rule, severity, options } of rules) {
-    for (const report of rule.check({ model, options, settings, today: date })) findings.push({ ruleId: rule.id, severity, ...report });
+    for (const report of rule.check({ model, options, settings, today: date })) {
+      const finding = { ruleId: rule.id, severity, ...report };
+      findings.push({ ...finding, fingerprint: fingerprintOf(finding) });
+    }
   }
   return sortFindings(findings, model);
 }

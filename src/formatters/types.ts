@@ -6,6 +6,8 @@ export interface FormatOptions {
   color: boolean;
   /** Terminal width for wrapping, in columns. */
   width: number;
+  /** The working folder; machine formats give file paths relative to it. */
+  cwd: string;
 }
 
 /** Renders an audit result; never analyses. */

@@ -192,6 +192,8 @@ export const FindingSchema = z.object({
   stage: z.string().nullable(),
   /** The touchpoint the finding is about, by name (for ignores and stable fingerprints). */
   touchpoint: z.string().nullable(),
+  /** Stable identity across runs: rule, file, persona, stage, touchpoint and message without figures, never the row. */
+  fingerprint: z.string(),
 });
 /** One gap or problem a rule reports. */
 export type Finding = z.infer<typeof FindingSchema>;

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import type { Touchpoint } from '../model/schema.js';
-import { stageLabel, stageOrder } from '../model/stages.js';
-import { foldKey } from '../model/text.js';
+import { findHandoffs } from '../model/handoffs.js';
+import { stageLabel } from '../model/stages.js';
 import { defineRule, type Report } from './rule.js';
 
 /** Time lags where one team hands the customer to another between consecutive stages. */
@@ -22,35 +21,19 @@ export const handoffLag = defineRule({
     example: 'Sales → Customer Success handoff: 14 days from "Contract signed confirmation" (Decision, day 30) to "Kickoff call" (Onboarding, day 44); bring the kickoff forward or bridge the gap to at most 7 days.',
   },
   check({ model, options }) {
-    const order = stageOrder(model.stageModel);
-    const byPersona = new Map<string, Touchpoint[]>();
-    for (const touchpoint of model.touchpoints) {
-      if (touchpoint.day === null || touchpoint.stage === null || !order.has(touchpoint.stage)) continue;
-      const list = byPersona.get(touchpoint.persona) ?? [];
-      list.push(touchpoint);
-      byPersona.set(touchpoint.persona, list);
-    }
     const reports: Report[] = [];
-    for (const touchpoints of byPersona.values()) {
-      touchpoints.sort((a, b) => order.get(a.stage!)! - order.get(b.stage!)! || a.day! - b.day! || a.index - b.index);
-      for (let i = 1; i < touchpoints.length; i++) {
-        const giving = touchpoints[i - 1]!;
-        const receiving = touchpoints[i]!;
-        if (giving.stage === receiving.stage) continue;
-        if (giving.team === null || receiving.team === null || foldKey(giving.team) === foldKey(receiving.team)) continue;
-        const gap = receiving.day! - giving.day!;
-        if (gap <= options.maxDays) continue;
-        const from = `"${giving.name}" (${stageLabel(model.stageModel, giving.stage)}, day ${giving.day})`;
-        const to = `"${receiving.name}" (${stageLabel(model.stageModel, receiving.stage)}, day ${receiving.day})`;
-        reports.push({
-          message: `${giving.team} → ${receiving.team} handoff: ${gap} days from ${from} to ${to}; bring "${receiving.name}" forward or bridge the gap to at most ${options.maxDays} days.`,
-          location: receiving.cells.day ?? receiving.row,
-          related: [giving.cells.day ?? giving.row],
-          persona: receiving.persona,
-          stage: receiving.stage,
-          touchpoint: receiving.name,
-        });
-      }
+    for (const { from: giving, to: receiving, days, changesTeam } of findHandoffs(model)) {
+      if (!changesTeam || days <= options.maxDays) continue;
+      const from = `"${giving.name}" (${stageLabel(model.stageModel, giving.stage)}, day ${giving.day})`;
+      const to = `"${receiving.name}" (${stageLabel(model.stageModel, receiving.stage)}, day ${receiving.day})`;
+      reports.push({
+        message: `${giving.team} → ${receiving.team} handoff: ${days} days from ${from} to ${to}; bring "${receiving.name}" forward or bridge the gap to at most ${options.maxDays} days.`,
+        location: receiving.cells.day ?? receiving.row,
+        related: [giving.cells.day ?? giving.row],
+        persona: receiving.persona,
+        stage: receiving.stage,
+        touchpoint: receiving.name,
+      });
     }
     return reports;
   },

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { Finding, JourneyModel, Severity, ValueProblem } from '../model/schema.js';
 
-/** What a rule reports; the engine adds the rule id and the configured severity. */
-export type Report = Omit<Finding, 'ruleId' | 'severity'>;
+/** What a rule reports; the engine adds the rule id, the configured severity and the fingerprint. */
+export type Report = Omit<Finding, 'ruleId' | 'severity' | 'fingerprint'>;
 
 /** Config settings some rules read besides their own options. */
 export interface JourneySettings {

@@ -1,0 +1,48 @@
+import { findHandoffs } from '../model/handoffs.js';
+import type { JourneyModel } from '../model/schema.js';
+import type { FileOverview, PersonaOverview, StageOverview } from './result.js';
+
+const emptyStage = (stage: string): StageOverview => ({
+  stage, touchpoints: 0, channels: {}, teams: [], inbound: 0, outbound: 0, automatic: 0, manual: 0, ongoing: 0, kpis: [], firstDay: null, lastDay: null,
+});
+
+/** Counts what each persona meets in each stage, and its stage handoffs, for the gap report. */
+export function buildOverview(model: JourneyModel, file: string): FileOverview {
+  const personas = new Map<string, Map<string, StageOverview>>();
+  for (const persona of model.personas) personas.set(persona.name, new Map(model.stageModel.stages.map((s) => [s.id, emptyStage(s.id)])));
+  const used = new Set<string>();
+  for (const t of model.touchpoints) {
+    const stage = t.stage === null ? undefined : personas.get(t.persona)?.get(t.stage);
+    if (!stage) continue;
+    stage.touchpoints++;
+    if (t.channel !== null) {
+      stage.channels[t.channel] = (stage.channels[t.channel] ?? 0) + 1;
+      used.add(t.channel);
+    }
+    if (t.team !== null && !stage.teams.includes(t.team)) stage.teams.push(t.team);
+    if (t.kpi !== null && !stage.kpis.includes(t.kpi)) stage.kpis.push(t.kpi);
+    if (t.direction !== null) stage[t.direction]++;
+    if (t.mode !== null) stage[t.mode]++;
+    if (t.day !== null) {
+      stage.firstDay = Math.min(stage.firstDay ?? t.day, t.day);
+      stage.lastDay = Math.max(stage.lastDay ?? t.day, t.day);
+    }
+  }
+  const handoffs = findHandoffs(model);
+  const overviews: PersonaOverview[] = [...personas].map(([persona, stages]) => ({
+    persona,
+    stages: [...stages.values()],
+    handoffs: handoffs
+      .filter((h) => h.persona === persona)
+      .map(({ from, to, days, changesTeam }) => ({
+        fromStage: from.stage!, toStage: to.stage!, fromTeam: from.team, toTeam: to.team, fromTouchpoint: from.name, toTouchpoint: to.name,
+        fromDay: from.day!, toDay: to.day!, days, changesTeam,
+      })),
+  }));
+  return {
+    file,
+    stages: model.stageModel.stages.map(({ id, label }) => ({ id, label })),
+    channels: model.channels.filter((c) => used.has(c.id)).map(({ id, label }) => ({ id, label })),
+    personas: overviews,
+  };
+}

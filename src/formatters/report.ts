@@ -1,0 +1,135 @@
+import { reportPath } from '../engine/fingerprint.js';
+import type { FileOverview, PersonaOverview } from '../engine/result.js';
+import type { Finding } from '../model/schema.js';
+import type { Formatter } from './types.js';
+import { bySeverity, placeOf, plural, severityCounts, splitAction, tableCell } from './wording.js';
+
+const SEVERITY_LABEL = { error: '❌ error', warning: '⚠️ warning', info: 'ℹ️ info' } as const;
+
+/** Text safe inside a quoted mermaid label. */
+function mermaidText(text: string): string {
+  return text.replace(/"/g, '#quot;').replace(/[\r\n]+/g, ' ');
+}
+
+/** "A", "A and B", "A, B and C". */
+function listAnd(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+function coverageMatrix(file: FileOverview, persona: PersonaOverview): string[] {
+  const label = new Map(file.stages.map((s) => [s.id, s.label]));
+  const head = `| Stage | ${file.channels.map((c) => tableCell(c.label)).join(' | ')} | Total |`;
+  const rule = `| --- | ${file.channels.map(() => '---:').join(' | ')} | ---: |`;
+  const rows = persona.stages.map((stage) => {
+    const cells = file.channels.map((c) => (stage.channels[c.id] ? String(stage.channels[c.id]) : '·'));
+    const total = stage.touchpoints === 0 ? '**0 — gap**' : String(stage.touchpoints);
+    return `| ${tableCell(label.get(stage.stage) ?? stage.stage)} | ${cells.join(' | ')} | ${total} |`;
+  });
+  return [head, rule, ...rows];
+}
+
+function stageTable(file: FileOverview, persona: PersonaOverview): string[] {
+  const label = new Map(file.stages.map((s) => [s.id, s.label]));
+  const rows = persona.stages.map((s) => {
+    const teams = s.teams.length ? tableCell(s.teams.join(', ')) : '—';
+    const kpis = s.kpis.length ? tableCell(s.kpis.join(', ')) : '—';
+    const days = s.firstDay === null ? '—' : s.firstDay === s.lastDay ? `${s.firstDay}` : `${s.firstDay}–${s.lastDay}`;
+    return `| ${tableCell(label.get(s.stage) ?? s.stage)} | ${s.touchpoints} | ${teams} | ${s.inbound} / ${s.outbound} | ${s.automatic} / ${s.manual} / ${s.ongoing} | ${days} | ${kpis} |`;
+  });
+  return ['| Stage | Touchpoints | Teams | Inbound / outbound | Automatic / manual / ongoing | Days | KPIs |', '| --- | ---: | --- | --- | --- | --- | --- |', ...rows];
+}
+
+/** The handoff timeline as a mermaid flowchart: stages in order, their teams and days, lags marked. */
+function timeline(file: FileOverview, persona: PersonaOverview, lags: Set<string>): string[] {
+  const label = new Map(file.stages.map((s) => [s.id, s.label]));
+  const id = new Map(persona.stages.map((s, i) => [s.stage, `s${i}`]));
+  const lines = ['```mermaid', 'flowchart LR'];
+  for (const stage of persona.stages) {
+    const parts = [label.get(stage.stage) ?? stage.stage];
+    if (stage.touchpoints === 0) parts.push('no touchpoints');
+    else {
+      if (stage.teams.length) parts.push(stage.teams.join(', '));
+      if (stage.firstDay !== null) parts.push(stage.firstDay === stage.lastDay ? `day ${stage.firstDay}` : `days ${stage.firstDay}–${stage.lastDay}`);
+    }
+    lines.push(`  ${id.get(stage.stage)}["${mermaidText(parts.join('<br/>'))}"]${stage.touchpoints === 0 ? ':::gap' : ''}`);
+  }
+  const lagLinks: number[] = [];
+  persona.handoffs.forEach((h, i) => {
+    const lag = lags.has(`${persona.persona}\u0000${h.toStage}\u0000${h.toTouchpoint}`);
+    const teams = h.changesTeam ? `: ${h.fromTeam} → ${h.toTeam}` : '';
+    const gap = h.days < 0 ? `overlaps by ${plural(-h.days, 'day')}` : plural(h.days, 'day');
+    const text = `${lag ? '⚠ ' : ''}${gap}${teams}`;
+    lines.push(`  ${id.get(h.fromStage)} -->|"${mermaidText(text)}"| ${id.get(h.toStage)}`);
+    if (lag) lagLinks.push(i);
+  });
+  lines.push('  classDef gap stroke-dasharray: 5 5,color:#999');
+  if (lagLinks.length) lines.push(`  linkStyle ${lagLinks.join(',')} stroke:#d73a49,stroke-width:3px`);
+  lines.push('```');
+  return lines;
+}
+
+function findingsByStage(result: Parameters<Formatter>[0], cwd: string): string[] {
+  const stages = result.overviews?.[0]?.stages ?? [];
+  const label = new Map(stages.map((s) => [s.id, s.label]));
+  const groups = new Map<string, Finding[]>();
+  for (const stage of stages) groups.set(stage.id, []);
+  for (const finding of result.findings) {
+    const key = finding.stage !== null && groups.has(finding.stage) ? finding.stage : '';
+    const group = groups.get(key);
+    if (group) group.push(finding);
+    else groups.set(key, [finding]);
+  }
+  const multipleFiles = result.files.length > 1;
+  const lines: string[] = [];
+  for (const [stage, findings] of groups) {
+    if (findings.length === 0) continue;
+    lines.push(`### ${stage === '' ? 'Whole inventory' : label.get(stage) ?? stage}`, '');
+    lines.push(`| Severity | ${multipleFiles ? 'File | ' : ''}Cell | Finding | Suggested action |`, `| --- | ${multipleFiles ? '--- | ' : ''}--- | --- | --- |`);
+    for (const finding of bySeverity(findings)) {
+      const { problem, action } = splitAction(finding.message);
+      const file = multipleFiles ? `${tableCell(reportPath(finding.location.file, cwd))} | ` : '';
+      lines.push(`| ${SEVERITY_LABEL[finding.severity]} | ${file}\`${tableCell(placeOf(finding.location))}\` | ${tableCell(problem)} (\`${finding.ruleId}\`) | ${tableCell(action) || '—'} |`);
+    }
+    lines.push('');
+  }
+  return lines;
+}
+
+/** The markdown gap report: summary, per-persona coverage, stages and handoff timeline, findings by stage, action items. */
+export const formatReport: Formatter = (result, options) => {
+  const overviews = result.overviews ?? [];
+  const personas = overviews.flatMap((file) => file.personas.map((p) => p.persona));
+  const read = result.files.filter((f) => f.error === null);
+  const { summary } = result;
+  const total = summary.errors + summary.warnings + summary.infos;
+  const lines = ['# Communication inventory gap report', ''];
+  const inventories = read.map((f) => `\`${reportPath(f.file, options.cwd)}\``);
+  lines.push(
+    `journey read ${read.length === 1 ? '1 inventory' : `${read.length} inventories`} (${listAnd(inventories)}) with ${plural(personas.length, 'persona')}${personas.length ? ` (${listAnd(personas)})` : ''} and ${plural(summary.touchpoints, 'touchpoint')}, and found ${total === 0 ? 'no gaps' : `${plural(total, 'finding')}: ${severityCounts(summary)}`}.` +
+      (summary.ignored ? ` ${plural(summary.ignored, 'finding')} accepted in the config's ignore list ${summary.ignored === 1 ? 'is' : 'are'} left out.` : ''),
+  );
+  const top = bySeverity(result.findings).filter((f) => f.severity !== 'info').slice(0, 3);
+  if (top.length) {
+    lines.push('', top.length === 1 ? 'The most serious gap:' : `The ${top.length} most serious gaps:`, '');
+    top.forEach((f, i) => lines.push(`${i + 1}. ${f.message} (\`${placeOf(f.location)}\`)`));
+  }
+  for (const file of result.files) if (file.error !== null) lines.push('', `> ✖ Not read: ${file.error}`);
+
+  const lags = new Set(result.findings.filter((f) => f.ruleId === 'handoff-lag').map((f) => `${f.persona}\u0000${f.stage}\u0000${f.touchpoint}`));
+  for (const file of overviews) {
+    for (const persona of file.personas) {
+      lines.push('', `## ${persona.persona}${overviews.length > 1 ? ` (${reportPath(file.file, options.cwd)})` : ''}`, '');
+      lines.push('### Coverage by stage and channel', '', 'Counts of touchpoints; `·` is a channel not used in that stage, **0 — gap** a stage with no touchpoint.', '');
+      lines.push(...coverageMatrix(file, persona), '');
+      lines.push('### Stages', '', ...stageTable(file, persona), '');
+      lines.push('### Handoff timeline', '', 'Stages in order with their teams and days; arrows give the days between one stage\'s last touchpoint and the next one\'s first, ⚠ marks a handoff lag.', '');
+      lines.push(...timeline(file, persona, lags));
+    }
+  }
+  if (result.findings.length) {
+    lines.push('', '## Findings by stage', '', ...findingsByStage(result, options.cwd));
+    lines.push('## Action items', '');
+    for (const f of bySeverity(result.findings)) lines.push(`- [ ] ${f.severity === 'info' ? 'Consider: ' : ''}${f.message} (\`${placeOf(f.location)}\`, \`${f.ruleId}\`)`);
+  }
+  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+};

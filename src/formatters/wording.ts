@@ -1,0 +1,36 @@
+import type { Finding, Location } from '../model/schema.js';
+
+/** A finding's message split into what is wrong and what to do (the part after the last "; "). */
+export function splitAction(message: string): { problem: string; action: string } {
+  const at = message.lastIndexOf('; ');
+  if (at === -1) return { problem: message, action: '' };
+  const action = message.slice(at + 2);
+  return { problem: message.slice(0, at), action: action.charAt(0).toUpperCase() + action.slice(1) };
+}
+
+/** Where a finding is, as a spreadsheet user names it: the cell, else the sheet, else the file. */
+export function placeOf(location: Location): string {
+  return location.cell ?? location.sheet ?? location.file;
+}
+
+/** "1 error", "3 warnings". */
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** "1 error, 2 warnings, 0 infos". */
+export function severityCounts(summary: { errors: number; warnings: number; infos: number }): string {
+  return `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')}`;
+}
+
+const RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/** Findings ordered most serious first, keeping their order within a severity. */
+export function bySeverity(findings: readonly Finding[]): Finding[] {
+  return findings.map((finding, i) => ({ finding, i })).sort((a, b) => RANK[a.finding.severity] - RANK[b.finding.severity] || a.i - b.i).map((e) => e.finding);
+}
+
+/** Text safe inside a markdown table cell: pipes escaped, line breaks flattened. */
+export function tableCell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
