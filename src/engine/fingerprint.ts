@@ -9,9 +9,17 @@ export function reportPath(file: string, cwd: string = process.cwd()): string {
 }
 
 /**
- * A finding's identity across runs. Built from the rule, the file, persona, stage, touchpoint name and
- * the message with its figures blanked, never the row: re-sorting a sheet or a lag growing from 14
- * to 15 days keeps the same fingerprint.
+ * What a message says regardless of order: its words outside quotes, sorted, figures blanked. Messages
+ * list touchpoints (quoted, and cut to the first few) and teams in row order, which a re-sorted sheet changes.
+ */
+function messageKey(message: string): string {
+  return message.replace(/"[^"]*"/g, ' ').replace(/\d+(?:[.,]\d+)?/g, '#').toLowerCase().split(/[^\p{L}\p{N}#]+/u).filter(Boolean).sort().join(' ');
+}
+
+/**
+ * A finding's identity across runs, built from the rule, the file, sheet, persona, stage, touchpoint
+ * name and the words of its message, never the row: re-sorting a sheet or a lag growing from
+ * 14 to 15 days keeps the same fingerprint.
  */
 export function fingerprintOf(finding: Omit<Finding, 'fingerprint'>, cwd?: string): string {
   const parts = [
@@ -21,7 +29,7 @@ export function fingerprintOf(finding: Omit<Finding, 'fingerprint'>, cwd?: strin
     foldKey(finding.persona ?? ''),
     finding.stage ?? '',
     foldKey(finding.touchpoint ?? ''),
-    finding.message.replace(/\d+(?:[.,]\d+)?/g, '#'),
+    messageKey(finding.message),
   ];
   return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
 }

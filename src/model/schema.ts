@@ -192,7 +192,7 @@ export const FindingSchema = z.object({
   stage: z.string().nullable(),
   /** The touchpoint the finding is about, by name (for ignores and stable fingerprints). */
   touchpoint: z.string().nullable(),
-  /** Stable identity across runs: rule, file, persona, stage, touchpoint and message without figures, never the row. */
+  /** Stable identity across runs: rule, file, sheet, persona, stage, touchpoint name and the words of the message, never the row. */
   fingerprint: z.string(),
 });
 /** One gap or problem a rule reports. */

@@ -69,7 +69,8 @@ export const duplicateEffort = defineRule({
           related: members.slice(1).map((t) => t.cells.touchpoint ?? t.row),
           persona: first.persona,
           stage: first.stage,
-          touchpoint: first.name,
+          // The alphabetically first name, so the finding keeps its identity when rows are re-sorted.
+          touchpoint: members.map((t) => t.name).sort()[0]!,
         });
       }
     }

@@ -76,7 +76,8 @@ export const overCommunication = defineRule({
         related: adding.slice(1).map((t) => t.cells.touchpoint ?? t.row),
         persona: group.persona,
         stage: group.stage,
-        touchpoint: first.name,
+        // About the stage as a whole, not one touchpoint.
+        touchpoint: null,
       });
     }
     return reports;

@@ -1,0 +1,60 @@
+import { SaxesParser } from 'saxes';
+import { describe, expect, it } from 'vitest';
+import { formatJunit } from '../../src/formatters/junit.js';
+import { journey } from '../helpers/cli.js';
+import { OPTIONS, finding, resultWith } from '../helpers/results.js';
+
+interface Element {
+  name: string;
+  attributes: Record<string, string>;
+  children: Element[];
+  text: string;
+}
+
+/** Parses XML strictly (saxes throws on anything malformed) into a small element tree. */
+function parseXml(xml: string): Element {
+  const parser = new SaxesParser();
+  const stack: Element[] = [{ name: '#document', attributes: {}, children: [], text: '' }];
+  parser.on('opentag', (tag) => {
+    const element = { name: tag.name, attributes: tag.attributes as Record<string, string>, children: [], text: '' };
+    stack.at(-1)!.children.push(element);
+    stack.push(element);
+  });
+  parser.on('text', (text) => (stack.at(-1)!.text += text));
+  parser.on('closetag', () => stack.pop());
+  parser.write(xml).close();
+  return stack[0]!.children[0]!;
+}
+
+describe('junit', () => {
+  it('gives one testsuite per file and one failing testcase per finding', () => {
+    const { stdout, code } = journey(['audit', 'fixtures/sample-inventory.xlsx', 'fixtures/sample-inventory.csv', '-f', 'junit']);
+    expect(code).toBe(1);
+    const root = parseXml(stdout);
+    expect(root.name).toBe('testsuites');
+    expect(root.children.map((s) => s.attributes.name)).toEqual(['fixtures/sample-inventory.xlsx', 'fixtures/sample-inventory.csv']);
+    for (const suite of root.children) {
+      expect(suite.children.length).toBe(Number(suite.attributes.tests));
+      expect(suite.children.every((c) => c.children[0]?.name === 'failure')).toBe(true);
+      expect(new Set(suite.children.map((c) => c.attributes.name)).size).toBe(suite.children.length);
+    }
+    expect(Number(root.attributes.failures)).toBe(root.children.reduce((n, s) => n + s.children.length, 0));
+  });
+
+  it('gives a clean file one passing testcase and an unreadable one an error', () => {
+    const xml = formatJunit(resultWith([], [
+      { file: 'clean.csv', kind: 'csv', sheets: [], personas: [], touchpoints: 1, error: null },
+      { file: 'broken.xlsx', kind: null, sheets: [], personas: [], touchpoints: 0, error: 'broken.xlsx: is not a readable .xlsx workbook' },
+    ]), OPTIONS);
+    const [clean, broken] = parseXml(xml).children;
+    expect(clean!.children).toHaveLength(1);
+    expect(clean!.children[0]!.children).toEqual([]);
+    expect(broken!.children[0]!.children[0]!.name).toBe('error');
+  });
+
+  it('escapes markup and drops characters XML cannot hold', () => {
+    const xml = formatJunit(resultWith([finding('warning', '"A & B" <tag> \u0007bell', 2)]), OPTIONS);
+    const failure = parseXml(xml).children[0]!.children[0]!.children[0]!;
+    expect(failure.attributes.message).toBe('"A & B" <tag> bell');
+  });
+});

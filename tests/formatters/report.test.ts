@@ -1,0 +1,63 @@
+import { readFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { JSDOM } from 'jsdom';
+import { Lexer, type Tokens } from 'marked';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { journey } from '../helpers/cli.js';
+
+type Mermaid = { parse(text: string): Promise<unknown> };
+let mermaid: Mermaid;
+
+beforeAll(async () => {
+  // mermaid's parser needs a DOM for its sanitizer, even without rendering.
+  const { window } = new JSDOM('');
+  Object.assign(globalThis, { window, document: window.document });
+  mermaid = (await import('mermaid')).default as unknown as Mermaid;
+});
+
+const dir = mkdtempSync(join(tmpdir(), 'journey-report-'));
+
+function report(files: string[]): string {
+  const out = join(dir, 'gaps.md');
+  const run = journey(['report', ...files, '-o', out]);
+  expect(run.stderr).toBe('');
+  expect(run.stdout).toBe('');
+  expect(run.code).toBe(0);
+  return readFileSync(out, 'utf8');
+}
+
+describe('journey report', () => {
+  it('matches the committed report of the sample workbook, and a second run is byte-identical', async () => {
+    const first = report(['fixtures/sample-inventory.xlsx']);
+    await expect(first).toMatchFileSnapshot('__snapshots__/sample-report.md');
+    expect(report(['fixtures/sample-inventory.xlsx'])).toBe(first);
+  });
+
+  it('has a summary naming the three most serious gaps, a section per persona and an action checklist', () => {
+    const text = report(['fixtures/sample-inventory.xlsx']);
+    expect(text).toMatch(/^# Communication inventory gap report\n\njourney read 1 inventory \(`fixtures\/sample-inventory\.xlsx`\) with 2 personas \(Practitioner and Buyer\) and 25 touchpoints, and found 36 findings: 1 error, 21 warnings, 14 infos\./);
+    expect(text).toContain('The 3 most serious gaps:\n\n1. Stage \'Onbaording\'');
+    expect(text).toContain('\n## Practitioner\n');
+    expect(text).toContain('\n## Buyer\n');
+    expect(text).toContain('| Onboarding | · | · | · | · | · | · | · | · | · | · | · | **0 — gap** |');
+    expect(text.match(/^- \[ \] /gm)).toHaveLength(36);
+  });
+
+  it('renders tables that parse with the header\'s number of cells on every row', () => {
+    const tokens = new Lexer({ gfm: true }).lex(report(['fixtures/sample-inventory.xlsx', 'fixtures/sample-inventory.csv']));
+    const tables = tokens.filter((t): t is Tokens.Table => t.type === 'table');
+    expect(tables.length).toBeGreaterThan(8);
+    for (const table of tables) for (const row of table.rows) expect(row).toHaveLength(table.header.length);
+  });
+
+  it('draws handoff timelines mermaid parses, with lags marked', async () => {
+    const text = report(['fixtures/sample-inventory.xlsx']);
+    const diagrams = [...text.matchAll(/```mermaid\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(diagrams).toHaveLength(2);
+    for (const diagram of diagrams) await expect(mermaid.parse(diagram)).resolves.toBeTruthy();
+    expect(diagrams[0]).toContain('s2 -->|"⚠ 14 days: Sales → Customer Success"| s3');
+    expect(diagrams[1]).toContain('s3["Onboarding<br/>no touchpoints"]:::gap');
+    await expect(mermaid.parse('flowchart LR\n  s0["a"]]]')).rejects.toThrow();
+  });
+});
