@@ -1,12 +1,13 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import picomatch from 'picomatch';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { InputError } from '../errors.js';
 
 const AUDITED_EXTENSIONS = ['xlsx', 'xlsm', 'csv', 'tsv'];
 // Never audited: dependencies, and Excel's lock files (~$name.xlsx) which are not workbooks.
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/~$*'];
+// Characters that can make an argument a glob; only then is the glob library loaded.
+const GLOB_CHARACTERS = /[*?[\]{}()!+@]/;
 
 /** One entry of the expanded input list: a file to audit, or an argument that names nothing auditable. */
 export type ExpandedInput = { path: string } | { failed: InputError };
@@ -30,8 +31,13 @@ export async function expandInputs(args: string[]): Promise<ExpandedInput[]> {
   for (const arg of args) {
     if (arg.startsWith('!')) continue;
     const info = await stat(arg).catch(() => null);
-    if (info?.isFile() || (!info && !isDynamicPattern(arg))) {
+    if (info?.isFile() || (!info && !GLOB_CHARACTERS.test(arg))) {
       // A missing literal path is reported by the loader with its usual message.
+      add(arg);
+      continue;
+    }
+    const { glob, isDynamicPattern } = await import('tinyglobby');
+    if (!info && !isDynamicPattern(arg)) {
       add(arg);
       continue;
     }

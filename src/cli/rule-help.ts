@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ResolvedConfig } from '../config/resolve.js';
 import type { Rule } from '../rules/rule.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RULES } from '../rules/index.js';
 import { ConfigSchema, RuleLevelSchema } from './schema.js';
 

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { ParseError } from 'jsonc-parser';
 import { ConfigError } from '../errors.js';
 import { describeIssue } from './issues.js';
 import { resolveConfig, type ResolvedConfig } from './resolve.js';
@@ -25,6 +25,7 @@ export async function loadConfigFile(path: string): Promise<ResolvedConfig> {
     const code = (error as NodeJS.ErrnoException).code;
     throw new ConfigError(`${shown}: ${code === 'ENOENT' ? 'no such config file' : code === 'EISDIR' ? 'is a folder, not a config file' : `cannot be read (${code})`}`, { cause: error });
   }
+  const { parse, printParseErrorCode } = await import('jsonc-parser');
   const errors: ParseError[] = [];
   const raw: unknown = parse(text.replace(/^\uFEFF/, ''), errors, { allowTrailingComma: true, disallowComments: false });
   const first = errors[0];

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { FieldSchema, SeveritySchema } from '../model/schema.js';
 
 export const RuleLevelSchema = z.enum(['off', ...SeveritySchema.options]);

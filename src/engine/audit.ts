@@ -1,8 +1,8 @@
 import type { Readable } from 'node:stream';
 import { ConfigResolver } from '../config/load.js';
 import { InputError } from '../errors.js';
-import { loadCsvStream, loadInventoryFile, type LoadedFile } from '../load/index.js';
-import { normalize } from '../model/normalize.js';
+import { openCsvStream, openInventoryFile } from '../load/index.js';
+import { Normalizer } from '../model/normalize.js';
 import type { Finding } from '../model/schema.js';
 import { applyIgnores } from './ignore.js';
 import { buildOverview } from './overview.js';
@@ -43,13 +43,16 @@ export async function audit(inputs: AuditInput[], options: AuditOptions): Promis
     // Config errors are not per file: they stop the run (exit 2) before anything is reported.
     const config = await configs.forFile('path' in input ? input.path : null);
     try {
-      const loaded: LoadedFile =
-        'path' in input ? await loadInventoryFile(input.path, { sheets: options.sheets, timeLimitMs: options.timeLimitMs }) : await loadCsvStream(input.stream, input.name);
-      const model = normalize([loaded], config.normalize);
+      const source = 'path' in input ? await openInventoryFile(input.path, { sheets: options.sheets, timeLimitMs: options.timeLimitMs }) : openCsvStream(input.stream, input.name);
+      const normalizer = new Normalizer(config.normalize);
+      if (source.kind === 'xlsx') normalizer.add(source.loaded);
+      else await normalizer.addStreamed(source.file, source.read);
+      const model = normalizer.model();
       const summary = model.files[0]!;
-      files.push({ file: name, kind: loaded.kind, sheets: summary.sheets, personas: model.personas.map((p) => p.name), touchpoints: model.touchpoints.length, error: null });
+      files.push({ file: name, kind: source.kind, sheets: summary.sheets, personas: model.personas.map((p) => p.name), touchpoints: model.touchpoints.length, error: null });
       const { kept, ignored: dropped } = applyIgnores(runRules(model, enabledRules(config), config.settings, date), config.ignore, config.file);
-      findings.push(...kept);
+      // Not push(...kept): a spread of a few hundred thousand findings overflows the call stack.
+      for (const finding of kept) findings.push(finding);
       ignored += dropped.length;
       if (options.overview) overviews.push(buildOverview(model, name));
     } catch (error) {

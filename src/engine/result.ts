@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { FindingSchema, SheetSummarySchema } from '../model/schema.js';
 
 export const FileResultSchema = z.object({

@@ -127,7 +127,9 @@ export const formatReport: Formatter = (result, options) => {
     }
   }
   if (result.findings.length) {
-    lines.push('', '## Findings by stage', '', ...findingsByStage(result, options.cwd));
+    lines.push('', '## Findings by stage', '');
+    // A loop, not push(...): the findings can number hundreds of thousands.
+    for (const line of findingsByStage(result, options.cwd)) lines.push(line);
     lines.push('## Action items', '');
     for (const f of bySeverity(result.findings)) lines.push(`- [ ] ${f.severity === 'info' ? 'Consider: ' : ''}${f.message} (\`${placeOf(f.location)}\`, \`${f.ruleId}\`)`);
   }

@@ -30,8 +30,9 @@ export const formatStylish: Formatter = (result, options) => {
       if (findings.length === 0) continue;
       lines.push('', chalk.underline(sheet === null ? file.file : `${file.file} › ${sheet}`));
       const cells = findings.map((finding) => finding.location.cell ?? finding.location.sheet ?? '(file)');
-      const cellWidth = Math.max(6, ...cells.map((cell) => cell.length)) + 2;
-      const ruleWidth = Math.max(6, ...findings.map((finding) => finding.ruleId.length)) + 2;
+      // reduce, not Math.max(...): a sheet can have hundreds of thousands of findings.
+      const cellWidth = cells.reduce((width, cell) => Math.max(width, cell.length), 6) + 2;
+      const ruleWidth = findings.reduce((width, finding) => Math.max(width, finding.ruleId.length), 6) + 2;
       const messageWidth = Math.max(30, options.width - cellWidth - ruleWidth - 10 - 6);
       const table = new Table({
         head: ['Cell', 'Severity', 'Rule', 'Message'].map((h) => chalk.dim(h)),

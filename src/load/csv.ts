@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import { parse, CsvError } from 'csv-parse';
 import { InputError } from '../errors.js';
-import type { RawRow, RawTable } from './table.js';
+import type { RawRow } from './table.js';
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
 const SNIFF_BYTES = 64 * 1024;
@@ -86,12 +86,17 @@ async function* decodeText(name: string, stream: AsyncIterable<Buffer | string>)
   if (rest !== '') yield rest;
 }
 
-/** Reads a CSV/TSV from a file or stream into raw rows; `name` is how locations name it. */
-export async function loadCsv(name: string, source: string | Readable, options: { tsv?: boolean } = {}): Promise<RawTable> {
+/**
+ * Streams a CSV/TSV's rows to `onRow` as they are parsed, never holding the file; an error `onRow`
+ * throws stops the read and is thrown from here. A file with no values at all is an input error.
+ */
+export async function readCsvRows(name: string, source: string | Readable, options: { tsv?: boolean }, onRow: (row: RawRow) => void): Promise<void> {
   const stream = typeof source === 'string' ? createReadStream(source) : source;
-  const rows: RawRow[] = [];
   let parser: ReturnType<typeof parse> | undefined;
   let parseError: unknown;
+  let sinkError: unknown;
+  let count = 0;
+  let hasContent = false;
   let sample = '';
 
   const start = (firstText: string) => {
@@ -99,13 +104,23 @@ export async function loadCsv(name: string, source: string | Readable, options: 
     parser = parse({ delimiter, relax_column_count: true, skip_empty_lines: false });
     parser.on('readable', () => {
       let record: string[] | null;
-      while ((record = parser!.read() as string[] | null) !== null) rows.push({ row: rows.length + 1, cells: record });
+      while ((record = parser!.read() as string[] | null) !== null) {
+        if (sinkError !== undefined) continue;
+        if (!hasContent && record.some((c) => c.trim() !== '')) hasContent = true;
+        try {
+          onRow({ row: ++count, cells: record });
+        } catch (error) {
+          // Thrown from inside the parser's event, it would escape; it is rethrown by the read loop instead.
+          sinkError = error;
+        }
+      }
     });
     parser.on('error', (error) => (parseError ??= error));
   };
   const write = (text: string) => {
     parser!.write(text);
     if (parseError) throw parseError;
+    if (sinkError !== undefined) throw sinkError;
   };
 
   try {
@@ -131,6 +146,7 @@ export async function loadCsv(name: string, source: string | Readable, options: 
       if (parseError) reject(parseError);
       parser!.end();
     });
+    if (sinkError !== undefined) throw sinkError;
   } catch (error) {
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines ?? null;
@@ -140,10 +156,7 @@ export async function loadCsv(name: string, source: string | Readable, options: 
   } finally {
     if (typeof source === 'string') stream.destroy();
   }
-  if (rows.every((r) => r.cells.every((c) => typeof c !== 'string' || c.trim() === ''))) {
-    throw new InputError({ file: name }, 'is empty: there is no table to audit');
-  }
-  return { file: name, sheet: null, rows };
+  if (!hasContent) throw new InputError({ file: name }, 'is empty: there is no table to audit');
 }
 
 function describeCsvError(error: CsvError): string {

@@ -2,9 +2,9 @@ import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { extname } from 'node:path';
 import { InputError } from '../errors.js';
-import { loadCsv } from './csv.js';
-import type { LoadedFile } from './table.js';
-import { loadXlsx, type XlsxOptions } from './xlsx/index.js';
+import { readCsvRows } from './csv.js';
+import type { LoadedFile, RawRow } from './table.js';
+import type { XlsxOptions } from './xlsx/index.js';
 
 export type { CellValue, LoadedFile, RawRow, RawTable } from './table.js';
 export { isCellError } from './table.js';
@@ -39,8 +39,27 @@ export interface LoadOptions extends XlsxOptions {
   displayName?: string | undefined;
 }
 
-/** Reads one inventory file (xlsx or csv/tsv), sniffing its bytes rather than trusting its extension. */
+/** An inventory ready to read: a workbook, loaded; or a CSV, whose rows `read` streams to a callback. */
+export type InventorySource = { kind: 'xlsx'; loaded: LoadedFile } | { kind: 'csv'; file: string; read: (onRow: (row: RawRow) => void) => Promise<void> };
+
+/** Reads one inventory file into memory (xlsx or csv/tsv). */
 export async function loadInventoryFile(path: string, options: LoadOptions = {}): Promise<LoadedFile> {
+  return collect(await openInventoryFile(path, options));
+}
+
+/** Holds a source's rows in memory, as a LoadedFile. */
+async function collect(source: InventorySource): Promise<LoadedFile> {
+  if (source.kind === 'xlsx') return source.loaded;
+  const rows: RawRow[] = [];
+  await source.read((row) => rows.push(row));
+  return { file: source.file, kind: 'csv', tables: [{ file: source.file, sheet: null, rows }], skipped: [] };
+}
+
+/**
+ * Opens one inventory file, sniffing its bytes rather than trusting its extension: a workbook is
+ * loaded, a CSV is returned unread so its rows can stream into the model.
+ */
+export async function openInventoryFile(path: string, options: LoadOptions = {}): Promise<InventorySource> {
   const name = options.displayName ?? path;
   let head: Buffer;
   let size: number;
@@ -71,17 +90,19 @@ export async function loadInventoryFile(path: string, options: LoadOptions = {})
   const foreign = foreignFormat(head, null);
   if (foreign) throw new InputError({ file: name }, foreign);
   const isZip = head[0] === 0x50 && head[1] === 0x4b;
-  if (isZip) return loadXlsx(path, name, options);
+  if (isZip) {
+    // The workbook reader (unzip, XML) loads only for workbooks, keeping CSV start-up small.
+    const { loadXlsx } = await import('./xlsx/index.js');
+    return { kind: 'xlsx', loaded: await loadXlsx(path, name, options) };
+  }
   if (extension === '.xlsx' || extension === '.xlsm') {
     throw new InputError({ file: name }, 'is not a readable .xlsx workbook: it is not a zip archive (a renamed or damaged file?)');
   }
   if (extension === '.xls') throw new InputError({ file: name }, 'is not a legacy .xls workbook journey can read; save it as .xlsx');
-  const table = await loadCsv(name, path, { tsv: extension === '.tsv' });
-  return { file: name, kind: 'csv', tables: [table], skipped: [] };
+  return { kind: 'csv', file: name, read: (onRow) => readCsvRows(name, path, { tsv: extension === '.tsv' }, onRow) };
 }
 
-/** Reads a CSV from a stream (stdin), named `name` in locations. */
-export async function loadCsvStream(stream: Readable, name: string): Promise<LoadedFile> {
-  const table = await loadCsv(name, stream, { tsv: extname(name).toLowerCase() === '.tsv' });
-  return { file: name, kind: 'csv', tables: [table], skipped: [] };
+/** A CSV arriving on a stream (stdin), named `name` in locations. */
+export function openCsvStream(stream: Readable, name: string): InventorySource {
+  return { kind: 'csv', file: name, read: (onRow) => readCsvRows(name, stream, { tsv: extname(name).toLowerCase() === '.tsv' }, onRow) };
 }

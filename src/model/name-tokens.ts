@@ -24,46 +24,69 @@ export function nameTokens(name: string): string[] {
 /** Jaccard similarity of two token sets, 0 to 1. */
 export function jaccard(a: readonly string[], b: readonly string[]): number {
   if (a.length === 0 && b.length === 0) return 0;
-  const set = new Set(a);
+  // Names have a handful of words: a scan beats building a Set.
   let shared = 0;
-  for (const token of b) if (set.has(token)) shared++;
+  for (const token of b) if (a.includes(token)) shared++;
   return shared / (a.length + b.length - shared);
 }
 
 /**
- * Pairs of items whose token sets have Jaccard similarity ≥ threshold, found by prefix filtering:
- * with tokens ordered rarest first, two sets that similar must share a token within each one's
- * short prefix, so only prefix tokens are indexed and compared. No all-pairs loop.
+ * Groups items whose token sets say the same thing, each group of at least two, in item order.
+ * Identical sets group at once; each other set joins the most similar earlier group leader with
+ * Jaccard similarity ≥ threshold, or leads a group of its own (leader clustering: a group never
+ * chains through members that are each only similar to the next). Leaders are found by prefix
+ * filtering: with tokens ordered rarest first, two sets that similar must share a token within each
+ * one's short prefix, so only leaders' prefix tokens are indexed and compared. No all-pairs loop.
  */
-export function similarPairs(items: readonly string[][], threshold: number): [number, number, number][] {
+export function similarGroups(items: readonly string[][], threshold: number): number[][] {
+  const setIndex = new Map<string, number>();
+  const sets: string[][] = [];
+  const setOf = items.map((tokens) => {
+    if (tokens.length === 0) return -1;
+    const key = [...tokens].sort().join(' ');
+    let index = setIndex.get(key);
+    if (index === undefined) {
+      index = sets.length;
+      setIndex.set(key, index);
+      sets.push(tokens);
+    }
+    return index;
+  });
   const frequency = new Map<string, number>();
-  for (const tokens of items) for (const token of tokens) frequency.set(token, (frequency.get(token) ?? 0) + 1);
+  for (const tokens of sets) for (const token of tokens) frequency.set(token, (frequency.get(token) ?? 0) + 1);
   const order = (a: string, b: string) => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : a > b ? 1 : 0);
-  const sorted = items.map((tokens) => [...tokens].sort(order));
+  const leaderOf: number[] = [];
   const index = new Map<string, number[]>();
-  const pairs: [number, number, number][] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    const tokens = sorted[i]!;
-    if (tokens.length === 0) continue;
+  for (let i = 0; i < sets.length; i++) {
+    const tokens = [...sets[i]!].sort(order);
+    sets[i] = tokens;
     const prefix = tokens.length - Math.ceil(threshold * tokens.length) + 1;
-    const candidates = new Set<number>();
+    let best = -1;
+    let bestSimilarity = threshold;
+    for (let p = 0; p < prefix; p++) {
+      for (const leader of index.get(tokens[p]!) ?? []) {
+        const other = sets[leader]!;
+        // Sets whose sizes differ too much cannot reach the threshold.
+        if (Math.min(other.length, tokens.length) < threshold * Math.max(other.length, tokens.length)) continue;
+        const similarity = jaccard(tokens, other);
+        if (similarity > bestSimilarity || (similarity === bestSimilarity && best === -1)) [best, bestSimilarity] = [leader, similarity];
+      }
+    }
+    leaderOf.push(best === -1 ? i : best);
+    if (best !== -1) continue;
     for (let p = 0; p < prefix; p++) {
       const postings = index.get(tokens[p]!);
-      if (postings) for (const j of postings) candidates.add(j);
-    }
-    for (const j of candidates) {
-      const other = sorted[j]!;
-      // Sets whose sizes differ too much cannot reach the threshold.
-      if (Math.min(other.length, tokens.length) < threshold * Math.max(other.length, tokens.length)) continue;
-      const similarity = jaccard(tokens, other);
-      if (similarity >= threshold) pairs.push([j, i, similarity]);
-    }
-    for (let p = 0; p < prefix; p++) {
-      const token = tokens[p]!;
-      const postings = index.get(token);
       if (postings) postings.push(i);
-      else index.set(token, [i]);
+      else index.set(tokens[p]!, [i]);
     }
   }
-  return pairs;
+  const byLeader = new Map<number, number[]>();
+  setOf.forEach((set, item) => {
+    if (set === -1) return;
+    const leader = leaderOf[set]!;
+    const members = byLeader.get(leader);
+    if (members) members.push(item);
+    else byLeader.set(leader, [item]);
+  });
+  return [...byLeader.values()].filter((members) => members.length > 1);
 }

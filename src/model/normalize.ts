@@ -2,9 +2,9 @@ import { basename, extname } from 'node:path';
 import { InputError } from '../errors.js';
 import { columnLetter, cellAddress } from '../load/address.js';
 import { isCellError, type CellValue, type LoadedFile, type RawRow, type RawTable } from '../load/index.js';
-import { COLUMN_NAMES, ColumnMatcher, REQUIRED_FIELDS, describeKnownColumns, findHeader, type HeaderMatch } from './columns.js';
+import { COLUMN_NAMES, ColumnMatcher, HEADER_SEARCH_ROWS, REQUIRED_FIELDS, describeKnownColumns, findHeader, type HeaderMatch } from './columns.js';
 import { readCount, readCsat, readDate, readNps, readRate, type Reading } from './figures.js';
-import type { Channel, Field, FileSummary, JourneyModel, Location, Metrics, Persona, Sentiment, SheetSummary, StageModel, Touchpoint, ValueProblem } from './schema.js';
+import type { Channel, Field, FileSummary, Frequency, JourneyModel, Location, Metrics, Persona, Sentiment, SheetSummary, StageModel, Touchpoint, ValueProblem } from './schema.js';
 import { cleanText, foldKey } from './text.js';
 import { CHANNELS, DEFAULT_STAGE_MODEL, buildVocabularies, parseFrequency, stripStageNumbering, type Vocabularies, type Vocabulary } from './vocabulary.js';
 
@@ -38,6 +38,9 @@ const FIELD_LABEL: Record<Field, string> = {
   lastReviewed: 'Last reviewed', status: 'Status',
 };
 
+// Shared by every row without figures; rules only read it.
+const NO_METRICS: Metrics = Object.freeze({ audience: null, sent: null, openRate: null, clickRate: null, conversionRate: null, dropOffRate: null, unsubscribeRate: null, nps: null, csat: null });
+
 const RATE_FIELDS = { opens: 'openRate', clicks: 'clickRate', conversion: 'conversionRate', dropOff: 'dropOffRate', unsubscribe: 'unsubscribeRate' } as const;
 
 /** A cell's value as display text, or null when blank (formula errors are handled by the caller). */
@@ -52,6 +55,25 @@ function cellText(value: CellValue | undefined): string | null {
 
 const DAY_TEXT = /^(?:day|d)?\s*\+?\s*(\d+)\s*(?:days?|d)?$/i;
 
+/** Where the reading of one table stands; tables are read row by row so a large CSV is never held whole. */
+export interface TableState {
+  file: string;
+  sheet: string | null;
+  fallbackPersona: string;
+  /** Rows held until the header is found; null once it has been looked for. */
+  buffered: RawRow[] | null;
+  header: HeaderMatch | null;
+  columns: Partial<Record<Field, string>>;
+  headerWidth: number;
+  blankWithin: number[];
+  withData: Set<number>;
+  inheritedStage: { text: string; location: Location } | null;
+  inheritedPersona: string | null;
+  retired: number;
+  lastContentRow: number;
+  touchpointsBefore: number;
+}
+
 /** Builds the typed journey model from loaded files: header detection, column mapping, vocabulary. */
 export class Normalizer {
   private readonly vocabularies: Vocabularies;
@@ -60,6 +82,9 @@ export class Normalizer {
   private readonly personas = new Map<string, Persona>();
   private readonly files: FileSummary[] = [];
   private readonly matcher: ColumnMatcher;
+  private readonly strings = new Map<string, string>();
+  private readonly frequencies = new Map<string, Frequency>();
+  private readonly personaNames = new Map<string, string>();
 
   constructor(private readonly settings: NormalizeSettings = DEFAULT_NORMALIZE_SETTINGS) {
     this.vocabularies = buildVocabularies(settings.stageModel, settings.channels);
@@ -68,16 +93,24 @@ export class Normalizer {
 
   /** Adds one loaded file; throws InputError when none of its sheets holds an inventory. */
   add(loaded: LoadedFile): void {
-    const sheets: SheetSummary[] = [];
-    for (const table of loaded.tables) sheets.push(this.addTable(table));
-    for (const skipped of loaded.skipped) {
-      sheets.push({ sheet: skipped.sheet, headerRow: null, touchpoints: 0, retired: 0, skipped: `skipped: ${skipped.reason}`, columns: {} });
-    }
+    const sheets = loaded.tables.map((table) => this.addTable(table));
+    this.addFile(loaded.file, loaded.kind, sheets, loaded.skipped);
+  }
+
+  /** Adds a CSV file whose rows `read` delivers one by one, so the file is never held whole. */
+  async addStreamed(file: string, read: (onRow: (row: RawRow) => void) => Promise<void>): Promise<void> {
+    const state = this.beginTable(file, null);
+    await read((row) => this.pushRow(state, row));
+    this.addFile(file, 'csv', [this.endTable(state)], []);
+  }
+
+  private addFile(file: string, kind: FileSummary['kind'], tables: SheetSummary[], skipped: LoadedFile['skipped']): void {
+    const sheets = [...tables, ...skipped.map((s) => ({ sheet: s.sheet, headerRow: null, touchpoints: 0, retired: 0, skipped: `skipped: ${s.reason}`, columns: {} }))];
     if (!sheets.some((s) => s.headerRow !== null)) {
-      const where = loaded.kind === 'xlsx' ? `none of its sheets (${loaded.tables.map((t) => `"${t.sheet}"`).join(', ') || 'none visible'}) has a` : 'it has no';
-      throw new InputError({ file: loaded.file }, `is not a communication inventory: ${where} header row with the columns journey looks for in the first 30 rows. Looked for ${describeKnownColumns()}`);
+      const where = kind === 'xlsx' ? `none of its sheets (${tables.map((t) => `"${t.sheet}"`).join(', ') || 'none visible'}) has a` : 'it has no';
+      throw new InputError({ file }, `is not a communication inventory: ${where} header row with the columns journey looks for in the first 30 rows. Looked for ${describeKnownColumns()}`);
     }
-    this.files.push({ file: loaded.file, kind: loaded.kind, sheets });
+    this.files.push({ file, kind, sheets });
   }
 
   /** The model built so far. */
@@ -92,115 +125,156 @@ export class Normalizer {
     };
   }
 
+  /** Reads a whole in-memory table (a sheet). */
   private addTable(table: RawTable): SheetSummary {
-    const header = findHeader(table.rows, this.matcher);
-    if (!header) {
-      return { sheet: table.sheet, headerRow: null, touchpoints: 0, retired: 0, skipped: 'skipped: no inventory header in the first 30 rows', columns: {} };
+    const state = this.beginTable(table.file, table.sheet);
+    for (const raw of table.rows) this.pushRow(state, raw);
+    return this.endTable(state);
+  }
+
+  /** Starts reading a table row by row (a CSV file as it streams in, a sheet); feed it with pushRow, close it with endTable. */
+  beginTable(file: string, sheet: string | null): TableState {
+    return {
+      file, sheet, fallbackPersona: sheet ?? basename(file, extname(file)), buffered: [], header: null, columns: {},
+      headerWidth: 0, blankWithin: [], withData: new Set(), inheritedStage: null, inheritedPersona: null, retired: 0, lastContentRow: 0,
+      touchpointsBefore: this.touchpoints.length,
+    };
+  }
+
+  /** Takes the next row of a table; the header is looked for among the first rows, which are held until it is found. */
+  pushRow(state: TableState, raw: RawRow): void {
+    if (state.buffered !== null) {
+      if (raw.row <= HEADER_SEARCH_ROWS && state.buffered.length < HEADER_SEARCH_ROWS) {
+        state.buffered.push(raw);
+        return;
+      }
+      this.findTableHeader(state);
     }
+    if (state.header !== null && raw.row > state.header.row) this.dataRow(state, raw);
+  }
+
+  /** Ends a table: reports blank header cells over data, and summarizes the sheet. */
+  endTable(state: TableState): SheetSummary {
+    if (state.buffered !== null) this.findTableHeader(state);
+    const { file, sheet, header } = state;
+    if (header === null) return { sheet, headerRow: null, touchpoints: 0, retired: 0, skipped: 'skipped: no inventory header in the first 30 rows', columns: {} };
+    for (const column of [...state.withData].sort((x, y) => x - y)) {
+      this.problem('blank-header', null, '', `Column ${columnLetter(column)} holds data but its header cell is blank; name the column so its values are read`, cellLocation(file, sheet, header.row, column), null, null, null);
+    }
+    return { sheet, headerRow: header.row, touchpoints: this.touchpoints.length - state.touchpointsBefore, retired: state.retired, skipped: null, columns: state.columns };
+  }
+
+  /** Picks the header among the held rows, checks it, and reads the held rows below it. */
+  private findTableHeader(state: TableState): void {
+    const rows = state.buffered!;
+    state.buffered = null;
+    const header = findHeader(rows, this.matcher);
+    if (!header) return;
+    const { file, sheet } = state;
     const missing = REQUIRED_FIELDS.filter((field) => header.columns[field] === undefined);
     if (missing.length > 0) {
       const looked = missing.map((field) => `${field} (${[field, ...COLUMN_NAMES[field]].filter((v, i, all) => all.indexOf(v) === i).join(', ')})`).join('; ');
-      throw new InputError({ file: table.file, sheet: table.sheet, cell: `row ${header.row}` }, `the header has no ${missing.join(' or ')} column; looked for ${looked}`);
+      throw new InputError({ file, sheet, cell: `row ${header.row}` }, `the header has no ${missing.join(' or ')} column; looked for ${looked}`);
     }
-    const columns = Object.fromEntries(Object.entries(header.columns).map(([field, column]) => [field, columnLetter(column)]));
-    const before = this.touchpoints.length;
-    this.checkHeader(table, header);
-    const retired = this.readRows(table, header);
-    return { sheet: table.sheet, headerRow: header.row, touchpoints: this.touchpoints.length - before, retired, skipped: null, columns };
+    state.header = header;
+    state.columns = Object.fromEntries(Object.entries(header.columns).map(([field, column]) => [field, columnLetter(column)]));
+    state.lastContentRow = header.row;
+    const headerCells = rows[header.rowIndex]!.cells;
+    for (const { field, column } of header.duplicates) {
+      const first = columnLetter(header.columns[field]!);
+      const shown = cellText(headerCells[column]) ?? '';
+      this.problem('duplicate-header', field, shown, `Header '${shown}' in column ${columnLetter(column)} is a second ${field} column (column ${first} is used); rename or remove one of them`, cellLocation(file, sheet, header.row, column), null, null, null);
+    }
+    state.headerWidth = headerCells.length;
+    state.blankWithin = headerCells.flatMap((value, column) => (cellText(value) === null ? [column] : []));
+    for (const raw of rows.slice(header.rowIndex + 1)) this.dataRow(state, raw);
   }
 
-  /** Reads the data rows into touchpoints; returns how many retired rows were left out. */
-  private readRows(table: RawTable, header: HeaderMatch): number {
-    const { file, sheet } = table;
-    const fallbackPersona = sheet ?? basename(file, extname(file));
-    let inheritedStage: { text: string; location: Location } | null = null;
-    let inheritedPersona: string | null = null;
-    let retired = 0;
-    let lastContentRow = header.row;
-
-    for (let i = header.rowIndex + 1; i < table.rows.length; i++) {
-      const raw = table.rows[i]!;
-      if (raw.cells.every((value) => cellText(value) === null && !(value !== null && value !== undefined && isCellError(value)))) continue;
-      // Rows a workbook omits and rows with nothing in them both count as blank; trailing ones are never seen here.
-      if (raw.row > lastContentRow + 1) this.blankRows(file, sheet, lastContentRow + 1, raw.row - 1);
-      lastContentRow = raw.row;
-      const at = (field: Field): Location | null => {
-        const column = header.columns[field];
-        return column === undefined ? null : cellLocation(file, sheet, raw.row, column);
-      };
-      const value = (field: Field): CellValue | undefined => {
-        const column = header.columns[field];
-        return column === undefined ? undefined : raw.cells[column];
-      };
-      const problemsBefore = this.problems.length;
-      const text = (field: Field): string | null => {
-        const v = value(field);
-        if (v !== undefined && v !== null && isCellError(v)) {
-          this.problem('invalid', field, v.error, `${FIELD_LABEL[field]} cell shows the formula error ${v.error}; fix the formula or type the value`, at(field)!, null, null, null);
-          return null;
-        }
-        return cellText(v);
-      };
-
-      const personaText = text('persona');
-      if (personaText !== null) inheritedPersona = personaText;
-      const personaName = header.columns.persona !== undefined ? inheritedPersona ?? fallbackPersona : fallbackPersona;
-      const persona = this.persona(personaName, file, sheet);
-
-      const stageText = text('stage');
-      if (stageText !== null) inheritedStage = { text: stageText, location: at('stage')! };
-      const name = text('touchpoint');
-      if (name === null) {
-        if (this.problems.length === problemsBefore && !this.rowHasOwnContent(raw, header)) continue;
-        this.problem('invalid', 'touchpoint', '', `Row ${raw.row} has no touchpoint name; name the touchpoint or delete the row`, at('touchpoint')!, persona, null, null);
-        continue;
+  /** Reads one data row into a touchpoint, or a problem; blank rows only count toward blank-row runs. */
+  private dataRow(state: TableState, raw: RawRow): void {
+    const { file, sheet } = state;
+    const header = state.header!;
+    // Columns with data under a blank (or missing) header cell, for blank-header.
+    for (let column = state.headerWidth; column < raw.cells.length; column++) if (cellText(raw.cells[column]) !== null) state.withData.add(column);
+    for (const column of state.blankWithin) if (!state.withData.has(column) && cellText(raw.cells[column]) !== null) state.withData.add(column);
+    if (raw.cells.every((value) => cellText(value) === null && !(value !== null && value !== undefined && isCellError(value)))) return;
+    // Rows a workbook omits and rows with nothing in them both count as blank; trailing ones are never seen here.
+    if (raw.row > state.lastContentRow + 1) this.blankRows(file, sheet, state.lastContentRow + 1, raw.row - 1);
+    state.lastContentRow = raw.row;
+    const at = (field: Field): Location | null => {
+      const column = header.columns[field];
+      return column === undefined ? null : cellLocation(file, sheet, raw.row, column);
+    };
+    const value = (field: Field): CellValue | undefined => {
+      const column = header.columns[field];
+      return column === undefined ? undefined : raw.cells[column];
+    };
+    const problemsBefore = this.problems.length;
+    const text = (field: Field): string | null => {
+      const v = value(field);
+      if (v !== undefined && v !== null && isCellError(v)) {
+        this.problem('invalid', field, v.error, `${FIELD_LABEL[field]} cell shows the formula error ${v.error}; fix the formula or type the value`, at(field)!, null, null, null);
+        return null;
       }
-      const statusText = text('status');
-      const status = statusText === null ? null : this.closedValue(this.vocabularies.statuses, 'status', statusText, at('status')!, persona, null, name);
-      if (status === 'retired') {
-        retired++;
-        continue;
-      }
-      const stage = inheritedStage ? this.lookup(this.vocabularies.stages, 'stage', stripStageNumbering(inheritedStage.text), inheritedStage.text, inheritedStage.location, persona, name) : null;
-      if (!inheritedStage) this.problem('invalid', 'stage', '', `"${name}" has no stage; fill in its lifecycle stage`, at('stage')!, persona, null, name);
+      return cellText(v);
+    };
 
-      const channelText = text('channel');
-      const channel = channelText === null ? null : this.lookup(this.vocabularies.channels, 'channel', channelText, channelText, at('channel')!, persona, name, stage);
-      const channelValue = value('channel');
-      if (channelText === null && !(channelValue != null && isCellError(channelValue))) {
-        this.problem('invalid', 'channel', '', `"${name}" has no channel; fill in the channel it reaches the customer on`, at('channel')!, persona, stage, name);
-      }
-      const modeText = text('mode');
-      const directionText = text('direction');
-      const frequencyText = text('frequency');
-      const row: Location = { file, sheet, row: raw.row, column: null, cell: null };
-      const cells: Touchpoint['cells'] = {};
-      for (const field of Object.keys(header.columns) as Field[]) cells[field] = at(field)!;
+    const personaText = text('persona');
+    if (personaText !== null) state.inheritedPersona = personaText;
+    const personaName = header.columns.persona !== undefined ? state.inheritedPersona ?? state.fallbackPersona : state.fallbackPersona;
+    const persona = this.persona(personaName, file, sheet);
 
-      this.touchpoints.push({
-        index: this.touchpoints.length,
-        persona,
-        stage,
-        name,
-        team: text('team'),
-        channel,
-        mode: modeText === null ? null : this.closedValue(this.vocabularies.modes, 'mode', modeText, at('mode')!, persona, stage, name),
-        direction: directionText === null ? null : this.closedValue(this.vocabularies.directions, 'direction', directionText, at('direction')!, persona, stage, name),
-        day: this.day(value('day'), at('day'), persona, stage, name),
-        frequency: frequencyText === null ? null : { text: frequencyText, ...parseFrequency(frequencyText) },
-        kpi: text('kpi'),
-        notes: text('notes'),
-        owner: text('owner'),
-        status,
-        metrics: this.metrics(value, at, persona, stage, name),
-        sentiment: this.sentiment(value('sentiment'), at('sentiment'), persona, stage, name),
-        painPoint: text('painPoint'),
-        lastReviewed: this.figure('lastReviewed', value('lastReviewed'), at('lastReviewed'), readDate, persona, stage, name),
-        row,
-        cells,
-      });
+    const stageText = text('stage');
+    if (stageText !== null) state.inheritedStage = { text: stageText, location: at('stage')! };
+    const name = text('touchpoint');
+    if (name === null) {
+      if (this.problems.length === problemsBefore && !this.rowHasOwnContent(raw, header)) return;
+      this.problem('invalid', 'touchpoint', '', `Row ${raw.row} has no touchpoint name; name the touchpoint or delete the row`, at('touchpoint')!, persona, null, null);
+      return;
     }
-    return retired;
+    const statusText = text('status');
+    const status = statusText === null ? null : this.closedValue(this.vocabularies.statuses, 'status', statusText, at('status')!, persona, null, name);
+    if (status === 'retired') {
+      state.retired++;
+      return;
+    }
+    const inherited = state.inheritedStage;
+    const stage = inherited ? this.lookup(this.vocabularies.stages, 'stage', stripStageNumbering(inherited.text), inherited.text, inherited.location, persona, name) : null;
+    if (!inherited) this.problem('invalid', 'stage', '', `"${name}" has no stage; fill in its lifecycle stage`, at('stage')!, persona, null, name);
+
+    const channelText = text('channel');
+    const channel = channelText === null ? null : this.lookup(this.vocabularies.channels, 'channel', channelText, channelText, at('channel')!, persona, name, stage);
+    const channelValue = value('channel');
+    if (channelText === null && !(channelValue != null && isCellError(channelValue))) {
+      this.problem('invalid', 'channel', '', `"${name}" has no channel; fill in the channel it reaches the customer on`, at('channel')!, persona, stage, name);
+    }
+    const modeText = text('mode');
+    const directionText = text('direction');
+    const frequencyText = text('frequency');
+    const row: Location = { file, sheet, row: raw.row, column: null, cell: null };
+
+    this.touchpoints.push({
+      index: this.touchpoints.length,
+      persona,
+      stage,
+      name,
+      team: this.intern(text('team')),
+      channel,
+      mode: modeText === null ? null : this.closedValue(this.vocabularies.modes, 'mode', modeText, at('mode')!, persona, stage, name),
+      direction: directionText === null ? null : this.closedValue(this.vocabularies.directions, 'direction', directionText, at('direction')!, persona, stage, name),
+      day: this.day(value('day'), at('day'), persona, stage, name),
+      frequency: frequencyText === null ? null : this.frequency(frequencyText),
+      kpi: this.intern(text('kpi')),
+      notes: text('notes'),
+      owner: this.intern(text('owner')),
+      status,
+      metrics: this.metrics(value, at, persona, stage, name),
+      sentiment: this.sentiment(value('sentiment'), at('sentiment'), persona, stage, name),
+      painPoint: text('painPoint'),
+      lastReviewed: this.figure('lastReviewed', value('lastReviewed'), at('lastReviewed'), readDate, persona, stage, name),
+      row,
+      columns: state.columns,
+    });
   }
 
   /** The row's figures; a cell that is not a figure is an invalid-value problem and reads as null. */
@@ -217,7 +291,26 @@ export class Normalizer {
     for (const [field, key] of Object.entries(RATE_FIELDS) as [keyof typeof RATE_FIELDS, (typeof RATE_FIELDS)[keyof typeof RATE_FIELDS]][]) {
       metrics[key] = read(field, (v) => readRate(v, sent));
     }
-    return metrics;
+    return Object.values(metrics).every((value) => value === null) ? NO_METRICS : metrics;
+  }
+
+  /** One string object per distinct value of a repeated column (team, KPI...), so a million rows do not hold a million copies. */
+  private intern(text: string | null): string | null {
+    if (text === null) return null;
+    const known = this.strings.get(text);
+    if (known !== undefined) return known;
+    if (this.strings.size < 100_000) this.strings.set(text, text);
+    return text;
+  }
+
+  /** A frequency read once per distinct spelling and shared. */
+  private frequency(text: string): Frequency {
+    let frequency = this.frequencies.get(text);
+    if (!frequency) {
+      frequency = { text, ...parseFrequency(text) };
+      if (this.frequencies.size < 10_000) this.frequencies.set(text, frequency);
+    }
+    return frequency;
   }
 
   private figure<T>(field: Field, value: CellValue | undefined, location: Location | null, reader: (v: CellValue) => Reading<T>, persona: string, stage: string | null, name: string): T | null {
@@ -248,28 +341,6 @@ export class Normalizer {
     this.problem('blank-row', null, '', `${rows} blank inside the table; delete ${from === to ? 'it' : 'them'} so filters, sorts and pivots see one table.`, cellLocation(file, sheet, from, 0), null, null, null);
   }
 
-  /** Header cells that repeat a mapped field, and blank header cells over columns that hold data. */
-  private checkHeader(table: RawTable, header: HeaderMatch): void {
-    const { file, sheet } = table;
-    const headerCells = table.rows[header.rowIndex]!.cells;
-    for (const { field, column } of header.duplicates) {
-      const first = columnLetter(header.columns[field]!);
-      const shown = cellText(headerCells[column]) ?? '';
-      this.problem('duplicate-header', field, shown, `Header '${shown}' in column ${columnLetter(column)} is a second ${field} column (column ${first} is used); rename or remove one of them`, cellLocation(file, sheet, header.row, column), null, null, null);
-    }
-    // Computed once per sheet, not once per data cell: this loop runs over every row.
-    const blankWithin = headerCells.flatMap((value, column) => (cellText(value) === null ? [column] : []));
-    const withData = new Set<number>();
-    for (let i = header.rowIndex + 1; i < table.rows.length; i++) {
-      const cells = table.rows[i]!.cells;
-      for (let column = headerCells.length; column < cells.length; column++) if (cellText(cells[column]) !== null) withData.add(column);
-      for (const column of blankWithin) if (!withData.has(column) && cellText(cells[column]) !== null) withData.add(column);
-    }
-    for (const column of [...withData].sort((a, b) => a - b)) {
-      this.problem('blank-header', null, '', `Column ${columnLetter(column)} holds data but its header cell is blank; name the column so its values are read`, cellLocation(file, sheet, header.row, column), null, null, null);
-    }
-  }
-
   /** True when the row has a value in a column other than the inherited stage and persona. */
   private rowHasOwnContent(raw: RawRow, header: HeaderMatch): boolean {
     const inherited = new Set([header.columns.stage, header.columns.persona]);
@@ -277,6 +348,14 @@ export class Normalizer {
   }
 
   private persona(name: string, file: string, sheet: string | null): string {
+    const seen = this.personaNames.get(name);
+    if (seen !== undefined) return seen;
+    const canonical = this.canonicalPersona(name, file, sheet);
+    this.personaNames.set(name, canonical);
+    return canonical;
+  }
+
+  private canonicalPersona(name: string, file: string, sheet: string | null): string {
     const key = foldKey(name);
     const known = this.personas.get(key);
     if (known) return known.name;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Where a value or a finding sits: file, sheet (null for CSV), 1-based row, column letter, and the cell as a spreadsheet names it. */
 export const LocationSchema = z.object({
@@ -99,8 +99,8 @@ export const TouchpointSchema = z.object({
   lastReviewed: z.string().nullable(),
   /** The row as a whole (column and cell null). */
   row: LocationSchema,
-  /** The cell each mapped field came from. */
-  cells: z.partialRecord(FieldSchema, LocationSchema),
+  /** The column letter of each mapped field: one object shared by every row of a sheet (cellOf gives a field's cell). */
+  columns: z.partialRecord(FieldSchema, z.string()),
 });
 /** One row of the inventory: a communication a persona meets. */
 export type Touchpoint = z.infer<typeof TouchpointSchema>;

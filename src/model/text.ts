@@ -29,6 +29,10 @@ export function editDistance(a: string, b: string, max = Infinity): number {
 
 /** A cell value as trimmed text with inner runs of white space folded; null when blank. */
 export function cleanText(text: string): string | null {
+  // Most cells are already clean; testing is much cheaper than rebuilding the string.
+  if (text !== '' && !NEEDS_CLEANING.test(text)) return text;
   const cleaned = text.replace(/\s+/g, ' ').trim();
   return cleaned === '' ? null : cleaned;
 }
+
+const NEEDS_CLEANING = /^\s|\s$|\s\s|[\t\n\r\f\v\u00a0]/;

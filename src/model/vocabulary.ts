@@ -70,8 +70,15 @@ export class Vocabulary<Id extends string> {
 
   /** The canonical id for a spelling, or null. */
   lookup(text: string): Id | null {
-    return this.byKey.get(foldKey(text)) ?? null;
+    // Inventories repeat the same few spellings on every row; each is folded once.
+    const cached = this.seen.get(text);
+    if (cached !== undefined) return cached;
+    const id = this.byKey.get(foldKey(text)) ?? null;
+    if (this.seen.size < 10_000) this.seen.set(text, id);
+    return id;
   }
+
+  private readonly seen = new Map<string, Id | null>();
 
   /** The label of the closest known spelling, when one is close enough to be a typo. */
   suggest(text: string): string | null {

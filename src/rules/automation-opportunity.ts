@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { cellOf } from '../model/cells.js';
 import { channelLabel } from '../model/vocabulary.js';
 import { defineRule, type Report } from './rule.js';
 
@@ -30,7 +31,7 @@ export const automationOpportunity = defineRule({
       const channel = channelLabel(model.channels, touchpoint.channel);
       reports.push({
         message: `"${touchpoint.name}" is done by hand ${touchpoint.frequency.cadence === 'repeating' ? touchpoint.frequency.text : touchpoint.frequency.cadence} on ${channel}${touchpoint.team ? ` by ${touchpoint.team}` : ''}; automate it as a scheduled or triggered send.`,
-        location: touchpoint.cells.mode ?? touchpoint.row,
+        location: cellOf(touchpoint, 'mode'),
         related: [],
         persona: touchpoint.persona,
         stage: touchpoint.stage,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule, reportProblems } from './rule.js';
 
 /** Columns with data under a blank header cell. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule, reportProblems } from './rule.js';
 
 /** Empty rows between the header and the last row of an inventory table. */

@@ -1,9 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { cellOf } from '../model/cells.js';
 import { stageGroups } from '../model/groups.js';
 import type { Touchpoint } from '../model/schema.js';
 import { stageLabel } from '../model/stages.js';
 import { channelLabel } from '../model/vocabulary.js';
-import { defineRule, type Report } from './rule.js';
+import { defineRule, relatedCells, type Report } from './rule.js';
 import { percent } from './wording.js';
 
 /** A channel's conversion in one stage: weighted by sent when every touchpoint has it, else the plain mean. */
@@ -51,8 +52,8 @@ export const channelEffectiveness = defineRule({
       const [bestLabel, worstLabel] = [channelLabel(model.channels, best.channel), channelLabel(model.channels, worst.channel)];
       reports.push({
         message: `In ${stageLabel(model.stageModel, group.stage)}, ${group.persona} converts best on ${bestLabel} (${percent(best.rate)}) and worst on ${worstLabel} (${percent(worst.rate)}); shift effort toward ${bestLabel} or rework the ${worstLabel} touchpoints.`,
-        location: best.touchpoints[0]!.cells.conversion ?? best.touchpoints[0]!.row,
-        related: worst.touchpoints.map((t) => t.cells.conversion ?? t.row),
+        location: cellOf(best.touchpoints[0]!, 'conversion'),
+        related: relatedCells(worst.touchpoints, 'conversion'),
         persona: group.persona,
         stage: group.stage,
         touchpoint: null,

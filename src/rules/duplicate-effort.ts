@@ -1,30 +1,11 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { cellOf } from '../model/cells.js';
 import { stageLabel } from '../model/stages.js';
-import { nameTokens, similarPairs } from '../model/name-tokens.js';
+import { nameTokens, similarGroups } from '../model/name-tokens.js';
 import type { Touchpoint } from '../model/schema.js';
 import { channelLabel } from '../model/vocabulary.js';
-import { defineRule, type Report } from './rule.js';
-
-/** Groups indices into clusters given similar pairs (union-find). */
-function clusters(count: number, pairs: [number, number, number][]): number[][] {
-  const parent = Array.from({ length: count }, (_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i]!]!;
-      i = parent[i]!;
-    }
-    return i;
-  };
-  for (const [a, b] of pairs) parent[find(a)] = find(b);
-  const groups = new Map<number, number[]>();
-  for (const [a, b] of pairs) for (const i of [a, b]) {
-    const root = find(i);
-    const group = groups.get(root) ?? [];
-    if (!group.includes(i)) group.push(i);
-    groups.set(root, group);
-  }
-  return [...groups.values()].map((group) => group.sort((x, y) => x - y));
-}
+import { defineRule, relatedCells, type Report } from './rule.js';
+import { listAnd, quotedNames } from './wording.js';
 
 /** Touchpoints in the same persona, stage, channel and direction whose names say the same thing. */
 export const duplicateEffort = defineRule({
@@ -47,26 +28,32 @@ export const duplicateEffort = defineRule({
     const blocks = new Map<string, Touchpoint[]>();
     for (const touchpoint of model.touchpoints) {
       if (touchpoint.stage === null || touchpoint.channel === null) continue;
-      const key = [touchpoint.persona, touchpoint.stage, touchpoint.channel, touchpoint.direction ?? ''].join('\u0000');
+      const key = `${touchpoint.persona}\u0000${touchpoint.stage}\u0000${touchpoint.channel}\u0000${touchpoint.direction}`;
       const block = blocks.get(key);
       if (block) block.push(touchpoint);
       else blocks.set(key, [touchpoint]);
     }
     const reports: Report[] = [];
+    // Names repeat across blocks; each is tokenized once.
+    const tokens = new Map<string, string[]>();
+    const tokensOf = (name: string) => {
+      let found = tokens.get(name);
+      if (!found) tokens.set(name, (found = nameTokens(name)));
+      return found;
+    };
     for (const block of blocks.values()) {
       if (block.length < 2) continue;
-      const pairs = similarPairs(block.map((t) => nameTokens(t.name)), options.threshold);
-      for (const cluster of clusters(block.length, pairs)) {
-        const members = cluster.map((i) => block[i]!);
+      for (const group of similarGroups(block.map((t) => tokensOf(t.name)), options.threshold)) {
+        const members = group.map((i) => block[i]!);
         const first = members[0]!;
         const teams = [...new Set(members.map((t) => t.team).filter((team): team is string => team !== null))];
         const who =
-          teams.length > 1 ? `${teams.slice(0, -1).join(', ')} and ${teams.at(-1)} both send` : teams.length === 1 ? `${teams[0]} sends ${members.length}` : `${members.length} touchpoints send`;
-        const names = members.map((t) => `"${t.name}"`).join(', ').replace(/, ([^,]*)$/, ' and $1');
+          teams.length > 1 ? `${listAnd(teams)} ${teams.length === 2 ? 'both' : 'all'} send` : teams.length === 1 ? `${teams[0]} sends ${members.length}` : `${members.length} touchpoints send`;
+        const names = quotedNames(members);
         reports.push({
           message: `${who} similar ${channelLabel(model.channels, first.channel)} touchpoints to ${first.persona} in ${stageLabel(model.stageModel, first.stage)}: ${names}; merge them under one owner or give each a distinct purpose.`,
-          location: first.cells.touchpoint ?? first.row,
-          related: members.slice(1).map((t) => t.cells.touchpoint ?? t.row),
+          location: cellOf(first, 'touchpoint'),
+          related: relatedCells(members.slice(1), 'touchpoint'),
           persona: first.persona,
           stage: first.stage,
           // The alphabetically first name, so the finding keeps its identity when rows are re-sorted.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Touchpoint } from '../model/schema.js';
 import { defineRule, type Report } from './rule.js';
 
@@ -55,10 +55,10 @@ const CHECKS = Object.keys(FORGETTABLE) as [Check, ...Check[]];
 
 const folded = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 
-function covers(item: Forgettable, touchpoint: Touchpoint): boolean {
+function covers(item: Forgettable, touchpoint: Touchpoint, name: string): boolean {
   const onChannel = touchpoint.channel !== null && item.channels.includes(touchpoint.channel);
   if (onChannel && item.anyName) return true;
-  return (item.channels.length === 0 || onChannel || item.anyName) && item.name.test(folded(touchpoint.name));
+  return (item.channels.length === 0 || onChannel || item.anyName) && item.name.test(name);
 }
 
 /** Touchpoints teams most often forget, once per persona. */
@@ -79,19 +79,20 @@ export const forgottenTouchpoints = defineRule({
     example: 'Practitioner has no transactional email (receipts, invoices, password resets) in the inventory; add it if customers receive one, since teams often forget it.',
   },
   check({ model, options }) {
-    const byPersona = new Map<string, Touchpoint[]>();
+    // One pass: each touchpoint's name is folded once and ticks off the checks it covers for its persona.
+    const missing = new Map(model.personas.map((persona) => [persona.name, new Set(CHECKS.filter((check) => options.checks.includes(check)))]));
     for (const touchpoint of model.touchpoints) {
-      const list = byPersona.get(touchpoint.persona);
-      if (list) list.push(touchpoint);
-      else byPersona.set(touchpoint.persona, [touchpoint]);
+      const open = missing.get(touchpoint.persona);
+      if (!open || open.size === 0) continue;
+      const name = folded(touchpoint.name);
+      for (const check of open) if (covers(FORGETTABLE[check], touchpoint, name)) open.delete(check);
     }
     const reports: Report[] = [];
     for (const persona of model.personas) {
-      const touchpoints = byPersona.get(persona.name) ?? [];
+      const open = missing.get(persona.name)!;
       for (const check of CHECKS) {
-        if (!options.checks.includes(check)) continue;
+        if (!open.has(check)) continue;
         const item: Forgettable = FORGETTABLE[check];
-        if (touchpoints.some((t) => covers(item, t))) continue;
         reports.push({
           message: `${persona.name} has no ${item.label} (${item.examples}) in the inventory; add it if customers meet one, since teams often forget it.`,
           location: persona.location,

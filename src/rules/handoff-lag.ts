@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { cellOf } from '../model/cells.js';
 import { findHandoffs } from '../model/handoffs.js';
 import { stageLabel } from '../model/stages.js';
 import { defineRule, type Report } from './rule.js';
@@ -28,8 +29,8 @@ export const handoffLag = defineRule({
       const to = `"${receiving.name}" (${stageLabel(model.stageModel, receiving.stage)}, day ${receiving.day})`;
       reports.push({
         message: `${giving.team} → ${receiving.team} handoff: ${days} days from ${from} to ${to}; bring "${receiving.name}" forward or bridge the gap to at most ${options.maxDays} days.`,
-        location: receiving.cells.day ?? receiving.row,
-        related: [giving.cells.day ?? giving.row],
+        location: cellOf(receiving, 'day'),
+        related: [cellOf(giving, 'day')],
         persona: receiving.persona,
         stage: receiving.stage,
         touchpoint: receiving.name,

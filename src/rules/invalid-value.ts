@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule, reportProblems } from './rule.js';
 
 /** Cells whose value has the wrong type or is outside a fixed set. */

@@ -1,8 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { cellOf } from '../model/cells.js';
 import { stageGroups } from '../model/groups.js';
 import type { Touchpoint } from '../model/schema.js';
 import { stageLabel } from '../model/stages.js';
-import { defineRule, type Report } from './rule.js';
+import { defineRule, relatedCells, type Report } from './rule.js';
 
 /** True when the touchpoint states a KPI or carries a measured figure. */
 function isMeasured(touchpoint: Touchpoint): boolean {
@@ -28,8 +29,8 @@ export const missingKpi = defineRule({
       const first = group.touchpoints[0]!;
       reports.push({
         message: `No touchpoint of ${group.persona} in ${stageLabel(model.stageModel, group.stage)} has a KPI; give at least one a measurable KPI so the stage can be judged.`,
-        location: first.cells.kpi ?? first.cells.stage ?? first.row,
-        related: group.touchpoints.slice(1).map((t) => t.cells.kpi ?? t.row),
+        location: cellOf(first, 'kpi', 'stage'),
+        related: relatedCells(group.touchpoints.slice(1), 'kpi'),
         persona: group.persona,
         stage: group.stage,
         touchpoint: null,

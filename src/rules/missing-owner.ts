@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { cellOf } from '../model/cells.js';
 import { sheetLocation } from '../model/normalize.js';
 import { defineRule, type Report } from './rule.js';
 
@@ -30,10 +31,10 @@ export const missingOwner = defineRule({
       }
     }
     for (const touchpoint of model.touchpoints) {
-      if (touchpoint.team !== null || touchpoint.cells.team === undefined) continue;
+      if (touchpoint.team !== null || touchpoint.columns.team === undefined) continue;
       reports.push({
         message: `"${touchpoint.name}" has no owning team; fill in the team responsible for it.`,
-        location: touchpoint.cells.team,
+        location: cellOf(touchpoint, 'team'),
         related: [],
         persona: touchpoint.persona,
         stage: touchpoint.stage,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { sheetLocation } from '../model/normalize.js';
 import { foldKey } from '../model/text.js';
 import { defineRule, type Report } from './rule.js';

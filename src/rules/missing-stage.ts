@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule, type Report } from './rule.js';
 
 /** Lifecycle stages a persona meets no touchpoint in. */

@@ -1,7 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { cellOf } from '../model/cells.js';
 import { isOutbound, stageGroups } from '../model/groups.js';
 import { stageLabel } from '../model/stages.js';
-import { defineRule, type Report } from './rule.js';
+import { defineRule, relatedCells, type Report } from './rule.js';
 import { plural, quotedNames } from './wording.js';
 
 /** Stages where the persona can be reached but cannot reach back. */
@@ -30,8 +31,8 @@ export const oneWayStage = defineRule({
       const verdict = touchpoints.every(isOutbound) ? (only ? 'is outbound' : 'are all outbound') : only ? 'offers no way back' : 'offer no way back';
       reports.push({
         message: `${group.persona} can only be reached, not reach back, in ${stageLabel(model.stageModel, group.stage)}: ${what} ${verdict}; add an inbound path such as chat, a help-center article or a support desk.`,
-        location: first.cells.stage ?? first.row,
-        related: touchpoints.slice(1).map((t) => t.cells.touchpoint ?? t.row),
+        location: cellOf(first, 'stage'),
+        related: relatedCells(touchpoints.slice(1), 'touchpoint'),
         persona: group.persona,
         stage: group.stage,
         touchpoint: null,

@@ -1,9 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { cellOf } from '../model/cells.js';
 import { isOutbound, stageGroups } from '../model/groups.js';
 import type { Frequency, Touchpoint } from '../model/schema.js';
 import { stageLabel } from '../model/stages.js';
 import { channelLabel } from '../model/vocabulary.js';
-import { defineRule, type Report } from './rule.js';
+import { defineRule, relatedCells, type Report } from './rule.js';
 import { listAnd, quotedNames } from './wording.js';
 
 const PER_WEEK: Record<string, number> = { daily: 7, weekly: 1, biweekly: 0.5, monthly: 12 / 52, quarterly: 4 / 52, yearly: 1 / 52 };
@@ -55,13 +56,14 @@ export const overCommunication = defineRule({
     for (const group of stageGroups(model)) {
       const outbound = group.touchpoints.filter(isOutbound);
       if (outbound.length === 0) continue;
-      const recurring = outbound.filter((t) => touchesPerWeek(t.frequency) > 0);
-      const week = busiestWeek(outbound.filter((t) => touchesPerWeek(t.frequency) === 0));
-      const load = recurring.reduce((sum, t) => sum + touchesPerWeek(t.frequency), 0) + week.length;
+      const rate = new Map(outbound.map((t) => [t, touchesPerWeek(t.frequency)]));
+      const recurring = outbound.filter((t) => rate.get(t)! > 0);
+      const week = busiestWeek(outbound.filter((t) => rate.get(t) === 0));
+      const load = recurring.reduce((sum, t) => sum + rate.get(t)!, 0) + week.length;
       const overWeek = load > options.maxPerWeek;
       const overStage = options.maxPerStage !== null && outbound.length > options.maxPerStage;
       if (!overWeek && !overStage) continue;
-      const adding = overWeek ? [...recurring, ...week].sort((a, b) => touchesPerWeek(b.frequency) - touchesPerWeek(a.frequency) || a.index - b.index) : outbound;
+      const adding = overWeek ? [...recurring, ...week].sort((a, b) => rate.get(b)! - rate.get(a)! || a.index - b.index) : outbound;
       const channels = [...new Set(adding.map((t) => channelLabel(model.channels, t.channel)))];
       const teams = [...new Set(adding.map((t) => t.team).filter((team): team is string => team !== null))];
       const from = `${listAnd(channels)}${teams.length ? ` from ${listAnd(teams)}` : ''}`;
@@ -72,8 +74,8 @@ export const overCommunication = defineRule({
       const first = adding[0]!;
       reports.push({
         message: `${group.persona} receives ${amount}; cut, merge or space out ${quotedNames(adding)}.`,
-        location: first.cells.frequency ?? first.cells.touchpoint ?? first.row,
-        related: adding.slice(1).map((t) => t.cells.touchpoint ?? t.row),
+        location: cellOf(first, 'frequency', 'touchpoint'),
+        related: relatedCells(adding.slice(1), 'touchpoint'),
         persona: group.persona,
         stage: group.stage,
         // About the stage as a whole, not one touchpoint.

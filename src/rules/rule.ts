@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { Finding, JourneyModel, Severity, ValueProblem } from '../model/schema.js';
+import { cellOf } from '../model/cells.js';
+import type { Field, Finding, JourneyModel, Location, Severity, Touchpoint, ValueProblem } from '../model/schema.js';
 
 /** What a rule reports; the engine adds the rule id, the configured severity and the fingerprint. */
 export type Report = Omit<Finding, 'ruleId' | 'severity' | 'fingerprint'>;
@@ -50,4 +51,12 @@ export function reportProblems(model: JourneyModel, kind: ValueProblem['kind']):
   return model.problems
     .filter((problem) => problem.kind === kind)
     .map((problem) => ({ message: problem.message, location: problem.location, related: [], persona: problem.persona, stage: problem.stage, touchpoint: problem.touchpoint }));
+}
+
+/** Most related cells a finding lists: a stage of thousands of touchpoints is pointed at by its first ones. */
+export const MAX_RELATED = 20;
+
+/** The cells of `touchpoints` in `field`, as a finding's related locations (at most MAX_RELATED). */
+export function relatedCells(touchpoints: readonly Touchpoint[], field: Field): Location[] {
+  return touchpoints.slice(0, MAX_RELATED).map((touchpoint) => cellOf(touchpoint, field));
 }

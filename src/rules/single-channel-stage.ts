@@ -1,8 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { cellOf } from '../model/cells.js';
 import { stageGroups } from '../model/groups.js';
 import { stageLabel } from '../model/stages.js';
 import { channelLabel } from '../model/vocabulary.js';
-import { defineRule, type Report } from './rule.js';
+import { defineRule, relatedCells, type Report } from './rule.js';
 import { plural } from './wording.js';
 
 /** Stages that reach a persona through a single channel. */
@@ -29,8 +30,8 @@ export const singleChannelStage = defineRule({
       const channel = channelLabel(model.channels, known[0]!.channel);
       reports.push({
         message: `${group.persona} meets ${stageLabel(model.stageModel, group.stage)} on ${channel} only (${plural(known.length, 'touchpoint')}); add a second channel so customers who ignore ${channel} still hear from you.`,
-        location: known[0]!.cells.channel ?? known[0]!.row,
-        related: known.slice(1).map((t) => t.cells.channel ?? t.row),
+        location: cellOf(known[0]!, 'channel'),
+        related: relatedCells(known.slice(1), 'channel'),
         persona: group.persona,
         stage: group.stage,
         touchpoint: null,

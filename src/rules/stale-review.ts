@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { cellOf } from '../model/cells.js';
 import { defineRule, type Report } from './rule.js';
 
 /** Whole months from one YYYY-MM-DD date to a later one. */
@@ -32,7 +33,7 @@ export const staleReview = defineRule({
       if (months <= options.maxAgeMonths) continue;
       reports.push({
         message: `"${touchpoint.name}" was last reviewed on ${touchpoint.lastReviewed}, ${months} months ago (limit ${options.maxAgeMonths}); review it and update the date, or mark it retired.`,
-        location: touchpoint.cells.lastReviewed ?? touchpoint.row,
+        location: cellOf(touchpoint, 'lastReviewed'),
         related: [],
         persona: touchpoint.persona,
         stage: touchpoint.stage,

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { cellOf } from '../model/cells.js';
 import { stageLabel } from '../model/stages.js';
 import { foldKey } from '../model/text.js';
 import { defineRule, type Report } from './rule.js';
@@ -24,7 +25,7 @@ export const teamFit = defineRule({
       if (!expected || touchpoint.team === null || expected.keys.has(foldKey(touchpoint.team))) continue;
       reports.push({
         message: `"${touchpoint.name}" in ${stageLabel(model.stageModel, touchpoint.stage)} is owned by ${touchpoint.team}, but the config expects ${listAnd(expected.teams, 'or')} there; hand it over or add ${touchpoint.team} to stageOwners.${touchpoint.stage}.`,
-        location: touchpoint.cells.team ?? touchpoint.row,
+        location: cellOf(touchpoint, 'team'),
         related: [],
         persona: touchpoint.persona,
         stage: touchpoint.stage,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule, reportProblems } from './rule.js';
 
 /** Stage and channel cells that map to nothing in the vocabulary. */

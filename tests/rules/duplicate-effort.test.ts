@@ -48,7 +48,7 @@ describe('duplicate-effort', () => {
     ]));
     expect(reports).toHaveLength(1);
     expect(reports[0]!.related).toHaveLength(2);
-    expect(reports[0]!.message).toContain('Marketing, Product and Success both send');
+    expect(reports[0]!.message).toContain('Marketing, Product and Success all send');
   });
 
   it('honours the threshold option', () => {

@@ -1,0 +1,29 @@
+// Times the rules alone on one inventory, in process: load and normalize first (not timed), then each
+// enabled rule's check, and all of them as the engine runs them. Prints JSON.
+// Usage: node scripts/bench/rule-time.mjs <inventory> [rule-id]
+import { performance } from 'node:perf_hooks';
+import { resolveConfig } from '../../dist/config/resolve.js';
+import { enabledRules, runRules, today } from '../../dist/engine/run.js';
+import { openInventoryFile } from '../../dist/load/index.js';
+import { Normalizer } from '../../dist/model/normalize.js';
+
+// Loaded as journey audit loads it: a workbook whole, a CSV streamed row by row into the model.
+const config = resolveConfig();
+const source = await openInventoryFile(process.argv[2], { timeLimitMs: 600_000 });
+const normalizer = new Normalizer(config.normalize);
+if (source.kind === 'xlsx') normalizer.add(source.loaded);
+else await normalizer.addStreamed(source.file, source.read);
+const model = normalizer.model();
+const date = today();
+const perRule = {};
+const only = process.argv[3];
+for (const { rule, options } of enabledRules(config)) {
+  if (only && rule.id !== only) continue;
+  const start = performance.now();
+  rule.check({ model, options, settings: config.settings, today: date });
+  perRule[rule.id] = Math.round(performance.now() - start);
+}
+const start = performance.now();
+const findings = runRules(model, enabledRules(config), config.settings, date);
+const total = Math.round(performance.now() - start);
+process.stdout.write(`${JSON.stringify({ touchpoints: model.touchpoints.length, findings: findings.length, totalMs: total, perRule })}\n`);
