@@ -2,7 +2,11 @@
 // One ESM bundle parses in a fraction of the time of ~100 module files (zod alone is dozens), which is
 // most of a small audit's start-up; formatters and the workbook reader stay separate chunks, loaded
 // only when used.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// Chunk names carry content hashes; clear the last build's so none go stale.
+rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
   entryPoints: ['dist/cli/main.js'],

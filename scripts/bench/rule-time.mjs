@@ -15,15 +15,17 @@ if (source.kind === 'xlsx') normalizer.add(source.loaded);
 else await normalizer.addStreamed(source.file, source.read);
 const model = normalizer.model();
 const date = today();
-const perRule = {};
+// The engine's run first, on a fresh heap: every enabled rule, fingerprints and sorting.
+let start = performance.now();
+const findings = runRules(model, enabledRules(config), config.settings, date);
+const total = Math.round(performance.now() - start);
+// Then each rule on its own, for the breakdown.
 const only = process.argv[3];
+const perRule = {};
 for (const { rule, options } of enabledRules(config)) {
   if (only && rule.id !== only) continue;
-  const start = performance.now();
+  start = performance.now();
   rule.check({ model, options, settings: config.settings, today: date });
   perRule[rule.id] = Math.round(performance.now() - start);
 }
-const start = performance.now();
-const findings = runRules(model, enabledRules(config), config.settings, date);
-const total = Math.round(performance.now() - start);
 process.stdout.write(`${JSON.stringify({ touchpoints: model.touchpoints.length, findings: findings.length, totalMs: total, perRule })}\n`);

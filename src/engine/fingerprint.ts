@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { relative, resolve, sep } from 'node:path';
 import type { Finding } from '../model/schema.js';
 import { foldKey } from '../model/text.js';
@@ -17,21 +16,44 @@ export function reportPath(file: string, cwd: string = process.cwd()): string {
   return path;
 }
 
+/** cyrb53: a fast 53-bit string hash (not cryptographic: fingerprints only need to tell findings apart). */
+function hash53(text: string, seed: number): number {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
 /**
- * What a message says regardless of order: its words outside quotes, sorted, figures blanked. Messages
- * list touchpoints (quoted, and cut to the first few) and teams in row order, which a re-sorted sheet changes.
+ * What a message says regardless of order: the multiset of its words outside quotes, figures
+ * blanked, hashed so that order does not matter (a sum of word hashes). Messages list touchpoints
+ * (quoted, and cut to the first few) and teams in row order, which a re-sorted sheet changes.
  */
 function messageKey(message: string): string {
-  return message.replace(/"[^"]*"/g, ' ').replace(/\d+(?:[.,]\d+)?/g, '#').toLowerCase().split(/[^\p{L}\p{N}#]+/u).filter(Boolean).sort().join(' ');
+  let sum = 0;
+  let count = 0;
+  for (const [word] of message.replace(/"[^"]*"/g, ' ').toLowerCase().matchAll(WORD)) {
+    sum = (sum + hash53(/^\d/.test(word) ? '#' : word, 1)) % Number.MAX_SAFE_INTEGER;
+    count++;
+  }
+  return `${count}:${sum}`;
 }
 
 /**
  * A finding's identity across runs, built from the rule, the file, sheet, persona, stage, touchpoint
- * name and the words of its message, never the row: re-sorting a sheet or a lag growing from
- * 14 to 15 days keeps the same fingerprint.
+ * name and the words of its message, never the row: re-sorting a sheet or a lag growing from 14 to
+ * 15 days keeps the same fingerprint.
  */
 export function fingerprintOf(finding: Omit<Finding, 'fingerprint'>, cwd?: string): string {
-  const parts = [
+  const identity = [
     finding.ruleId,
     reportPath(finding.location.file, cwd),
     finding.location.sheet ?? '',
@@ -39,6 +61,6 @@ export function fingerprintOf(finding: Omit<Finding, 'fingerprint'>, cwd?: strin
     finding.stage ?? '',
     foldKey(finding.touchpoint ?? ''),
     messageKey(finding.message),
-  ];
-  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
+  ].join('\u0000');
+  return hash53(identity, 7).toString(16).padStart(14, '0') + hash53(identity, 11).toString(16).padStart(14, '0');
 }

@@ -38,7 +38,7 @@ export function sortFindings(findings: Finding[], model: JourneyModel): Finding[
   // Ties keep the order each rule reported in (missing stages in stage order, say).
   keyed.sort((a, b) => {
     for (let i = 0; i < a.key.length; i++) if (a.key[i] !== b.key[i]) return a.key[i]! - b.key[i]!;
-    return a.finding.ruleId.localeCompare(b.finding.ruleId) || a.order - b.order;
+    return a.finding.ruleId < b.finding.ruleId ? -1 : a.finding.ruleId > b.finding.ruleId ? 1 : a.order - b.order;
   });
   return keyed.map((entry) => entry.finding);
 }

@@ -30,20 +30,35 @@ export function jaccard(a: readonly string[], b: readonly string[]): number {
   return shared / (a.length + b.length - shared);
 }
 
+/** A name's meaningful words and a key equal for names with the same words (in any order). */
+export interface NameKey {
+  tokens: string[];
+  key: string;
+}
+
+/** The NameKey of a touchpoint name. */
+export function nameKey(name: string): NameKey {
+  const tokens = nameTokens(name);
+  return { tokens, key: [...tokens].sort().join(' ') };
+}
+
+/** How many earlier group leaders sharing one prefix word a set is compared with, at most. */
+const MAX_LEADERS_PER_WORD = 64;
+
 /**
  * Groups items whose token sets say the same thing, each group of at least two, in item order.
  * Identical sets group at once; each other set joins the most similar earlier group leader with
  * Jaccard similarity ≥ threshold, or leads a group of its own (leader clustering: a group never
  * chains through members that are each only similar to the next). Leaders are found by prefix
  * filtering: with tokens ordered rarest first, two sets that similar must share a token within each
- * one's short prefix, so only leaders' prefix tokens are indexed and compared. No all-pairs loop.
+ * one's short prefix, so only leaders' prefix tokens are indexed and compared, and per word only the
+ * latest MAX_LEADERS_PER_WORD leaders. No all-pairs loop: linear in the number of items.
  */
-export function similarGroups(items: readonly string[][], threshold: number): number[][] {
+export function similarGroups(items: readonly NameKey[], threshold: number): number[][] {
   const setIndex = new Map<string, number>();
   const sets: string[][] = [];
-  const setOf = items.map((tokens) => {
+  const setOf = items.map(({ tokens, key }) => {
     if (tokens.length === 0) return -1;
-    const key = [...tokens].sort().join(' ');
     let index = setIndex.get(key);
     if (index === undefined) {
       index = sets.length;
@@ -64,7 +79,11 @@ export function similarGroups(items: readonly string[][], threshold: number): nu
     let best = -1;
     let bestSimilarity = threshold;
     for (let p = 0; p < prefix; p++) {
-      for (const leader of index.get(tokens[p]!) ?? []) {
+      const postings = index.get(tokens[p]!) ?? [];
+      // Only the most recent leaders sharing a word are compared: rare words have short lists anyway,
+      // and a word shared by thousands of leaders (a small vocabulary in a huge block) would make this quadratic.
+      for (let k = postings.length - 1; k >= Math.max(0, postings.length - MAX_LEADERS_PER_WORD); k--) {
+        const leader = postings[k]!;
         const other = sets[leader]!;
         // Sets whose sizes differ too much cannot reach the threshold.
         if (Math.min(other.length, tokens.length) < threshold * Math.max(other.length, tokens.length)) continue;

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { cellOf } from '../model/cells.js';
 import { stageLabel } from '../model/stages.js';
-import { nameTokens, similarGroups } from '../model/name-tokens.js';
+import { nameKey, similarGroups, type NameKey } from '../model/name-tokens.js';
 import type { Touchpoint } from '../model/schema.js';
 import { channelLabel } from '../model/vocabulary.js';
 import { defineRule, relatedCells, type Report } from './rule.js';
@@ -25,25 +25,31 @@ export const duplicateEffort = defineRule({
     example: 'Marketing and Product both send similar Email touchpoints to Practitioner in Retention: "Monthly newsletter" and "Monthly product newsletter"; merge them under one owner or give each a distinct purpose.',
   },
   check({ model, options }) {
-    const blocks = new Map<string, Touchpoint[]>();
+    // Blocks by persona, stage, channel and direction, in nested maps: no key string per touchpoint.
+    const blocks: Touchpoint[][] = [];
+    const tree = new Map<string, Map<string, Map<string, Map<string | null, Touchpoint[]>>>>();
+    const child = <K, V>(map: Map<K, V>, key: K, make: () => V): V => {
+      let value = map.get(key);
+      if (value === undefined) map.set(key, (value = make()));
+      return value;
+    };
     for (const touchpoint of model.touchpoints) {
       if (touchpoint.stage === null || touchpoint.channel === null) continue;
-      const key = `${touchpoint.persona}\u0000${touchpoint.stage}\u0000${touchpoint.channel}\u0000${touchpoint.direction}`;
-      const block = blocks.get(key);
-      if (block) block.push(touchpoint);
-      else blocks.set(key, [touchpoint]);
+      const byChannel = child(child(tree, touchpoint.persona, () => new Map()), touchpoint.stage, () => new Map());
+      const block = child(child(byChannel, touchpoint.channel, () => new Map()), touchpoint.direction, () => {
+        const created: Touchpoint[] = [];
+        blocks.push(created);
+        return created;
+      });
+      block.push(touchpoint);
     }
     const reports: Report[] = [];
     // Names repeat across blocks; each is tokenized once.
-    const tokens = new Map<string, string[]>();
-    const tokensOf = (name: string) => {
-      let found = tokens.get(name);
-      if (!found) tokens.set(name, (found = nameTokens(name)));
-      return found;
-    };
-    for (const block of blocks.values()) {
+    const keys = new Map<string, NameKey>();
+    const keyOf = (name: string) => child(keys, name, () => nameKey(name));
+    for (const block of blocks) {
       if (block.length < 2) continue;
-      for (const group of similarGroups(block.map((t) => tokensOf(t.name)), options.threshold)) {
+      for (const group of similarGroups(block.map((t) => keyOf(t.name)), options.threshold)) {
         const members = group.map((i) => block[i]!);
         const first = members[0]!;
         const teams = [...new Set(members.map((t) => t.team).filter((team): team is string => team !== null))];

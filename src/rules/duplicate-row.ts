@@ -3,22 +3,28 @@ import { cellOf } from '../model/cells.js';
 import type { Touchpoint } from '../model/schema.js';
 import { defineRule, type Report } from './rule.js';
 
-/** Everything a row says, as one string; rows that say the same thing get the same key. */
-function rowKey(t: Touchpoint): string {
+/** Everything a row says, as journey read it; rows that say the same thing have equal values. */
+function rowValues(t: Touchpoint): unknown[] {
   const m = t.metrics;
   return [
     t.row.file, t.persona, t.stage, t.name, t.team, t.channel, t.mode, t.direction, t.day, t.frequency?.text, t.kpi, t.notes, t.owner, t.status,
     m.audience, m.sent, m.openRate, m.clickRate, m.conversionRate, m.dropOffRate, m.unsubscribeRate, m.nps, m.csat,
     t.sentiment?.text, t.painPoint, t.lastReviewed,
-  ].join('\u0000');
+  ];
 }
 
-/** FNV-1a, 32 bits: a quick hash of a string. */
-function hashText(text: string): number {
+/** FNV-1a over a row's values, without building one long string per row. */
+function hashRow(values: unknown[]): number {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  for (const value of values) {
+    const text = value === null || value === undefined ? '' : typeof value === 'string' ? value : String(value);
+    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    hash = Math.imul(hash ^ 0x1f, 0x01000193);
+  }
   return hash >>> 0;
 }
+
+const sameRow = (a: unknown[], b: unknown[]) => a.every((value, i) => value === b[i] || (value == null && b[i] == null));
 
 /** Rows that repeat an earlier row in every mapped column. */
 export const duplicateRow = defineRule({
@@ -33,15 +39,15 @@ export const duplicateRow = defineRule({
     example: 'Row 14 repeats row 9 ("Welcome email") in every column; delete the copy.',
   },
   check({ model }) {
-    // Rows are indexed by a hash of their key, so a million rows do not keep a million key strings;
-    // a hash match is confirmed on the full key.
+    // Rows are indexed by a hash of their values, so a million rows do not keep a million keys;
+    // a hash match is confirmed value by value.
     const byHash = new Map<number, Touchpoint[]>();
     const reports: Report[] = [];
     for (const touchpoint of model.touchpoints) {
-      const key = rowKey(touchpoint);
-      const hash = hashText(key);
+      const values = rowValues(touchpoint);
+      const hash = hashRow(values);
       const earlier = byHash.get(hash);
-      const original = earlier?.find((t) => rowKey(t) === key);
+      const original = earlier?.find((t) => sameRow(rowValues(t), values));
       if (!original) {
         if (earlier) earlier.push(touchpoint);
         else byHash.set(hash, [touchpoint]);

@@ -1,0 +1,113 @@
+// The benchmark: npm run bench [-- --quick] [-- --runs N]
+// Times whole processes (median of several runs) with their peak RSS, side by side in one run, and
+// prints the ratios the targets are stated in. Nothing here is asserted by the test suite.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('../..', import.meta.url).pathname;
+const data = join(root, 'bench-data');
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const runsAt = args.indexOf('--runs');
+const RUNS = runsAt === -1 ? 5 : Number(args[runsAt + 1]);
+const hasTime = existsSync('/usr/bin/time');
+
+const file = (name) => join(data, name);
+const needed = ['inventory-1000.csv', 'inventory-1000.xlsx', 'inventory-100000.xlsx', 'inventory-100000.csv', ...(quick ? [] : ['inventory-1000000.csv'])];
+if (needed.some((name) => !existsSync(file(name)))) {
+  mkdirSync(data, { recursive: true });
+  process.stderr.write('bench: writing the inventories (seed 20261125)…\n');
+  execFileSync(process.execPath, [join(root, 'scripts/bench/generate.mjs'), data, '--csv', quick ? '1000,100000' : '1000,100000,1000000', '--xlsx', '1000,100000'], { stdio: 'inherit' });
+}
+
+/** Runs a command once; returns wall seconds and peak RSS in MB (from GNU time, when present). */
+function once(command) {
+  const wrapped = hasTime ? ['/usr/bin/time', ['-f', '%e %M', 'bash', '-c', `${command} > /dev/null`]] : ['bash', ['-c', `${command} > /dev/null`]];
+  const start = process.hrtime.bigint();
+  const result = spawnSync(wrapped[0], wrapped[1], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const wall = Number(process.hrtime.bigint() - start) / 1e9;
+  const last = result.stderr.trim().split('\n').at(-1) ?? '';
+  const match = /^([\d.]+) (\d+)$/.exec(last);
+  // Exit code 1 is journey reporting findings; anything else is a failure of the benchmark.
+  if (result.status !== 0 && !(result.status === 1 && command.includes('journey'))) throw new Error(`bench: "${command}" failed:\n${result.stderr}`);
+  return { seconds: match ? Number(match[1]) : wall, rssMb: match ? Number(match[2]) / 1024 : null };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Median seconds and the peak RSS (max over runs) of a command. */
+function measure(label, command, runs = RUNS) {
+  const samples = Array.from({ length: runs }, () => once(command));
+  const result = { label, command, seconds: median(samples.map((s) => s.seconds)), rssMb: samples.every((s) => s.rssMb !== null) ? Math.max(...samples.map((s) => s.rssMb)) : null, runs };
+  process.stderr.write(`bench: ${label}: ${result.seconds.toFixed(2)} s, ${result.rssMb?.toFixed(0) ?? '?'} MB (${runs} runs)\n`);
+  return result;
+}
+
+const node = JSON.stringify(process.execPath);
+const journey = `${node} ${JSON.stringify(join(root, 'bin/journey.js'))} audit`;
+const script = (name) => `${node} ${JSON.stringify(join(root, 'scripts/bench', name))}`;
+
+const m = {};
+m.floor = measure('node -e 0', `${node} -e 0`, RUNS * 2);
+m.csv1k = measure('journey audit, 1k-row CSV', `${journey} ${file('inventory-1000.csv')} --format json`, RUNS * 2);
+m.xlsx1k = measure('journey audit, 1k-row XLSX', `${journey} ${file('inventory-1000.xlsx')} --format json`, RUNS * 2);
+m.unzip = measure('unzip -p sheet1.xml piped to wc -c, 100k XLSX', `unzip -p ${file('inventory-100000.xlsx')} xl/worksheets/sheet1.xml | wc -c`);
+m.exceljs = measure('exceljs streaming read, 100k XLSX', `${script('read-exceljs.mjs')} ${file('inventory-100000.xlsx')}`, 3);
+m.xlsx100k = measure('journey audit, 100k-row XLSX', `${journey} ${file('inventory-100000.xlsx')} --format json`, 3);
+m.csvParse100k = measure('csv-parse streaming read, 100k CSV', `${script('read-csv-parse.mjs')} ${file('inventory-100000.csv')}`, 3);
+m.csv100k = measure('journey audit, 100k-row CSV', `${journey} ${file('inventory-100000.csv')} --format json`, 3);
+if (!quick) {
+  m.csvParse1m = measure('csv-parse streaming read, 1M CSV', `${script('read-csv-parse.mjs')} ${file('inventory-1000000.csv')}`, 3);
+  m.csv1m = measure('journey audit, 1M-row CSV', `${journey} ${file('inventory-1000000.csv')} --format json`, 3);
+}
+
+/** Rule time alone, in process (load and normalize are not timed). */
+function ruleTime(name) {
+  const out = execFileSync(process.execPath, ['--max-old-space-size=8192', join(root, 'scripts/bench/rule-time.mjs'), file(name)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const parsed = JSON.parse(out);
+  process.stderr.write(`bench: rules on ${name}: ${parsed.totalMs} ms\n`);
+  return parsed;
+}
+const rules100k = ruleTime('inventory-100000.csv');
+const rules1m = quick ? null : ruleTime('inventory-1000000.csv');
+
+const ratio = (a, b) => (a === undefined || b === undefined ? null : a / b);
+const rows = [
+  ['Start-up: journey 1k CSV ÷ node -e 0', ratio(m.csv1k.seconds, m.floor.seconds), '≤ 2.5'],
+  ['Start-up: journey 1k XLSX ÷ node -e 0', ratio(m.xlsx1k.seconds, m.floor.seconds), '≤ 5'],
+  ['100k XLSX: journey ÷ exceljs streaming read (time)', ratio(m.xlsx100k.seconds, m.exceljs.seconds), '≤ 1.3'],
+  ['100k XLSX: journey ÷ exceljs streaming read (peak RSS)', ratio(m.xlsx100k.rssMb, m.exceljs.rssMb), '< 2'],
+  ['100k XLSX: journey ÷ decompression floor', ratio(m.xlsx100k.seconds, m.unzip.seconds), '≤ 3 (aim)'],
+  ['100k CSV: journey ÷ csv-parse streaming read', ratio(m.csv100k.seconds, m.csvParse100k.seconds), '(context)'],
+  ...(quick ? [] : [
+    ['1M CSV: journey ÷ csv-parse streaming read', ratio(m.csv1m.seconds, m.csvParse1m.seconds), '≤ 1.3'],
+    ['1M CSV: journey peak RSS (MB)', m.csv1m.rssMb, '< 1024'],
+    ['Rules: time at 1M ÷ time at 100k', ratio(rules1m.totalMs, rules100k.totalMs), '≤ 12'],
+  ]),
+];
+const met = (value, target) => {
+  const bound = /([<≤]) ([\d.]+)/.exec(target);
+  if (!bound || value === null) return '';
+  return (bound[1] === '<' ? value < Number(bound[2]) : value <= Number(bound[2])) ? 'met' : 'not met';
+};
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+const lines = [
+  `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}${quick ? ' (--quick: no 1M rows)' : ''}.`,
+  '',
+  '| Measurement | Median s | Peak RSS MB | Runs |',
+  '| --- | ---: | ---: | ---: |',
+  ...Object.values(m).map((r) => `| ${r.label} | ${r.seconds.toFixed(2)} | ${r.rssMb?.toFixed(0) ?? '—'} | ${r.runs} |`),
+  `| rules alone, 100k rows (in process) | ${(rules100k.totalMs / 1000).toFixed(2)} | — | 1 |`,
+  ...(rules1m ? [`| rules alone, 1M rows (in process) | ${(rules1m.totalMs / 1000).toFixed(2)} | — | 1 |`] : []),
+  '',
+  '| Ratio | Value | Target | |',
+  '| --- | ---: | --- | --- |',
+  ...rows.map(([label, value, target]) => `| ${label} | ${value === null ? '—' : value.toFixed(2)} | ${target} | ${met(value, target)} |`),
+  '',
+  `Slowest rules at ${rules1m ? '1M' : '100k'} rows (ms): ${Object.entries((rules1m ?? rules100k).perRule).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([id, ms]) => `${id} ${ms}`).join(', ')}.`,
+];
+const text = `${lines.join('\n')}\n`;
+writeFileSync(join(data, 'results.md'), text);
+process.stdout.write(text);
