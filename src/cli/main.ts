@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
 import { appendFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
@@ -62,16 +64,31 @@ async function auditFiles(files: string[], flags: InputFlags, overview: boolean)
   return result;
 }
 
-/** Writes a rendered report to -o FILE, or to stdout. */
-async function emit(text: string, output: string | undefined): Promise<void> {
-  if (output === undefined) {
-    process.stdout.write(text);
-    return;
+/** Writes a rendered report (a string or its pieces) to -o FILE, or to stdout, waiting when the stream is full. */
+async function emit(output: string | Iterable<string>, file: string | undefined): Promise<void> {
+  const stream = file === undefined ? process.stdout : createWriteStream(file);
+  const failed = new Promise<never>((_, reject) =>
+    stream.once('error', (error: NodeJS.ErrnoException) => reject(new ConfigError(`-o ${file}: cannot be written (${error.code})`, { cause: error }))),
+  );
+  const write = async (text: string) => {
+    if (!stream.write(text)) await Promise.race([once(stream, 'drain'), failed]);
+  };
+  if (typeof output === 'string') await write(output);
+  else {
+    // Pieces are batched into writes of ~64 KB: one write per finding would be slow.
+    let buffer = '';
+    for (const piece of output) {
+      buffer += piece;
+      if (buffer.length >= 1 << 16) {
+        await write(buffer);
+        buffer = '';
+      }
+    }
+    await write(buffer);
   }
-  try {
-    await writeFile(output, text);
-  } catch (error) {
-    throw new ConfigError(`-o ${output}: cannot be written (${(error as NodeJS.ErrnoException).code})`, { cause: error });
+  if (file !== undefined) {
+    stream.end();
+    await Promise.race([once(stream, 'finish'), failed]);
   }
 }
 
@@ -101,7 +118,8 @@ async function runAudit(files: string[], flags: AuditFlags): Promise<number> {
   const summaryFile = process.env.GITHUB_STEP_SUMMARY;
   if (summaryFile) {
     const { formatMarkdown } = await import('../formatters/markdown.js');
-    await appendFile(summaryFile, formatMarkdown(shown, renderOptions('markdown'))).catch((error: NodeJS.ErrnoException) =>
+    const summary = formatMarkdown(shown, renderOptions('markdown'));
+    await appendFile(summaryFile, typeof summary === 'string' ? summary : [...summary].join('')).catch((error: NodeJS.ErrnoException) =>
       process.stderr.write(`journey: could not append to GITHUB_STEP_SUMMARY (${error.code})\n`),
     );
   }

@@ -52,7 +52,9 @@ export const formatStylish: Formatter = (result, options) => {
   const { errors, warnings, infos, files, touchpoints, inputErrors } = result.summary;
   const total = errors + warnings + infos;
   const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')}`;
-  const scope = `in ${plural(files, 'file')} (${plural(touchpoints, 'touchpoint')} read${inputErrors ? `, ${inputErrors} unreadable` : ''})`;
+  const { ignored, baselined } = result.summary;
+  const left = [ignored ? `${ignored} ignored by the config` : '', baselined ? `${baselined} in the baseline` : ''].filter(Boolean).join(', ');
+  const scope = `in ${plural(files, 'file')} (${plural(touchpoints, 'touchpoint')} read${inputErrors ? `, ${inputErrors} unreadable` : ''}${left ? `; ${left}` : ''})`;
   const mark = errors > 0 || inputErrors > 0 ? chalk.red.bold('✖') : total > 0 ? chalk.yellow.bold('⚠') : chalk.green.bold('✔');
   lines.push('', `${mark} ${total === 0 ? 'No findings' : `${plural(total, 'finding')}: ${counts}`} ${scope}`, '');
   return lines.join('\n');

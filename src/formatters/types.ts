@@ -10,5 +10,8 @@ export interface FormatOptions {
   cwd: string;
 }
 
-/** Renders an audit result; never analyses. */
-export type Formatter = (result: AuditResult, options: FormatOptions) => string;
+/**
+ * Renders an audit result; never analyses. Output is a string, or its pieces in order when it can be
+ * large (JSON of a million-row inventory), so it is written without ever being one string.
+ */
+export type Formatter = (result: AuditResult, options: FormatOptions) => string | Iterable<string>;
