@@ -4,14 +4,14 @@ import type { Formatter } from './types.js';
 const indented = (value: unknown, depth: number) => JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
 
 /**
- * The documented JSON contract: `{ version, files, findings, summary }`, as JSON.stringify(result, null, 2)
- * would print it, but yielded a finding at a time so a result with hundreds of thousands of findings is
- * never held as one string.
+ * The documented JSON contract: `{ version, files, findings, summary }`, indented, with one finding
+ * per line (easy to grep and diff). It is yielded a finding at a time, so a result with hundreds of
+ * thousands of findings is never held as one string.
  */
 export const formatJson: Formatter = function* (result) {
   const { findings, ...rest } = result;
   yield `{\n  "version": ${JSON.stringify(result.version)},\n  "files": ${indented(result.files, 1)},\n  "findings": [`;
-  for (let i = 0; i < findings.length; i++) yield `${i === 0 ? '' : ','}\n    ${indented(findings[i], 2)}`;
+  for (let i = 0; i < findings.length; i++) yield `${i === 0 ? '' : ','}\n    ${JSON.stringify(findings[i])}`;
   yield `${findings.length ? '\n  ' : ''}],\n  "summary": ${indented(result.summary, 1)}`;
   if (rest.overviews !== undefined) yield `,\n  "overviews": ${indented(rest.overviews, 1)}`;
   yield '\n}\n';

@@ -19,9 +19,26 @@ export function columnIndex(letters: string): number {
 
 /** Parses an A1 reference ("B20", "$B$20") into 0-based column and 1-based row. */
 export function parseCellRef(ref: string): { col: number; row: number } | null {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref.toUpperCase());
-  if (!m) return null;
-  return { col: columnIndex(m[1]!), row: Number(m[2]) };
+  // Called for every cell of a workbook: a character loop, not a regular expression.
+  let i = ref.charCodeAt(0) === 36 ? 1 : 0;
+  let col = 0;
+  let letters = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) & ~32; // upper-cases a letter
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+    letters++;
+  }
+  if (letters === 0 || letters > 3) return null;
+  if (ref.charCodeAt(i) === 36) i++;
+  let row = 0;
+  const digitsStart = i;
+  for (; i < ref.length; i++) {
+    const d = ref.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return null;
+    row = row * 10 + d;
+  }
+  return i === digitsStart ? null : { col: col - 1, row };
 }
 
 /** A cell address as a spreadsheet shows it: `Sheet!B20`, `'My sheet'!B20`, or `B20` for a CSV. */
