@@ -37,22 +37,30 @@ function once(command) {
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-/** Median seconds and the peak RSS (max over runs) of a command. */
-function measure(label, command, runs = RUNS) {
-  const samples = Array.from({ length: runs }, () => once(command));
-  const result = { label, command, seconds: median(samples.map((s) => s.seconds)), rssMb: samples.every((s) => s.rssMb !== null) ? Math.max(...samples.map((s) => s.rssMb)) : null, runs };
-  process.stderr.write(`bench: ${label}: ${result.seconds.toFixed(2)} s, ${result.rssMb?.toFixed(0) ?? '?'} MB (${runs} runs)\n`);
-  return result;
+/** Median seconds and peak RSS (max over runs) of each command, run in turn round after round, so drift in the machine's speed touches all alike. */
+function measureTogether(entries, runs = RUNS) {
+  const samples = entries.map(() => []);
+  for (let round = 0; round < runs; round++) entries.forEach(([, command], i) => samples[i].push(once(command)));
+  return entries.map(([label, command], i) => {
+    const taken = samples[i];
+    const result = { label, command, seconds: median(taken.map((s) => s.seconds)), rssMb: taken.every((s) => s.rssMb !== null) ? Math.max(...taken.map((s) => s.rssMb)) : null, runs };
+    process.stderr.write(`bench: ${label}: ${result.seconds.toFixed(2)} s, ${result.rssMb?.toFixed(0) ?? '?'} MB (${runs} runs)\n`);
+    return result;
+  });
 }
+
+const measure = (label, command, runs = RUNS) => measureTogether([[label, command]], runs)[0];
 
 const node = JSON.stringify(process.execPath);
 const journey = `${node} ${JSON.stringify(join(root, 'bin/journey.js'))} audit`;
 const script = (name) => `${node} ${JSON.stringify(join(root, 'scripts/bench', name))}`;
 
 const m = {};
-m.floor = measure('node -e 0', `${node} -e 0`, RUNS * 2);
-m.csv1k = measure('journey audit, 1k-row CSV', `${journey} ${file('inventory-1000.csv')} --format json`, RUNS * 2);
-m.xlsx1k = measure('journey audit, 1k-row XLSX', `${journey} ${file('inventory-1000.xlsx')} --format json`, RUNS * 2);
+[m.floor, m.csv1k, m.xlsx1k] = measureTogether([
+  ['node -e 0', `${node} -e 0`],
+  ['journey audit, 1k-row CSV', `${journey} ${file('inventory-1000.csv')} --format json`],
+  ['journey audit, 1k-row XLSX', `${journey} ${file('inventory-1000.xlsx')} --format json`],
+], RUNS * 2);
 m.unzip = measure('unzip -p sheet1.xml piped to wc -c, 100k XLSX', `unzip -p ${file('inventory-100000.xlsx')} xl/worksheets/sheet1.xml | wc -c`);
 m.exceljs = measure('exceljs streaming read, 100k XLSX', `${script('read-exceljs.mjs')} ${file('inventory-100000.xlsx')}`, 3);
 m.xlsx100k = measure('journey audit, 100k-row XLSX', `${journey} ${file('inventory-100000.xlsx')} --format json`, 3);
