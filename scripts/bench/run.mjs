@@ -45,6 +45,8 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 
 /** Median seconds and peak RSS (max over runs) of each command, run in turn round after round, so drift in the machine's speed touches all alike. */
 function measureTogether(entries, runs = RUNS) {
+  // One discarded round first: the first processes after a build or a git command run on a busy machine.
+  for (const [, command] of entries) once(command);
   const samples = entries.map(() => []);
   for (let round = 0; round < runs; round++) entries.forEach(([, command], i) => samples[i].push(once(command)));
   return entries.map(([label, command], i) => {
