@@ -70,6 +70,8 @@ async function emit(output: string | Iterable<string>, file: string | undefined)
   const failed = new Promise<never>((_, reject) =>
     stream.once('error', (error: NodeJS.ErrnoException) => reject(new ConfigError(`-o ${file}: cannot be written (${error.code})`, { cause: error }))),
   );
+  // Awaited only while waiting on the stream; an error at another moment must not go unhandled.
+  failed.catch(() => undefined);
   const write = async (text: string) => {
     if (!stream.write(text)) await Promise.race([once(stream, 'drain'), failed]);
   };

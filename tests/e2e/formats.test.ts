@@ -29,6 +29,14 @@ describe('journey audit output options (built CLI)', () => {
     expect(readFileSync(summary, 'utf8')).toMatch(/^# Earlier step\n### journey: 1 error, 21 warnings, 14 infos in 1 file/);
   });
 
+  it('answers an -o path that cannot be written with one line and exit 2', () => {
+    for (const command of ['audit', 'report']) {
+      const run = journey([command, 'fixtures/sample-inventory.csv', '-o', join(dir, 'missing-folder/out.txt')]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^journey: -o .*missing-folder\/out\.txt: cannot be written \(ENOENT\)\n$/);
+    }
+  });
+
   it('--quiet shows errors only; --max-warnings and --exit-zero set the exit code', () => {
     const quiet = JSON.parse(journey(['audit', 'fixtures/sample-inventory.xlsx', '-f', 'json', '--quiet']).stdout);
     expect(quiet.findings.map((f: { severity: string }) => f.severity)).toEqual(['error']);
