@@ -1,5 +1,6 @@
 import { reportPath } from '../engine/fingerprint.js';
 import type { FileOverview, PersonaOverview } from '../engine/result.js';
+import { listAnd } from '../english.js';
 import type { Finding } from '../model/schema.js';
 import type { Formatter } from './types.js';
 import { bySeverity, placeOf, plural, severityCounts, splitAction, tableCell } from './wording.js';
@@ -9,11 +10,6 @@ const SEVERITY_LABEL = { error: '❌ error', warning: '⚠️ warning', info: '�
 /** Text safe inside a quoted mermaid label. */
 function mermaidText(text: string): string {
   return text.replace(/"/g, '#quot;').replace(/[\r\n]+/g, ' ');
-}
-
-/** "A", "A and B", "A, B and C". */
-function listAnd(items: readonly string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 function coverageMatrix(file: FileOverview, persona: PersonaOverview): string[] {

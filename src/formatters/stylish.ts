@@ -1,9 +1,9 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
+import { plural } from '../english.js';
 import type { Finding, Severity } from '../model/schema.js';
 import type { Formatter } from './types.js';
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 function severityText(chalk: ChalkInstance, severity: Severity): string {
   if (severity === 'error') return chalk.red('error');

@@ -1,4 +1,7 @@
+import { plural } from '../english.js';
 import type { Finding, Location } from '../model/schema.js';
+
+export { plural } from '../english.js';
 
 /** A finding's message split into what is wrong and what to do (the part after the last "; "). */
 export function splitAction(message: string): { problem: string; action: string } {
@@ -11,11 +14,6 @@ export function splitAction(message: string): { problem: string; action: string 
 /** Where a finding is, as a spreadsheet user names it: the cell, else the sheet, else the file. */
 export function placeOf(location: Location): string {
   return location.cell ?? location.sheet ?? location.file;
-}
-
-/** "1 error", "3 warnings". */
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /** "1 error, 2 warnings, 0 infos". */

@@ -1,10 +1,7 @@
+import { listAnd } from '../english.js';
 import type { Touchpoint } from '../model/schema.js';
 
-/** "a", "a and b", "a, b and c" (or "a, b or c"). */
-export function listAnd(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
-}
+export { listAnd, plural } from '../english.js';
 
 /** Quoted touchpoint names, at most `max` of them and a count of the rest. */
 export function quotedNames(touchpoints: readonly Touchpoint[], max = 3): string {
@@ -16,9 +13,4 @@ export function quotedNames(touchpoints: readonly Touchpoint[], max = 3): string
 /** A rate as a percentage with at most one decimal: 0.125 → "12.5%". */
 export function percent(rate: number): string {
   return `${Number((rate * 100).toFixed(1))}%`;
-}
-
-/** "1 touchpoint", "3 touchpoints". */
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
