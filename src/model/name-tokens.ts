@@ -22,7 +22,7 @@ export function nameTokens(name: string): string[] {
 }
 
 /** Jaccard similarity of two token sets, 0 to 1. */
-export function jaccard(a: readonly string[], b: readonly string[]): number {
+function jaccard(a: readonly string[], b: readonly string[]): number {
   if (a.length === 0 && b.length === 0) return 0;
   // Names have a handful of words: a scan beats building a Set.
   let shared = 0;
