@@ -9,13 +9,16 @@ export type RuleLevel = z.infer<typeof RuleLevelSchema>;
 export const RuleSettingSchema = z.union([RuleLevelSchema, z.tuple([RuleLevelSchema, z.record(z.string(), z.unknown())])]);
 export type RuleSetting = z.infer<typeof RuleSettingSchema>;
 
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected an id in lower-case kebab-case (e.g. "free-trial")');
+/** What a stage entry and a channel entry both have: an id, an optional label, extra spellings. */
+const vocabularyEntry = {
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected an id in lower-case kebab-case (e.g. "free-trial")'),
+  label: z.string().min(1).optional(),
+  synonyms: z.array(z.string()).default([]),
+};
 
 export const StageEntrySchema = z
   .object({
-    id,
-    label: z.string().min(1).optional(),
-    synonyms: z.array(z.string()).default([]),
+    ...vocabularyEntry,
     /** When extending: the stage this one comes after (a new stage without it goes last). */
     after: z.string().optional(),
   })
@@ -31,9 +34,7 @@ export const StagesConfigSchema = z
 
 export const ChannelEntrySchema = z
   .object({
-    id,
-    label: z.string().min(1).optional(),
-    synonyms: z.array(z.string()).default([]),
+    ...vocabularyEntry,
     /** Software can send it on a schedule or trigger (used by automation-opportunity). */
     automatable: z.boolean().optional(),
     /** The customer can reach us through it (used by one-way-stage). */
