@@ -42,6 +42,10 @@ const FIELD_LABEL: Record<Field, string> = {
 const NO_METRICS: Metrics = Object.freeze({ audience: null, sent: null, openRate: null, clickRate: null, conversionRate: null, dropOffRate: null, unsubscribeRate: null, nps: null, csat: null });
 
 const RATE_FIELDS = { opens: 'openRate', clicks: 'clickRate', conversion: 'conversionRate', dropOff: 'dropOffRate', unsubscribe: 'unsubscribeRate' } as const;
+const RATE_ENTRIES = Object.entries(RATE_FIELDS) as [keyof typeof RATE_FIELDS, (typeof RATE_FIELDS)[keyof typeof RATE_FIELDS]][];
+
+/** The location of a field's cell in the row being read (built only when a problem is reported). */
+type Locate = (field: Field) => Location;
 
 /** A cell's value as display text, or null when blank (formula errors are handled by the caller). */
 function cellText(value: CellValue | undefined): string | null {
@@ -67,7 +71,8 @@ export interface TableState {
   headerWidth: number;
   blankWithin: number[];
   withData: Set<number>;
-  inheritedStage: { text: string; location: Location } | null;
+  /** The last stage written in the stage column, and its row: blank stage cells below it inherit it. */
+  inheritedStage: { text: string; row: number } | null;
   inheritedPersona: string | null;
   retired: number;
   lastContentRow: number;
@@ -201,10 +206,8 @@ export class Normalizer {
     // Rows a workbook omits and rows with nothing in them both count as blank; trailing ones are never seen here.
     if (raw.row > state.lastContentRow + 1) this.blankRows(file, sheet, state.lastContentRow + 1, raw.row - 1);
     state.lastContentRow = raw.row;
-    const at = (field: Field): Location | null => {
-      const column = header.columns[field];
-      return column === undefined ? null : cellLocation(file, sheet, raw.row, column);
-    };
+    // A cell's location is built only for a problem: most rows have none, and a million rows have millions of cells.
+    const at = (field: Field): Location => cellLocation(file, sheet, raw.row, header.columns[field] ?? 0);
     const value = (field: Field): CellValue | undefined => {
       const column = header.columns[field];
       return column === undefined ? undefined : raw.cells[column];
@@ -213,7 +216,7 @@ export class Normalizer {
     const text = (field: Field): string | null => {
       const v = value(field);
       if (v !== undefined && v !== null && isCellError(v)) {
-        this.problem('invalid', field, v.error, `${FIELD_LABEL[field]} cell shows the formula error ${v.error}; fix the formula or type the value`, at(field)!, null, null, null);
+        this.problem('invalid', field, v.error, `${FIELD_LABEL[field]} cell shows the formula error ${v.error}; fix the formula or type the value`, at(field), null, null, null);
         return null;
       }
       return cellText(v);
@@ -225,28 +228,28 @@ export class Normalizer {
     const persona = this.persona(personaName, file, sheet);
 
     const stageText = text('stage');
-    if (stageText !== null) state.inheritedStage = { text: stageText, location: at('stage')! };
+    if (stageText !== null) state.inheritedStage = { text: stageText, row: raw.row };
     const name = text('touchpoint');
     if (name === null) {
       if (this.problems.length === problemsBefore && !this.rowHasOwnContent(raw, header)) return;
-      this.problem('invalid', 'touchpoint', '', `Row ${raw.row} has no touchpoint name; name the touchpoint or delete the row`, at('touchpoint')!, persona, null, null);
+      this.problem('invalid', 'touchpoint', '', `Row ${raw.row} has no touchpoint name; name the touchpoint or delete the row`, at('touchpoint'), persona, null, null);
       return;
     }
     const statusText = text('status');
-    const status = statusText === null ? null : this.closedValue(this.vocabularies.statuses, 'status', statusText, at('status')!, persona, null, name);
+    const status = statusText === null ? null : this.closedValue(this.vocabularies.statuses, 'status', statusText, at, persona, null, name);
     if (status === 'retired') {
       state.retired++;
       return;
     }
     const inherited = state.inheritedStage;
-    const stage = inherited ? this.lookup(this.vocabularies.stages, 'stage', stripStageNumbering(inherited.text), inherited.text, inherited.location, persona, name) : null;
-    if (!inherited) this.problem('invalid', 'stage', '', `"${name}" has no stage; fill in its lifecycle stage`, at('stage')!, persona, null, name);
+    const stage = inherited ? this.lookup(this.vocabularies.stages, 'stage', stripStageNumbering(inherited.text), inherited.text, () => cellLocation(file, sheet, inherited.row, header.columns.stage!), persona, name) : null;
+    if (!inherited) this.problem('invalid', 'stage', '', `"${name}" has no stage; fill in its lifecycle stage`, at('stage'), persona, null, name);
 
     const channelText = text('channel');
-    const channel = channelText === null ? null : this.lookup(this.vocabularies.channels, 'channel', channelText, channelText, at('channel')!, persona, name, stage);
+    const channel = channelText === null ? null : this.lookup(this.vocabularies.channels, 'channel', channelText, channelText, () => at('channel'), persona, name, stage);
     const channelValue = value('channel');
     if (channelText === null && !(channelValue != null && isCellError(channelValue))) {
-      this.problem('invalid', 'channel', '', `"${name}" has no channel; fill in the channel it reaches the customer on`, at('channel')!, persona, stage, name);
+      this.problem('invalid', 'channel', '', `"${name}" has no channel; fill in the channel it reaches the customer on`, at('channel'), persona, stage, name);
     }
     const modeText = text('mode');
     const directionText = text('direction');
@@ -260,26 +263,26 @@ export class Normalizer {
       name,
       team: this.intern(text('team')),
       channel,
-      mode: modeText === null ? null : this.closedValue(this.vocabularies.modes, 'mode', modeText, at('mode')!, persona, stage, name),
-      direction: directionText === null ? null : this.closedValue(this.vocabularies.directions, 'direction', directionText, at('direction')!, persona, stage, name),
-      day: this.day(value('day'), at('day'), persona, stage, name),
+      mode: modeText === null ? null : this.closedValue(this.vocabularies.modes, 'mode', modeText, at, persona, stage, name),
+      direction: directionText === null ? null : this.closedValue(this.vocabularies.directions, 'direction', directionText, at, persona, stage, name),
+      day: this.day(value('day'), at, persona, stage, name),
       frequency: frequencyText === null ? null : this.frequency(frequencyText),
       kpi: this.intern(text('kpi')),
       notes: text('notes'),
       owner: this.intern(text('owner')),
       status,
       metrics: this.metrics(value, at, persona, stage, name),
-      sentiment: this.sentiment(value('sentiment'), at('sentiment'), persona, stage, name),
+      sentiment: this.sentiment(value('sentiment'), at, persona, stage, name),
       painPoint: text('painPoint'),
-      lastReviewed: this.figure('lastReviewed', value('lastReviewed'), at('lastReviewed'), readDate, persona, stage, name),
+      lastReviewed: this.figure('lastReviewed', value('lastReviewed'), at, readDate, persona, stage, name),
       row,
       columns: state.columns,
     });
   }
 
   /** The row's figures; a cell that is not a figure is an invalid-value problem and reads as null. */
-  private metrics(value: (field: Field) => CellValue | undefined, at: (field: Field) => Location | null, persona: string, stage: string | null, name: string): Metrics {
-    const read = <T>(field: Field, reader: (v: CellValue) => Reading<T>) => this.figure(field, value(field), at(field), reader, persona, stage, name);
+  private metrics(value: (field: Field) => CellValue | undefined, at: Locate, persona: string, stage: string | null, name: string): Metrics {
+    const read = <T>(field: Field, reader: (v: CellValue) => Reading<T>) => this.figure(field, value(field), at, reader, persona, stage, name);
     const sent = read('sent', readCount);
     const metrics: Metrics = {
       audience: read('audience', readCount),
@@ -288,10 +291,13 @@ export class Normalizer {
       nps: read('nps', readNps),
       csat: read('csat', readCsat),
     };
-    for (const [field, key] of Object.entries(RATE_FIELDS) as [keyof typeof RATE_FIELDS, (typeof RATE_FIELDS)[keyof typeof RATE_FIELDS]][]) {
-      metrics[key] = read(field, (v) => readRate(v, sent));
+    let known = metrics.audience !== null || sent !== null || metrics.nps !== null || metrics.csat !== null;
+    for (const [field, key] of RATE_ENTRIES) {
+      const rate = read(field, (v) => readRate(v, sent));
+      metrics[key] = rate;
+      if (rate !== null) known = true;
     }
-    return Object.values(metrics).every((value) => value === null) ? NO_METRICS : metrics;
+    return known ? metrics : NO_METRICS;
   }
 
   /** One string object per distinct value of a repeated column (team, KPI...), so a million rows do not hold a million copies. */
@@ -313,19 +319,19 @@ export class Normalizer {
     return frequency;
   }
 
-  private figure<T>(field: Field, value: CellValue | undefined, location: Location | null, reader: (v: CellValue) => Reading<T>, persona: string, stage: string | null, name: string): T | null {
-    if (value === undefined || value === null || location === null || isCellError(value)) return null;
+  private figure<T>(field: Field, value: CellValue | undefined, at: Locate, reader: (v: CellValue) => Reading<T>, persona: string, stage: string | null, name: string): T | null {
+    if (value === undefined || value === null || isCellError(value)) return null;
     if (typeof value === 'string' && cleanText(value) === null) return null;
     const reading = reader(value);
     if ('value' in reading) return reading.value;
     const shown = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
-    this.problem('invalid', field, shown, `${FIELD_LABEL[field]} '${shown}' of "${name}" ${reading.error}`, location, persona, stage, name);
+    this.problem('invalid', field, shown, `${FIELD_LABEL[field]} '${shown}' of "${name}" ${reading.error}`, at(field), persona, stage, name);
     return null;
   }
 
   /** A sentiment: a number from -2 to +2, or a word (frustrated, delighted...). */
-  private sentiment(value: CellValue | undefined, location: Location | null, persona: string, stage: string | null, name: string): Sentiment | null {
-    return this.figure<Sentiment>('sentiment', value, location, (v) => {
+  private sentiment(value: CellValue | undefined, at: Locate, persona: string, stage: string | null, name: string): Sentiment | null {
+    return this.figure<Sentiment>('sentiment', value, at, (v) => {
       const text = cellText(v)!;
       const n = typeof v === 'number' ? v : /^[+-]?\d+(\.\d+)?$/.test(text) ? Number(text) : null;
       if (n !== null) return n >= -2 && n <= 2 ? { value: { score: n, text } } : { error: 'is outside the sentiment scale; write a number from -2 to +2' };
@@ -364,28 +370,28 @@ export class Normalizer {
   }
 
   /** Maps a stage or channel to its id; an unknown one becomes an unknown-value problem, never a guess. */
-  private lookup(vocabulary: Vocabulary<string>, field: 'stage' | 'channel', key: string, shown: string, location: Location, persona: string, name: string, stage: string | null = null): string | null {
+  private lookup(vocabulary: Vocabulary<string>, field: 'stage' | 'channel', key: string, shown: string, where: () => Location, persona: string, name: string, stage: string | null = null): string | null {
     const id = vocabulary.lookup(key);
     if (id !== null) return id;
     const suggestion = vocabulary.suggest(key);
     const hint = suggestion ? `did you mean '${suggestion}'?` : `use one of ${vocabulary.allLabels().join(', ')}`;
-    this.problem('unknown', field, shown, `${FIELD_LABEL[field]} '${shown}' of "${name}" is not a known ${field}; ${hint}`, location, persona, field === 'stage' ? null : stage, name);
+    this.problem('unknown', field, shown, `${FIELD_LABEL[field]} '${shown}' of "${name}" is not a known ${field}; ${hint}`, where(), persona, field === 'stage' ? null : stage, name);
     return null;
   }
 
   /** Maps a mode or direction; anything outside the fixed vocabulary is an invalid value. */
-  private closedValue<Id extends string>(vocabulary: Vocabulary<Id>, field: 'mode' | 'direction' | 'status', text: string, location: Location, persona: string, stage: string | null, name: string): Id | null {
+  private closedValue<Id extends string>(vocabulary: Vocabulary<Id>, field: 'mode' | 'direction' | 'status', text: string, at: Locate, persona: string, stage: string | null, name: string): Id | null {
     const id = vocabulary.lookup(text);
     if (id !== null) return id;
     const suggestion = vocabulary.suggest(text);
     const allowed = vocabulary.allLabels().join(', ');
-    this.problem('invalid', field, text, `${FIELD_LABEL[field]} '${text}' of "${name}" is not one of ${allowed}${suggestion ? `; did you mean '${suggestion}'?` : ''}`, location, persona, stage, name);
+    this.problem('invalid', field, text, `${FIELD_LABEL[field]} '${text}' of "${name}" is not one of ${allowed}${suggestion ? `; did you mean '${suggestion}'?` : ''}`, at(field), persona, stage, name);
     return null;
   }
 
   /** Reads a day offset: a whole number of days ≥ 0, written as a number or as "Day 14" / "+3 days". */
-  private day(value: CellValue | undefined, location: Location | null, persona: string, stage: string | null, name: string): number | null {
-    if (value === undefined || value === null || location === null) return null;
+  private day(value: CellValue | undefined, at: Locate, persona: string, stage: string | null, name: string): number | null {
+    if (value === undefined || value === null) return null;
     if (isCellError(value)) return null;
     let day: number | null = null;
     if (typeof value === 'number') day = value;
@@ -398,7 +404,7 @@ export class Normalizer {
     if (day !== null && Number.isInteger(day) && day >= 0) return day;
     const shown = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
     const why = value instanceof Date ? 'is a date' : day !== null && day < 0 ? 'is negative' : day !== null ? 'is not a whole number' : 'is not a number of days';
-    this.problem('invalid', 'day', shown, `Day '${shown}' of "${name}" ${why}; write the day offset from the journey's start as a whole number of days (e.g. 14)`, location, persona, stage, name);
+    this.problem('invalid', 'day', shown, `Day '${shown}' of "${name}" ${why}; write the day offset from the journey's start as a whole number of days (e.g. 14)`, at('day'), persona, stage, name);
     return null;
   }
 

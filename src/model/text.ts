@@ -1,8 +1,9 @@
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Folds a label for matching: lower case, accents removed, only letters and digits kept ("E-mail " → "email"). */
 export function foldKey(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // ASCII text has nothing to decompose; skipping normalize() matters when every finding is keyed.
+  return (ASCII.test(text) ? text : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))
     .toLowerCase()
     .replace(/&/g, 'and')
     .replace(/[^a-z0-9]/g, '');
