@@ -1,3 +1,5 @@
+import { withoutAccents } from './text.js';
+
 // Words that carry no meaning of their own in a touchpoint name.
 const FILLER = new Set([
   'a', 'an', 'the', 'to', 'for', 'of', 'and', 'or', 'on', 'in', 'at', 'by', 'with', 'from', 'our', 'your', 'my', 'their', 'new',
@@ -10,9 +12,7 @@ const CHANNEL_WORDS = new Set(['email', 'mail', 'sms', 'text', 'push', 'notifica
 
 /** The meaningful words of a touchpoint name, lower-cased, singular, without filler and channel words. */
 export function nameTokens(name: string): string[] {
-  const words = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  const words = withoutAccents(name)
     .toLowerCase()
     .replace(/e-mail/g, 'email')
     .split(/[^a-z0-9]+/)
@@ -21,12 +21,17 @@ export function nameTokens(name: string): string[] {
   return [...new Set(words)];
 }
 
-/** Jaccard similarity of two token sets, 0 to 1. */
-function jaccard(a: readonly string[], b: readonly string[]): number {
-  if (a.length === 0 && b.length === 0) return 0;
-  // Names have a handful of words: a scan beats building a Set.
+/** Jaccard similarity of two sets of word ids, each sorted ascending, 0 to 1. */
+function jaccard(a: Int32Array, b: Int32Array): number {
   let shared = 0;
-  for (const token of b) if (a.includes(token)) shared++;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
   return shared / (a.length + b.length - shared);
 }
 
@@ -55,57 +60,62 @@ const MAX_LEADERS_PER_WORD = 64;
  * latest MAX_LEADERS_PER_WORD leaders. No all-pairs loop: linear in the number of items.
  */
 export function similarGroups(items: readonly NameKey[], threshold: number): number[][] {
+  // Each distinct set once: the same words, in any order, group at once.
   const setIndex = new Map<string, number>();
   const sets: string[][] = [];
-  const setOf = items.map(({ tokens, key }) => {
-    if (tokens.length === 0) return -1;
-    let index = setIndex.get(key);
+  const setOf = new Int32Array(items.length);
+  for (let item = 0; item < items.length; item++) {
+    const { tokens, key } = items[item]!;
+    let index = tokens.length === 0 ? -1 : setIndex.get(key);
     if (index === undefined) {
       index = sets.length;
       setIndex.set(key, index);
       sets.push(tokens);
     }
-    return index;
-  });
+    setOf[item] = index;
+  }
+  // Words become numbers, rarest first (ties by spelling), so a set sorted by number is in prefix order.
   const frequency = new Map<string, number>();
   for (const tokens of sets) for (const token of tokens) frequency.set(token, (frequency.get(token) ?? 0) + 1);
-  const order = (a: string, b: string) => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : a > b ? 1 : 0);
-  const leaderOf: number[] = [];
-  const index = new Map<string, number[]>();
+  const words = [...frequency.keys()].sort((a, b) => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
+  const wordId = new Map(words.map((word, id) => [word, id]));
+  const postings: number[][] = words.map(() => []);
+  const idSets: Int32Array[] = [];
+  // The last set that compared with each leader: a leader sharing several prefix words is compared once.
+  const comparedWith = new Int32Array(sets.length).fill(-1);
+  const leaderOf = new Int32Array(sets.length);
   for (let i = 0; i < sets.length; i++) {
-    const tokens = [...sets[i]!].sort(order);
-    sets[i] = tokens;
+    const tokens = Int32Array.from(sets[i]!, (token) => wordId.get(token)!).sort();
+    idSets.push(tokens);
     const prefix = tokens.length - Math.ceil(threshold * tokens.length) + 1;
     let best = -1;
     let bestSimilarity = threshold;
     for (let p = 0; p < prefix; p++) {
-      const postings = index.get(tokens[p]!) ?? [];
+      const list = postings[tokens[p]!]!;
       // Only the most recent leaders sharing a word are compared: rare words have short lists anyway,
       // and a word shared by thousands of leaders (a small vocabulary in a huge block) would make this quadratic.
-      for (let k = postings.length - 1; k >= Math.max(0, postings.length - MAX_LEADERS_PER_WORD); k--) {
-        const leader = postings[k]!;
-        const other = sets[leader]!;
+      for (let k = list.length - 1; k >= Math.max(0, list.length - MAX_LEADERS_PER_WORD); k--) {
+        const leader = list[k]!;
+        if (comparedWith[leader] === i) continue;
+        comparedWith[leader] = i;
+        const other = idSets[leader]!;
         // Sets whose sizes differ too much cannot reach the threshold.
         if (Math.min(other.length, tokens.length) < threshold * Math.max(other.length, tokens.length)) continue;
         const similarity = jaccard(tokens, other);
         if (similarity > bestSimilarity || (similarity === bestSimilarity && best === -1)) [best, bestSimilarity] = [leader, similarity];
       }
     }
-    leaderOf.push(best === -1 ? i : best);
-    if (best !== -1) continue;
-    for (let p = 0; p < prefix; p++) {
-      const postings = index.get(tokens[p]!);
-      if (postings) postings.push(i);
-      else index.set(tokens[p]!, [i]);
-    }
+    leaderOf[i] = best === -1 ? i : best;
+    if (best === -1) for (let p = 0; p < prefix; p++) postings[tokens[p]!]!.push(i);
   }
   const byLeader = new Map<number, number[]>();
-  setOf.forEach((set, item) => {
-    if (set === -1) return;
+  for (let item = 0; item < items.length; item++) {
+    const set = setOf[item]!;
+    if (set === -1) continue;
     const leader = leaderOf[set]!;
     const members = byLeader.get(leader);
     if (members) members.push(item);
     else byLeader.set(leader, [item]);
-  });
+  }
   return [...byLeader.values()].filter((members) => members.length > 1);
 }

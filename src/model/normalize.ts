@@ -57,6 +57,8 @@ function cellText(value: CellValue | undefined): string | null {
   return null;
 }
 
+// Distinct values shared (names, teams, KPIs...); past this, new spellings are kept as read, so an all-distinct column cannot grow the table without bound.
+const MAX_INTERNED = 250_000;
 const DAY_TEXT = /^(?:day|d)?\s*\+?\s*(\d+)\s*(?:days?|d)?$/i;
 
 /** Where the reading of one table stands; tables are read row by row so a large CSV is never held whole. */
@@ -229,7 +231,7 @@ export class Normalizer {
 
     const stageText = text('stage');
     if (stageText !== null) state.inheritedStage = { text: stageText, row: raw.row };
-    const name = text('touchpoint');
+    const name = this.intern(text('touchpoint'));
     if (name === null) {
       if (this.problems.length === problemsBefore && !this.rowHasOwnContent(raw, header)) return;
       this.problem('invalid', 'touchpoint', '', `Row ${raw.row} has no touchpoint name; name the touchpoint or delete the row`, at('touchpoint'), persona, null, null);
@@ -300,12 +302,12 @@ export class Normalizer {
     return known ? metrics : NO_METRICS;
   }
 
-  /** One string object per distinct value of a repeated column (team, KPI...), so a million rows do not hold a million copies. */
+  /** One string object per distinct value of a repeated column (name, team, KPI...), so a million rows do not hold a million copies. */
   private intern(text: string | null): string | null {
     if (text === null) return null;
     const known = this.strings.get(text);
     if (known !== undefined) return known;
-    if (this.strings.size < 100_000) this.strings.set(text, text);
+    if (this.strings.size < MAX_INTERNED) this.strings.set(text, text);
     return text;
   }
 

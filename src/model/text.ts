@@ -1,9 +1,14 @@
 const ASCII = /^[\x00-\x7f]*$/;
 
+/** The text with accents taken off its letters ("Café" → "Cafe"). */
+export function withoutAccents(text: string): string {
+  // ASCII text has nothing to decompose; skipping normalize() matters when every finding is keyed.
+  return ASCII.test(text) ? text : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+}
+
 /** Folds a label for matching: lower case, accents removed, only letters and digits kept ("E-mail " → "email"). */
 export function foldKey(text: string): string {
-  // ASCII text has nothing to decompose; skipping normalize() matters when every finding is keyed.
-  return (ASCII.test(text) ? text : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))
+  return withoutAccents(text)
     .toLowerCase()
     .replace(/&/g, 'and')
     .replace(/[^a-z0-9]/g, '');

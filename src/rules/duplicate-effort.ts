@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { cellOf } from '../model/cells.js';
+import { stageGroups } from '../model/groups.js';
 import { stageLabel } from '../model/stages.js';
 import { nameKey, similarGroups, type NameKey } from '../model/name-tokens.js';
 import type { Touchpoint } from '../model/schema.js';
@@ -25,30 +26,31 @@ export const duplicateEffort = defineRule({
     example: 'Marketing and Product both send similar Email touchpoints to Practitioner in Retention: "Monthly newsletter" and "Monthly product newsletter"; merge them under one owner or give each a distinct purpose.',
   },
   check({ model, options }) {
-    // Blocks by persona, stage, channel and direction, in nested maps: no key string per touchpoint.
+    // Blocks: each persona and stage split by channel and direction, by a number (channel × 3 + direction), not a key string.
+    const channelIndex = new Map<string, number>();
     const blocks: Touchpoint[][] = [];
-    const tree = new Map<string, Map<string, Map<string, Map<string | null, Touchpoint[]>>>>();
-    const child = <K, V>(map: Map<K, V>, key: K, make: () => V): V => {
-      let value = map.get(key);
-      if (value === undefined) map.set(key, (value = make()));
-      return value;
-    };
-    for (const touchpoint of model.touchpoints) {
-      if (touchpoint.stage === null || touchpoint.channel === null) continue;
-      const byChannel = child(child(tree, touchpoint.persona, () => new Map()), touchpoint.stage, () => new Map());
-      const block = child(child(byChannel, touchpoint.channel, () => new Map()), touchpoint.direction, () => {
-        const created: Touchpoint[] = [];
-        blocks.push(created);
-        return created;
-      });
-      block.push(touchpoint);
+    for (const group of stageGroups(model)) {
+      const byChannel: Touchpoint[][] = [];
+      for (const touchpoint of group.touchpoints) {
+        if (touchpoint.channel === null) continue;
+        let channel = channelIndex.get(touchpoint.channel);
+        if (channel === undefined) channelIndex.set(touchpoint.channel, (channel = channelIndex.size));
+        const slot = channel * 3 + (touchpoint.direction === null ? 0 : touchpoint.direction === 'inbound' ? 1 : 2);
+        const block = byChannel[slot];
+        if (block) block.push(touchpoint);
+        else byChannel[slot] = [touchpoint];
+      }
+      for (const block of byChannel) if (block && block.length > 1) blocks.push(block);
     }
     const reports: Report[] = [];
     // Names repeat across blocks; each is tokenized once.
     const keys = new Map<string, NameKey>();
-    const keyOf = (name: string) => child(keys, name, () => nameKey(name));
+    const keyOf = (name: string) => {
+      let key = keys.get(name);
+      if (key === undefined) keys.set(name, (key = nameKey(name)));
+      return key;
+    };
     for (const block of blocks) {
-      if (block.length < 2) continue;
       for (const group of similarGroups(block.map((t) => keyOf(t.name)), options.threshold)) {
         const members = group.map((i) => block[i]!);
         const first = members[0]!;

@@ -3,28 +3,37 @@ import { cellOf } from '../model/cells.js';
 import type { Touchpoint } from '../model/schema.js';
 import { defineRule, type Report } from './rule.js';
 
-/** Everything a row says, as journey read it; rows that say the same thing have equal values. */
-function rowValues(t: Touchpoint): unknown[] {
+type RowValue = string | number | null | undefined;
+
+/** Visits everything a row says, as journey read it; rows that say the same thing have equal values. */
+function visitRow(t: Touchpoint, visit: (value: RowValue) => void): void {
   const m = t.metrics;
-  return [
-    t.row.file, t.persona, t.stage, t.name, t.team, t.channel, t.mode, t.direction, t.day, t.frequency?.text, t.kpi, t.notes, t.owner, t.status,
-    m.audience, m.sent, m.openRate, m.clickRate, m.conversionRate, m.dropOffRate, m.unsubscribeRate, m.nps, m.csat,
-    t.sentiment?.text, t.painPoint, t.lastReviewed,
-  ];
+  visit(t.row.file); visit(t.persona); visit(t.stage); visit(t.name); visit(t.team); visit(t.channel); visit(t.mode); visit(t.direction); visit(t.day);
+  visit(t.frequency?.text); visit(t.kpi); visit(t.notes); visit(t.owner); visit(t.status);
+  visit(m.audience); visit(m.sent); visit(m.openRate); visit(m.clickRate); visit(m.conversionRate); visit(m.dropOffRate); visit(m.unsubscribeRate); visit(m.nps); visit(m.csat);
+  visit(t.sentiment?.text); visit(t.painPoint); visit(t.lastReviewed);
 }
 
-/** FNV-1a over a row's values, without building one long string per row. */
-function hashRow(values: unknown[]): number {
+/** A row's values in a list, to confirm a hash match. */
+function rowValues(t: Touchpoint): RowValue[] {
+  const values: RowValue[] = [];
+  visitRow(t, (value) => values.push(value));
+  return values;
+}
+
+/** FNV-1a over a row's values, read in place: no array, string or key per row (a million rows would make a million of each). */
+function hashRow(t: Touchpoint): number {
   let hash = 0x811c9dc5;
-  for (const value of values) {
-    const text = value === null || value === undefined ? '' : typeof value === 'string' ? value : String(value);
-    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  visitRow(t, (value) => {
+    if (typeof value === 'string') for (let i = 0; i < value.length; i++) hash = Math.imul(hash ^ value.charCodeAt(i), 0x01000193);
+    // Equal numbers mix equal bits; a collision only costs a value-by-value comparison.
+    else if (typeof value === 'number') hash = Math.imul(hash ^ ((value * 1048576) | 0), 0x01000193);
     hash = Math.imul(hash ^ 0x1f, 0x01000193);
-  }
+  });
   return hash >>> 0;
 }
 
-const sameRow = (a: unknown[], b: unknown[]) => a.every((value, i) => value === b[i] || (value == null && b[i] == null));
+const sameRow = (a: RowValue[], b: RowValue[]) => a.every((value, i) => value === b[i] || (value == null && b[i] == null));
 
 /** Rows that repeat an earlier row in every mapped column. */
 export const duplicateRow = defineRule({
@@ -39,18 +48,22 @@ export const duplicateRow = defineRule({
     example: 'Row 14 repeats row 9 ("Welcome email") in every column; delete the copy.',
   },
   check({ model }) {
-    // Rows are indexed by a hash of their values, so a million rows do not keep a million keys;
-    // a hash match is confirmed value by value.
-    const byHash = new Map<number, Touchpoint[]>();
+    // Rows are indexed by a hash of their values; a hash match is confirmed value by value.
+    // One touchpoint per hash, or a list when different rows share a hash.
+    const byHash = new Map<number, Touchpoint | Touchpoint[]>();
     const reports: Report[] = [];
     for (const touchpoint of model.touchpoints) {
-      const values = rowValues(touchpoint);
-      const hash = hashRow(values);
+      const hash = hashRow(touchpoint);
       const earlier = byHash.get(hash);
-      const original = earlier?.find((t) => sameRow(rowValues(t), values));
+      if (earlier === undefined) {
+        byHash.set(hash, touchpoint);
+        continue;
+      }
+      const values = rowValues(touchpoint);
+      const original = Array.isArray(earlier) ? earlier.find((t) => sameRow(rowValues(t), values)) : sameRow(rowValues(earlier), values) ? earlier : undefined;
       if (!original) {
-        if (earlier) earlier.push(touchpoint);
-        else byHash.set(hash, [touchpoint]);
+        if (Array.isArray(earlier)) earlier.push(touchpoint);
+        else byHash.set(hash, [earlier, touchpoint]);
         continue;
       }
       const where = original.row.sheet === touchpoint.row.sheet ? `row ${original.row.row}` : `row ${original.row.row} of "${original.row.sheet}"`;

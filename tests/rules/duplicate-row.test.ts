@@ -18,4 +18,15 @@ describe('duplicate-row', () => {
     expect(check(duplicateRow, model([HEADER, welcome, ['P', 'Onboarding', 'Welcome email', 'CS', 'Email', 'Automatic', 'Outbound', 8, 'Once']]))).toEqual([]);
     expect(check(duplicateRow, model([HEADER, welcome, ['Q', 'Onboarding', 'Welcome email', 'CS', 'Email', 'Automatic', 'Outbound', 1, 'Once']]))).toEqual([]);
   });
+
+  it('tells apart different rows whose values hash alike, and still finds copies of each', () => {
+    // Days 1 and 4097 mix the same bits into the row hash (4096 × 2^20 wraps past 2^32).
+    const later = ['P', 'Onboarding', 'Welcome email', 'CS', 'Email', 'Automatic', 'Outbound', 4097, 'Once'];
+    expect(check(duplicateRow, model([HEADER, welcome, later]))).toEqual([]);
+    const copies = check(duplicateRow, model([HEADER, welcome, later, [...later], [...welcome]]));
+    expect(copies.map((r) => r.message)).toEqual([
+      'Row 4 repeats row 3 ("Welcome email") in every column; delete the copy.',
+      'Row 5 repeats row 2 ("Welcome email") in every column; delete the copy.',
+    ]);
+  });
 });
