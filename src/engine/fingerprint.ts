@@ -30,6 +30,18 @@ function hash53(text: string, seed: number): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
+const HEX_DIGITS = '0123456789abcdef';
+
+/** A 53-bit hash as 14 hex digits; Number#toString(16) takes a slow path for numbers past 32 bits. */
+function hex53(value: number): string {
+  const high = Math.floor(value / 4294967296);
+  const low = value >>> 0;
+  let hex = '';
+  for (let shift = 20; shift >= 0; shift -= 4) hex += HEX_DIGITS[(high >>> shift) & 15];
+  for (let shift = 28; shift >= 0; shift -= 4) hex += HEX_DIGITS[(low >>> shift) & 15];
+  return hex;
+}
+
 const WORD_SUM_MODULUS = 2 ** 52;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
@@ -88,5 +100,5 @@ export function fingerprintOf(finding: Omit<Finding, 'fingerprint'>, cwd?: strin
     foldKey(finding.touchpoint ?? ''),
     messageKey(finding.message),
   ].join('\u0000');
-  return hash53(identity, 7).toString(16).padStart(14, '0') + hash53(identity, 11).toString(16).padStart(14, '0');
+  return hex53(hash53(identity, 7)) + hex53(hash53(identity, 11));
 }

@@ -15,28 +15,52 @@ export interface Handoff {
   changesTeam: boolean;
 }
 
+/** The first and the last touchpoint (by day, then row) of one persona in one stage. */
+interface StageSpan {
+  first: Touchpoint;
+  last: Touchpoint;
+}
+
 /**
  * Each persona's stage boundaries, from touchpoints with a day ordered by stage then day:
  * per boundary, the last touchpoint before it and the first after it.
  */
 export function findHandoffs(model: JourneyModel): Handoff[] {
   const order = stageOrder(model.stageModel);
-  const byPersona = new Map<string, Touchpoint[]>();
+  // Only the ends of each stage meet a boundary, so they are tracked in one pass instead of sorting every touchpoint.
+  const byPersona = new Map<string, StageSpan[]>();
   for (const touchpoint of model.touchpoints) {
-    if (touchpoint.day === null || touchpoint.stage === null || !order.has(touchpoint.stage)) continue;
-    const list = byPersona.get(touchpoint.persona);
-    if (list) list.push(touchpoint);
-    else byPersona.set(touchpoint.persona, [touchpoint]);
+    const { day, stage } = touchpoint;
+    const position = stage === null ? undefined : order.get(stage);
+    if (day === null || position === undefined) continue;
+    let spans = byPersona.get(touchpoint.persona);
+    if (!spans) byPersona.set(touchpoint.persona, (spans = []));
+    const span = spans[position];
+    if (!span) spans[position] = { first: touchpoint, last: touchpoint };
+    else {
+      // Touchpoints come in row order: on a tie, the first keeps the earlier row and the last takes the later one.
+      if (day < span.first.day!) span.first = touchpoint;
+      if (day >= span.last.day!) span.last = touchpoint;
+    }
   }
+  const teamKeys = new Map<string, string>();
+  const teamKey = (team: string) => {
+    let key = teamKeys.get(team);
+    if (key === undefined) teamKeys.set(team, (key = foldKey(team)));
+    return key;
+  };
   const handoffs: Handoff[] = [];
-  for (const [persona, touchpoints] of byPersona) {
-    touchpoints.sort((a, b) => order.get(a.stage!)! - order.get(b.stage!)! || a.day! - b.day! || a.index - b.index);
-    for (let i = 1; i < touchpoints.length; i++) {
-      const from = touchpoints[i - 1]!;
-      const to = touchpoints[i]!;
-      if (from.stage === to.stage) continue;
-      const changesTeam = from.team !== null && to.team !== null && foldKey(from.team) !== foldKey(to.team);
-      handoffs.push({ persona, from, to, days: to.day! - from.day!, changesTeam });
+  for (const [persona, spans] of byPersona) {
+    let previous: StageSpan | undefined;
+    for (const span of spans) {
+      if (span === undefined) continue;
+      if (previous) {
+        const { last: from } = previous;
+        const { first: to } = span;
+        const changesTeam = from.team !== null && to.team !== null && teamKey(from.team) !== teamKey(to.team);
+        handoffs.push({ persona, from, to, days: to.day! - from.day!, changesTeam });
+      }
+      previous = span;
     }
   }
   return handoffs;
