@@ -1,12 +1,17 @@
 import { cellAddress } from '../load/address.js';
 import type { Field, Location, Touchpoint } from './schema.js';
 
+/** The touchpoint's row as a whole (column and cell null). */
+export function rowLocation(touchpoint: Touchpoint): Location {
+  return { file: touchpoint.place.file, sheet: touchpoint.place.sheet, row: touchpoint.row, column: null, cell: null };
+}
+
 /** The cell of the first of `fields` the touchpoint's sheet has a column for, else the whole row. */
 export function cellOf(touchpoint: Touchpoint, ...fields: Field[]): Location {
-  const { row } = touchpoint;
+  const { place, row } = touchpoint;
   for (const field of fields) {
-    const column = touchpoint.columns[field];
-    if (column !== undefined) return { file: row.file, sheet: row.sheet, row: row.row, column, cell: cellAddress(row.sheet, column, row.row!) };
+    const column = place.columns[field];
+    if (column !== undefined) return { file: place.file, sheet: place.sheet, row, column, cell: cellAddress(place.sheet, column, row) };
   }
-  return row;
+  return rowLocation(touchpoint);
 }

@@ -4,7 +4,7 @@ import { columnLetter, cellAddress } from '../load/address.js';
 import { isCellError, type CellValue, type LoadedFile, type RawRow, type RawTable } from '../load/index.js';
 import { COLUMN_NAMES, ColumnMatcher, HEADER_SEARCH_ROWS, REQUIRED_FIELDS, describeKnownColumns, findHeader, type HeaderMatch } from './columns.js';
 import { readCount, readCsat, readDate, readNps, readRate, type Reading } from './figures.js';
-import type { Channel, Field, FileSummary, Frequency, JourneyModel, Location, Metrics, Persona, Sentiment, SheetSummary, StageModel, Touchpoint, ValueProblem } from './schema.js';
+import type { Channel, Field, FileSummary, Frequency, JourneyModel, Location, Metrics, Persona, Sentiment, SheetSummary, StageModel, TablePlace, Touchpoint, ValueProblem } from './schema.js';
 import { cleanText, foldKey } from './text.js';
 import { CHANNELS, DEFAULT_STAGE_MODEL, buildVocabularies, parseFrequency, stripStageNumbering, type Vocabularies, type Vocabulary } from './vocabulary.js';
 
@@ -69,7 +69,8 @@ export interface TableState {
   /** Rows held until the header is found; null once it has been looked for. */
   buffered: RawRow[] | null;
   header: HeaderMatch | null;
-  columns: Partial<Record<Field, string>>;
+  /** File, sheet and column letters, shared by the table's touchpoints. */
+  place: TablePlace;
   headerWidth: number;
   blankWithin: number[];
   withData: Set<number>;
@@ -142,7 +143,7 @@ export class Normalizer {
   /** Starts reading a table row by row (a CSV file as it streams in, a sheet); feed it with pushRow, close it with endTable. */
   beginTable(file: string, sheet: string | null): TableState {
     return {
-      file, sheet, fallbackPersona: sheet ?? basename(file, extname(file)), buffered: [], header: null, columns: {},
+      file, sheet, fallbackPersona: sheet ?? basename(file, extname(file)), buffered: [], header: null, place: { file, sheet, columns: {} },
       headerWidth: 0, blankWithin: [], withData: new Set(), inheritedStage: null, inheritedPersona: null, retired: 0, lastContentRow: 0,
       touchpointsBefore: this.touchpoints.length,
     };
@@ -168,7 +169,7 @@ export class Normalizer {
     for (const column of [...state.withData].sort((x, y) => x - y)) {
       this.problem('blank-header', null, '', `Column ${columnLetter(column)} holds data but its header cell is blank; name the column so its values are read`, cellLocation(file, sheet, header.row, column), null, null, null);
     }
-    return { sheet, headerRow: header.row, touchpoints: this.touchpoints.length - state.touchpointsBefore, retired: state.retired, skipped: null, columns: state.columns };
+    return { sheet, headerRow: header.row, touchpoints: this.touchpoints.length - state.touchpointsBefore, retired: state.retired, skipped: null, columns: state.place.columns };
   }
 
   /** Picks the header among the held rows, checks it, and reads the held rows below it. */
@@ -184,7 +185,7 @@ export class Normalizer {
       throw new InputError({ file, sheet, cell: `row ${header.row}` }, `the header has no ${missing.join(' or ')} column; looked for ${looked}`);
     }
     state.header = header;
-    state.columns = Object.fromEntries(Object.entries(header.columns).map(([field, column]) => [field, columnLetter(column)]));
+    state.place = { file, sheet, columns: Object.fromEntries(Object.entries(header.columns).map(([field, column]) => [field, columnLetter(column)])) };
     state.lastContentRow = header.row;
     const headerCells = rows[header.rowIndex]!.cells;
     for (const { field, column } of header.duplicates) {
@@ -256,7 +257,6 @@ export class Normalizer {
     const modeText = text('mode');
     const directionText = text('direction');
     const frequencyText = text('frequency');
-    const row: Location = { file, sheet, row: raw.row, column: null, cell: null };
 
     this.touchpoints.push({
       index: this.touchpoints.length,
@@ -277,8 +277,8 @@ export class Normalizer {
       sentiment: this.sentiment(value('sentiment'), at, persona, stage, name),
       painPoint: text('painPoint'),
       lastReviewed: this.figure('lastReviewed', value('lastReviewed'), at, readDate, persona, stage, name),
-      row,
-      columns: state.columns,
+      row: raw.row,
+      place: state.place,
     });
   }
 

@@ -71,6 +71,15 @@ export const SentimentSchema = z.object({
 /** How the customer feels at a touchpoint. */
 export type Sentiment = z.infer<typeof SentimentSchema>;
 
+export const TablePlaceSchema = z.object({
+  file: z.string(),
+  sheet: z.string().nullable(),
+  /** The column letter of each mapped field, e.g. { stage: "A", touchpoint: "B" }. */
+  columns: z.partialRecord(FieldSchema, z.string()),
+});
+/** Where a table's rows are: file, sheet (null for CSV) and which column holds each field. */
+export type TablePlace = z.infer<typeof TablePlaceSchema>;
+
 export const TouchpointSchema = z.object({
   /** Position in the model, stable for one run. */
   index: z.number().int().nonnegative(),
@@ -97,10 +106,10 @@ export const TouchpointSchema = z.object({
   painPoint: z.string().nullable(),
   /** Last reviewed, as an ISO date (YYYY-MM-DD). */
   lastReviewed: z.string().nullable(),
-  /** The row as a whole (column and cell null). */
-  row: LocationSchema,
-  /** The column letter of each mapped field: one object shared by every row of a sheet (cellOf gives a field's cell). */
-  columns: z.partialRecord(FieldSchema, z.string()),
+  /** The touchpoint's 1-based row in its sheet (rowLocation and cellOf give its locations). */
+  row: z.number().int().positive(),
+  /** Its file, sheet and column letters: one object shared by every row of a sheet, so a million rows do not hold a million copies. */
+  place: TablePlaceSchema,
 });
 /** One row of the inventory: a communication a persona meets. */
 export type Touchpoint = z.infer<typeof TouchpointSchema>;

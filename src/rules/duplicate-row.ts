@@ -8,7 +8,7 @@ type RowValue = string | number | null | undefined;
 /** Visits everything a row says, as journey read it; rows that say the same thing have equal values. */
 function visitRow(t: Touchpoint, visit: (value: RowValue) => void): void {
   const m = t.metrics;
-  visit(t.row.file); visit(t.persona); visit(t.stage); visit(t.name); visit(t.team); visit(t.channel); visit(t.mode); visit(t.direction); visit(t.day);
+  visit(t.place.file); visit(t.persona); visit(t.stage); visit(t.name); visit(t.team); visit(t.channel); visit(t.mode); visit(t.direction); visit(t.day);
   visit(t.frequency?.text); visit(t.kpi); visit(t.notes); visit(t.owner); visit(t.status);
   visit(m.audience); visit(m.sent); visit(m.openRate); visit(m.clickRate); visit(m.conversionRate); visit(m.dropOffRate); visit(m.unsubscribeRate); visit(m.nps); visit(m.csat);
   visit(t.sentiment?.text); visit(t.painPoint); visit(t.lastReviewed);
@@ -66,9 +66,9 @@ export const duplicateRow = defineRule({
         else byHash.set(hash, [earlier, touchpoint]);
         continue;
       }
-      const where = original.row.sheet === touchpoint.row.sheet ? `row ${original.row.row}` : `row ${original.row.row} of "${original.row.sheet}"`;
+      const where = original.place.sheet === touchpoint.place.sheet ? `row ${original.row}` : `row ${original.row} of "${original.place.sheet}"`;
       reports.push({
-        message: `Row ${touchpoint.row.row} repeats ${where} ("${touchpoint.name}") in every column; delete the copy.`,
+        message: `Row ${touchpoint.row} repeats ${where} ("${touchpoint.name}") in every column; delete the copy.`,
         location: cellOf(touchpoint, 'touchpoint'),
         related: [cellOf(original, 'touchpoint')],
         persona: touchpoint.persona,

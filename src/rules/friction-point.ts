@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { cellOf } from '../model/cells.js';
+import { cellOf, rowLocation } from '../model/cells.js';
 import type { Field, Touchpoint } from '../model/schema.js';
 import { defineRule, type Report } from './rule.js';
 import { listAnd, percent } from './wording.js';
@@ -46,12 +46,12 @@ export const frictionPoint = defineRule({
     for (const touchpoint of model.touchpoints) {
       const found = signals(touchpoint);
       if (found.length === 0) continue;
-      const cells = found.filter((s) => touchpoint.columns[s.field] !== undefined).map((s) => cellOf(touchpoint, s.field));
+      const cells = found.filter((s) => touchpoint.place.columns[s.field] !== undefined).map((s) => cellOf(touchpoint, s.field));
       const pain = touchpoint.painPoint ? `; pain point: "${touchpoint.painPoint}"` : '';
       reports.push({
         message: `"${touchpoint.name}" is a friction point: ${listAnd(found.map((s) => s.text))}${pain}; fix the cause and measure again.`,
-        location: cells[0] ?? touchpoint.row,
-        related: [...cells.slice(1), ...(touchpoint.painPoint && touchpoint.columns.painPoint ? [cellOf(touchpoint, 'painPoint')] : [])],
+        location: cells[0] ?? rowLocation(touchpoint),
+        related: [...cells.slice(1), ...(touchpoint.painPoint && touchpoint.place.columns.painPoint ? [cellOf(touchpoint, 'painPoint')] : [])],
         persona: touchpoint.persona,
         stage: touchpoint.stage,
         touchpoint: touchpoint.name,

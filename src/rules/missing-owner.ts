@@ -31,7 +31,7 @@ export const missingOwner = defineRule({
       }
     }
     for (const touchpoint of model.touchpoints) {
-      if (touchpoint.team !== null || touchpoint.columns.team === undefined) continue;
+      if (touchpoint.team !== null || touchpoint.place.columns.team === undefined) continue;
       reports.push({
         message: `"${touchpoint.name}" has no owning team; fill in the team responsible for it.`,
         location: cellOf(touchpoint, 'team'),
