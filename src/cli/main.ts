@@ -246,8 +246,8 @@ function buildProgram(): Command {
 }
 
 async function main(): Promise<void> {
-  // V8 lets the heap nearly triple between full collections, so a million-row audit peaked at 1.2 GB
-  // mostly in garbage; growing by 30% at a time keeps it near 1 GB at about the same speed (BENCHMARKS.md).
+  // V8 let the heap nearly triple between full collections, so a million-row audit peaked at 1.2 GB,
+  // mostly garbage; growing 30% at a time keeps it under 1 GB for ~2 s more collecting (BENCHMARKS.md).
   // V8 reads this at each collection, so setting it at run time takes effect.
   setFlagsFromString('--heap-growing-percent=30');
   // A closed pipe (journey audit … | head) ends the run quietly, as for any Unix tool.
