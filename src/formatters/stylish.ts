@@ -1,20 +1,95 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
+import stringWidth from 'string-width';
 import { plural } from '../english.js';
 import type { Finding, Severity } from '../model/schema.js';
 import type { Formatter } from './types.js';
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
-function severityText(chalk: ChalkInstance, severity: Severity): string {
-  if (severity === 'error') return chalk.red('error');
-  if (severity === 'warning') return chalk.yellow('warning');
-  return chalk.blue('info');
+/** Columns the text takes in a terminal: wide (CJK) characters and emoji take two, combining marks none. */
+function displayWidth(text: string): number {
+  // Most text is ASCII, one column a character; string-width segments graphemes, which costs more.
+  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
 }
 
-/** Findings grouped by file and sheet, a table per group, and a summary line. */
-export const formatStylish: Formatter = (result, options) => {
-  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+/** The longest start of `word` that fits in `width` columns (at least one character), and the rest. */
+function cut(word: string, width: number): [string, string] {
+  let head = '';
+  let used = 0;
+  for (const character of word) {
+    const next = displayWidth(character);
+    if (head !== '' && used + next > width) break;
+    head += character;
+    used += next;
+  }
+  return [head, word.slice(head.length)];
+}
+
+/** Text broken at spaces into lines of at most `width` columns; a word wider than a line is cut. */
+function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
+  let line = '';
+  let lineWidth = 0;
+  for (const word of text.split(/\s+/)) {
+    if (word === '') continue;
+    let rest = word;
+    let restWidth = displayWidth(word);
+    while (restWidth > width) {
+      if (line !== '') lines.push(line);
+      const [head, tail] = cut(rest, width);
+      lines.push(head);
+      [line, lineWidth, rest, restWidth] = ['', 0, tail, displayWidth(tail)];
+    }
+    if (rest === '') continue;
+    if (line === '') [line, lineWidth] = [rest, restWidth];
+    else if (lineWidth + 1 + restWidth <= width) [line, lineWidth] = [`${line} ${rest}`, lineWidth + 1 + restWidth];
+    else {
+      lines.push(line);
+      [line, lineWidth] = [rest, restWidth];
+    }
+  }
+  if (line !== '' || lines.length === 0) lines.push(line);
+  return lines;
+}
+
+/** How a cell's text is colored. */
+type Style = (text: string) => string;
+
+/** One table cell: its text, the column's width (one space of padding either side) and how it is colored. */
+interface Cell {
+  text: string;
+  width: number;
+  style: Style;
+}
+
+/** A table row as terminal lines: each cell wrapped to its column, columns one space apart, no trailing spaces. */
+function tableRow(cells: Cell[]): string {
+  const wrapped = cells.map((cell) => wrap(cell.text, cell.width - 2));
+  const height = Math.max(...wrapped.map((lines) => lines.length));
+  const lines: string[] = [];
+  for (let i = 0; i < height; i++) {
+    const parts = cells.map((cell, c) => {
+      const text = wrapped[c]![i] ?? '';
+      return ` ${text === '' ? '' : cell.style(text)}${' '.repeat(cell.width - 2 - displayWidth(text))} `;
+    });
+    lines.push(` ${parts.join(' ')}`.trimEnd());
+  }
+  return lines.join('\n');
+}
+
+function severityStyle(chalk: ChalkInstance, severity: Severity): Style {
+  if (severity === 'error') return chalk.red;
+  if (severity === 'warning') return chalk.yellow;
+  return chalk.blue;
+}
+
+/**
+ * Findings grouped by file and sheet, a table per group (cell, severity, rule, message wrapped to the
+ * terminal), and a summary line. Yielded a finding at a time: a large inventory has hundreds of thousands.
+ */
+export const formatStylish: Formatter = function* (result, options) {
+  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const plain: Style = (text) => text;
 
   for (const file of result.files) {
     if (file.error !== null) continue;
@@ -28,24 +103,22 @@ export const formatStylish: Formatter = (result, options) => {
     }
     for (const [sheet, findings] of groups) {
       if (findings.length === 0) continue;
-      lines.push('', chalk.underline(sheet === null ? file.file : `${file.file} › ${sheet}`));
+      yield `\n${chalk.underline(sheet === null ? file.file : `${file.file} › ${sheet}`)}\n`;
       const cells = findings.map((finding) => finding.location.cell ?? finding.location.sheet ?? '(file)');
       // reduce, not Math.max(...): a sheet can have hundreds of thousands of findings.
-      const cellWidth = cells.reduce((width, cell) => Math.max(width, cell.length), 6) + 2;
+      const cellWidth = cells.reduce((width, cell) => Math.max(width, displayWidth(cell)), 6) + 2;
       const ruleWidth = findings.reduce((width, finding) => Math.max(width, finding.ruleId.length), 6) + 2;
       const messageWidth = Math.max(30, options.width - cellWidth - ruleWidth - 10 - 6);
-      const table = new Table({
-        head: ['Cell', 'Severity', 'Rule', 'Message'].map((h) => chalk.dim(h)),
-        colWidths: [cellWidth, 10, ruleWidth, messageWidth],
-        wordWrap: true,
-        style: { head: [], border: [], compact: true },
-        chars: { top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '', left: ' ', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: ' ' },
-      });
-      findings.forEach((finding, i) => table.push([cells[i]!, severityText(chalk, finding.severity), chalk.dim(finding.ruleId), finding.message]));
-      lines.push(table.toString());
+      const widths = [cellWidth, 10, ruleWidth, messageWidth];
+      const row = (cells: [string, Style][]) => tableRow(cells.map(([text, style], i) => ({ text, width: widths[i]!, style })));
+      yield `${row([['Cell', chalk.dim], ['Severity', chalk.dim], ['Rule', chalk.dim], ['Message', chalk.dim]])}\n`;
+      for (let i = 0; i < findings.length; i++) {
+        const finding = findings[i]!;
+        yield `${row([[cells[i]!, plain], [finding.severity, severityStyle(chalk, finding.severity)], [finding.ruleId, chalk.dim], [finding.message, plain]])}\n`;
+      }
     }
     for (const sheet of file.sheets) {
-      if (sheet.skipped) lines.push(chalk.dim(`note: ${file.file} › ${sheet.sheet}: ${sheet.skipped}`));
+      if (sheet.skipped) yield `${chalk.dim(`note: ${file.file} › ${sheet.sheet}: ${sheet.skipped}`)}\n`;
     }
   }
 
@@ -56,6 +129,5 @@ export const formatStylish: Formatter = (result, options) => {
   const left = [ignored ? `${ignored} ignored by the config` : '', baselined ? `${baselined} in the baseline` : ''].filter(Boolean).join(', ');
   const scope = `in ${plural(files, 'file')} (${plural(touchpoints, 'touchpoint')} read${inputErrors ? `, ${inputErrors} unreadable` : ''}${left ? `; ${left}` : ''})`;
   const mark = errors > 0 || inputErrors > 0 ? chalk.red.bold('✖') : total > 0 ? chalk.yellow.bold('⚠') : chalk.green.bold('✔');
-  lines.push('', `${mark} ${total === 0 ? 'No findings' : `${plural(total, 'finding')}: ${counts}`} ${scope}`, '');
-  return lines.join('\n');
+  yield `\n${mark} ${total === 0 ? 'No findings' : `${plural(total, 'finding')}: ${counts}`} ${scope}\n`;
 };
