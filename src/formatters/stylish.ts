@@ -70,7 +70,8 @@ function tableRow(cells: Cell[]): string {
   for (let i = 0; i < height; i++) {
     const parts = cells.map((cell, c) => {
       const text = wrapped[c]![i] ?? '';
-      return ` ${text === '' ? '' : cell.style(text)}${' '.repeat(cell.width - 2 - displayWidth(text))} `;
+      // A lone character wider than its column (cut keeps at least one) overflows rather than throwing.
+      return ` ${text === '' ? '' : cell.style(text)}${' '.repeat(Math.max(0, cell.width - 2 - displayWidth(text)))} `;
     });
     lines.push(` ${parts.join(' ')}`.trimEnd());
   }
