@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { cellOf } from '../model/cells.js';
 import { channelLabel } from '../model/vocabulary.js';
-import { defineRule, type Report } from './rule.js';
+import { defineRule, touchpointReport, type Report } from './rule.js';
 
 /** Recurring touchpoints done by hand on channels software can send. */
 export const automationOpportunity = defineRule({
@@ -29,14 +29,7 @@ export const automationOpportunity = defineRule({
       if (touchpoint.mode !== 'manual' || touchpoint.channel === null || !automatable.has(touchpoint.channel)) continue;
       if (!touchpoint.frequency?.recurring) continue;
       const channel = channelLabel(model.channels, touchpoint.channel);
-      reports.push({
-        message: `"${touchpoint.name}" is done by hand ${touchpoint.frequency.cadence === 'repeating' ? touchpoint.frequency.text : touchpoint.frequency.cadence} on ${channel}${touchpoint.team ? ` by ${touchpoint.team}` : ''}; automate it as a scheduled or triggered send.`,
-        location: cellOf(touchpoint, 'mode'),
-        related: [],
-        persona: touchpoint.persona,
-        stage: touchpoint.stage,
-        touchpoint: touchpoint.name,
-      });
+      reports.push(touchpointReport(touchpoint, `"${touchpoint.name}" is done by hand ${touchpoint.frequency.cadence === 'repeating' ? touchpoint.frequency.text : touchpoint.frequency.cadence} on ${channel}${touchpoint.team ? ` by ${touchpoint.team}` : ''}; automate it as a scheduled or triggered send.`, cellOf(touchpoint, 'mode')));
     }
     return reports;
   },

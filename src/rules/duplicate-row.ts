@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { cellOf } from '../model/cells.js';
 import type { Touchpoint } from '../model/schema.js';
-import { defineRule, type Report } from './rule.js';
+import { defineRule, touchpointReport, type Report } from './rule.js';
 
 type RowValue = string | number | null | undefined;
 
@@ -67,14 +67,14 @@ export const duplicateRow = defineRule({
         continue;
       }
       const where = original.place.sheet === touchpoint.place.sheet ? `row ${original.row}` : `row ${original.row} of "${original.place.sheet}"`;
-      reports.push({
-        message: `Row ${touchpoint.row} repeats ${where} ("${touchpoint.name}") in every column; delete the copy.`,
-        location: cellOf(touchpoint, 'touchpoint'),
-        related: [cellOf(original, 'touchpoint')],
-        persona: touchpoint.persona,
-        stage: touchpoint.stage,
-        touchpoint: touchpoint.name,
-      });
+      reports.push(
+        touchpointReport(
+          touchpoint,
+          `Row ${touchpoint.row} repeats ${where} ("${touchpoint.name}") in every column; delete the copy.`,
+          cellOf(touchpoint, 'touchpoint'),
+          [cellOf(original, 'touchpoint')],
+        ),
+      );
     }
     return reports;
   },

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { cellOf, rowLocation } from '../model/cells.js';
 import type { Field, Touchpoint } from '../model/schema.js';
-import { defineRule, type Report } from './rule.js';
+import { defineRule, touchpointReport, type Report } from './rule.js';
 import { listAnd, percent } from './wording.js';
 
 /** What makes a touchpoint a friction point, with the cell that shows it. */
@@ -48,14 +48,14 @@ export const frictionPoint = defineRule({
       if (found.length === 0) continue;
       const cells = found.filter((s) => touchpoint.place.columns[s.field] !== undefined).map((s) => cellOf(touchpoint, s.field));
       const pain = touchpoint.painPoint ? `; pain point: "${touchpoint.painPoint}"` : '';
-      reports.push({
-        message: `"${touchpoint.name}" is a friction point: ${listAnd(found.map((s) => s.text))}${pain}; fix the cause and measure again.`,
-        location: cells[0] ?? rowLocation(touchpoint),
-        related: [...cells.slice(1), ...(touchpoint.painPoint && touchpoint.place.columns.painPoint ? [cellOf(touchpoint, 'painPoint')] : [])],
-        persona: touchpoint.persona,
-        stage: touchpoint.stage,
-        touchpoint: touchpoint.name,
-      });
+      reports.push(
+        touchpointReport(
+          touchpoint,
+          `"${touchpoint.name}" is a friction point: ${listAnd(found.map((s) => s.text))}${pain}; fix the cause and measure again.`,
+          cells[0] ?? rowLocation(touchpoint),
+          [...cells.slice(1), ...(touchpoint.painPoint && touchpoint.place.columns.painPoint ? [cellOf(touchpoint, 'painPoint')] : [])],
+        ),
+      );
     }
     return reports;
   },

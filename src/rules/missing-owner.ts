@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { cellOf } from '../model/cells.js';
 import { sheetLocation } from '../model/normalize.js';
-import { defineRule, type Report } from './rule.js';
+import { defineRule, touchpointReport, type Report } from './rule.js';
 
 /** Touchpoints no team owns. */
 export const missingOwner = defineRule({
@@ -32,14 +32,7 @@ export const missingOwner = defineRule({
     }
     for (const touchpoint of model.touchpoints) {
       if (touchpoint.team !== null || touchpoint.place.columns.team === undefined) continue;
-      reports.push({
-        message: `"${touchpoint.name}" has no owning team; fill in the team responsible for it.`,
-        location: cellOf(touchpoint, 'team'),
-        related: [],
-        persona: touchpoint.persona,
-        stage: touchpoint.stage,
-        touchpoint: touchpoint.name,
-      });
+      reports.push(touchpointReport(touchpoint, `"${touchpoint.name}" has no owning team; fill in the team responsible for it.`, cellOf(touchpoint, 'team')));
     }
     return reports;
   },

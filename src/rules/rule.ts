@@ -53,6 +53,11 @@ export function reportProblems(model: JourneyModel, kind: ValueProblem['kind']):
     .map((problem) => ({ message: problem.message, location: problem.location, related: [], persona: problem.persona, stage: problem.stage, touchpoint: problem.touchpoint }));
 }
 
+/** A report about one touchpoint: at `location` (its cell in the field the message is about), naming its persona, stage and name. */
+export function touchpointReport(touchpoint: Touchpoint, message: string, location: Location, related: Location[] = []): Report {
+  return { message, location, related, persona: touchpoint.persona, stage: touchpoint.stage, touchpoint: touchpoint.name };
+}
+
 /** Most related cells a finding lists: a stage of thousands of touchpoints is pointed at by its first ones. */
 export const MAX_RELATED = 20;
 

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { cellOf } from '../model/cells.js';
-import { defineRule, type Report } from './rule.js';
+import { defineRule, touchpointReport, type Report } from './rule.js';
 
 /** Whole months from one YYYY-MM-DD date to a later one. */
 export function monthsBetween(from: string, to: string): number {
@@ -31,14 +31,7 @@ export const staleReview = defineRule({
       if (touchpoint.lastReviewed === null) continue;
       const months = monthsBetween(touchpoint.lastReviewed, today);
       if (months <= options.maxAgeMonths) continue;
-      reports.push({
-        message: `"${touchpoint.name}" was last reviewed on ${touchpoint.lastReviewed}, ${months} months ago (limit ${options.maxAgeMonths}); review it and update the date, or mark it retired.`,
-        location: cellOf(touchpoint, 'lastReviewed'),
-        related: [],
-        persona: touchpoint.persona,
-        stage: touchpoint.stage,
-        touchpoint: touchpoint.name,
-      });
+      reports.push(touchpointReport(touchpoint, `"${touchpoint.name}" was last reviewed on ${touchpoint.lastReviewed}, ${months} months ago (limit ${options.maxAgeMonths}); review it and update the date, or mark it retired.`, cellOf(touchpoint, 'lastReviewed')));
     }
     return reports;
   },

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { cellOf } from '../model/cells.js';
 import { stageLabel } from '../model/stages.js';
 import { foldKey } from '../model/text.js';
-import { defineRule, type Report } from './rule.js';
+import { defineRule, touchpointReport, type Report } from './rule.js';
 import { listAnd } from './wording.js';
 
 /** Touchpoints owned by a team the config does not expect in their stage. */
@@ -23,14 +23,7 @@ export const teamFit = defineRule({
     for (const touchpoint of model.touchpoints) {
       const expected = touchpoint.stage === null ? undefined : owners.get(touchpoint.stage);
       if (!expected || touchpoint.team === null || expected.keys.has(foldKey(touchpoint.team))) continue;
-      reports.push({
-        message: `"${touchpoint.name}" in ${stageLabel(model.stageModel, touchpoint.stage)} is owned by ${touchpoint.team}, but the config expects ${listAnd(expected.teams, 'or')} there; hand it over or add ${touchpoint.team} to stageOwners.${touchpoint.stage}.`,
-        location: cellOf(touchpoint, 'team'),
-        related: [],
-        persona: touchpoint.persona,
-        stage: touchpoint.stage,
-        touchpoint: touchpoint.name,
-      });
+      reports.push(touchpointReport(touchpoint, `"${touchpoint.name}" in ${stageLabel(model.stageModel, touchpoint.stage)} is owned by ${touchpoint.team}, but the config expects ${listAnd(expected.teams, 'or')} there; hand it over or add ${touchpoint.team} to stageOwners.${touchpoint.stage}.`, cellOf(touchpoint, 'team')));
     }
     return reports;
   },
