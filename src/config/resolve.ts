@@ -1,7 +1,7 @@
 import { ConfigError } from '../errors.js';
 import type { NormalizeSettings } from '../model/normalize.js';
 import type { Channel, Stage, StageModel } from '../model/schema.js';
-import { editDistance } from '../model/text.js';
+import { nearest } from '../model/text.js';
 import { CHANNELS, DEFAULT_STAGE_MODEL } from '../model/vocabulary.js';
 import { RULES } from '../rules/index.js';
 import type { JourneySettings, Rule } from '../rules/rule.js';
@@ -23,17 +23,6 @@ export interface ResolvedConfig {
   normalize: NormalizeSettings;
   settings: JourneySettings;
   ignore: IgnoreEntry[];
-}
-
-/** The nearest of `candidates` to `text`, when it looks like a typo. */
-export function nearest(text: string, candidates: readonly string[]): string | null {
-  let best: string | null = null;
-  let bestDistance = Math.max(2, Math.floor(text.length / 3)) + 1;
-  for (const candidate of candidates) {
-    const distance = editDistance(text, candidate, bestDistance - 1);
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
-  return best;
 }
 
 const didYouMean = (text: string, candidates: readonly string[]) => {

@@ -15,7 +15,7 @@ export function foldKey(text: string): string {
 }
 
 /** Edit distance counting an adjacent swap as one edit ("Onbaording" is 1 from "Onboarding"). */
-export function editDistance(a: string, b: string, max = Infinity): number {
+function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const rows = a.length + 1;
   const cols = b.length + 1;
@@ -31,6 +31,20 @@ export function editDistance(a: string, b: string, max = Infinity): number {
     }
   }
   return d[rows * cols - 1]!;
+}
+
+/**
+ * The first of `candidates` closest to `text`, when it is within `maxDistance` edits (a likely typo);
+ * by default a third of the text's length, at least 2.
+ */
+export function nearest(text: string, candidates: Iterable<string>, maxDistance = Math.max(2, Math.floor(text.length / 3))): string | null {
+  let best: string | null = null;
+  let bestDistance = maxDistance + 1;
+  for (const candidate of candidates) {
+    const distance = editDistance(text, candidate, bestDistance - 1);
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best;
 }
 
 /** A cell value as trimmed text with inner runs of white space folded; null when blank. */

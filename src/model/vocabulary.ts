@@ -1,5 +1,5 @@
 import type { Channel, Direction, Mode, StageModel, Status } from './schema.js';
-import { editDistance, foldKey } from './text.js';
+import { foldKey, nearest } from './text.js';
 
 /** The default lifecycle stages, in journey order, with the names teams use for them. */
 export const DEFAULT_STAGE_MODEL: StageModel = {
@@ -84,17 +84,8 @@ export class Vocabulary<Id extends string> {
   suggest(text: string): string | null {
     const key = foldKey(text);
     if (key.length < 3) return null;
-    const max = key.length <= 5 ? 1 : key.length <= 10 ? 2 : 3;
-    let best: Id | null = null;
-    let bestDistance = max + 1;
-    for (const [known, id] of this.byKey) {
-      const distance = editDistance(key, known, max);
-      if (distance < bestDistance) {
-        best = id;
-        bestDistance = distance;
-      }
-    }
-    return best === null ? null : this.labels.get(best)!;
+    const known = nearest(key, this.byKey.keys(), key.length <= 5 ? 1 : key.length <= 10 ? 2 : 3);
+    return known === null ? null : this.labels.get(this.byKey.get(known)!)!;
   }
 
   /** Human label for an id. */
