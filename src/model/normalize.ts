@@ -63,13 +63,11 @@ const DAY_TEXT = /^(?:day|d)?\s*\+?\s*(\d+)\s*(?:days?|d)?$/i;
 
 /** Where the reading of one table stands; tables are read row by row so a large CSV is never held whole. */
 export interface TableState {
-  file: string;
-  sheet: string | null;
   fallbackPersona: string;
   /** Rows held until the header is found; null once it has been looked for. */
   buffered: RawRow[] | null;
   header: HeaderMatch | null;
-  /** File, sheet and column letters, shared by the table's touchpoints. */
+  /** The table's file and sheet, and once the header is found its column letters; shared by its touchpoints. */
   place: TablePlace;
   headerWidth: number;
   blankWithin: number[];
@@ -143,7 +141,7 @@ export class Normalizer {
   /** Starts reading a table row by row (a CSV file as it streams in, a sheet); feed it with pushRow, close it with endTable. */
   beginTable(file: string, sheet: string | null): TableState {
     return {
-      file, sheet, fallbackPersona: sheet ?? basename(file, extname(file)), buffered: [], header: null, place: { file, sheet, columns: {} },
+      fallbackPersona: sheet ?? basename(file, extname(file)), buffered: [], header: null, place: { file, sheet, columns: {} },
       headerWidth: 0, blankWithin: [], withData: new Set(), inheritedStage: null, inheritedPersona: null, retired: 0, lastContentRow: 0,
       touchpointsBefore: this.touchpoints.length,
     };
@@ -164,7 +162,8 @@ export class Normalizer {
   /** Ends a table: reports blank header cells over data, and summarizes the sheet. */
   endTable(state: TableState): SheetSummary {
     if (state.buffered !== null) this.findTableHeader(state);
-    const { file, sheet, header } = state;
+    const { header } = state;
+    const { file, sheet } = state.place;
     if (header === null) return { sheet, headerRow: null, touchpoints: 0, retired: 0, skipped: 'skipped: no inventory header in the first 30 rows', columns: {} };
     for (const column of [...state.withData].sort((x, y) => x - y)) {
       this.problem('blank-header', null, '', `Column ${columnLetter(column)} holds data but its header cell is blank; name the column so its values are read`, cellLocation(file, sheet, header.row, column), null, null, null);
@@ -178,7 +177,7 @@ export class Normalizer {
     state.buffered = null;
     const header = findHeader(rows, this.matcher);
     if (!header) return;
-    const { file, sheet } = state;
+    const { file, sheet } = state.place;
     const missing = REQUIRED_FIELDS.filter((field) => header.columns[field] === undefined);
     if (missing.length > 0) {
       const looked = missing.map((field) => `${field} (${[field, ...COLUMN_NAMES[field]].filter((v, i, all) => all.indexOf(v) === i).join(', ')})`).join('; ');
@@ -200,7 +199,7 @@ export class Normalizer {
 
   /** Reads one data row into a touchpoint, or a problem; blank rows only count toward blank-row runs. */
   private dataRow(state: TableState, raw: RawRow): void {
-    const { file, sheet } = state;
+    const { file, sheet } = state.place;
     const header = state.header!;
     // Columns with data under a blank (or missing) header cell, for blank-header.
     for (let column = state.headerWidth; column < raw.cells.length; column++) if (cellText(raw.cells[column]) !== null) state.withData.add(column);
