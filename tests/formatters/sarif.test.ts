@@ -4,9 +4,13 @@ import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { journey, root } from '../helpers/cli.js';
+import { SHARED, sharedAvailable } from '../helpers/shared.js';
 
-const schema = JSON.parse(readFileSync(join(root, '../shared/schemas/sarif-schema-2.1.0.json'), 'utf8'));
-const validate = new Ajv({ strict: false, validateFormats: false }).compile(schema);
+// Without ../shared the output is still checked, only not against the official schema.
+const schemaPath = join(SHARED, 'schemas/sarif-schema-2.1.0.json');
+const validate = sharedAvailable('validating SARIF against the official 2.1.0 schema')
+  ? new Ajv({ strict: false, validateFormats: false }).compile(JSON.parse(readFileSync(schemaPath, 'utf8')))
+  : null;
 const dir = mkdtempSync(join(tmpdir(), 'journey-sarif-'));
 
 interface SarifResult {
@@ -21,7 +25,7 @@ interface SarifResult {
 function sarif(args: string[]) {
   const run = journey(['audit', ...args, '-f', 'sarif']);
   const log = JSON.parse(run.stdout);
-  expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+  if (validate) expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
   return { run, log, results: log.runs[0].results as SarifResult[] };
 }
 

@@ -1,0 +1,17 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { root } from './cli.js';
+
+/** `../shared/` beside the project: the workbook corpus and the SARIF schema. CI has it; a user's clone does not. */
+export const SHARED = resolve(root, '../shared');
+
+/**
+ * Whether the tests that read `../shared/` can run. Without it they are skipped with one visible line,
+ * except under CI=true, where its absence is a failure: CI must never pass by skipping them.
+ */
+export function sharedAvailable(what: string): boolean {
+  if (existsSync(SHARED)) return true;
+  if (process.env.CI === 'true') throw new Error(`${SHARED} is missing: CI needs it for ${what}`);
+  process.stdout.write(`skipped: ${what} (needs ${SHARED}, which is not beside this clone)\n`);
+  return false;
+}
