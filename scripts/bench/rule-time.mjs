@@ -5,11 +5,12 @@ import { performance } from 'node:perf_hooks';
 import { resolveConfig } from '../../dist/config/resolve.js';
 import { enabledRules, runRules, today } from '../../dist/engine/run.js';
 import { openInventoryFile } from '../../dist/load/index.js';
+import { DEFAULT_READ_LIMITS } from '../../dist/load/limits.js';
 import { Normalizer } from '../../dist/model/normalize.js';
 
 // Loaded as journey audit loads it: a workbook whole, a CSV streamed row by row into the model.
 const config = resolveConfig();
-const source = await openInventoryFile(process.argv[2], { timeLimitMs: 600_000 });
+const source = await openInventoryFile(process.argv[2], { limits: { ...DEFAULT_READ_LIMITS, readTimeoutSeconds: 600 } });
 const normalizer = new Normalizer(config.normalize);
 if (source.kind === 'xlsx') normalizer.add(source.loaded);
 else await normalizer.addStreamed(source.file, source.read);

@@ -29,7 +29,7 @@ interface InputFlags {
   config?: string;
   sheet?: string[];
   stdinFilename: string;
-  readTimeout: number;
+  readTimeout?: number;
   output?: string;
 }
 
@@ -60,7 +60,7 @@ async function auditFiles(files: string[], flags: InputFlags, overview: boolean)
   const inputs: AuditInput[] = files.includes('-') ? [{ stream: process.stdin, name: flags.stdinFilename }] : [];
   inputs.push(...(await expandInputs(files.filter((file) => file !== '-'))));
   const configs = new ConfigResolver(flags.config ?? null);
-  const result = await audit(inputs, { configs, sheets: flags.sheet, timeLimitMs: flags.readTimeout * 1000, overview });
+  const result = await audit(inputs, { configs, sheets: flags.sheet, readTimeoutSeconds: flags.readTimeout, overview });
   for (const file of result.files) if (file.error !== null) process.stderr.write(`journey: ${file.error}\n`);
   return result;
 }
@@ -157,11 +157,11 @@ function buildProgram(): Command {
       .option('-o, --output <file>', 'write the output to a file instead of stdout')
       .option('--sheet <name>', 'audit only this sheet (repeatable; also reads hidden sheets)', (value: string, previous: string[] = []) => [...previous, value])
       .option('--stdin-filename <name>', 'name used for stdin in locations', 'stdin.csv')
-      .option('--read-timeout <seconds>', 'give up reading a workbook after this many seconds', (value) => {
+      .option('--read-timeout <seconds>', 'give up reading a file after this many seconds (default 30, or the config\'s limits.readTimeoutSeconds)', (value) => {
         const seconds = Number(value);
         if (!Number.isFinite(seconds) || seconds <= 0) throw new ConfigError(`--read-timeout: expected a positive number of seconds, got "${value}"`);
         return seconds;
-      }, 30)
+      })
       .option('--debug', 'show stack traces for unexpected errors');
 
   inputOptions(

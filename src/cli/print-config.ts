@@ -18,5 +18,6 @@ export function resolvedConfigJson(config: ResolvedConfig): Record<string, unkno
     stageOwners: config.settings.stageOwners,
     personas: config.settings.personas,
     ignore: config.ignore,
+    limits: config.limits,
   };
 }

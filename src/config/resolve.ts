@@ -1,4 +1,5 @@
 import { ConfigError } from '../errors.js';
+import type { ReadLimits } from '../load/limits.js';
 import type { NormalizeSettings } from '../model/normalize.js';
 import type { Channel, Stage, StageModel } from '../model/schema.js';
 import { nearest } from '../model/text.js';
@@ -23,6 +24,7 @@ export interface ResolvedConfig {
   normalize: NormalizeSettings;
   settings: JourneySettings;
   ignore: IgnoreEntry[];
+  limits: ReadLimits;
 }
 
 const didYouMean = (text: string, candidates: readonly string[]) => {
@@ -117,5 +119,6 @@ export function resolveConfig(config: Config = DEFAULT_CONFIG, file: string | nu
     normalize: { stageModel, channels: resolveChannels(config), columns: config.columns },
     settings: { stageOwners: config.stageOwners, personas: config.personas },
     ignore: config.ignore,
+    limits: config.limits,
   };
 }

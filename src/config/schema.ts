@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ReadLimitsSchema } from '../load/limits.js';
 import { FieldSchema, SeveritySchema } from '../model/schema.js';
 
 export const RuleLevelSchema = z.enum(['off', ...SeveritySchema.options]);
@@ -67,6 +68,7 @@ export const ConfigSchema = z
     stageOwners: z.record(z.string(), z.array(z.string().min(1))).default({}).describe('Teams expected to own touchpoints in each stage (stage id → team names), checked by team-fit'),
     personas: z.array(z.string().min(1)).default([]).describe('Persona names every inventory should have rows for, checked by missing-persona'),
     ignore: z.array(IgnoreEntrySchema).default([]).describe('Findings to accept: each entry matches on every field it gives (files are globs relative to the config file) and says why'),
+    limits: ReadLimitsSchema.prefault({}).describe('What reading one input may cost at most (time, sizes, cells); raise one for a legitimately huge inventory'),
   })
   .strict();
 /** A journey configuration as written in journey.config.json (defaults filled in). */

@@ -3,7 +3,7 @@ import { ConfigResolver } from '../config/load.js';
 import { InputError } from '../errors.js';
 import { openCsvStream, openInventoryFile } from '../load/index.js';
 import { Normalizer } from '../model/normalize.js';
-import type { Finding } from '../model/schema.js';
+import type { Finding, JourneyModel } from '../model/schema.js';
 import { applyIgnores } from './ignore.js';
 import { buildOverview } from './overview.js';
 import { summarize } from './summary.js';
@@ -20,7 +20,10 @@ export interface AuditOptions {
   sheets?: string[] | undefined;
   /** Also count each file's coverage for the gap report. */
   overview?: boolean;
-  timeLimitMs?: number | undefined;
+  /** Called with each readable file's journey model and its findings (after ignores), for views that draw the journey (map, diff). */
+  onModel?: (file: string, model: JourneyModel, findings: Finding[]) => void;
+  /** Overrides the config's `limits.readTimeoutSeconds` (--read-timeout). */
+  readTimeoutSeconds?: number | undefined;
 }
 
 /**
@@ -43,7 +46,8 @@ export async function audit(inputs: AuditInput[], options: AuditOptions): Promis
     // Config errors are not per file: they stop the run (exit 2) before anything is reported.
     const config = await configs.forFile('path' in input ? input.path : null);
     try {
-      const source = 'path' in input ? await openInventoryFile(input.path, { sheets: options.sheets, timeLimitMs: options.timeLimitMs }) : openCsvStream(input.stream, input.name);
+      const limits = options.readTimeoutSeconds === undefined ? config.limits : { ...config.limits, readTimeoutSeconds: options.readTimeoutSeconds };
+      const source = 'path' in input ? await openInventoryFile(input.path, { sheets: options.sheets, limits }) : openCsvStream(input.stream, input.name, limits);
       const normalizer = new Normalizer(config.normalize);
       if (source.kind === 'xlsx') normalizer.add(source.loaded);
       else await normalizer.addStreamed(source.file, source.read);
@@ -55,6 +59,7 @@ export async function audit(inputs: AuditInput[], options: AuditOptions): Promis
       for (const finding of kept) findings.push(finding);
       ignored += dropped.length;
       if (options.overview) overviews.push(buildOverview(model, name));
+      options.onModel?.(name, model, kept);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       files.push({ file: name, kind: null, sheets: [], personas: [], touchpoints: 0, error: error.describe() });

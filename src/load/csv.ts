@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import { parse, CsvError } from 'csv-parse';
 import { InputError } from '../errors.js';
+import type { ReadLimits } from './limits.js';
 import type { RawRow } from './table.js';
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -90,7 +91,7 @@ async function* decodeText(name: string, stream: AsyncIterable<Buffer | string>)
  * Streams a CSV/TSV's rows to `onRow` as they are parsed, never holding the file; an error `onRow`
  * throws stops the read and is thrown from here. A file with no values at all is an input error.
  */
-export async function readCsvRows(name: string, source: string | Readable, options: { tsv?: boolean }, onRow: (row: RawRow) => void): Promise<void> {
+export async function readCsvRows(name: string, source: string | Readable, options: { tsv?: boolean; limits?: ReadLimits }, onRow: (row: RawRow) => void): Promise<void> {
   const stream = typeof source === 'string' ? createReadStream(source) : source;
   let parser: ReturnType<typeof parse> | undefined;
   let parseError: unknown;

@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import { extname } from 'node:path';
 import { InputError } from '../errors.js';
 import { readCsvRows } from './csv.js';
+import { DEFAULT_READ_LIMITS, type ReadLimits } from './limits.js';
 import type { LoadedFile, RawRow } from './table.js';
 import type { XlsxOptions } from './xlsx/index.js';
 
@@ -99,10 +100,10 @@ export async function openInventoryFile(path: string, options: LoadOptions = {})
     throw new InputError({ file: name }, 'is not a readable .xlsx workbook: it is not a zip archive (a renamed or damaged file?)');
   }
   if (extension === '.xls') throw new InputError({ file: name }, 'is not a legacy .xls workbook journey can read; save it as .xlsx');
-  return { kind: 'csv', file: name, read: (onRow) => readCsvRows(name, path, { tsv: extension === '.tsv' }, onRow) };
+  return { kind: 'csv', file: name, read: (onRow) => readCsvRows(name, path, { tsv: extension === '.tsv', limits: options.limits ?? DEFAULT_READ_LIMITS }, onRow) };
 }
 
 /** A CSV arriving on a stream (stdin), named `name` in locations. */
-export function openCsvStream(stream: Readable, name: string): InventorySource {
-  return { kind: 'csv', file: name, read: (onRow) => readCsvRows(name, stream, { tsv: extname(name).toLowerCase() === '.tsv' }, onRow) };
+export function openCsvStream(stream: Readable, name: string, limits: ReadLimits = DEFAULT_READ_LIMITS): InventorySource {
+  return { kind: 'csv', file: name, read: (onRow) => readCsvRows(name, stream, { tsv: extname(name).toLowerCase() === '.tsv', limits }, onRow) };
 }

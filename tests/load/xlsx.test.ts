@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { loadInventoryFile } from '../../src/load/index.js';
+import { DEFAULT_READ_LIMITS } from '../../src/load/limits.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'journey-xlsx-'));
 
@@ -73,7 +74,7 @@ describe('xlsx loader', () => {
       const ws = wb.addWorksheet('S');
       for (let i = 0; i < 30000; i++) ws.addRow(['Awareness', `Touchpoint ${i}`, 'Email']);
     });
-    await expect(loadInventoryFile(path, { timeLimitMs: 1 })).rejects.toThrow(/took longer than 0.001 s to read/);
+    await expect(loadInventoryFile(path, { limits: { ...DEFAULT_READ_LIMITS, readTimeoutSeconds: 0.001 } })).rejects.toThrow(/took longer than 0.001 s to read/);
   });
 
   it('fills a merged range only over rows that hold data, however far the range reaches', async () => {

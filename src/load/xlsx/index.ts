@@ -1,4 +1,5 @@
 import { InputError } from '../../errors.js';
+import { DEFAULT_READ_LIMITS, type ReadLimits } from '../limits.js';
 import type { LoadedFile, RawTable } from '../table.js';
 import { readDateStyles, readSharedStrings, readWorkbookInfo } from './parts.js';
 import { readSheet } from './sheet.js';
@@ -8,16 +9,16 @@ import { openZip, type ZipArchive } from './zip.js';
 export interface XlsxOptions {
   /** Only these sheets (by name); hidden sheets are read only when named here. */
   sheets?: string[] | undefined;
-  /** Give up on a workbook that takes longer than this to read. */
-  timeLimitMs?: number | undefined;
+  /** What reading may cost at most (the defaults when omitted). */
+  limits?: ReadLimits | undefined;
 }
 
 /** Reads every worksheet of an .xlsx/.xlsm file into raw rows, in workbook order. */
 export async function loadXlsx(path: string, name: string, options: XlsxOptions = {}): Promise<LoadedFile> {
-  const limit = options.timeLimitMs ?? 30_000;
-  const deadline = Date.now() + limit;
+  const seconds = (options.limits ?? DEFAULT_READ_LIMITS).readTimeoutSeconds;
+  const deadline = Date.now() + seconds * 1000;
   const checkTime = () => {
-    if (Date.now() > deadline) throw new InputError({ file: name }, `took longer than ${limit / 1000} s to read; it may be damaged (open it and save it again) or too large`);
+    if (Date.now() > deadline) throw new InputError({ file: name }, `took longer than ${seconds} s to read; it may be damaged (open it and save it again) or too large (limits.readTimeoutSeconds, --read-timeout)`);
   };
   let zip: ZipArchive;
   try {
