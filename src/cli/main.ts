@@ -15,6 +15,7 @@ import { FORMATTERS, MACHINE_FORMATS, loadReportFormatter, type Formatter } from
 import { RULES, findRule } from '../rules/index.js';
 import { shouldColor } from './color.js';
 import { expandInputs } from './inputs.js';
+import { checkOutputs, type PlannedOutput } from './outputs.js';
 import { resolvedConfigJson } from './print-config.js';
 import { explainText, rulesTable } from './rule-help.js';
 
@@ -31,6 +32,7 @@ interface InputFlags {
   stdinFilename: string;
   readTimeout?: number;
   output?: string;
+  force?: boolean;
 }
 
 interface AuditFlags extends InputFlags {
@@ -55,14 +57,29 @@ export function exitCodeFor(result: AuditResult, flags: Pick<AuditFlags, 'failOn
   return result.findings.some((finding) => SEVERITY_RANK[finding.severity] >= threshold) ? EXIT.findings : EXIT.clean;
 }
 
-/** Expands the file arguments and audits them with the config each one resolves to. */
-async function auditFiles(files: string[], flags: InputFlags, overview: boolean): Promise<AuditResult> {
+/**
+ * Expands the file arguments and audits them with the config each one resolves to. Before anything is
+ * written, the files the run will write are checked against every file it read (`outputs`).
+ */
+async function auditFiles(files: string[], flags: InputFlags, overview: boolean, outputs: PlannedOutput[], alsoRead: string[] = []): Promise<AuditResult> {
   const inputs: AuditInput[] = files.includes('-') ? [{ stream: process.stdin, name: flags.stdinFilename }] : [];
-  inputs.push(...(await expandInputs(files.filter((file) => file !== '-'))));
+  const notes: string[] = [];
+  inputs.push(...(await expandInputs(files.filter((file) => file !== '-'), notes)));
+  for (const note of notes) process.stderr.write(`journey: note: ${note}\n`);
   const configs = new ConfigResolver(flags.config ?? null);
   const result = await audit(inputs, { configs, sheets: flags.sheet, readTimeoutSeconds: flags.readTimeout, overview });
+  const read = inputs.flatMap((input) => ('path' in input ? [input.path] : []));
+  await checkOutputs(outputs, [...read, ...configs.files(), ...alsoRead], flags.force === true);
   for (const file of result.files) if (file.error !== null) process.stderr.write(`journey: ${file.error}\n`);
   return result;
+}
+
+/** The files a command writes: -o, and for audit --write-baseline. */
+function plannedOutputs(flags: InputFlags & { writeBaseline?: string }): PlannedOutput[] {
+  const outputs: PlannedOutput[] = [];
+  if (flags.output !== undefined) outputs.push({ option: '-o', path: flags.output });
+  if (flags.writeBaseline !== undefined) outputs.push({ option: '--write-baseline', path: flags.writeBaseline });
+  return outputs;
 }
 
 /** Writes a rendered report (a string or its pieces) to -o FILE, or to stdout, waiting when the stream is full. */
@@ -104,8 +121,8 @@ async function runAudit(files: string[], flags: AuditFlags): Promise<number> {
   if (!loadFormatter) throw new ConfigError(`--format: unknown format "${flags.format}" (expected one of ${Object.keys(FORMATTERS).join(', ')})`);
   if (flags.baseline !== undefined && flags.writeBaseline !== undefined) throw new ConfigError('--baseline and --write-baseline cannot be used together: write the baseline once, then audit against it');
   // Read the baseline first, so a bad one fails before any work.
-  const baseline = flags.baseline === undefined ? null : await readBaseline(flags.baseline);
-  let result = await auditFiles(files, flags, false);
+  const baseline = flags.baseline === undefined ? null : await readBaseline(flags.baseline, (await new ConfigResolver(flags.config ?? null).forFile(null)).limits.baselineMiB);
+  let result = await auditFiles(files, flags, false, plannedOutputs(flags), flags.baseline === undefined ? [] : [flags.baseline]);
   if (flags.writeBaseline !== undefined) {
     await writeBaseline(flags.writeBaseline, result);
     process.stderr.write(`journey: wrote ${result.findings.length} findings to the baseline ${flags.writeBaseline}; audit with --baseline ${flags.writeBaseline} to report only new ones\n`);
@@ -131,7 +148,7 @@ async function runAudit(files: string[], flags: AuditFlags): Promise<number> {
 }
 
 async function runReport(files: string[], flags: InputFlags & { failOn: FailOn }): Promise<number> {
-  const result = await auditFiles(files, flags, true);
+  const result = await auditFiles(files, flags, true, plannedOutputs(flags));
   const formatter = await loadReportFormatter();
   await emit(formatter(result, renderOptions('markdown')), flags.output);
   return exitCodeFor(result, flags);
@@ -155,6 +172,7 @@ function buildProgram(): Command {
     command
       .addOption(configOption())
       .option('-o, --output <file>', 'write the output to a file instead of stdout')
+      .option('--force', 'replace an existing .xlsx, .xlsm, .csv, .tsv or .md output file journey did not write (never an input)')
       .option('--sheet <name>', 'audit only this sheet (repeatable; also reads hidden sheets)', (value: string, previous: string[] = []) => [...previous, value])
       .option('--stdin-filename <name>', 'name used for stdin in locations', 'stdin.csv')
       .option('--read-timeout <seconds>', 'give up reading a file after this many seconds (default 30, or the config\'s limits.readTimeoutSeconds)', (value) => {

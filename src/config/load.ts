@@ -1,10 +1,14 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { ParseError } from 'jsonc-parser';
 import { ConfigError } from '../errors.js';
+import { readSmallTextFile } from '../load/text-file.js';
 import { describeIssue } from './issues.js';
 import { resolveConfig, type ResolvedConfig } from './resolve.js';
 import { ConfigSchema } from './schema.js';
+
+/** A config is a few KB; past this it is refused unread (README, Limits). */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
 
 /** The file name journey looks for, walking up from each audited file's folder. */
 export const CONFIG_FILE_NAME = 'journey.config.json';
@@ -20,10 +24,10 @@ export async function loadConfigFile(path: string): Promise<ResolvedConfig> {
   const shown = relative(process.cwd(), path) || path;
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readSmallTextFile(path, MAX_CONFIG_BYTES);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigError(`${shown}: ${code === 'ENOENT' ? 'no such config file' : code === 'EISDIR' ? 'is a folder, not a config file' : `cannot be read (${code})`}`, { cause: error });
+    const reason = (error as Error).message;
+    throw new ConfigError(`${shown}: ${reason === 'no such file' ? 'no such config file' : reason}`, { cause: error });
   }
   const { parse, printParseErrorCode } = await import('jsonc-parser');
   const errors: ParseError[] = [];
@@ -50,6 +54,11 @@ export class ConfigResolver {
   private readonly byFolder = new Map<string, Promise<string | null>>();
 
   constructor(private readonly explicitPath: string | null = null) {}
+
+  /** The config files read so far. */
+  files(): string[] {
+    return [...this.byPath.keys()];
+  }
 
   /** The resolved config for an audited file (or for the working folder, for stdin). */
   async forFile(file: string | null): Promise<ResolvedConfig> {

@@ -1,0 +1,62 @@
+import { open, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { ConfigError } from '../errors.js';
+
+// Files people keep inventories in: replacing one with a report loses their work.
+const PROTECTED_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.csv', '.tsv', '.md']);
+// The first line of what journey writes as markdown (the gap report, --format markdown): such a file may be rewritten.
+const JOURNEY_MARKDOWN = ['# Communication inventory gap report', '### journey:'];
+
+/** One file this run is about to write, and the option that names it (for the message). */
+export interface PlannedOutput {
+  option: string;
+  path: string;
+}
+
+/** Identity of an existing file (device and inode), so links, `..` and hard links all compare equal; null when it does not exist. */
+async function identity(path: string): Promise<string | null> {
+  const info = await stat(path).catch(() => null);
+  return info === null ? null : `${info.dev}:${info.ino}`;
+}
+
+async function writtenByJourney(path: string): Promise<boolean> {
+  const handle = await open(path, 'r').catch(() => null);
+  if (handle === null) return false;
+  try {
+    const head = Buffer.alloc(64);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    const text = head.subarray(0, bytesRead).toString('utf8');
+    return JOURNEY_MARKDOWN.some((start) => text.startsWith(start));
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Refuses, before any work, an output that would destroy something: a file this run reads (an
+ * inventory, the config, the baseline), whatever path leads to it; or, without --force, an existing
+ * spreadsheet, CSV or markdown file that journey did not write.
+ */
+export async function checkOutputs(outputs: PlannedOutput[], inputs: string[], force: boolean): Promise<void> {
+  const inputIds = new Map<string, string>();
+  for (const input of inputs) {
+    const id = await identity(input);
+    if (id !== null && !inputIds.has(id)) inputIds.set(id, input);
+  }
+  const written = new Map<string, string>();
+  for (const { option, path } of outputs) {
+    const id = await identity(path);
+    if (id === null) continue;
+    const input = inputIds.get(id);
+    if (input !== undefined) {
+      throw new ConfigError(`${option} ${path}: is ${input === path ? 'an input' : `the input ${input}`} of this run; journey never writes over what it reads, so name another file`);
+    }
+    const other = written.get(id);
+    if (other !== undefined) throw new ConfigError(`${option} ${path}: is also written by ${other}; name two different files`);
+    written.set(id, option);
+    const extension = extname(path).toLowerCase();
+    if (!force && PROTECTED_EXTENSIONS.has(extension) && !(extension === '.md' && (await writtenByJourney(path)))) {
+      throw new ConfigError(`${option} ${path}: already exists and is a ${extension} file journey did not write; name another file, or pass --force to replace it`);
+    }
+  }
+}
