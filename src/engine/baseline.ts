@@ -1,6 +1,8 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import * as z from 'zod';
 import { ConfigError } from '../errors.js';
+import { MiB } from '../load/limits.js';
+import { readSmallTextFile } from '../load/text-file.js';
 import type { Finding } from '../model/schema.js';
 import { reportPath } from './fingerprint.js';
 import { recount } from './summary.js';
@@ -31,13 +33,14 @@ export async function writeBaseline(path: string, result: AuditResult): Promise<
 }
 
 /** Reads a baseline file; a missing or malformed one is a usage error naming the file. */
-export async function readBaseline(path: string): Promise<Baseline> {
+export async function readBaseline(path: string, maxMiB: number): Promise<Baseline> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readSmallTextFile(path, maxMiB * MiB);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigError(`--baseline ${path}: ${code === 'ENOENT' ? 'no such file (write one with --write-baseline)' : `cannot be read (${code})`}`, { cause: error });
+    const reason = (error as Error).message;
+    const hint = reason === 'no such file' ? ' (write one with --write-baseline)' : reason.startsWith('is ') && reason.includes('more than') ? ' (limits.baselineMiB raises it)' : '';
+    throw new ConfigError(`--baseline ${path}: ${reason}${hint}`, { cause: error });
   }
   let parsed: unknown;
   try {

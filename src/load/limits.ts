@@ -16,6 +16,7 @@ export const ReadLimitsSchema = z
     mergedCells: z.number().int().positive().default(1_000_000).describe('Cells one sheet\'s merged ranges may fill with their top-left value'),
     csvRecordKiB: z.number().positive().default(1024).describe('KiB of one CSV record (a line, or several when a quoted field spans lines)'),
     inputMiB: z.number().positive().default(2048).describe('MiB read from one CSV file or from stdin'),
+    baselineMiB: z.number().positive().default(128).describe('MiB of a --baseline file (set in the config that applies to the working folder, or --config)'),
   })
   .strict();
 
