@@ -1,5 +1,5 @@
-import { stat } from 'node:fs/promises';
-import { isAbsolute, join } from 'node:path';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { isAbsolute, join, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { InputError } from '../errors.js';
 
@@ -12,12 +12,49 @@ const GLOB_CHARACTERS = /[*?[\]{}()!+@]/;
 /** One entry of the expanded input list: a file to audit, or an argument that names nothing auditable. */
 export type ExpandedInput = { path: string } | { failed: InputError };
 
+/** True when `path` is `folder` or inside it (both real paths). */
+const within = (path: string, folder: string) => path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+
+/**
+ * The inventories inside a folder, recursively, without dot-entries, node_modules or Excel lock files.
+ * Links are never followed out of the folder (a pull request could point one at a secret, or at `/`):
+ * a link to a file inside it is audited, a link to a folder is not walked (its files, being inside, are
+ * walked anyway, and no loop can form), and a link pointing outside is skipped with a note.
+ */
+async function walkFolder(folder: string, notes: string[]): Promise<string[]> {
+  const top = await realpath(folder);
+  const found: string[] = [];
+  const pending = [folder];
+  const extensions = new Set(AUDITED_EXTENSIONS.map((e) => `.${e}`));
+  const audited = (name: string) => extensions.has(name.slice(name.lastIndexOf('.')).toLowerCase()) && !name.startsWith('~$');
+  for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) pending.push(path);
+      else if (entry.isFile()) {
+        if (audited(entry.name)) found.push(path);
+      } else if (entry.isSymbolicLink()) {
+        const target = await realpath(path).catch(() => null);
+        if (target === null) continue;
+        if (!within(target, top)) {
+          if (audited(entry.name) || (await stat(target).then((s) => s.isDirectory(), () => false))) notes.push(`skipped ${path}: it is a link to ${target}, outside ${folder}; journey does not follow links out of the folder it is given`);
+          continue;
+        }
+        if (audited(entry.name) && (await stat(target).then((s) => s.isFile(), () => false))) found.push(path);
+      }
+    }
+  }
+  return found;
+}
+
 /**
  * Expands command-line arguments: files as given; folders into the inventories inside them,
  * recursively, without dot-folders or node_modules; quoted globs; `!pattern` removes matches from
  * folders and globs. A folder or glob that yields nothing is an input error.
  */
-export async function expandInputs(args: string[]): Promise<ExpandedInput[]> {
+export async function expandInputs(args: string[], notes: string[] = []): Promise<ExpandedInput[]> {
   const negations = args.filter((arg) => arg.startsWith('!')).map((arg) => arg.slice(1));
   // Negations are matched against paths as they will be shown, so they apply to folders and globs alike.
   const excluded = negations.length > 0 ? picomatch(negations, { dot: true }) : () => false;
@@ -42,10 +79,9 @@ export async function expandInputs(args: string[]): Promise<ExpandedInput[]> {
       continue;
     }
     const folder = info?.isDirectory() === true;
-    const options = { ignore: ALWAYS_IGNORED, dot: false, onlyFiles: true, expandDirectories: false, caseSensitiveMatch: true };
-    const matched = folder
-      ? (await glob(`**/*.{${AUDITED_EXTENSIONS.join(',')}}`, { ...options, cwd: arg })).map((path) => join(arg, path))
-      : await glob(arg, { ...options, absolute: isAbsolute(arg) });
+    const options = { ignore: ALWAYS_IGNORED, dot: false, onlyFiles: true, expandDirectories: false, caseSensitiveMatch: true, followSymbolicLinks: false };
+    // A glob matches no link at all (followSymbolicLinks: false), so it cannot be led out of its folder either.
+    const matched = folder ? await walkFolder(arg, notes) : await glob(arg, { ...options, absolute: isAbsolute(arg) });
     const found = matched.filter((path) => !excluded(path));
     if (found.length === 0) {
       const reason = folder
