@@ -6,6 +6,7 @@ import { nearest } from '../model/text.js';
 import { CHANNELS, DEFAULT_STAGE_MODEL } from '../model/vocabulary.js';
 import { RULES } from '../rules/index.js';
 import type { JourneySettings, Rule } from '../rules/rule.js';
+import { globMatcher } from './glob.js';
 import { describeIssue, describeValue } from './issues.js';
 import { DEFAULT_CONFIG, RuleLevelSchema, type Config, type IgnoreEntry, type RuleLevel } from './schema.js';
 
@@ -109,6 +110,13 @@ export function resolveConfig(config: Config = DEFAULT_CONFIG, file: string | nu
   }
   const ruleIds = RULES.map((rule) => rule.id);
   config.ignore.forEach((entry, i) => {
+    entry.files?.forEach((pattern, j) => {
+      try {
+        globMatcher([pattern]);
+      } catch (error) {
+        throw new ConfigError(`ignore[${i}].files[${j}]: ${(error as Error).message}`);
+      }
+    });
     entry.rules?.forEach((id, j) => {
       if (!ruleIds.includes(id)) throw new ConfigError(`ignore[${i}].rules[${j}]: no such rule "${id}"${didYouMean(id, ruleIds)}`);
     });

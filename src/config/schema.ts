@@ -45,8 +45,8 @@ export const ChannelEntrySchema = z
 
 export const IgnoreEntrySchema = z
   .object({
-    /** Globs, relative to the config file's folder. */
-    files: z.array(z.string()).min(1).optional(),
+    /** Globs, relative to the config file's folder (bounded: a config arrives in pull requests too). */
+    files: z.array(z.string().min(1).max(1000)).min(1).max(1000).optional(),
     sheets: z.array(z.string()).min(1).optional(),
     rules: z.array(z.string()).min(1).optional(),
     /** Touchpoint names (case and spacing ignored). */

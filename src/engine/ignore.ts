@@ -1,5 +1,5 @@
 import { dirname, relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
+import { globMatcher } from '../config/glob.js';
 import type { IgnoreEntry } from '../config/schema.js';
 import type { Finding } from '../model/schema.js';
 import { foldKey } from '../model/text.js';
@@ -9,7 +9,7 @@ export function applyIgnores(findings: Finding[], ignore: IgnoreEntry[], configF
   if (ignore.length === 0) return { kept: findings, ignored: [] };
   const base = configFile === null ? process.cwd() : dirname(configFile);
   const matchers = ignore.map((entry) => ({
-    files: entry.files ? picomatch(entry.files, { dot: true }) : null,
+    files: entry.files ? globMatcher(entry.files) : null,
     sheets: entry.sheets ? new Set(entry.sheets.map(foldKey)) : null,
     rules: entry.rules ? new Set(entry.rules) : null,
     touchpoints: entry.touchpoints ? new Set(entry.touchpoints.map(foldKey)) : null,
