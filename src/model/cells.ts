@@ -1,4 +1,4 @@
-import { cellAddress } from '../load/address.js';
+import { cellAddress, columnLetter } from '../load/address.js';
 import type { Field, Location, Touchpoint } from './schema.js';
 
 /** The touchpoint's row as a whole (column and cell null). */
@@ -14,4 +14,15 @@ export function cellOf(touchpoint: Touchpoint, ...fields: Field[]): Location {
     if (column !== undefined) return { file: place.file, sheet: place.sheet, row, column, cell: cellAddress(place.sheet, column, row) };
   }
   return rowLocation(touchpoint);
+}
+
+/** Where a cell is, as a Location. */
+export function cellLocation(file: string, sheet: string | null, row: number, column: number): Location {
+  const letter = columnLetter(column);
+  return { file, sheet, row, column: letter, cell: cellAddress(sheet, letter, row) };
+}
+
+/** A whole sheet (or a whole CSV file) as a Location. */
+export function sheetLocation(file: string, sheet: string | null): Location {
+  return { file, sheet, row: null, column: null, cell: null };
 }

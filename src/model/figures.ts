@@ -1,7 +1,8 @@
 import type { CellValue } from '../load/index.js';
+import type { ExpectedValue } from './schema.js';
 
-/** A figure read from a cell, or why it could not be. */
-export type Reading<T> = { value: T } | { error: string };
+/** A value read from a cell, or what kind of value the cell should have held (invalid-value words it). */
+export type Reading<T> = { value: T } | { error: ExpectedValue };
 
 const NUMBER_TEXT = /^[+-]?(?:\d{1,3}(?:[,\s]\d{3})+|\d+)(?:\.\d+)?$/;
 
@@ -16,7 +17,7 @@ export function numberFrom(value: CellValue): number | null {
 /** A count ≥ 0 (audience, sent). */
 export function readCount(value: CellValue): Reading<number> {
   const n = numberFrom(value);
-  if (n === null || n < 0) return { error: 'is not a count; write a whole number ≥ 0 (e.g. 12000)' };
+  if (n === null || n < 0) return { error: 'count' };
   return { value: n };
 }
 
@@ -27,7 +28,7 @@ export function readCount(value: CellValue): Reading<number> {
 export function readRate(value: CellValue, sent: number | null = null): Reading<number> {
   const percentText = typeof value === 'string' ? /^\s*([+-]?\d+(?:\.\d+)?)\s*%\s*$/.exec(value) : null;
   const n = percentText ? Number(percentText[1]) / 100 : numberFrom(value);
-  const fail = { error: 'is not a rate; write a percentage such as 12%, 0.12 or 12' };
+  const fail = { error: 'rate' } as const;
   if (n === null || n < 0) return fail;
   if (percentText) return n <= 1 ? { value: n } : fail;
   if (n <= 1) return { value: n };
@@ -39,7 +40,7 @@ export function readRate(value: CellValue, sent: number | null = null): Reading<
 /** Net Promoter Score, -100 to 100. */
 export function readNps(value: CellValue): Reading<number> {
   const n = numberFrom(value);
-  if (n === null || n < -100 || n > 100) return { error: 'is not an NPS; write a score from -100 to 100' };
+  if (n === null || n < -100 || n > 100) return { error: 'nps' };
   return { value: n };
 }
 
@@ -47,7 +48,7 @@ export function readNps(value: CellValue): Reading<number> {
 export function readCsat(value: CellValue): Reading<number> {
   if (typeof value === 'string' && value.trim().endsWith('%')) return readRate(value);
   const n = numberFrom(value);
-  if (n === null || n < 0 || n > 100) return { error: 'is not a CSAT score; write a 1–5 score or a percentage' };
+  if (n === null || n < 0 || n > 100) return { error: 'csat' };
   if (n <= 1 && !Number.isInteger(n)) return { value: n };
   if (n <= 5) return { value: n / 5 };
   return { value: n / 100 };
@@ -57,7 +58,7 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 
 /** A date as YYYY-MM-DD from a date cell, ISO text (2026-03-01, 2026/03/01, 2026-03) or "Mar 2026" / "1 March 2026". */
 export function readDate(value: CellValue): Reading<string> {
-  const fail = { error: 'is not a date; write it as YYYY-MM-DD (e.g. 2026-03-01)' };
+  const fail = { error: 'date' } as const;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? fail : { value: value.toISOString().slice(0, 10) };
   if (typeof value !== 'string') return fail;
   const text = value.trim().toLowerCase();

@@ -138,18 +138,44 @@ export const ChannelSchema = z.object({
 /** A channel touchpoints reach customers on. */
 export type Channel = z.infer<typeof ChannelSchema>;
 
+/** What a value reader expected and did not find, for invalid-value to put in words. */
+export const ExpectedValueSchema = z.enum(['count', 'rate', 'nps', 'csat', 'date', 'sentiment-scale', 'sentiment', 'day', 'day-date', 'day-negative', 'day-fraction']);
+export type ExpectedValue = z.infer<typeof ExpectedValueSchema>;
+
+/** Why a cell could not be read, as data: the rule that reports the problem words it. */
+export const ProblemReasonSchema = z.discriminatedUnion('code', [
+  /** The cell shows a formula error (the error is the problem's value). */
+  z.object({ code: z.literal('formula-error') }),
+  /** A required value (touchpoint name, stage, channel) is blank. */
+  z.object({ code: z.literal('missing') }),
+  /** The text is not the kind of value the column holds. */
+  z.object({ code: z.literal('unreadable'), expected: ExpectedValueSchema }),
+  /** A mode, direction or status outside its fixed set, with the nearest member when one is close. */
+  z.object({ code: z.literal('not-in-set'), suggestion: z.string().nullable() }),
+  /** A stage or channel the vocabulary does not know, with the nearest known one when one is close. */
+  z.object({ code: z.literal('unknown'), suggestion: z.string().nullable() }),
+  /** Blank rows from the problem's row to `to`. */
+  z.object({ code: z.literal('blank-rows'), to: z.number().int().positive() }),
+  /** A column holding data under a blank header cell (the problem's cell). */
+  z.object({ code: z.literal('blank-header') }),
+  /** A header cell naming a field that `firstColumn` already names. */
+  z.object({ code: z.literal('duplicate-header'), firstColumn: z.string() }),
+]);
+export type ProblemReason = z.infer<typeof ProblemReasonSchema>;
+
 export const ValueProblemSchema = z.object({
   /** unknown/invalid: a value; duplicate-header/blank-header: a header cell; blank-row: a run of empty rows. */
   kind: z.enum(['unknown', 'invalid', 'duplicate-header', 'blank-header', 'blank-row']),
   field: FieldSchema.nullable(),
+  /** The cell's text as shown (a date as YYYY-MM-DD), or '' when there is none. */
   value: z.string(),
-  message: z.string(),
+  reason: ProblemReasonSchema,
   location: LocationSchema,
   persona: z.string().nullable(),
   stage: z.string().nullable(),
   touchpoint: z.string().nullable(),
 });
-/** A cell whose value could not be read into the model, found while normalizing. */
+/** A cell whose value could not be read into the model, found while normalizing: data, put in words by its rule. */
 export type ValueProblem = z.infer<typeof ValueProblemSchema>;
 
 export const PersonaSchema = z.object({

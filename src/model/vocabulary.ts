@@ -114,6 +114,11 @@ const SENTIMENTS: Record<'-2' | '-1' | '0' | '1' | '2', string[]> = {
   '2': ['very positive', 'delighted', 'thrilled', 'excited', 'love', 'loves', 'great', 'excellent', 'ecstatic', 'very happy', 'amazed'],
 };
 
+/** The labels of a fixed vocabulary, in order (for messages). */
+export function closedVocabularyLabels(field: 'mode' | 'direction' | 'status'): string[] {
+  return Object.keys(field === 'mode' ? MODES : field === 'direction' ? DIRECTIONS : STATUSES);
+}
+
 /** The vocabularies a normalize run matches values against. */
 export interface Vocabularies {
   stages: Vocabulary<string>;

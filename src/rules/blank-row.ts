@@ -14,6 +14,11 @@ export const blankRow = defineRule({
     example: 'Rows 12–13 are blank inside the table; delete them so filters, sorts and pivots see one table.',
   },
   check({ model }) {
-    return reportProblems(model, 'blank-row');
+    return reportProblems(model, 'blank-row', ({ location, reason }) => {
+      const from = location.row!;
+      const to = reason.code === 'blank-rows' ? reason.to : from;
+      const rows = from === to ? `Row ${from} is` : `Rows ${from}–${to} are`;
+      return `${rows} blank inside the table; delete ${from === to ? 'it' : 'them'} so filters, sorts and pivots see one table.`;
+    });
   },
 });

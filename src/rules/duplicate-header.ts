@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { defineRule, reportProblems } from './rule.js';
+import { clip } from './wording.js';
 
 /** Two header cells that map to the same field. */
 export const duplicateHeader = defineRule({
@@ -14,6 +15,9 @@ export const duplicateHeader = defineRule({
     example: "Header 'Medium' in column F is a second channel column (column D is used); rename or remove one of them",
   },
   check({ model }) {
-    return reportProblems(model, 'duplicate-header');
+    return reportProblems(model, 'duplicate-header', ({ field, value, location, reason }) => {
+      const first = reason.code === 'duplicate-header' ? reason.firstColumn : '?';
+      return `Header '${clip(value)}' in column ${location.column} is a second ${field} column (column ${first} is used); rename or remove one of them`;
+    });
   },
 });

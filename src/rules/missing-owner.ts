@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { cellOf } from '../model/cells.js';
-import { sheetLocation } from '../model/normalize.js';
+import { sheetLocation } from '../model/cells.js';
 import { defineRule, touchpointReport, type Report } from './rule.js';
+import { clip } from './wording.js';
 
 /** Touchpoints no team owns. */
 export const missingOwner = defineRule({
@@ -32,7 +33,7 @@ export const missingOwner = defineRule({
     }
     for (const touchpoint of model.touchpoints) {
       if (touchpoint.team !== null || touchpoint.place.columns.team === undefined) continue;
-      reports.push(touchpointReport(touchpoint, `"${touchpoint.name}" has no owning team; fill in the team responsible for it.`, cellOf(touchpoint, 'team')));
+      reports.push(touchpointReport(touchpoint, `"${clip(touchpoint.name)}" has no owning team; fill in the team responsible for it.`, cellOf(touchpoint, 'team')));
     }
     return reports;
   },

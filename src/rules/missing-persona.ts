@@ -1,7 +1,8 @@
 import * as z from 'zod';
-import { sheetLocation } from '../model/normalize.js';
+import { sheetLocation } from '../model/cells.js';
 import { foldKey } from '../model/text.js';
 import { defineRule, type Report } from './rule.js';
+import { clip } from './wording.js';
 
 /** Personas the config expects that an inventory has no rows for. */
 export const missingPersona = defineRule({
@@ -23,7 +24,7 @@ export const missingPersona = defineRule({
     for (const name of settings.personas) {
       if (present.has(foldKey(name))) continue;
       reports.push({
-        message: `No rows for persona "${name}", which the config expects; add its touchpoints or remove it from personas.`,
+        message: `No rows for persona "${clip(name)}", which the config expects; add its touchpoints or remove it from personas.`,
         location: sheetLocation(file.file, null),
         related: [],
         persona: name,

@@ -46,11 +46,11 @@ export function defineRule<Schema extends z.ZodType>(rule: Rule<Schema>): Rule<S
   return rule;
 }
 
-/** Reports for the problems normalize recorded of one kind, each at its cell. */
-export function reportProblems(model: JourneyModel, kind: ValueProblem['kind']): Report[] {
+/** Reports for the problems normalize recorded of one kind, each at its cell, in the words of the rule that reports them. */
+export function reportProblems(model: JourneyModel, kind: ValueProblem['kind'], message: (problem: ValueProblem) => string): Report[] {
   return model.problems
     .filter((problem) => problem.kind === kind)
-    .map((problem) => ({ message: problem.message, location: problem.location, related: [], persona: problem.persona, stage: problem.stage, touchpoint: problem.touchpoint }));
+    .map((problem) => ({ message: message(problem), location: problem.location, related: [], persona: problem.persona, stage: problem.stage, touchpoint: problem.touchpoint }));
 }
 
 /** A report about one touchpoint: at `location` (its cell in the field the message is about), naming its persona, stage and name. */

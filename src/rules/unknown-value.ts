@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { defineRule, reportProblems } from './rule.js';
+import { FIELD_LABEL, clip } from './wording.js';
 
 /** Stage and channel cells that map to nothing in the vocabulary. */
 export const unknownValue = defineRule({
@@ -14,6 +15,14 @@ export const unknownValue = defineRule({
     example: "Stage 'Onbaording' is not a known stage; did you mean 'Onboarding'?",
   },
   check({ model }) {
-    return reportProblems(model, 'unknown');
+    const labels = {
+      stage: model.stageModel.stages.map((stage) => stage.label).join(', '),
+      channel: model.channels.map((channel) => channel.label).join(', '),
+    };
+    return reportProblems(model, 'unknown', ({ field, value, reason, touchpoint }) => {
+      const suggestion = reason.code === 'unknown' ? reason.suggestion : null;
+      const hint = suggestion ? `did you mean '${suggestion}'?` : `use one of ${labels[field as 'stage' | 'channel']}`;
+      return `${FIELD_LABEL[field!]} '${clip(value)}' of "${clip(touchpoint ?? '')}" is not a known ${field}; ${hint}`;
+    });
   },
 });

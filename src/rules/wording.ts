@@ -1,11 +1,22 @@
 import { listAnd } from '../english.js';
-import type { Touchpoint } from '../model/schema.js';
+import type { Field, Touchpoint } from '../model/schema.js';
 
 export { listAnd, plural } from '../english.js';
 
+/** Most characters of one cell's text a message quotes; a longer value is cut with an ellipsis. */
+export const MAX_QUOTED = 200;
+
+/** A cell's text as a message quotes it: whole, or its first MAX_QUOTED characters and an ellipsis. */
+export function clip(text: string): string {
+  if (text.length <= MAX_QUOTED) return text;
+  // Never cut a surrogate pair in two.
+  const end = /[\uD800-\uDBFF]/.test(text[MAX_QUOTED - 1]!) ? MAX_QUOTED - 1 : MAX_QUOTED;
+  return `${text.slice(0, end)}…`;
+}
+
 /** Quoted touchpoint names, at most `max` of them and a count of the rest. */
 export function quotedNames(touchpoints: readonly Touchpoint[], max = 3): string {
-  const shown = touchpoints.slice(0, max).map((t) => `"${t.name}"`);
+  const shown = touchpoints.slice(0, max).map((t) => `"${clip(t.name)}"`);
   const rest = touchpoints.length - shown.length;
   return listAnd(rest > 0 ? [...shown, `${rest} more`] : shown);
 }
@@ -14,3 +25,12 @@ export function quotedNames(touchpoints: readonly Touchpoint[], max = 3): string
 export function percent(rate: number): string {
   return `${Number((rate * 100).toFixed(1))}%`;
 }
+
+/** How messages name each field's column. */
+export const FIELD_LABEL: Record<Field, string> = {
+  stage: 'Stage', touchpoint: 'Touchpoint', team: 'Team', channel: 'Channel', mode: 'Mode', direction: 'Direction',
+  day: 'Day', frequency: 'Frequency', persona: 'Persona', kpi: 'KPI', notes: 'Notes', owner: 'Owner', audience: 'Audience',
+  sent: 'Sent', opens: 'Open rate', clicks: 'Click rate', conversion: 'Conversion rate', dropOff: 'Drop-off rate',
+  unsubscribe: 'Unsubscribe rate', nps: 'NPS', csat: 'CSAT', sentiment: 'Sentiment', painPoint: 'Pain point',
+  lastReviewed: 'Last reviewed', status: 'Status',
+};

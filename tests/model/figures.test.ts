@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readCsat, readDate, readRate } from '../../src/model/figures.js';
-import { model } from '../helpers/inventory.js';
+import { invalidValue } from '../../src/rules/invalid-value.js';
+import { check, model } from '../helpers/inventory.js';
 
 describe('figures and the optional columns', () => {
   it('reads a rate written 12%, 0.12 or 12, and a count over sent', () => {
@@ -50,7 +51,12 @@ describe('figures and the optional columns', () => {
     ]);
     expect(journey.touchpoints.map((t) => t.name)).toEqual(['Ad']);
     expect(journey.files[0]!.sheets[0]!.retired).toBe(1);
-    expect(journey.problems.map((p) => [p.location.cell, p.message]).sort()).toEqual([
+    expect(journey.problems.map((p) => [p.location.cell, p.kind, p.value, p.reason]).sort()).toEqual([
+      ['E3', 'invalid', 'meh-ish', { code: 'unreadable', expected: 'sentiment' }],
+      ['F3', 'invalid', 'high', { code: 'unreadable', expected: 'nps' }],
+    ]);
+    // invalid-value puts them in words.
+    expect(check(invalidValue, journey).map((r) => [r.location.cell, r.message]).sort()).toEqual([
       ['E3', 'Sentiment \'meh-ish\' of "Ad" is not a sentiment journey knows; write a number from -2 to +2 or a word such as frustrated, neutral or delighted'],
       ['F3', 'NPS \'high\' of "Ad" is not an NPS; write a score from -100 to 100'],
     ]);

@@ -1,0 +1,139 @@
+import { InputError } from '../../errors.js';
+import type { LoadedFile, RawRow, RawTable } from '../../load/index.js';
+import { sheetLocation } from '../cells.js';
+import { ColumnMatcher, describeKnownColumns } from '../columns.js';
+import type { Channel, Field, FileSummary, Frequency, JourneyModel, Persona, SheetSummary, StageModel, Touchpoint, ValueProblem } from '../schema.js';
+import { foldKey } from '../text.js';
+import { CHANNELS, DEFAULT_STAGE_MODEL, buildVocabularies, parseFrequency, type Vocabularies } from '../vocabulary.js';
+import { RowReader } from './row.js';
+import { beginTable, endTable, pushRow, type TableSink, type TableState } from './table.js';
+
+/** What normalize matches values and headers against; the config can change each part. */
+export interface NormalizeSettings {
+  stageModel: StageModel;
+  channels: readonly Channel[];
+  /** Extra header names per field. */
+  columns: Partial<Record<Field, string[]>>;
+}
+
+/** The settings journey uses without a config. */
+export const DEFAULT_NORMALIZE_SETTINGS: NormalizeSettings = { stageModel: DEFAULT_STAGE_MODEL, channels: CHANNELS, columns: {} };
+
+// Distinct values shared (names, teams, KPIs...); past this, new spellings are kept as read, so an all-distinct column cannot grow the table without bound.
+const MAX_INTERNED = 250_000;
+
+/**
+ * Builds the typed journey model from loaded files: the table walk (table.ts) finds each table's
+ * header and its data rows, the row reader (row.ts) turns each row into a touchpoint or problems, with
+ * the pure value readers of values.ts. This class holds what spans tables: personas, shared strings.
+ */
+export class Normalizer {
+  private readonly vocabularies: Vocabularies;
+  private readonly touchpoints: Touchpoint[] = [];
+  private readonly problems: ValueProblem[] = [];
+  private readonly personas = new Map<string, Persona>();
+  private readonly files: FileSummary[] = [];
+  private readonly strings = new Map<string, string>();
+  private readonly frequencies = new Map<string, Frequency>();
+  private readonly personaNames = new Map<string, string>();
+  private readonly sink: TableSink;
+
+  constructor(private readonly settings: NormalizeSettings = DEFAULT_NORMALIZE_SETTINGS) {
+    this.vocabularies = buildVocabularies(settings.stageModel, settings.channels);
+    const reader = new RowReader({
+      vocabularies: this.vocabularies,
+      intern: (text) => this.intern(text),
+      frequency: (text) => this.frequency(text),
+      persona: (name, state) => this.persona(name, state),
+      problem: (problem) => this.problems.push(problem),
+      problemCount: () => this.problems.length,
+      touchpoint: (touchpoint) => this.touchpoints.push({ index: this.touchpoints.length, ...touchpoint }),
+    });
+    this.sink = {
+      matcher: new ColumnMatcher(settings.columns),
+      readRow: (state, raw) => reader.read(state, raw),
+      problem: (problem) => this.problems.push(problem),
+      touchpointCount: () => this.touchpoints.length,
+    };
+  }
+
+  /** Adds one loaded file; throws InputError when none of its sheets holds an inventory. */
+  add(loaded: LoadedFile): void {
+    const sheets = loaded.tables.map((table) => this.addTable(table));
+    this.addFile(loaded.file, loaded.kind, sheets, loaded.skipped);
+  }
+
+  /** Adds a CSV file whose rows `read` delivers one by one, so the file is never held whole. */
+  async addStreamed(file: string, read: (onRow: (row: RawRow) => void) => Promise<void>): Promise<void> {
+    const state = beginTable(file, null, this.touchpoints.length);
+    await read((row) => pushRow(this.sink, state, row));
+    this.addFile(file, 'csv', [endTable(this.sink, state)], []);
+  }
+
+  /** The model built so far. */
+  model(): JourneyModel {
+    return {
+      files: this.files,
+      personas: [...this.personas.values()],
+      touchpoints: this.touchpoints,
+      problems: this.problems,
+      stageModel: this.settings.stageModel,
+      channels: [...this.settings.channels],
+    };
+  }
+
+  private addTable(table: RawTable): SheetSummary {
+    const state = beginTable(table.file, table.sheet, this.touchpoints.length);
+    for (const raw of table.rows) pushRow(this.sink, state, raw);
+    return endTable(this.sink, state);
+  }
+
+  private addFile(file: string, kind: FileSummary['kind'], tables: SheetSummary[], skipped: LoadedFile['skipped']): void {
+    const sheets = [...tables, ...skipped.map((s) => ({ sheet: s.sheet, headerRow: null, touchpoints: 0, retired: 0, skipped: `skipped: ${s.reason}`, columns: {} }))];
+    if (!sheets.some((s) => s.headerRow !== null)) {
+      const where = kind === 'xlsx' ? `none of its sheets (${tables.map((t) => `"${t.sheet}"`).join(', ') || 'none visible'}) has a` : 'it has no';
+      throw new InputError({ file }, `is not a communication inventory: ${where} header row with the columns journey looks for in the first 30 rows. Looked for ${describeKnownColumns()}`);
+    }
+    this.files.push({ file, kind, sheets });
+  }
+
+  /** One string object per distinct value of a repeated column (name, team, KPI...), so a million rows do not hold a million copies. */
+  private intern(text: string | null): string | null {
+    if (text === null) return null;
+    const known = this.strings.get(text);
+    if (known !== undefined) return known;
+    if (this.strings.size < MAX_INTERNED) this.strings.set(text, text);
+    return text;
+  }
+
+  /** A frequency read once per distinct spelling and shared. */
+  private frequency(text: string): Frequency {
+    let frequency = this.frequencies.get(text);
+    if (!frequency) {
+      frequency = { text, ...parseFrequency(text) };
+      if (this.frequencies.size < 10_000) this.frequencies.set(text, frequency);
+    }
+    return frequency;
+  }
+
+  /** The persona a name stands for: the first spelling seen of it (case, spacing and accents ignored). */
+  private persona(name: string, state: TableState): string {
+    const seen = this.personaNames.get(name);
+    if (seen !== undefined) return seen;
+    const key = foldKey(name);
+    let canonical = this.personas.get(key)?.name;
+    if (canonical === undefined) {
+      this.personas.set(key, { name, location: sheetLocation(state.place.file, state.place.sheet) });
+      canonical = name;
+    }
+    this.personaNames.set(name, canonical);
+    return canonical;
+  }
+}
+
+/** Normalizes loaded files into one journey model; throws InputError for a file with no inventory in it. */
+export function normalize(files: LoadedFile[], settings: NormalizeSettings = DEFAULT_NORMALIZE_SETTINGS): JourneyModel {
+  const normalizer = new Normalizer(settings);
+  for (const file of files) normalizer.add(file);
+  return normalizer.model();
+}

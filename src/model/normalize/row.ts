@@ -1,0 +1,195 @@
+import { isCellError, type CellValue, type RawRow } from '../../load/index.js';
+import { cellLocation } from '../cells.js';
+import { readCount, readCsat, readDate, readNps, readRate, type Reading } from '../figures.js';
+import type { Field, Frequency, Location, Metrics, ProblemReason, Touchpoint, ValueProblem } from '../schema.js';
+import { stripStageNumbering, type Vocabularies, type Vocabulary } from '../vocabulary.js';
+import type { TableState } from './table.js';
+import { cellText, isBlank, readDay, readSentiment, readVocabulary, shownValue } from './values.js';
+
+// Shared by every row without figures; rules only read it.
+const NO_METRICS: Metrics = Object.freeze({ audience: null, sent: null, openRate: null, clickRate: null, conversionRate: null, dropOffRate: null, unsubscribeRate: null, nps: null, csat: null });
+
+const RATE_FIELDS = { opens: 'openRate', clicks: 'clickRate', conversion: 'conversionRate', dropOff: 'dropOffRate', unsubscribe: 'unsubscribeRate' } as const;
+const RATE_ENTRIES = Object.entries(RATE_FIELDS) as [keyof typeof RATE_FIELDS, (typeof RATE_FIELDS)[keyof typeof RATE_FIELDS]][];
+
+/** What reading rows needs from the normalizer: vocabularies, shared strings, personas, and where problems go. */
+export interface RowServices {
+  vocabularies: Vocabularies;
+  intern(text: string | null): string | null;
+  frequency(text: string): Frequency;
+  persona(name: string, state: TableState): string;
+  problem(problem: ValueProblem): void;
+  problemCount(): number;
+  touchpoint(touchpoint: Omit<Touchpoint, 'index'>): void;
+}
+
+/** The row being read, and what is known of it so far: what every reader of its cells needs. */
+interface RowContext {
+  state: TableState;
+  raw: RawRow;
+  persona: string;
+  stage: string | null;
+  name: string | null;
+}
+
+/** Reads one data row (not blank, below the header) into a touchpoint, or into problems. */
+export class RowReader {
+  constructor(private readonly services: RowServices) {}
+
+  read(state: TableState, raw: RawRow): void {
+    const { services } = this;
+    const header = state.header!;
+    const row: RowContext = { state, raw, persona: state.fallbackPersona, stage: null, name: null };
+    const problemsBefore = services.problemCount();
+
+    const personaText = this.text(row, 'persona');
+    if (personaText !== null) state.inheritedPersona = personaText;
+    row.persona = services.persona(header.columns.persona !== undefined ? state.inheritedPersona ?? state.fallbackPersona : state.fallbackPersona, state);
+
+    const stageText = this.text(row, 'stage');
+    if (stageText !== null) state.inheritedStage = { text: stageText, row: raw.row };
+    const name = services.intern(this.text(row, 'touchpoint'));
+    if (name === null) {
+      if (services.problemCount() === problemsBefore && !rowHasOwnContent(state, raw)) return;
+      this.problem(row, 'invalid', 'touchpoint', '', { code: 'missing' });
+      return;
+    }
+    row.name = name;
+    const statusText = this.text(row, 'status');
+    const status = statusText === null ? null : this.closedValue(row, services.vocabularies.statuses, 'status', statusText);
+    if (status === 'retired') {
+      state.retired++;
+      return;
+    }
+    const inherited = state.inheritedStage;
+    if (inherited) row.stage = this.stage(row, inherited);
+    else this.problem(row, 'invalid', 'stage', '', { code: 'missing' });
+
+    const channelText = this.text(row, 'channel');
+    const channel = channelText === null ? null : this.known(row, services.vocabularies.channels, 'channel', channelText, this.at(row, 'channel'));
+    const channelValue = this.value(row, 'channel');
+    if (channelText === null && !(channelValue != null && isCellError(channelValue))) this.problem(row, 'invalid', 'channel', '', { code: 'missing' });
+    const modeText = this.text(row, 'mode');
+    const directionText = this.text(row, 'direction');
+    const frequencyText = this.text(row, 'frequency');
+
+    services.touchpoint({
+      persona: row.persona,
+      stage: row.stage,
+      name,
+      team: services.intern(this.text(row, 'team')),
+      channel,
+      mode: modeText === null ? null : this.closedValue(row, services.vocabularies.modes, 'mode', modeText),
+      direction: directionText === null ? null : this.closedValue(row, services.vocabularies.directions, 'direction', directionText),
+      day: this.day(row),
+      frequency: frequencyText === null ? null : services.frequency(frequencyText),
+      kpi: services.intern(this.text(row, 'kpi')),
+      notes: this.text(row, 'notes'),
+      owner: services.intern(this.text(row, 'owner')),
+      status,
+      metrics: this.metrics(row),
+      sentiment: this.figure(row, 'sentiment', (v) => readSentiment(v, services.vocabularies.sentiments)),
+      painPoint: this.text(row, 'painPoint'),
+      lastReviewed: this.figure(row, 'lastReviewed', readDate),
+      row: raw.row,
+      place: state.place,
+    });
+  }
+
+  /** The raw value of a field's cell in the row; undefined when the table has no such column. */
+  private value(row: RowContext, field: Field): CellValue | undefined {
+    const column = row.state.header!.columns[field];
+    return column === undefined ? undefined : row.raw.cells[column];
+  }
+
+  /** A cell's location, built only for a problem: most rows have none, and a million rows have millions of cells. */
+  private at(row: RowContext, field: Field): Location {
+    return cellLocation(row.state.place.file, row.state.place.sheet, row.raw.row, row.state.header!.columns[field] ?? 0);
+  }
+
+  /** A field's text; a formula error in its cell is an invalid-value problem and reads as blank. */
+  private text(row: RowContext, field: Field): string | null {
+    const value = this.value(row, field);
+    if (value !== undefined && value !== null && isCellError(value)) {
+      // Found before the row's persona and name are known, so it names neither.
+      const location = this.at(row, field);
+      this.services.problem({ kind: 'invalid', field, value: value.error, reason: { code: 'formula-error' }, location, persona: null, stage: null, touchpoint: null });
+      return null;
+    }
+    return cellText(value);
+  }
+
+  private problem(row: RowContext, kind: ValueProblem['kind'], field: Field, value: string, reason: ProblemReason, location = this.at(row, field)): void {
+    // A stage problem is about the stage itself, so it names none.
+    const stage = field === 'stage' ? null : row.stage;
+    this.services.problem({ kind, field, value, reason, location, persona: row.persona, stage, touchpoint: row.name });
+  }
+
+  /** The stage a row inherits (its own, or the last one written above it); unknown ones are reported at the cell that holds them. */
+  private stage(row: RowContext, inherited: { text: string; row: number }): string | null {
+    const { state } = row;
+    const where = cellLocation(state.place.file, state.place.sheet, inherited.row, state.header!.columns.stage!);
+    return this.known(row, this.services.vocabularies.stages, 'stage', inherited.text, where, stripStageNumbering(inherited.text));
+  }
+
+  /** Maps a stage or channel to its id; an unknown one becomes an unknown-value problem, never a guess. */
+  private known(row: RowContext, vocabulary: Vocabulary<string>, field: 'stage' | 'channel', shown: string, location: Location, key = shown): string | null {
+    const read = readVocabulary(vocabulary, key);
+    if ('id' in read) return read.id;
+    this.problem(row, 'unknown', field, shown, { code: 'unknown', suggestion: read.suggestion }, location);
+    return null;
+  }
+
+  /** Maps a mode, direction or status; anything outside its fixed set is an invalid value. */
+  private closedValue<Id extends string>(row: RowContext, vocabulary: Vocabulary<Id>, field: 'mode' | 'direction' | 'status', text: string): Id | null {
+    const read = readVocabulary(vocabulary, text);
+    if ('id' in read) return read.id;
+    this.problem(row, 'invalid', field, text, { code: 'not-in-set', suggestion: read.suggestion });
+    return null;
+  }
+
+  private day(row: RowContext): number | null {
+    const value = this.value(row, 'day');
+    const reading = readDay(value);
+    if (reading === null) return null;
+    if ('value' in reading) return reading.value;
+    this.problem(row, 'invalid', 'day', shownValue(value!), { code: 'unreadable', expected: reading.error });
+    return null;
+  }
+
+  /** A figure read from its cell; a cell that holds something else is an invalid-value problem and reads as null. */
+  private figure<T>(row: RowContext, field: Field, reader: (value: CellValue) => Reading<T>): T | null {
+    const value = this.value(row, field);
+    if (isBlank(value) || isCellError(value!)) return null;
+    const reading = reader(value!);
+    if ('value' in reading) return reading.value;
+    this.problem(row, 'invalid', field, shownValue(value!), { code: 'unreadable', expected: reading.error });
+    return null;
+  }
+
+  /** The row's figures. */
+  private metrics(row: RowContext): Metrics {
+    const sent = this.figure(row, 'sent', readCount);
+    const metrics: Metrics = {
+      audience: this.figure(row, 'audience', readCount),
+      sent,
+      openRate: null, clickRate: null, conversionRate: null, dropOffRate: null, unsubscribeRate: null,
+      nps: this.figure(row, 'nps', readNps),
+      csat: this.figure(row, 'csat', readCsat),
+    };
+    let known = metrics.audience !== null || sent !== null || metrics.nps !== null || metrics.csat !== null;
+    for (const [field, key] of RATE_ENTRIES) {
+      const rate = this.figure(row, field, (v) => readRate(v, sent));
+      metrics[key] = rate;
+      if (rate !== null) known = true;
+    }
+    return known ? metrics : NO_METRICS;
+  }
+}
+
+/** True when the row has a value in a column other than the inherited stage and persona. */
+function rowHasOwnContent(state: TableState, raw: RawRow): boolean {
+  const header = state.header!;
+  const inherited = new Set([header.columns.stage, header.columns.persona]);
+  return Object.values(header.columns).some((column) => !inherited.has(column) && cellText(raw.cells[column]) !== null);
+}

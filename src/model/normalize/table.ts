@@ -1,0 +1,111 @@
+import { basename, extname } from 'node:path';
+import { InputError } from '../../errors.js';
+import { columnLetter } from '../../load/address.js';
+import { isCellError, type RawRow } from '../../load/index.js';
+import { cellLocation } from '../cells.js';
+import { COLUMN_NAMES, HEADER_SEARCH_ROWS, REQUIRED_FIELDS, findHeader, type ColumnMatcher, type HeaderMatch } from '../columns.js';
+import type { SheetSummary, TablePlace, ValueProblem } from '../schema.js';
+import { cellText } from './values.js';
+
+/** Where the reading of one table stands; tables are read row by row so a large CSV is never held whole. */
+export interface TableState {
+  fallbackPersona: string;
+  /** Rows held until the header is found; null once it has been looked for. */
+  buffered: RawRow[] | null;
+  header: HeaderMatch | null;
+  /** The table's file and sheet, and once the header is found its column letters; shared by its touchpoints. */
+  place: TablePlace;
+  headerWidth: number;
+  blankWithin: number[];
+  withData: Set<number>;
+  /** The last stage written in the stage column, and its row: blank stage cells below it inherit it. */
+  inheritedStage: { text: string; row: number } | null;
+  inheritedPersona: string | null;
+  retired: number;
+  lastContentRow: number;
+  touchpointsBefore: number;
+}
+
+/** What the table walk hands back to the normalizer: a row to read, and problems to record. */
+export interface TableSink {
+  matcher: ColumnMatcher;
+  /** Reads a data row (below the header, not blank) into a touchpoint. */
+  readRow(state: TableState, raw: RawRow): void;
+  problem(problem: ValueProblem): void;
+  /** How many touchpoints have been read so far, across tables. */
+  touchpointCount(): number;
+}
+
+/** Starts reading a table (a CSV file as it streams in, a sheet); feed it with pushRow, close it with endTable. */
+export function beginTable(file: string, sheet: string | null, touchpointsBefore: number): TableState {
+  return {
+    fallbackPersona: sheet ?? basename(file, extname(file)), buffered: [], header: null, place: { file, sheet, columns: {} },
+    headerWidth: 0, blankWithin: [], withData: new Set(), inheritedStage: null, inheritedPersona: null, retired: 0, lastContentRow: 0,
+    touchpointsBefore,
+  };
+}
+
+/** Takes the next row of a table; the header is looked for among the first rows, which are held until it is found. */
+export function pushRow(sink: TableSink, state: TableState, raw: RawRow): void {
+  if (state.buffered !== null) {
+    if (raw.row <= HEADER_SEARCH_ROWS && state.buffered.length < HEADER_SEARCH_ROWS) {
+      state.buffered.push(raw);
+      return;
+    }
+    findTableHeader(sink, state);
+  }
+  if (state.header !== null && raw.row > state.header.row) dataRow(sink, state, raw);
+}
+
+/** Ends a table: reports blank header cells over data, and summarizes the sheet. */
+export function endTable(sink: TableSink, state: TableState): SheetSummary {
+  if (state.buffered !== null) findTableHeader(sink, state);
+  const { header } = state;
+  const { file, sheet } = state.place;
+  if (header === null) return { sheet, headerRow: null, touchpoints: 0, retired: 0, skipped: 'skipped: no inventory header in the first 30 rows', columns: {} };
+  for (const column of [...state.withData].sort((x, y) => x - y)) {
+    sink.problem({ kind: 'blank-header', field: null, value: '', reason: { code: 'blank-header' }, location: cellLocation(file, sheet, header.row, column), persona: null, stage: null, touchpoint: null });
+  }
+  return { sheet, headerRow: header.row, touchpoints: sink.touchpointCount() - state.touchpointsBefore, retired: state.retired, skipped: null, columns: state.place.columns };
+}
+
+/** Picks the header among the held rows, checks it, and reads the held rows below it. */
+function findTableHeader(sink: TableSink, state: TableState): void {
+  const rows = state.buffered!;
+  state.buffered = null;
+  const header = findHeader(rows, sink.matcher);
+  if (!header) return;
+  const { file, sheet } = state.place;
+  const missing = REQUIRED_FIELDS.filter((field) => header.columns[field] === undefined);
+  if (missing.length > 0) {
+    const looked = missing.map((field) => `${field} (${[field, ...COLUMN_NAMES[field]].filter((v, i, all) => all.indexOf(v) === i).join(', ')})`).join('; ');
+    throw new InputError({ file, sheet, cell: `row ${header.row}` }, `the header has no ${missing.join(' or ')} column; looked for ${looked}`);
+  }
+  state.header = header;
+  state.place = { file, sheet, columns: Object.fromEntries(Object.entries(header.columns).map(([field, column]) => [field, columnLetter(column)])) };
+  state.lastContentRow = header.row;
+  const headerCells = rows[header.rowIndex]!.cells;
+  for (const { field, column } of header.duplicates) {
+    const reason = { code: 'duplicate-header', firstColumn: columnLetter(header.columns[field]!) } as const;
+    sink.problem({ kind: 'duplicate-header', field, value: cellText(headerCells[column]) ?? '', reason, location: cellLocation(file, sheet, header.row, column), persona: null, stage: null, touchpoint: null });
+  }
+  state.headerWidth = headerCells.length;
+  state.blankWithin = headerCells.flatMap((value, column) => (cellText(value) === null ? [column] : []));
+  for (const raw of rows.slice(header.rowIndex + 1)) dataRow(sink, state, raw);
+}
+
+/** Tracks columns with data under blank header cells and runs of blank rows, then hands a row with content to the reader. */
+function dataRow(sink: TableSink, state: TableState, raw: RawRow): void {
+  const { file, sheet } = state.place;
+  // Columns with data under a blank (or missing) header cell, for blank-header.
+  for (let column = state.headerWidth; column < raw.cells.length; column++) if (cellText(raw.cells[column]) !== null) state.withData.add(column);
+  for (const column of state.blankWithin) if (!state.withData.has(column) && cellText(raw.cells[column]) !== null) state.withData.add(column);
+  if (raw.cells.every((value) => cellText(value) === null && !(value !== null && value !== undefined && isCellError(value)))) return;
+  // Rows a workbook omits and rows with nothing in them both count as blank; trailing ones are never seen here.
+  if (raw.row > state.lastContentRow + 1) {
+    const from = state.lastContentRow + 1;
+    sink.problem({ kind: 'blank-row', field: null, value: '', reason: { code: 'blank-rows', to: raw.row - 1 }, location: cellLocation(file, sheet, from, 0), persona: null, stage: null, touchpoint: null });
+  }
+  state.lastContentRow = raw.row;
+  sink.readRow(state, raw);
+}
