@@ -37,6 +37,29 @@ export const REQUIRED_FIELDS: readonly Field[] = ['stage', 'touchpoint', 'channe
 /** How many rows from the top are searched for the header. */
 export const HEADER_SEARCH_ROWS = 30;
 
+const MAX_HEADER_LENGTH = 200;
+
+/** The text without its bracketed notes, "(days)" or "[%]", in one pass so no input can make it slow. */
+export function withoutNotes(text: string): string {
+  // The next ")" and "]" at or after each position, so an opening bracket knows at once whether it closes.
+  const nextParen = new Int32Array(text.length + 1).fill(-1);
+  const nextSquare = new Int32Array(text.length + 1).fill(-1);
+  for (let i = text.length - 1; i >= 0; i--) {
+    nextParen[i] = text[i] === ')' ? i : nextParen[i + 1]!;
+    nextSquare[i] = text[i] === ']' ? i : nextSquare[i + 1]!;
+  }
+  let out = '';
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const close = text[i] === '(' ? nextParen[i + 1]! : text[i] === '[' ? nextSquare[i + 1]! : -1;
+    if (close === -1) continue; // not a bracket, or one that never closes: kept as written
+    out += text.slice(start, i);
+    start = close + 1;
+    i = close;
+  }
+  return out + text.slice(start);
+}
+
 /** Matches header cells to fields: the config's extra names first (so they can take a name from another field), then journey's own. */
 export class ColumnMatcher {
   private readonly byKey = new Map<string, Field>();
@@ -51,10 +74,11 @@ export class ColumnMatcher {
     if (key !== '' && !this.byKey.has(key)) this.byKey.set(key, field);
   }
 
-  /** The field a header cell names, ignoring case, spacing, punctuation and a trailing "(days)"-style note. */
+  /** The field a header cell names, ignoring case, spacing, punctuation and a "(days)"-style note. */
   fieldFor(value: CellValue): Field | null {
-    if (typeof value !== 'string') return null;
-    return this.byKey.get(foldKey(value)) ?? this.byKey.get(foldKey(value.replace(/\([^)]*\)|\[[^\]]*\]/g, ''))) ?? null;
+    // No header name is this long; a longer cell (a title, a pasted paragraph) is not looked at.
+    if (typeof value !== 'string' || value.length > MAX_HEADER_LENGTH) return null;
+    return this.byKey.get(foldKey(value)) ?? this.byKey.get(foldKey(withoutNotes(value))) ?? null;
   }
 }
 

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { cellOf } from '../model/cells.js';
 import { channelLabel } from '../model/vocabulary.js';
 import { defineRule, touchpointReport, type Report } from './rule.js';
+import { clip } from './wording.js';
 
 /** Recurring touchpoints done by hand on channels software can send. */
 export const automationOpportunity = defineRule({
@@ -29,7 +30,7 @@ export const automationOpportunity = defineRule({
       if (touchpoint.mode !== 'manual' || touchpoint.channel === null || !automatable.has(touchpoint.channel)) continue;
       if (!touchpoint.frequency?.recurring) continue;
       const channel = channelLabel(model.channels, touchpoint.channel);
-      reports.push(touchpointReport(touchpoint, `"${touchpoint.name}" is done by hand ${touchpoint.frequency.cadence === 'repeating' ? touchpoint.frequency.text : touchpoint.frequency.cadence} on ${channel}${touchpoint.team ? ` by ${touchpoint.team}` : ''}; automate it as a scheduled or triggered send.`, cellOf(touchpoint, 'mode')));
+      reports.push(touchpointReport(touchpoint, `"${clip(touchpoint.name)}" is done by hand ${touchpoint.frequency.cadence === 'repeating' ? clip(touchpoint.frequency.text) : touchpoint.frequency.cadence} on ${channel}${touchpoint.team ? ` by ${clip(touchpoint.team)}` : ''}; automate it as a scheduled or triggered send.`, cellOf(touchpoint, 'mode')));
     }
     return reports;
   },

@@ -5,7 +5,7 @@ import type { Touchpoint } from '../model/schema.js';
 import { stageLabel } from '../model/stages.js';
 import { channelLabel } from '../model/vocabulary.js';
 import { defineRule, relatedCells, type Report } from './rule.js';
-import { percent } from './wording.js';
+import { percent, clip } from './wording.js';
 
 /** A channel's conversion in one stage: weighted by sent when every touchpoint has it, else the plain mean. */
 function channelRate(touchpoints: Touchpoint[]): number {
@@ -51,7 +51,7 @@ export const channelEffectiveness = defineRule({
       if (best.rate === worst.rate) continue;
       const [bestLabel, worstLabel] = [channelLabel(model.channels, best.channel), channelLabel(model.channels, worst.channel)];
       reports.push({
-        message: `In ${stageLabel(model.stageModel, group.stage)}, ${group.persona} converts best on ${bestLabel} (${percent(best.rate)}) and worst on ${worstLabel} (${percent(worst.rate)}); shift effort toward ${bestLabel} or rework the ${worstLabel} touchpoints.`,
+        message: `In ${stageLabel(model.stageModel, group.stage)}, ${clip(group.persona)} converts best on ${bestLabel} (${percent(best.rate)}) and worst on ${worstLabel} (${percent(worst.rate)}); shift effort toward ${bestLabel} or rework the ${worstLabel} touchpoints.`,
         location: cellOf(best.touchpoints[0]!, 'conversion'),
         related: relatedCells(worst.touchpoints, 'conversion'),
         persona: group.persona,

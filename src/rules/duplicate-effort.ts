@@ -6,7 +6,7 @@ import { nameKey, similarGroups, type NameKey } from '../model/name-tokens.js';
 import type { Touchpoint } from '../model/schema.js';
 import { channelLabel } from '../model/vocabulary.js';
 import { defineRule, relatedCells, type Report } from './rule.js';
-import { listAnd, quotedNames } from './wording.js';
+import { listAnd, quotedNames, clip } from './wording.js';
 
 /** Touchpoints in the same persona, stage, channel and direction whose names say the same thing. */
 export const duplicateEffort = defineRule({
@@ -59,7 +59,7 @@ export const duplicateEffort = defineRule({
           teams.length > 1 ? `${listAnd(teams)} ${teams.length === 2 ? 'both' : 'all'} send` : teams.length === 1 ? `${teams[0]} sends ${members.length}` : `${members.length} touchpoints send`;
         const names = quotedNames(members);
         reports.push({
-          message: `${who} similar ${channelLabel(model.channels, first.channel)} touchpoints to ${first.persona} in ${stageLabel(model.stageModel, first.stage)}: ${names}; merge them under one owner or give each a distinct purpose.`,
+          message: `${who} similar ${channelLabel(model.channels, first.channel)} touchpoints to ${clip(first.persona)} in ${stageLabel(model.stageModel, first.stage)}: ${names}; merge them under one owner or give each a distinct purpose.`,
           location: cellOf(first, 'touchpoint'),
           related: relatedCells(members.slice(1), 'touchpoint'),
           persona: first.persona,

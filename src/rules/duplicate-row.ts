@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { cellOf } from '../model/cells.js';
 import type { Touchpoint } from '../model/schema.js';
 import { defineRule, touchpointReport, type Report } from './rule.js';
+import { clip } from './wording.js';
 
 type RowValue = string | number | null | undefined;
 
@@ -70,7 +71,7 @@ export const duplicateRow = defineRule({
       reports.push(
         touchpointReport(
           touchpoint,
-          `Row ${touchpoint.row} repeats ${where} ("${touchpoint.name}") in every column; delete the copy.`,
+          `Row ${touchpoint.row} repeats ${where} ("${clip(touchpoint.name)}") in every column; delete the copy.`,
           cellOf(touchpoint, 'touchpoint'),
           [cellOf(original, 'touchpoint')],
         ),

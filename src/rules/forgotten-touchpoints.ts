@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { Touchpoint } from '../model/schema.js';
 import { defineRule, type Report } from './rule.js';
+import { clip } from './wording.js';
 
 /** A touchpoint teams often leave out of their inventory, and how to recognise it by channel and name. */
 interface Forgettable {
@@ -94,7 +95,7 @@ export const forgottenTouchpoints = defineRule({
         if (!open.has(check)) continue;
         const item: Forgettable = FORGETTABLE[check];
         reports.push({
-          message: `${persona.name} has no ${item.label} (${item.examples}) in the inventory; add it if customers meet one, since teams often forget it.`,
+          message: `${clip(persona.name)} has no ${item.label} (${item.examples}) in the inventory; add it if customers meet one, since teams often forget it.`,
           location: persona.location,
           related: [],
           persona: persona.name,

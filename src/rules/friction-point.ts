@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { cellOf, rowLocation } from '../model/cells.js';
 import type { Field, Touchpoint } from '../model/schema.js';
 import { defineRule, touchpointReport, type Report } from './rule.js';
-import { listAnd, percent } from './wording.js';
+import { listAnd, percent, clip } from './wording.js';
 
 /** What makes a touchpoint a friction point, with the cell that shows it. */
 interface Signal {
@@ -35,7 +35,7 @@ export const frictionPoint = defineRule({
     const signals = (t: Touchpoint): Signal[] => {
       const found: Signal[] = [];
       const { metrics } = t;
-      if (t.sentiment !== null && t.sentiment.score < options.minSentiment) found.push({ text: `sentiment "${t.sentiment.text}"`, field: 'sentiment' });
+      if (t.sentiment !== null && t.sentiment.score < options.minSentiment) found.push({ text: `sentiment "${clip(t.sentiment.text)}"`, field: 'sentiment' });
       if (metrics.dropOffRate !== null && metrics.dropOffRate > options.maxDropOffRate) found.push({ text: `drop-off ${percent(metrics.dropOffRate)} (limit ${percent(options.maxDropOffRate)})`, field: 'dropOff' });
       if (metrics.unsubscribeRate !== null && metrics.unsubscribeRate > options.maxUnsubscribeRate) found.push({ text: `unsubscribe rate ${percent(metrics.unsubscribeRate)} (limit ${percent(options.maxUnsubscribeRate)})`, field: 'unsubscribe' });
       if (metrics.nps !== null && metrics.nps < options.minNps) found.push({ text: `NPS ${metrics.nps} (limit ${options.minNps})`, field: 'nps' });
@@ -51,7 +51,7 @@ export const frictionPoint = defineRule({
       reports.push(
         touchpointReport(
           touchpoint,
-          `"${touchpoint.name}" is a friction point: ${listAnd(found.map((s) => s.text))}${pain}; fix the cause and measure again.`,
+          `"${clip(touchpoint.name)}" is a friction point: ${listAnd(found.map((s) => s.text))}${pain}; fix the cause and measure again.`,
           cells[0] ?? rowLocation(touchpoint),
           [...cells.slice(1), ...(touchpoint.painPoint && touchpoint.place.columns.painPoint ? [cellOf(touchpoint, 'painPoint')] : [])],
         ),

@@ -3,6 +3,7 @@ import { cellOf } from '../model/cells.js';
 import { findHandoffs } from '../model/handoffs.js';
 import { stageLabel } from '../model/stages.js';
 import { defineRule, type Report } from './rule.js';
+import { clip } from './wording.js';
 
 /** Time lags where one team hands the customer to another between consecutive stages. */
 export const handoffLag = defineRule({
@@ -25,10 +26,10 @@ export const handoffLag = defineRule({
     const reports: Report[] = [];
     for (const { from: giving, to: receiving, days, changesTeam } of findHandoffs(model)) {
       if (!changesTeam || days <= options.maxDays) continue;
-      const from = `"${giving.name}" (${stageLabel(model.stageModel, giving.stage)}, day ${giving.day})`;
-      const to = `"${receiving.name}" (${stageLabel(model.stageModel, receiving.stage)}, day ${receiving.day})`;
+      const from = `"${clip(giving.name)}" (${stageLabel(model.stageModel, giving.stage)}, day ${giving.day})`;
+      const to = `"${clip(receiving.name)}" (${stageLabel(model.stageModel, receiving.stage)}, day ${receiving.day})`;
       reports.push({
-        message: `${giving.team} → ${receiving.team} handoff: ${days} days from ${from} to ${to}; bring "${receiving.name}" forward or bridge the gap to at most ${options.maxDays} days.`,
+        message: `${clip(String(giving.team))} → ${clip(String(receiving.team))} handoff: ${days} days from ${from} to ${to}; bring "${clip(receiving.name)}" forward or bridge the gap to at most ${options.maxDays} days.`,
         location: cellOf(receiving, 'day'),
         related: [cellOf(giving, 'day')],
         persona: receiving.persona,

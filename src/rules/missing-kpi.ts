@@ -4,6 +4,7 @@ import { stageGroups } from '../model/groups.js';
 import type { Touchpoint } from '../model/schema.js';
 import { stageLabel } from '../model/stages.js';
 import { defineRule, relatedCells, type Report } from './rule.js';
+import { clip } from './wording.js';
 
 /** True when the touchpoint states a KPI or carries a measured figure. */
 function isMeasured(touchpoint: Touchpoint): boolean {
@@ -28,7 +29,7 @@ export const missingKpi = defineRule({
       if (group.touchpoints.some(isMeasured)) continue;
       const first = group.touchpoints[0]!;
       reports.push({
-        message: `No touchpoint of ${group.persona} in ${stageLabel(model.stageModel, group.stage)} has a KPI; give at least one a measurable KPI so the stage can be judged.`,
+        message: `No touchpoint of ${clip(group.persona)} in ${stageLabel(model.stageModel, group.stage)} has a KPI; give at least one a measurable KPI so the stage can be judged.`,
         location: cellOf(first, 'kpi', 'stage'),
         related: relatedCells(group.touchpoints.slice(1), 'kpi'),
         persona: group.persona,

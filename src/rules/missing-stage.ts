@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { defineRule, type Report } from './rule.js';
+import { clip } from './wording.js';
 
 /** Lifecycle stages a persona meets no touchpoint in. */
 export const missingStage = defineRule({
@@ -32,7 +33,7 @@ export const missingStage = defineRule({
       for (const stage of model.stageModel.stages) {
         if (stages.has(stage.id) || ignored.has(stage.id)) continue;
         reports.push({
-          message: `${persona.name} has no touchpoint in ${stage.label}; add at least one touchpoint that meets ${persona.name} in this stage, or list "${stage.id}" in missing-stage's ignoreStages if it does not apply.`,
+          message: `${clip(persona.name)} has no touchpoint in ${stage.label}; add at least one touchpoint that meets ${clip(persona.name)} in this stage, or list "${stage.id}" in missing-stage's ignoreStages if it does not apply.`,
           location: persona.location,
           related: [],
           persona: persona.name,

@@ -3,7 +3,7 @@ import { cellOf } from '../model/cells.js';
 import { isOutbound, stageGroups } from '../model/groups.js';
 import { stageLabel } from '../model/stages.js';
 import { defineRule, relatedCells, type Report } from './rule.js';
-import { plural, quotedNames } from './wording.js';
+import { plural, quotedNames, clip } from './wording.js';
 
 /** Stages where the persona can be reached but cannot reach back. */
 export const oneWayStage = defineRule({
@@ -30,7 +30,7 @@ export const oneWayStage = defineRule({
       const what = only ? `its only touchpoint, ${quotedNames(touchpoints)},` : `its ${plural(touchpoints.length, 'touchpoint')} (${quotedNames(touchpoints)})`;
       const verdict = touchpoints.every(isOutbound) ? (only ? 'is outbound' : 'are all outbound') : only ? 'offers no way back' : 'offer no way back';
       reports.push({
-        message: `${group.persona} can only be reached, not reach back, in ${stageLabel(model.stageModel, group.stage)}: ${what} ${verdict}; add an inbound path such as chat, a help-center article or a support desk.`,
+        message: `${clip(group.persona)} can only be reached, not reach back, in ${stageLabel(model.stageModel, group.stage)}: ${what} ${verdict}; add an inbound path such as chat, a help-center article or a support desk.`,
         location: cellOf(first, 'stage'),
         related: relatedCells(touchpoints.slice(1), 'touchpoint'),
         persona: group.persona,

@@ -5,7 +5,7 @@ import type { Frequency, Touchpoint } from '../model/schema.js';
 import { stageLabel } from '../model/stages.js';
 import { channelLabel } from '../model/vocabulary.js';
 import { defineRule, relatedCells, type Report } from './rule.js';
-import { listAnd, quotedNames } from './wording.js';
+import { listAnd, quotedNames, clip } from './wording.js';
 
 const PER_WEEK: Record<string, number> = { daily: 7, weekly: 1, biweekly: 0.5, monthly: 12 / 52, quarterly: 4 / 52, yearly: 1 / 52 };
 const UNIT_WEEKS: Record<string, number> = { day: 1 / 7, week: 1, month: 52 / 12, quarter: 13, year: 52 };
@@ -73,7 +73,7 @@ export const overCommunication = defineRule({
         : `${outbound.length} outbound touchpoints in ${stage} (${from}), above the limit of ${options.maxPerStage}`;
       const first = adding[0]!;
       reports.push({
-        message: `${group.persona} receives ${amount}; cut, merge or space out ${quotedNames(adding)}.`,
+        message: `${clip(group.persona)} receives ${amount}; cut, merge or space out ${quotedNames(adding)}.`,
         location: cellOf(first, 'frequency', 'touchpoint'),
         related: relatedCells(adding.slice(1), 'touchpoint'),
         persona: group.persona,

@@ -4,7 +4,7 @@ import { stageGroups } from '../model/groups.js';
 import { stageLabel } from '../model/stages.js';
 import { channelLabel } from '../model/vocabulary.js';
 import { defineRule, relatedCells, type Report } from './rule.js';
-import { plural } from './wording.js';
+import { plural, clip } from './wording.js';
 
 /** Stages that reach a persona through a single channel. */
 export const singleChannelStage = defineRule({
@@ -29,7 +29,7 @@ export const singleChannelStage = defineRule({
       if (known.length < options.minTouchpoints || new Set(known.map((t) => t.channel)).size !== 1) continue;
       const channel = channelLabel(model.channels, known[0]!.channel);
       reports.push({
-        message: `${group.persona} meets ${stageLabel(model.stageModel, group.stage)} on ${channel} only (${plural(known.length, 'touchpoint')}); add a second channel so customers who ignore ${channel} still hear from you.`,
+        message: `${clip(group.persona)} meets ${stageLabel(model.stageModel, group.stage)} on ${channel} only (${plural(known.length, 'touchpoint')}); add a second channel so customers who ignore ${channel} still hear from you.`,
         location: cellOf(known[0]!, 'channel'),
         related: relatedCells(known.slice(1), 'channel'),
         persona: group.persona,

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { cellOf } from '../model/cells.js';
 import { defineRule, touchpointReport, type Report } from './rule.js';
+import { clip } from './wording.js';
 
 /** Whole months from one YYYY-MM-DD date to a later one. */
 export function monthsBetween(from: string, to: string): number {
@@ -31,7 +32,7 @@ export const staleReview = defineRule({
       if (touchpoint.lastReviewed === null) continue;
       const months = monthsBetween(touchpoint.lastReviewed, today);
       if (months <= options.maxAgeMonths) continue;
-      reports.push(touchpointReport(touchpoint, `"${touchpoint.name}" was last reviewed on ${touchpoint.lastReviewed}, ${months} months ago (limit ${options.maxAgeMonths}); review it and update the date, or mark it retired.`, cellOf(touchpoint, 'lastReviewed')));
+      reports.push(touchpointReport(touchpoint, `"${clip(touchpoint.name)}" was last reviewed on ${touchpoint.lastReviewed}, ${months} months ago (limit ${options.maxAgeMonths}); review it and update the date, or mark it retired.`, cellOf(touchpoint, 'lastReviewed')));
     }
     return reports;
   },

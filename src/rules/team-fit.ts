@@ -3,7 +3,7 @@ import { cellOf } from '../model/cells.js';
 import { stageLabel } from '../model/stages.js';
 import { foldKey } from '../model/text.js';
 import { defineRule, touchpointReport, type Report } from './rule.js';
-import { listAnd } from './wording.js';
+import { listAnd, clip } from './wording.js';
 
 /** Touchpoints owned by a team the config does not expect in their stage. */
 export const teamFit = defineRule({
@@ -23,7 +23,7 @@ export const teamFit = defineRule({
     for (const touchpoint of model.touchpoints) {
       const expected = touchpoint.stage === null ? undefined : owners.get(touchpoint.stage);
       if (!expected || touchpoint.team === null || expected.keys.has(foldKey(touchpoint.team))) continue;
-      reports.push(touchpointReport(touchpoint, `"${touchpoint.name}" in ${stageLabel(model.stageModel, touchpoint.stage)} is owned by ${touchpoint.team}, but the config expects ${listAnd(expected.teams, 'or')} there; hand it over or add ${touchpoint.team} to stageOwners.${touchpoint.stage}.`, cellOf(touchpoint, 'team')));
+      reports.push(touchpointReport(touchpoint, `"${clip(touchpoint.name)}" in ${stageLabel(model.stageModel, touchpoint.stage)} is owned by ${clip(touchpoint.team)}, but the config expects ${listAnd(expected.teams, 'or')} there; hand it over or add ${clip(touchpoint.team)} to stageOwners.${touchpoint.stage}.`, cellOf(touchpoint, 'team')));
     }
     return reports;
   },
