@@ -8,9 +8,9 @@ export const COLUMN_NAMES: Record<Field, string[]> = {
   touchpoint: ['touchpoint', 'touch point', 'communication', 'touchpoint name', 'activity', 'campaign', 'asset', 'name', 'communication name', 'message'],
   team: ['team', 'owner team', 'owning team', 'department', 'team responsible', 'responsible team', 'function'],
   channel: ['channel', 'medium', 'channels'],
-  mode: ['mode', 'ongoing / automatic / manual', 'ongoing automatic manual', 'automation', 'type', 'automated or manual'],
-  direction: ['direction', 'inbound / outbound', 'inbound outbound', 'in/out', 'in out'],
-  day: ['day', 'day offset', 'timing', 'send day', 'days after start', 'days', 'offset'],
+  mode: ['mode', 'ongoing / automatic / manual', 'ongoing automatic manual', 'automation', 'type', 'automated or manual', 'auto', 'automated', 'automatic', 'manual or automated', 'auto or manual', 'trigger type'],
+  direction: ['direction', 'inbound / outbound', 'inbound outbound', 'in/out', 'in out', 'inbound or outbound', 'push or pull'],
+  day: ['day', 'day offset', 'timing', 'send day', 'days after start', 'days', 'offset', 'when', 'timeline', 'time', 'week', 'delay', 'send time', 'trigger day'],
   frequency: ['frequency', 'cadence', 'how often'],
   persona: ['persona', 'segment', 'personas', 'audience segment', 'customer segment', 'target persona'],
   kpi: ['kpi', 'kpis', 'metric', 'success metric'],
@@ -60,6 +60,15 @@ export function withoutNotes(text: string): string {
   return out + text.slice(start);
 }
 
+/** A header's words, folded: `campaign_name` → campaign, name; `touchpointType` → touchpoint, type; "Auto?" → auto. */
+export function headerWords(text: string): string[] {
+  return text
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .split(/[^\p{L}\p{N}]+/u)
+    .map(foldKey)
+    .filter((word) => word !== '');
+}
+
 /** Matches header cells to fields: the config's extra names first (so they can take a name from another field), then journey's own. */
 export class ColumnMatcher {
   private readonly byKey = new Map<string, Field>();
@@ -74,11 +83,25 @@ export class ColumnMatcher {
     if (key !== '' && !this.byKey.has(key)) this.byKey.set(key, field);
   }
 
-  /** The field a header cell names, ignoring case, spacing, punctuation and a "(days)"-style note. */
+  /**
+   * The field a header cell names, ignoring case, spacing, punctuation and a "(days)"-style note. A
+   * header written as a compound (`campaign_name`, `touchpointType`, "Journey phase") names the field
+   * of its longest run of words that is a known name, the last such run on a tie: in English the last
+   * word of a compound says what it is ("touchpoint type" is a type).
+   */
   fieldFor(value: CellValue): Field | null {
     // No header name is this long; a longer cell (a title, a pasted paragraph) is not looked at.
     if (typeof value !== 'string' || value.length > MAX_HEADER_LENGTH) return null;
-    return this.byKey.get(foldKey(value)) ?? this.byKey.get(foldKey(withoutNotes(value))) ?? null;
+    const exact = this.byKey.get(foldKey(value)) ?? this.byKey.get(foldKey(withoutNotes(value)));
+    if (exact !== undefined) return exact;
+    const words = headerWords(withoutNotes(value));
+    for (let length = Math.min(words.length - 1, 4); length >= 1; length--) {
+      for (let start = words.length - length; start >= 0; start--) {
+        const field = this.byKey.get(words.slice(start, start + length).join(''));
+        if (field !== undefined) return field;
+      }
+    }
+    return null;
   }
 }
 

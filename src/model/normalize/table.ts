@@ -81,6 +81,10 @@ function findTableHeader(sink: TableSink, state: TableState): void {
     const looked = missing.map((field) => `${field} (${[field, ...COLUMN_NAMES[field]].filter((v, i, all) => all.indexOf(v) === i).join(', ')})`).join('; ');
     throw new InputError({ file, sheet, cell: `row ${header.row}` }, `the header has no ${missing.join(' or ')} column; looked for ${looked}`);
   }
+  if (header.columns.owner !== undefined && header.columns.team === undefined && holdsTeams(rows.slice(header.rowIndex + 1), header.columns.owner)) {
+    header.columns.team = header.columns.owner;
+    delete header.columns.owner;
+  }
   state.header = header;
   state.place = { file, sheet, columns: Object.fromEntries(Object.entries(header.columns).map(([field, column]) => [field, columnLetter(column)])) };
   state.lastContentRow = header.row;
@@ -92,6 +96,23 @@ function findTableHeader(sink: TableSink, state: TableState): void {
   state.headerWidth = headerCells.length;
   state.blankWithin = headerCells.flatMap((value, column) => (cellText(value) === null ? [column] : []));
   for (const raw of rows.slice(header.rowIndex + 1)) dataRow(sink, state, raw);
+}
+
+// Words of team names ("Customer Success", "CS", "Marketing ops"): an Owner column holding these is the team.
+const TEAM_WORDS = new Set(['marketing', 'sales', 'success', 'cs', 'csm', 'support', 'product', 'growth', 'lifecycle', 'crm', 'ops', 'operations', 'revops', 'finance', 'billing', 'legal', 'engineering', 'eng', 'design', 'ux', 'cx', 'service', 'services', 'onboarding', 'enablement', 'partnerships', 'community', 'content', 'brand', 'demand', 'gen', 'team', 'hr', 'it', 'security', 'account', 'management', 'am', 'sdr', 'bdr', 'ae', 'pr', 'communications', 'comms', 'training', 'education', 'docs', 'retention', 'implementation', 'professional', 'leadership', 'executive', 'exec', 'customer', 'experience', 'digital', 'web', 'data', 'analytics', 'ecommerce', 'e-commerce', 'store', 'field', 'inside', 'channel', 'partner', 'renewals', 'solutions', 'consulting']);
+
+/** True when most values of a column under the header are team names rather than people's names (read from the first rows). */
+function holdsTeams(rows: RawRow[], column: number): boolean {
+  let teams = 0;
+  let people = 0;
+  for (const row of rows) {
+    const text = cellText(row.cells[column]);
+    if (text === null || text.length > 100) continue;
+    const words = text.toLowerCase().split(/[^a-z-]+/).filter(Boolean);
+    if (text.includes('@') || (!words.some((word) => TEAM_WORDS.has(word)) && /^\p{Lu}\p{Ll}+(?: \p{Lu}\.?)?(?: \p{Lu}[\p{Ll}'-]+)*$/u.test(text))) people++;
+    else if (words.length > 0 && words.every((word) => TEAM_WORDS.has(word) || word === '&' || word === 'and')) teams++;
+  }
+  return teams > people;
 }
 
 /** Tracks columns with data under blank header cells and runs of blank rows, then hands a row with content to the reader. */
