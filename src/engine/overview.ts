@@ -21,7 +21,8 @@ export function buildOverview(model: JourneyModel, file: string): FileOverview {
     }
     if (t.team !== null && !stage.teams.includes(t.team)) stage.teams.push(t.team);
     if (t.kpi !== null && !stage.kpis.includes(t.kpi)) stage.kpis.push(t.kpi);
-    if (t.direction !== null) stage[t.direction]++;
+    if (t.direction === 'inbound' || t.direction === 'both') stage.inbound++;
+    if (t.direction === 'outbound' || t.direction === 'both') stage.outbound++;
     if (t.mode !== null) stage[t.mode]++;
     if (t.day !== null) {
       stage.firstDay = Math.min(stage.firstDay ?? t.day, t.day);

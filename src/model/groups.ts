@@ -40,6 +40,11 @@ export function stageGroups(model: JourneyModel): readonly StageGroup[] {
 
 /** True when the touchpoint reaches out to the customer: marked outbound, or sent (automatic or manual) with no direction given. */
 export function isOutbound(touchpoint: Touchpoint): boolean {
-  if (touchpoint.direction !== null) return touchpoint.direction === 'outbound';
+  if (touchpoint.direction !== null) return touchpoint.direction !== 'inbound';
   return touchpoint.mode === 'automatic' || touchpoint.mode === 'manual';
+}
+
+/** True when the customer can start the touchpoint: marked inbound or two-way. */
+export function isInbound(touchpoint: Touchpoint): boolean {
+  return touchpoint.direction === 'inbound' || touchpoint.direction === 'both';
 }

@@ -18,8 +18,8 @@ export const ModeSchema = z.enum(['ongoing', 'automatic', 'manual']);
 /** Whether a touchpoint runs by itself, is sent by automation, or is done by hand. */
 export type Mode = z.infer<typeof ModeSchema>;
 
-export const DirectionSchema = z.enum(['inbound', 'outbound']);
-/** Inbound: the customer comes to us; outbound: we reach out. */
+export const DirectionSchema = z.enum(['inbound', 'outbound', 'both']);
+/** Inbound: the customer comes to us; outbound: we reach out; both: a two-way touchpoint (a call, a chat either side starts). */
 export type Direction = z.infer<typeof DirectionSchema>;
 
 export const FrequencySchema = z.object({

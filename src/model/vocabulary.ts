@@ -4,53 +4,56 @@ import { foldKey, nearest } from './text.js';
 /** The default lifecycle stages, in journey order, with the names teams use for them. */
 export const DEFAULT_STAGE_MODEL: StageModel = {
   stages: [
-    { id: 'awareness', label: 'Awareness', synonyms: ['attract', 'discovery', 'discover', 'reach', 'top of funnel', 'tofu', 'aware'] },
-    { id: 'consideration', label: 'Consideration', synonyms: ['evaluation', 'evaluate', 'research', 'interest', 'consider', 'middle of funnel', 'mofu', 'nurture', 'lead nurturing'] },
-    { id: 'decision', label: 'Decision', synonyms: ['purchase', 'buy', 'close', 'closing', 'conversion', 'convert', 'sale', 'sales', 'bottom of funnel', 'bofu', 'decide'] },
-    { id: 'onboarding', label: 'Onboarding', synonyms: ['activation', 'activate', 'implementation', 'setup', 'welcome', 'onboard', 'getting started'] },
-    { id: 'adoption', label: 'Adoption', synonyms: ['engagement', 'engage', 'usage', 'use', 'value realization', 'education'] },
-    { id: 'retention', label: 'Retention', synonyms: ['renewal', 'renew', 'retain', 'loyalty program', 'churn prevention'] },
+    { id: 'awareness', label: 'Awareness', synonyms: ['attract', 'discovery', 'discover', 'reach', 'top of funnel', 'tofu', 'aware', 'discover', 'prospect', 'prospecting', 'lead generation', 'lead gen', 'pre-purchase', 'pre purchase', 'search', 'inspiration', 'need'] },
+    { id: 'consideration', label: 'Consideration', synonyms: ['evaluation', 'evaluate', 'research', 'interest', 'consider', 'middle of funnel', 'mofu', 'nurture', 'lead nurturing', 'comparison', 'compare', 'education phase', 'trial evaluation', 'demo', 'shopping'] },
+    { id: 'decision', label: 'Decision', synonyms: ['purchase', 'buy', 'close', 'closing', 'conversion', 'convert', 'sale', 'sales', 'bottom of funnel', 'bofu', 'decide', 'acquisition', 'acquire', 'checkout', 'signup', 'sign-up', 'sign up', 'booking', 'order', 'payment', 'trial conversion'] },
+    { id: 'onboarding', label: 'Onboarding', synonyms: ['activation', 'activate', 'implementation', 'setup', 'welcome', 'onboard', 'getting started', 'post-purchase', 'post purchase', 'kickoff', 'kick-off', 'first use', 'first value'] },
+    { id: 'adoption', label: 'Adoption', synonyms: ['engagement', 'engage', 'usage', 'use', 'value realization', 'education', 'service', 'customer service', 'use and support', 'ongoing use', 'habit'] },
+    { id: 'retention', label: 'Retention', synonyms: ['renewal', 'renew', 'retain', 'loyalty program', 'churn prevention', 'win-back', 'win back', 'winback', 'churn', 'churned', 're-engagement', 'reengagement', 'reactivation', 'at risk', 'save', 'cancellation', 'lapsed'] },
     { id: 'expansion', label: 'Expansion', synonyms: ['upsell', 'up-sell', 'cross-sell', 'crosssell', 'growth', 'grow', 'expand', 'upgrade'] },
-    { id: 'advocacy', label: 'Advocacy', synonyms: ['referral', 'refer', 'loyalty', 'advocate', 'promotion', 'evangelism'] },
+    { id: 'advocacy', label: 'Advocacy', synonyms: ['referral', 'refer', 'loyalty', 'advocate', 'promotion', 'evangelism', 'advocates', 'word of mouth', 'reviews and referrals', 'champion'] },
   ],
 };
 
 /** Channels, the spellings people actually type for them, which ones software can send, and which ones the customer can reach us through. */
 export const CHANNELS: Channel[] = [
-  { id: 'email', label: 'Email', synonyms: ['e-mail', 'mail', 'emails', 'email newsletter', 'newsletter', 'email campaign', 'drip email', 'transactional email', 'edm'], automatable: true, inbound: false },
-  { id: 'sms', label: 'SMS', synonyms: ['text', 'text message', 'texting', 'mms', 'whatsapp', 'whats app', 'messaging'], automatable: true, inbound: false },
-  { id: 'push', label: 'Push', synonyms: ['push notification', 'push notifications', 'mobile push', 'web push', 'app notification'], automatable: true, inbound: false },
-  { id: 'in-app', label: 'In-app', synonyms: ['in app', 'in-app message', 'in-app messaging', 'product', 'in product', 'in-product', 'app', 'product tour', 'tooltip', 'modal', 'banner'], automatable: true, inbound: false },
+  { id: 'email', label: 'Email', synonyms: ['e-mail', 'mail', 'emails', 'email newsletter', 'newsletter', 'email campaign', 'drip email', 'transactional email', 'edm', 'email sequence', 'drip', 'e-mails', 'mailing', 'mailer', 'lifecycle email', 'marketing email', 'automated email'], automatable: true, inbound: false },
+  { id: 'sms', label: 'SMS', synonyms: ['text', 'text message', 'texting', 'mms', 'whatsapp', 'whats app', 'messaging', 'sms reminder', 'text messages', 'sms/text'], automatable: true, inbound: false },
+  { id: 'push', label: 'Push', synonyms: ['push notification', 'push notifications', 'mobile push', 'web push', 'app notification', 'notification', 'notifications', 'push message', 'mobile notification'], automatable: true, inbound: false },
+  { id: 'in-app', label: 'In-app', synonyms: ['in app', 'in-app message', 'in-app messaging', 'product', 'in product', 'in-product', 'app', 'product tour', 'tooltip', 'modal', 'banner', 'mobile app', 'app store app', 'pwa', 'dashboard', 'admin console', 'console', 'portal', 'customer portal', 'in-product message', 'onboarding checklist', 'checklist', 'in-app tour', 'product ui', 'ui', 'software', 'platform', 'mobile'], automatable: true, inbound: false },
   { id: 'chat', label: 'Chat', synonyms: ['live chat', 'livechat', 'chatbot', 'chat bot', 'bot', 'intercom', 'messenger', 'web chat', 'conversational'], automatable: true, inbound: true },
-  { id: 'phone', label: 'Phone', synonyms: ['call', 'phone call', 'telephone', 'cold call', 'calls', 'hotline', 'call center', 'call centre'], automatable: false, inbound: false },
-  { id: 'video-call', label: 'Video call', synonyms: ['video', 'zoom', 'zoom call', 'teams call', 'google meet', 'meet', 'video meeting', 'virtual meeting', 'screen share', 'demo call'], automatable: false, inbound: false },
-  { id: 'in-person', label: 'In person', synonyms: ['in-person', 'face to face', 'f2f', 'onsite', 'on-site', 'on site', 'visit', 'site visit', 'meeting', 'store', 'in store', 'reception', 'technician', 'field service'], automatable: false, inbound: false },
-  { id: 'event', label: 'Event', synonyms: ['events', 'conference', 'trade show', 'tradeshow', 'meetup', 'workshop', 'roadshow', 'user conference'], automatable: false, inbound: false },
+  { id: 'phone', label: 'Phone', synonyms: ['call', 'phone call', 'telephone', 'cold call', 'calls', 'hotline', 'call center', 'call centre', 'phone support', 'voice', 'ivr', 'callback'], automatable: false, inbound: false },
+  { id: 'video-call', label: 'Video call', synonyms: ['video', 'zoom', 'zoom call', 'teams call', 'google meet', 'meet', 'video meeting', 'virtual meeting', 'screen share', 'demo call', 'video conference', 'teams', 'webex', 'online meeting', 'kickoff call', 'kick-off call'], automatable: false, inbound: false },
+  { id: 'in-person', label: 'In person', synonyms: ['in-person', 'face to face', 'f2f', 'onsite', 'on-site', 'on site', 'visit', 'site visit', 'meeting', 'store', 'in store', 'reception', 'technician', 'field service', 'in-person meeting', 'in person meeting', 'physical', 'store visit', 'branch', 'office', 'face-to-face', 'in-store', 'retail', 'counter', 'front desk', 'home visit'], automatable: false, inbound: false },
+  { id: 'event', label: 'Event', synonyms: ['events', 'conference', 'trade show', 'tradeshow', 'meetup', 'workshop', 'roadshow', 'user conference', 'trade fair', 'expo', 'summit', 'live event', 'in-person event', 'field event'], automatable: false, inbound: false },
   { id: 'webinar', label: 'Webinar', synonyms: ['webinars', 'online event', 'virtual event', 'web seminar', 'livestream', 'live stream'], automatable: false, inbound: false },
-  { id: 'website', label: 'Website', synonyms: ['web', 'web site', 'site', 'landing page', 'web page', 'webpage', 'homepage', 'pricing page', 'web form', 'form', '404 page', 'error page'], automatable: false, inbound: false },
-  { id: 'blog', label: 'Blog', synonyms: ['blog post', 'article', 'content', 'seo', 'organic search'], automatable: false, inbound: false },
-  { id: 'social', label: 'Social', synonyms: ['social media', 'linkedin', 'twitter', 'x', 'facebook', 'instagram', 'youtube', 'tiktok', 'organic social'], automatable: false, inbound: false },
-  { id: 'paid-ads', label: 'Paid ads', synonyms: ['paid', 'ads', 'advertising', 'paid social', 'ppc', 'sem', 'google ads', 'display', 'display ads', 'retargeting', 'paid search', 'sponsored'], automatable: false, inbound: false },
-  { id: 'direct-mail', label: 'Direct mail', synonyms: ['postal mail', 'post', 'letter', 'postcard', 'print mail', 'swag', 'gift'], automatable: false, inbound: false },
-  { id: 'help-center', label: 'Help center', synonyms: ['help centre', 'knowledge base', 'kb', 'docs', 'documentation', 'faq', 'faqs', 'support site', 'help docs', 'self-service', 'self service'], automatable: false, inbound: true },
-  { id: 'support-desk', label: 'Support desk', synonyms: ['help desk', 'helpdesk', 'support', 'support ticket', 'ticket', 'tickets', 'service desk', 'customer support', 'zendesk'], automatable: false, inbound: true },
-  { id: 'community', label: 'Community', synonyms: ['forum', 'forums', 'community forum', 'slack community', 'discord', 'user group'], automatable: false, inbound: true },
-  { id: 'review-site', label: 'Review site', synonyms: ['reviews', 'review', 'g2', 'capterra', 'trustpilot', 'app store', 'app store review', 'review platform'], automatable: false, inbound: false },
-  { id: 'survey', label: 'Survey', synonyms: ['nps survey', 'nps', 'csat', 'csat survey', 'feedback form', 'questionnaire', 'poll'], automatable: false, inbound: false },
+  { id: 'website', label: 'Website', synonyms: ['web', 'web site', 'site', 'landing page', 'web page', 'webpage', 'homepage', 'pricing page', 'web form', 'form', '404 page', 'error page', 'online', 'web portal', 'microsite', 'pricing', 'checkout page', 'signup page', 'sign-up page', 'www', 'internet'], automatable: false, inbound: false },
+  { id: 'blog', label: 'Blog', synonyms: ['blog post', 'article', 'content', 'seo', 'organic search', 'blog article', 'articles', 'content marketing', 'ebook', 'e-book', 'whitepaper', 'white paper', 'guide', 'case study'], automatable: false, inbound: false },
+  { id: 'social', label: 'Social', synonyms: ['social media', 'linkedin', 'twitter', 'x', 'facebook', 'instagram', 'youtube', 'tiktok', 'organic social', 'social network', 'socials', 'social post', 'threads', 'bluesky', 'pinterest', 'reddit'], automatable: false, inbound: false },
+  { id: 'paid-ads', label: 'Paid ads', synonyms: ['paid', 'ads', 'advertising', 'paid social', 'ppc', 'sem', 'google ads', 'display', 'display ads', 'retargeting', 'paid search', 'sponsored', 'retargeting ads', 'remarketing', 'banner ads', 'programmatic', 'paid media', 'sea', 'google adwords', 'adwords', 'meta ads', 'linkedin ads', 'facebook ads'], automatable: false, inbound: false },
+  { id: 'direct-mail', label: 'Direct mail', synonyms: ['postal mail', 'post', 'letter', 'postcard', 'print mail', 'swag', 'gift', 'mail piece', 'catalog', 'catalogue', 'brochure', 'print', 'flyer', 'leaflet', 'welcome kit', 'welcome pack'], automatable: false, inbound: false },
+  { id: 'help-center', label: 'Help center', synonyms: ['help centre', 'knowledge base', 'kb', 'docs', 'documentation', 'faq', 'faqs', 'support site', 'help docs', 'self-service', 'self service', 'help center article', 'help article', 'support center', 'support portal', 'academy', 'tutorials', 'tutorial', 'guides'], automatable: false, inbound: true },
+  { id: 'support-desk', label: 'Support desk', synonyms: ['help desk', 'helpdesk', 'support', 'support ticket', 'ticket', 'tickets', 'service desk', 'customer support', 'zendesk', 'support tickets', 'ticketing', 'case', 'support case', 'service request', 'support email', 'freshdesk'], automatable: false, inbound: true },
+  { id: 'community', label: 'Community', synonyms: ['forum', 'forums', 'community forum', 'slack community', 'discord', 'user group', 'slack', 'online community', 'community forum post', 'user community', 'customer community'], automatable: false, inbound: true },
+  { id: 'review-site', label: 'Review site', synonyms: ['reviews', 'review', 'g2', 'capterra', 'trustpilot', 'app store', 'app store review', 'review platform', 'review sites', 'google reviews', 'yelp', 'play store'], automatable: false, inbound: false },
+  { id: 'survey', label: 'Survey', synonyms: ['nps survey', 'nps', 'csat', 'csat survey', 'feedback form', 'questionnaire', 'poll', 'feedback survey', 'customer survey', 'feedback', 'ces survey'], automatable: false, inbound: false },
   { id: 'podcast', label: 'Podcast', synonyms: ['podcasts', 'audio'], automatable: false, inbound: false },
-  { id: 'partner', label: 'Partner', synonyms: ['partners', 'reseller', 'affiliate', 'channel partner', 'agency'], automatable: false, inbound: false },
+  { id: 'word-of-mouth', label: 'Word of mouth', synonyms: ['word-of-mouth', 'wom', 'referral', 'referrals', 'referral program', 'recommendation', 'recommendations', 'friend', 'peer', 'colleague'], automatable: false, inbound: false },
+  { id: 'system', label: 'System', synonyms: ['backend', 'back end', 'back-end', 'internal', 'internal system', 'crm', 'automation platform', 'database', 'api', 'webhook', 'background', 'behind the scenes'], automatable: true, inbound: false },
+  { id: 'partner', label: 'Partner', synonyms: ['partners', 'reseller', 'affiliate', 'channel partner', 'agency', 'integrator', 'distributor', 'var', 'marketplace'], automatable: false, inbound: false },
 ];
 
 
 const MODES: Record<Mode, string[]> = {
   ongoing: ['ongoing', 'always on', 'always-on', 'continuous', 'evergreen', 'self-serve', 'on demand', 'on-demand', 'passive'],
-  automatic: ['automatic', 'automated', 'auto', 'automation', 'triggered', 'scheduled', 'system', 'workflow'],
-  manual: ['manual', 'manually', 'by hand', 'human', 'ad hoc', 'ad-hoc', 'one-off', 'personal', 'handwritten'],
+  automatic: ['automatic', 'automated', 'auto', 'automation', 'triggered', 'scheduled', 'system', 'workflow', 'yes', 'y', 'true', 'automatically', 'auto-triggered', 'event-triggered', 'rule-based', 'drip', 'bot', 'sequence'],
+  manual: ['manual', 'manually', 'by hand', 'human', 'ad hoc', 'ad-hoc', 'one-off', 'personal', 'handwritten', 'no', 'n', 'false', '1:1', '1-1', 'one to one', 'one-to-one', 'personalised', 'personalized', 'human-led', 'hands-on', 'high touch', 'high-touch'],
 };
 
 const DIRECTIONS: Record<Direction, string[]> = {
   inbound: ['inbound', 'in', 'incoming', 'pull', 'customer initiated', 'customer-initiated', 'reactive', 'inbound only'],
-  outbound: ['outbound', 'out', 'outgoing', 'push', 'company initiated', 'company-initiated', 'proactive', 'outbound only'],
+  outbound: ['outbound', 'out', 'outgoing', 'push', 'company initiated', 'company-initiated', 'proactive', 'outbound only', 'we reach out', 'brand-initiated', 'sent'],
+  both: ['both', 'two-way', 'two way', 'bidirectional', 'bi-directional', 'inbound + outbound', 'inbound & outbound', 'inbound and outbound', 'inbound/outbound', 'in/out', 'in & out', 'in + out', 'in and out', 'outbound + inbound', 'outbound/inbound', 'mutual', 'conversation', 'dialogue', '2-way'],
 };
 
 /** A lookup from folded spellings to canonical ids, with a suggestion for near misses. */

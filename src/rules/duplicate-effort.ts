@@ -26,7 +26,7 @@ export const duplicateEffort = defineRule({
     example: 'Marketing and Product both send similar Email touchpoints to Practitioner in Retention: "Monthly newsletter" and "Monthly product newsletter"; merge them under one owner or give each a distinct purpose.',
   },
   check({ model, options }) {
-    // Blocks: each persona and stage split by channel and direction, by a number (channel × 3 + direction), not a key string.
+    // Blocks: each persona and stage split by channel and direction, by a number (channel × 4 + direction), not a key string.
     const channelIndex = new Map<string, number>();
     const blocks: Touchpoint[][] = [];
     for (const group of stageGroups(model)) {
@@ -35,7 +35,7 @@ export const duplicateEffort = defineRule({
         if (touchpoint.channel === null) continue;
         let channel = channelIndex.get(touchpoint.channel);
         if (channel === undefined) channelIndex.set(touchpoint.channel, (channel = channelIndex.size));
-        const slot = channel * 3 + (touchpoint.direction === null ? 0 : touchpoint.direction === 'inbound' ? 1 : 2);
+        const slot = channel * 4 + (touchpoint.direction === null ? 0 : touchpoint.direction === 'inbound' ? 1 : touchpoint.direction === 'outbound' ? 2 : 3);
         const block = byChannel[slot];
         if (block) block.push(touchpoint);
         else byChannel[slot] = [touchpoint];

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { cellOf } from '../model/cells.js';
-import { isOutbound, stageGroups } from '../model/groups.js';
+import { isInbound, isOutbound, stageGroups } from '../model/groups.js';
 import { stageLabel } from '../model/stages.js';
 import { defineRule, relatedCells, type Report } from './rule.js';
 import { plural, quotedNames, clip } from './wording.js';
@@ -23,7 +23,7 @@ export const oneWayStage = defineRule({
     const reports: Report[] = [];
     for (const group of stageGroups(model)) {
       const { touchpoints } = group;
-      const hasInbound = touchpoints.some((t) => t.direction === 'inbound' || (t.channel !== null && inboundChannels.has(t.channel)));
+      const hasInbound = touchpoints.some((t) => isInbound(t) || (t.channel !== null && inboundChannels.has(t.channel)));
       if (hasInbound || !touchpoints.some(isOutbound)) continue;
       const first = touchpoints[0]!;
       const only = touchpoints.length === 1;
