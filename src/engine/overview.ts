@@ -15,9 +15,9 @@ export function buildOverview(model: JourneyModel, file: string): FileOverview {
     const stage = t.stage === null ? undefined : personas.get(t.persona)?.get(t.stage);
     if (!stage) continue;
     stage.touchpoints++;
-    if (t.channel !== null) {
-      stage.channels[t.channel] = (stage.channels[t.channel] ?? 0) + 1;
-      used.add(t.channel);
+    for (const channel of t.channels) {
+      stage.channels[channel] = (stage.channels[channel] ?? 0) + 1;
+      used.add(channel);
     }
     if (t.team !== null && !stage.teams.includes(t.team)) stage.teams.push(t.team);
     if (t.kpi !== null && !stage.kpis.includes(t.kpi)) stage.kpis.push(t.kpi);

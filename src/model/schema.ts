@@ -88,12 +88,16 @@ export const TouchpointSchema = z.object({
   stage: z.string().nullable(),
   name: z.string(),
   team: z.string().nullable(),
-  /** Channel id from the channel vocabulary; null when blank or unknown. */
+  /** Channel id from the channel vocabulary; null when blank or unknown. The first of `channels`. */
   channel: z.string().nullable(),
+  /** Every channel the touchpoint reaches: a cell may name several ("Email + SMS", "Phone / App"). */
+  channels: z.array(z.string()),
   mode: ModeSchema.nullable(),
   direction: DirectionSchema.nullable(),
   /** Day offset from the start of the journey, a whole number ≥ 0. */
   day: z.number().int().nonnegative().nullable(),
+  /** The day cell's text when it names no day ("Q3", "Ongoing", "Any time"), kept as written. */
+  timing: z.string().nullable(),
   frequency: FrequencySchema.nullable(),
   kpi: z.string().nullable(),
   notes: z.string().nullable(),
@@ -160,12 +164,14 @@ export const ProblemReasonSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('blank-header') }),
   /** A header cell naming a field that `firstColumn` already names. */
   z.object({ code: z.literal('duplicate-header'), firstColumn: z.string() }),
+  /** A day column whose cells mostly name no day: `words` such cells (first `examples`), `days` that do. */
+  z.object({ code: z.literal('timing-column'), words: z.number().int().positive(), days: z.number().int().nonnegative(), examples: z.array(z.string()) }),
 ]);
 export type ProblemReason = z.infer<typeof ProblemReasonSchema>;
 
 export const ValueProblemSchema = z.object({
   /** unknown/invalid: a value; duplicate-header/blank-header: a header cell; blank-row: a run of empty rows. */
-  kind: z.enum(['unknown', 'invalid', 'duplicate-header', 'blank-header', 'blank-row']),
+  kind: z.enum(['unknown', 'invalid', 'duplicate-header', 'blank-header', 'blank-row', 'timing-column']),
   field: FieldSchema.nullable(),
   /** The cell's text as shown (a date as YYYY-MM-DD), or '' when there is none. */
   value: z.string(),

@@ -27,9 +27,9 @@ export const automationOpportunity = defineRule({
     const automatable = new Set(options.channels ?? model.channels.filter((channel) => channel.automatable).map((channel) => channel.id));
     const reports: Report[] = [];
     for (const touchpoint of model.touchpoints) {
-      if (touchpoint.mode !== 'manual' || touchpoint.channel === null || !automatable.has(touchpoint.channel)) continue;
-      if (!touchpoint.frequency?.recurring) continue;
-      const channel = channelLabel(model.channels, touchpoint.channel);
+      const sendable = touchpoint.mode === 'manual' ? touchpoint.channels.find((id) => automatable.has(id)) : undefined;
+      if (sendable === undefined || !touchpoint.frequency?.recurring) continue;
+      const channel = channelLabel(model.channels, sendable);
       reports.push(touchpointReport(touchpoint, `"${clip(touchpoint.name)}" is done by hand ${touchpoint.frequency.cadence === 'repeating' ? clip(touchpoint.frequency.text) : touchpoint.frequency.cadence} on ${channel}${touchpoint.team ? ` by ${clip(touchpoint.team)}` : ''}; automate it as a scheduled or triggered send.`, cellOf(touchpoint, 'mode')));
     }
     return reports;

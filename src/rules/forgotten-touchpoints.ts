@@ -57,7 +57,7 @@ const CHECKS = Object.keys(FORGETTABLE) as [Check, ...Check[]];
 const folded = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 
 function covers(item: Forgettable, touchpoint: Touchpoint, name: string): boolean {
-  const onChannel = touchpoint.channel !== null && item.channels.includes(touchpoint.channel);
+  const onChannel = touchpoint.channels.some((channel) => item.channels.includes(channel));
   if (onChannel && item.anyName) return true;
   return (item.channels.length === 0 || onChannel || item.anyName) && item.name.test(name);
 }

@@ -19,6 +19,7 @@ import type { Rule } from './rule.js';
 import { singleChannelStage } from './single-channel-stage.js';
 import { staleReview } from './stale-review.js';
 import { teamFit } from './team-fit.js';
+import { timingText } from './timing-text.js';
 import { unknownValue } from './unknown-value.js';
 
 /** Every rule journey has, sorted by id; ids are the public API and never change. */
@@ -43,6 +44,7 @@ export const RULES: readonly Rule[] = [
   singleChannelStage,
   staleReview,
   teamFit,
+  timingText,
   unknownValue,
 ] as Rule[];
 

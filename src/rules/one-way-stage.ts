@@ -23,7 +23,7 @@ export const oneWayStage = defineRule({
     const reports: Report[] = [];
     for (const group of stageGroups(model)) {
       const { touchpoints } = group;
-      const hasInbound = touchpoints.some((t) => isInbound(t) || (t.channel !== null && inboundChannels.has(t.channel)));
+      const hasInbound = touchpoints.some((t) => isInbound(t) || t.channels.some((channel) => inboundChannels.has(channel)));
       if (hasInbound || !touchpoints.some(isOutbound)) continue;
       const first = touchpoints[0]!;
       const only = touchpoints.length === 1;

@@ -26,7 +26,7 @@ export const singleChannelStage = defineRule({
     const reports: Report[] = [];
     for (const group of stageGroups(model)) {
       const known = group.touchpoints.filter((t) => t.channel !== null);
-      if (known.length < options.minTouchpoints || new Set(known.map((t) => t.channel)).size !== 1) continue;
+      if (known.length < options.minTouchpoints || new Set(known.flatMap((t) => t.channels)).size !== 1) continue;
       const channel = channelLabel(model.channels, known[0]!.channel);
       reports.push({
         message: `${clip(group.persona)} meets ${stageLabel(model.stageModel, group.stage)} on ${channel} only (${plural(known.length, 'touchpoint')}); add a second channel so customers who ignore ${channel} still hear from you.`,

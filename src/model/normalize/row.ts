@@ -4,7 +4,7 @@ import { readCount, readCsat, readDate, readNps, readRate, type Reading } from '
 import type { Field, Frequency, Location, Metrics, ProblemReason, Touchpoint, ValueProblem } from '../schema.js';
 import { stripStageNumbering, type Vocabularies, type Vocabulary } from '../vocabulary.js';
 import type { TableState } from './table.js';
-import { cellText, isBlank, readDay, readSentiment, readVocabulary, shownValue } from './values.js';
+import { cellText, isBlank, readChannels, readDay, readSentiment, readVocabulary, shownValue } from './values.js';
 
 // Shared by every row without figures; rules only read it.
 const NO_METRICS: Metrics = Object.freeze({ audience: null, sent: null, openRate: null, clickRate: null, conversionRate: null, dropOffRate: null, unsubscribeRate: null, nps: null, csat: null });
@@ -66,7 +66,7 @@ export class RowReader {
     else this.problem(row, 'invalid', 'stage', '', { code: 'missing' });
 
     const channelText = this.text(row, 'channel');
-    const channel = channelText === null ? null : this.known(row, services.vocabularies.channels, 'channel', channelText, this.at(row, 'channel'));
+    const channels = channelText === null ? [] : this.channels(row, channelText);
     const channelValue = this.value(row, 'channel');
     if (channelText === null && !(channelValue != null && isCellError(channelValue))) this.problem(row, 'invalid', 'channel', '', { code: 'missing' });
     const modeText = this.text(row, 'mode');
@@ -78,10 +78,11 @@ export class RowReader {
       stage: row.stage,
       name,
       team: services.intern(this.text(row, 'team')),
-      channel,
+      channel: channels[0] ?? null,
+      channels,
       mode: modeText === null ? null : this.closedValue(row, services.vocabularies.modes, 'mode', modeText),
       direction: directionText === null ? null : this.closedValue(row, services.vocabularies.directions, 'direction', directionText),
-      day: this.day(row),
+      ...this.day(row),
       frequency: frequencyText === null ? null : services.frequency(frequencyText),
       kpi: services.intern(this.text(row, 'kpi')),
       notes: this.text(row, 'notes'),
@@ -140,6 +141,13 @@ export class RowReader {
     return null;
   }
 
+  /** The channels a channel cell names; each part journey does not know is an unknown-value problem. */
+  private channels(row: RowContext, text: string): string[] {
+    const read = readChannels(this.services.vocabularies.channels, text);
+    for (const unknown of read.unknown) this.problem(row, 'unknown', 'channel', unknown.text, { code: 'unknown', suggestion: unknown.suggestion });
+    return read.ids;
+  }
+
   /** Maps a mode, direction or status; anything outside its fixed set is an invalid value. */
   private closedValue<Id extends string>(row: RowContext, vocabulary: Vocabulary<Id>, field: 'mode' | 'direction' | 'status', text: string): Id | null {
     const read = readVocabulary(vocabulary, text);
@@ -148,13 +156,25 @@ export class RowReader {
     return null;
   }
 
-  private day(row: RowContext): number | null {
+  /** The day offset, or the timing text when the cell names no day ("Q3", "Ongoing"). */
+  private day(row: RowContext): { day: number | null; timing: string | null } {
     const value = this.value(row, 'day');
     const reading = readDay(value);
-    if (reading === null) return null;
-    if ('value' in reading) return reading.value;
-    this.problem(row, 'invalid', 'day', shownValue(value!), { code: 'unreadable', expected: reading.error });
-    return null;
+    if (reading === null) return { day: null, timing: null };
+    const cells = row.state.dayCells;
+    if ('value' in reading) {
+      cells.days++;
+      return { day: reading.value, timing: null };
+    }
+    const problem: ValueProblem = { kind: 'invalid', field: 'day', value: shownValue(value!), reason: { code: 'unreadable', expected: reading.error }, location: this.at(row, 'day'), persona: row.persona, stage: row.stage, touchpoint: row.name };
+    if (reading.error !== 'day') {
+      // A number or a date that is no day offset is a mistake, whatever the rest of the column holds.
+      cells.days++;
+      this.services.problem(problem);
+      return { day: null, timing: null };
+    }
+    cells.words.push(problem);
+    return { day: null, timing: cellText(value) };
   }
 
   /** A figure read from its cell; a cell that holds something else is an invalid-value problem and reads as null. */

@@ -24,6 +24,8 @@ export interface TableState {
   retired: number;
   lastContentRow: number;
   touchpointsBefore: number;
+  /** Day cells read as a day, and those naming none (held back: if they are most, the column is timing text, not errors). */
+  dayCells: { days: number; words: ValueProblem[] };
 }
 
 /** What the table walk hands back to the normalizer: a row to read, and problems to record. */
@@ -41,7 +43,7 @@ export function beginTable(file: string, sheet: string | null, touchpointsBefore
   return {
     fallbackPersona: sheet ?? basename(file, extname(file)), buffered: [], header: null, place: { file, sheet, columns: {} },
     headerWidth: 0, blankWithin: [], withData: new Set(), inheritedStage: null, inheritedPersona: null, retired: 0, lastContentRow: 0,
-    touchpointsBefore,
+    touchpointsBefore, dayCells: { days: 0, words: [] },
   };
 }
 
@@ -63,10 +65,29 @@ export function endTable(sink: TableSink, state: TableState): SheetSummary {
   const { header } = state;
   const { file, sheet } = state.place;
   if (header === null) return { sheet, headerRow: null, touchpoints: 0, retired: 0, skipped: 'skipped: no inventory header in the first 30 rows', columns: {} };
+  endDayColumn(sink, state);
   for (const column of [...state.withData].sort((x, y) => x - y)) {
     sink.problem({ kind: 'blank-header', field: null, value: '', reason: { code: 'blank-header' }, location: cellLocation(file, sheet, header.row, column), persona: null, stage: null, touchpoint: null });
   }
   return { sheet, headerRow: header.row, touchpoints: sink.touchpointCount() - state.touchpointsBefore, retired: state.retired, skipped: null, columns: state.place.columns };
+}
+
+/**
+ * A day column that mostly holds timing words ("Week 2" reads as a day; "Q3", "Ongoing" do not) is a
+ * timing column: one problem for the column, not one per row. Otherwise each such cell is invalid.
+ */
+function endDayColumn(sink: TableSink, state: TableState): void {
+  const { days, words } = state.dayCells;
+  if (words.length === 0) return;
+  if (words.length <= days) {
+    for (const problem of words) sink.problem(problem);
+    return;
+  }
+  const { file, sheet } = state.place;
+  const examples = [...new Set(words.map((problem) => problem.value))].slice(0, 3);
+  const reason = { code: 'timing-column', words: words.length, days, examples } as const;
+  const location = cellLocation(file, sheet, state.header!.row, state.header!.columns.day!);
+  sink.problem({ kind: 'timing-column', field: 'day', value: '', reason, location, persona: null, stage: null, touchpoint: null });
 }
 
 /** Picks the header among the held rows, checks it, and reads the held rows below it. */

@@ -30,16 +30,44 @@ export function isBlank(value: CellValue | undefined): boolean {
   return value === undefined || value === null || (typeof value === 'string' && cleanText(value) === null);
 }
 
-/** A day offset from text: a number, or "Day 14", "D3", "+3 days", "3d" (white space already folded by cleanText). */
-function dayFromText(text: string): number | null {
+const NUMBER_WORDS: Record<string, number> = { zero: 0, one: 1, a: 1, an: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+const UNIT_DAYS: Record<string, number> = { d: 1, day: 1, days: 1, w: 7, wk: 7, wks: 7, week: 7, weeks: 7, mo: 30, mos: 30, month: 30, months: 30 };
+// Moments that are the journey's start: "At signup", "Immediately", "On purchase".
+const AT_START = /^(?:immediately\b.*|instantly|right away|same day|day of .+|(?:at|on|upon|after) (?:sign ?-?up|registration|register|purchase|booking|order|checkout|start|kick ?-?off|activation|account creation|install|download|subscription|subscribe|first login|login|enrol+ment|trial start))$/;
+// "Week 2", "W2", "Month 3", "Day 1-3", "Days 1–3": the period's first day (week 1 starts on day 0).
+const PERIOD = /^(day|days|d|week|wk|w|month|mo)\s?(\d+)(?:\s?(?:-|to)\s?(?:(?:day|days|d|week|wk|w|month|mo)\s?)?\d+)?$/;
+// "2 weeks", "+3 days", "T+3", "3 days after signup", "two weeks later", "3d".
+const OFFSET = /^(?:t\s?\+\s?|\+\s?)?(\d+|[a-z]+)\s?(d|days?|w|wks?|weeks?|mos?|months?)(?:\s(?:after|from|post|since|following|later|in|before)\b.*)?$/;
+const TPLUS = /^t\s?\+\s?(\d+)$/;
+const RANGE = /^(\d+)\s?(?:-|to)\s?\d+(?:\s?(?:d|days?))?$/;
+
+/** A day offset from text (white space already folded by cleanText), or null when it names no day. */
+export function dayFromText(text: string): number | null {
   if (text.length > MAX_VALUE_LENGTH) return null;
-  const match = /^(?:day|d)? ?\+? ?(\d+) ?(?:days?|d)?$/i.exec(text);
-  if (match) return Number(match[1]);
-  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : null;
+  const key = text.toLowerCase().replace(/[–—]/g, '-');
+  if (/^-?\d+(\.\d+)?$/.test(key)) return Number(key);
+  if (AT_START.test(key)) return 0;
+  const period = PERIOD.exec(key);
+  if (period) {
+    const n = Number(period[2]);
+    const unit = UNIT_DAYS[period[1]!]!;
+    return unit === 1 ? n : unit * Math.max(0, n - 1);
+  }
+  const offset = OFFSET.exec(key);
+  if (offset) {
+    const n = /^\d+$/.test(offset[1]!) ? Number(offset[1]) : NUMBER_WORDS[offset[1]!];
+    return n === undefined ? null : n * UNIT_DAYS[offset[2]!]!;
+  }
+  const tplus = TPLUS.exec(key) ?? RANGE.exec(key);
+  if (tplus) return Number(tplus[1]);
+  const dayN = /^(?:day|d)\s?\+?\s?(\d+)$/.exec(key);
+  return dayN ? Number(dayN[1]) : null;
 }
 
 /**
- * A day offset: a whole number of days ≥ 0, written as a number or as "Day 14" / "+3 days".
+ * A day offset: a whole number of days ≥ 0, written as a number or in words ("Day 14", "+3 days",
+ * "Week 2", "T+3", "3 days after signup", "At signup"); a range gives its start. Text that names no
+ * day ("Q3", "Ongoing", "Any time") is `{ error: 'day' }`: the caller keeps it as timing text.
  * Null for a blank cell or a formula error (reported as such by the caller).
  */
 export function readDay(value: CellValue | undefined): Reading<number> | null {
@@ -72,4 +100,28 @@ export function readVocabulary<Id extends string>(vocabulary: Vocabulary<Id>, te
   if (text.length > MAX_VALUE_LENGTH) return { suggestion: null };
   const id = vocabulary.lookup(text);
   return id !== null ? { id } : { suggestion: vocabulary.suggest(text) };
+}
+
+// What teams write between channels in one cell: "Email + SMS", "Email/SMS", "Blog, Newsletter", "Email & push", "Chat or phone".
+const CHANNEL_SEPARATOR = /\s*(?:[+/,;&|]|\band\b|\bor\b)\s*/i;
+
+/**
+ * The channels a cell names: one known channel, or several joined by +, /, comma, & or "and" (each
+ * part read on its own). Parts journey does not know are returned with the nearest known label.
+ */
+export function readChannels(vocabulary: Vocabulary<string>, text: string): { ids: string[]; unknown: { text: string; suggestion: string | null }[] } {
+  const whole = readVocabulary(vocabulary, text);
+  if ('id' in whole) return { ids: [whole.id], unknown: [] };
+  const parts = text.length > MAX_VALUE_LENGTH ? [] : text.split(CHANNEL_SEPARATOR).filter((part) => part !== '');
+  if (parts.length < 2) return { ids: [], unknown: [{ text, suggestion: whole.suggestion }] };
+  const ids: string[] = [];
+  const unknown: { text: string; suggestion: string | null }[] = [];
+  for (const part of parts) {
+    const read = readVocabulary(vocabulary, part);
+    if ('id' in read) {
+      if (!ids.includes(read.id)) ids.push(read.id);
+    } else unknown.push({ text: part, suggestion: read.suggestion });
+  }
+  // Nothing known in it: the cell as a whole is the unknown value, as it was written.
+  return ids.length === 0 ? { ids, unknown: [{ text, suggestion: whole.suggestion }] } : { ids, unknown };
 }
