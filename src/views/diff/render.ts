@@ -126,7 +126,7 @@ export function formatDiffMarkdown(result: DiffResult): string {
   );
 
   section(
-    `Coverage: ${s.stagesGained} stages gained, ${s.stagesLost} lost`,
+    `Coverage: ${plural(s.stagesGained, 'stage')} gained, ${s.stagesLost} lost`,
     result.files.flatMap((file) => {
       const rows = file.coverage.map((c) => {
         const status = c.status === 'gained' ? '🟢 gained' : c.status === 'lost' ? '🔴 lost' : c.status;
@@ -140,7 +140,7 @@ export function formatDiffMarkdown(result: DiffResult): string {
 
   const handoffCount = result.files.reduce((n, file) => n + file.handoffs.length, 0);
   section(
-    `Handoffs: ${handoffCount} team handoffs`,
+    `Handoffs: ${plural(handoffCount, 'team handoff')}`,
     result.files.flatMap((file) => {
       const lag = (side: FileDiff['handoffs'][number]['before']) => (side === null ? '–' : `${side.days} (${m(side.fromTeam ?? '?')} → ${m(side.toTeam ?? '?')})`);
       const rows = file.handoffs.map((h) => `| ${m(h.persona)} | ${m(h.fromStage)} → ${m(h.toStage)} | ${lag(h.before)} | ${lag(h.after)} |`);
