@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, posix, relative, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { Command, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { ConfigResolver } from '../config/load.js';
 import { audit } from '../engine/audit.js';
 import { fingerprintOf } from '../engine/fingerprint.js';
@@ -185,6 +185,8 @@ async function plannedSides(path: string, configPath: string | null): Promise<[D
   const plannedRows = new Set(planned.map((t) => `${t.place.sheet}\u0000${t.row}`));
   const live: JourneyModel = {
     ...model,
+    // A persona whose every row is planned does not exist yet.
+    personas: model.personas.filter((p) => !planned.some((t) => t.persona === p.name) || model.touchpoints.some((t) => t.persona === p.name && t.status !== 'planned')),
     touchpoints: model.touchpoints.filter((t) => t.status !== 'planned'),
     // A problem in a planned row belongs to the future state only.
     problems: model.problems.filter((p) => !plannedRows.has(`${p.location.sheet}\u0000${p.location.row}`)),
@@ -242,9 +244,10 @@ async function runDiff(beforeArg: string | undefined, afterArg: string | undefin
   return (Object.keys(introduced) as Severity[]).some((severity) => SEVERITY_RANK[severity] >= threshold && introduced[severity] > 0) ? 1 : 0;
 }
 
-/** The `journey diff` command; `emit` writes the output to -o FILE or stdout. */
-export function diffCommand(emit: Emit): Command {
-  return new Command('diff')
+/** Adds the `journey diff` command to the program (inheriting its exit and output settings); `emit` writes to -o FILE or stdout. */
+export function registerDiff(program: Command, emit: Emit): void {
+  program
+    .command('diff')
     .description('compare two versions of an inventory (files, folders or REVISION:path): touchpoints, coverage, handoffs, findings resolved and introduced')
     .argument('[before]', 'the earlier or current-state inventory: a file, a folder, or REVISION:path (HEAD~1:inventories/acme.xlsx)')
     .argument('[after]', 'the later or future-state inventory, given the same way')

@@ -14,7 +14,7 @@ import { nearest } from '../model/text.js';
 import { FORMATTERS, MACHINE_FORMATS, loadReportFormatter, type Formatter } from '../formatters/index.js';
 import { RULES, findRule } from '../rules/index.js';
 import { shouldColor } from './color.js';
-import { diffCommand } from './diff.js';
+import { registerDiff } from './diff.js';
 import { expandInputs } from './inputs.js';
 import { resolvedConfigJson } from './print-config.js';
 import { explainText, rulesTable } from './rule-help.js';
@@ -194,7 +194,7 @@ function buildProgram(): Command {
     process.exitCode = await runReport(files, flags);
   });
 
-  program.addCommand(diffCommand(emit));
+  registerDiff(program, emit);
 
   program
     .command('rules')
