@@ -111,6 +111,22 @@ describe('journey diff: usage and input errors exit 2 with one line', () => {
   const noStatus = join(dir, 'no-status.csv');
   writeFileSync(noStatus, 'Stage,Touchpoint,Channel\nOnboarding,Welcome,Email\n');
 
+  it('pairs two folders by relative path; a file in only one folder is all added or all removed', () => {
+    const csv = 'Stage,Touchpoint,Channel\nOnboarding,Welcome,Email\n';
+    for (const [folder, files] of [['v1', ['a/same.csv', 'gone.csv']], ['v2', ['a/same.csv', 'new.csv']]] as const) {
+      for (const file of files) {
+        mkdirSync(join(dir, folder, 'a'), { recursive: true });
+        writeFileSync(join(dir, folder, file), csv);
+      }
+    }
+    const result = diffJson([join(dir, 'v1'), join(dir, 'v2')]);
+    expect(result.files.map((f) => [f.before === null, f.after === null, f.touchpoints.map((t) => t.kind)])).toEqual([
+      [false, false, []],
+      [false, true, ['removed']],
+      [true, false, ['added']],
+    ]);
+  });
+
   it.each([
     [['diff', SAMPLE], /needs <before> and <after>/],
     [['diff', SAMPLE, join(dir, 'missing.xlsx')], /missing\.xlsx: no such file, folder or REVISION:path/],
