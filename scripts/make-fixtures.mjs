@@ -44,10 +44,10 @@ const BUYER = [
   ['Expansion', 'Account review email', 'Customer Success', 'Email', 'Manual', 'Outbound', 120, 'Monthly', 'Expansion revenue', ''],
 ];
 
-function addPersonaSheet(workbook, persona, rows, titleRows) {
+function addPersonaSheet(workbook, persona, rows, titleRows, header = HEADER) {
   const sheet = workbook.addWorksheet(persona);
   for (const title of titleRows) sheet.addRow([title]);
-  const headerRow = sheet.addRow(HEADER);
+  const headerRow = sheet.addRow(header);
   headerRow.font = { bold: true };
   const first = headerRow.number + 1;
   rows.forEach((row) => sheet.addRow(row ?? []));
@@ -76,6 +76,54 @@ const notes = workbook.addWorksheet('Notes');
 notes.addRow(['How to use this workbook']);
 notes.addRow(['One row per touchpoint. Write the stage once per group; day offsets count from the first touch.']);
 await workbook.xlsx.writeFile('fixtures/sample-inventory.xlsx');
+
+// The future state of the same journey, for journey diff: every kind of change is planted once
+// (tests/e2e/diff.test.ts asserts each). Columns by index: 0 stage, 1 touchpoint, 2 team, 3 channel,
+// 4 mode, 5 direction, 6 day, 7 frequency, 11 conversion, 12 drop-off, 16 status, 17 NPS (a new column).
+const FUTURE_HEADER = [...HEADER, 'NPS'];
+const pad = (row) => [...row, ...Array(FUTURE_HEADER.length - row.length).fill('')];
+function future(rows, edits) {
+  const out = rows.map((row) => (row === null ? null : pad(row)));
+  for (const [name, change] of Object.entries(edits)) {
+    const at = out.findIndex((row) => row?.[1] === name);
+    if (at === -1) throw new Error(`no row "${name}"`);
+    if (change === 'remove') out.splice(at, 1);
+    else for (const [column, value] of Object.entries(change)) out[at][column] = value;
+  }
+  return out;
+}
+const FUTURE_PRACTITIONER = future(PRACTITIONER, {
+  'LinkedIn thought-leadership posts': { 7: 'Daily' }, // frequency
+  'Pricing page': { 11: '5%', 12: '40%' }, // conversion and drop-off
+  'Kickoff call': { 6: 33, 17: 40 }, // timing moved 11 days earlier (the Sales → CS handoff lag 14 → 3), NPS added
+  'Weekly usage tips email': { 1: 'Weekly product tips email' }, // renamed (same stage, similar name)
+  'Admin setup guide': { 0: 'Onboarding' }, // the stage typo fixed
+  'Weekly check-in email': { 4: 'Automatic' }, // automation done
+  'In-app chatbot': { 0: 'Onboarding' }, // moved to another stage
+  'Monthly product newsletter': 'remove', // the duplicate newsletter retired
+  'Renewal reminder': { 1: 'Renewal reminder email', 6: 300 }, // renamed and 30 days earlier
+  'Renewal invoice email': { 2: 'Customer Success' }, // ownership passed to another team
+  'Upgrade offer': { 3: 'Email', 5: 'Inbound' }, // channel and direction
+  'G2 review request': 'remove', // Advocacy loses all coverage
+});
+// A row inserted above all others: every row below moves down and must still match.
+FUTURE_PRACTITIONER.unshift(pad(['Awareness', 'Product Hunt launch', 'Marketing', 'Social', 'Manual', 'Outbound', 0, 'Once', 'Upvotes', '']));
+// The Buyer sheet re-sorted (rows reordered) and one onboarding touchpoint added: a stage gains coverage.
+const FUTURE_BUYER = [BUYER[2], BUYER[1], BUYER[0], BUYER[4], BUYER[3], null, BUYER[6], BUYER[7]].map((row) => (row === null ? null : pad(row)));
+FUTURE_BUYER.splice(5, 0, pad(['Onboarding', 'Executive onboarding call', 'Customer Success', 'Video call', 'Manual', 'Outbound', 25, 'Once', 'Time to first value', '', '', '', '', '', '', '', 'Planned']));
+// A persona that exists only in the future state, all of it planned.
+const FUTURE_ADMIN = [
+  pad(['Onboarding', 'Admin console tour', 'Product', 'In-app', 'Automatic', 'Outbound', 1, 'Once', 'Setup completion', '', '', '', '', '', '', '', 'Planned']),
+  pad(['Onboarding', 'Admin help center', 'Support', 'Knowledge base', 'Ongoing', 'Inbound', 1, '', 'Deflection rate', '', '', '', '', '', '', '', 'Planned']),
+];
+const futureBook = new ExcelJS.Workbook();
+futureBook.creator = 'journey fixtures';
+futureBook.created = new Date(Date.UTC(2026, 0, 1));
+futureBook.modified = futureBook.created;
+addPersonaSheet(futureBook, 'Practitioner', FUTURE_PRACTITIONER, ['Communication inventory: Practitioner (future state)', ''], FUTURE_HEADER);
+addPersonaSheet(futureBook, 'Buyer', FUTURE_BUYER, ['Communication inventory: Buyer (future state)', ''], FUTURE_HEADER);
+addPersonaSheet(futureBook, 'Admin', FUTURE_ADMIN, ['Communication inventory: Admin (planned)', ''], FUTURE_HEADER);
+await futureBook.xlsx.writeFile('fixtures/sample-future.xlsx');
 
 const quote = (value) => (/[",\n]/.test(String(value)) ? `"${String(value).replace(/"/g, '""')}"` : String(value));
 const lines = [['Persona', ...HEADER].map(quote).join(',')];

@@ -14,6 +14,7 @@ import { nearest } from '../model/text.js';
 import { FORMATTERS, MACHINE_FORMATS, loadReportFormatter, type Formatter } from '../formatters/index.js';
 import { RULES, findRule } from '../rules/index.js';
 import { shouldColor } from './color.js';
+import { registerDiff } from './diff.js';
 import { expandInputs } from './inputs.js';
 import { checkOutputs, type PlannedOutput } from './outputs.js';
 import { resolvedConfigJson } from './print-config.js';
@@ -210,6 +211,8 @@ function buildProgram(): Command {
   ).action(async (files: string[], flags: InputFlags & { failOn: FailOn }) => {
     process.exitCode = await runReport(files, flags);
   });
+
+  registerDiff(program, emit);
 
   program
     .command('rules')

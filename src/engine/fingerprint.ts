@@ -60,22 +60,54 @@ function isWordChar(text: string, i: number): boolean {
   return LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(i)!));
 }
 
+/** The index just past the quotation or aside opening at i (its closing mark), or -1 when it does not close. */
+function skipAside(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === 34 /* " */) {
+    const close = text.indexOf('"', i + 1);
+    return close === -1 ? -1 : close + 1;
+  }
+  if (c === 40 /* ( */) {
+    // Asides nest ("(Marketing (EMEA), Sales)"); quotes inside them are skipped with them.
+    let depth = 0;
+    for (let j = i; j < text.length; j++) {
+      const d = text.charCodeAt(j);
+      if (d === 40) depth++;
+      else if (d === 41 && --depth === 0) return j + 1;
+    }
+    return -1;
+  }
+  // A single quote opens a quoted cell value only after a non-word character ("Stage 'Onbording'"),
+  // so an apostrophe inside a word ("journey's") is not one; it closes before a non-word character.
+  if (c === 39 /* ' */ && (i === 0 || !isWordChar(text, i - 1))) {
+    for (let j = text.indexOf("'", i + 1); j !== -1; j = text.indexOf("'", j + 1)) {
+      if (j + 1 >= text.length || !isWordChar(text, j + 1)) return j + 1;
+    }
+  }
+  return -1;
+}
+
 /**
- * What a message says regardless of order: the multiset of its words outside quotes, figures
- * blanked, hashed so that order does not matter (a sum of word hashes). Messages list touchpoints
- * (quoted, and cut to the first few) and teams in row order, which a re-sorted sheet changes.
+ * What a message says, in a form ordinary edits leave alone. Only its statement counts: the text
+ * before the first ":" or ";" outside quotes (what follows is the list of touchpoints or the advice,
+ * which grow and change with the rows). Within it, quoted text ("names", 'cell values') and
+ * parenthesized asides (counts, channel and team lists, days) are left out, figures are dropped, and
+ * a word ending in "s" loses it ("1 touchpoint" and "4 touchpoints" say the same). The remaining words
+ * are hashed as a multiset (a sum of word hashes), so their order does not matter either.
  * One pass over the text: this runs once per finding, hundreds of thousands of times on a large file.
  */
-function messageKey(message: string): string {
+export function messageKey(message: string): string {
   const text = message.toLowerCase();
   let sum = 0;
   let count = 0;
   let i = 0;
   while (i < text.length) {
-    if (text.charCodeAt(i) === 34 /* " */) {
-      const close = text.indexOf('"', i + 1);
-      // An unclosed quote is not a quotation: its mark is skipped and the words after it count.
-      i = close === -1 ? i + 1 : close + 1;
+    const c = text.charCodeAt(i);
+    if (c === 58 /* : */ || c === 59 /* ; */) break;
+    if (c === 34 || c === 39 || c === 40) {
+      const after = skipAside(text, i);
+      // An unclosed mark opens nothing: it is skipped and the words after it count.
+      i = after === -1 ? i + 1 : after;
       continue;
     }
     if (!isWordChar(text, i)) {
@@ -86,8 +118,10 @@ function messageKey(message: string): string {
     while (i < text.length && isWordChar(text, i)) i += text.codePointAt(i)! > 0xffff ? 2 : 1;
     // A word starting with an ASCII digit is a figure (a lag of 14 or 15 days is the same finding).
     const first = text.charCodeAt(start);
+    if (first >= 48 && first <= 57) continue;
+    const end = i - start > 3 && text.charCodeAt(i - 1) === 115 /* s */ ? i - 1 : i;
     // Both terms below 2^52, so the sum is exact and the order of words cannot change it.
-    sum = (sum + (hash53(first >= 48 && first <= 57 ? '#' : text.slice(start, i), 1) % WORD_SUM_MODULUS)) % WORD_SUM_MODULUS;
+    sum = (sum + (hash53(text.slice(start, end), 1) % WORD_SUM_MODULUS)) % WORD_SUM_MODULUS;
     count++;
   }
   return `${count}:${sum}`;
@@ -95,8 +129,8 @@ function messageKey(message: string): string {
 
 /**
  * A finding's identity across runs, built from the rule, the file, sheet, persona, stage, touchpoint
- * name and the words of its message, never the row: re-sorting a sheet or a lag growing from 14 to
- * 15 days keeps the same fingerprint.
+ * name and the words of its message's statement (messageKey), never the row: re-sorting a sheet,
+ * inserting a row, a lag growing from 14 to 15 days or a stage gaining a touchpoint keeps it.
  */
 export function fingerprintOf(finding: Omit<Finding, 'fingerprint'>, cwd?: string): string {
   const identity = [

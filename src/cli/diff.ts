@@ -1,0 +1,263 @@
+import { execFile, spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, posix, relative, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { type Command, Option } from 'commander';
+import { ConfigResolver } from '../config/load.js';
+import { audit } from '../engine/audit.js';
+import { fingerprintOf } from '../engine/fingerprint.js';
+import { applyIgnores } from '../engine/ignore.js';
+import { enabledRules, runRules, today } from '../engine/run.js';
+import { ConfigError, InputError } from '../errors.js';
+import type { Finding, JourneyModel, Location, Severity } from '../model/schema.js';
+import type { DiffSide } from '../views/diff/compare.js';
+import type { DiffResult } from '../views/diff/schema.js';
+import { shouldColor } from './color.js';
+import { expandInputs } from './inputs.js';
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
+const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
+const DIFF_FORMATS = ['stylish', 'markdown', 'json'] as const;
+const INVENTORY = /\.(xlsx|xlsm|csv|tsv)$/i;
+const CONFIG_FILE = 'journey.config.json';
+
+interface DiffFlags {
+  format: (typeof DIFF_FORMATS)[number];
+  output?: string;
+  failOnNew: (typeof FAIL_ON)[number];
+  config?: string;
+  planned?: string;
+}
+
+/** One inventory of a side: where it is read from, how it is shown, the path its fingerprints use, and its key for pairing folders. */
+interface SideFile {
+  path: string;
+  display: string;
+  fingerprintPath: string;
+  pairKey: string;
+}
+
+/** One side of the diff: a file, a folder, or a git revision of either. */
+interface Side {
+  arg: string;
+  /** A folder or tree: its files pair with the other side's by relative path. */
+  many: boolean;
+  files: SideFile[];
+}
+
+type Emit = (output: string, file: string | undefined) => Promise<void>;
+
+/** Runs git in the working folder; its failure becomes a one-line input error about `arg`. */
+function git(args: string[], arg: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('git', args, { encoding: 'utf8', maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+      if (!error) return resolve(stdout);
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return reject(new InputError({ file: arg }, 'reading a git revision needs git, which is not installed or not on PATH'));
+      const reason = stderr.split('\n').find((line) => line.trim() !== '')?.replace(/^fatal: /, '') ?? error.message;
+      reject(new InputError({ file: arg }, `git cannot read it: ${reason}`));
+    });
+  });
+}
+
+/** Writes a blob into the temporary folder with git show (no textconv: the workbook's own bytes). */
+async function writeBlob(revision: string, repoPath: string, target: string, arg: string): Promise<void> {
+  await mkdir(dirname(target), { recursive: true });
+  const child = spawn('git', ['show', '--no-textconv', `${revision}:${repoPath}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => resolve(code ?? 1));
+  });
+  await pipeline(child.stdout, createWriteStream(target));
+  const code = await exited.catch(() => 1);
+  if (code !== 0) throw new InputError({ file: arg }, `git show failed: ${stderr.split('\n')[0]?.replace(/^fatal: /, '') ?? code}`);
+}
+
+/**
+ * A REVISION:path argument read from git into `workdir` (outside the repository): the blob, or each
+ * inventory of a tree, at its repository path, with the journey.config.json files that applied to it
+ * at that revision, so the config walk and its ignore globs work as in a checkout.
+ */
+async function readRevision(arg: string, workdir: string, withConfigs: boolean): Promise<Side> {
+  const colon = arg.indexOf(':');
+  const revision = arg.slice(0, colon);
+  const given = arg.slice(colon + 1);
+  const root = (await git(['rev-parse', '--show-toplevel'], arg)).trim();
+  // git reads REVISION:path from the repository root, and ./path or ../path from the working folder.
+  const prefix = (await git(['rev-parse', '--show-prefix'], arg)).trim();
+  const repoPath = posix.normalize(/^\.\.?(\/|$)/.test(given) ? posix.join(prefix, given) : given).replace(/\/$/, '').replace(/^\.$/, '');
+  if (repoPath.startsWith('../')) throw new InputError({ file: arg }, 'is outside the git repository');
+  const spec = `${revision}:${repoPath}`;
+  const type = (await git(['cat-file', '-t', spec], arg)).trim();
+  const paths =
+    type === 'blob'
+      ? [repoPath]
+      : type === 'tree'
+        ? (await git(['ls-tree', '-r', '-z', '--name-only', revision, '--', repoPath === '' ? '.' : `${repoPath}/`], arg))
+            .split('\0')
+            .filter((path) => INVENTORY.test(path) && !basename(path).startsWith('~$'))
+        : [];
+  if (type === 'tree' && paths.length === 0) throw new InputError({ file: arg }, `is a folder with no .xlsx, .xlsm, .csv or .tsv files at ${revision}`);
+  if (paths.length === 0) throw new InputError({ file: arg }, `is a ${type}, not an inventory file or folder`);
+  const files: SideFile[] = [];
+  const configs = new Set<string>();
+  for (const path of paths) {
+    await writeBlob(revision, path, join(workdir, ...path.split('/')), arg);
+    files.push({
+      path: join(workdir, ...path.split('/')),
+      display: `${revision}:${path}`,
+      fingerprintPath: relative(process.cwd(), join(root, ...path.split('/'))),
+      pairKey: type === 'blob' ? basename(path) : posix.relative(repoPath, path),
+    });
+    if (withConfigs) for (let folder = posix.dirname(path); ; folder = posix.dirname(folder)) {
+      configs.add(folder === '.' ? CONFIG_FILE : `${folder}/${CONFIG_FILE}`);
+      if (folder === '.' || folder === '/') break;
+    }
+  }
+  for (const config of configs) {
+    const exists = await git(['cat-file', '-t', `${revision}:${config}`], arg).then(() => true, () => false);
+    if (exists) await writeBlob(revision, config, join(workdir, ...config.split('/')), arg);
+  }
+  return { arg, many: type === 'tree', files };
+}
+
+/** A side given as a file, a folder, or REVISION:path. */
+async function readSide(arg: string, workdir: string, withConfigs: boolean): Promise<Side> {
+  const info = await stat(arg).catch(() => null);
+  if (info?.isDirectory()) {
+    const expanded = await expandInputs([arg]);
+    const files: SideFile[] = [];
+    for (const entry of expanded) {
+      if ('failed' in entry) throw entry.failed;
+      files.push({ path: entry.path, display: entry.path, fingerprintPath: entry.path, pairKey: relative(arg, entry.path).split(sep).join('/') });
+    }
+    return { arg, many: true, files };
+  }
+  if (!info && /^[^:/\\]+:/.test(arg) && !/^[a-zA-Z]:[\\/]/.test(arg)) return readRevision(arg, workdir, withConfigs);
+  if (!info) throw new InputError({ file: arg }, 'no such file, folder or REVISION:path');
+  return { arg, many: false, files: [{ path: arg, display: arg, fingerprintPath: arg, pairKey: basename(arg) }] };
+}
+
+/** A finding as the user's version names it: its file shown as given (REVISION:path), its fingerprint that of the path in a checkout. */
+function relabel(finding: Finding, file: SideFile): Finding {
+  const at = (location: Location): Location => ({ ...location, file: file.display });
+  const shown = { ...finding, location: at(finding.location), related: finding.related.map(at) };
+  return { ...shown, fingerprint: fingerprintOf({ ...finding, location: { ...finding.location, file: file.fingerprintPath } }) };
+}
+
+/** Audits every file of a side with the config that applies to it; input errors are collected, named as the user gave the file. */
+async function auditSide(side: Side, configPath: string | null, errors: string[]): Promise<Map<string, DiffSide>> {
+  const byPath = new Map(side.files.map((file) => [file.path, file]));
+  const models = new Map<string, DiffSide>();
+  const result = await audit(
+    side.files.map((file) => ({ path: file.path })),
+    {
+      configs: new ConfigResolver(configPath),
+      onModel: (path, model, findings) => {
+        const file = byPath.get(path)!;
+        models.set(file.pairKey, { file: file.display, model, findings: findings.map((finding) => relabel(finding, file)) });
+      },
+    },
+  );
+  for (const file of result.files) {
+    if (file.error === null) continue;
+    const source = byPath.get(file.file);
+    errors.push(source ? file.error.split(source.path).join(source.display) : file.error);
+  }
+  return models;
+}
+
+/** --planned: the live rows of an inventory against all its rows, each audited with the file's config. */
+async function plannedSides(path: string, configPath: string | null): Promise<[DiffSide, DiffSide]> {
+  const configs = new ConfigResolver(configPath);
+  let found: { model: JourneyModel; findings: Finding[] } | null = null;
+  const result = await audit([{ path }], { configs, onModel: (_, model, findings) => (found = { model, findings }) });
+  const error = result.files.find((file) => file.error !== null)?.error;
+  if (error) throw new InputError({ file: path }, error.startsWith(`${path}: `) ? error.slice(path.length + 2) : error);
+  const { model, findings } = found!;
+  if (!model.files.some((file) => file.sheets.some((sheet) => sheet.columns.status !== undefined))) {
+    throw new InputError({ file: path }, '--planned needs a status column (live / planned) to tell the future rows from today\'s');
+  }
+  const planned = model.touchpoints.filter((t) => t.status === 'planned');
+  const plannedRows = new Set(planned.map((t) => `${t.place.sheet}\u0000${t.row}`));
+  const live: JourneyModel = {
+    ...model,
+    // A persona whose every row is planned does not exist yet.
+    personas: model.personas.filter((p) => !planned.some((t) => t.persona === p.name) || model.touchpoints.some((t) => t.persona === p.name && t.status !== 'planned')),
+    touchpoints: model.touchpoints.filter((t) => t.status !== 'planned'),
+    // A problem in a planned row belongs to the future state only.
+    problems: model.problems.filter((p) => !plannedRows.has(`${p.location.sheet}\u0000${p.location.row}`)),
+  };
+  const config = await configs.forFile(path);
+  const liveFindings = applyIgnores(runRules(live, enabledRules(config), config.settings, today()), config.ignore, config.file).kept;
+  return [
+    { file: `${path} (live)`, model: live, findings: liveFindings },
+    { file: `${path} (live + planned)`, model, findings },
+  ];
+}
+
+async function runDiff(beforeArg: string | undefined, afterArg: string | undefined, flags: DiffFlags, emit: Emit): Promise<number> {
+  const { compareInventories, summarizeDiff } = await import('../views/diff/compare.js');
+  const configPath = flags.config ?? null;
+  let result: DiffResult;
+  if (flags.planned !== undefined) {
+    if (beforeArg !== undefined) throw new ConfigError('--planned takes one inventory and compares its live rows with live + planned: give no <before> <after>');
+    const [before, after] = await plannedSides(flags.planned, configPath);
+    const files = [compareInventories(before, after)];
+    result = { version: 1, before: before.file, after: after.file, files, summary: summarizeDiff(files) };
+  } else {
+    if (beforeArg === undefined || afterArg === undefined) throw new ConfigError('journey diff needs <before> and <after> (files, folders or REVISION:path), or --planned FILE');
+    const workdir = await mkdtemp(join(tmpdir(), 'journey-diff-'));
+    try {
+      const before = await readSide(beforeArg, join(workdir, 'before'), configPath === null);
+      const after = await readSide(afterArg, join(workdir, 'after'), configPath === null);
+      if (before.many !== after.many) throw new ConfigError(`journey diff compares a file with a file or a folder with a folder; ${before.many ? beforeArg : afterArg} is a folder and ${before.many ? afterArg : beforeArg} is not`);
+      const errors: string[] = [];
+      const beforeModels = await auditSide(before, configPath, errors);
+      const afterModels = await auditSide(after, configPath, errors);
+      if (errors.length > 0) {
+        for (const error of errors) process.stderr.write(`journey: ${error}\n`);
+        return 2;
+      }
+      // Two files pair whatever their names; folders pair by relative path.
+      const keys = before.many ? [...new Set([...afterModels.keys(), ...beforeModels.keys()])].sort() : null;
+      const files = keys === null ? [compareInventories([...beforeModels.values()][0]!, [...afterModels.values()][0]!)] : keys.map((key) => compareInventories(beforeModels.get(key) ?? null, afterModels.get(key) ?? null));
+      result = { version: 1, before: beforeArg, after: afterArg, files, summary: summarizeDiff(files) };
+    } finally {
+      await rm(workdir, { recursive: true, force: true });
+    }
+  }
+  const render = await import('../views/diff/render.js');
+  const output =
+    flags.format === 'json'
+      ? render.formatDiffJson(result)
+      : flags.format === 'markdown'
+        ? render.formatDiffMarkdown(result)
+        : render.formatDiffStylish(result, { color: flags.output === undefined && shouldColor(process.stdout) });
+  await emit(output, flags.output);
+  if (flags.failOnNew === 'never') return 0;
+  const threshold = SEVERITY_RANK[flags.failOnNew];
+  const introduced = result.summary.introducedBySeverity;
+  return (Object.keys(introduced) as Severity[]).some((severity) => SEVERITY_RANK[severity] >= threshold && introduced[severity] > 0) ? 1 : 0;
+}
+
+/** Adds the `journey diff` command to the program (inheriting its exit and output settings); `emit` writes to -o FILE or stdout. */
+export function registerDiff(program: Command, emit: Emit): void {
+  program
+    .command('diff')
+    .description('compare two versions of an inventory (files, folders or REVISION:path): touchpoints, coverage, handoffs, findings resolved and introduced')
+    .argument('[before]', 'the earlier or current-state inventory: a file, a folder, or REVISION:path (HEAD~1:inventories/acme.xlsx)')
+    .argument('[after]', 'the later or future-state inventory, given the same way')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(DIFF_FORMATS).default('stylish'))
+    .option('-o, --output <file>', 'write the output to a file instead of stdout')
+    .addOption(new Option('--fail-on-new <severity>', 'exit 1 when the after version introduces findings at or above this severity').choices(FAIL_ON).default('never'))
+    .option('-c, --config <file>', 'use this config for both versions instead of the journey.config.json each one finds')
+    .option('--planned <file>', 'compare one inventory\'s live rows (before) with its live and planned rows (after)')
+    .option('--debug', 'show stack traces for unexpected errors')
+    .action(async (before: string | undefined, after: string | undefined, flags: DiffFlags) => {
+      process.exitCode = await runDiff(before, after, flags, emit);
+    });
+}
