@@ -29,11 +29,13 @@ type Value = string | number | null;
 /** How each compared field is read from a touchpoint: the value shown, and the key compared (when it differs from the value). */
 const FIELDS: Record<ComparedField, (t: Touchpoint, model: JourneyModel) => { value: Value; key?: Value; number?: number | null }> = {
   stage: (t, m) => ({ value: t.stage === null ? null : stageLabel(m.stageModel, t.stage), key: t.stage }),
-  channel: (t, m) => ({ value: t.channel === null ? null : channelLabel(m.channels, t.channel), key: t.channel }),
+  // Every channel a cell names ("Email + SMS"), so adding or dropping one is a change.
+  channel: (t, m) => ({ value: t.channels.length === 0 ? null : t.channels.map((id) => channelLabel(m.channels, id)).join(' + '), key: t.channels.length === 0 ? null : t.channels.join('+') }),
   team: (t) => ({ value: t.team, key: t.team === null ? null : foldKey(t.team) }),
   mode: (t) => ({ value: t.mode }),
   direction: (t) => ({ value: t.direction }),
-  day: (t) => ({ value: t.day, number: t.day }),
+  // Timing kept as words ("Q3") when it names no day.
+  day: (t) => ({ value: t.day ?? t.timing, number: t.day }),
   frequency: (t) => ({ value: t.frequency?.text ?? null, key: t.frequency === null ? null : t.frequency.cadence !== null && t.frequency.cadence !== 'repeating' ? t.frequency.cadence : foldKey(t.frequency.text) }),
   kpi: (t) => ({ value: t.kpi }),
   owner: (t) => ({ value: t.owner }),
