@@ -30,7 +30,8 @@ export function sheetLocation(file: string, sheet: string | null): Location {
   return { file, sheet, row: null, column: null, cell: null };
 }
 
-const FIELD_LABEL: Record<Field, string> = {
+/** How each field is named in messages and in the header `journey init` writes. */
+export const FIELD_LABEL: Record<Field, string> = {
   stage: 'Stage', touchpoint: 'Touchpoint', team: 'Team', channel: 'Channel', mode: 'Mode', direction: 'Direction',
   day: 'Day', frequency: 'Frequency', persona: 'Persona', kpi: 'KPI', notes: 'Notes', owner: 'Owner', audience: 'Audience',
   sent: 'Sent', opens: 'Open rate', clicks: 'Click rate', conversion: 'Conversion rate', dropOff: 'Drop-off rate',
