@@ -126,7 +126,8 @@ export async function runInit(target: string | undefined, flags: InitFlags, stde
     throw new ConfigError(`${output}: cannot be written (${code})`);
   }
 
-  const shown = relative(process.cwd(), output) || output;
+  const near = relative(process.cwd(), output);
+  const shown = near === '' || near.startsWith('..') ? output : near;
   const sheets = csv ? '' : ` (${spec.sheets.map((s) => s.sheet).join(', ')}, How to use, Lists)`;
   let what = copy === null ? 'an empty template' : `${plural(copy.rowCount, 'row')}`;
   if (copy !== null && flags.from !== undefined) {

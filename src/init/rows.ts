@@ -117,7 +117,10 @@ export function cleanCopy(loaded: LoadedFile, model: JourneyModel): CleanCopy {
             was.push(`${FIELD_LABEL[field]} "${original}"`);
             changed++;
           }
-        } else if (original !== null) flag(field, rawValue(cell(field)) ?? original, problem);
+        } else {
+          const written = rawValue(cell(field)) ?? original;
+          if (written !== null) flag(field, written, problem);
+        }
       };
 
       // Stage: every row gets its stage written out, so filters and sorts work; a blank cell inherited it.
