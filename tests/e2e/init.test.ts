@@ -101,6 +101,34 @@ describe('journey init (built CLI)', () => {
     expect(run.stdout).toMatch(/No findings in 1 file \(0 touchpoints read\)/);
   }, SLOW);
 
+  it('follows the config found for the new file: personas, stage model, channels, teams and column names', async () => {
+    const folder = join(dir, 'configured');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'journey.config.json'), JSON.stringify({
+      stages: { replace: true, list: [{ id: 'trial', label: 'Free trial' }, { id: 'paid' }] },
+      channels: [{ id: 'whatsapp', label: 'WhatsApp' }],
+      columns: { team: ['Abteilung'] },
+      stageOwners: { trial: ['Growth'], paid: ['Success'] },
+      personas: ['Founder', 'Admin'],
+    }));
+    const path = join(folder, 'inventory.xlsx');
+    expect(journey(['init', path]).code).toBe(0);
+    const workbook = await readBack(path);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Founder', 'Admin', 'How to use', 'Lists']);
+    const lists = workbook.getWorksheet('Lists')!;
+    expect(lists.getColumn(1).values.slice(2)).toEqual(['Free trial', 'Paid']);
+    expect(lists.getColumn(2).values.at(-1)).toBe('WhatsApp');
+    expect(lists.getColumn(3).values.slice(2)).toEqual(['Growth', 'Success']);
+    expect(workbook.getWorksheet('Founder')!.getRow(1).getCell(letterOf('team')).value).toBe('Abteilung');
+    const names = Object.fromEntries((workbook.definedNames.model as { name: string; ranges: string[] }[]).map((n) => [n.name, n.ranges]));
+    expect(names.Stages).toEqual(['Lists!$A$2:$A$3']);
+    const audit = journey(['audit', path]);
+    expect(audit.code).toBe(0);
+    expect(audit.stdout.split('\n').filter((line) => line.startsWith('note:'))).toHaveLength(1);
+    // The personas the config expects have no rows yet: missing-persona says so, as it would for any inventory.
+    expect(findingKeys(path).map((key) => JSON.parse(key).slice(0, 2))).toEqual([['missing-persona', 'warning'], ['missing-persona', 'warning']]);
+  }, SLOW);
+
   it('never overwrites a file without --force, and says so in one line (exit 2)', () => {
     const path = join(dir, 'taken.xlsx');
     writeFileSync(path, 'mine');
