@@ -61,14 +61,14 @@ export async function runInit(target: string | undefined, flags: InitFlags, stde
   if (!csv && extension !== '' && extension !== '.xlsx') throw new ConfigError(`${target}: journey init writes .xlsx (or .csv with --csv); name the file .xlsx`);
   const output = target ?? (csv ? 'inventory.csv' : 'inventory.xlsx');
 
-  // Checked before any work (and again, atomically, when writing).
-  if (!flags.force && (await stat(output).then(() => true, () => false))) throw alreadyExists(output);
-  const configs = new ConfigResolver(flags.config ?? null);
-  const config = await configs.forFile(output);
   if (flags.from !== undefined) {
     const [source, written] = await Promise.all([realLocation(flags.from), realLocation(output)]);
     if (source === written) throw new ConfigError(`${output} is the --from file ${flags.from}; journey never writes to an input, so name another output file`);
   }
+  // Checked before any work (and again, atomically, when writing).
+  if (!flags.force && (await stat(output).then(() => true, () => false))) throw alreadyExists(output);
+  const configs = new ConfigResolver(flags.config ?? null);
+  const config = await configs.forFile(output);
 
   let copy: CleanCopy | null = null;
   try {

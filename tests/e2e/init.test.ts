@@ -260,7 +260,7 @@ describe('journey init (built CLI)', () => {
     const source = join(dir, 'mine.csv');
     copyFileSync(join(root, 'fixtures/sample-inventory.csv'), source);
     const before = hash(source);
-    const same = journey(['init', source, '--from', source, '--force']);
+    const same = journey(['init', source, '--from', source]);
     expect(same.code).toBe(2);
     expect(same.stderr).toMatch(/is the --from file .*; journey never writes to an input/);
     mkdirSync(join(dir, 'links'));
