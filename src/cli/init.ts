@@ -110,20 +110,19 @@ export async function runInit(target: string | undefined, flags: InitFlags, stde
 
   const epoch = Number(process.env.SOURCE_DATE_EPOCH);
   const created = Number.isFinite(epoch) && process.env.SOURCE_DATE_EPOCH !== '' ? new Date(epoch * 1000) : new Date();
-  let bytes: string | Buffer;
-  if (csv) bytes = templateCsv(spec, rows);
-  else {
-    // exceljs loads only here: audit start-up never parses it.
-    const { templateXlsxBuffer } = await import('../init/write-xlsx.js');
-    bytes = await templateXlsxBuffer(spec, rows, created);
-  }
   try {
-    await writeFile(output, bytes, { flag: flags.force ? 'w' : 'wx' });
+    if (csv) await writeFile(output, templateCsv(spec, rows), { flag: flags.force ? 'w' : 'wx' });
+    else {
+      // exceljs loads only here: audit start-up never parses it.
+      const { writeTemplateXlsx } = await import('../init/write-xlsx.js');
+      await writeTemplateXlsx(output, spec, rows, created, Boolean(flags.force));
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw alreadyExists(output);
     if (code === 'ENOENT') throw new ConfigError(`${output}: no such folder`);
-    throw new ConfigError(`${output}: cannot be written (${code})`);
+    if (code !== undefined) throw new ConfigError(`${output}: cannot be written (${code})`);
+    throw error;
   }
 
   const near = relative(process.cwd(), output);

@@ -156,6 +156,9 @@ describe('journey init (built CLI)', () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Practitioner', 'Buyer', 'How to use', 'Lists']);
     const practitioner = workbook.getWorksheet('Practitioner')!;
     expect(practitioner.getRow(2).getCell(1).value).toBe('Awareness');
+    const webinar = practitioner.getRow(4);
+    expect(webinar.getCell(letterOf('conversion'))).toMatchObject({ value: 0.08, numFmt: '0.0%' });
+    expect(webinar.getCell(letterOf('lastReviewed'))).toMatchObject({ value: new Date('2026-06-01T00:00:00Z'), numFmt: 'yyyy-mm-dd' });
     // The planted typo stays visible, highlighted, with journey's suggestion in its note.
     const typo = practitioner.getCell(`${letterOf('stage')}12`);
     expect(typo.value).toBe('Onbaording');
