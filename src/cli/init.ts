@@ -60,6 +60,8 @@ export async function runInit(target: string | undefined, flags: InitFlags, stde
   if (csv && (extension === '.xlsx' || extension === '.xlsm')) throw new ConfigError(`--csv writes a CSV file, but ${target} ends in ${extension}; name it .csv, or drop --csv`);
   if (!csv && extension !== '' && extension !== '.xlsx') throw new ConfigError(`${target}: journey init writes .xlsx (or .csv with --csv); name the file .xlsx`);
   const output = target ?? (csv ? 'inventory.csv' : 'inventory.xlsx');
+  const requested = flags.personas === undefined ? [] : parsePersonas(flags.personas);
+  if (flags.personas !== undefined && requested.length === 0) throw new ConfigError('--personas: expected persona names separated by commas, e.g. --personas "Practitioner,Executive"');
 
   if (flags.from !== undefined) {
     const [source, written] = await Promise.all([realLocation(flags.from), realLocation(output)]);
@@ -86,8 +88,6 @@ export async function runInit(target: string | undefined, flags: InitFlags, stde
     throw error;
   }
 
-  const requested = flags.personas === undefined ? [] : parsePersonas(flags.personas);
-  if (flags.personas !== undefined && requested.length === 0) throw new ConfigError('--personas: expected persona names separated by commas, e.g. --personas "Practitioner,Executive"');
   const fromRows = copy?.personas.map((p) => p.persona) ?? [];
   const personas = distinct([...fromRows, ...requested, ...(copy === null && requested.length === 0 ? config.settings.personas : [])]);
   const teams = distinct([...Object.values(config.settings.stageOwners).flat(), ...(copy?.teams ?? [])]);
@@ -130,7 +130,7 @@ export async function runInit(target: string | undefined, flags: InitFlags, stde
   const sheets = csv ? '' : ` (${spec.sheets.map((s) => s.sheet).join(', ')}, How to use, Lists)`;
   let what = copy === null ? 'an empty template' : `${plural(copy.rowCount, 'row')}`;
   if (copy !== null && flags.from !== undefined) {
-    what += `; ${plural(copy.changed, 'value')} normalized (the original text is in Notes)`;
+    if (copy.changed > 0) what += `; ${plural(copy.changed, 'value')} normalized (the original text is in Notes)`;
     if (copy.flagged > 0) what += `; ${plural(copy.flagged, 'cell')} journey could not read ${csv ? 'kept as written' : 'highlighted to fix'}`;
   }
   stderr(`journey: wrote ${shown}${sheets}: ${what}. Next: journey audit ${shown}`);

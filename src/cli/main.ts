@@ -236,7 +236,7 @@ function buildProgram(): Command {
   program
     .command('init')
     .description('write a starter inventory workbook with dropdowns (or a clean copy of an inventory with --from)')
-    .argument('[file]', 'the .xlsx (or .csv) to write', undefined)
+    .argument('[file]', 'the .xlsx (or .csv) to write (default inventory.xlsx)')
     .option('--personas <names>', 'one sheet per persona, comma-separated (default: the config\'s personas, else one "Persona" sheet)')
     .option('--example', 'fill in the sample inventory from the README instead of empty rows')
     .option('--csv', 'write a CSV template with the same columns')
