@@ -20,5 +20,8 @@ await build({
   mainFields: ['module', 'main'],
   // The CommonJS dependencies (yauzl, csv-parse's helpers) call require for Node's built-ins.
   banner: { js: "import { createRequire as journeyCreateRequire } from 'node:module'; const require = journeyCreateRequire(import.meta.url);" },
+  // exceljs (journey init only) stays in node_modules, loaded by the init chunk's dynamic import: bundling its
+  // CommonJS tree would add megabytes for one command and gain nothing at audit start-up.
+  external: ['exceljs'],
   logLevel: 'warning',
 });

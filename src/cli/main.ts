@@ -255,6 +255,21 @@ function buildProgram(): Command {
     });
 
   program
+    .command('init')
+    .description('write a starter inventory workbook with dropdowns (or a clean copy of an inventory with --from)')
+    .argument('[file]', 'the .xlsx (or .csv) to write (default inventory.xlsx)')
+    .option('--personas <names>', 'one sheet per persona, comma-separated (default: the config\'s personas, else one "Persona" sheet)')
+    .option('--example', 'fill in the sample inventory from the README instead of empty rows')
+    .option('--csv', 'write a CSV template with the same columns')
+    .option('--from <file>', 'copy this inventory into the template: canonical columns, normalized values, unknown values highlighted')
+    .option('--force', 'overwrite the file if it exists')
+    .addOption(configOption())
+    .action(async (file: string | undefined, flags: import('./init.js').InitFlags) => {
+      const { runInit } = await import('./init.js');
+      process.exitCode = await runInit(file, flags, (line) => process.stderr.write(`${line}\n`));
+    });
+
+  program
     .command('print-config')
     .description('print the resolved config (defaults merged in) that applies to an inventory')
     .argument('<file>', 'inventory file whose config to show')

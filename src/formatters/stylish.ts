@@ -2,6 +2,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import stringWidth from 'string-width';
 import { plural } from '../english.js';
 import type { Finding, Severity } from '../model/schema.js';
+import type { AuditResult } from '../engine/result.js';
 import type { Formatter } from './types.js';
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
@@ -85,6 +86,20 @@ function severityStyle(chalk: ChalkInstance, severity: Severity): Style {
 }
 
 /**
+ * The notes under a file: the sheets it skipped; or, for an inventory with a header and no rows yet (a fresh
+ * `journey init` template), the one thing to do next, instead of a note per helper sheet.
+ */
+function fileNotes(file: AuditResult['files'][number]): string[] {
+  const inventories = file.sheets.filter((sheet) => sheet.headerRow !== null);
+  if (file.touchpoints === 0 && inventories.length > 0 && inventories.every((sheet) => sheet.retired === 0)) {
+    const named = inventories.flatMap((sheet) => (sheet.sheet === null ? [] : [sheet.sheet]));
+    const where = named.length === 0 ? 'the header' : `the header of ${named.length === 1 ? 'sheet' : 'sheets'} ${named.join(', ')}`;
+    return [`${file.file}: no touchpoints yet; add one row per communication under ${where}, then audit again`];
+  }
+  return file.sheets.flatMap((sheet) => (sheet.skipped ? [`${file.file} › ${sheet.sheet}: ${sheet.skipped}`] : []));
+}
+
+/**
  * Findings grouped by file and sheet, a table per group (cell, severity, rule, message wrapped to the
  * terminal), and a summary line. Yielded a finding at a time: a large inventory has hundreds of thousands.
  */
@@ -118,9 +133,7 @@ export const formatStylish: Formatter = function* (result, options) {
         yield `${row([[cells[i]!, plain], [finding.severity, severityStyle(chalk, finding.severity)], [finding.ruleId, chalk.dim], [finding.message, plain]])}\n`;
       }
     }
-    for (const sheet of file.sheets) {
-      if (sheet.skipped) yield `${chalk.dim(`note: ${file.file} › ${sheet.sheet}: ${sheet.skipped}`)}\n`;
-    }
+    for (const note of fileNotes(file)) yield `${chalk.dim(`note: ${note}`)}\n`;
   }
 
   const { errors, warnings, infos, files, touchpoints, inputErrors } = result.summary;

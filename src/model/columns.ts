@@ -31,6 +31,15 @@ export const COLUMN_NAMES: Record<Field, string[]> = {
   status: ['status', 'state', 'touchpoint status'],
 };
 
+/** How messages and templates name each field's column. */
+export const FIELD_LABEL: Record<Field, string> = {
+  stage: 'Stage', touchpoint: 'Touchpoint', team: 'Team', channel: 'Channel', mode: 'Mode', direction: 'Direction',
+  day: 'Day', frequency: 'Frequency', persona: 'Persona', kpi: 'KPI', notes: 'Notes', owner: 'Owner', audience: 'Audience',
+  sent: 'Sent', opens: 'Open rate', clicks: 'Click rate', conversion: 'Conversion rate', dropOff: 'Drop-off rate',
+  unsubscribe: 'Unsubscribe rate', nps: 'NPS', csat: 'CSAT', sentiment: 'Sentiment', painPoint: 'Pain point',
+  lastReviewed: 'Last reviewed', status: 'Status',
+};
+
 /** The fields an inventory must have columns for. */
 export const REQUIRED_FIELDS: readonly Field[] = ['stage', 'touchpoint', 'channel'];
 
@@ -95,6 +104,8 @@ export class ColumnMatcher {
     const exact = this.byKey.get(foldKey(value)) ?? this.byKey.get(foldKey(withoutNotes(value)));
     if (exact !== undefined) return exact;
     const words = headerWords(withoutNotes(value));
+    // A header names a field in a few words; a sentence that mentions a stage or a channel is no header.
+    if (words.length > 4) return null;
     for (let length = Math.min(words.length - 1, 4); length >= 1; length--) {
       for (let start = words.length - length; start >= 0; start--) {
         const field = this.byKey.get(words.slice(start, start + length).join(''));

@@ -1,5 +1,5 @@
 import { listAnd } from '../english.js';
-import type { Field, Touchpoint } from '../model/schema.js';
+import type { Touchpoint } from '../model/schema.js';
 
 export { listAnd, plural } from '../english.js';
 
@@ -26,11 +26,4 @@ export function percent(rate: number): string {
   return `${Number((rate * 100).toFixed(1))}%`;
 }
 
-/** How messages name each field's column. */
-export const FIELD_LABEL: Record<Field, string> = {
-  stage: 'Stage', touchpoint: 'Touchpoint', team: 'Team', channel: 'Channel', mode: 'Mode', direction: 'Direction',
-  day: 'Day', frequency: 'Frequency', persona: 'Persona', kpi: 'KPI', notes: 'Notes', owner: 'Owner', audience: 'Audience',
-  sent: 'Sent', opens: 'Open rate', clicks: 'Click rate', conversion: 'Conversion rate', dropOff: 'Drop-off rate',
-  unsubscribe: 'Unsubscribe rate', nps: 'NPS', csat: 'CSAT', sentiment: 'Sentiment', painPoint: 'Pain point',
-  lastReviewed: 'Last reviewed', status: 'Status',
-};
+export { FIELD_LABEL } from '../model/columns.js';

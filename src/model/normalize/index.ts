@@ -59,15 +59,15 @@ export class Normalizer {
 
   /** Adds one loaded file; throws InputError when none of its sheets holds an inventory. */
   add(loaded: LoadedFile): void {
-    const sheets = loaded.tables.map((table) => this.addTable(table));
-    this.addFile(loaded.file, loaded.kind, sheets, loaded.skipped);
+    const states = loaded.tables.map((table) => this.addTable(table));
+    this.addFile(loaded.file, loaded.kind, states, loaded.skipped);
   }
 
   /** Adds a CSV file whose rows `read` delivers one by one, so the file is never held whole. */
   async addStreamed(file: string, read: (onRow: (row: RawRow) => void) => Promise<void>): Promise<void> {
     const state = beginTable(file, null, this.touchpoints.length);
     await read((row) => pushRow(this.sink, state, row));
-    this.addFile(file, 'csv', [endTable(this.sink, state)], []);
+    this.addFile(file, 'csv', [{ summary: endTable(this.sink, state), state }], []);
   }
 
   /** The model built so far. */
@@ -82,15 +82,22 @@ export class Normalizer {
     };
   }
 
-  private addTable(table: RawTable): SheetSummary {
+  private addTable(table: RawTable): { summary: SheetSummary; state: TableState } {
     const state = beginTable(table.file, table.sheet, this.touchpoints.length);
     for (const raw of table.rows) pushRow(this.sink, state, raw);
-    return endTable(this.sink, state);
+    return { summary: endTable(this.sink, state), state };
   }
 
-  private addFile(file: string, kind: FileSummary['kind'], tables: SheetSummary[], skipped: LoadedFile['skipped']): void {
+  /**
+   * Records a file's sheets. A file with no inventory in any sheet is an input error: the first sheet's
+   * header that lacks a required column says which, else that no header was found.
+   */
+  private addFile(file: string, kind: FileSummary['kind'], read: { summary: SheetSummary; state: TableState }[], skipped: LoadedFile['skipped']): void {
+    const tables = read.map((table) => table.summary);
     const sheets = [...tables, ...skipped.map((s) => ({ sheet: s.sheet, headerRow: null, touchpoints: 0, retired: 0, skipped: `skipped: ${s.reason}`, columns: {} }))];
     if (!sheets.some((s) => s.headerRow !== null)) {
+      const incomplete = read.find((table) => table.state.incomplete !== null)?.state.incomplete;
+      if (incomplete) throw incomplete;
       const where = kind === 'xlsx' ? `none of its sheets (${tables.map((t) => `"${t.sheet}"`).join(', ') || 'none visible'}) has a` : 'it has no';
       throw new InputError({ file }, `is not a communication inventory: ${where} header row with the columns journey looks for in the first 30 rows. Looked for ${describeKnownColumns()}`);
     }

@@ -24,6 +24,8 @@ export interface TableState {
   retired: number;
   lastContentRow: number;
   touchpointsBefore: number;
+  /** A header row that names some fields but not the required ones: the sheet is skipped, or the file refused if no sheet has an inventory. */
+  incomplete: InputError | null;
   /** Day cells read as a day, and those naming none (held back: if they are most, the column is timing text, not errors). */
   dayCells: { days: number; words: ValueProblem[] };
 }
@@ -43,7 +45,7 @@ export function beginTable(file: string, sheet: string | null, touchpointsBefore
   return {
     fallbackPersona: sheet ?? basename(file, extname(file)), buffered: [], header: null, place: { file, sheet, columns: {} },
     headerWidth: 0, blankWithin: [], withData: new Set(), inheritedStage: null, inheritedPersona: null, retired: 0, lastContentRow: 0,
-    touchpointsBefore, dayCells: { days: 0, words: [] },
+    touchpointsBefore, dayCells: { days: 0, words: [] }, incomplete: null,
   };
 }
 
@@ -64,7 +66,10 @@ export function endTable(sink: TableSink, state: TableState): SheetSummary {
   if (state.buffered !== null) findTableHeader(sink, state);
   const { header } = state;
   const { file, sheet } = state.place;
-  if (header === null) return { sheet, headerRow: null, touchpoints: 0, retired: 0, skipped: 'skipped: no inventory header in the first 30 rows', columns: {} };
+  if (header === null) {
+    const skipped = state.incomplete ? `skipped: ${state.incomplete.message}` : 'skipped: no inventory header in the first 30 rows';
+    return { sheet, headerRow: null, touchpoints: 0, retired: 0, skipped, columns: {} };
+  }
   endDayColumn(sink, state);
   for (const column of [...state.withData].sort((x, y) => x - y)) {
     sink.problem({ kind: 'blank-header', field: null, value: '', reason: { code: 'blank-header' }, location: cellLocation(file, sheet, header.row, column), persona: null, stage: null, touchpoint: null });
@@ -100,7 +105,8 @@ function findTableHeader(sink: TableSink, state: TableState): void {
   const missing = REQUIRED_FIELDS.filter((field) => header.columns[field] === undefined);
   if (missing.length > 0) {
     const looked = missing.map((field) => `${field} (${[field, ...COLUMN_NAMES[field]].filter((v, i, all) => all.indexOf(v) === i).join(', ')})`).join('; ');
-    throw new InputError({ file, sheet, cell: `row ${header.row}` }, `the header has no ${missing.join(' or ')} column; looked for ${looked}`);
+    state.incomplete = new InputError({ file, sheet, cell: `row ${header.row}` }, `the header has no ${missing.join(' or ')} column; looked for ${looked}`);
+    return;
   }
   if (header.columns.owner !== undefined && header.columns.team === undefined && holdsTeams(rows.slice(header.rowIndex + 1), header.columns.owner)) {
     header.columns.team = header.columns.owner;
