@@ -8,6 +8,15 @@ export const RATIO_FLOOR_BYTES = 1 * MiB;
 export const CHECK_EVERY = 1 << 14;
 
 /**
+ * A zip entry name as a message may show it: control characters (a terminal would act on them)
+ * written as escapes, and a name longer than any real part's cut short.
+ */
+export function shownPartName(name: string): string {
+  const cut = name.length > 200 ? `${name.slice(0, 200)}…` : name;
+  return cut.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
  * What reading one workbook may still cost, and where the read is, so that any limit it hits is
  * reported as one input error naming the file, the sheet and (when known) the cell.
  */
@@ -43,7 +52,8 @@ export class ReadBudget {
    * toward the workbook's total. Declared sizes can lie, so `checkInflated` then holds the part to
    * its declared size: together the two bound the bytes actually inflated.
    */
-  checkDeclared(part: string, declaredBytes: number, compressedBytes: number): void {
+  checkDeclared(name: string, declaredBytes: number, compressedBytes: number): void {
+    const part = shownPartName(name);
     if (declaredBytes > this.limits.partMiB * MiB) {
       throw this.error(`is too large to read: its part ${part} holds ${mib(declaredBytes)} MiB uncompressed, more than the ${this.limits.partMiB} MiB one part may hold (limits.partMiB)`);
     }
@@ -58,8 +68,9 @@ export class ReadBudget {
   }
 
   /** Throws as soon as a part has inflated to more bytes (`inflatedBytes` so far) than its entry declares. */
-  checkInflated(part: string, inflatedBytes: number, declaredBytes: number): void {
+  checkInflated(name: string, inflatedBytes: number, declaredBytes: number): void {
     if (inflatedBytes > declaredBytes) {
+      const part = shownPartName(name);
       throw this.error(`is a damaged workbook: its part ${part} inflates to more than the ${declaredBytes} bytes its zip entry declares (the part is corrupt, or its size forged as in a decompression bomb); open it in a spreadsheet program and save it again`);
     }
   }

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
-import type { ReadBudget } from './budget.js';
+import { type ReadBudget, shownPartName } from './budget.js';
 
 /** A zip archive opened for random access to its entries by name. */
 export interface ZipArchive {
@@ -23,7 +23,8 @@ export function partKey(path: string): string {
 
 /** A zip whose entries cannot be told apart: it is refused, since which copy a reader takes is arbitrary. */
 export class DuplicatePartError extends Error {
-  constructor(first: string, second: string) {
+  constructor(firstName: string, secondName: string) {
+    const [first, second] = [shownPartName(firstName), shownPartName(secondName)];
     super(first === second ? `it holds the part ${first} twice` : `it holds the part ${first} twice, as ${first} and ${second} (part names ignore case)`);
     this.name = 'DuplicatePartError';
   }
