@@ -59,14 +59,14 @@ export async function readSheet(zip: ZipArchive, path: string, context: SheetCon
   let phonetic = 0;
 
   /** Stores a value, first counting the blanks it puts before it (a row's cells are a dense array). */
-  const place = (target: RawRow, col: number, cell: CellValue, where: () => string) => {
+  const place = (target: RawRow, col: number, cell: CellValue) => {
     if (col >= target.cells.length) {
       if (col >= limits.columns) {
-        throw budget.error(`row ${target.row} has a value in column ${columnLetter(col)}, past the ${limits.columns} columns a row may reach (limits.columns)`, where());
+        throw budget.error(`row ${target.row} has a value in column ${columnLetter(col)}, past the ${limits.columns} columns a row may reach (limits.columns)`, `${columnLetter(col)}${target.row}`);
       }
       storedCells += col + 1 - target.cells.length;
       if (storedCells > limits.cellsPerSheet) {
-        throw budget.error(`the sheet holds more than ${limits.cellsPerSheet} cells, counting the blanks before each row's last value (limits.cellsPerSheet)`, where());
+        throw budget.error(`the sheet holds more than ${limits.cellsPerSheet} cells, counting the blanks before each row's last value (limits.cellsPerSheet)`, `${columnLetter(col)}${target.row}`);
       }
       while (target.cells.length < col) target.cells.push(null);
     }
@@ -161,7 +161,7 @@ export async function readSheet(zip: ZipArchive, path: string, context: SheetCon
             row = { row: rowNumber, cells: [] };
             rows.push(row);
           }
-          place(row, column, cell, () => `${columnLetter(column)}${rowNumber}`);
+          place(row, column, cell);
           break;
         }
       }
@@ -202,7 +202,7 @@ function sortByRow(rows: RawRow[], budget: ReadBudget): RawRow[] {
   return from;
 }
 
-type Place = (target: RawRow, col: number, cell: CellValue, where: () => string) => void;
+type Place = (target: RawRow, col: number, cell: CellValue) => void;
 
 /**
  * Copies each merged range's top-left value into the range's other cells that fall within the data
@@ -252,7 +252,7 @@ function fillMerges(rows: RawRow[], merges: Merge[], place: Place, budget: ReadB
       for (let col = merge.startCol; col <= lastMergedCol; col++) {
         if (++steps % CHECK_EVERY === 0) budget.checkTime();
         if (rowNumber === merge.startRow && col === merge.startCol) continue;
-        place(target, col, origin, () => `${columnLetter(col)}${rowNumber}`);
+        place(target, col, origin);
       }
     }
   }
