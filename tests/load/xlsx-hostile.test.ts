@@ -64,7 +64,7 @@ describe('duplicate zip entries', () => {
       ...workbookEntries([{ name: 'S' }], [{ name: SHEET, data: worksheetXml('') }]),
       { name: 'XL/Worksheets/Sheet1.xml', data: worksheetXml('') },
     ]);
-    expect(await inputError(path)).toContain(`is a damaged workbook: it holds the part ${SHEET} twice, as ${SHEET} and XL/Worksheets/Sheet1.xml (part names ignore case)`);
+    expect(await inputError(path)).toContain(`is a damaged workbook: it holds the part ${SHEET} twice, as ${SHEET} and XL/Worksheets/Sheet1.xml (part names ignore case and slash direction)`);
   });
 
   it('shows a hostile part name with its control characters escaped', async () => {

@@ -25,7 +25,7 @@ export function partKey(path: string): string {
 export class DuplicatePartError extends Error {
   constructor(firstName: string, secondName: string) {
     const [first, second] = [shownPartName(firstName), shownPartName(secondName)];
-    super(first === second ? `it holds the part ${first} twice` : `it holds the part ${first} twice, as ${first} and ${second} (part names ignore case)`);
+    super(first === second ? `it holds the part ${first} twice` : `it holds the part ${first} twice, as ${first} and ${second} (part names ignore case and slash direction)`);
     this.name = 'DuplicatePartError';
   }
 }
