@@ -8,8 +8,8 @@ import * as z from 'zod';
 export const ReadLimitsSchema = z
   .object({
     readTimeoutSeconds: z.number().positive().default(30).describe('Seconds one file (workbook or CSV) may take to read (also --read-timeout)'),
-    partMiB: z.number().positive().default(256).describe('Uncompressed MiB of one workbook part (a worksheet, the shared strings)'),
-    workbookMiB: z.number().positive().default(512).describe('Uncompressed MiB of all the parts read from one workbook'),
+    partMiB: z.number().positive().default(128).describe('Uncompressed MiB of one workbook part (a worksheet, the shared strings)'),
+    workbookMiB: z.number().positive().default(256).describe('Uncompressed MiB of all the parts read from one workbook'),
     compressionRatio: z.number().positive().default(200).describe('Largest ratio of a workbook part\'s uncompressed to compressed size (decompression bombs)'),
     columns: z.number().int().positive().default(16_384).describe('Columns one row may reach (Excel\'s own limit is 16,384, column XFD)'),
     cellsPerSheet: z.number().int().positive().default(10_000_000).describe('Cells one sheet may hold, counting the blanks before each row\'s last value'),

@@ -1,5 +1,6 @@
 import type { CellValue, RawRow } from '../table.js';
-import { parseCellRef } from '../address.js';
+import { columnLetter, parseCellRef } from '../address.js';
+import { CHECK_EVERY, type ReadBudget } from './budget.js';
 import { unescapeOoxml } from './parts.js';
 import type { ZipArchive } from './zip.js';
 import { readXml } from './xml.js';
@@ -22,14 +23,29 @@ export function dateFromSerial(serial: number, date1904: boolean): Date {
   return new Date(EPOCH_1900 + Math.round(adjusted * DAY_MS));
 }
 
+/** A merged range as numbers: 0-based columns, 1-based rows, as written (not yet clipped). */
+interface Merge {
+  ref: string;
+  startCol: number;
+  startRow: number;
+  endCol: number;
+  endRow: number;
+}
+
 /**
  * Streams one worksheet into rows holding only the cells that have values, so a sheet whose
  * recorded dimension is a million rows costs only what it holds. Merged ranges are filled with
  * their top-left value, clipped to the rows and columns that hold data.
+ *
+ * Nothing is allocated per cell a file merely declares: a row's blanks before its last value are
+ * counted against limits.cellsPerSheet before they are stored, a merge's clipped area against
+ * limits.mergedCells before it is filled, and every loop looks at the clock.
  */
-export async function readSheet(zip: ZipArchive, path: string, context: SheetContext, checkTime: () => void): Promise<RawRow[]> {
+export async function readSheet(zip: ZipArchive, path: string, context: SheetContext, budget: ReadBudget): Promise<RawRow[]> {
+  const limits = budget.limits;
   const rows: RawRow[] = [];
-  const merges: string[] = [];
+  const merges: Merge[] = [];
+  let storedCells = 0;
   let row: RawRow | null = null;
   let rowNumber = 0;
   let column = -1;
@@ -41,6 +57,21 @@ export async function readSheet(zip: ZipArchive, path: string, context: SheetCon
   let inValue = false;
   let inInlineText = false;
   let phonetic = 0;
+
+  /** Stores a value, first counting the blanks it puts before it (a row's cells are a dense array). */
+  const place = (target: RawRow, col: number, cell: CellValue) => {
+    if (col >= target.cells.length) {
+      if (col >= limits.columns) {
+        throw budget.error(`row ${target.row} has a value in column ${columnLetter(col)}, past the ${limits.columns} columns a row may reach (limits.columns)`, `${columnLetter(col)}${target.row}`);
+      }
+      storedCells += col + 1 - target.cells.length;
+      if (storedCells > limits.cellsPerSheet) {
+        throw budget.error(`the sheet holds more than ${limits.cellsPerSheet} cells, counting the blanks before each row's last value (limits.cellsPerSheet)`, `${columnLetter(col)}${target.row}`);
+      }
+      while (target.cells.length < col) target.cells.push(null);
+    }
+    target.cells[col] = cell;
+  };
 
   const cellValue = (): CellValue => {
     switch (type) {
@@ -69,14 +100,16 @@ export async function readSheet(zip: ZipArchive, path: string, context: SheetCon
     }
   };
 
-  await readXml(await zip.open(path), {
+  await readXml(await zip.open(path, budget), {
     open(name, attrs) {
       switch (name) {
-        case 'row':
-          rowNumber = attrs.r ? Number(attrs.r) : rowNumber + 1;
+        case 'row': {
+          const declared = attrs.r ? Number(attrs.r) : NaN;
+          rowNumber = Number.isSafeInteger(declared) && declared > 0 ? declared : rowNumber + 1;
           row = null;
           column = -1;
           break;
+        }
         case 'c': {
           const ref = attrs.r ? parseCellRef(attrs.r) : null;
           column = ref ? ref.col : column + 1;
@@ -98,9 +131,16 @@ export async function readSheet(zip: ZipArchive, path: string, context: SheetCon
         case 'rPh':
           phonetic++;
           break;
-        case 'mergeCell':
-          if (attrs.ref) merges.push(attrs.ref);
+        case 'mergeCell': {
+          if (merges.length >= limits.mergedCells) {
+            throw budget.error(`the sheet has more than ${limits.mergedCells} merged ranges (limits.mergedCells)`, attrs.ref ?? null);
+          }
+          const [from, to] = (attrs.ref ?? '').split(':');
+          const start = from ? parseCellRef(from) : null;
+          const end = to ? parseCellRef(to) : null;
+          if (start && end) merges.push({ ref: attrs.ref!, startCol: start.col, startRow: start.row, endCol: end.col, endRow: end.row });
           break;
+        }
       }
     },
     close(name) {
@@ -121,7 +161,7 @@ export async function readSheet(zip: ZipArchive, path: string, context: SheetCon
             row = { row: rowNumber, cells: [] };
             rows.push(row);
           }
-          row.cells[column] = cell;
+          place(row, column, cell);
           break;
         }
       }
@@ -130,41 +170,104 @@ export async function readSheet(zip: ZipArchive, path: string, context: SheetCon
       if (inValue) value += text;
       else if (inInlineText && phonetic === 0) inline += text;
     },
-  }, checkTime);
+  }, () => budget.checkTime());
 
   // Rows may come out of order in hand-written files; spreadsheet programs show them sorted.
-  rows.sort((a, b) => a.row - b.row);
-  for (const r of rows) for (let i = 0; i < r.cells.length; i++) if (r.cells[i] === undefined) r.cells[i] = null;
-  if (merges.length > 0) fillMerges(rows, merges);
-  return rows;
+  const sorted = sortByRow(rows, budget);
+  return merges.length > 0 ? fillMerges(sorted, merges, place, budget) : sorted;
 }
 
-/** Copies each merged range's top-left value into the range's other cells that fall within the data. */
-function fillMerges(rows: RawRow[], merges: string[]): void {
+/** Rows in row order (stable), looking at the clock while it sorts: a sheet may hold millions. */
+function sortByRow(rows: RawRow[], budget: ReadBudget): RawRow[] {
+  let inOrder = true;
+  for (let i = 1; i < rows.length && inOrder; i++) inOrder = rows[i - 1]!.row <= rows[i]!.row;
+  if (inOrder) return rows;
+  // Bottom-up merge sort: linear passes that can stop between any two steps, unlike Array.sort.
+  let from = rows.slice();
+  let to = new Array<RawRow>(rows.length);
+  let steps = 0;
+  for (let width = 1; width < from.length; width *= 2) {
+    for (let left = 0; left < from.length; left += 2 * width) {
+      const middle = Math.min(left + width, from.length);
+      const right = Math.min(left + 2 * width, from.length);
+      let a = left;
+      let b = middle;
+      for (let k = left; k < right; k++) {
+        if (++steps % CHECK_EVERY === 0) budget.checkTime();
+        to[k] = a < middle && (b >= right || from[a]!.row <= from[b]!.row) ? from[a++]! : from[b++]!;
+      }
+    }
+    [from, to] = [to, from];
+  }
+  return from;
+}
+
+type Place = (target: RawRow, col: number, cell: CellValue) => void;
+
+/**
+ * Copies each merged range's top-left value into the range's other cells that fall within the data
+ * (the rows and columns that hold values), counting that area against limits.mergedCells first.
+ */
+function fillMerges(rows: RawRow[], merges: Merge[], place: Place, budget: ReadBudget): RawRow[] {
+  const limit = budget.limits.mergedCells;
   const lastRow = rows.at(-1)?.row ?? 0;
   let lastColumn = 0;
-  for (const r of rows) lastColumn = Math.max(lastColumn, r.cells.length - 1);
-  const byNumber = new Map(rows.map((r) => [r.row, r]));
-  for (const ref of merges) {
-    const [from, to] = ref.split(':');
-    const start = from ? parseCellRef(from) : null;
-    const end = to ? parseCellRef(to) : null;
-    if (!start || !end) continue;
-    const origin = byNumber.get(start.row)?.cells[start.col];
+  for (let i = 0; i < rows.length; i++) {
+    if (i % CHECK_EVERY === 0) budget.checkTime();
+    lastColumn = Math.max(lastColumn, rows[i]!.cells.length - 1);
+  }
+  // Rows a merge reaches that hold no values yet are made here, then merged into the sorted rows.
+  const added = new Map<number, RawRow>();
+  const rowAt = (rowNumber: number): RawRow | undefined => {
+    let low = 0;
+    let high = rows.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const candidate = rows[middle]!;
+      if (candidate.row === rowNumber) return candidate;
+      if (candidate.row < rowNumber) low = middle + 1;
+      else high = middle - 1;
+    }
+    return added.get(rowNumber);
+  };
+  let filled = 0;
+  let steps = 0;
+  for (const merge of merges) {
+    if (++steps % CHECK_EVERY === 0) budget.checkTime();
+    const lastMergedRow = Math.min(merge.endRow, lastRow);
+    const lastMergedCol = Math.min(merge.endCol, lastColumn);
+    if (lastMergedRow < merge.startRow || lastMergedCol < merge.startCol) continue;
+    const origin = rowAt(merge.startRow)?.cells[merge.startCol];
     if (origin === undefined || origin === null) continue;
-    for (let rowNumber = start.row; rowNumber <= Math.min(end.row, lastRow); rowNumber++) {
-      let target = byNumber.get(rowNumber);
+    filled += (lastMergedRow - merge.startRow + 1) * (lastMergedCol - merge.startCol + 1) - 1;
+    if (filled > limit) {
+      throw budget.error(`the sheet's merged ranges reach more than ${limit} cells that hold data (limits.mergedCells)`, merge.ref);
+    }
+    for (let rowNumber = merge.startRow; rowNumber <= lastMergedRow; rowNumber++) {
+      let target = rowAt(rowNumber);
       if (!target) {
         target = { row: rowNumber, cells: [] };
-        byNumber.set(rowNumber, target);
-        rows.push(target);
+        added.set(rowNumber, target);
       }
-      for (let col = start.col; col <= Math.min(end.col, lastColumn); col++) {
-        if (rowNumber === start.row && col === start.col) continue;
-        while (target.cells.length < col) target.cells.push(null);
-        target.cells[col] = origin;
+      for (let col = merge.startCol; col <= lastMergedCol; col++) {
+        if (++steps % CHECK_EVERY === 0) budget.checkTime();
+        if (rowNumber === merge.startRow && col === merge.startCol) continue;
+        place(target, col, origin);
       }
     }
   }
-  rows.sort((a, b) => a.row - b.row);
+  if (added.size === 0) return rows;
+  return mergeSorted(rows, sortByRow([...added.values()], budget), budget);
+}
+
+/** Two lists of rows, each in row order, as one list in row order. */
+function mergeSorted(a: RawRow[], b: RawRow[], budget: ReadBudget): RawRow[] {
+  const out = new Array<RawRow>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < out.length; k++) {
+    if (k % CHECK_EVERY === 0) budget.checkTime();
+    out[k] = i < a.length && (j >= b.length || a[i]!.row <= b[j]!.row) ? a[i++]! : b[j++]!;
+  }
+  return out;
 }

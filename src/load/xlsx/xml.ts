@@ -1,4 +1,3 @@
-import type { Readable } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 
@@ -25,9 +24,10 @@ export function attribute(attributes: Record<string, string>, name: string): str
 /**
  * Streams an XML part through a SAX parser. Bytes are decoded with a streaming TextDecoder so a
  * multi-byte character split across two chunks is joined, not garbled. `checkTime` runs per chunk
- * so a caller can abandon a read that takes too long.
+ * of inflated bytes (zlib's output chunks, whatever the compression ratio) so a caller can abandon
+ * a read that takes too long.
  */
-export async function readXml(stream: Readable, handlers: XmlHandlers, checkTime: () => void): Promise<void> {
+export async function readXml(source: AsyncIterable<Buffer>, handlers: XmlHandlers, checkTime: () => void): Promise<void> {
   const parser = new SaxesParser({ xmlns: false, position: false });
   let failure: Error | undefined;
   parser.on('error', (error) => {
@@ -46,16 +46,13 @@ export async function readXml(stream: Readable, handlers: XmlHandlers, checkTime
     parser.on('cdata', handlers.text);
   }
   const decoder = new TextDecoder('utf-8');
-  try {
-    for await (const chunk of stream) {
-      checkTime();
-      parser.write(decoder.decode(chunk as Buffer, { stream: true }));
-      if (failure) throw failure;
-    }
-    parser.write(decoder.decode());
-    parser.close();
+  // Leaving the loop early (a limit, a parse error) returns the source, which closes its stream.
+  for await (const chunk of source) {
+    checkTime();
+    parser.write(decoder.decode(chunk, { stream: true }));
     if (failure) throw failure;
-  } finally {
-    stream.destroy();
   }
+  parser.write(decoder.decode());
+  parser.close();
+  if (failure) throw failure;
 }
