@@ -15,6 +15,7 @@ import { FORMATTERS, MACHINE_FORMATS, loadReportFormatter, type Formatter } from
 import { RULES, findRule } from '../rules/index.js';
 import { shouldColor } from './color.js';
 import { expandInputs } from './inputs.js';
+import { defineMapCommand, runMap, type MapFlags } from './map.js';
 import { resolvedConfigJson } from './print-config.js';
 import { explainText, rulesTable } from './rule-help.js';
 
@@ -191,6 +192,10 @@ function buildProgram(): Command {
       .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info', 'never']).default('never')),
   ).action(async (files: string[], flags: InputFlags & { failOn: FailOn }) => {
     process.exitCode = await runReport(files, flags);
+  });
+
+  inputOptions(defineMapCommand(program.command('map'))).action(async (files: string[], flags: MapFlags) => {
+    process.exitCode = await runMap(files, flags);
   });
 
   program
