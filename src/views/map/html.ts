@@ -83,7 +83,7 @@ svg.icon{width:1em;height:1em;vertical-align:-.15em}
 .details li,.findings li{margin:.2rem 0;overflow-wrap:anywhere}
 .place{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85em}
 .timeline{position:relative}
-.mark{position:absolute}.mark .card{height:64px;overflow:hidden}.mark .card .name{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.mark{position:absolute}.mark .card{height:64px;overflow:hidden}.mark .card .name{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}.mark .card .meta{flex-wrap:nowrap;white-space:nowrap;overflow:hidden}
 .weeks{padding-left:8px}
 .weeks{display:flex;align-items:flex-end;height:5rem;gap:1px}
 .week{background:var(--line);min-height:1px;position:relative}
