@@ -6,7 +6,7 @@ import { setFlagsFromString } from 'node:v8';
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, InputError } from '../errors.js';
 import { CONFIG_FILE_NAME, ConfigResolver } from '../config/load.js';
-import { audit, type AuditInput } from '../engine/audit.js';
+import { audit, type AuditInput, type AuditOptions } from '../engine/audit.js';
 import { applyBaseline, readBaseline, writeBaseline } from '../engine/baseline.js';
 import type { AuditResult } from '../engine/result.js';
 import { recount } from '../engine/summary.js';
@@ -57,11 +57,11 @@ export function exitCodeFor(result: AuditResult, flags: Pick<AuditFlags, 'failOn
 }
 
 /** Expands the file arguments and audits them with the config each one resolves to. */
-async function auditFiles(files: string[], flags: InputFlags, overview: boolean): Promise<AuditResult> {
+async function auditFiles(files: string[], flags: InputFlags, overview: boolean, onModel?: AuditOptions['onModel']): Promise<AuditResult> {
   const inputs: AuditInput[] = files.includes('-') ? [{ stream: process.stdin, name: flags.stdinFilename }] : [];
   inputs.push(...(await expandInputs(files.filter((file) => file !== '-'))));
   const configs = new ConfigResolver(flags.config ?? null);
-  const result = await audit(inputs, { configs, sheets: flags.sheet, readTimeoutSeconds: flags.readTimeout, overview });
+  const result = await audit(inputs, { configs, sheets: flags.sheet, readTimeoutSeconds: flags.readTimeout, overview, onModel });
   for (const file of result.files) if (file.error !== null) process.stderr.write(`journey: ${file.error}\n`);
   return result;
 }
@@ -132,9 +132,11 @@ async function runAudit(files: string[], flags: AuditFlags): Promise<number> {
 }
 
 async function runReport(files: string[], flags: InputFlags & { failOn: FailOn }): Promise<number> {
-  const result = await auditFiles(files, flags, true);
+  const { journeyDiagrams } = await import('../views/map/mermaid.js');
+  const journeys = new Map<string, string>();
+  const result = await auditFiles(files, flags, true, (file, model, findings) => journeyDiagrams(file, model, findings, journeys));
   const formatter = await loadReportFormatter();
-  await emit(formatter(result, renderOptions('markdown')), flags.output);
+  await emit(formatter(result, { ...renderOptions('markdown'), journeys }), flags.output);
   return exitCodeFor(result, flags);
 }
 

@@ -2,10 +2,10 @@ import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { escapeHtml, escapeMarkdown, escapeMermaid, escapeXml } from '../../src/views/map/escape.js';
 import { renderHtml } from '../../src/views/map/html.js';
-import { personaJourney, renderMermaid } from '../../src/views/map/mermaid.js';
+import { REPORT_JOURNEY_LIMIT, journeyDiagrams, personaJourney, renderMermaid } from '../../src/views/map/mermaid.js';
 import { DARK, LIGHT, MARK_PAIRS, TEXT_PAIRS, contrastRatio } from '../../src/views/map/palette.js';
 import { renderSvg } from '../../src/views/map/svg.js';
-import { HOSTILE_NAMES, mapOf } from './map-helpers.js';
+import { HOSTILE_NAMES, mapOf, source } from './map-helpers.js';
 
 const hostileRows = HOSTILE_NAMES.map((name, i) => ['Pers<o>na "x"', ['Awareness', 'Decision', 'Onboarding'][i % 3]!, name, `Team ${name.slice(0, 12)}`, 'Email', 'Automatic', 'Outbound', i * 3, 'Once', 'frustrated']);
 const hostile = () => mapOf(hostileRows);
@@ -138,6 +138,15 @@ describe('Mermaid journey', () => {
     ]);
     const { db } = await mermaid.mermaidAPI.getDiagramFromText(personaJourney(map.personas[0]!, 'P'));
     expect(db.getTasks().slice(0, 2).map((t) => [t.task.replace(/ \(1 info\)$/, ''), t.score])).toEqual([['Happy', 5], ['Unknown', 3]]);
+  });
+
+  it('gives the gap report a diagram per persona, and a note instead past the limit', () => {
+    const rows = Array.from({ length: REPORT_JOURNEY_LIMIT + 1 }, (_, i) => ['Big', 'Awareness', `T${i}`, 'M', 'Blog']);
+    const { file, model, findings } = source([...rows, ['Small', 'Decision', 'Call', 'Sales', 'Phone']]);
+    const into = new Map<string, string>();
+    journeyDiagrams(file, model, findings, into);
+    expect(into.get(`${file}\u0000Big`)).toBe(`Left out: ${REPORT_JOURNEY_LIMIT + 1} touchpoints are more than a journey diagram can show (${REPORT_JOURNEY_LIMIT}); \`journey map\` draws them.`);
+    expect(into.get(`${file}\u0000Small`)).toMatch(/^journey\n {2}title Small\n[^]*    Call: 3: Sales\n/);
   });
 
   it('writes one fenced diagram per persona under an escaped heading', () => {

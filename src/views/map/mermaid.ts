@@ -1,6 +1,7 @@
 // Renders a JourneyMap as Mermaid `journey` diagrams (one per persona), which GitHub renders in markdown.
 import { escapeMarkdown, escapeMermaid as m } from './escape.js';
-import type { JourneyMap, MapCard, PersonaMap } from './layout.js';
+import type { Finding, JourneyModel } from '../../model/schema.js';
+import { buildJourneyMap, type JourneyMap, type MapCard, type PersonaMap } from './layout.js';
 
 /** A card's score on Mermaid's 1–5 scale: its emotion (-2..+2) plus 3, rounded; 3 (neutral) when it has no data. */
 export function journeyScore(card: MapCard): number {
@@ -36,4 +37,27 @@ export function personaJourney(persona: PersonaMap, title: string): string {
 export function renderMermaid(map: JourneyMap, labels: string[]): string {
   if (map.personas.length === 0) return '';
   return `${map.personas.map((persona, i) => `## ${escapeMarkdown(labels[i]!)}\n\n\`\`\`mermaid\n${personaJourney(persona, labels[i]!)}\n\`\`\`\n`).join('\n')}`;
+}
+
+/** Most touchpoints a persona's journey diagram in the gap report shows; past it Mermaid's drawing is unreadable. */
+export const REPORT_JOURNEY_LIMIT = 150;
+
+/**
+ * The gap report's journey per persona of one file, into `into` by `file\u0000persona`: a diagram, or a
+ * line saying why it was left out when the persona has more than REPORT_JOURNEY_LIMIT touchpoints.
+ */
+export function journeyDiagrams(file: string, model: JourneyModel, findings: Finding[], into: Map<string, string>): void {
+  const counts = new Map<string, number>();
+  for (const t of model.touchpoints) if (t.status !== 'planned') counts.set(t.persona, (counts.get(t.persona) ?? 0) + 1);
+  for (const persona of model.personas) {
+    const count = counts.get(persona.name) ?? 0;
+    const key = `${file}\u0000${persona.name}`;
+    if (count > REPORT_JOURNEY_LIMIT) {
+      into.set(key, `Left out: ${count} touchpoints are more than a journey diagram can show (${REPORT_JOURNEY_LIMIT}); \`journey map\` draws them.`);
+      continue;
+    }
+    const map = buildJourneyMap([{ file, model, findings, handoffLimit: null, weeklyLimit: null }], { type: 'current', lanes: 'channel', persona: persona.name });
+    const drawn = map.personas.find((p) => p.persona === persona.name);
+    if (drawn) into.set(key, personaJourney(drawn, persona.name));
+  }
 }
