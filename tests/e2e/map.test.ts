@@ -95,7 +95,7 @@ describe('journey map', () => {
     const html = join(dir, 'hostile.html');
     expect(journey(['map', file, '-o', html]).code).toBe(0);
     const { document } = new JSDOM(readFileSync(html, 'utf8')).window;
-    expect(document.querySelectorAll('script')).toHaveLength(1);
+    expect(document.querySelectorAll('script:not([type="application/json"])')).toHaveLength(1);
     expect(document.querySelector('img')).toBeNull();
     expect([...document.querySelectorAll('.card .name')].map((n) => n.textContent)).toEqual(['<script>alert(1)</script>', '`x` %%{init}%%: 9: Evil']);
     const mermaid = journey(['map', file, '--format', 'mermaid']).stdout;

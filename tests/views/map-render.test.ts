@@ -52,11 +52,15 @@ describe('HTML map', () => {
   const { document } = new JSDOM(html).window;
 
   it('renders every hostile name as text, never as markup', () => {
-    expect(document.querySelectorAll('script')).toHaveLength(1);
+    expect(document.querySelectorAll('script:not([type="application/json"])')).toHaveLength(1);
     expect(document.querySelector('b')).toBeNull();
     const names = [...document.querySelectorAll('.card .name')].map((n) => n.textContent);
     expect(names.sort()).toEqual([...HOSTILE_NAMES].sort());
-    const details = [...document.querySelectorAll('.card-details h3')].map((n) => n.textContent);
+    // The details are JSON in a data block the script reads: no "<" can end it early.
+    const data = document.getElementById('data-p0')!;
+    expect(data.getAttribute('type')).toBe('application/json');
+    expect(data.textContent).not.toContain('<');
+    const details = (JSON.parse(data.textContent!) as { n: string; f: string[][] }[]).map((d) => d.n);
     expect(details.sort()).toEqual([...HOSTILE_NAMES].sort());
     expect(document.querySelector('[role=tab]')!.textContent).toBe('Pers<o>na "x"');
     expect(document.title).toContain('Pers<o>na "x"');
@@ -68,7 +72,7 @@ describe('HTML map', () => {
     expect(csp).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+'/);
     expect(html).not.toMatch(/\b(src|href)="(?!#)/);
     expect(html).not.toMatch(/https?:\/\//);
-    expect(html).not.toMatch(/@import|url\((?!#)/);
+    expect(html).not.toMatch(/@import|url\((?!"data:image\/svg\+xml,)/);
   });
 
   it('links each card to its details and each tab to its panel', () => {

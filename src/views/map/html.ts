@@ -11,15 +11,21 @@ const MODE_TEXT = { automatic: 'automatic', manual: 'manual', ongoing: 'ongoing'
 const DIRECTION_TEXT = { inbound: 'inbound', outbound: 'outbound' } as const;
 const SEVERITY_MARK = { error: '✖', warning: '▲', info: 'i' } as const;
 
-// Icons as inline SVG symbols, drawn with currentColor.
-const ICONS = `<svg class="defs" aria-hidden="true" focusable="false"><defs>
-<symbol id="i-automatic" viewBox="0 0 16 16"><path d="M9.5 1 3 9.2h4.2L6.3 15l6.7-8.4H8.8z" fill="currentColor"/></symbol>
-<symbol id="i-manual" viewBox="0 0 16 16"><circle cx="8" cy="4.5" r="3" fill="currentColor"/><path d="M2 15c0-3.6 2.7-6 6-6s6 2.4 6 6z" fill="currentColor"/></symbol>
-<symbol id="i-ongoing" viewBox="0 0 16 16"><path d="M4.5 5C2.6 5 1 6.3 1 8s1.6 3 3.5 3c2.8 0 4.2-6 7-6C13.4 5 15 6.3 15 8s-1.6 3-3.5 3c-2.8 0-4.2-6-7-6z" fill="none" stroke="currentColor" stroke-width="1.8"/></symbol>
-<symbol id="i-inbound" viewBox="0 0 16 16"><path d="M15 8H4M8 3.5 3.5 8 8 12.5" fill="none" stroke="currentColor" stroke-width="2"/></symbol>
-<symbol id="i-outbound" viewBox="0 0 16 16"><path d="M1 8h11M8 3.5 12.5 8 8 12.5" fill="none" stroke="currentColor" stroke-width="2"/></symbol>
-<symbol id="i-unknown" viewBox="0 0 16 16"><circle cx="8" cy="8" r="6" fill="none" stroke="currentColor" stroke-width="1.8" stroke-dasharray="2 2"/></symbol>
-</defs></svg>`;
+// Icons as CSS masks of inline SVG (data: URLs are not requests): one element per icon, colored by currentColor.
+const ICON_PATHS: Record<string, string> = {
+  automatic: '<path d="M9.5 1 3 9.2h4.2L6.3 15l6.7-8.4H8.8z"/>',
+  manual: '<circle cx="8" cy="4.5" r="3"/><path d="M2 15c0-3.6 2.7-6 6-6s6 2.4 6 6z"/>',
+  ongoing: '<path d="M4.5 5C2.6 5 1 6.3 1 8s1.6 3 3.5 3c2.8 0 4.2-6 7-6C13.4 5 15 6.3 15 8s-1.6 3-3.5 3c-2.8 0-4.2-6-7-6z" fill="none" stroke="#000" stroke-width="1.8"/>',
+  inbound: '<path d="M15 8H4M8 3.5 3.5 8 8 12.5" fill="none" stroke="#000" stroke-width="2"/>',
+  outbound: '<path d="M1 8h11M8 3.5 12.5 8 8 12.5" fill="none" stroke="#000" stroke-width="2"/>',
+  unknown: '<circle cx="8" cy="8" r="6" fill="none" stroke="#000" stroke-width="1.8" stroke-dasharray="2 2"/>',
+};
+const ICON_CSS = Object.entries(ICON_PATHS)
+  .map(([name, path]) => {
+    const url = `url("data:image/svg+xml,${encodeURIComponent(`<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'>${path.replace(/"/g, "'")}</svg>`)}")`;
+    return `.i-${name}{-webkit-mask-image:${url};mask-image:${url}}`;
+  })
+  .join('\n');
 
 const CSS = `
 :root{${cssVariables(LIGHT)}color-scheme:light dark;--lane:9.5rem;--col:12.5rem}
@@ -30,8 +36,8 @@ header.top{padding:1rem 1.25rem .5rem}
 h1{font-size:1.4rem;margin:0 0 .25rem}h2{font-size:1.15rem;margin:.5rem 0}h3{font-size:1rem;margin:1rem 0 .25rem}
 .muted{color:var(--muted)}
 .sr{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
-.defs{position:absolute;width:0;height:0}
-svg.icon{width:1em;height:1em;vertical-align:-.15em}
+.i{display:inline-block;width:1em;height:1em;vertical-align:-.15em;background:currentColor;-webkit-mask-size:contain;mask-size:contain;-webkit-mask-repeat:no-repeat;mask-repeat:no-repeat}
+${ICON_CSS}
 [role=tablist]{display:flex;flex-wrap:wrap;gap:.25rem;border-bottom:2px solid var(--card-border);margin-top:.5rem}
 [role=tab]{font:inherit;color:var(--text);background:var(--card);border:1px solid var(--card-border);border-bottom:none;border-radius:.4rem .4rem 0 0;padding:.4rem .9rem;cursor:pointer}
 [role=tab][aria-selected=true]{background:var(--accent);color:var(--background);font-weight:600}
@@ -111,11 +117,19 @@ tabs.forEach(function(tab,i){
  tab.addEventListener('keydown',function(e){var n={ArrowRight:i+1,ArrowLeft:i-1,Home:0,End:tabs.length-1}[e.key];if(n===undefined)return;e.preventDefault();select(tabs[(n+tabs.length)%tabs.length],true);});
 });
 if(tabs.length)select(tabs[0],false);
+var MARK={error:'\u2716',warning:'\u25B2',info:'i'},cache={};
+function el(parent,tag,text,cls){var e=document.createElement(tag);if(text!=null)e.textContent=text;if(cls)e.className=cls;parent.appendChild(e);return e;}
 function show(card){
- var panel=card.closest('.persona').querySelector('.details');
- var open=panel.querySelector('.card-details:not([hidden])');if(open)open.hidden=true;
- var was=card.closest('.persona').querySelector('.card[aria-expanded=true]');if(was)was.setAttribute('aria-expanded','false');
- var details=document.getElementById(card.getAttribute('aria-controls'));details.hidden=false;card.setAttribute('aria-expanded','true');
+ var section=card.closest('.persona'),panel=document.getElementById(card.getAttribute('aria-controls'));
+ var data=cache[section.id]||(cache[section.id]=JSON.parse(document.getElementById('data-'+section.id).textContent));
+ var c=data[+card.getAttribute('data-i')],box=panel.querySelector('.card-details');
+ box.textContent='';
+ el(box,'h3',c.n);var row=el(box,'p','Row at ','muted');el(row,'span',c.p,'place');
+ var dl=el(box,'dl');c.f.forEach(function(f){el(dl,'dt',f[0]);el(dl,'dd',f[1]);});
+ if(c.x.length){el(box,'h4','Findings');var ul=el(box,'ul');c.x.forEach(function(x){var li=el(ul,'li');el(li,'span',MARK[x[0]],'badge '+x[0]).setAttribute('aria-hidden','true');li.appendChild(document.createTextNode(' '+x[0]+': '+x[1]+' '));el(li,'span',x[2],'place');el(li,'span',' ('+x[3]+')','muted');});}
+ else el(box,'p','No findings.','muted');
+ var was=section.querySelector('.card[aria-expanded=true]');if(was)was.setAttribute('aria-expanded','false');
+ card.setAttribute('aria-expanded','true');panel.setAttribute('data-card',card.id);
  var hint=panel.querySelector('.hint');if(hint)hint.hidden=true;
 }
 document.addEventListener('focusin',function(e){var c=e.target.closest&&e.target.closest('.card');if(c)show(c);});
@@ -126,7 +140,7 @@ const sign = (n: number) => (n > 0 ? `+${n.toFixed(1)}` : n.toFixed(1));
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function icon(name: string, text: string): string {
-  return `<span title="${h(text)}"><svg class="icon" aria-hidden="true" focusable="false"><use href="#i-${name}"/></svg><span class="sr">${h(text)}</span></span>`;
+  return `<span class="i i-${name}" role="img" aria-label="${h(text)}" title="${h(text)}"></span>`;
 }
 
 function modeIcon(mode: MapCard['mode']): string {
@@ -146,11 +160,15 @@ function badge(findings: MapFinding[], severity: MapCard['severity']): string {
   return `<span class="badge ${severity}" title="${h(counts.join(', '))}" aria-hidden="true">${SEVERITY_MARK[severity]} ${findings.length}</span><span class="sr">${h(counts.join(', '))}</span>`;
 }
 
+// Each card's position in its persona's details data, set before the persona's cards are drawn.
+const CARD_INDEX = new WeakMap<MapCard, { panel: string; index: number }>();
+
 function card(c: MapCard, idSuffix = ''): string {
+  const { panel, index } = CARD_INDEX.get(c)!;
   const classes = ['card', c.severity ? `sev-${c.severity}` : '', c.friction ? 'friction' : '', c.planned ? 'planned' : ''].filter(Boolean).join(' ');
   const meta = [modeIcon(c.mode), directionIcon(c.direction), c.day === null ? '<span>no day</span>' : `<span>day ${c.day}</span>`, `<span>${c.team === null ? 'no team' : h(c.team)}</span>`];
   return (
-    `<button type="button" class="${classes}" id="${c.id}${idSuffix}" aria-controls="d-${c.id}" aria-expanded="false">` +
+    `<button type="button" class="${classes}" id="${c.id}${idSuffix}" data-i="${index}" aria-controls="${panel}" aria-expanded="false">` +
     `<span class="name">${h(c.name)}</span>${badge(c.findings, c.severity)}` +
     (c.planned ? '<span class="tag">planned · added</span>' : '') +
     (c.friction ? '<span class="tag friction-flag">friction point</span>' : '') +
@@ -162,14 +180,16 @@ function findingList(findings: MapFinding[]): string {
   return `<ul>${findings.map((f) => `<li><span class="badge ${f.severity}">${SEVERITY_MARK[f.severity]}</span> <span class="sr">${f.severity}:</span> ${h(f.message)} <span class="place">${h(f.place)}</span> <span class="muted">(${h(f.ruleId)})</span></li>`).join('')}</ul>`;
 }
 
-function cardDetails(c: MapCard): string {
-  const rows = [...c.fields, ...c.metrics].map((f) => `<dt>${h(f.label)}</dt><dd>${h(f.value)}</dd>`).join('');
-  return (
-    `<div class="card-details" id="d-${c.id}" hidden><h3>${h(c.name)}</h3><p class="muted">Row at <span class="place">${h(c.place)}</span></p>` +
-    `<dl>${rows}</dl>` +
-    (c.findings.length ? `<h4>Findings</h4>${findingList(c.findings)}` : '<p class="muted">No findings.</p>') +
-    '</div>'
-  );
+/** The details of every card of a persona, as JSON the script turns into DOM with textContent on demand (2,000 hidden detail blocks would triple the page's nodes). */
+function detailsData(persona: PersonaMap): string {
+  const data = persona.cards.map((c) => ({
+    n: c.name,
+    p: c.place,
+    f: [...c.fields, ...c.metrics].map((f) => [f.label, f.value]),
+    x: c.findings.map((f) => [f.severity, f.message, f.place, f.ruleId]),
+  }));
+  // In a script element only "</script" and "<!--" could end or confuse it: every "<" is written as \u003c.
+  return JSON.stringify(data).replace(/</g, '\\u003c');
 }
 
 /** The emotion line's cell for one stage: a dot at its score and half-segments to the neighbours that have data. */
@@ -320,16 +340,17 @@ function personaSummary(persona: PersonaMap, map: JourneyMap): string {
 }
 
 function personaSection(persona: PersonaMap, map: JourneyMap, label: string): string {
+  persona.cards.forEach((c, index) => CARD_INDEX.set(c, { panel: `details-${persona.key}`, index }));
   const stageFindings = persona.stages
     .map((s, i) => (s.findings.length ? `<h4 id="${persona.key}-s${i}">${h(s.label)}</h4>${findingList(s.findings)}` : ''))
     .join('');
   const body = map.type === 'day' ? timelineHtml(persona, dayLayout(persona, map)) : gridHtml(persona, map);
-  const details = persona.cards.map(cardDetails).join('');
   return (
     `<section class="persona" id="${persona.key}" role="tabpanel" aria-labelledby="tab-${persona.key}">` +
     `<h2>${h(label)}</h2>${personaSummary(persona, map)}${legend(map)}` +
     `<div class="layout"><div class="scroll" tabindex="0" role="region" aria-label="${h(`Journey map of ${persona.persona}`)}">${body}</div>` +
-    `<aside class="details" aria-label="Touchpoint details" aria-live="polite"><p class="hint muted">Select a card to see every field, its figures and its findings.</p>${details}</aside></div>` +
+    `<aside class="details" id="details-${persona.key}" aria-label="Touchpoint details" aria-live="polite"><p class="hint muted">Select a card to see every field, its figures and its findings.</p><div class="card-details"></div></aside></div>` +
+    `<script type="application/json" id="data-${persona.key}">${detailsData(persona)}</script>` +
     (stageFindings || persona.findings.length
       ? `<div class="findings"><h3>Findings by stage</h3>${stageFindings}${persona.findings.length ? `<h4>Whole persona</h4>${findingList(persona.findings)}` : ''}</div>`
       : '') +
@@ -359,7 +380,7 @@ export function renderHtml(map: JourneyMap, options: { fileLabel: (file: string)
   return (
     '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">' +
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${scriptHash}'; img-src data:">` +
-    `<title>${h(title)}</title><style>${CSS}</style></head><body>${ICONS}` +
+    `<title>${h(title)}</title><style>${CSS}</style></head><body>` +
     `<header class="top"><h1>${h(TYPE_TITLE[map.type])} journey map</h1><p class="muted">${h(files.join(', '))} · ${h(lanesText)} · drawn by journey map</p>${general}` +
     (map.personas.length ? `<div role="tablist" aria-label="Personas">${tabs}</div>` : '<p>No persona to draw.</p>') +
     `</header><main>${map.personas.map((p, i) => personaSection(p, map, labels[i]!)).join('\n')}</main>` +

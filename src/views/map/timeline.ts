@@ -60,7 +60,11 @@ export function dayLayout(persona: PersonaMap, map: Pick<JourneyMap, 'lanes'>): 
 
   const laneOf = (c: MapCard) => (map.lanes === 'team' ? (c.team ?? 'No team') : (c.channel ?? 'No channel'));
   const byLane = new Map<string, MapCard[]>();
-  for (const c of dated) byLane.set(laneOf(c), [...(byLane.get(laneOf(c)) ?? []), c]);
+  for (const c of dated) {
+    const lane = byLane.get(laneOf(c));
+    if (lane) lane.push(c);
+    else byLane.set(laneOf(c), [c]);
+  }
   const lanes: DayLane[] = [...byLane].map(([label, cards]) => {
     // Greedy packing: each mark takes the first row whose last mark ends before it starts.
     const rowEnds: number[] = [];
