@@ -113,6 +113,13 @@ describe.skipIf(chromiumPath === null)('journey map in Chromium', () => {
         expect(second.panel).toBe(first.panel);
         expect(await panelHeading()).toBe(second.name);
 
+        // Print: every persona shown (one landscape page each), no tabs and no details panel.
+        await page.emulateMedia({ media: 'print' });
+        expect(await page.locator('.persona:visible').count()).toBe(names.size);
+        expect(await page.getByRole('tablist').isVisible()).toBe(false);
+        expect(await page.locator('.details').first().isVisible()).toBe(false);
+        await page.emulateMedia({ media: 'screen' });
+
         await page.screenshot({ path: join(ARTIFACTS, `map-${type}-${fixture.replace('.', '-')}.png`), fullPage: true });
         await page.close();
         expect(problems).toEqual([]);

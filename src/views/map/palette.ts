@@ -65,6 +65,7 @@ export const TEXT_PAIRS: [keyof Palette, keyof Palette][] = [
   ['gapText', 'gap'],
   ['text', 'gap'],
   ['accent', 'background'],
+  ['background', 'accent'],
   ['onBadge', 'error'],
   ['onBadge', 'warning'],
   ['onBadge', 'info'],
