@@ -280,29 +280,39 @@ export function buildJourneyMap(sources: MapSource[], options: MapOptions): Jour
   for (const source of sources) {
     const { model } = source;
     const shown = model.personas.filter((p) => wanted === null || foldKey(p.name) === wanted);
-    const built = shown.map((p, i) => buildPersonaMap(source, p.name, `p${personas.length + i}`, options));
-    personas.push(...built);
     const drawn = new Set(shown.map((p) => p.name));
+    // Grouped once, so many personas cost one pass over the touchpoints and findings, not one each.
+    const touchpointsOf = groupBy(model.touchpoints, (t) => t.persona);
+    const findingsOf = groupBy(source.findings, (f) => f.persona);
+    shown.forEach((p) => personas.push(buildPersonaMap(source, p.name, `p${personas.length}`, options, touchpointsOf.get(p.name) ?? [], findingsOf.get(p.name) ?? [])));
     for (const finding of source.findings) {
-      if (finding.persona !== null && !drawn.has(finding.persona) && wanted !== null) continue;
-      if (finding.persona === null || !drawn.has(finding.persona)) general.push({ ...toMapFinding(finding), file: source.file });
+      if (finding.persona === null ? true : !drawn.has(finding.persona) && wanted === null) general.push({ ...toMapFinding(finding), file: source.file });
     }
   }
   return { type: options.type, lanes: options.lanes, personas, general };
 }
 
-function buildPersonaMap(source: MapSource, persona: string, key: string, options: MapOptions): PersonaMap {
+function groupBy<T>(items: readonly T[], key: (item: T) => string | null): Map<string | null, T[]> {
+  const groups = new Map<string | null, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
+function buildPersonaMap(source: MapSource, persona: string, key: string, options: MapOptions, own: Touchpoint[], personaFindings: Finding[]): PersonaMap {
   const { model } = source;
   const channelOrder = new Map(model.channels.map((c, i) => [c.id, i]));
   const channelLabels = new Map(model.channels.map((c) => [c.id, c.label]));
   const stageLabels = new Map(model.stageModel.stages.map((s) => [s.id, s.label]));
-  const touchpoints = model.touchpoints.filter((t) => t.persona === persona && (options.type === 'future' || t.status !== 'planned'));
+  const touchpoints = own.filter((t) => options.type === 'future' || t.status !== 'planned');
   const unplaced = touchpoints.filter((t) => t.stage === null || !stageLabels.has(t.stage)).length;
   const stageIds: (string | null)[] = [...model.stageModel.stages.map((s) => s.id), ...(unplaced > 0 ? [null] : [])];
   const column = new Map(stageIds.map((id, i) => [id, i]));
 
   // Findings: on the touchpoint whose row they point at, else on their stage, else on the persona.
-  const personaFindings = source.findings.filter((f) => f.persona === persona);
   const byRow = new Map<string, Finding[]>();
   for (const finding of personaFindings) {
     const { file, sheet, row } = finding.location;

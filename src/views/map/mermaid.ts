@@ -49,15 +49,14 @@ export const REPORT_JOURNEY_LIMIT = 150;
 export function journeyDiagrams(file: string, model: JourneyModel, findings: Finding[], into: Map<string, string>): void {
   const counts = new Map<string, number>();
   for (const t of model.touchpoints) if (t.status !== 'planned') counts.set(t.persona, (counts.get(t.persona) ?? 0) + 1);
+  const small = (persona: string) => (counts.get(persona) ?? 0) <= REPORT_JOURNEY_LIMIT;
+  // One map of the personas small enough to draw; the others are named with their size.
+  const drawable = { ...model, touchpoints: model.touchpoints.filter((t) => small(t.persona)) };
+  const map = buildJourneyMap([{ file, model: drawable, findings, handoffLimit: null, weeklyLimit: null }], { type: 'current', lanes: 'channel', persona: null });
+  const drawn = new Map(map.personas.map((p) => [p.persona, p]));
   for (const persona of model.personas) {
-    const count = counts.get(persona.name) ?? 0;
     const key = `${file}\u0000${persona.name}`;
-    if (count > REPORT_JOURNEY_LIMIT) {
-      into.set(key, `Left out: ${count} touchpoints are more than a journey diagram can show (${REPORT_JOURNEY_LIMIT}); \`journey map\` draws them.`);
-      continue;
-    }
-    const map = buildJourneyMap([{ file, model, findings, handoffLimit: null, weeklyLimit: null }], { type: 'current', lanes: 'channel', persona: persona.name });
-    const drawn = map.personas.find((p) => p.persona === persona.name);
-    if (drawn) into.set(key, personaJourney(drawn, persona.name));
+    if (!small(persona.name)) into.set(key, `Left out: ${counts.get(persona.name)} touchpoints are more than a journey diagram can show (${REPORT_JOURNEY_LIMIT}); \`journey map\` draws them.`);
+    else into.set(key, personaJourney(drawn.get(persona.name)!, persona.name));
   }
 }
