@@ -130,3 +130,6 @@ const lines = [
 const text = `${lines.join('\n')}\n`;
 writeFileSync(join(data, 'results.md'), text);
 process.stdout.write(text);
+
+// journey map at 1,000 and 2,000 touchpoints (its own script: it drives the system Chromium when present).
+execFileSync(process.execPath, [join(root, 'scripts/bench/map.mjs')], { stdio: 'inherit', env });

@@ -14,6 +14,7 @@ import { ConfigError, InputError } from '../errors.js';
 import type { Finding, JourneyModel, Location, Severity } from '../model/schema.js';
 import type { DiffSide } from '../views/diff/compare.js';
 import type { DiffResult } from '../views/diff/schema.js';
+import { checkOutputs } from './outputs.js';
 import { shouldColor } from './color.js';
 import { expandInputs } from './inputs.js';
 
@@ -230,6 +231,9 @@ async function runDiff(beforeArg: string | undefined, afterArg: string | undefin
       await rm(workdir, { recursive: true, force: true });
     }
   }
+  // The inputs named as paths (not REVISION:path) are never written over.
+  const read = [beforeArg, afterArg, flags.planned].filter((arg): arg is string => arg !== undefined);
+  await checkOutputs(flags.output === undefined ? [] : [{ option: '-o', path: flags.output }], read, false);
   const render = await import('../views/diff/render.js');
   const output =
     flags.format === 'json'

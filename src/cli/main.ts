@@ -6,7 +6,7 @@ import { setFlagsFromString } from 'node:v8';
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, InputError } from '../errors.js';
 import { CONFIG_FILE_NAME, ConfigResolver } from '../config/load.js';
-import { audit, type AuditInput } from '../engine/audit.js';
+import { audit, type AuditInput, type AuditOptions } from '../engine/audit.js';
 import { applyBaseline, readBaseline, writeBaseline } from '../engine/baseline.js';
 import type { AuditResult } from '../engine/result.js';
 import { recount } from '../engine/summary.js';
@@ -16,6 +16,7 @@ import { RULES, findRule } from '../rules/index.js';
 import { shouldColor } from './color.js';
 import { registerDiff } from './diff.js';
 import { expandInputs } from './inputs.js';
+import { defineMapCommand, runMap, type MapFlags } from './map.js';
 import { checkOutputs, type PlannedOutput } from './outputs.js';
 import { resolvedConfigJson } from './print-config.js';
 import { explainText, rulesTable } from './rule-help.js';
@@ -58,19 +59,27 @@ export function exitCodeFor(result: AuditResult, flags: Pick<AuditFlags, 'failOn
   return result.findings.some((finding) => SEVERITY_RANK[finding.severity] >= threshold) ? EXIT.findings : EXIT.clean;
 }
 
+/** How auditFiles runs: the overview for the report, the files the command will write, other files it reads, a model hook. */
+interface AuditRun {
+  overview: boolean;
+  outputs: PlannedOutput[];
+  alsoRead?: string[];
+  onModel?: AuditOptions['onModel'];
+}
+
 /**
  * Expands the file arguments and audits them with the config each one resolves to. Before anything is
- * written, the files the run will write are checked against every file it read (`outputs`).
+ * written, the files the run will write are checked against every file it read.
  */
-async function auditFiles(files: string[], flags: InputFlags, overview: boolean, outputs: PlannedOutput[], alsoRead: string[] = []): Promise<AuditResult> {
+async function auditFiles(files: string[], flags: InputFlags, run: AuditRun): Promise<AuditResult> {
   const inputs: AuditInput[] = files.includes('-') ? [{ stream: process.stdin, name: flags.stdinFilename }] : [];
   const notes: string[] = [];
   inputs.push(...(await expandInputs(files.filter((file) => file !== '-'), notes)));
   for (const note of notes) process.stderr.write(`journey: note: ${note}\n`);
   const configs = new ConfigResolver(flags.config ?? null);
-  const result = await audit(inputs, { configs, sheets: flags.sheet, readTimeoutSeconds: flags.readTimeout, overview });
+  const result = await audit(inputs, { configs, sheets: flags.sheet, readTimeoutSeconds: flags.readTimeout, overview: run.overview, onModel: run.onModel });
   const read = inputs.flatMap((input) => ('path' in input ? [input.path] : []));
-  await checkOutputs(outputs, [...read, ...configs.files(), ...alsoRead], flags.force === true);
+  await checkOutputs(run.outputs, [...read, ...configs.files(), ...(run.alsoRead ?? [])], flags.force === true);
   for (const file of result.files) if (file.error !== null) process.stderr.write(`journey: ${file.error}\n`);
   return result;
 }
@@ -123,7 +132,7 @@ async function runAudit(files: string[], flags: AuditFlags): Promise<number> {
   if (flags.baseline !== undefined && flags.writeBaseline !== undefined) throw new ConfigError('--baseline and --write-baseline cannot be used together: write the baseline once, then audit against it');
   // Read the baseline first, so a bad one fails before any work.
   const baseline = flags.baseline === undefined ? null : await readBaseline(flags.baseline, (await new ConfigResolver(flags.config ?? null).forFile(null)).limits.baselineMiB);
-  let result = await auditFiles(files, flags, false, plannedOutputs(flags), flags.baseline === undefined ? [] : [flags.baseline]);
+  let result = await auditFiles(files, flags, { overview: false, outputs: plannedOutputs(flags), alsoRead: flags.baseline === undefined ? [] : [flags.baseline] });
   if (flags.writeBaseline !== undefined) {
     await writeBaseline(flags.writeBaseline, result);
     process.stderr.write(`journey: wrote ${result.findings.length} findings to the baseline ${flags.writeBaseline}; audit with --baseline ${flags.writeBaseline} to report only new ones\n`);
@@ -149,9 +158,12 @@ async function runAudit(files: string[], flags: AuditFlags): Promise<number> {
 }
 
 async function runReport(files: string[], flags: InputFlags & { failOn: FailOn }): Promise<number> {
-  const result = await auditFiles(files, flags, true, plannedOutputs(flags));
+  const { journeyDiagrams } = await import('../views/map/mermaid.js');
+  const journeys = new Map<string, string>();
+  const onModel: AuditOptions['onModel'] = (file, model, findings) => journeyDiagrams(file, model, findings, journeys);
+  const result = await auditFiles(files, flags, { overview: true, outputs: plannedOutputs(flags), onModel });
   const formatter = await loadReportFormatter();
-  await emit(formatter(result, renderOptions('markdown')), flags.output);
+  await emit(formatter(result, { ...renderOptions('markdown'), journeys }), flags.output);
   return exitCodeFor(result, flags);
 }
 
@@ -213,6 +225,10 @@ function buildProgram(): Command {
   });
 
   registerDiff(program, emit);
+
+  inputOptions(defineMapCommand(program.command('map'))).action(async (files: string[], flags: MapFlags) => {
+    process.exitCode = await runMap(files, flags);
+  });
 
   program
     .command('rules')

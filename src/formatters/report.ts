@@ -120,6 +120,11 @@ export const formatReport: Formatter = (result, options) => {
       lines.push('### Stages', '', ...stageTable(file, persona), '');
       lines.push('### Handoff timeline', '', 'Stages in order with their teams and days; arrows give the days between one stage\'s last touchpoint and the next one\'s first, ⚠ marks a handoff lag.', '');
       lines.push(...timeline(file, persona, lags));
+      const journey = options.journeys?.get(`${file.file}\u0000${persona.persona}`);
+      if (journey !== undefined) {
+        lines.push('', '### Journey', '', 'Touchpoints by stage as a Mermaid journey: the score is how the customer feels (1–5, from sentiment, NPS and CSAT; 3 without data), the actors are the owning teams. `journey map` draws the full map.', '');
+        lines.push(...(journey.startsWith('journey') ? ['```mermaid', journey, '```'] : [journey]));
+      }
     }
   }
   if (result.findings.length) {

@@ -8,6 +8,8 @@ export interface FormatOptions {
   width: number;
   /** The working folder; machine formats give file paths relative to it. */
   cwd: string;
+  /** Mermaid journey diagrams by `file\u0000persona` (drawn by src/views/map), embedded by the gap report. */
+  journeys?: ReadonlyMap<string, string>;
 }
 
 /**

@@ -53,11 +53,20 @@ describe('journey report', () => {
 
   it('draws handoff timelines mermaid parses, with lags marked', async () => {
     const text = report(['fixtures/sample-inventory.xlsx']);
-    const diagrams = [...text.matchAll(/```mermaid\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    const diagrams = [...text.matchAll(/```mermaid\n(flowchart[\s\S]*?)```/g)].map((m) => m[1]!);
     expect(diagrams).toHaveLength(2);
     for (const diagram of diagrams) await expect(mermaid.parse(diagram)).resolves.toBeTruthy();
     expect(diagrams[0]).toContain('s2 -->|"⚠ 14 days: Sales → Customer Success"| s3');
     expect(diagrams[1]).toContain('s3["Onboarding<br/>no touchpoints"]:::gap');
     await expect(mermaid.parse('flowchart LR\n  s0["a"]]]')).rejects.toThrow();
+  });
+
+  it('embeds a journey diagram per persona that mermaid parses', async () => {
+    const text = report(['fixtures/sample-inventory.xlsx']);
+    const journeys = [...text.matchAll(/### Journey\n[\s\S]*?```mermaid\n(journey[\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(journeys).toHaveLength(2);
+    for (const diagram of journeys) await expect(mermaid.parse(diagram)).resolves.toBeTruthy();
+    expect(journeys[0]).toContain('  title Practitioner\n  section Awareness\n');
+    expect(journeys[1]).toContain('  section Onboarding (gap#58; no touchpoint)\n    No touchpoint, gap: 3\n');
   });
 });

@@ -1,0 +1,391 @@
+// Renders a JourneyMap as one self-contained HTML file: inline CSS, script and icons, no request of any kind
+// (the Content-Security-Policy forbids them, so even a value that slipped past escaping could fetch nothing).
+import { createHash } from 'node:crypto';
+import { escapeHtml as h } from './escape.js';
+import type { JourneyMap, MapCard, MapFinding, MapHandoff, MapLane, MapStage, PersonaMap } from './layout.js';
+import { percentText } from './layout.js';
+import { DARK, LIGHT, cssVariables } from './palette.js';
+import { dayLayout, type DayLayout } from './timeline.js';
+
+const MODE_TEXT = { automatic: 'automatic', manual: 'manual', ongoing: 'ongoing' } as const;
+const DIRECTION_TEXT = { inbound: 'inbound', outbound: 'outbound', both: 'inbound and outbound' } as const;
+const SEVERITY_MARK = { error: '✖', warning: '▲', info: 'i' } as const;
+
+// Icons as CSS masks of inline SVG (data: URLs are not requests): one element per icon, colored by currentColor.
+const ICON_PATHS: Record<string, string> = {
+  automatic: '<path d="M9.5 1 3 9.2h4.2L6.3 15l6.7-8.4H8.8z"/>',
+  manual: '<circle cx="8" cy="4.5" r="3"/><path d="M2 15c0-3.6 2.7-6 6-6s6 2.4 6 6z"/>',
+  ongoing: '<path d="M4.5 5C2.6 5 1 6.3 1 8s1.6 3 3.5 3c2.8 0 4.2-6 7-6C13.4 5 15 6.3 15 8s-1.6 3-3.5 3c-2.8 0-4.2-6-7-6z" fill="none" stroke="#000" stroke-width="1.8"/>',
+  inbound: '<path d="M15 8H4M8 3.5 3.5 8 8 12.5" fill="none" stroke="#000" stroke-width="2"/>',
+  outbound: '<path d="M1 8h11M8 3.5 12.5 8 8 12.5" fill="none" stroke="#000" stroke-width="2"/>',
+  both: '<path d="M1.5 8h13M5 4.5 1.5 8 5 11.5M11 4.5 14.5 8 11 11.5" fill="none" stroke="#000" stroke-width="2"/>',
+  unknown: '<circle cx="8" cy="8" r="6" fill="none" stroke="#000" stroke-width="1.8" stroke-dasharray="2 2"/>',
+};
+const ICON_CSS = Object.entries(ICON_PATHS)
+  .map(([name, path]) => {
+    const url = `url("data:image/svg+xml,${encodeURIComponent(`<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'>${path.replace(/"/g, "'")}</svg>`)}")`;
+    return `.i-${name}{-webkit-mask-image:${url};mask-image:${url}}`;
+  })
+  .join('\n');
+
+const CSS = `
+:root{${cssVariables(LIGHT)}color-scheme:light dark;--lane:9.5rem;--col:12.5rem}
+@media (prefers-color-scheme:dark){:root{${cssVariables(DARK)}}}
+*{box-sizing:border-box}
+body{margin:0;font:14px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:var(--background);color:var(--text)}
+header.top{padding:1rem 1.25rem .5rem}
+h1{font-size:1.4rem;margin:0 0 .25rem}h2{font-size:1.15rem;margin:.5rem 0}h3{font-size:1rem;margin:1rem 0 .25rem}
+.muted{color:var(--muted)}
+.sr{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
+.i{display:inline-block;width:1em;height:1em;vertical-align:-.15em;background:currentColor;-webkit-mask-size:contain;mask-size:contain;-webkit-mask-repeat:no-repeat;mask-repeat:no-repeat}
+${ICON_CSS}
+[role=tablist]{display:flex;flex-wrap:wrap;gap:.25rem;border-bottom:2px solid var(--card-border);margin-top:.5rem}
+[role=tab]{font:inherit;color:var(--text);background:var(--card);border:1px solid var(--card-border);border-bottom:none;border-radius:.4rem .4rem 0 0;padding:.4rem .9rem;cursor:pointer}
+[role=tab][aria-selected=true]{background:var(--accent);color:var(--background);font-weight:600}
+:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
+.js .persona:not(.active){display:none}
+.persona{padding:0 1.25rem 1.5rem}
+.legend{display:flex;flex-wrap:wrap;gap:.25rem 1rem;font-size:.85rem;color:var(--muted);margin:.25rem 0 .75rem}
+.layout{display:flex;gap:1rem;align-items:flex-start}
+.scroll{position:relative;overflow:auto;flex:0 1 auto;min-width:0;border:1px solid var(--card-border);border-radius:.4rem}
+.grid{display:grid;grid-template-columns:var(--lane) repeat(var(--stages),var(--col));width:max-content}
+.grid>div{min-width:0;border-right:1px solid var(--card-border);border-bottom:1px solid var(--card-border);padding:.35rem}
+.rowhead{position:sticky;left:0;z-index:2;background:var(--background);font-weight:600}
+.stagehead{position:sticky;top:0;z-index:1;background:var(--background);font-weight:600}
+.corner{position:sticky;left:0;top:0;z-index:3;background:var(--background)}
+.stagehead .count{font-weight:400;color:var(--muted)}
+.gap{background:repeating-linear-gradient(135deg,var(--gap) 0 8px,var(--background) 8px 16px)}
+.gaplabel{display:inline-block;margin-top:.2rem;padding:0 .35rem;border:1px dashed var(--gap-text);color:var(--gap-text);background:var(--gap);border-radius:.3rem;font-weight:600;font-size:.8rem}
+.unplaced{color:var(--warning)}
+.layer{grid-column:1/-1;background:var(--card);font-weight:600;font-size:.8rem;text-transform:uppercase;letter-spacing:.04em;color:var(--muted)}
+.visibility{border-top:3px dashed var(--line)!important}
+.cell{display:flex;flex-direction:column;gap:.35rem;min-height:2.5rem}
+.card{all:unset;box-sizing:border-box;display:block;position:relative;width:100%;background:var(--card);color:var(--text);border:1px solid var(--card-border);border-left:4px solid var(--card-border);border-radius:.35rem;padding:.3rem .45rem;cursor:pointer;font-size:.85rem}
+.card:hover{border-color:var(--accent)}
+.card:focus-visible{outline:3px solid var(--accent);outline-offset:1px}
+.card[aria-expanded=true]{box-shadow:0 0 0 2px var(--accent)}
+.card.sev-error{border-left-color:var(--error)}.card.sev-warning{border-left-color:var(--warning)}.card.sev-info{border-left-color:var(--info)}
+.card.friction{border-width:2px 2px 2px 4px;border-color:var(--friction)}
+.card.planned{border-style:dashed;border-left-style:solid;border-left-color:var(--planned)}
+.card .name{display:block;font-weight:600;overflow-wrap:anywhere;padding-right:2.2rem}
+.card .meta{display:flex;flex-wrap:wrap;gap:.15rem .5rem;color:var(--muted);margin-top:.1rem}
+.tag{font-size:.75rem;font-weight:600;color:var(--planned)}
+.badge{display:inline-block;min-width:1.4rem;text-align:center;border-radius:1rem;padding:0 .35rem;font-size:.75rem;font-weight:700;color:var(--on-badge)}
+.card .badge{position:absolute;top:.3rem;right:.3rem}
+.badge.error{background:var(--error)}.badge.warning{background:var(--warning)}.badge.info{background:var(--info)}
+.emotion{position:relative;height:4.2rem;padding:0!important}
+.emotion svg{position:absolute;inset:.6rem 0 1.5rem;width:100%;height:calc(100% - 2.1rem);overflow:visible}
+.emotion line{stroke:var(--line);stroke-width:3;vector-effect:non-scaling-stroke}
+.emotion .dot{position:absolute;left:50%;width:.8rem;height:.8rem;margin:-.4rem 0 0 -.4rem;border-radius:50%;background:var(--line);border:2px solid var(--background)}
+.emotion .dot.friction{background:var(--friction)}
+.emotion .label{position:absolute;bottom:.15rem;left:0;right:0;text-align:center;font-size:.75rem}
+.emotion.nodata .label{color:var(--muted);font-style:italic}
+.kpis{font-size:.8rem}
+.kpis dl{margin:0;display:grid;grid-template-columns:auto 1fr;gap:0 .4rem}.kpis dt{color:var(--muted)}.kpis dd{margin:0}
+.friction-flag{color:var(--friction);font-weight:700}
+.handoff{font-size:.8rem}.handoff.lag{color:var(--friction);font-weight:600}
+.details{flex:0 0 20rem;position:sticky;top:.5rem;border:1px solid var(--card-border);border-radius:.4rem;padding:.5rem .75rem;background:var(--card);max-height:80vh;overflow:auto}
+.details dl{display:grid;grid-template-columns:auto 1fr;gap:.1rem .6rem;margin:.25rem 0}.details dt{color:var(--muted)}.details dd{margin:0;overflow-wrap:anywhere}
+.details ul,.findings ul{padding-left:1.1rem;margin:.25rem 0}
+.details li,.findings li{margin:.2rem 0;overflow-wrap:anywhere}
+.place{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85em}
+.timeline{position:relative}
+.mark{position:absolute}.mark .card{height:64px;overflow:hidden}.mark .card .name{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}.mark .card .meta{flex-wrap:nowrap;white-space:nowrap;overflow:hidden}
+.weeks{padding-left:8px}
+.weeks{display:flex;align-items:flex-end;height:5rem;gap:1px}
+.week{background:var(--line);min-height:1px;position:relative}
+.week.peak{background:var(--friction)}
+.silent{position:absolute;top:0;bottom:0;background:repeating-linear-gradient(135deg,var(--gap) 0 6px,transparent 6px 12px);border-left:1px dashed var(--gap-text);border-right:1px dashed var(--gap-text);color:var(--gap-text);font-size:.75rem;padding:.1rem .2rem;overflow:hidden}
+@media print{
+ @page{size:landscape;margin:8mm}
+ body{font-size:9px;background:#fff;color:#000}
+ [role=tablist],.details,.legend .hint{display:none!important}
+ .js .persona:not(.active),.persona{display:block!important;break-after:page;padding:0}
+ .layout{display:block}
+ .scroll{overflow:visible;max-height:none;border:none}
+ .grid{width:100%;grid-template-columns:6rem repeat(var(--stages),minmax(0,1fr))}
+ .rowhead,.stagehead,.corner{position:static}
+ .card{break-inside:avoid;font-size:8px}
+}
+`;
+
+const SCRIPT = `(function(){
+document.documentElement.classList.add('js');
+var tabs=[].slice.call(document.querySelectorAll('[role=tab]'));
+function select(tab,focus){tabs.forEach(function(t){var on=t===tab;t.setAttribute('aria-selected',on);t.tabIndex=on?0:-1;document.getElementById(t.getAttribute('aria-controls')).classList.toggle('active',on);});if(focus)tab.focus();}
+tabs.forEach(function(tab,i){
+ tab.addEventListener('click',function(){select(tab,false);});
+ tab.addEventListener('keydown',function(e){var n={ArrowRight:i+1,ArrowLeft:i-1,Home:0,End:tabs.length-1}[e.key];if(n===undefined)return;e.preventDefault();select(tabs[(n+tabs.length)%tabs.length],true);});
+});
+if(tabs.length)select(tabs[0],false);
+var MARK={error:'\u2716',warning:'\u25B2',info:'i'},cache={};
+function el(parent,tag,text,cls){var e=document.createElement(tag);if(text!=null)e.textContent=text;if(cls)e.className=cls;parent.appendChild(e);return e;}
+function show(card){
+ var section=card.closest('.persona'),panel=document.getElementById(card.getAttribute('aria-controls'));
+ var data=cache[section.id]||(cache[section.id]=JSON.parse(document.getElementById('data-'+section.id).textContent));
+ var c=data[+card.getAttribute('data-i')],box=panel.querySelector('.card-details');
+ box.textContent='';
+ el(box,'h3',c.n);var row=el(box,'p','Row at ','muted');el(row,'span',c.p,'place');
+ var dl=el(box,'dl');c.f.forEach(function(f){el(dl,'dt',f[0]);el(dl,'dd',f[1]);});
+ if(c.x.length){el(box,'h4','Findings');var ul=el(box,'ul');c.x.forEach(function(x){var li=el(ul,'li');el(li,'span',MARK[x[0]],'badge '+x[0]).setAttribute('aria-hidden','true');li.appendChild(document.createTextNode(' '+x[0]+': '+x[1]+' '));el(li,'span',x[2],'place');el(li,'span',' ('+x[3]+')','muted');});}
+ else el(box,'p','No findings.','muted');
+ var was=section.querySelector('.card[aria-expanded=true]');if(was)was.setAttribute('aria-expanded','false');
+ card.setAttribute('aria-expanded','true');panel.setAttribute('data-card',card.id);
+ var hint=panel.querySelector('.hint');if(hint)hint.hidden=true;
+}
+document.addEventListener('focusin',function(e){var c=e.target.closest&&e.target.closest('.card');if(c)show(c);});
+document.addEventListener('click',function(e){var c=e.target.closest&&e.target.closest('.card');if(c)show(c);});
+})();`;
+
+const sign = (n: number) => (n > 0 ? `+${n.toFixed(1)}` : n.toFixed(1));
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function icon(name: string, text: string): string {
+  return `<span class="i i-${name}" role="img" aria-label="${h(text)}" title="${h(text)}"></span>`;
+}
+
+function modeIcon(mode: MapCard['mode']): string {
+  return mode === null ? icon('unknown', 'mode not set') : icon(mode, MODE_TEXT[mode]);
+}
+
+function directionIcon(direction: MapCard['direction']): string {
+  return direction === null ? icon('unknown', 'direction not set') : icon(direction, DIRECTION_TEXT[direction]);
+}
+
+function badge(findings: MapFinding[], severity: MapCard['severity']): string {
+  if (severity === null) return '';
+  const counts = (['error', 'warning', 'info'] as const).flatMap((s) => {
+    const n = findings.filter((f) => f.severity === s).length;
+    return n ? [plural(n, s)] : [];
+  });
+  return `<span class="badge ${severity}" title="${h(counts.join(', '))}" aria-hidden="true">${SEVERITY_MARK[severity]} ${findings.length}</span><span class="sr">${h(counts.join(', '))}</span>`;
+}
+
+// Each card's position in its persona's details data, set before the persona's cards are drawn.
+const CARD_INDEX = new WeakMap<MapCard, { panel: string; index: number }>();
+
+function card(c: MapCard, idSuffix = ''): string {
+  const { panel, index } = CARD_INDEX.get(c)!;
+  const classes = ['card', c.severity ? `sev-${c.severity}` : '', c.friction ? 'friction' : '', c.planned ? 'planned' : ''].filter(Boolean).join(' ');
+  const meta = [modeIcon(c.mode), directionIcon(c.direction), c.day === null ? '<span>no day</span>' : `<span>day ${c.day}</span>`, `<span>${c.team === null ? 'no team' : h(c.team)}</span>`];
+  return (
+    `<button type="button" class="${classes}" id="${c.id}${idSuffix}" data-i="${index}" aria-controls="${panel}" aria-expanded="false">` +
+    `<span class="name">${h(c.name)}</span>${badge(c.findings, c.severity)}` +
+    (c.planned ? '<span class="tag">planned · added</span>' : '') +
+    (c.friction ? '<span class="tag friction-flag">friction point</span>' : '') +
+    `<span class="meta">${meta.join('')}</span></button>`
+  );
+}
+
+function findingList(findings: MapFinding[]): string {
+  return `<ul>${findings.map((f) => `<li><span class="badge ${f.severity}">${SEVERITY_MARK[f.severity]}</span> <span class="sr">${f.severity}:</span> ${h(f.message)} <span class="place">${h(f.place)}</span> <span class="muted">(${h(f.ruleId)})</span></li>`).join('')}</ul>`;
+}
+
+/** The details of every card of a persona, as JSON the script turns into DOM with textContent on demand (2,000 hidden detail blocks would triple the page's nodes). */
+function detailsData(persona: PersonaMap): string {
+  const data = persona.cards.map((c) => ({
+    n: c.name,
+    p: c.place,
+    f: [...c.fields, ...c.metrics].map((f) => [f.label, f.value]),
+    x: c.findings.map((f) => [f.severity, f.message, f.place, f.ruleId]),
+  }));
+  // In a script element only "</script" and "<!--" could end or confuse it: every "<" is written as \u003c.
+  return JSON.stringify(data).replace(/</g, '\\u003c');
+}
+
+/** The emotion line's cell for one stage: a dot at its score and half-segments to the neighbours that have data. */
+function emotionCell(stages: MapStage[], i: number): string {
+  const stage = stages[i]!;
+  if (stage.emotion === null) return `<div class="emotion nodata${stage.gap ? ' gap' : ''}"><span class="label">no data</span></div>`;
+  const y = (score: number) => ((2 - score) / 4) * 100;
+  const own = y(stage.emotion);
+  const segment = (neighbour: MapStage | undefined, edge: number) =>
+    neighbour && neighbour.emotion !== null ? `<line x1="${edge}" y1="${(own + y(neighbour.emotion)) / 2}" x2="50" y2="${own}"/>` : '';
+  const lines = segment(stages[i - 1], 0) + segment(stages[i + 1], 100);
+  return (
+    `<div class="emotion"><svg viewBox="0 0 100 100" preserveAspectRatio="none" aria-hidden="true">${lines}</svg>` +
+    `<span class="dot${stage.friction ? ' friction' : ''}" style="top:calc(.6rem + (100% - 2.1rem) * ${own / 100})"></span>` +
+    `<span class="label">${sign(stage.emotion)}${stage.friction ? ' <span class="friction-flag">friction</span>' : ''}</span></div>`
+  );
+}
+
+function kpiCell(stage: MapStage): string {
+  const { conversion, dropOff, nps, names } = stage.kpis;
+  const rows: string[] = [];
+  if (conversion !== null) rows.push(`<dt>Conversion</dt><dd>${percentText(conversion)}</dd>`);
+  if (dropOff !== null) rows.push(`<dt>Drop-off</dt><dd>${percentText(dropOff)}</dd>`);
+  if (nps !== null) rows.push(`<dt>NPS</dt><dd>${Math.round(nps)}</dd>`);
+  if (names.length) rows.push(`<dt>KPIs</dt><dd>${h(names.join(', '))}</dd>`);
+  return `<div class="kpis${stage.gap ? ' gap' : ''}">${rows.length ? `<dl>${rows.join('')}</dl>` : '<span class="muted">—</span>'}</div>`;
+}
+
+function handoffText(handoff: MapHandoff): string {
+  const wait = handoff.days < 0 ? `overlaps by ${plural(-handoff.days, 'day')}` : plural(handoff.days, 'day');
+  const teams = handoff.changesTeam ? `${handoff.fromTeam} → ${handoff.toTeam}` : handoff.fromTeam && handoff.toTeam ? `${handoff.toTeam} continues` : 'team not set';
+  const lag = handoff.lag ? ` ⚠ lag over the ${handoff.limit}-day limit` : '';
+  return `${teams}: ${wait}${lag}`;
+}
+
+function handoffCell(stage: MapStage): string {
+  const handoff = stage.handoffIn;
+  if (!handoff) return `<div class="handoff${stage.gap ? ' gap' : ''}"><span class="muted">—</span></div>`;
+  const title = `from "${handoff.fromTouchpoint}" to "${handoff.toTouchpoint}"`;
+  return `<div class="handoff${handoff.lag ? ' lag' : ''}" title="${h(title)}">${h(handoffText(handoff))}<span class="sr"> (${h(title)})</span></div>`;
+}
+
+function stageHead(stage: MapStage, index: number, persona: PersonaMap): string {
+  const severity = stage.findings.reduce<MapCard['severity']>((worst, f) => (worst === 'error' || (worst === 'warning' && f.severity === 'info') ? worst : f.severity), null);
+  const count = `<span class="count">${plural(stage.touchpoints, 'touchpoint')}</span>`;
+  const link = stage.findings.length ? ` <a href="#${persona.key}-s${index}">${badge(stage.findings, severity)}</a>` : '';
+  const label = stage.id === null ? `<span class="unplaced">${h(stage.label)}</span>` : h(stage.label);
+  return `<div class="stagehead${stage.gap ? ' gap' : ''}" role="columnheader">${label}${link}<br>${count}${stage.gap ? '<br><span class="gaplabel">Gap: no touchpoint</span>' : ''}</div>`;
+}
+
+function laneRow(lane: MapLane, stages: MapStage[], idSuffix: string): string {
+  const cells = lane.cells.map((cards, i) => `<div class="cell${stages[i]!.gap ? ' gap' : ''}">${cards.map((c) => card(c, idSuffix)).join('')}</div>`);
+  return `<div class="rowhead">${h(lane.label)}</div>${cells.join('')}`;
+}
+
+const LAYER_TITLE = {
+  customer: 'Customer-facing: what the customer sees, by channel',
+  team: 'Backstage: the teams doing manual work',
+  system: 'Support: automated systems and always-on content',
+} as const;
+
+function lanesHtml(persona: PersonaMap, blueprint: boolean): string {
+  if (!blueprint) return persona.lanes.map((lane) => laneRow(lane, persona.stages, '')).join('');
+  const parts: string[] = [];
+  let layer: MapLane['layer'] = null;
+  for (const lane of persona.lanes) {
+    if (lane.layer !== layer) {
+      const line = lane.layer === 'team' ? ' visibility' : '';
+      const lineText = lane.layer === 'team' ? ' — line of visibility' : lane.layer === 'system' ? ' — line of internal interaction' : '';
+      parts.push(`<div class="layer${line}">${LAYER_TITLE[lane.layer!]}${lineText}</div>`);
+      layer = lane.layer;
+    }
+    // Backstage lanes show the same touchpoint a second time: a distinct id, the same details.
+    parts.push(laneRow(lane, persona.stages, lane.layer === 'customer' ? '' : `-${lane.key.replace(/[^a-z0-9]/gi, '')}`));
+  }
+  return parts.join('');
+}
+
+function gridHtml(persona: PersonaMap, map: JourneyMap): string {
+  const { stages } = persona;
+  const row = (title: string, cells: string) => `<div class="rowhead">${title}</div>${cells}`;
+  return (
+    `<div class="grid" style="--stages:${stages.length}">` +
+    `<div class="corner">${map.lanes === 'team' && map.type !== 'blueprint' ? 'Team' : 'Channel'} \\ stage</div>${stages.map((s, i) => stageHead(s, i, persona)).join('')}` +
+    row('How the customer feels', stages.map((_, i) => emotionCell(stages, i)).join('')) +
+    row('KPIs', stages.map(kpiCell).join('')) +
+    row('Handoff in', stages.map(handoffCell).join('')) +
+    lanesHtml(persona, map.type === 'blueprint') +
+    '</div>'
+  );
+}
+
+function timelineHtml(persona: PersonaMap, layout: DayLayout): string {
+  const px = (n: number) => `${Math.round(n)}px`;
+  const lanes = layout.lanes
+    .map(
+      (lane) =>
+        `<div class="rowhead">${h(lane.label)}</div><div class="timeline" style="height:${px(lane.height)}">` +
+        layout.silences.map((s) => `<div class="silent" style="left:${px(s.x)};width:${px(s.width)}" aria-hidden="true"></div>`).join('') +
+        lane.marks.map((m) => `<div class="mark" style="left:${px(m.x)};top:${px(m.y)};width:${px(layout.cardWidth)}">${card(m.card)}</div>`).join('') +
+        '</div>',
+    )
+    .join('');
+  const axis = layout.ticks.map((t) => `<span style="position:absolute;left:${px(t.x)}">day ${t.day}</span>`).join('');
+  const max = Math.max(1, ...layout.weeks.map((w) => w.load));
+  const weeks = layout.weeks
+    .map((w) => `<div class="week${w.peak ? ' peak' : ''}" style="width:${px(layout.weekWidth - 1)};height:${((w.load / max) * 100).toFixed(1)}%" title="week ${w.week + 1}: ${w.load.toFixed(1)} outbound touches${w.peak ? ` (over ${layout.maxPerWeek})` : ''}"></div>`)
+    .join('');
+  const peaks = layout.weeks.filter((w) => w.peak).map((w) => `week ${w.week + 1} (days ${w.week * 7}–${w.week * 7 + 6}): ${w.load.toFixed(1)} touches`);
+  const silences = layout.silences.map((s) => `days ${s.from}–${s.to} (${s.to - s.from} days)`);
+  const undated = persona.cards.filter((c) => c.day === null);
+  return (
+    `<div class="grid day" style="--stages:1;grid-template-columns:var(--lane) ${px(layout.width)}">` +
+    `<div class="corner">Channel \\ day</div><div class="stagehead" style="position:relative;height:1.6rem">${axis}</div>` +
+    lanes +
+    `<div class="rowhead">Outbound touches per week</div><div><div class="weeks">${weeks}</div></div>` +
+    '</div>' +
+    `<p>${peaks.length ? `<span class="friction-flag">Over-communication (more than ${layout.maxPerWeek} a week):</span> ${h(peaks.join('; '))}` : `No week above ${layout.maxPerWeek} outbound touches.`}</p>` +
+    `<p>${silences.length ? `Silent stretches (more than ${layout.silenceDays} days without a touchpoint): ${h(silences.join('; '))}` : 'No silent stretch.'}</p>` +
+    (undated.length ? `<h3>No day given</h3><div class="cell">${undated.map((c) => card(c)).join('')}</div>` : '')
+  );
+}
+
+function legend(map: JourneyMap): string {
+  const items = [
+    `${icon('automatic', 'automatic')} automatic`,
+    `${icon('manual', 'manual')} manual`,
+    `${icon('ongoing', 'ongoing')} ongoing`,
+    `${icon('inbound', 'inbound')} inbound`,
+    `${icon('outbound', 'outbound')} outbound`,
+    `${icon('both', 'inbound and outbound')} both`,
+    '<span><span class="badge error">✖</span> error <span class="badge warning">▲</span> warning <span class="badge info">i</span> info</span>',
+    '<span class="gaplabel">Gap</span> a stage with no touchpoint',
+    'Emotion: −2…+2 from sentiment, NPS ÷ 50 and CSAT (1–5 minus 3); no data is a gap in the line',
+  ];
+  if (map.type === 'future') items.push('<span class="tag">planned · added</span> a planned row (dashed)');
+  items.push('<span class="hint">Click or focus a card for its details.</span>');
+  return `<div class="legend">${items.map((i) => `<span>${i}</span>`).join('')}</div>`;
+}
+
+function personaSummary(persona: PersonaMap, map: JourneyMap): string {
+  const gaps = persona.stages.filter((s) => s.gap).map((s) => s.label);
+  const findings = persona.cards.reduce((n, c) => n + c.findings.length, 0) + persona.stages.reduce((n, s) => n + s.findings.length, 0) + persona.findings.length;
+  const parts = [plural(persona.touchpoints, 'touchpoint'), gaps.length ? `${plural(gaps.length, 'gap')}: ${gaps.join(', ')}` : 'no stage gaps', plural(findings, 'finding')];
+  const lags = persona.handoffs.filter((hf) => hf.lag).length;
+  if (lags) parts.push(plural(lags, 'handoff lag'));
+  if (map.type === 'future') parts.push(`${persona.cards.filter((c) => c.planned).length} planned`);
+  return `<p>${h(parts.join(' · '))}</p>`;
+}
+
+function personaSection(persona: PersonaMap, map: JourneyMap, label: string): string {
+  persona.cards.forEach((c, index) => CARD_INDEX.set(c, { panel: `details-${persona.key}`, index }));
+  const stageFindings = persona.stages
+    .map((s, i) => (s.findings.length ? `<h4 id="${persona.key}-s${i}">${h(s.label)}</h4>${findingList(s.findings)}` : ''))
+    .join('');
+  const body = map.type === 'day' ? timelineHtml(persona, dayLayout(persona, map)) : gridHtml(persona, map);
+  return (
+    `<section class="persona" id="${persona.key}" role="tabpanel" aria-labelledby="tab-${persona.key}">` +
+    `<h2>${h(label)}</h2>${personaSummary(persona, map)}${legend(map)}` +
+    `<div class="layout"><div class="scroll" tabindex="0" role="region" aria-label="${h(`Journey map of ${persona.persona}`)}">${body}</div>` +
+    `<aside class="details" id="details-${persona.key}" aria-label="Touchpoint details" aria-live="polite"><p class="hint muted">Select a card to see every field, its figures and its findings.</p><div class="card-details"></div></aside></div>` +
+    `<script type="application/json" id="data-${persona.key}">${detailsData(persona)}</script>` +
+    (stageFindings || persona.findings.length
+      ? `<div class="findings"><h3>Findings by stage</h3>${stageFindings}${persona.findings.length ? `<h4>Whole persona</h4>${findingList(persona.findings)}` : ''}</div>`
+      : '') +
+    '</section>'
+  );
+}
+
+const TYPE_TITLE = { current: 'Current state', future: 'Future state', blueprint: 'Service blueprint', day: 'Day in the life' } as const;
+
+/** The tab label of each persona: its name, and its file when several files are drawn. */
+export function personaLabels(map: JourneyMap, fileLabel: (file: string) => string): string[] {
+  const files = new Set(map.personas.map((p) => p.file));
+  return map.personas.map((p) => (files.size > 1 ? `${p.persona} (${fileLabel(p.file)})` : p.persona));
+}
+
+/** The whole HTML document. */
+export function renderHtml(map: JourneyMap, options: { fileLabel: (file: string) => string }): string {
+  const labels = personaLabels(map, options.fileLabel);
+  const files = [...new Set(map.personas.map((p) => p.file))].map(options.fileLabel);
+  const scriptHash = createHash('sha256').update(SCRIPT).digest('base64');
+  const title = `Journey map: ${TYPE_TITLE[map.type]}${labels.length ? ` — ${labels.join(', ')}` : ''}`;
+  const tabs = map.personas.map((p, i) => `<button type="button" role="tab" id="tab-${p.key}" aria-controls="${p.key}" aria-selected="${i === 0}" tabindex="${i === 0 ? 0 : -1}">${h(labels[i]!)}</button>`).join('');
+  const general = map.general.length
+    ? `<div class="findings persona-free"><h3>Findings about the whole inventory</h3>${findingList(map.general.map((f) => ({ ...f, place: f.place === f.file ? options.fileLabel(f.file) : f.place })))}</div>`
+    : '';
+  const lanesText = map.type === 'blueprint' ? 'layered by who does the work' : map.type === 'day' ? 'by day offset' : `lanes by ${map.lanes}`;
+  return (
+    '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">' +
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${scriptHash}'; img-src data:">` +
+    `<title>${h(title)}</title><style>${CSS}</style></head><body>` +
+    `<header class="top"><h1>${h(TYPE_TITLE[map.type])} journey map</h1><p class="muted">${h(files.join(', '))} · ${h(lanesText)} · drawn by journey map</p>${general}` +
+    (map.personas.length ? `<div role="tablist" aria-label="Personas">${tabs}</div>` : '<p>No persona to draw.</p>') +
+    `</header><main>${map.personas.map((p, i) => personaSection(p, map, labels[i]!)).join('\n')}</main>` +
+    `<script>${SCRIPT}</script></body></html>\n`
+  );
+}

@@ -1,0 +1,415 @@
+// The journey map's layout model: what goes where, computed from a JourneyModel and its findings.
+// Pure functions; the renderers (html.ts, svg.ts, mermaid.ts) only draw what this returns.
+import { cellOf } from '../../model/cells.js';
+import { findHandoffs } from '../../model/handoffs.js';
+import type { Finding, JourneyModel, Location, Severity, Touchpoint } from '../../model/schema.js';
+import { isOutbound } from '../../model/groups.js';
+import { foldKey } from '../../model/text.js';
+import { touchesPerWeek } from '../../rules/over-communication.js';
+
+export const MAP_TYPES = ['current', 'future', 'blueprint', 'day'] as const;
+/** Which map to draw: the current state, current plus planned rows, a service blueprint, or a day-by-day timeline. */
+export type MapType = (typeof MAP_TYPES)[number];
+/** What a lane of the current-state map groups touchpoints by. */
+export type LaneKind = 'channel' | 'team';
+
+/** One finding as a map shows it: where it is in the spreadsheet and what it says. */
+export interface MapFinding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** The cell (`Practitioner!B20`), else the sheet, else the file. */
+  place: string;
+}
+
+/** A label and a value for the card details ("Conversion", "8%"). */
+export interface MapField {
+  label: string;
+  value: string;
+}
+
+/** One touchpoint on the map. */
+export interface MapCard {
+  /** Unique in the document and safe as an HTML id. */
+  id: string;
+  name: string;
+  team: string | null;
+  channel: string | null;
+  stage: string | null;
+  day: number | null;
+  mode: Touchpoint['mode'];
+  direction: Touchpoint['direction'];
+  planned: boolean;
+  /** Every field the row has, for the details. */
+  fields: MapField[];
+  /** The figures the row has, formatted. */
+  metrics: MapField[];
+  /** How the customer feels here on -2..+2, from sentiment, NPS and CSAT; null when the row has none of them. */
+  emotion: number | null;
+  /** The touchpoint's cell in the inventory (`Practitioner!C20`). */
+  place: string;
+  findings: MapFinding[];
+  /** The most serious of its findings, or null. */
+  severity: Severity | null;
+  /** A friction-point finding is on it. */
+  friction: boolean;
+  /** We reach out (the over-communication rule's test). */
+  outbound: boolean;
+  /** Touches a week when it recurs, 0 when it happens once. */
+  perWeek: number;
+}
+
+/** A stage's figures, averaged over the touchpoints that have them. */
+export interface StageKpis {
+  conversion: number | null;
+  dropOff: number | null;
+  nps: number | null;
+  /** The KPI names its touchpoints track. */
+  names: string[];
+}
+
+/** A handoff between consecutive stages: who gives the customer to whom, and how many days pass. */
+export interface MapHandoff {
+  fromStage: string;
+  toStage: string;
+  fromTeam: string | null;
+  toTeam: string | null;
+  fromTouchpoint: string;
+  toTouchpoint: string;
+  days: number;
+  changesTeam: boolean;
+  /** The teams change and the wait is over the handoff-lag rule's limit. */
+  lag: boolean;
+  /** The handoff-lag rule's maxDays, or null when the rule is off. */
+  limit: number | null;
+}
+
+/** One column of the map: a stage of the stage model, or the column for touchpoints whose stage is not recognized. */
+export interface MapStage {
+  /** Stage id, or null for the unrecognized-stage column. */
+  id: string | null;
+  label: string;
+  touchpoints: number;
+  /** A stage of the model no touchpoint of this persona is in. */
+  gap: boolean;
+  /** Findings about the stage as a whole (missing-stage, one-way-stage...). */
+  findings: MapFinding[];
+  /** Mean emotion of its touchpoints (-2..+2), null when none has data: a gap in the line, not a zero. */
+  emotion: number | null;
+  kpis: StageKpis;
+  /** Friction: a friction-point finding on one of its touchpoints, or a negative mean emotion. */
+  friction: boolean;
+  /** The handoff into this stage from the previous one with touchpoints, if any. */
+  handoffIn: MapHandoff | null;
+}
+
+/** A horizontal band of the map and its cards per stage column. */
+export interface MapLane {
+  key: string;
+  label: string;
+  /** Blueprint: the lane's layer. */
+  layer: 'customer' | 'team' | 'system' | null;
+  /** cells[i] holds the cards in stages[i], ordered by day then row. */
+  cells: MapCard[][];
+}
+
+/** One persona's map. */
+export interface PersonaMap {
+  /** Unique in the document and safe as an HTML id (`p0`). */
+  key: string;
+  persona: string;
+  file: string;
+  stages: MapStage[];
+  lanes: MapLane[];
+  handoffs: MapHandoff[];
+  /** Findings about the persona that name no stage. */
+  findings: MapFinding[];
+  touchpoints: number;
+  /** The over-communication rule's maxPerWeek, null when the rule is off. */
+  weeklyLimit: number | null;
+  /** The persona's touchpoints in inventory order (the day-in-the-life view draws from them). */
+  cards: MapCard[];
+}
+
+/** Everything one map document draws. */
+export interface JourneyMap {
+  type: MapType;
+  lanes: LaneKind;
+  personas: PersonaMap[];
+  /** Findings that name no persona drawn (missing-persona, whole-file problems), with their file. */
+  general: (MapFinding & { file: string })[];
+}
+
+/** One audited inventory: its model, its findings after ignores, and the rule options the map shows. */
+export interface MapSource {
+  file: string;
+  model: JourneyModel;
+  findings: Finding[];
+  /** The handoff-lag rule's maxDays, null when the rule is off. */
+  handoffLimit: number | null;
+  /** The over-communication rule's maxPerWeek, null when the rule is off. */
+  weeklyLimit: number | null;
+}
+
+export interface MapOptions {
+  type: MapType;
+  lanes: LaneKind;
+  /** Only this persona (matched ignoring case and spacing); all when null. */
+  persona: string | null;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+/** The more serious of two severities. */
+export function worse(a: Severity | null, b: Severity): Severity {
+  return a === null || SEVERITY_RANK[b] > SEVERITY_RANK[a] ? b : a;
+}
+
+const mean = (values: number[]): number | null => (values.length === 0 ? null : values.reduce((sum, v) => sum + v, 0) / values.length);
+
+/**
+ * How the customer feels at a touchpoint on the sentiment scale (-2..+2): the mean of its sentiment,
+ * its NPS (÷ 50, so -100..100 spans the scale) and its CSAT (as 1–5, minus the neutral 3). Null without any.
+ */
+export function emotionOf(touchpoint: Touchpoint): number | null {
+  const signals: number[] = [];
+  if (touchpoint.sentiment !== null) signals.push(touchpoint.sentiment.score);
+  if (touchpoint.metrics.nps !== null) signals.push(touchpoint.metrics.nps / 50);
+  if (touchpoint.metrics.csat !== null) signals.push(touchpoint.metrics.csat * 5 - 3);
+  const value = mean(signals);
+  return value === null ? null : Math.max(-2, Math.min(2, value));
+}
+
+/** A rate as a percentage ("8%", "62.5%"). */
+export function percentText(rate: number): string {
+  const value = rate * 100;
+  return `${Number.isInteger(value) ? value : Number(value.toFixed(1))}%`;
+}
+
+const numberText = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+
+function placeOf(location: Location): string {
+  return location.cell ?? location.sheet ?? location.file;
+}
+
+function toMapFinding(finding: Finding): MapFinding {
+  return { ruleId: finding.ruleId, severity: finding.severity, message: finding.message, place: placeOf(finding.location) };
+}
+
+function metricsOf(t: Touchpoint): MapField[] {
+  const m = t.metrics;
+  const fields: MapField[] = [];
+  const add = (label: string, value: number | null, format: (n: number) => string) => {
+    if (value !== null) fields.push({ label, value: format(value) });
+  };
+  add('Audience', m.audience, numberText);
+  add('Sent', m.sent, numberText);
+  add('Open rate', m.openRate, percentText);
+  add('Click rate', m.clickRate, percentText);
+  add('Conversion', m.conversionRate, percentText);
+  add('Drop-off', m.dropOffRate, percentText);
+  add('Unsubscribe rate', m.unsubscribeRate, percentText);
+  add('NPS', m.nps, numberText);
+  add('CSAT', m.csat, (csat) => `${percentText(csat)} (${numberText(csat * 5)} of 5)`);
+  return fields;
+}
+
+function fieldsOf(t: Touchpoint, stageLabel: string, channelLabel: string | null): MapField[] {
+  const fields: MapField[] = [];
+  const add = (label: string, value: string | number | null | undefined) => {
+    if (value !== null && value !== undefined && value !== '') fields.push({ label, value: String(value) });
+  };
+  add('Persona', t.persona);
+  add('Stage', stageLabel);
+  add('Channel', channelLabel);
+  add('Team', t.team);
+  add('Owner', t.owner);
+  add('Mode', t.mode);
+  add('Direction', t.direction);
+  add('Day', t.day);
+  add('Frequency', t.frequency?.text);
+  add('KPI', t.kpi);
+  add('Sentiment', t.sentiment ? `${t.sentiment.text} (${t.sentiment.score > 0 ? '+' : ''}${t.sentiment.score})` : null);
+  add('Pain point', t.painPoint);
+  add('Notes', t.notes);
+  add('Status', t.status);
+  add('Last reviewed', t.lastReviewed);
+  return fields;
+}
+
+const rowKey = (file: string, sheet: string | null, row: number) => `${file}\u0000${sheet ?? ''}\u0000${row}`;
+
+/** Lane of a card: its channel or its team, folded so "Sales" and "sales " share a lane. */
+interface LaneChoice {
+  key: string;
+  label: string;
+  layer: MapLane['layer'];
+  order: number;
+}
+
+/**
+ * The lanes a touchpoint is drawn in. Current and future: its channel or team. Blueprint: its channel
+ * (what the customer sees), then below the line of visibility the owning team for manual work, or the
+ * automated systems for automatic touchpoints.
+ */
+function lanesFor(t: Touchpoint, options: MapOptions, channelOrder: Map<string, number>, channelLabels: Map<string, string>): LaneChoice[] {
+  const channelLane = (): LaneChoice =>
+    t.channel === null
+      ? { key: 'channel:', label: 'No channel', layer: 'customer', order: Number.MAX_SAFE_INTEGER }
+      : { key: `channel:${t.channel}`, label: channelLabels.get(t.channel) ?? t.channel, layer: 'customer', order: channelOrder.get(t.channel) ?? channelOrder.size };
+  const teamLane = (): LaneChoice =>
+    t.team === null ? { key: 'team:', label: 'No team', layer: 'team', order: Number.MAX_SAFE_INTEGER } : { key: `team:${foldKey(t.team)}`, label: t.team, layer: 'team', order: -1 };
+  if (options.type === 'blueprint') {
+    const lanes = [channelLane()];
+    if (t.mode === 'manual') lanes.push(teamLane());
+    if (t.mode === 'automatic') lanes.push({ key: 'system:automatic', label: 'Automated systems', layer: 'system', order: 0 });
+    if (t.mode === 'ongoing') lanes.push({ key: 'system:ongoing', label: 'Always-on content and tools', layer: 'system', order: 1 });
+    return lanes;
+  }
+  const lane = options.lanes === 'team' ? teamLane() : channelLane();
+  return [{ ...lane, layer: null }];
+}
+
+const LAYER_ORDER = { customer: 0, team: 1, system: 2 } as const;
+
+/** Builds the map of every persona of every source, in file then persona order. */
+export function buildJourneyMap(sources: MapSource[], options: MapOptions): JourneyMap {
+  const personas: PersonaMap[] = [];
+  const general: JourneyMap['general'] = [];
+  const wanted = options.persona === null ? null : foldKey(options.persona);
+  for (const source of sources) {
+    const { model } = source;
+    const shown = model.personas.filter((p) => wanted === null || foldKey(p.name) === wanted);
+    const drawn = new Set(shown.map((p) => p.name));
+    // Grouped once, so many personas cost one pass over the touchpoints and findings, not one each.
+    const touchpointsOf = groupBy(model.touchpoints, (t) => t.persona);
+    const findingsOf = groupBy(source.findings, (f) => f.persona);
+    shown.forEach((p) => personas.push(buildPersonaMap(source, p.name, `p${personas.length}`, options, touchpointsOf.get(p.name) ?? [], findingsOf.get(p.name) ?? [])));
+    for (const finding of source.findings) {
+      if (finding.persona === null ? true : !drawn.has(finding.persona) && wanted === null) general.push({ ...toMapFinding(finding), file: source.file });
+    }
+  }
+  return { type: options.type, lanes: options.lanes, personas, general };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string | null): Map<string | null, T[]> {
+  const groups = new Map<string | null, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
+function buildPersonaMap(source: MapSource, persona: string, key: string, options: MapOptions, own: Touchpoint[], personaFindings: Finding[]): PersonaMap {
+  const { model } = source;
+  const channelOrder = new Map(model.channels.map((c, i) => [c.id, i]));
+  const channelLabels = new Map(model.channels.map((c) => [c.id, c.label]));
+  const stageLabels = new Map(model.stageModel.stages.map((s) => [s.id, s.label]));
+  const touchpoints = own.filter((t) => options.type === 'future' || t.status !== 'planned');
+  const unplaced = touchpoints.filter((t) => t.stage === null || !stageLabels.has(t.stage)).length;
+  const stageIds: (string | null)[] = [...model.stageModel.stages.map((s) => s.id), ...(unplaced > 0 ? [null] : [])];
+  const column = new Map(stageIds.map((id, i) => [id, i]));
+
+  // Findings: on the touchpoint whose row they point at, else on their stage, else on the persona.
+  const byRow = new Map<string, Finding[]>();
+  for (const finding of personaFindings) {
+    const { file, sheet, row } = finding.location;
+    if (row === null) continue;
+    const k = rowKey(file, sheet, row);
+    byRow.set(k, [...(byRow.get(k) ?? []), finding]);
+  }
+  const onCards = new Set<Finding>();
+  const cards: MapCard[] = touchpoints.map((t) => {
+    const findings = byRow.get(rowKey(t.place.file, t.place.sheet, t.row)) ?? [];
+    for (const f of findings) onCards.add(f);
+    let severity: Severity | null = null;
+    for (const f of findings) severity = worse(severity, f.severity);
+    const stageLabel = t.stage === null ? 'Stage not recognized' : (stageLabels.get(t.stage) ?? t.stage);
+    const channel = t.channel === null ? null : (channelLabels.get(t.channel) ?? t.channel);
+    return {
+      id: `${key}-t${t.index}`,
+      name: t.name,
+      team: t.team,
+      channel,
+      stage: t.stage !== null && stageLabels.has(t.stage) ? t.stage : null,
+      day: t.day,
+      mode: t.mode,
+      direction: t.direction,
+      planned: t.status === 'planned',
+      fields: fieldsOf(t, stageLabel, channel),
+      metrics: metricsOf(t),
+      emotion: emotionOf(t),
+      place: placeOf(cellOf(t, 'touchpoint')),
+      findings: findings.map(toMapFinding),
+      severity,
+      friction: findings.some((f) => f.ruleId === 'friction-point'),
+      outbound: isOutbound(t),
+      perWeek: touchesPerWeek(t.frequency),
+    };
+  });
+  const byIndex = new Map(touchpoints.map((t, i) => [t, cards[i]!]));
+
+  // Lanes, each with one cell per stage column.
+  const lanes = new Map<string, MapLane & { order: number; first: number }>();
+  touchpoints.forEach((t, i) => {
+    const card = cards[i]!;
+    const col = column.get(card.stage)!;
+    for (const choice of lanesFor(t, options, channelOrder, channelLabels)) {
+      let lane = lanes.get(choice.key);
+      if (!lane) {
+        lane = { key: choice.key, label: choice.label, layer: choice.layer, cells: stageIds.map(() => []), order: choice.order, first: i };
+        lanes.set(choice.key, lane);
+      }
+      lane.cells[col]!.push(card);
+    }
+  });
+  const orderedLanes = [...lanes.values()]
+    .sort((a, b) => (a.layer === null || b.layer === null ? 0 : LAYER_ORDER[a.layer] - LAYER_ORDER[b.layer]) || a.order - b.order || a.first - b.first)
+    .map(({ key: laneKey, label, layer, cells }) => ({
+      key: laneKey,
+      label,
+      layer,
+      cells: cells.map((cell) => [...cell].sort((a, b) => (a.day ?? Number.MAX_SAFE_INTEGER) - (b.day ?? Number.MAX_SAFE_INTEGER))),
+    }));
+
+  // Handoffs between the touchpoints drawn (the current map leaves planned rows out), with the handoff-lag rule's limit.
+  const limit = source.handoffLimit;
+  const handoffs: MapHandoff[] = findHandoffs({ ...model, touchpoints })
+    .map((h) => ({
+      fromStage: h.from.stage!,
+      toStage: h.to.stage!,
+      fromTeam: h.from.team,
+      toTeam: h.to.team,
+      fromTouchpoint: h.from.name,
+      toTouchpoint: h.to.name,
+      days: h.days,
+      changesTeam: h.changesTeam,
+      lag: limit !== null && h.changesTeam && h.days > limit,
+      limit,
+    }));
+
+  const stages: MapStage[] = stageIds.map((id) => {
+    const inStage = touchpoints.filter((t) => byIndex.get(t)!.stage === id);
+    const stageCards = inStage.map((t) => byIndex.get(t)!);
+    const emotion = mean(stageCards.flatMap((c) => (c.emotion === null ? [] : [c.emotion])));
+    const figure = (pick: (t: Touchpoint) => number | null) => mean(inStage.flatMap((t) => (pick(t) === null ? [] : [pick(t)!])));
+    const names: string[] = [];
+    for (const t of inStage) if (t.kpi !== null && !names.includes(t.kpi)) names.push(t.kpi);
+    return {
+      id,
+      label: id === null ? 'Stage not recognized' : stageLabels.get(id)!,
+      touchpoints: inStage.length,
+      gap: id !== null && inStage.length === 0,
+      findings: id === null ? [] : personaFindings.filter((f) => f.stage === id && !onCards.has(f)).map(toMapFinding),
+      emotion,
+      kpis: { conversion: figure((t) => t.metrics.conversionRate), dropOff: figure((t) => t.metrics.dropOffRate), nps: figure((t) => t.metrics.nps), names },
+      friction: stageCards.some((c) => c.friction) || (emotion !== null && emotion < 0),
+      handoffIn: handoffs.find((h) => h.toStage === id) ?? null,
+    };
+  });
+  const stageIdSet = new Set(model.stageModel.stages.map((s) => s.id));
+  const findings = personaFindings.filter((f) => !onCards.has(f) && (f.stage === null || !stageIdSet.has(f.stage))).map(toMapFinding);
+  return { key, persona, file: source.file, stages, lanes: orderedLanes, handoffs, findings, touchpoints: touchpoints.length, weeklyLimit: source.weeklyLimit, cards };
+}
