@@ -14,8 +14,12 @@ const SNIFF_CHARS = 64 * 1024;
 const HEAD_BYTES = 8000;
 /** Every line ending a spreadsheet or an editor writes, in any mix; \r\n before \r so it counts once. */
 const RECORD_DELIMITERS = ['\r\n', '\n', '\r'];
+/** Characters written to the parser at once (see write() in readCsvRows). */
+const WRITE_CHARS = 16 * 1024;
 /** Control characters that never occur in text (tab, line feed, form feed and carriage return do). */
 const CONTROL_CHARACTER = /[\x00-\x08\x0b\x0e-\x1f]/;
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
 type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be';
 
@@ -283,15 +287,27 @@ export async function readCsvRows(name: string, source: string | Readable, optio
       onRow({ row: count, cells: record });
     }
   };
-  const write = (text: string) => {
-    // Parses the whole chunk now (the rows of the chunk before were all read, so the parser is not
-    // holding this write back), and hands its rows on at once: the parser never holds more than a chunk's.
+  const writePiece = (text: string) => {
+    // Parses the whole piece now (the rows of the piece before were all read, so the parser is not
+    // holding this write back), and hands its rows on at once: the parser never holds more than a piece's.
     parser!.write(text);
+    // Set synchronously by a failed write (the 'error' event comes a tick later).
     if (parser!.errored) throw parser!.errored;
     deliver();
     // Empty fields (",,,,") grow a record without counting towards max_record_size.
     const open = (parser as unknown as { state?: { record?: unknown[] } }).state?.record?.length ?? 0;
     if (open > limits.columns) throw tooManyFields(parser!.info.lines);
+  };
+  const write = (text: string) => {
+    // Node's readable buffer drops read rows by splicing its array every 1,024 reads, which is
+    // quadratic in the rows one write leaves there: 1 MB of line breaks is a million rows.
+    for (let at = 0; at < text.length; ) {
+      let end = Math.min(at + WRITE_CHARS, text.length);
+      // Never between the halves of a surrogate pair: each piece is encoded to UTF-8 on its own.
+      if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end++;
+      writePiece(at === 0 && end === text.length ? text : text.slice(at, end));
+      at = end;
+    }
   };
 
   budget.watch(stream);
