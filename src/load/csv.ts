@@ -350,7 +350,7 @@ export async function readCsvRows(name: string, source: string | Readable, optio
 /** Longest csv-parse message passed on: some quote the field, which may be megabytes long. */
 const MAX_MESSAGE = 200;
 
-export function describeCsvError(error: CsvError, limits: ReadLimits = DEFAULT_READ_LIMITS): string {
+function describeCsvError(error: CsvError, limits: ReadLimits = DEFAULT_READ_LIMITS): string {
   switch (error.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
       return 'a quoted field is never closed (an unbalanced " somewhere above)';
