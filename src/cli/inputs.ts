@@ -68,8 +68,8 @@ export async function expandInputs(args: string[], notes: string[] = []): Promis
   for (const arg of args) {
     if (arg.startsWith('!')) continue;
     const info = await stat(arg).catch(() => null);
-    if (info?.isFile() || (!info && !GLOB_CHARACTERS.test(arg))) {
-      // A missing literal path is reported by the loader with its usual message.
+    if ((info && !info.isDirectory()) || (!info && !GLOB_CHARACTERS.test(arg))) {
+      // A missing literal path, a pipe or a device is read or refused by the loader with its usual message.
       add(arg);
       continue;
     }

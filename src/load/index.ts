@@ -1,9 +1,12 @@
-import { open } from 'node:fs/promises';
+import { constants, open as openDescriptor, type Stats } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { Socket } from 'node:net';
 import type { Readable } from 'node:stream';
 import { extname } from 'node:path';
+import { promisify } from 'node:util';
 import { InputError } from '../errors.js';
 import { readCsvRows } from './csv.js';
-import { DEFAULT_READ_LIMITS, type ReadLimits } from './limits.js';
+import { DEFAULT_READ_LIMITS, MiB, type ReadLimits } from './limits.js';
 import type { LoadedFile, RawRow } from './table.js';
 import type { XlsxOptions } from './xlsx/index.js';
 
@@ -62,14 +65,24 @@ async function collect(source: InventorySource): Promise<LoadedFile> {
  */
 export async function openInventoryFile(path: string, options: LoadOptions = {}): Promise<InventorySource> {
   const name = options.displayName ?? path;
+  const limits = options.limits ?? DEFAULT_READ_LIMITS;
+  const tsv = extname(path).toLowerCase() === '.tsv';
+  // Stat the path before opening it: opening a named pipe blocks until something writes to it.
+  const info = await stat(path).catch((error: unknown) => {
+    throw cannotRead(name, error);
+  });
+  if (info.isDirectory()) throw new InputError({ file: name }, 'is a folder, not a file');
+  if (info.isFIFO()) return { kind: 'csv', file: name, read: (onRow) => readPipe(path, name, { tsv, limits }, onRow) };
+  if (!info.isFile()) throw new InputError({ file: name }, `is ${specialFile(info)}, not a file; give a file, or pipe a CSV to "journey audit -"`);
   let head: Buffer;
   let size: number;
   try {
-    const handle = await open(path, 'r');
+    // Non-blocking, in case the path became a pipe since stat(); no effect on a file.
+    const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
     try {
-      const stat = await handle.stat();
-      if (stat.isDirectory()) throw new InputError({ file: name }, 'is a folder, not a file');
-      size = stat.size;
+      const opened = await handle.stat();
+      if (!opened.isFile()) throw new InputError({ file: name }, 'changed while being opened; run again');
+      size = opened.size;
       head = Buffer.alloc(Math.min(size, 8));
       await handle.read(head, 0, head.length, 0);
     } finally {
@@ -77,16 +90,15 @@ export async function openInventoryFile(path: string, options: LoadOptions = {})
     }
   } catch (error) {
     if (error instanceof InputError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-    throw new InputError({ file: name }, `cannot be read: ${reason}`, { cause: error });
+    throw cannotRead(name, error);
   }
   if (size === 0) throw new InputError({ file: name }, 'is empty (0 bytes)');
 
   const extension = extname(path).toLowerCase();
   if (head.subarray(0, 8).equals(OLE_MAGIC)) {
     const { readFile } = await import('node:fs/promises');
-    throw new InputError({ file: name }, foreignFormat(head, await readFile(path))!);
+    // Looked through only when it fits the input limit: reading it whole is how the mark is found.
+    throw new InputError({ file: name }, foreignFormat(head, size <= limits.inputMiB * MiB ? await readFile(path) : null)!);
   }
   const foreign = foreignFormat(head, null);
   if (foreign) throw new InputError({ file: name }, foreign);
@@ -100,7 +112,38 @@ export async function openInventoryFile(path: string, options: LoadOptions = {})
     throw new InputError({ file: name }, 'is not a readable .xlsx workbook: it is not a zip archive (a renamed or damaged file?)');
   }
   if (extension === '.xls') throw new InputError({ file: name }, 'is not a legacy .xls workbook journey can read; save it as .xlsx');
-  return { kind: 'csv', file: name, read: (onRow) => readCsvRows(name, path, { tsv: extension === '.tsv', limits: options.limits ?? DEFAULT_READ_LIMITS }, onRow) };
+  // Known before reading: refused at once rather than after reading up to the limit.
+  if (size > limits.inputMiB * MiB) {
+    throw new InputError({ file: name }, `is larger than ${limits.inputMiB} MiB (limits.inputMiB); raise the limit if the file is genuine`);
+  }
+  return { kind: 'csv', file: name, read: (onRow) => readCsvRows(name, path, { tsv, limits }, onRow) };
+}
+
+function cannotRead(name: string, error: unknown): InputError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+  return new InputError({ file: name }, `cannot be read: ${reason}`, { cause: error });
+}
+
+/** Names a path that is neither a file, a folder nor a pipe. */
+function specialFile(info: Stats): string {
+  if (info.isCharacterDevice()) return 'a character device (a terminal, or a device such as /dev/zero)';
+  if (info.isBlockDevice()) return 'a block device (a disk)';
+  if (info.isSocket()) return 'a socket';
+  return 'a special file';
+}
+
+/**
+ * Reads a named pipe (also what `<(command)` and /dev/stdin on a pipe are) as a CSV stream, with
+ * the same time and size limits as stdin. Opened non-blocking, so that no writer yet means waiting
+ * in the event loop (where the time limit ends it), not a blocked open().
+ */
+async function readPipe(path: string, name: string, options: { tsv: boolean; limits: ReadLimits }, onRow: (row: RawRow) => void): Promise<void> {
+  const fd = await promisify(openDescriptor)(path, constants.O_RDONLY | constants.O_NONBLOCK).catch((error: unknown) => {
+    throw cannotRead(name, error);
+  });
+  // A socket over the descriptor reads as data arrives (epoll), where a file stream would block a thread.
+  await readCsvRows(name, new Socket({ fd, readable: true, writable: false }), options, onRow);
 }
 
 /** A CSV arriving on a stream (stdin), named `name` in locations. */
