@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, InputError } from '../errors.js';
+import { terminalLine, terminalLines } from '../escape.js';
 import { CONFIG_FILE_NAME, ConfigResolver } from '../config/load.js';
 import { audit, type AuditInput } from '../engine/audit.js';
 import { applyBaseline, readBaseline, writeBaseline } from '../engine/baseline.js';
@@ -61,7 +62,7 @@ async function auditFiles(files: string[], flags: InputFlags, overview: boolean)
   inputs.push(...(await expandInputs(files.filter((file) => file !== '-'))));
   const configs = new ConfigResolver(flags.config ?? null);
   const result = await audit(inputs, { configs, sheets: flags.sheet, readTimeoutSeconds: flags.readTimeout, overview });
-  for (const file of result.files) if (file.error !== null) process.stderr.write(`journey: ${file.error}\n`);
+  for (const file of result.files) if (file.error !== null) process.stderr.write(`journey: ${terminalLine(file.error)}\n`);
   return result;
 }
 
@@ -108,7 +109,7 @@ async function runAudit(files: string[], flags: AuditFlags): Promise<number> {
   let result = await auditFiles(files, flags, false);
   if (flags.writeBaseline !== undefined) {
     await writeBaseline(flags.writeBaseline, result);
-    process.stderr.write(`journey: wrote ${result.findings.length} findings to the baseline ${flags.writeBaseline}; audit with --baseline ${flags.writeBaseline} to report only new ones\n`);
+    process.stderr.write(terminalLine(`journey: wrote ${result.findings.length} findings to the baseline ${flags.writeBaseline}; audit with --baseline ${flags.writeBaseline} to report only new ones`) + '\n');
   }
   if (baseline !== null) {
     result = applyBaseline(result, baseline);
@@ -148,7 +149,7 @@ function buildProgram(): Command {
     .version('0.1.0')
     .option('--debug', 'show stack traces for unexpected errors')
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+    .configureOutput({ writeErr: (text) => process.stderr.write(terminalLines(text)) });
   const configOption = () => new Option('-c, --config <file>', `config file to use instead of the nearest ${CONFIG_FILE_NAME}`);
 
   const inputOptions = (command: Command) =>
@@ -230,7 +231,7 @@ function buildProgram(): Command {
         if (code === 'ENOENT') throw new ConfigError(`${folder}: no such folder`);
         throw new ConfigError(`${path}: cannot be written (${code})`);
       }
-      process.stderr.write(`journey: wrote ${relative(process.cwd(), path) || path}\n`);
+      process.stderr.write(`journey: wrote ${terminalLine(relative(process.cwd(), path) || path)}\n`);
     });
 
   program
@@ -264,12 +265,12 @@ async function main(): Promise<void> {
       return;
     }
     if (error instanceof InputError) {
-      process.stderr.write(`journey: ${error.describe()}\n`);
+      process.stderr.write(`journey: ${terminalLine(error.describe())}\n`);
     } else if (error instanceof ConfigError) {
-      process.stderr.write(`journey: ${error.message}\n`);
+      process.stderr.write(`journey: ${terminalLine(error.message)}\n`);
     } else {
       const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`journey: unexpected error: ${message}${debugRequested ? '' : ' (run with --debug for details)'}\n`);
+      process.stderr.write(`journey: unexpected error: ${terminalLine(message)}${debugRequested ? '' : ' (run with --debug for details)'}\n`);
     }
     if (debugRequested && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     process.exitCode = EXIT.usage;

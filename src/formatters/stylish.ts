@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import stringWidth from 'string-width';
 import { plural } from '../english.js';
+import { commandSafeOutput, plainText, shorten } from '../escape.js';
 import type { Finding, Severity } from '../model/schema.js';
 import type { Formatter } from './types.js';
 
@@ -12,17 +13,40 @@ function displayWidth(text: string): number {
   return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
 }
 
-/** The longest start of `word` that fits in `width` columns (at least one character), and the rest. */
-function cut(word: string, width: number): [string, string] {
-  let head = '';
-  let used = 0;
-  for (const character of word) {
-    const next = displayWidth(character);
-    if (head !== '' && used + next > width) break;
-    head += character;
-    used += next;
+const characterWidths = new Map<string, number>();
+
+/** Columns one character takes; non-ASCII widths are remembered, as a long word repeats few characters. */
+function characterWidth(character: string): number {
+  const code = character.charCodeAt(0);
+  if (code >= 0x20 && code <= 0x7e) return 1;
+  let width = characterWidths.get(character);
+  if (width === undefined) {
+    width = stringWidth(character);
+    if (characterWidths.size < 10_000) characterWidths.set(character, width);
   }
-  return [head, word.slice(head.length)];
+  return width;
+}
+
+/**
+ * A word wider than a line cut into lines of at most `width` columns (each at least one character), in
+ * one pass: measuring the rest of the word after every cut made a megabyte-long word take minutes.
+ */
+function cutWord(word: string, width: number): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  let used = 0;
+  let at = 0;
+  for (const character of word) {
+    const next = characterWidth(character);
+    if (at > start && used + next > width) {
+      pieces.push(word.slice(start, at));
+      [start, used] = [at, 0];
+    }
+    used += next;
+    at += character.length;
+  }
+  pieces.push(word.slice(start));
+  return pieces;
 }
 
 /** Text broken at spaces into lines of at most `width` columns; a word wider than a line is cut. */
@@ -34,13 +58,13 @@ function wrap(text: string, width: number): string[] {
     if (word === '') continue;
     let rest = word;
     let restWidth = displayWidth(word);
-    while (restWidth > width) {
+    if (restWidth > width) {
       if (line !== '') lines.push(line);
-      const [head, tail] = cut(rest, width);
-      lines.push(head);
-      [line, lineWidth, rest, restWidth] = ['', 0, tail, displayWidth(tail)];
+      const pieces = cutWord(word, width);
+      rest = pieces.pop()!;
+      for (const piece of pieces) lines.push(piece);
+      [line, lineWidth, restWidth] = ['', 0, displayWidth(rest)];
     }
-    if (rest === '') continue;
     if (line === '') [line, lineWidth] = [rest, restWidth];
     else if (lineWidth + 1 + restWidth <= width) [line, lineWidth] = [`${line} ${rest}`, lineWidth + 1 + restWidth];
     else {
@@ -84,11 +108,17 @@ function severityStyle(chalk: ChalkInstance, severity: Severity): Style {
   return chalk.blue;
 }
 
+/** A file or sheet name for the terminal: one line, no escape sequences, at most NAME_LIMIT long. */
+const name = (text: string) => plainText(shorten(text));
+
 /**
  * Findings grouped by file and sheet, a table per group (cell, severity, rule, message wrapped to the
  * terminal), and a summary line. Yielded a finding at a time: a large inventory has hundreds of thousands.
+ * Cell text reaches the terminal only through plainText, and every line through commandSafe.
  */
-export const formatStylish: Formatter = function* (result, options) {
+export const formatStylish: Formatter = (result, options) => commandSafeOutput(stylishPieces(result, options));
+
+function* stylishPieces(...[result, options]: Parameters<Formatter>): Iterable<string> {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const plain: Style = (text) => text;
 
@@ -104,8 +134,8 @@ export const formatStylish: Formatter = function* (result, options) {
     }
     for (const [sheet, findings] of groups) {
       if (findings.length === 0) continue;
-      yield `\n${chalk.underline(sheet === null ? file.file : `${file.file} › ${sheet}`)}\n`;
-      const cells = findings.map((finding) => finding.location.cell ?? finding.location.sheet ?? '(file)');
+      yield `\n${chalk.underline(sheet === null ? name(file.file) : `${name(file.file)} › ${name(sheet)}`)}\n`;
+      const cells = findings.map((finding) => name(finding.location.cell ?? finding.location.sheet ?? '(file)'));
       // reduce, not Math.max(...): a sheet can have hundreds of thousands of findings.
       const cellWidth = cells.reduce((width, cell) => Math.max(width, displayWidth(cell)), 6) + 2;
       const ruleWidth = findings.reduce((width, finding) => Math.max(width, finding.ruleId.length), 6) + 2;
@@ -115,11 +145,11 @@ export const formatStylish: Formatter = function* (result, options) {
       yield `${row([['Cell', chalk.dim], ['Severity', chalk.dim], ['Rule', chalk.dim], ['Message', chalk.dim]])}\n`;
       for (let i = 0; i < findings.length; i++) {
         const finding = findings[i]!;
-        yield `${row([[cells[i]!, plain], [finding.severity, severityStyle(chalk, finding.severity)], [finding.ruleId, chalk.dim], [finding.message, plain]])}\n`;
+        yield `${row([[cells[i]!, plain], [finding.severity, severityStyle(chalk, finding.severity)], [finding.ruleId, chalk.dim], [plainText(finding.message), plain]])}\n`;
       }
     }
     for (const sheet of file.sheets) {
-      if (sheet.skipped) yield `${chalk.dim(`note: ${file.file} › ${sheet.sheet}: ${sheet.skipped}`)}\n`;
+      if (sheet.skipped) yield `${chalk.dim(`note: ${name(file.file)} › ${name(String(sheet.sheet))}: ${plainText(sheet.skipped)}`)}\n`;
     }
   }
 
@@ -131,4 +161,4 @@ export const formatStylish: Formatter = function* (result, options) {
   const scope = `in ${plural(files, 'file')} (${plural(touchpoints, 'touchpoint')} read${inputErrors ? `, ${inputErrors} unreadable` : ''}${left ? `; ${left}` : ''})`;
   const mark = errors > 0 || inputErrors > 0 ? chalk.red.bold('✖') : total > 0 ? chalk.yellow.bold('⚠') : chalk.green.bold('✔');
   yield `\n${mark} ${total === 0 ? 'No findings' : `${plural(total, 'finding')}: ${counts}`} ${scope}\n`;
-};
+}
