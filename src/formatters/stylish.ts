@@ -6,16 +6,14 @@ import type { Finding, Severity } from '../model/schema.js';
 import type { Formatter } from './types.js';
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-
-/** Columns the text takes in a terminal: wide (CJK) characters and emoji take two, combining marks none. */
-function displayWidth(text: string): number {
-  // Most text is ASCII, one column a character; string-width segments graphemes, which costs more.
-  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
-}
+// Characters whose width depends on their neighbours (combining marks, joiners, emoji, flags, Hangul jamo).
+const CLUSTERING = /[\p{M}\p{Cf}\p{Extended_Pictographic}\p{Regional_Indicator}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]/u;
+/** Longest text measured by string-width, whose grapheme segmentation grows faster than the text. */
+const SEGMENTED_LIMIT = 200;
 
 const characterWidths = new Map<string, number>();
 
-/** Columns one character takes; non-ASCII widths are remembered, as a long word repeats few characters. */
+/** Columns one character takes; non-ASCII widths are remembered, as text repeats few distinct characters. */
 function characterWidth(character: string): number {
   const code = character.charCodeAt(0);
   if (code >= 0x20 && code <= 0x7e) return 1;
@@ -24,6 +22,20 @@ function characterWidth(character: string): number {
     width = stringWidth(character);
     if (characterWidths.size < 10_000) characterWidths.set(character, width);
   }
+  return width;
+}
+
+/**
+ * Columns the text takes in a terminal: wide (CJK) characters and emoji take two, combining marks none.
+ * Most text is ASCII, one column a character. Text without clustering characters is the sum of its
+ * characters; only short text with them is segmented into graphemes by string-width (a long one is
+ * summed too, which at worst overcounts an emoji sequence).
+ */
+function displayWidth(text: string): number {
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  if (text.length <= SEGMENTED_LIMIT && CLUSTERING.test(text)) return stringWidth(text);
+  let width = 0;
+  for (const character of text) width += characterWidth(character);
   return width;
 }
 
