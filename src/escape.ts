@@ -101,7 +101,10 @@ export function commandSafeOutput(output: string | Iterable<string>): string | I
 // itself; &, < and > become entities, so no HTML or autolink <...> can form; `:` before `//` and `.` after
 // `www` are escaped because GitHub's autolinker fires on them while parsing; `@` gets a zero-width space
 // after it because GitHub links emails (and mentions people) after parsing, where escapes no longer count.
-const MARKDOWN_SPECIAL = /[\\`*_~[\]|$#&<>@]|:(?=\/\/)|(?<=\bwww)\./gi;
+// Only what could open markup is escaped, so benign text stays as it was: an underscore that starts no word
+// cannot open emphasis (file_name_.xlsx), and brackets make a link or image only as `](` (the other link
+// forms need a reference definition at the start of a line, which cell text never gets).
+const MARKDOWN_SPECIAL = /[\\`*~|$#&<>@]|\](?=\()|(?<![\p{L}\p{N}])_|:(?=\/\/)|(?<=\bwww)\./giu;
 const MARKDOWN_REPLACEMENT: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '@': '@\u200b' };
 
 /**
@@ -181,10 +184,11 @@ export function jsonStringify(value: unknown, space?: number): string {
 
 /**
  * Text for a SARIF message's `text`: SARIF viewers turn `[text](target)` into a link even in plain text
- * (SARIF 2.1.0 §3.11.6), so literal `\`, `[` and `]` are backslash-escaped as the standard asks.
+ * (SARIF 2.1.0 §3.11.6). A `]` before `(` is backslash-escaped, and so is a backslash before a bracket (it
+ * could undo that escape); other brackets, such as `[sheet "A"]`, stay as they are.
  */
 export function sarifText(text: string): string {
-  return text.replace(/[\\[\]]/g, '\\$&');
+  return text.replace(/\\(?=[[\]])|\](?=\()/g, '\\$&');
 }
 
 /** A workflow command's data (GitHub's toolkit escapeData): `%`, CR and LF percent-encoded; controls made visible. */

@@ -45,7 +45,7 @@ const HOSTILE = [
   'see https://evil.example/ and www.evil.example or mail me@evil.example',
   'mailto:me@evil.example xmpp:me@evil.example',
   '&lt;b&gt; &amp; &#x3C;script&#x3E;',
-  '**bold** _em_ ~~gone~~ $x^2$',
+  '**bold** _em_ ~~gone~~ $x^2$ __init__ a_b_c',
   '# heading',
   'a | b',
   '\\| back\\slash',
@@ -110,6 +110,7 @@ describe('markdown text', () => {
     const benign = 'Stage \'Onbaording\' of "Admin setup guide" is not a known stage; did you mean \'Onboarding\'? (40%, day 3–5, A → B)';
     expect(markdownText(benign)).toBe(benign);
     expect(markdownCode('Practitioner!A15')).toBe('`Practitioner!A15`');
+    expect(markdownText('open_rate in issue_644.xlsx and has_x000D_.xlsx [sheet "A"] row 1')).toBe('open_rate in issue_644.xlsx and has_x000D_.xlsx [sheet "A"] row 1');
   });
 
   it('fences code spans past any backtick run, and falls back to plain text for pipes and backslashes', () => {
@@ -171,6 +172,6 @@ describe('GitHub workflow commands and SARIF', () => {
   });
 
   it('escapes what a SARIF viewer would read as an embedded link', () => {
-    expect(sarifText('[x](https://evil.example/) a\\b')).toBe('\\[x\\](https://evil.example/) a\\\\b');
+    expect(sarifText('[x](https://evil.example/) a\\](y) [sheet "A"] C:\\x')).toBe('[x\\](https://evil.example/) a\\\\\\](y) [sheet "A"] C:\\x');
   });
 });
