@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, InputError } from '../errors.js';
+import { terminalLine, terminalLines } from '../escape.js';
 import { CONFIG_FILE_NAME, ConfigResolver } from '../config/load.js';
 import { audit, type AuditInput, type AuditOptions } from '../engine/audit.js';
 import { applyBaseline, readBaseline, writeBaseline } from '../engine/baseline.js';
@@ -75,12 +76,12 @@ async function auditFiles(files: string[], flags: InputFlags, run: AuditRun): Pr
   const inputs: AuditInput[] = files.includes('-') ? [{ stream: process.stdin, name: flags.stdinFilename }] : [];
   const notes: string[] = [];
   inputs.push(...(await expandInputs(files.filter((file) => file !== '-'), notes)));
-  for (const note of notes) process.stderr.write(`journey: note: ${note}\n`);
+  for (const note of notes) process.stderr.write(`journey: note: ${terminalLine(note)}\n`);
   const configs = new ConfigResolver(flags.config ?? null);
   const result = await audit(inputs, { configs, sheets: flags.sheet, readTimeoutSeconds: flags.readTimeout, overview: run.overview, onModel: run.onModel });
   const read = inputs.flatMap((input) => ('path' in input ? [input.path] : []));
   await checkOutputs(run.outputs, [...read, ...configs.files(), ...(run.alsoRead ?? [])], flags.force === true);
-  for (const file of result.files) if (file.error !== null) process.stderr.write(`journey: ${file.error}\n`);
+  for (const file of result.files) if (file.error !== null) process.stderr.write(`journey: ${terminalLine(file.error)}\n`);
   return result;
 }
 
@@ -135,7 +136,7 @@ async function runAudit(files: string[], flags: AuditFlags): Promise<number> {
   let result = await auditFiles(files, flags, { overview: false, outputs: plannedOutputs(flags), alsoRead: flags.baseline === undefined ? [] : [flags.baseline] });
   if (flags.writeBaseline !== undefined) {
     await writeBaseline(flags.writeBaseline, result);
-    process.stderr.write(`journey: wrote ${result.findings.length} findings to the baseline ${flags.writeBaseline}; audit with --baseline ${flags.writeBaseline} to report only new ones\n`);
+    process.stderr.write(terminalLine(`journey: wrote ${result.findings.length} findings to the baseline ${flags.writeBaseline}; audit with --baseline ${flags.writeBaseline} to report only new ones`) + '\n');
   }
   if (baseline !== null) {
     result = applyBaseline(result, baseline);
@@ -178,7 +179,7 @@ function buildProgram(): Command {
     .version('0.1.0')
     .option('--debug', 'show stack traces for unexpected errors')
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+    .configureOutput({ writeErr: (text) => process.stderr.write(terminalLines(text)) });
   const configOption = () => new Option('-c, --config <file>', `config file to use instead of the nearest ${CONFIG_FILE_NAME}`);
 
   const inputOptions = (command: Command) =>
@@ -267,7 +268,7 @@ function buildProgram(): Command {
         if (code === 'ENOENT') throw new ConfigError(`${folder}: no such folder`);
         throw new ConfigError(`${path}: cannot be written (${code})`);
       }
-      process.stderr.write(`journey: wrote ${relative(process.cwd(), path) || path}\n`);
+      process.stderr.write(`journey: wrote ${terminalLine(relative(process.cwd(), path) || path)}\n`);
     });
 
   program
@@ -316,12 +317,12 @@ async function main(): Promise<void> {
       return;
     }
     if (error instanceof InputError) {
-      process.stderr.write(`journey: ${error.describe()}\n`);
+      process.stderr.write(`journey: ${terminalLine(error.describe())}\n`);
     } else if (error instanceof ConfigError) {
-      process.stderr.write(`journey: ${error.message}\n`);
+      process.stderr.write(`journey: ${terminalLine(error.message)}\n`);
     } else {
       const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`journey: unexpected error: ${message}${debugRequested ? '' : ' (run with --debug for details)'}\n`);
+      process.stderr.write(`journey: unexpected error: ${terminalLine(message)}${debugRequested ? '' : ' (run with --debug for details)'}\n`);
     }
     if (debugRequested && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     process.exitCode = EXIT.usage;

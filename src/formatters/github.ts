@@ -1,5 +1,6 @@
 import { reportPath } from '../engine/fingerprint.js';
 import type { Finding } from '../model/schema.js';
+import { githubData, githubProperty, shorten } from '../escape.js';
 import type { Formatter } from './types.js';
 import { bySeverity, placeOf } from './wording.js';
 
@@ -7,24 +8,19 @@ import { bySeverity, placeOf } from './wording.js';
 const CAP = 10;
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
-/** Escapes a workflow command's message (GitHub's toolkit escapeData). */
-export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-/** Escapes a workflow command property value (GitHub's toolkit escapeProperty). */
-export function escapeProperty(text: string): string {
-  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-
 function annotation(finding: Finding, cwd: string): string {
-  const properties = [`file=${escapeProperty(reportPath(finding.location.file, cwd))}`];
+  // The file property stays whole: GitHub matches it against the repository's paths.
+  const properties = [`file=${githubProperty(reportPath(finding.location.file, cwd))}`];
   if (finding.location.row !== null) properties.push(`line=${finding.location.row}`);
-  properties.push(`title=${escapeProperty(`journey ${finding.ruleId}`)}`);
-  return `::${COMMAND[finding.severity]} ${properties.join(',')}::${escapeData(`${placeOf(finding.location)}: ${finding.message}`)}`;
+  properties.push(`title=${githubProperty(`journey ${finding.ruleId}`)}`);
+  return `::${COMMAND[finding.severity]} ${properties.join(',')}::${githubData(`${shorten(placeOf(finding.location))}: ${finding.message}`)}`;
 }
 
-/** GitHub Actions workflow commands: errors first, at most 10 per level, then one notice counting what was left out. */
+/**
+ * GitHub Actions workflow commands: errors first, at most 10 per level, then one notice counting what was
+ * left out. Each annotation is one line (line breaks in its data are percent-encoded), so these are the
+ * only lines journey prints that start with `::`.
+ */
 export const formatGithub: Formatter = (result, options) => {
   const shown: Finding[] = [];
   let left = 0;
@@ -42,7 +38,7 @@ export const formatGithub: Formatter = (result, options) => {
     left++;
   }
   const lines = shown.map((finding) => annotation(finding, options.cwd));
-  for (const file of result.files) if (file.error !== null) lines.unshift(`::error file=${escapeProperty(reportPath(file.file, options.cwd))},title=journey::${escapeData(file.error)}`);
-  if (left > 0) lines.push(`::notice title=journey::${escapeData(`${left} more findings not annotated (GitHub shows ${CAP} per level); run journey audit for all of them.`)}`);
+  for (const file of result.files) if (file.error !== null) lines.unshift(`::error file=${githubProperty(reportPath(file.file, options.cwd))},title=journey::${githubData(file.error)}`);
+  if (left > 0) lines.push(`::notice title=journey::${githubData(`${left} more findings not annotated (GitHub shows ${CAP} per level); run journey audit for all of them.`)}`);
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 };

@@ -1,7 +1,8 @@
+import { jsonStringify } from '../escape.js';
 import type { Formatter } from './types.js';
 
 /** A value as JSON indented by two spaces, itself starting `depth` levels in. */
-const indented = (value: unknown, depth: number) => JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
+const indented = (value: unknown, depth: number) => jsonStringify(value, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
 
 /**
  * The documented JSON contract: `{ version, files, findings, summary }`, indented, with one finding
@@ -10,8 +11,8 @@ const indented = (value: unknown, depth: number) => JSON.stringify(value, null, 
  */
 export const formatJson: Formatter = function* (result) {
   const { findings, ...rest } = result;
-  yield `{\n  "version": ${JSON.stringify(result.version)},\n  "files": ${indented(result.files, 1)},\n  "findings": [`;
-  for (let i = 0; i < findings.length; i++) yield `${i === 0 ? '' : ','}\n    ${JSON.stringify(findings[i])}`;
+  yield `{\n  "version": ${jsonStringify(result.version)},\n  "files": ${indented(result.files, 1)},\n  "findings": [`;
+  for (let i = 0; i < findings.length; i++) yield `${i === 0 ? '' : ','}\n    ${jsonStringify(findings[i])}`;
   yield `${findings.length ? '\n  ' : ''}],\n  "summary": ${indented(result.summary, 1)}`;
   if (rest.overviews !== undefined) yield `,\n  "overviews": ${indented(rest.overviews, 1)}`;
   yield '\n}\n';

@@ -1,17 +1,7 @@
 import { reportPath } from '../engine/fingerprint.js';
+import { commandSafe, shorten, xmlText } from '../escape.js';
 import type { Formatter } from './types.js';
 import { placeOf } from './wording.js';
-
-/** Text safe in XML content and attribute values; characters XML 1.0 forbids are dropped. */
-export function escapeXml(text: string): string {
-  return text
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
 
 /** JUnit XML: one testsuite per file, one failing testcase per finding, one passing testcase for a clean file. */
 export const formatJunit: Formatter = (result, options) => {
@@ -20,27 +10,28 @@ export const formatJunit: Formatter = (result, options) => {
   let failures = 0;
   let errors = 0;
   for (const file of result.files) {
-    const path = escapeXml(reportPath(file.file, options.cwd));
+    const path = xmlText(reportPath(file.file, options.cwd));
     const findings = result.findings.filter((finding) => finding.location.file === file.file);
     const cases: string[] = [];
     if (file.error !== null) {
       errors++;
-      cases.push(`    <testcase classname="${path}" name="read ${path}">\n      <error message="${escapeXml(file.error)}" type="input-error"/>\n    </testcase>`);
+      cases.push(`    <testcase classname="${path}" name="read ${path}">\n      <error message="${xmlText(file.error)}" type="input-error"/>\n    </testcase>`);
     } else if (findings.length === 0) {
       cases.push(`    <testcase classname="${path}" name="no findings"/>`);
     }
     const seen = new Map<string, number>();
     for (const finding of findings) {
-      const where = placeOf(finding.location);
+      const where = shorten(placeOf(finding.location));
       // Test case names must be unique within a suite for most JUnit readers.
       const base = `${finding.ruleId} at ${where}`;
       const n = (seen.get(base) ?? 0) + 1;
       seen.set(base, n);
       const name = n === 1 ? base : `${base} (${n})`;
-      const text = `${where}: ${finding.message}\nRule: ${finding.ruleId} (${finding.severity})`;
+      // Escaped piece by piece: the line break between message and rule is ours, those in the message are data.
+      const text = `${xmlText(where)}: ${xmlText(finding.message)}\nRule: ${finding.ruleId} (${finding.severity})`;
       cases.push(
-        `    <testcase classname="${path}${finding.location.sheet ? `.${escapeXml(finding.location.sheet)}` : ''}" name="${escapeXml(name)}">\n` +
-          `      <failure message="${escapeXml(finding.message)}" type="${finding.severity}">${escapeXml(text)}</failure>\n    </testcase>`,
+        `    <testcase classname="${path}${finding.location.sheet ? `.${xmlText(shorten(finding.location.sheet))}` : ''}" name="${xmlText(name)}">\n` +
+          `      <failure message="${xmlText(finding.message)}" type="${finding.severity}">${text}</failure>\n    </testcase>`,
       );
     }
     const suiteFailures = findings.length;
@@ -49,5 +40,5 @@ export const formatJunit: Formatter = (result, options) => {
     failures += suiteFailures;
     suites.push(`  <testsuite name="${path}" tests="${cases.length}" failures="${suiteFailures}" errors="${suiteErrors}" skipped="0">\n${cases.join('\n')}\n  </testsuite>`);
   }
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="journey" tests="${tests}" failures="${failures}" errors="${errors}">\n${suites.join('\n')}\n</testsuites>\n`;
+  return commandSafe(`<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="journey" tests="${tests}" failures="${failures}" errors="${errors}">\n${suites.join('\n')}\n</testsuites>\n`);
 };

@@ -1,27 +1,28 @@
 import { reportPath } from '../engine/fingerprint.js';
+import { commandSafe, markdownCode, markdownText, shorten } from '../escape.js';
 import type { Formatter } from './types.js';
-import { placeOf, severityCounts, tableCell } from './wording.js';
+import { placeOf, severityCounts } from './wording.js';
 
 /** Most rows a pull-request comment gets; the rest are counted (GitHub comments stop at 65,536 characters). */
 const MAX_ROWS = 100;
 const ICON = { error: '❌ error', warning: '⚠️ warning', info: 'ℹ️ info' } as const;
 
-/** A compact findings table for a pull-request comment or a job summary. */
+/** A compact findings table for a pull-request comment or a job summary; cell text never becomes markup. */
 export const formatMarkdown: Formatter = (result, options) => {
   const { summary } = result;
   const total = summary.errors + summary.warnings + summary.infos;
   const unreadable = summary.inputErrors > 0 ? `, ${summary.inputErrors} unreadable` : '';
   const lines = [`### journey: ${total === 0 ? 'no findings' : severityCounts(summary)} in ${summary.files} file${summary.files === 1 ? '' : 's'} (${summary.touchpoints} touchpoints${unreadable})`, ''];
-  for (const file of result.files) if (file.error !== null) lines.push(`> ✖ ${tableCell(file.error)}`, '');
+  for (const file of result.files) if (file.error !== null) lines.push(`> ✖ ${markdownText(file.error)}`, '');
   if (total > 0) {
     const multipleFiles = result.files.length > 1;
     lines.push(`| Severity | ${multipleFiles ? 'File | ' : ''}Cell | Rule | Message |`, `| --- | ${multipleFiles ? '--- | ' : ''}--- | --- | --- |`);
     for (const finding of result.findings.slice(0, MAX_ROWS)) {
-      const file = multipleFiles ? `${tableCell(reportPath(finding.location.file, options.cwd))} | ` : '';
-      lines.push(`| ${ICON[finding.severity]} | ${file}\`${tableCell(placeOf(finding.location))}\` | \`${finding.ruleId}\` | ${tableCell(finding.message)} |`);
+      const file = multipleFiles ? `${markdownText(shorten(reportPath(finding.location.file, options.cwd)))} | ` : '';
+      lines.push(`| ${ICON[finding.severity]} | ${file}${markdownCode(shorten(placeOf(finding.location)))} | \`${finding.ruleId}\` | ${markdownText(finding.message)} |`);
     }
     if (result.findings.length > MAX_ROWS) lines.push('', `…and ${result.findings.length - MAX_ROWS} more; run \`journey audit\` for all of them.`);
     lines.push('');
   }
-  return `${lines.join('\n')}\n`;
+  return commandSafe(`${lines.join('\n')}\n`);
 };

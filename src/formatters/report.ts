@@ -1,25 +1,24 @@
 import { reportPath } from '../engine/fingerprint.js';
 import type { FileOverview, PersonaOverview } from '../engine/result.js';
 import { listAnd } from '../english.js';
+import { commandSafe, markdownCode, markdownText, mermaidLabel, shorten } from '../escape.js';
 import type { Finding } from '../model/schema.js';
 import type { Formatter } from './types.js';
-import { bySeverity, placeOf, plural, severityCounts, splitAction, tableCell } from './wording.js';
+import { bySeverity, placeOf, plural, severityCounts, splitAction } from './wording.js';
 
 const SEVERITY_LABEL = { error: '❌ error', warning: '⚠️ warning', info: 'ℹ️ info' } as const;
 
-/** Text safe inside a quoted mermaid label. */
-function mermaidText(text: string): string {
-  return text.replace(/"/g, '#quot;').replace(/[\r\n]+/g, ' ');
-}
+/** A cell-derived name (persona, stage, channel, team, KPI, file) as markdown text, at most NAME_LIMIT long. */
+const name = (text: string) => markdownText(shorten(text));
 
 function coverageMatrix(file: FileOverview, persona: PersonaOverview): string[] {
   const label = new Map(file.stages.map((s) => [s.id, s.label]));
-  const head = `| Stage | ${file.channels.map((c) => tableCell(c.label)).join(' | ')} | Total |`;
+  const head = `| Stage | ${file.channels.map((c) => name(c.label)).join(' | ')} | Total |`;
   const rule = `| --- | ${file.channels.map(() => '---:').join(' | ')} | ---: |`;
   const rows = persona.stages.map((stage) => {
     const cells = file.channels.map((c) => (stage.channels[c.id] ? String(stage.channels[c.id]) : '·'));
     const total = stage.touchpoints === 0 ? '**0 — gap**' : String(stage.touchpoints);
-    return `| ${tableCell(label.get(stage.stage) ?? stage.stage)} | ${cells.join(' | ')} | ${total} |`;
+    return `| ${name(label.get(stage.stage) ?? stage.stage)} | ${cells.join(' | ')} | ${total} |`;
   });
   return [head, rule, ...rows];
 }
@@ -27,10 +26,10 @@ function coverageMatrix(file: FileOverview, persona: PersonaOverview): string[] 
 function stageTable(file: FileOverview, persona: PersonaOverview): string[] {
   const label = new Map(file.stages.map((s) => [s.id, s.label]));
   const rows = persona.stages.map((s) => {
-    const teams = s.teams.length ? tableCell(s.teams.join(', ')) : '—';
-    const kpis = s.kpis.length ? tableCell(s.kpis.join(', ')) : '—';
+    const teams = s.teams.length ? s.teams.map(name).join(', ') : '—';
+    const kpis = s.kpis.length ? s.kpis.map(name).join(', ') : '—';
     const days = s.firstDay === null ? '—' : s.firstDay === s.lastDay ? `${s.firstDay}` : `${s.firstDay}–${s.lastDay}`;
-    return `| ${tableCell(label.get(s.stage) ?? s.stage)} | ${s.touchpoints} | ${teams} | ${s.inbound} / ${s.outbound} | ${s.automatic} / ${s.manual} / ${s.ongoing} | ${days} | ${kpis} |`;
+    return `| ${name(label.get(s.stage) ?? s.stage)} | ${s.touchpoints} | ${teams} | ${s.inbound} / ${s.outbound} | ${s.automatic} / ${s.manual} / ${s.ongoing} | ${days} | ${kpis} |`;
   });
   return ['| Stage | Touchpoints | Teams | Inbound / outbound | Automatic / manual / ongoing | Days | KPIs |', '| --- | ---: | --- | --- | --- | --- | --- |', ...rows];
 }
@@ -41,21 +40,22 @@ function timeline(file: FileOverview, persona: PersonaOverview, lags: Set<string
   const id = new Map(persona.stages.map((s, i) => [s.stage, `s${i}`]));
   const lines = ['```mermaid', 'flowchart LR'];
   for (const stage of persona.stages) {
+    // Each part escaped on its own: the <br/> between them is ours, the only HTML in the label.
     const parts = [label.get(stage.stage) ?? stage.stage];
     if (stage.touchpoints === 0) parts.push('no touchpoints');
     else {
-      if (stage.teams.length) parts.push(stage.teams.join(', '));
+      if (stage.teams.length) parts.push(stage.teams.map((team) => shorten(team)).join(', '));
       if (stage.firstDay !== null) parts.push(stage.firstDay === stage.lastDay ? `day ${stage.firstDay}` : `days ${stage.firstDay}–${stage.lastDay}`);
     }
-    lines.push(`  ${id.get(stage.stage)}["${mermaidText(parts.join('<br/>'))}"]${stage.touchpoints === 0 ? ':::gap' : ''}`);
+    lines.push(`  ${id.get(stage.stage)}["${parts.map((part) => mermaidLabel(shorten(part))).join('<br/>')}"]${stage.touchpoints === 0 ? ':::gap' : ''}`);
   }
   const lagLinks: number[] = [];
   persona.handoffs.forEach((h, i) => {
     const lag = lags.has(`${persona.persona}\u0000${h.toStage}\u0000${h.toTouchpoint}`);
-    const teams = h.changesTeam ? `: ${h.fromTeam} → ${h.toTeam}` : '';
+    const teams = h.changesTeam ? `: ${shorten(h.fromTeam ?? '')} → ${shorten(h.toTeam ?? '')}` : '';
     const gap = h.days < 0 ? `overlaps by ${plural(-h.days, 'day')}` : plural(h.days, 'day');
     const text = `${lag ? '⚠ ' : ''}${gap}${teams}`;
-    lines.push(`  ${id.get(h.fromStage)} -->|"${mermaidText(text)}"| ${id.get(h.toStage)}`);
+    lines.push(`  ${id.get(h.fromStage)} -->|"${mermaidLabel(text)}"| ${id.get(h.toStage)}`);
     if (lag) lagLinks.push(i);
   });
   lines.push('  classDef gap stroke-dasharray: 5 5,color:#999');
@@ -79,12 +79,12 @@ function findingsByStage(result: Parameters<Formatter>[0], cwd: string): string[
   const lines: string[] = [];
   for (const [stage, findings] of groups) {
     if (findings.length === 0) continue;
-    lines.push(`### ${stage === '' ? 'Whole inventory' : label.get(stage) ?? stage}`, '');
+    lines.push(`### ${stage === '' ? 'Whole inventory' : name(label.get(stage) ?? stage)}`, '');
     lines.push(`| Severity | ${multipleFiles ? 'File | ' : ''}Cell | Finding | Suggested action |`, `| --- | ${multipleFiles ? '--- | ' : ''}--- | --- | --- |`);
     for (const finding of bySeverity(findings)) {
       const { problem, action } = splitAction(finding.message);
-      const file = multipleFiles ? `${tableCell(reportPath(finding.location.file, cwd))} | ` : '';
-      lines.push(`| ${SEVERITY_LABEL[finding.severity]} | ${file}\`${tableCell(placeOf(finding.location))}\` | ${tableCell(problem)} (\`${finding.ruleId}\`) | ${tableCell(action) || '—'} |`);
+      const file = multipleFiles ? `${name(reportPath(finding.location.file, cwd))} | ` : '';
+      lines.push(`| ${SEVERITY_LABEL[finding.severity]} | ${file}${markdownCode(shorten(placeOf(finding.location)))} | ${markdownText(problem)} (\`${finding.ruleId}\`) | ${markdownText(action) || '—'} |`);
     }
     lines.push('');
   }
@@ -99,22 +99,22 @@ export const formatReport: Formatter = (result, options) => {
   const { summary } = result;
   const total = summary.errors + summary.warnings + summary.infos;
   const lines = ['# Communication inventory gap report', ''];
-  const inventories = read.map((f) => `\`${reportPath(f.file, options.cwd)}\``);
+  const inventories = read.map((f) => markdownCode(shorten(reportPath(f.file, options.cwd))));
   lines.push(
-    `journey read ${read.length === 1 ? '1 inventory' : `${read.length} inventories`} (${listAnd(inventories)}) with ${plural(personas.length, 'persona')}${personas.length ? ` (${listAnd(personas)})` : ''} and ${plural(summary.touchpoints, 'touchpoint')}, and found ${total === 0 ? 'no gaps' : `${plural(total, 'finding')}: ${severityCounts(summary)}`}.` +
+    `journey read ${read.length === 1 ? '1 inventory' : `${read.length} inventories`} (${listAnd(inventories)}) with ${plural(personas.length, 'persona')}${personas.length ? ` (${listAnd(personas.map(name))})` : ''} and ${plural(summary.touchpoints, 'touchpoint')}, and found ${total === 0 ? 'no gaps' : `${plural(total, 'finding')}: ${severityCounts(summary)}`}.` +
       (summary.ignored ? ` ${plural(summary.ignored, 'finding')} accepted in the config's ignore list ${summary.ignored === 1 ? 'is' : 'are'} left out.` : ''),
   );
   const top = bySeverity(result.findings).filter((f) => f.severity !== 'info').slice(0, 3);
   if (top.length) {
     lines.push('', top.length === 1 ? 'The most serious gap:' : `The ${top.length} most serious gaps:`, '');
-    top.forEach((f, i) => lines.push(`${i + 1}. ${f.message} (\`${placeOf(f.location)}\`)`));
+    top.forEach((f, i) => lines.push(`${i + 1}. ${markdownText(f.message)} (${markdownCode(shorten(placeOf(f.location)))})`));
   }
-  for (const file of result.files) if (file.error !== null) lines.push('', `> ✖ Not read: ${file.error}`);
+  for (const file of result.files) if (file.error !== null) lines.push('', `> ✖ Not read: ${markdownText(file.error)}`);
 
   const lags = new Set(result.findings.filter((f) => f.ruleId === 'handoff-lag').map((f) => `${f.persona}\u0000${f.stage}\u0000${f.touchpoint}`));
   for (const file of overviews) {
     for (const persona of file.personas) {
-      lines.push('', `## ${persona.persona}${overviews.length > 1 ? ` (${reportPath(file.file, options.cwd)})` : ''}`, '');
+      lines.push('', `## ${name(persona.persona)}${overviews.length > 1 ? ` (${name(reportPath(file.file, options.cwd))})` : ''}`, '');
       lines.push('### Coverage by stage and channel', '', 'Counts of touchpoints; `·` is a channel not used in that stage, **0 — gap** a stage with no touchpoint.', '');
       lines.push(...coverageMatrix(file, persona), '');
       lines.push('### Stages', '', ...stageTable(file, persona), '');
@@ -132,7 +132,7 @@ export const formatReport: Formatter = (result, options) => {
     // A loop, not push(...): the findings can number hundreds of thousands.
     for (const line of findingsByStage(result, options.cwd)) lines.push(line);
     lines.push('## Action items', '');
-    for (const f of bySeverity(result.findings)) lines.push(`- [ ] ${f.severity === 'info' ? 'Consider: ' : ''}${f.message} (\`${placeOf(f.location)}\`, \`${f.ruleId}\`)`);
+    for (const f of bySeverity(result.findings)) lines.push(`- [ ] ${f.severity === 'info' ? 'Consider: ' : ''}${markdownText(f.message)} (${markdownCode(shorten(placeOf(f.location)))}, \`${f.ruleId}\`)`);
   }
-  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return commandSafe(`${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`);
 };

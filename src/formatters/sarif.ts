@@ -1,10 +1,14 @@
 import { reportPath } from '../engine/fingerprint.js';
+import { jsonStringify, sarifText, shorten, wellFormed } from '../escape.js';
 import type { Severity } from '../model/schema.js';
 import { RULES } from '../rules/index.js';
 import type { Formatter } from './types.js';
 import { placeOf } from './wording.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+/** A path as a SARIF artifact URI; encodeURI throws on a lone surrogate, so those are replaced first. */
+const uri = (path: string) => encodeURI(wellFormed(path));
 
 /** SARIF 2.1.0 as GitHub code scanning reads it: every rule described, each result at its file and row, fingerprinted without the row. */
 export const formatSarif: Formatter = (result, options) => {
@@ -21,16 +25,16 @@ export const formatSarif: Formatter = (result, options) => {
   }));
   const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
   const results = result.findings.map((finding) => {
-    const where = placeOf(finding.location);
+    const where = shorten(placeOf(finding.location));
     const region = finding.location.row !== null ? { startLine: finding.location.row } : { startLine: 1 };
     return {
       ruleId: finding.ruleId,
       ruleIndex: ruleIndex.get(finding.ruleId) ?? -1,
       level: LEVEL[finding.severity],
-      message: { text: `${where}: ${finding.message}` },
+      message: { text: sarifText(`${where}: ${finding.message}`) },
       locations: [
         {
-          physicalLocation: { artifactLocation: { uri: encodeURI(reportPath(finding.location.file, options.cwd)) }, region },
+          physicalLocation: { artifactLocation: { uri: uri(reportPath(finding.location.file, options.cwd)) }, region },
           logicalLocations: [
             finding.location.cell !== null
               ? { name: finding.location.cell.replace(/^.*!/, ''), fullyQualifiedName: finding.location.cell, kind: 'element' }
@@ -43,7 +47,7 @@ export const formatSarif: Formatter = (result, options) => {
   });
   const notifications = result.files
     .filter((file) => file.error !== null)
-    .map((file) => ({ level: 'error', message: { text: file.error! }, locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(reportPath(file.file, options.cwd)) } } }] }));
+    .map((file) => ({ level: 'error', message: { text: sarifText(file.error!) }, locations: [{ physicalLocation: { artifactLocation: { uri: uri(reportPath(file.file, options.cwd)) } } }] }));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -55,5 +59,5 @@ export const formatSarif: Formatter = (result, options) => {
       },
     ],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  return `${jsonStringify(sarif, 2)}\n`;
 };

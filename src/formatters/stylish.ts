@@ -1,29 +1,65 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import stringWidth from 'string-width';
 import { plural } from '../english.js';
+import { commandSafeOutput, plainText, shorten } from '../escape.js';
 import type { Finding, Severity } from '../model/schema.js';
 import type { AuditResult } from '../engine/result.js';
 import type { Formatter } from './types.js';
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+// Characters whose width depends on their neighbours (combining marks, joiners, emoji, flags, Hangul jamo).
+const CLUSTERING = /[\p{M}\p{Cf}\p{Extended_Pictographic}\p{Regional_Indicator}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]/u;
+/** Longest text measured by string-width, whose grapheme segmentation grows faster than the text. */
+const SEGMENTED_LIMIT = 200;
 
-/** Columns the text takes in a terminal: wide (CJK) characters and emoji take two, combining marks none. */
-function displayWidth(text: string): number {
-  // Most text is ASCII, one column a character; string-width segments graphemes, which costs more.
-  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
+const characterWidths = new Map<string, number>();
+
+/** Columns one character takes; non-ASCII widths are remembered, as text repeats few distinct characters. */
+function characterWidth(character: string): number {
+  const code = character.charCodeAt(0);
+  if (code >= 0x20 && code <= 0x7e) return 1;
+  let width = characterWidths.get(character);
+  if (width === undefined) {
+    width = stringWidth(character);
+    if (characterWidths.size < 10_000) characterWidths.set(character, width);
+  }
+  return width;
 }
 
-/** The longest start of `word` that fits in `width` columns (at least one character), and the rest. */
-function cut(word: string, width: number): [string, string] {
-  let head = '';
+/**
+ * Columns the text takes in a terminal: wide (CJK) characters and emoji take two, combining marks none.
+ * Most text is ASCII, one column a character. Text without clustering characters is the sum of its
+ * characters; only short text with them is segmented into graphemes by string-width (a long one is
+ * summed too, which at worst overcounts an emoji sequence).
+ */
+function displayWidth(text: string): number {
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  if (text.length <= SEGMENTED_LIMIT && CLUSTERING.test(text)) return stringWidth(text);
+  let width = 0;
+  for (const character of text) width += characterWidth(character);
+  return width;
+}
+
+/**
+ * A word wider than a line cut into lines of at most `width` columns (each at least one character), in
+ * one pass: measuring the rest of the word after every cut made a megabyte-long word take minutes.
+ */
+function cutWord(word: string, width: number): string[] {
+  const pieces: string[] = [];
+  let start = 0;
   let used = 0;
+  let at = 0;
   for (const character of word) {
-    const next = displayWidth(character);
-    if (head !== '' && used + next > width) break;
-    head += character;
+    const next = characterWidth(character);
+    if (at > start && used + next > width) {
+      pieces.push(word.slice(start, at));
+      [start, used] = [at, 0];
+    }
     used += next;
+    at += character.length;
   }
-  return [head, word.slice(head.length)];
+  pieces.push(word.slice(start));
+  return pieces;
 }
 
 /** Text broken at spaces into lines of at most `width` columns; a word wider than a line is cut. */
@@ -35,13 +71,13 @@ function wrap(text: string, width: number): string[] {
     if (word === '') continue;
     let rest = word;
     let restWidth = displayWidth(word);
-    while (restWidth > width) {
+    if (restWidth > width) {
       if (line !== '') lines.push(line);
-      const [head, tail] = cut(rest, width);
-      lines.push(head);
-      [line, lineWidth, rest, restWidth] = ['', 0, tail, displayWidth(tail)];
+      const pieces = cutWord(word, width);
+      rest = pieces.pop()!;
+      for (const piece of pieces) lines.push(piece);
+      [line, lineWidth, restWidth] = ['', 0, displayWidth(rest)];
     }
-    if (rest === '') continue;
     if (line === '') [line, lineWidth] = [rest, restWidth];
     else if (lineWidth + 1 + restWidth <= width) [line, lineWidth] = [`${line} ${rest}`, lineWidth + 1 + restWidth];
     else {
@@ -85,6 +121,9 @@ function severityStyle(chalk: ChalkInstance, severity: Severity): Style {
   return chalk.blue;
 }
 
+/** A file or sheet name for the terminal: one line, no escape sequences, at most NAME_LIMIT long. */
+const name = (text: string) => plainText(shorten(text));
+
 /**
  * The notes under a file: the sheets it skipped; or, for an inventory with a header and no rows yet (a fresh
  * `journey init` template), the one thing to do next, instead of a note per helper sheet.
@@ -94,16 +133,19 @@ function fileNotes(file: AuditResult['files'][number]): string[] {
   if (file.touchpoints === 0 && inventories.length > 0 && inventories.every((sheet) => sheet.retired === 0)) {
     const named = inventories.flatMap((sheet) => (sheet.sheet === null ? [] : [sheet.sheet]));
     const where = named.length === 0 ? 'the header' : `the header of ${named.length === 1 ? 'sheet' : 'sheets'} ${named.join(', ')}`;
-    return [`${file.file}: no touchpoints yet; add one row per communication under ${where}, then audit again`];
+    return [`${name(file.file)}: no touchpoints yet; add one row per communication under ${plainText(where)}, then audit again`];
   }
-  return file.sheets.flatMap((sheet) => (sheet.skipped ? [`${file.file} › ${sheet.sheet}: ${sheet.skipped}`] : []));
+  return file.sheets.flatMap((sheet) => (sheet.skipped ? [`${name(file.file)} › ${name(String(sheet.sheet))}: ${plainText(sheet.skipped)}`] : []));
 }
 
 /**
  * Findings grouped by file and sheet, a table per group (cell, severity, rule, message wrapped to the
  * terminal), and a summary line. Yielded a finding at a time: a large inventory has hundreds of thousands.
+ * Cell text reaches the terminal only through plainText, and every line through commandSafe.
  */
-export const formatStylish: Formatter = function* (result, options) {
+export const formatStylish: Formatter = (result, options) => commandSafeOutput(stylishPieces(result, options));
+
+function* stylishPieces(...[result, options]: Parameters<Formatter>): Iterable<string> {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const plain: Style = (text) => text;
 
@@ -119,8 +161,8 @@ export const formatStylish: Formatter = function* (result, options) {
     }
     for (const [sheet, findings] of groups) {
       if (findings.length === 0) continue;
-      yield `\n${chalk.underline(sheet === null ? file.file : `${file.file} › ${sheet}`)}\n`;
-      const cells = findings.map((finding) => finding.location.cell ?? finding.location.sheet ?? '(file)');
+      yield `\n${chalk.underline(sheet === null ? name(file.file) : `${name(file.file)} › ${name(sheet)}`)}\n`;
+      const cells = findings.map((finding) => name(finding.location.cell ?? finding.location.sheet ?? '(file)'));
       // reduce, not Math.max(...): a sheet can have hundreds of thousands of findings.
       const cellWidth = cells.reduce((width, cell) => Math.max(width, displayWidth(cell)), 6) + 2;
       const ruleWidth = findings.reduce((width, finding) => Math.max(width, finding.ruleId.length), 6) + 2;
@@ -130,7 +172,7 @@ export const formatStylish: Formatter = function* (result, options) {
       yield `${row([['Cell', chalk.dim], ['Severity', chalk.dim], ['Rule', chalk.dim], ['Message', chalk.dim]])}\n`;
       for (let i = 0; i < findings.length; i++) {
         const finding = findings[i]!;
-        yield `${row([[cells[i]!, plain], [finding.severity, severityStyle(chalk, finding.severity)], [finding.ruleId, chalk.dim], [finding.message, plain]])}\n`;
+        yield `${row([[cells[i]!, plain], [finding.severity, severityStyle(chalk, finding.severity)], [finding.ruleId, chalk.dim], [plainText(finding.message), plain]])}\n`;
       }
     }
     for (const note of fileNotes(file)) yield `${chalk.dim(`note: ${note}`)}\n`;
@@ -144,4 +186,4 @@ export const formatStylish: Formatter = function* (result, options) {
   const scope = `in ${plural(files, 'file')} (${plural(touchpoints, 'touchpoint')} read${inputErrors ? `, ${inputErrors} unreadable` : ''}${left ? `; ${left}` : ''})`;
   const mark = errors > 0 || inputErrors > 0 ? chalk.red.bold('✖') : total > 0 ? chalk.yellow.bold('⚠') : chalk.green.bold('✔');
   yield `\n${mark} ${total === 0 ? 'No findings' : `${plural(total, 'finding')}: ${counts}`} ${scope}\n`;
-};
+}

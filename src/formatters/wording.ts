@@ -1,4 +1,5 @@
 import { plural } from '../english.js';
+import { markdownText } from '../escape.js';
 import type { Finding, Location } from '../model/schema.js';
 
 export { plural } from '../english.js';
@@ -28,7 +29,5 @@ export function bySeverity(findings: readonly Finding[]): Finding[] {
   return findings.map((finding, i) => ({ finding, i })).sort((a, b) => RANK[a.finding.severity] - RANK[b.finding.severity] || a.i - b.i).map((e) => e.finding);
 }
 
-/** Text safe inside a markdown table cell: pipes escaped, line breaks flattened. */
-export function tableCell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
+/** Text safe inside a markdown table cell (or anywhere inline in markdown): see markdownText. */
+export const tableCell = markdownText;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeData, escapeProperty, formatGithub } from '../../src/formatters/github.js';
+import { githubData as escapeData, githubProperty as escapeProperty } from '../../src/escape.js';
+import { formatGithub } from '../../src/formatters/github.js';
 import { OPTIONS, finding, resultWith } from '../helpers/results.js';
 
 describe('github', () => {

@@ -52,9 +52,12 @@ describe('junit', () => {
     expect(broken!.children[0]!.children[0]!.name).toBe('error');
   });
 
-  it('escapes markup and drops characters XML cannot hold', () => {
-    const xml = formatJunit(resultWith([finding('warning', '"A & B" <tag> \u0007bell', 2)]), OPTIONS);
+  it('escapes markup and replaces characters XML cannot hold', () => {
+    const xml = formatJunit(resultWith([finding('warning', '"A & B" <tag> \u0007bell \ud800 ]]>\n::error::x', 2)]), OPTIONS);
     const failure = parseXml(xml).children[0]!.children[0]!.children[0]!;
-    expect(failure.attributes.message).toBe('"A & B" <tag> bell');
+    expect(failure.attributes.message).toBe('"A & B" <tag> \ufffdbell \ufffd ]]>\n::error::x');
+    expect(failure.text).toBe('Practitioner!B2: "A & B" <tag> \ufffdbell \ufffd ]]>\n::error::x\nRule: handoff-lag (warning)');
+    // The message's line break is a character reference, so no line of the XML starts with it.
+    for (const line of xml.split('\n')) expect(line).not.toMatch(/^\s*::/);
   });
 });

@@ -36,6 +36,29 @@ describe('stylish', () => {
     expect(pieces.join('')).toBe(`${word} end`);
   });
 
+  it('cuts a very long word into full lines that together hold the whole word', () => {
+    const word = `${'abcdefghij'.repeat(5000)}ア`;
+    const out = render(resultWith([finding('info', `start ${word} end`)]), { ...OPTIONS, width: 80 });
+    const lines = out.split('\n');
+    const messageColumn = lines[2]!.indexOf('Message');
+    const pieces = lines.slice(3, lines.indexOf('', 3)).map((line) => line.slice(messageColumn));
+    for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(80);
+    expect(pieces[0]).toBe('start');
+    expect(pieces.slice(1, -1).every((piece) => piece.length === 32)).toBe(true);
+    expect(pieces.join('')).toBe(`start${word} end`);
+  });
+
+  it('shows cell text, sheet and file names without escape sequences, controls or workflow commands', () => {
+    const hostile = '::error::first \u001b]0;pwned\u0007\u001b[2J bell\u0007 nul\u0000 \ud800 ##[warning]x\n::set-output name=x::y';
+    const location = { file: 'x\n::error::f.csv', sheet: 'S\u001b[2J\n::notice::s', row: 2, column: 'B', cell: 'S\u001b[2J\n::notice::s!B2' };
+    const out = render(resultWith([finding('error', `${hostile} ${'::warning::w '.repeat(30)}`, 2, { location })], [{ file: location.file, kind: 'xlsx', sheets: [], personas: [], touchpoints: 1, error: null }]), { ...OPTIONS, width: 60 });
+    expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|##\[/);
+    for (const line of out.split('\n')) expect(line).not.toMatch(/^\s*::/);
+    expect(out).toContain('x ::error::f.csv › S ::notice::s');
+    expect(out).toContain('∶:');
+    for (const shown of ['bell␇', 'nul␀', '\ufffd', '#♯[warning]x']) expect(out).toContain(shown);
+  });
+
   it('colors only when asked', () => {
     expect(render(resultWith([finding('error', 'x')]), OPTIONS)).not.toMatch(/\u001b\[/);
     const colored = render(resultWith([finding('error', 'x')]), { ...OPTIONS, color: true });
