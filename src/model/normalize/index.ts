@@ -83,7 +83,7 @@ export class Normalizer {
   }
 
   private addTable(table: RawTable): SheetSummary {
-    const state = beginTable(table.file, table.sheet, this.touchpoints.length);
+    const state = beginTable(table.file, table.sheet, this.touchpoints.length, table.lines ? { firstRow: table.rows[0]?.row ?? 1 } : undefined);
     for (const raw of table.rows) pushRow(this.sink, state, raw);
     return endTable(this.sink, state);
   }
