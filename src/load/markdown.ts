@@ -24,8 +24,11 @@ export interface MarkdownOptions {
   columns?: ConstructorParameters<typeof ColumnMatcher>[0] | undefined;
 }
 
-// Rows parsed at once: a large table is parsed in slices, so the read deadline is checked between them.
+// Rows and characters parsed at once: a large table is parsed in slices, so the read deadline is checked between them.
 const ROWS_PER_PARSE = 500;
+const CHARS_PER_PARSE = 256 * 1024;
+// No inventory row is this long; the parser reads some 100 KB a second on a busy machine, so a longer one is refused.
+const MAX_ROW_CHARS = 64 * 1024;
 // More emphasis or bracket characters than this on one line are read literally (escaped) before parsing.
 const MAX_MARKERS_PER_LINE = 64;
 // A heading is a persona name: longer ones are clipped before parsing.
@@ -97,14 +100,18 @@ async function readMarkdownText(path: string, name: string, limits: ReadLimits):
 export function markdownTables(text: string, file: string, matcher: ColumnMatcher, checkDeadline: () => void = () => {}, stopAfter = Infinity): RawTable[] {
   const lines = text.split(/\r\n|\r|\n/);
   const tables: RawTable[] = [];
-  for (const block of findTableBlocks(lines)) {
+  for (const block of findTableBlocks(lines, file)) {
     checkDeadline();
     const header = parseRows(lines, block.start, block.start + 2, block.start + 2)[0];
     if (!header || !isInventoryHeader(header, matcher)) continue;
     const rows: RawRow[] = [header];
-    for (let from = block.start + 2; from < block.end; from += ROWS_PER_PARSE) {
+    for (let from = block.start + 2; from < block.end; ) {
       checkDeadline();
-      for (const row of parseRows(lines, block.start, from, Math.min(block.end, from + ROWS_PER_PARSE)).slice(1)) rows.push(row);
+      let to = from;
+      for (let chars = 0; to < block.end && to - from < ROWS_PER_PARSE && chars < CHARS_PER_PARSE; to++) chars += lines[to]!.length;
+      // Cells past the header's are not part of the table (GFM drops them).
+      for (const row of parseRows(lines, block.start, from, to).slice(1)) rows.push({ row: row.row, cells: row.cells.slice(0, header.cells.length) });
+      from = to;
     }
     tables.push({ file, sheet: block.heading, rows, lines: true });
     if (tables.length >= stopAfter) break;
@@ -186,7 +193,7 @@ function defused(line: string): string {
 }
 
 /** The table blocks and the nearest heading above each, by a linear scan that skips fenced code. */
-function findTableBlocks(lines: string[]): TableBlock[] {
+function findTableBlocks(lines: string[], file: string): TableBlock[] {
   const blocks: TableBlock[] = [];
   let heading: string | null = null;
   let fence: { char: string; length: number } | null = null;
@@ -217,6 +224,11 @@ function findTableBlocks(lines: string[]): TableBlock[] {
     if (columns === 0 || cellCount(withoutContainer(line)) !== columns) continue;
     let end = i + 2;
     while (end < lines.length && lines[end]!.includes('|') && lines[end]!.trim() !== '') end++;
+    for (let row = i; row < end; row++) {
+      if (lines[row]!.length > MAX_ROW_CHARS) {
+        throw new InputError({ file, line: row + 1 }, `is a table row of ${Math.ceil(lines[row]!.length / 1024)} KiB, longer than the ${MAX_ROW_CHARS / 1024} KiB journey reads in one markdown table row`);
+      }
+    }
     blocks.push({ start: i, end, heading });
     i = end - 1;
   }
