@@ -100,10 +100,17 @@ async function readMarkdownText(path: string, name: string, limits: ReadLimits):
 export function markdownTables(text: string, file: string, matcher: ColumnMatcher, checkDeadline: () => void = () => {}, stopAfter = Infinity): RawTable[] {
   const lines = text.split(/\r\n|\r|\n/);
   const tables: RawTable[] = [];
-  for (const block of findTableBlocks(lines, file)) {
+  for (const block of findTableBlocks(lines)) {
     checkDeadline();
+    // No header is this long: the block is not an inventory, and is not parsed.
+    if (lines[block.start]!.length > MAX_ROW_CHARS || lines[block.start + 1]!.length > MAX_ROW_CHARS) continue;
     const header = parseRows(lines, block.start, block.start + 2, block.start + 2)[0];
     if (!header || !isInventoryHeader(header, matcher)) continue;
+    for (let line = block.start + 2; line < block.end; line++) {
+      if (lines[line]!.length > MAX_ROW_CHARS) {
+        throw new InputError({ file, line: line + 1 }, `is a table row of ${Math.ceil(lines[line]!.length / 1024)} KiB, longer than the ${MAX_ROW_CHARS / 1024} KiB journey reads in one markdown table row`);
+      }
+    }
     const rows: RawRow[] = [header];
     for (let from = block.start + 2; from < block.end; ) {
       checkDeadline();
@@ -193,7 +200,7 @@ function defused(line: string): string {
 }
 
 /** The table blocks and the nearest heading above each, by a linear scan that skips fenced code. */
-function findTableBlocks(lines: string[], file: string): TableBlock[] {
+function findTableBlocks(lines: string[]): TableBlock[] {
   const blocks: TableBlock[] = [];
   let heading: string | null = null;
   let fence: { char: string; length: number } | null = null;
@@ -224,11 +231,6 @@ function findTableBlocks(lines: string[], file: string): TableBlock[] {
     if (columns === 0 || cellCount(withoutContainer(line)) !== columns) continue;
     let end = i + 2;
     while (end < lines.length && lines[end]!.includes('|') && lines[end]!.trim() !== '') end++;
-    for (let row = i; row < end; row++) {
-      if (lines[row]!.length > MAX_ROW_CHARS) {
-        throw new InputError({ file, line: row + 1 }, `is a table row of ${Math.ceil(lines[row]!.length / 1024)} KiB, longer than the ${MAX_ROW_CHARS / 1024} KiB journey reads in one markdown table row`);
-      }
-    }
     blocks.push({ start: i, end, heading });
     i = end - 1;
   }

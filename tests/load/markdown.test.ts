@@ -150,6 +150,9 @@ describe('markdown loader', () => {
     })();
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).describe()).toMatch(/^doc\.md:3: is a table row of 1025 KiB, longer than the 64 KiB/);
+    // Not in a table that is no inventory, nor under a header too long to be one: those are skipped.
+    expect(tables(`| Tool | Use |\n|---|---|\n| ${'x'.repeat(1 << 17)} | y |\n`)).toEqual([]);
+    expect(tables(`| Stage | Touchpoint | ${'x'.repeat(1 << 17)} |\n|---|---|---|\n| a | b | c |\n`)).toEqual([]);
   });
 
   it('gives normalize locations at file.md:LINE and column names, and the heading as persona', () => {
