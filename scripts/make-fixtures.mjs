@@ -2,7 +2,7 @@
 // The xlsx is written with exceljs the way a team's workbook looks: a title row, merged stage cells,
 // two persona sheets and a notes sheet. The csv holds the same rows with a persona column.
 import ExcelJS from 'exceljs';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 
 const HEADER = [
   'Lifecycle stage', 'Touchpoint', 'Owner team', 'Channel', 'Ongoing / Automatic / Manual', 'Inbound / Outbound', 'Day offset', 'Frequency', 'KPI', 'Notes',
@@ -141,3 +141,85 @@ for (const [persona, rows] of [['Practitioner', PRACTITIONER], ['Buyer', BUYER]]
   });
 }
 writeFileSync('fixtures/sample-inventory.csv', `${lines.join('\r\n')}\r\n`);
+
+// Markdown inventories as teams keep them in docs and wikis, each in its author's style: read by src/load/markdown.ts.
+mkdirSync('fixtures/shapes', { recursive: true });
+
+// A playbook: two persona headings, a table under each, prose and a code sample between them.
+writeFileSync('fixtures/shapes/playbook.md', `# Customer communication playbook
+
+Owner: Lifecycle marketing. Reviewed every quarter; edit the tables, not the prose.
+
+## Trial user
+
+Everything a trial user hears from us in the first month.
+
+| Stage | Touchpoint | Channel | Team | Mode | Day |
+|-------|------------|---------|------|------|----:|
+| Onboarding | Welcome email | Email | Marketing | Automatic | 0 |
+| Onboarding | Product tour | In-app | Product | Automatic | 1 |
+| Onboarding | Setup checklist email | Email | Marketing | Automatic | 3 |
+| Adoption | Feature tips email | Email | Product | Automatic | 10 |
+| Adoption | Trial ending reminder | Emial | Marketing | Automatic | 12 |
+| Decision | Upgrade call | Phone | Sales | Manual | 13 |
+
+\`\`\`
+| Stage | Touchpoint | Channel |
+|---|---|---|
+| Example | Not a row | Email |
+\`\`\`
+
+## Paying customer
+
+| Stage | Touchpoint | Channel | Team | Mode | Day |
+| --- | --- | --- | --- | --- | --- |
+| Retention | Monthly newsletter | Email | Marketing | Automatic | 30 |
+| Retention | Quarterly business review | Video call | Customer Success | Manual | 90 |
+| Expansion | Upgrade offer | In-app | Sales | Automatic | 180 |
+| Advocacy | Review request | Email | Marketing | Automatic | 200 |
+`);
+
+// A wiki page: a table of tools and a table of contacts around the inventory, setext headings, no leading pipes.
+writeFileSync('fixtures/shapes/wiki-journey.md', `Onboarding journey (wiki)
+=========================
+
+Tools we use
+------------
+
+Tool | Used for | Licence owner
+--- | --- | ---
+HubSpot | Email sends | Marketing ops
+Intercom | In-app messages | Product
+
+SMB admin
+---------
+
+Lifecycle stage | Touchpoint name | Channel | Owner team | Inbound / Outbound | Day offset
+:-- | :-- | :-: | :-- | :-: | --:
+Onboarding | Kickoff call | Video call | Customer Success | Outbound | 2
+Onboarding | Admin setup guide | Knowledge base | Product | Inbound | 2
+Onboarding | Welcome email | Email | Customer Success | Outbound | 0
+Adoption | Weekly check-in email | Email | Customer Success | Outbound | 14
+Retention | Renewal reminder | Email | Customer Success | Outbound | 330
+
+Contacts
+--------
+
+| Name | Role |
+|---|---|
+| Priya | Marketing lead |
+| Sam | CS lead |
+`);
+
+// A table with markdown inside its cells: links, code, emphasis, an escaped pipe and a line break.
+writeFileSync('fixtures/shapes/linked-cells.md', `# Developer onboarding touchpoints
+
+> Source of truth for the docs team; links go to each template.
+
+| Stage | Touchpoint | Channel | Team | Notes |
+|:------|:-----------|:--------|:-----|:------|
+| **Onboarding** | [Welcome email](https://example.com/templates/welcome) | Email | Developer Relations | Template \`welcome_v2\` |
+| Onboarding | [API key ready](https://example.com/templates/key) notice | *Email* | Developer Relations | Sent when \`POST /keys\` succeeds |
+| Adoption | Changelog digest | Email | Product | Weekly \\| opt-out in settings |
+| Adoption | Office hours invite | Webinar | Developer Relations | First Tuesday<br>of each month |
+`);

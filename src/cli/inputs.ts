@@ -4,6 +4,8 @@ import picomatch from 'picomatch';
 import { InputError } from '../errors.js';
 
 const AUDITED_EXTENSIONS = ['xlsx', 'xlsm', 'csv', 'tsv'];
+// Markdown found in folders and globs is audited only when it holds an inventory table: most is docs.
+const MARKDOWN_EXTENSIONS = ['md', 'markdown'];
 // Never audited: dependencies, and Excel's lock files (~$name.xlsx) which are not workbooks.
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/~$*'];
 // Characters that can make an argument a glob; only then is the glob library loaded.
@@ -25,7 +27,7 @@ async function walkFolder(folder: string, notes: string[]): Promise<string[]> {
   const top = await realpath(folder);
   const found: string[] = [];
   const pending = [folder];
-  const extensions = new Set(AUDITED_EXTENSIONS.map((e) => `.${e}`));
+  const extensions = new Set([...AUDITED_EXTENSIONS, ...MARKDOWN_EXTENSIONS].map((e) => `.${e}`));
   const audited = (name: string) => extensions.has(name.slice(name.lastIndexOf('.')).toLowerCase()) && !name.startsWith('~$');
   for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
     const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
@@ -82,10 +84,10 @@ export async function expandInputs(args: string[], notes: string[] = []): Promis
     const options = { ignore: ALWAYS_IGNORED, dot: false, onlyFiles: true, expandDirectories: false, caseSensitiveMatch: true, followSymbolicLinks: false };
     // A glob matches no link at all (followSymbolicLinks: false), so it cannot be led out of its folder either.
     const matched = folder ? await walkFolder(arg, notes) : await glob(arg, { ...options, absolute: isAbsolute(arg) });
-    const found = matched.filter((path) => !excluded(path));
+    const found = await withoutPlainMarkdown(matched.filter((path) => !excluded(path)));
     if (found.length === 0) {
       const reason = folder
-        ? `is a folder with nothing to audit (no ${AUDITED_EXTENSIONS.map((e) => `.${e}`).join(', ')} files inside${negations.length ? ' that the ! patterns leave' : ''})`
+        ? `is a folder with nothing to audit (no ${AUDITED_EXTENSIONS.map((e) => `.${e}`).join(', ')} files, nor .md files with an inventory table, inside${negations.length ? ' that the ! patterns leave' : ''})`
         : 'is a pattern that matches no file';
       expanded.push({ failed: new InputError({ file: arg }, reason) });
       continue;
@@ -94,4 +96,14 @@ export async function expandInputs(args: string[], notes: string[] = []): Promis
     for (const path of found) add(path);
   }
   return expanded;
+}
+
+/** The paths without the markdown files that hold no inventory table (READMEs, docs), which folders and globs skip silently. */
+async function withoutPlainMarkdown(paths: string[]): Promise<string[]> {
+  const markdown = new RegExp(`\\.(${MARKDOWN_EXTENSIONS.join('|')})$`, 'i');
+  if (!paths.some((path) => markdown.test(path))) return paths;
+  const { hasInventoryTable } = await import('../load/markdown.js');
+  const kept: string[] = [];
+  for (const path of paths) if (!markdown.test(path) || (await hasInventoryTable(path))) kept.push(path);
+  return kept;
 }

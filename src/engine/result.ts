@@ -3,7 +3,7 @@ import { FindingSchema, SheetSummarySchema } from '../model/schema.js';
 
 export const FileResultSchema = z.object({
   file: z.string(),
-  kind: z.enum(['csv', 'xlsx']).nullable(),
+  kind: z.enum(['csv', 'xlsx', 'markdown']).nullable(),
   sheets: z.array(SheetSummarySchema),
   personas: z.array(z.string()),
   touchpoints: z.number().int().nonnegative(),

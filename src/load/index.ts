@@ -41,10 +41,12 @@ function foreignFormat(head: Buffer, whole: Buffer | null): string | null {
 export interface LoadOptions extends XlsxOptions {
   /** The name locations use when it differs from the path (stdin). */
   displayName?: string | undefined;
+  /** Extra header names per field (the config's `columns`), to recognize a markdown file's inventory tables. */
+  columns?: Partial<Record<string, string[]>> | undefined;
 }
 
 /** An inventory ready to read: a workbook, loaded; or a CSV, whose rows `read` streams to a callback. */
-export type InventorySource = { kind: 'xlsx'; loaded: LoadedFile } | { kind: 'csv'; file: string; read: (onRow: (row: RawRow) => void) => Promise<void> };
+export type InventorySource = { kind: 'xlsx' | 'markdown'; loaded: LoadedFile } | { kind: 'csv'; file: string; read: (onRow: (row: RawRow) => void) => Promise<void> };
 
 /** Reads one inventory file into memory (xlsx or csv/tsv). */
 export async function loadInventoryFile(path: string, options: LoadOptions = {}): Promise<LoadedFile> {
@@ -53,7 +55,7 @@ export async function loadInventoryFile(path: string, options: LoadOptions = {})
 
 /** Holds a source's rows in memory, as a LoadedFile. */
 async function collect(source: InventorySource): Promise<LoadedFile> {
-  if (source.kind === 'xlsx') return source.loaded;
+  if (source.kind !== 'csv') return source.loaded;
   const rows: RawRow[] = [];
   await source.read((row) => rows.push(row));
   return { file: source.file, kind: 'csv', tables: [{ file: source.file, sheet: null, rows }], skipped: [] };
@@ -110,6 +112,10 @@ export async function openInventoryFile(path: string, options: LoadOptions = {})
   }
   if (extension === '.xlsx' || extension === '.xlsm') {
     throw new InputError({ file: name }, 'is not a readable .xlsx workbook: it is not a zip archive (a renamed or damaged file?)');
+  }
+  if (extension === '.md' || extension === '.markdown') {
+    const { loadMarkdown } = await import('./markdown.js');
+    return { kind: 'markdown', loaded: await loadMarkdown(path, name, { limits: options.limits, columns: options.columns }) };
   }
   if (extension === '.xls') throw new InputError({ file: name }, 'is not a legacy .xls workbook journey can read; save it as .xlsx');
   // Known before reading: refused at once rather than after reading up to the limit.

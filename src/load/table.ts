@@ -15,15 +15,20 @@ export interface RawRow {
 /** One sheet (or a whole CSV) as rows of raw cells, with where it came from. */
 export interface RawTable {
   file: string;
-  /** Sheet name; null for CSV/TSV. */
+  /** Sheet name; for a markdown table the heading above it; null for CSV/TSV and a markdown table with no heading. */
   sheet: string | null;
   rows: RawRow[];
+  /**
+   * Set for a table in a text file (markdown): its rows are numbered by their line in the file, the
+   * line under the header is the table's delimiter (not a blank row), and cells are named `file:LINE › column`.
+   */
+  lines?: true;
 }
 
 /** Everything read from one input file. */
 export interface LoadedFile {
   file: string;
-  kind: 'csv' | 'xlsx';
+  kind: 'csv' | 'xlsx' | 'markdown';
   tables: RawTable[];
   /** Sheets left out before normalizing (hidden, chart sheets), with why. */
   skipped: { sheet: string; reason: string }[];

@@ -1,5 +1,8 @@
-import { cellAddress, columnLetter } from '../load/address.js';
-import type { Field, Location, Touchpoint } from './schema.js';
+import { cellAddress, columnIndex, columnLetter } from '../load/address.js';
+import type { Field, Location, TablePlace, Touchpoint } from './schema.js';
+
+/** What naming a cell needs of its table: file and sheet, and a markdown table's column names. */
+export type CellPlace = Pick<TablePlace, 'file' | 'sheet' | 'columnNames'>;
 
 /** The touchpoint's row as a whole (column and cell null). */
 export function rowLocation(touchpoint: Touchpoint): Location {
@@ -11,13 +14,23 @@ export function cellOf(touchpoint: Touchpoint, ...fields: Field[]): Location {
   const { place, row } = touchpoint;
   for (const field of fields) {
     const column = place.columns[field];
-    if (column !== undefined) return { file: place.file, sheet: place.sheet, row, column, cell: cellAddress(place.sheet, column, row) };
+    if (column === undefined) continue;
+    if (place.columnNames) return cellLocation(place, row, columnIndex(column));
+    return { file: place.file, sheet: place.sheet, row, column, cell: cellAddress(place.sheet, column, row) };
   }
   return rowLocation(touchpoint);
 }
 
-/** Where a cell is, as a Location. */
-export function cellLocation(file: string, sheet: string | null, row: number, column: number): Location {
+/**
+ * Where a cell is, as a Location: `Sheet!B20` in a workbook, `B20` in a CSV; in a markdown table the
+ * row is the file's line and the column its header text (`playbook.md:14 › Channel`), as an editor finds it.
+ */
+export function cellLocation(place: CellPlace, row: number, column: number): Location {
+  const { file, sheet, columnNames } = place;
+  if (columnNames) {
+    const name = columnNames[column]?.trim() || `column ${column + 1}`;
+    return { file, sheet, row, column: name, cell: `${file}:${row} › ${name}` };
+  }
   const letter = columnLetter(column);
   return { file, sheet, row, column: letter, cell: cellAddress(sheet, letter, row) };
 }

@@ -129,13 +129,13 @@ export interface HeaderMatch {
  * Finds the header among the first rows: the row naming the most distinct known fields, needing
  * at least two so a title or a notes line is never taken for one.
  */
-export function findHeader(rows: RawRow[], matcher: ColumnMatcher = new ColumnMatcher()): HeaderMatch | null {
+export function findHeader(rows: RawRow[], matcher: ColumnMatcher = new ColumnMatcher(), firstRow = 1): HeaderMatch | null {
   let best: HeaderMatch | null = null;
   let bestCount = 1;
   const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
   for (let rowIndex = 0; rowIndex < limit; rowIndex++) {
     const row = rows[rowIndex]!;
-    if (row.row > HEADER_SEARCH_ROWS) break;
+    if (row.row - firstRow >= HEADER_SEARCH_ROWS) break;
     const columns: Partial<Record<Field, number>> = {};
     const duplicates: HeaderMatch['duplicates'] = [];
     row.cells.forEach((value, column) => {

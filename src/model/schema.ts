@@ -76,6 +76,8 @@ export const TablePlaceSchema = z.object({
   sheet: z.string().nullable(),
   /** The column letter of each mapped field, e.g. { stage: "A", touchpoint: "B" }. */
   columns: z.partialRecord(FieldSchema, z.string()),
+  /** Set for a markdown table: the header text of each column. Its rows are lines of the file and its cells read `file.md:LINE › column`. */
+  columnNames: z.array(z.string()).optional(),
 });
 /** Where a table's rows are: file, sheet (null for CSV) and which column holds each field. */
 export type TablePlace = z.infer<typeof TablePlaceSchema>;
@@ -207,7 +209,7 @@ export type SheetSummary = z.infer<typeof SheetSummarySchema>;
 
 export const FileSummarySchema = z.object({
   file: z.string(),
-  kind: z.enum(['csv', 'xlsx']),
+  kind: z.enum(['csv', 'xlsx', 'markdown']),
   sheets: z.array(SheetSummarySchema),
 });
 export type FileSummary = z.infer<typeof FileSummarySchema>;

@@ -83,7 +83,7 @@ export class Normalizer {
   }
 
   private addTable(table: RawTable): { summary: SheetSummary; state: TableState } {
-    const state = beginTable(table.file, table.sheet, this.touchpoints.length);
+    const state = beginTable(table.file, table.sheet, this.touchpoints.length, table.lines ? { firstRow: table.rows[0]?.row ?? 1 } : undefined);
     for (const raw of table.rows) pushRow(this.sink, state, raw);
     return { summary: endTable(this.sink, state), state };
   }

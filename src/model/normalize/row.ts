@@ -105,7 +105,7 @@ export class RowReader {
 
   /** A cell's location, built only for a problem: most rows have none, and a million rows have millions of cells. */
   private at(row: RowContext, field: Field): Location {
-    return cellLocation(row.state.place.file, row.state.place.sheet, row.raw.row, row.state.header!.columns[field] ?? 0);
+    return cellLocation(row.state.place, row.raw.row, row.state.header!.columns[field] ?? 0);
   }
 
   /** A field's text; a formula error in its cell is an invalid-value problem and reads as blank. */
@@ -129,7 +129,7 @@ export class RowReader {
   /** The stage a row inherits (its own, or the last one written above it); unknown ones are reported at the cell that holds them. */
   private stage(row: RowContext, inherited: { text: string; row: number }): string | null {
     const { state } = row;
-    const where = cellLocation(state.place.file, state.place.sheet, inherited.row, state.header!.columns.stage!);
+    const where = cellLocation(state.place, inherited.row, state.header!.columns.stage!);
     return this.known(row, this.services.vocabularies.stages, 'stage', inherited.text, where, stripStageNumbering(inherited.text));
   }
 

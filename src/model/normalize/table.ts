@@ -28,6 +28,10 @@ export interface TableState {
   incomplete: InputError | null;
   /** Day cells read as a day, and those naming none (held back: if they are most, the column is timing text, not errors). */
   dayCells: { days: number; words: ValueProblem[] };
+  /** The table's first row: 1 in a sheet, the header's line in a markdown file (the header is looked for below it). */
+  firstRow: number;
+  /** A markdown table: rows are lines, and cells are named by their column's header text. */
+  lines: boolean;
 }
 
 /** What the table walk hands back to the normalizer: a row to read, and problems to record. */
@@ -41,18 +45,18 @@ export interface TableSink {
 }
 
 /** Starts reading a table (a CSV file as it streams in, a sheet); feed it with pushRow, close it with endTable. */
-export function beginTable(file: string, sheet: string | null, touchpointsBefore: number): TableState {
+export function beginTable(file: string, sheet: string | null, touchpointsBefore: number, lines?: { firstRow: number }): TableState {
   return {
     fallbackPersona: sheet ?? basename(file, extname(file)), buffered: [], header: null, place: { file, sheet, columns: {} },
     headerWidth: 0, blankWithin: [], withData: new Set(), inheritedStage: null, inheritedPersona: null, retired: 0, lastContentRow: 0,
-    touchpointsBefore, dayCells: { days: 0, words: [] }, incomplete: null,
+    touchpointsBefore, dayCells: { days: 0, words: [] }, incomplete: null, firstRow: lines?.firstRow ?? 1, lines: lines !== undefined,
   };
 }
 
 /** Takes the next row of a table; the header is looked for among the first rows, which are held until it is found. */
 export function pushRow(sink: TableSink, state: TableState, raw: RawRow): void {
   if (state.buffered !== null) {
-    if (raw.row <= HEADER_SEARCH_ROWS && state.buffered.length < HEADER_SEARCH_ROWS) {
+    if (raw.row - state.firstRow < HEADER_SEARCH_ROWS && state.buffered.length < HEADER_SEARCH_ROWS) {
       state.buffered.push(raw);
       return;
     }
@@ -65,14 +69,14 @@ export function pushRow(sink: TableSink, state: TableState, raw: RawRow): void {
 export function endTable(sink: TableSink, state: TableState): SheetSummary {
   if (state.buffered !== null) findTableHeader(sink, state);
   const { header } = state;
-  const { file, sheet } = state.place;
+  const { sheet } = state.place;
   if (header === null) {
     const skipped = state.incomplete ? `skipped: ${state.incomplete.message}` : 'skipped: no inventory header in the first 30 rows';
     return { sheet, headerRow: null, touchpoints: 0, retired: 0, skipped, columns: {} };
   }
   endDayColumn(sink, state);
   for (const column of [...state.withData].sort((x, y) => x - y)) {
-    sink.problem({ kind: 'blank-header', field: null, value: '', reason: { code: 'blank-header' }, location: cellLocation(file, sheet, header.row, column), persona: null, stage: null, touchpoint: null });
+    sink.problem({ kind: 'blank-header', field: null, value: '', reason: { code: 'blank-header' }, location: cellLocation(state.place, header.row, column), persona: null, stage: null, touchpoint: null });
   }
   return { sheet, headerRow: header.row, touchpoints: sink.touchpointCount() - state.touchpointsBefore, retired: state.retired, skipped: null, columns: state.place.columns };
 }
@@ -88,10 +92,9 @@ function endDayColumn(sink: TableSink, state: TableState): void {
     for (const problem of words) sink.problem(problem);
     return;
   }
-  const { file, sheet } = state.place;
   const examples = [...new Set(words.map((problem) => problem.value))].slice(0, 3);
   const reason = { code: 'timing-column', words: words.length, days, examples } as const;
-  const location = cellLocation(file, sheet, state.header!.row, state.header!.columns.day!);
+  const location = cellLocation(state.place, state.header!.row, state.header!.columns.day!);
   sink.problem({ kind: 'timing-column', field: 'day', value: '', reason, location, persona: null, stage: null, touchpoint: null });
 }
 
@@ -99,7 +102,7 @@ function endDayColumn(sink: TableSink, state: TableState): void {
 function findTableHeader(sink: TableSink, state: TableState): void {
   const rows = state.buffered!;
   state.buffered = null;
-  const header = findHeader(rows, sink.matcher);
+  const header = findHeader(rows, sink.matcher, state.firstRow);
   if (!header) return;
   const { file, sheet } = state.place;
   const missing = REQUIRED_FIELDS.filter((field) => header.columns[field] === undefined);
@@ -113,12 +116,14 @@ function findTableHeader(sink: TableSink, state: TableState): void {
     delete header.columns.owner;
   }
   state.header = header;
-  state.place = { file, sheet, columns: Object.fromEntries(Object.entries(header.columns).map(([field, column]) => [field, columnLetter(column)])) };
-  state.lastContentRow = header.row;
   const headerCells = rows[header.rowIndex]!.cells;
+  state.place = { file, sheet, columns: Object.fromEntries(Object.entries(header.columns).map(([field, column]) => [field, columnLetter(column)])) };
+  if (state.lines) state.place.columnNames = headerCells.map((value) => cellText(value) ?? '');
+  // A markdown header's next line is its |---| delimiter, not a blank row.
+  state.lastContentRow = header.row + (state.lines ? 1 : 0);
   for (const { field, column } of header.duplicates) {
     const reason = { code: 'duplicate-header', firstColumn: columnLetter(header.columns[field]!) } as const;
-    sink.problem({ kind: 'duplicate-header', field, value: cellText(headerCells[column]) ?? '', reason, location: cellLocation(file, sheet, header.row, column), persona: null, stage: null, touchpoint: null });
+    sink.problem({ kind: 'duplicate-header', field, value: cellText(headerCells[column]) ?? '', reason, location: cellLocation(state.place, header.row, column), persona: null, stage: null, touchpoint: null });
   }
   state.headerWidth = headerCells.length;
   state.blankWithin = headerCells.flatMap((value, column) => (cellText(value) === null ? [column] : []));
@@ -144,7 +149,6 @@ function holdsTeams(rows: RawRow[], column: number): boolean {
 
 /** Tracks columns with data under blank header cells and runs of blank rows, then hands a row with content to the reader. */
 function dataRow(sink: TableSink, state: TableState, raw: RawRow): void {
-  const { file, sheet } = state.place;
   // Columns with data under a blank (or missing) header cell, for blank-header.
   for (let column = state.headerWidth; column < raw.cells.length; column++) if (cellText(raw.cells[column]) !== null) state.withData.add(column);
   for (const column of state.blankWithin) if (!state.withData.has(column) && cellText(raw.cells[column]) !== null) state.withData.add(column);
@@ -152,7 +156,7 @@ function dataRow(sink: TableSink, state: TableState, raw: RawRow): void {
   // Rows a workbook omits and rows with nothing in them both count as blank; trailing ones are never seen here.
   if (raw.row > state.lastContentRow + 1) {
     const from = state.lastContentRow + 1;
-    sink.problem({ kind: 'blank-row', field: null, value: '', reason: { code: 'blank-rows', to: raw.row - 1 }, location: cellLocation(file, sheet, from, 0), persona: null, stage: null, touchpoint: null });
+    sink.problem({ kind: 'blank-row', field: null, value: '', reason: { code: 'blank-rows', to: raw.row - 1 }, location: cellLocation(state.place, from, 0), persona: null, stage: null, touchpoint: null });
   }
   state.lastContentRow = raw.row;
   sink.readRow(state, raw);
