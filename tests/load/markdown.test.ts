@@ -117,9 +117,9 @@ describe('markdown loader', () => {
   });
 
   it('recognizes a table by the config\'s extra column names', async () => {
-    const path = write('custom.md', '| Phase gate | Touchpoint | Channel |\n|-|-|-|\n| Onboarding | a | Email |\n');
+    const path = write('custom.md', '| Tollgate | Touchpoint | Channel |\n|-|-|-|\n| Onboarding | a | Email |\n');
     await expect(loadInventoryFile(path)).rejects.toThrow(/not a communication inventory/);
-    expect((await loadInventoryFile(path, { columns: { stage: ['Phase gate'] } })).tables).toHaveLength(1);
+    expect((await loadInventoryFile(path, { columns: { stage: ['Tollgate'] } })).tables).toHaveLength(1);
   });
 
   it.each([
