@@ -100,44 +100,33 @@ function tokenMatches(token: Token, char: string): boolean {
   }
 }
 
-/** Whether a path segment matches a segment pattern: a row of booleans per pattern token, O(tokens × characters). */
-function segmentMatches(pattern: Token[], text: string): boolean {
-  let row = new Array<boolean>(text.length + 1).fill(false);
+/**
+ * Whether `items` match `pattern`, where a star element matches any run of items and every other element
+ * one item: a row of booleans per pattern element, O(elements × items), never backtracking. Used for the
+ * characters of a segment (`*`) and for the segments of a path (`**`).
+ */
+function matchesSequence<P, T>(pattern: readonly P[], items: ArrayLike<T>, isStar: (element: P) => boolean, matchesOne: (element: P, item: T) => boolean): boolean {
+  let row = new Array<boolean>(items.length + 1).fill(false);
   row[0] = true;
-  for (const token of pattern) {
-    const next = new Array<boolean>(text.length + 1).fill(false);
-    if (token.kind === 'star') {
+  for (const element of pattern) {
+    const next = new Array<boolean>(items.length + 1).fill(false);
+    if (isStar(element)) {
       let reachable = false;
-      for (let j = 0; j <= text.length; j++) {
+      for (let j = 0; j <= items.length; j++) {
         reachable ||= row[j]!;
         next[j] = reachable;
       }
     } else {
-      for (let j = 0; j < text.length; j++) if (row[j] && tokenMatches(token, text[j]!)) next[j + 1] = true;
+      for (let j = 0; j < items.length; j++) if (row[j] && matchesOne(element, items[j]!)) next[j + 1] = true;
     }
     row = next;
   }
-  return row[text.length]!;
+  return row[items.length]!;
 }
 
-function pathMatches(pattern: Segment[], path: string[]): boolean {
-  let row = new Array<boolean>(path.length + 1).fill(false);
-  row[0] = true;
-  for (const segment of pattern) {
-    const next = new Array<boolean>(path.length + 1).fill(false);
-    if (segment === 'globstar') {
-      let reachable = false;
-      for (let j = 0; j <= path.length; j++) {
-        reachable ||= row[j]!;
-        next[j] = reachable;
-      }
-    } else {
-      for (let j = 0; j < path.length; j++) if (row[j] && segmentMatches(segment, path[j]!)) next[j + 1] = true;
-    }
-    row = next;
-  }
-  return row[path.length]!;
-}
+const segmentMatches = (pattern: Token[], text: string) => matchesSequence(pattern, text, (token) => token.kind === 'star', tokenMatches);
+
+const pathMatches = (pattern: Segment[], path: string[]) => matchesSequence(pattern, path, (segment) => segment === 'globstar', (segment, part) => segment !== 'globstar' && segmentMatches(segment, part));
 
 /** A matcher for `/`-separated relative paths; throws Error with the reason for a pattern it cannot take. */
 export function globMatcher(patterns: readonly string[]): (path: string) => boolean {
