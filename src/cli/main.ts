@@ -16,6 +16,7 @@ import { FORMATTERS, MACHINE_FORMATS, loadReportFormatter, type Formatter } from
 import { RULES, findRule } from '../rules/index.js';
 import { shouldColor } from './color.js';
 import { registerDiff } from './diff.js';
+import type { InputFlags } from './flags.js';
 import { expandInputs } from './inputs.js';
 import { defineMapCommand, runMap, type MapFlags } from './map.js';
 import { checkOutputs, type PlannedOutput } from './outputs.js';
@@ -27,16 +28,6 @@ export const EXIT = { clean: 0, findings: 1, usage: 2 } as const;
 
 const SEVERITY_RANK = { info: 1, warning: 2, error: 3 } as const;
 type FailOn = keyof typeof SEVERITY_RANK | 'never';
-
-/** Flags `audit` and `report` share. */
-interface InputFlags {
-  config?: string;
-  sheet?: string[];
-  stdinFilename: string;
-  readTimeout?: number;
-  output?: string;
-  force?: boolean;
-}
 
 interface AuditFlags extends InputFlags {
   format: string;

@@ -9,6 +9,7 @@ import { reportPath } from '../engine/fingerprint.js';
 import type { Finding, JourneyModel } from '../model/schema.js';
 import { nearest } from '../model/text.js';
 import { MAP_TYPES, buildJourneyMap, type LaneKind, type MapSource, type MapType } from '../views/map/layout.js';
+import type { InputFlags } from './flags.js';
 import { expandInputs } from './inputs.js';
 import { checkOutputs } from './outputs.js';
 
@@ -22,13 +23,7 @@ const SUPPORTED: Record<MapFormat, readonly MapType[]> = {
   mermaid: ['current', 'future'],
 };
 
-export interface MapFlags {
-  config?: string;
-  sheet?: string[];
-  stdinFilename: string;
-  readTimeout?: number;
-  output?: string;
-  force?: boolean;
+export interface MapFlags extends InputFlags {
   type: MapType;
   lanes: LaneKind;
   format: MapFormat;
