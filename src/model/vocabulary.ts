@@ -132,16 +132,27 @@ export interface Vocabularies {
   sentiments: Vocabulary<keyof typeof SENTIMENTS>;
 }
 
-/** Builds the vocabularies for a stage model and channel list (modes, directions, statuses and sentiments are fixed). */
-export function buildVocabularies(stageModel: StageModel, channels: readonly Channel[]): Vocabularies {
-  const toEntries = <Id extends string>(map: Record<Id, string[]>) =>
-    (Object.entries(map) as [Id, string[]][]).map(([id, synonyms]) => ({ id, label: id, synonyms }));
+/** Extra words a config gives the fixed vocabularies, by field and value. */
+export interface ClosedSynonyms {
+  mode?: Partial<Record<Mode, string[]>>;
+  direction?: Partial<Record<Direction, string[]>>;
+  status?: Partial<Record<Status, string[]>>;
+}
+
+/** Builds the vocabularies for a stage model and channel list; modes, directions and statuses are fixed sets the config can add words to. */
+export function buildVocabularies(stageModel: StageModel, channels: readonly Channel[], extra: ClosedSynonyms = {}): Vocabularies {
+  // The config's words come first, so a team's own meaning of a word ("no" = ongoing) wins over journey's.
+  const toEntries = <Id extends string>(map: Record<Id, string[]>, added: Partial<Record<Id, string[]>> = {}) => {
+    const ids = Object.keys(map) as Id[];
+    const configured = ids.map((id) => ({ id, label: id, synonyms: added[id] ?? [] }));
+    return [...configured, ...ids.map((id) => ({ id, label: id, synonyms: map[id] }))];
+  };
   return {
     stages: new Vocabulary(stageModel.stages),
     channels: new Vocabulary([...channels]),
-    modes: new Vocabulary<Mode>(toEntries(MODES)),
-    directions: new Vocabulary<Direction>(toEntries(DIRECTIONS)),
-    statuses: new Vocabulary<Status>(toEntries(STATUSES)),
+    modes: new Vocabulary<Mode>(toEntries(MODES, extra.mode)),
+    directions: new Vocabulary<Direction>(toEntries(DIRECTIONS, extra.direction)),
+    statuses: new Vocabulary<Status>(toEntries(STATUSES, extra.status)),
     sentiments: new Vocabulary(toEntries(SENTIMENTS)),
   };
 }
