@@ -2,10 +2,10 @@ import { basename, extname } from 'node:path';
 import { columnIndex } from '../load/address.js';
 import { isCellError, type CellValue, type LoadedFile } from '../load/index.js';
 import { FIELD_LABEL } from '../model/columns.js';
-import type { Field, JourneyModel, Touchpoint } from '../model/schema.js';
+import type { Field, JourneyModel, Location, Touchpoint } from '../model/schema.js';
 import { cleanText, foldKey } from '../model/text.js';
 import { invalidValue } from '../rules/invalid-value.js';
-import { unknownValue } from '../rules/unknown-value.js';
+import { unknownValueGroups } from '../rules/unknown-value.js';
 import { buildVocabularies, stripStageNumbering, type Vocabularies } from '../model/vocabulary.js';
 import { DIRECTION_CHOICES, MODE_CHOICES, STATUS_CHOICES, distinct } from './template.js';
 
@@ -67,14 +67,15 @@ export function cleanCopy(loaded: LoadedFile, model: JourneyModel): CleanCopy {
   for (const touchpoint of model.touchpoints) byRow.set(`${touchpoint.place.sheet}\u0000${touchpoint.row}`, touchpoint);
   const problems = new Map<string, string>();
   // The cells journey could not read, in the words of the rules that report them.
-  for (const rule of [invalidValue, unknownValue]) {
-    for (const report of rule.check({ model, options: {}, settings: { stageOwners: {}, personas: [] }, today: '' })) {
-      const { sheet, row, column } = report.location;
-      if (row === null || column === null) continue;
-      const key = `${sheet}\u0000${row}\u0000${column}`;
-      if (!problems.has(key)) problems.set(key, report.message);
-    }
-  }
+  const flag = (location: Location, message: string) => {
+    const { sheet, row, column } = location;
+    if (row === null || column === null) return;
+    const key = `${sheet}\u0000${row}\u0000${column}`;
+    if (!problems.has(key)) problems.set(key, message);
+  };
+  for (const report of invalidValue.check({ model, options: {}, settings: { stageOwners: {}, personas: [] }, today: '' })) flag(report.location, report.message);
+  // An unknown value is one finding for all its cells; each cell is flagged with it.
+  for (const group of unknownValueGroups(model)) for (const location of group.locations) flag(location, group.message);
   const personaNames = new Map(model.personas.map((persona) => [foldKey(persona.name), persona.name]));
   const personas = new Map<string, PersonaRows>(model.personas.map((persona) => [persona.name, { persona: persona.name, rows: [] }]));
   const summaries = model.files[0]?.sheets ?? [];

@@ -17,6 +17,7 @@ export const missingKpi = defineRule({
   description: 'A stage with no KPI or measured figure on any of its touchpoints',
   defaultSeverity: 'info',
   options: z.object({}).strict(),
+  needsStages: true,
   docs: {
     why: 'A stage nobody measures cannot be improved or defended: there is no way to tell whether its touchpoints work, or which to cut.',
     triggers: 'Per persona and stage, when none of its touchpoints has a KPI, a figure (open, click, conversion, drop-off or unsubscribe rate, NPS, CSAT) or a sentiment.',

@@ -20,6 +20,8 @@ export interface RuleContext<Options> {
   settings: JourneySettings;
   /** Today as YYYY-MM-DD (fixed by SOURCE_DATE_EPOCH for reproducible runs). */
   today: string;
+  /** Ids of the rules running that need stages (`needsStages`), which a table without a stage column skips. */
+  stageRules?: readonly string[];
 }
 
 /** A rule's documentation, shown by `journey explain`. */
@@ -38,6 +40,10 @@ export interface Rule<Schema extends z.ZodType = z.ZodType> {
   /** Options with their defaults; `options.parse({})` gives the defaults. */
   options: Schema;
   docs: RuleDocs;
+  /** Reference material `journey explain` prints after the docs (generated from the code, e.g. the vocabulary a rule checks against). */
+  reference?: () => string;
+  /** The rule works per lifecycle stage: a table without a stage column (a timeline) gives it nothing to check. */
+  needsStages?: boolean;
   check(context: RuleContext<z.infer<Schema>>): Report[];
 }
 

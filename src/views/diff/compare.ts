@@ -7,7 +7,7 @@ import type { Finding, JourneyModel, Severity, Touchpoint } from '../../model/sc
 import { stageLabel } from '../../model/stages.js';
 import { foldKey } from '../../model/text.js';
 import { channelLabel } from '../../model/vocabulary.js';
-import { touchesPerWeek } from '../../rules/over-communication.js';
+import { touchesPerWeek } from '../../model/cadence.js';
 import type {
   ComparedField, CoverageChange, DiffSummary, FieldChange, FileDiff, HandoffChange, StageCoverage, TouchpointChange, TouchpointRef,
 } from './schema.js';
