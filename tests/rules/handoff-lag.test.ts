@@ -40,4 +40,18 @@ describe('handoff-lag', () => {
     expect(reports).toHaveLength(1);
     expect(reports[0]!.message).toContain('Sales → Account Management handoff: 170 days');
   });
+
+  it('follows a timeline (no stage column) along its days: each change of team between consecutive touchpoints', () => {
+    const timeline = model([
+      ['Day', 'Touchpoint', 'Channel', 'Owner'],
+      [0, 'Welcome email', 'Email', 'Marketing'],
+      [7, 'Tips email', 'Email', 'Marketing'],
+      [45, 'Check-in call', 'Phone', 'Customer Success'],
+      [47, 'Survey', 'Survey', 'Product'],
+    ]);
+    const reports = check(handoffLag, timeline);
+    expect(reports.map((r) => [r.location.cell, r.message])).toEqual([
+      ['A4', 'Marketing → Customer Success handoff: 38 days from "Tips email" (day 7) to "Check-in call" (day 45); bring "Check-in call" forward or bridge the gap to at most 7 days.'],
+    ]);
+  });
 });
