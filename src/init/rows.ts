@@ -2,7 +2,7 @@ import { basename, extname } from 'node:path';
 import { columnIndex } from '../load/address.js';
 import { isCellError, type CellValue, type LoadedFile } from '../load/index.js';
 import { FIELD_LABEL } from '../model/columns.js';
-import type { Field, JourneyModel, Touchpoint } from '../model/schema.js';
+import { type Field, type JourneyModel, type Touchpoint, findingSentence } from '../model/schema.js';
 import { cleanText, foldKey } from '../model/text.js';
 import { invalidValue } from '../rules/invalid-value.js';
 import { unknownValue } from '../rules/unknown-value.js';
@@ -72,7 +72,7 @@ export function cleanCopy(loaded: LoadedFile, model: JourneyModel): CleanCopy {
       const { sheet, row, column } = report.location;
       if (row === null || column === null) continue;
       const key = `${sheet}\u0000${row}\u0000${column}`;
-      if (!problems.has(key)) problems.set(key, report.message);
+      if (!problems.has(key)) problems.set(key, findingSentence(report));
     }
   }
   const personaNames = new Map(model.personas.map((persona) => [foldKey(persona.name), persona.name]));

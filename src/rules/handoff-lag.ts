@@ -29,7 +29,8 @@ export const handoffLag = defineRule({
       const from = `"${clip(giving.name)}" (${stageLabel(model.stageModel, giving.stage)}, day ${giving.day})`;
       const to = `"${clip(receiving.name)}" (${stageLabel(model.stageModel, receiving.stage)}, day ${receiving.day})`;
       reports.push({
-        message: `${clip(String(giving.team))} → ${clip(String(receiving.team))} handoff: ${days} days from ${from} to ${to}; bring "${clip(receiving.name)}" forward or bridge the gap to at most ${options.maxDays} days.`,
+        message: `${clip(String(giving.team))} → ${clip(String(receiving.team))} handoff: ${days} days from ${from} to ${to}`,
+        fix: `bring "${clip(receiving.name)}" forward or bridge the gap to at most ${options.maxDays} days.`,
         location: cellOf(receiving, 'day'),
         related: [cellOf(giving, 'day')],
         persona: receiving.persona,

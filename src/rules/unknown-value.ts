@@ -22,7 +22,7 @@ export const unknownValue = defineRule({
     return reportProblems(model, 'unknown', ({ field, value, reason, touchpoint }) => {
       const suggestion = reason.code === 'unknown' ? reason.suggestion : null;
       const hint = suggestion ? `did you mean '${suggestion}'?` : `use one of ${labels[field as 'stage' | 'channel']}`;
-      return `${FIELD_LABEL[field!]} '${clip(value)}' of "${clip(touchpoint ?? '')}" is not a known ${field}; ${hint}`;
+      return { message: `${FIELD_LABEL[field!]} '${clip(value)}' of "${clip(touchpoint ?? '')}" is not a known ${field}`, fix: hint };
     });
   },
 });

@@ -35,7 +35,7 @@ describe('journey audit (built CLI)', () => {
     expect(result.findings.some((f) => f.touchpoint === 'Printed product brochure')).toBe(false);
     expect(found).not.toContain('missing-stage Practitioner');
     expect(result.files[0]!.sheets[0]!.retired).toBe(1);
-    expect(result.findings.find((f) => f.ruleId === 'unknown-value')!.message).toContain("did you mean 'Onboarding'?");
+    expect(result.findings.find((f) => f.ruleId === 'unknown-value')!.fix).toBe("did you mean 'Onboarding'?");
     expect(result.findings.find((f) => f.ruleId === 'handoff-lag')!.message).toContain('Sales → Customer Success handoff: 14 days from "Contract signed confirmation"');
     expect(result.files[0]!.sheets.find((s) => s.sheet === 'Notes')!.skipped).toMatch(/no inventory header/);
     expect(result.summary).toMatchObject({ files: 1, touchpoints: 25, personas: 2, errors: 1 });

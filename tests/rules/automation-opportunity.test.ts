@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findingSentence } from '../../src/model/schema.js';
 import { automationOpportunity } from '../../src/rules/automation-opportunity.js';
 import { HEADER, check, model } from '../helpers/inventory.js';
 
@@ -6,7 +7,7 @@ describe('automation-opportunity', () => {
   it('fires on a recurring manual touchpoint on an automatable channel', () => {
     const reports = check(automationOpportunity, model([HEADER, ['P', 'Adoption', 'Weekly check-in email', 'CS', 'Email', 'Manual', 'Outbound', 60, 'Weekly']]));
     expect(reports).toHaveLength(1);
-    expect(reports[0]!.message).toContain('"Weekly check-in email" is done by hand weekly on Email by CS');
+    expect(findingSentence(reports[0]!)).toContain('"Weekly check-in email" is done by hand weekly on Email by CS');
     expect(reports[0]!.location.cell).toBe('F2');
   });
 

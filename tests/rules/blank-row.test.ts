@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findingSentence } from '../../src/model/schema.js';
 import { normalize } from '../../src/model/normalize.js';
 import { blankRow } from '../../src/rules/blank-row.js';
 import { check, model } from '../helpers/inventory.js';
@@ -8,7 +9,7 @@ const header = ['Stage', 'Touchpoint', 'Channel'];
 describe('blank-row', () => {
   it('reports each run of blank rows inside the table once', () => {
     const reports = check(blankRow, model([header, ['Awareness', 'Ad', 'Paid ads'], ['', '', ''], ['', '', ''], ['Decision', 'Demo', 'Video call'], [''], ['Retention', 'QBR', 'Video call']]));
-    expect(reports.map((r) => r.message)).toEqual([
+    expect(reports.map((r) => findingSentence(r))).toEqual([
       'Rows 3–4 are blank inside the table; delete them so filters, sorts and pivots see one table.',
       'Row 6 is blank inside the table; delete it so filters, sorts and pivots see one table.',
     ]);

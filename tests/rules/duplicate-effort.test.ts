@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findingSentence } from '../../src/model/schema.js';
 import { duplicateEffort } from '../../src/rules/duplicate-effort.js';
 import { HEADER, check, model } from '../helpers/inventory.js';
 
@@ -10,9 +11,9 @@ describe('duplicate-effort', () => {
       ['Practitioner', 'Retention', 'Monthly product newsletter', 'Product', 'E-mail', 'Automatic', 'Outbound', 92, 'Monthly'],
     ]));
     expect(reports).toHaveLength(1);
-    expect(reports[0]!.message).toContain('Marketing and Product both send');
-    expect(reports[0]!.message).toContain('"Monthly newsletter" and "Monthly product newsletter"');
-    expect(reports[0]!.message).toContain('Practitioner in Retention');
+    expect(findingSentence(reports[0]!)).toContain('Marketing and Product both send');
+    expect(findingSentence(reports[0]!)).toContain('"Monthly newsletter" and "Monthly product newsletter"');
+    expect(findingSentence(reports[0]!)).toContain('Practitioner in Retention');
     expect(reports[0]!.location.cell).toBe('C2');
     expect(reports[0]!.related.map((l) => l.cell)).toEqual(['C3']);
   });
@@ -48,7 +49,7 @@ describe('duplicate-effort', () => {
     ]));
     expect(reports).toHaveLength(1);
     expect(reports[0]!.related).toHaveLength(2);
-    expect(reports[0]!.message).toContain('Marketing, Product and Success all send');
+    expect(findingSentence(reports[0]!)).toContain('Marketing, Product and Success all send');
   });
 
   it('honours the threshold option', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findingSentence } from '../../src/model/schema.js';
 import { duplicateHeader } from '../../src/rules/duplicate-header.js';
 import { check, model } from '../helpers/inventory.js';
 
@@ -8,7 +9,7 @@ describe('duplicate-header', () => {
     const reports = check(duplicateHeader, journey);
     expect(reports).toHaveLength(1);
     expect(reports[0]!.location.cell).toBe('E1');
-    expect(reports[0]!.message).toContain('second channel column (column C is used)');
+    expect(findingSentence(reports[0]!)).toContain('second channel column (column C is used)');
     expect(journey.touchpoints[0]!.channel).toBe('paid-ads');
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findingSentence } from '../../src/model/schema.js';
 import { duplicateRow } from '../../src/rules/duplicate-row.js';
 import { HEADER, check, model } from '../helpers/inventory.js';
 
@@ -8,7 +9,7 @@ describe('duplicate-row', () => {
   it('fires at the copy, with the original related', () => {
     const reports = check(duplicateRow, model([HEADER, welcome, ['P', 'Onboarding', 'Tips', 'CS', 'Email', '', '', '', ''], [...welcome]]));
     expect(reports).toHaveLength(1);
-    expect(reports[0]!.message).toBe('Row 4 repeats row 2 ("Welcome email") in every column; delete the copy.');
+    expect(findingSentence(reports[0]!)).toBe('Row 4 repeats row 2 ("Welcome email") in every column; delete the copy.');
     expect(reports[0]!.location.cell).toBe('C4');
     expect(reports[0]!.related[0]!.cell).toBe('C2');
   });
@@ -24,7 +25,7 @@ describe('duplicate-row', () => {
     const later = ['P', 'Onboarding', 'Welcome email', 'CS', 'Email', 'Automatic', 'Outbound', 4097, 'Once'];
     expect(check(duplicateRow, model([HEADER, welcome, later]))).toEqual([]);
     const copies = check(duplicateRow, model([HEADER, welcome, later, [...later], [...welcome]]));
-    expect(copies.map((r) => r.message)).toEqual([
+    expect(copies.map((r) => findingSentence(r))).toEqual([
       'Row 4 repeats row 3 ("Welcome email") in every column; delete the copy.',
       'Row 5 repeats row 2 ("Welcome email") in every column; delete the copy.',
     ]);

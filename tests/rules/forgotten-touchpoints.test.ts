@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findingSentence } from '../../src/model/schema.js';
 import { forgottenTouchpoints } from '../../src/rules/forgotten-touchpoints.js';
 import { HEADER, check, model } from '../helpers/inventory.js';
 
@@ -8,7 +9,7 @@ describe('forgotten-touchpoints', () => {
   it('names each forgotten touchpoint once per persona, at the persona', () => {
     const reports = check(forgottenTouchpoints, model([HEADER, row('Newsletter', 'Email'), row('Newsletter', 'Email', 'Q')]));
     expect(reports).toHaveLength(10);
-    expect(reports[0]!.message).toBe('P has no transactional email (receipts, invoices, password resets) in the inventory; add it if customers meet one, since teams often forget it.');
+    expect(findingSentence(reports[0]!)).toBe('P has no transactional email (receipts, invoices, password resets) in the inventory; add it if customers meet one, since teams often forget it.');
     expect(reports.filter((r) => r.persona === 'Q')).toHaveLength(5);
   });
 
@@ -24,7 +25,7 @@ describe('forgotten-touchpoints', () => {
   });
 
   it('runs only the checks listed', () => {
-    expect(check(forgottenTouchpoints, model([HEADER, row('Newsletter', 'Email')]), { checks: ['error-page'] }).map((r) => r.message)).toEqual([
+    expect(check(forgottenTouchpoints, model([HEADER, row('Newsletter', 'Email')]), { checks: ['error-page'] }).map((r) => findingSentence(r))).toEqual([
       'P has no error page (404, maintenance page) in the inventory; add it if customers meet one, since teams often forget it.',
     ]);
     expect(check(forgottenTouchpoints, model([HEADER, row('Newsletter', 'Email')]), { checks: [] })).toEqual([]);

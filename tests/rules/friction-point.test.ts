@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findingSentence } from '../../src/model/schema.js';
 import { frictionPoint } from '../../src/rules/friction-point.js';
 import { check, model } from '../helpers/inventory.js';
 
@@ -10,7 +11,7 @@ describe('friction-point', () => {
   it('quotes every figure beyond its limit and the pain point, at the first such cell', () => {
     const reports = check(frictionPoint, model([header, row({ drop: '45%', sentiment: 'Frustrated', pain: 'Cannot find the PDF' })]));
     expect(reports).toHaveLength(1);
-    expect(reports[0]!.message).toBe('"Invoice email" is a friction point: sentiment "Frustrated" and drop-off 45% (limit 30%); pain point: "Cannot find the PDF"; fix the cause and measure again.');
+    expect(findingSentence(reports[0]!)).toBe('"Invoice email" is a friction point: sentiment "Frustrated" and drop-off 45% (limit 30%); pain point: "Cannot find the PDF"; fix the cause and measure again.');
     expect(reports[0]!.location.cell).toBe('H2');
     expect(reports[0]!.related.map((r) => r.cell)).toEqual(['D2', 'I2']);
   });
@@ -31,6 +32,6 @@ describe('friction-point', () => {
     const figures = row({ drop: '25%', unsub: '0.8%', nps: 10, csat: 4, sentiment: 'Neutral' });
     expect(check(frictionPoint, model([header, figures]))).toEqual([]);
     const strict = check(frictionPoint, model([header, figures]), { maxDropOffRate: 0.2, maxUnsubscribeRate: 0.005, minNps: 20, minCsat: 0.9, minSentiment: 1 });
-    expect(strict[0]!.message).toBe('"Invoice email" is a friction point: sentiment "Neutral", drop-off 25% (limit 20%), unsubscribe rate 0.8% (limit 0.5%), NPS 10 (limit 20) and CSAT 80% (limit 90%); fix the cause and measure again.');
+    expect(findingSentence(strict[0]!)).toBe('"Invoice email" is a friction point: sentiment "Neutral", drop-off 25% (limit 20%), unsubscribe rate 0.8% (limit 0.5%), NPS 10 (limit 20) and CSAT 80% (limit 90%); fix the cause and measure again.');
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findingSentence } from '../../src/model/schema.js';
 import { handoffLag } from '../../src/rules/handoff-lag.js';
 import { HEADER, check, model } from '../helpers/inventory.js';
 
@@ -14,7 +15,7 @@ describe('handoff-lag', () => {
   it('reports a slow handoff between teams at the receiving row, with the giving row related', () => {
     const reports = check(handoffLag, model(rows(44)));
     expect(reports).toHaveLength(1);
-    expect(reports[0]!.message).toMatch(/^Sales → Customer Success handoff: 14 days from "Contract signed confirmation".* to "Kickoff call"/);
+    expect(findingSentence(reports[0]!)).toMatch(/^Sales → Customer Success handoff: 14 days from "Contract signed confirmation".* to "Kickoff call"/);
     expect(reports[0]!.location.cell).toBe('H4');
     expect(reports[0]!.related[0]!.cell).toBe('H3');
   });
@@ -38,6 +39,6 @@ describe('handoff-lag', () => {
       ['P', 'Decision', 'Contract signed', 'Sales', 'Email', '', '', 30, ''],
     ]));
     expect(reports).toHaveLength(1);
-    expect(reports[0]!.message).toContain('Sales → Account Management handoff: 170 days');
+    expect(findingSentence(reports[0]!)).toContain('Sales → Account Management handoff: 170 days');
   });
 });

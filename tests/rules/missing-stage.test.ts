@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findingSentence } from '../../src/model/schema.js';
 import { missingStage } from '../../src/rules/missing-stage.js';
 import { HEADER, check, model } from '../helpers/inventory.js';
 
@@ -8,7 +9,7 @@ describe('missing-stage', () => {
   it('reports each stage a persona has no touchpoint in, in stage order, at the file', () => {
     const reports = check(missingStage, model([HEADER, ...STAGES.filter((s) => s !== 'Onboarding' && s !== 'Advocacy').map((s) => ['P', s, `${s} touch`, 'T', 'Email', '', '', '', ''])]));
     expect(reports.map((r) => r.stage)).toEqual(['onboarding', 'advocacy']);
-    expect(reports[0]!.message).toBe('P has no touchpoint in Onboarding; add at least one touchpoint that meets P in this stage, or list "onboarding" in missing-stage\'s ignoreStages if it does not apply.');
+    expect(findingSentence(reports[0]!)).toBe('P has no touchpoint in Onboarding; add at least one touchpoint that meets P in this stage, or list "onboarding" in missing-stage\'s ignoreStages if it does not apply.');
     expect(reports[0]!.location).toEqual({ file: 'inventory.csv', sheet: null, row: null, column: null, cell: null });
   });
 

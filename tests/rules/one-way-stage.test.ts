@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findingSentence } from '../../src/model/schema.js';
 import { CHANNELS } from '../../src/model/vocabulary.js';
 import { DEFAULT_NORMALIZE_SETTINGS } from '../../src/model/normalize.js';
 import { oneWayStage } from '../../src/rules/one-way-stage.js';
@@ -8,7 +9,7 @@ describe('one-way-stage', () => {
   it('fires for a stage whose touchpoints are all outbound, at the first stage cell', () => {
     const reports = check(oneWayStage, model([HEADER, ['P', 'Decision', 'Demo call', 'Sales', 'Phone', 'Manual', 'Outbound', 1, ''], ['P', '', 'Proposal email', 'Sales', 'Email', 'Manual', 'Outbound', 2, '']]));
     expect(reports).toHaveLength(1);
-    expect(reports[0]!.message).toBe(
+    expect(findingSentence(reports[0]!)).toBe(
       'P can only be reached, not reach back, in Decision: its 2 touchpoints ("Demo call" and "Proposal email") are all outbound; add an inbound path such as chat, a help-center article or a support desk.',
     );
     expect(reports[0]!.location.cell).toBe('B2');
@@ -16,7 +17,7 @@ describe('one-way-stage', () => {
 
   it('words a single touchpoint in the singular', () => {
     const reports = check(oneWayStage, model([HEADER, ['P', 'Expansion', 'Upgrade offer', 'Sales', 'In-app', 'Automatic', 'Outbound', '', '']]));
-    expect(reports[0]!.message).toMatch(/its only touchpoint, "Upgrade offer", is outbound;/);
+    expect(findingSentence(reports[0]!)).toMatch(/its only touchpoint, "Upgrade offer", is outbound;/);
   });
 
   it('is silent when an inbound touchpoint or an inbound channel serves the stage', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findingSentence } from '../../src/model/schema.js';
 import { overCommunication, touchesPerWeek } from '../../src/rules/over-communication.js';
 import { HEADER, check, model } from '../helpers/inventory.js';
 
@@ -9,7 +10,7 @@ describe('over-communication', () => {
   it('adds recurring touches by frequency and names channels, teams and touchpoints', () => {
     const reports = check(overCommunication, model([HEADER, row('Tips email', 'Weekly'), row('Daily digest', 'Daily', '', 'Product', 'In-app')]));
     expect(reports).toHaveLength(1);
-    expect(reports[0]!.message).toBe(
+    expect(findingSentence(reports[0]!)).toBe(
       'P receives about 8 outbound touches a week in Onboarding (In-app and Email from Product and Marketing), above the limit of 3; cut, merge or space out "Daily digest" and "Tips email".',
     );
     expect(reports[0]!.location.cell).toBe('I3');
@@ -33,7 +34,7 @@ describe('over-communication', () => {
     expect(check(overCommunication, model(rows))).toEqual([]);
     expect(check(overCommunication, model(rows), { maxPerWeek: 2 })).toHaveLength(1);
     const perStage = check(overCommunication, model(rows), { maxPerStage: 2 });
-    expect(perStage[0]!.message).toMatch(/^P receives 3 outbound touchpoints in Onboarding \(Email from Marketing\), above the limit of 2/);
+    expect(findingSentence(perStage[0]!)).toMatch(/^P receives 3 outbound touchpoints in Onboarding \(Email from Marketing\), above the limit of 2/);
   });
 
   it('reads frequencies into touches a week', () => {

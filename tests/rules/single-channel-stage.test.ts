@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findingSentence } from '../../src/model/schema.js';
 import { singleChannelStage } from '../../src/rules/single-channel-stage.js';
 import { HEADER, check, model } from '../helpers/inventory.js';
 
@@ -8,7 +9,7 @@ describe('single-channel-stage', () => {
   it('fires for a stage whose touchpoints all share one channel', () => {
     const reports = check(singleChannelStage, model([HEADER, email('Newsletter'), email('Renewal reminder')]));
     expect(reports).toHaveLength(1);
-    expect(reports[0]!.message).toBe('P meets Retention on Email only (2 touchpoints); add a second channel so customers who ignore Email still hear from you.');
+    expect(findingSentence(reports[0]!)).toBe('P meets Retention on Email only (2 touchpoints); add a second channel so customers who ignore Email still hear from you.');
     expect(reports[0]!.location.cell).toBe('E2');
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findingSentence } from '../../src/model/schema.js';
 import { monthsBetween, staleReview } from '../../src/rules/stale-review.js';
 import { check, model } from '../helpers/inventory.js';
 
@@ -8,7 +9,7 @@ describe('stale-review', () => {
   it('fires for a date older than the limit, at its cell', () => {
     const reports = check(staleReview, model([header, ['Onboarding', 'Setup guide', 'Help center', '2024-09-15'], ['Onboarding', 'Tips', 'Email', '2026-01-01']]), {}, { today: '2026-11-25' });
     expect(reports).toHaveLength(1);
-    expect(reports[0]!.message).toBe('"Setup guide" was last reviewed on 2024-09-15, 26 months ago (limit 12); review it and update the date, or mark it retired.');
+    expect(findingSentence(reports[0]!)).toBe('"Setup guide" was last reviewed on 2024-09-15, 26 months ago (limit 12); review it and update the date, or mark it retired.');
     expect(reports[0]!.location.cell).toBe('D2');
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findingSentence } from '../../src/model/schema.js';
 import { teamFit } from '../../src/rules/team-fit.js';
 import { HEADER, check, model } from '../helpers/inventory.js';
 
@@ -8,7 +9,7 @@ describe('team-fit', () => {
   it('fires for a team the config does not list for the stage, ignoring case', () => {
     const reports = check(teamFit, model(rows), {}, { settings: { stageOwners: { onboarding: ['Customer Success', 'Product'] } } });
     expect(reports).toHaveLength(1);
-    expect(reports[0]!.message).toBe(
+    expect(findingSentence(reports[0]!)).toBe(
       '"Kickoff call" in Onboarding is owned by Sales, but the config expects Customer Success or Product there; hand it over or add Sales to stageOwners.onboarding.',
     );
     expect(reports[0]!.location.cell).toBe('D2');

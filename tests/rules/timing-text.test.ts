@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findingSentence } from '../../src/model/schema.js';
 import { invalidValue } from '../../src/rules/invalid-value.js';
 import { timingText } from '../../src/rules/timing-text.js';
 import { check, model } from '../helpers/inventory.js';
@@ -18,7 +19,7 @@ describe('timing-text', () => {
     ]);
     expect(journey.touchpoints.map((t) => [t.day, t.timing])).toEqual([[null, 'Q3'], [0, null], [7, null], [null, 'Ongoing'], [null, 'Any time'], [null, '1.5x cycle']]);
     const reports = check(timingText, journey);
-    expect(reports.map((r) => [r.location.cell, r.message])).toEqual([
+    expect(reports.map((r) => [r.location.cell, findingSentence(r)])).toEqual([
       ['D1', "Column D holds timing words rather than days in 4 rows ('Q3', 'Ongoing', 'Any time'); day-based checks use the 2 rows with a day; write day offsets (e.g. 14) where timing matters"],
     ]);
     expect(check(invalidValue, journey)).toEqual([]);

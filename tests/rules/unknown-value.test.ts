@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findingSentence } from '../../src/model/schema.js';
 import { unknownValue } from '../../src/rules/unknown-value.js';
 import { HEADER, check, model } from '../helpers/inventory.js';
 
@@ -7,7 +8,7 @@ describe('unknown-value', () => {
     const journey = model([HEADER, ['P', 'Onbaording', 'Setup guide', 'Product', 'Email', '', '', '', '']]);
     const reports = check(unknownValue, journey);
     expect(reports).toHaveLength(1);
-    expect(reports[0]!.message).toBe("Stage 'Onbaording' of \"Setup guide\" is not a known stage; did you mean 'Onboarding'?");
+    expect(findingSentence(reports[0]!)).toBe("Stage 'Onbaording' of \"Setup guide\" is not a known stage; did you mean 'Onboarding'?");
     expect(reports[0]!.location.cell).toBe('B2');
     expect(journey.touchpoints[0]!.stage).toBeNull();
   });
@@ -15,8 +16,8 @@ describe('unknown-value', () => {
   it('reports an unknown channel, without a suggestion when nothing is close', () => {
     const reports = check(unknownValue, model([HEADER, ['P', 'Decision', 'Carrier pigeon', 'Sales', 'Pigeon', '', '', '', '']]));
     expect(reports).toHaveLength(1);
-    expect(reports[0]!.message).toContain("Channel 'Pigeon'");
-    expect(reports[0]!.message).not.toContain('did you mean');
+    expect(findingSentence(reports[0]!)).toContain("Channel 'Pigeon'");
+    expect(findingSentence(reports[0]!)).not.toContain('did you mean');
     expect(reports[0]!.location.cell).toBe('E2');
   });
 
