@@ -2,9 +2,9 @@ import { reportPath } from '../engine/fingerprint.js';
 import type { FileOverview, PersonaOverview } from '../engine/result.js';
 import { listAnd } from '../english.js';
 import { commandSafe, markdownCode, markdownText, mermaidLabel, shorten } from '../escape.js';
-import type { Finding } from '../model/schema.js';
+import { type Finding, findingSentence } from '../model/schema.js';
 import type { Formatter } from './types.js';
-import { bySeverity, placeOf, plural, severityCounts, splitAction } from './wording.js';
+import { bySeverity, capitalized, placeOf, plural, severityCounts } from './wording.js';
 
 const SEVERITY_LABEL = { error: '❌ error', warning: '⚠️ warning', info: 'ℹ️ info' } as const;
 
@@ -82,9 +82,8 @@ function findingsByStage(result: Parameters<Formatter>[0], cwd: string): string[
     lines.push(`### ${stage === '' ? 'Whole inventory' : name(label.get(stage) ?? stage)}`, '');
     lines.push(`| Severity | ${multipleFiles ? 'File | ' : ''}Cell | Finding | Suggested action |`, `| --- | ${multipleFiles ? '--- | ' : ''}--- | --- | --- |`);
     for (const finding of bySeverity(findings)) {
-      const { problem, action } = splitAction(finding.message);
       const file = multipleFiles ? `${name(reportPath(finding.location.file, cwd))} | ` : '';
-      lines.push(`| ${SEVERITY_LABEL[finding.severity]} | ${file}${markdownCode(shorten(placeOf(finding.location)))} | ${markdownText(problem)} (\`${finding.ruleId}\`) | ${markdownText(action) || '—'} |`);
+      lines.push(`| ${SEVERITY_LABEL[finding.severity]} | ${file}${markdownCode(shorten(placeOf(finding.location)))} | ${markdownText(finding.message)} (\`${finding.ruleId}\`) | ${markdownText(capitalized(finding.fix)) || '—'} |`);
     }
     lines.push('');
   }
@@ -107,7 +106,7 @@ export const formatReport: Formatter = (result, options) => {
   const top = bySeverity(result.findings).filter((f) => f.severity !== 'info').slice(0, 3);
   if (top.length) {
     lines.push('', top.length === 1 ? 'The most serious gap:' : `The ${top.length} most serious gaps:`, '');
-    top.forEach((f, i) => lines.push(`${i + 1}. ${markdownText(f.message)} (${markdownCode(shorten(placeOf(f.location)))})`));
+    top.forEach((f, i) => lines.push(`${i + 1}. ${markdownText(findingSentence(f))} (${markdownCode(shorten(placeOf(f.location)))})`));
   }
   for (const file of result.files) if (file.error !== null) lines.push('', `> ✖ Not read: ${markdownText(file.error)}`);
 
@@ -132,7 +131,7 @@ export const formatReport: Formatter = (result, options) => {
     // A loop, not push(...): the findings can number hundreds of thousands.
     for (const line of findingsByStage(result, options.cwd)) lines.push(line);
     lines.push('## Action items', '');
-    for (const f of bySeverity(result.findings)) lines.push(`- [ ] ${f.severity === 'info' ? 'Consider: ' : ''}${markdownText(f.message)} (${markdownCode(shorten(placeOf(f.location)))}, \`${f.ruleId}\`)`);
+    for (const f of bySeverity(result.findings)) lines.push(`- [ ] ${f.severity === 'info' ? 'Consider: ' : ''}${markdownText(findingSentence(f))} (${markdownCode(shorten(placeOf(f.location)))}, \`${f.ruleId}\`)`);
   }
   return commandSafe(`${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`);
 };

@@ -2,7 +2,7 @@ import { basename, extname } from 'node:path';
 import { columnIndex } from '../load/address.js';
 import { isCellError, type CellValue, type LoadedFile } from '../load/index.js';
 import { FIELD_LABEL } from '../model/columns.js';
-import type { Field, JourneyModel, Location, Touchpoint } from '../model/schema.js';
+import { type Field, type JourneyModel, type Location, type Touchpoint, findingSentence } from '../model/schema.js';
 import { cleanText, foldKey } from '../model/text.js';
 import { invalidValue } from '../rules/invalid-value.js';
 import { unknownValueGroups } from '../rules/unknown-value.js';
@@ -73,9 +73,9 @@ export function cleanCopy(loaded: LoadedFile, model: JourneyModel): CleanCopy {
     const key = `${sheet}\u0000${row}\u0000${column}`;
     if (!problems.has(key)) problems.set(key, message);
   };
-  for (const report of invalidValue.check({ model, options: {}, settings: { stageOwners: {}, personas: [] }, today: '' })) flag(report.location, report.message);
+  for (const report of invalidValue.check({ model, options: {}, settings: { stageOwners: {}, personas: [] }, today: '' })) flag(report.location, findingSentence(report));
   // An unknown value is one finding for all its cells; each cell is flagged with it.
-  for (const group of unknownValueGroups(model)) for (const location of group.locations) flag(location, group.message);
+  for (const group of unknownValueGroups(model)) for (const location of group.locations) flag(location, findingSentence(group));
   const personaNames = new Map(model.personas.map((persona) => [foldKey(persona.name), persona.name]));
   const personas = new Map<string, PersonaRows>(model.personas.map((persona) => [persona.name, { persona: persona.name, rows: [] }]));
   const summaries = model.files[0]?.sheets ?? [];

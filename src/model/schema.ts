@@ -240,7 +240,10 @@ export type JourneyModel = z.infer<typeof JourneyModelSchema>;
 export const FindingSchema = z.object({
   ruleId: z.string(),
   severity: SeveritySchema,
+  /** What is wrong, as one statement (the fingerprint hashes its words). */
   message: z.string(),
+  /** What to do about it, in words that follow the message after "; " (empty when a rule has no advice). */
+  fix: z.string(),
   location: LocationSchema,
   related: z.array(LocationSchema),
   persona: z.string().nullable(),
@@ -252,3 +255,8 @@ export const FindingSchema = z.object({
 });
 /** One gap or problem a rule reports. */
 export type Finding = z.infer<typeof FindingSchema>;
+
+/** A finding's whole sentence, "message; fix", as the text outputs print it. */
+export function findingSentence(finding: Pick<Finding, 'message' | 'fix'>): string {
+  return finding.fix ? `${finding.message}; ${finding.fix}` : finding.message;
+}

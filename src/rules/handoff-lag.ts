@@ -31,7 +31,8 @@ export const handoffLag = defineRule({
       const from = `"${clip(giving.name)}" (${when(giving)})`;
       const to = `"${clip(receiving.name)}" (${when(receiving)})`;
       reports.push({
-        message: `${clip(String(giving.team))} → ${clip(String(receiving.team))} handoff: ${days} days from ${from} to ${to}; bring "${clip(receiving.name)}" forward or bridge the gap to at most ${options.maxDays} days.`,
+        message: `${clip(String(giving.team))} → ${clip(String(receiving.team))} handoff: ${days} days from ${from} to ${to}`,
+        fix: `bring "${clip(receiving.name)}" forward or bridge the gap to at most ${options.maxDays} days.`,
         location: cellOf(receiving, 'day'),
         related: [cellOf(giving, 'day')],
         persona: receiving.persona,

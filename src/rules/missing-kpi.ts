@@ -30,7 +30,8 @@ export const missingKpi = defineRule({
       if (group.touchpoints.some(isMeasured)) continue;
       const first = group.touchpoints[0]!;
       reports.push({
-        message: `No touchpoint of ${clip(group.persona)} in ${stageLabel(model.stageModel, group.stage)} has a KPI; give at least one a measurable KPI so the stage can be judged.`,
+        message: `No touchpoint of ${clip(group.persona)} in ${stageLabel(model.stageModel, group.stage)} has a KPI`,
+        fix: 'give at least one a measurable KPI so the stage can be judged.',
         location: cellOf(first, 'kpi', 'stage'),
         related: relatedCells(group.touchpoints.slice(1), 'kpi'),
         persona: group.persona,

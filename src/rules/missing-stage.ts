@@ -39,7 +39,8 @@ export const missingStage = defineRule({
       for (const stage of model.stageModel.stages) {
         if (stages.has(stage.id) || ignored.has(stage.id)) continue;
         reports.push({
-          message: `${clip(persona.name)} has no touchpoint in ${stage.label}; add at least one touchpoint that meets ${clip(persona.name)} in this stage, or list "${stage.id}" in missing-stage's ignoreStages if it does not apply.`,
+          message: `${clip(persona.name)} has no touchpoint in ${stage.label}`,
+          fix: `add at least one touchpoint that meets ${clip(persona.name)} in this stage, or list "${stage.id}" in missing-stage's ignoreStages if it does not apply.`,
           location: persona.location,
           related: [],
           persona: persona.name,

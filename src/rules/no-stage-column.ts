@@ -24,7 +24,8 @@ export const noStageColumn = defineRule({
         if (sheet.headerRow === null || sheet.touchpoints === 0 || sheet.columns.stage !== undefined) continue;
         const where = sheet.sheet === null ? file.file : file.kind === 'markdown' ? `The table under "${sheet.sheet}" in ${file.file}` : `Sheet "${sheet.sheet}"`;
         reports.push({
-          message: `${where} has no stage column, so it is read as a timeline: ${listAnd(stageRules)} skipped its ${plural(sheet.touchpoints, 'touchpoint')}; add a Stage column to check stages too.`,
+          message: `${where} has no stage column, so it is read as a timeline: ${listAnd(stageRules)} skipped its ${plural(sheet.touchpoints, 'touchpoint')}`,
+          fix: 'add a Stage column to check stages too.',
           location: sheetLocation(file.file, sheet.sheet),
           related: [],
           persona: null,

@@ -66,7 +66,8 @@ export const overCommunication = defineRule({
         : `${outbound.length} outbound touchpoints in ${stage} (${from}), above the limit of ${options.maxPerStage}`;
       const first = adding[0]!;
       reports.push({
-        message: `${clip(group.persona)} receives ${amount}; cut, merge or space out ${quotedNames(adding)}.`,
+        message: `${clip(group.persona)} receives ${amount}`,
+        fix: `cut, merge or space out ${quotedNames(adding)}.`,
         location: cellOf(first, 'frequency', 'touchpoint'),
         related: relatedCells(adding.slice(1), 'touchpoint'),
         persona: group.persona,

@@ -5,6 +5,9 @@ import type { Field, Finding, JourneyModel, Location, Severity, Touchpoint, Valu
 /** What a rule reports; the engine adds the rule id, the configured severity and the fingerprint. */
 export type Report = Omit<Finding, 'ruleId' | 'severity' | 'fingerprint'>;
 
+/** A finding's words: what is wrong (`message`) and what to do (`fix`), each rule's own. */
+export type Words = Pick<Report, 'message' | 'fix'>;
+
 /** Config settings some rules read besides their own options. */
 export interface JourneySettings {
   /** Teams expected to own touchpoints in each stage (stage id → team names). */
@@ -53,15 +56,15 @@ export function defineRule<Schema extends z.ZodType>(rule: Rule<Schema>): Rule<S
 }
 
 /** Reports for the problems normalize recorded of one kind, each at its cell, in the words of the rule that reports them. */
-export function reportProblems(model: JourneyModel, kind: ValueProblem['kind'], message: (problem: ValueProblem) => string): Report[] {
+export function reportProblems(model: JourneyModel, kind: ValueProblem['kind'], words: (problem: ValueProblem) => Words): Report[] {
   return model.problems
     .filter((problem) => problem.kind === kind)
-    .map((problem) => ({ message: message(problem), location: problem.location, related: [], persona: problem.persona, stage: problem.stage, touchpoint: problem.touchpoint }));
+    .map((problem) => ({ ...words(problem), location: problem.location, related: [], persona: problem.persona, stage: problem.stage, touchpoint: problem.touchpoint }));
 }
 
 /** A report about one touchpoint: at `location` (its cell in the field the message is about), naming its persona, stage and name. */
-export function touchpointReport(touchpoint: Touchpoint, message: string, location: Location, related: Location[] = []): Report {
-  return { message, location, related, persona: touchpoint.persona, stage: touchpoint.stage, touchpoint: touchpoint.name };
+export function touchpointReport(touchpoint: Touchpoint, words: Words, location: Location, related: Location[] = []): Report {
+  return { message: words.message, fix: words.fix, location, related, persona: touchpoint.persona, stage: touchpoint.stage, touchpoint: touchpoint.name };
 }
 
 /** Most related cells a finding lists: a stage of thousands of touchpoints is pointed at by its first ones. */

@@ -46,7 +46,8 @@ export const silentStretch = defineRule({
         const days = after.day! - before.day!;
         if (days <= options.maxDays || covered <= before.day!) continue;
         reports.push({
-          message: `${clip(persona)} hears nothing for ${days} days, from "${clip(before.name)}" (day ${before.day}) to "${clip(after.name)}" (day ${after.day}); add a touchpoint in between or bring "${clip(after.name)}" forward to keep the silence under ${options.maxDays} days.`,
+          message: `${clip(persona)} hears nothing for ${days} days, from "${clip(before.name)}" (day ${before.day}) to "${clip(after.name)}" (day ${after.day})`,
+          fix: `add a touchpoint in between or bring "${clip(after.name)}" forward to keep the silence under ${options.maxDays} days.`,
           location: cellOf(after, 'day'),
           related: [cellOf(before, 'day')],
           persona,

@@ -30,7 +30,8 @@ export const singleChannelStage = defineRule({
       if (known.length < options.minTouchpoints || new Set(known.flatMap((t) => t.channels)).size !== 1) continue;
       const channel = channelLabel(model.channels, known[0]!.channel);
       reports.push({
-        message: `${clip(group.persona)} meets ${stageLabel(model.stageModel, group.stage)} on ${channel} only (${plural(known.length, 'touchpoint')}); add a second channel so customers who ignore ${channel} still hear from you.`,
+        message: `${clip(group.persona)} meets ${stageLabel(model.stageModel, group.stage)} on ${channel} only (${plural(known.length, 'touchpoint')})`,
+        fix: `add a second channel so customers who ignore ${channel} still hear from you.`,
         location: cellOf(known[0]!, 'channel'),
         related: relatedCells(known.slice(1), 'channel'),
         persona: group.persona,

@@ -25,7 +25,8 @@ export const stageModelFromFile = defineRule({
     const location = stageSource.location ?? sheetLocation(model.files[0]?.file ?? '', null);
     return [
       {
-        message: `Stages read as this inventory's own model, in the order they first appear: ${order}; to pin them, put in journey.config.json: "stageModel": "custom", "stages": { "replace": true, "list": [${list}] }.`,
+        message: `Stages read as this inventory's own model, in the order they first appear: ${order}`,
+        fix: `to pin them, put in journey.config.json: "stageModel": "custom", "stages": { "replace": true, "list": [${list}] }.`,
         location,
         related: [],
         persona: null,

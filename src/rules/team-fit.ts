@@ -24,7 +24,7 @@ export const teamFit = defineRule({
     for (const touchpoint of model.touchpoints) {
       const expected = touchpoint.stage === null ? undefined : owners.get(touchpoint.stage);
       if (!expected || touchpoint.team === null || expected.keys.has(foldKey(touchpoint.team))) continue;
-      reports.push(touchpointReport(touchpoint, `"${clip(touchpoint.name)}" in ${stageLabel(model.stageModel, touchpoint.stage)} is owned by ${clip(touchpoint.team)}, but the config expects ${listAnd(expected.teams, 'or')} there; hand it over or add ${clip(touchpoint.team)} to stageOwners.${touchpoint.stage}.`, cellOf(touchpoint, 'team')));
+      reports.push(touchpointReport(touchpoint, { message: `"${clip(touchpoint.name)}" in ${stageLabel(model.stageModel, touchpoint.stage)} is owned by ${clip(touchpoint.team)}, but the config expects ${listAnd(expected.teams, 'or')} there`, fix: `hand it over or add ${clip(touchpoint.team)} to stageOwners.${touchpoint.stage}.` }, cellOf(touchpoint, 'team')));
     }
     return reports;
   },

@@ -26,8 +26,8 @@ function vocabularyReference(): string {
   return [describe('Stages (the default lifecycle model; `stageModel` in the config picks another)', new Vocabulary(DEFAULT_STAGE_MODEL.stages)), describe('Channels', new Vocabulary(CHANNELS))].join('\n\n');
 }
 
-/** The unknown values of a model, one group per distinct value and column of a file: its first problem, every cell (each once) and the rule's message. */
-export function unknownValueGroups(model: JourneyModel): { first: ValueProblem; locations: Location[]; message: string }[] {
+/** The unknown values of a model, one group per distinct value and column of a file: its first problem, every cell (each once) and the rule's words. */
+export function unknownValueGroups(model: JourneyModel): { first: ValueProblem; locations: Location[]; message: string; fix: string }[] {
   const groups = new Map<string, { first: ValueProblem; locations: Location[]; cells: Set<string> }>();
   for (const problem of model.problems) {
     if (problem.kind !== 'unknown') continue;
@@ -56,8 +56,9 @@ export function unknownValueGroups(model: JourneyModel): { first: ValueProblem; 
     const teach = target
       ? `fix the spelling, or add "${value}" to the synonyms of ${field} "${target.id}" (${key} in journey.config.json)`
       : `use one of the ${field === 'stage' ? 'stages' : 'channels'} journey knows (journey explain unknown-value lists them), or add "${value}" to a ${field}'s synonyms (${key}[].synonyms in journey.config.json)`;
-    const message = `${FIELD_LABEL[field]} '${value}'${what} is not a known ${field}${cells}; ${guess ? `${guess}${teach[0]!.toUpperCase()}${teach.slice(1)}` : teach}.`;
-    return { first, locations, message };
+    const message = `${FIELD_LABEL[field]} '${value}'${what} is not a known ${field}${cells}`;
+    const fix = `${guess ? `${guess}${teach[0]!.toUpperCase()}${teach.slice(1)}` : teach}.`;
+    return { first, locations, message, fix };
   });
 }
 
@@ -76,8 +77,9 @@ export const unknownValue = defineRule({
   },
   reference: vocabularyReference,
   check({ model }) {
-    return unknownValueGroups(model).map(({ first, locations, message }) => ({
+    return unknownValueGroups(model).map(({ first, locations, message, fix }) => ({
       message,
+      fix,
       location: locations[0]!,
       related: locations.slice(1, 1 + MAX_RELATED),
       persona: first.persona,

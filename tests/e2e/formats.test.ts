@@ -3,6 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { journey, root } from '../helpers/cli.js';
+import { sampleCounts, severitiesText } from '../helpers/sample-counts.js';
+
+const SAMPLE = sampleCounts('fixtures/sample-inventory.xlsx');
+const SAMPLE_CSV = sampleCounts('fixtures/sample-inventory.csv');
 
 const dir = mkdtempSync(join(tmpdir(), 'journey-formats-'));
 const FORMATS = ['github', 'json', 'junit', 'markdown', 'sarif', 'stylish'];
@@ -26,7 +30,7 @@ describe('journey audit output options (built CLI)', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(JSON.parse(readFileSync(out, 'utf8')).version).toBe('2.1.0');
-    expect(readFileSync(summary, 'utf8')).toMatch(/^# Earlier step\n### journey: 1 error, 21 warnings, 14 infos in 1 file/);
+    expect(readFileSync(summary, 'utf8').startsWith(`# Earlier step\n### journey: ${severitiesText(SAMPLE)} in 1 file`)).toBe(true);
   });
 
   it('answers an -o path that cannot be written with one line and exit 2', () => {
@@ -58,12 +62,12 @@ describe('journey audit output options (built CLI)', () => {
     copyFileSync(join(root, 'fixtures/sample-inventory.csv'), inventory);
     const write = journey(['audit', inventory, '--write-baseline', baseline, '-f', 'json']);
     expect(write.code).toBe(0);
-    expect(write.stderr).toMatch(/wrote 36 findings to the baseline/);
-    expect(JSON.parse(readFileSync(baseline, 'utf8')).findings).toHaveLength(36);
+    expect(write.stderr).toContain(`wrote ${SAMPLE_CSV.findings} findings to the baseline`);
+    expect(JSON.parse(readFileSync(baseline, 'utf8')).findings).toHaveLength(SAMPLE_CSV.findings);
 
     const clean = journey(['audit', inventory, '--baseline', baseline, '-f', 'json']);
     expect(clean.code).toBe(0);
-    expect(JSON.parse(clean.stdout).summary).toMatchObject({ errors: 0, warnings: 0, infos: 0, baselined: 36, fixed: 0 });
+    expect(JSON.parse(clean.stdout).summary).toMatchObject({ errors: 0, warnings: 0, infos: 0, baselined: SAMPLE_CSV.findings, fixed: 0 });
 
     // Fix the stage typo (one finding gone) and plant a new unknown channel (one new finding).
     const text = readFileSync(inventory, 'utf8').replace('Onbaording', 'Onboarding').replace('Knowledge base', 'Carrier pigeon');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findingSentence } from '../../src/model/schema.js';
 import { noStageColumn } from '../../src/rules/no-stage-column.js';
 import { check, model } from '../helpers/inventory.js';
 
@@ -8,7 +9,7 @@ const run = (rows: (string | number | null)[][], rules = stageRules) => noStageC
 describe('no-stage-column', () => {
   it('says once, for a timeline, which stage checks skipped how many touchpoints', () => {
     const reports = run([['Day', 'Touchpoint', 'Channel'], [0, 'Welcome', 'Email'], [3, 'Tips', 'Email']]);
-    expect(reports.map((r) => [r.location.file, r.location.cell, r.message])).toEqual([
+    expect(reports.map((r) => [r.location.file, r.location.cell, findingSentence(r)])).toEqual([
       ['drip.csv', null, 'drip.csv has no stage column, so it is read as a timeline: missing-stage and one-way-stage skipped its 2 touchpoints; add a Stage column to check stages too.'],
     ]);
   });

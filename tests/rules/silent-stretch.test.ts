@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findingSentence } from '../../src/model/schema.js';
 import { silentStretch } from '../../src/rules/silent-stretch.js';
 import { check, model } from '../helpers/inventory.js';
 
@@ -7,7 +8,7 @@ const HEAD = ['Day', 'Touchpoint', 'Channel', 'Team', 'Direction', 'Frequency'];
 describe('silent-stretch', () => {
   it('reports a gap longer than maxDays between consecutive touchpoints, at the later day cell', () => {
     const reports = check(silentStretch, model([HEAD, [0, 'Welcome email', 'Email', 'M', '', ''], [7, 'Tips email', 'Email', 'M', '', ''], [45, 'Check-in call', 'Phone', 'CS', '', '']]));
-    expect(reports.map((r) => [r.location.cell, r.related.map((l) => l.cell), r.message])).toEqual([
+    expect(reports.map((r) => [r.location.cell, r.related.map((l) => l.cell), findingSentence(r)])).toEqual([
       ['A4', ['A3'], 'inventory hears nothing for 38 days, from "Tips email" (day 7) to "Check-in call" (day 45); add a touchpoint in between or bring "Check-in call" forward to keep the silence under 30 days.'],
     ]);
   });

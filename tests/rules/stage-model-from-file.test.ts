@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findingSentence } from '../../src/model/schema.js';
 import { resolveConfig } from '../../src/config/resolve.js';
 import { ConfigSchema } from '../../src/config/schema.js';
 import { missingStage } from '../../src/rules/missing-stage.js';
@@ -20,13 +21,13 @@ describe('stage-model-from-file', () => {
     const reports = check(stageModelFromFile, model(LADDER));
     expect(reports).toHaveLength(1);
     expect(reports[0]!.location.cell).toBe('B1');
-    expect(reports[0]!.message).toBe(
+    expect(findingSentence(reports[0]!)).toBe(
       'Stages read as this inventory\'s own model, in the order they first appear: At risk → Lapsed → Dormant → Lost; to pin them, put in journey.config.json: "stageModel": "custom", "stages": { "replace": true, "list": [{ "id": "at-risk", "label": "At risk" }, { "id": "lapsed", "label": "Lapsed" }, { "id": "dormant", "label": "Dormant" }, { "id": "lost", "label": "Lost" }] }.',
     );
   });
 
   it('gives a snippet that, put in the config, reads the file the same way', () => {
-    const snippet = JSON.parse(`{${/put in journey\.config\.json: (.*)\.$/.exec(check(stageModelFromFile, model(LADDER))[0]!.message)![1]}}`);
+    const snippet = JSON.parse(`{${/put in journey\.config\.json: (.*)\.$/.exec(findingSentence(check(stageModelFromFile, model(LADDER))[0]!))![1]}}`);
     const pinned = model(LADDER, 'inventory.csv', resolveConfig(ConfigSchema.parse(snippet)).normalize);
     expect(pinned.stageSource.kind).toBe('config');
     expect(pinned.touchpoints.map((t) => t.stage)).toEqual(model(LADDER).touchpoints.map((t) => t.stage));

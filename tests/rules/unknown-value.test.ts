@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findingSentence } from '../../src/model/schema.js';
 import { resolveConfig } from '../../src/config/resolve.js';
 import { explainText } from '../../src/cli/rule-help.js';
 import { CHANNELS } from '../../src/model/vocabulary.js';
@@ -11,7 +12,7 @@ describe('unknown-value', () => {
   it('reports an unknown stage at its cell with the nearest known value and the config key that teaches journey the word', () => {
     const journey = model([HEADER, row('Onbaording', 'Setup guide', 'Email')]);
     const reports = check(unknownValue, journey);
-    expect(reports.map((r) => r.message)).toEqual([
+    expect(reports.map((r) => findingSentence(r))).toEqual([
       'Stage \'Onbaording\' of "Setup guide" is not a known stage; did you mean \'Onboarding\'? Fix the spelling, or add "Onbaording" to the synonyms of stage "onboarding" (stages.list in journey.config.json).',
     ]);
     expect(reports[0]!.location.cell).toBe('B2');
@@ -22,24 +23,24 @@ describe('unknown-value', () => {
     const rows = [HEADER, ...['A', 'B', 'C', 'D', 'E'].map((n) => row('Decision', n, 'Pigeon')), row('Decision', 'F', 'pigeon '), row('Decision', 'G', 'Owl')];
     const reports = check(unknownValue, model(rows));
     expect(reports).toHaveLength(2);
-    expect(reports[0]!.message).toMatch(/^Channel 'Pigeon' is not a known channel \(6 cells: E2, E3, E4 and 3 more\); use one of the channels journey knows \(journey explain unknown-value lists them\), or add "Pigeon" to a channel's synonyms \(channels\[\]\.synonyms in journey\.config\.json\)\.$/);
+    expect(findingSentence(reports[0]!)).toMatch(/^Channel 'Pigeon' is not a known channel \(6 cells: E2, E3, E4 and 3 more\); use one of the channels journey knows \(journey explain unknown-value lists them\), or add "Pigeon" to a channel's synonyms \(channels\[\]\.synonyms in journey\.config\.json\)\.$/);
     expect(reports[0]!.location.cell).toBe('E2');
     expect(reports[0]!.related.map((l) => l.cell)).toEqual(['E3', 'E4', 'E5', 'E6', 'E7']);
     expect(reports[0]!.touchpoint).toBeNull();
-    expect(reports[1]!.message).toContain('Channel \'Owl\' of "G" is not a known channel');
+    expect(findingSentence(reports[1]!)).toContain('Channel \'Owl\' of "G" is not a known channel');
   });
 
   it.each([
     ['Boarding', 'stage'], ['Review', 'stage'], ['Retension', null], ['Webinr', null], ['Emial', null], ['Onlne', null],
   ])('suggests a known value for %s only when it is a likely typo', (text, unexpected) => {
     const rows = [HEADER, /^(Boarding|Review|Retension)$/.test(text) ? row(text, 'X', 'Email') : row('Decision', 'X', text)];
-    const message = check(unknownValue, model(rows))[0]?.message ?? '';
+    const message = (check(unknownValue, model(rows)).map(findingSentence)[0] ?? '');
     if (unexpected) expect(message).not.toContain('did you mean');
     else expect(message).toContain('did you mean');
   });
 
   it('shows the known spelling a value was close to when it is a synonym, not the label', () => {
-    const message = check(unknownValue, model([HEADER, row('Decision', 'X', 'Knowlege base')]))[0]!.message;
+    const message = findingSentence(check(unknownValue, model([HEADER, row('Decision', 'X', 'Knowlege base')]))[0]!);
     expect(message).toContain("did you mean 'Help center' (close to 'knowledge base')?");
     expect(message).toContain('add "Knowlege base" to the synonyms of channel "help-center" (channels in journey.config.json)');
   });

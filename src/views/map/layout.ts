@@ -2,7 +2,7 @@
 // Pure functions; the renderers (html.ts, svg.ts, mermaid.ts) only draw what this returns.
 import { cellOf } from '../../model/cells.js';
 import { findHandoffs } from '../../model/handoffs.js';
-import type { Finding, JourneyModel, Location, Severity, Touchpoint } from '../../model/schema.js';
+import { type Finding, type JourneyModel, type Location, type Severity, type Touchpoint, findingSentence } from '../../model/schema.js';
 import { isOutbound } from '../../model/groups.js';
 import { foldKey } from '../../model/text.js';
 import { touchesPerWeek } from '../../model/cadence.js';
@@ -193,7 +193,7 @@ function placeOf(location: Location): string {
 }
 
 function toMapFinding(finding: Finding): MapFinding {
-  return { ruleId: finding.ruleId, severity: finding.severity, message: finding.message, place: placeOf(finding.location) };
+  return { ruleId: finding.ruleId, severity: finding.severity, message: findingSentence(finding), place: placeOf(finding.location) };
 }
 
 function metricsOf(t: Touchpoint): MapField[] {
