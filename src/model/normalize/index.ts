@@ -6,6 +6,7 @@ import type { Channel, Field, FileSummary, Frequency, JourneyModel, Persona, She
 import { foldKey } from '../text.js';
 import { CHANNELS, DEFAULT_STAGE_MODEL, buildVocabularies, parseFrequency, type ClosedSynonyms, type Vocabularies } from '../vocabulary.js';
 import { RowReader } from './row.js';
+import type { NormalizeObserver } from './observer.js';
 import { StageReader } from './stages.js';
 import { beginTable, endTable, pushRow, type TableSink, type TableState } from './table.js';
 
@@ -44,12 +45,16 @@ export class Normalizer {
   private readonly sink: TableSink;
   private readonly stages: StageReader;
 
-  constructor(private readonly settings: NormalizeSettings = DEFAULT_NORMALIZE_SETTINGS) {
+  constructor(
+    private readonly settings: NormalizeSettings = DEFAULT_NORMALIZE_SETTINGS,
+    observer?: NormalizeObserver,
+  ) {
     this.vocabularies = buildVocabularies(settings.stageModel, settings.channels, settings.synonyms);
     this.stages = new StageReader(settings.stageModel, settings.stageSource ?? { kind: 'default', name: 'lifecycle' });
     const reader = new RowReader({
       vocabularies: this.vocabularies,
       stages: this.stages,
+      observer,
       intern: (text) => this.intern(text),
       frequency: (text) => this.frequency(text),
       persona: (name, state) => this.persona(name, state),
@@ -63,6 +68,7 @@ export class Normalizer {
       problem: (problem) => this.problems.push(problem),
       touchpointCount: () => this.touchpoints.length,
       stageSample: (texts, location) => this.stages.decide(texts, location),
+      observer,
     };
   }
 

@@ -3,6 +3,7 @@ import { cellLocation } from '../cells.js';
 import { readCount, readCsat, readDate, readNps, readRate, type Reading } from '../figures.js';
 import type { Field, Frequency, Location, Metrics, ProblemReason, Touchpoint, ValueProblem } from '../schema.js';
 import type { Vocabularies, Vocabulary } from '../vocabulary.js';
+import type { NormalizeObserver } from './observer.js';
 import type { StageReader } from './stages.js';
 import type { TableState } from './table.js';
 import { cellText, isBlank, readChannels, readDay, readSentiment, readVocabulary, shownValue } from './values.js';
@@ -23,6 +24,8 @@ export interface RowServices {
   persona(name: string, state: TableState): string;
   problem(problem: ValueProblem): void;
   problemCount(): number;
+  /** Watches the values read, for `journey inspect`, when given. */
+  observer?: NormalizeObserver;
   touchpoint(touchpoint: Omit<Touchpoint, 'index'>): void;
 }
 
@@ -104,6 +107,10 @@ export class RowReader {
     });
   }
 
+  private observe(row: RowContext, field: Field, text: string, read: string[] | null, suggestion: string | null): void {
+    this.services.observer!.value(row.state.place, field, text, read, suggestion);
+  }
+
   /** The raw value of a field's cell in the row; undefined when the table has no such column. */
   private value(row: RowContext, field: Field): CellValue | undefined {
     const column = row.state.header!.columns[field];
@@ -141,6 +148,8 @@ export class RowReader {
   private stage(row: RowContext, inherited: { text: string; row: number }): [string | null, { day: number | null; timing: string | null } | null] {
     const { state } = row;
     const read = this.services.stages.read(inherited.text);
+    // A stage cell is seen once, on its own row, not again on each row that inherits it.
+    if (this.services.observer && inherited.row === row.raw.row) this.observe(row, 'stage', inherited.text, 'id' in read ? [read.id] : 'timing' in read ? [timingText(read.timing)] : null, 'unknown' in read ? read.unknown : null);
     if ('timing' in read) {
       state.stageCells.timings++;
       return [null, read.timing];
@@ -155,6 +164,7 @@ export class RowReader {
   /** The channels a channel cell names; each part journey does not know is an unknown-value problem. */
   private channels(row: RowContext, text: string): string[] {
     const read = readChannels(this.services.vocabularies.channels, text);
+    if (this.services.observer) this.observe(row, 'channel', text, read.ids.length > 0 ? read.ids : null, read.unknown[0]?.suggestion ?? null);
     for (const unknown of read.unknown) this.problem(row, 'unknown', 'channel', unknown.text, { code: 'unknown', suggestion: unknown.suggestion });
     return read.ids;
   }
@@ -162,6 +172,7 @@ export class RowReader {
   /** Maps a mode, direction or status; anything outside its fixed set is an invalid value. */
   private closedValue<Id extends string>(row: RowContext, vocabulary: Vocabulary<Id>, field: 'mode' | 'direction' | 'status', text: string): Id | null {
     const read = readVocabulary(vocabulary, text);
+    if (this.services.observer) this.observe(row, field, text, 'id' in read ? [read.id] : null, 'id' in read ? null : read.suggestion);
     if ('id' in read) return read.id;
     this.problem(row, 'invalid', field, text, { code: 'not-in-set', suggestion: read.suggestion });
     return null;
@@ -172,6 +183,8 @@ export class RowReader {
     const value = this.value(row, 'day');
     const reading = readDay(value);
     if (reading === null) return fromStage ?? { day: null, timing: null };
+    // Timing written in words is what inspect shows; plain numbers read as themselves.
+    if (this.services.observer && typeof value === 'string' && !/^\s*\d+\s*$/.test(value)) this.observe(row, 'day', shownValue(value), 'value' in reading ? [`day ${reading.value}`] : reading.error === 'day' ? ['timing text'] : null, null);
     const cells = row.state.dayCells;
     if ('value' in reading) {
       cells.days++;
@@ -216,6 +229,11 @@ export class RowReader {
     }
     return known ? metrics : NO_METRICS;
   }
+}
+
+/** A timing read from the stage column, as inspect shows it. */
+function timingText(timing: { day: number | null; timing: string | null }): string {
+  return timing.day !== null ? `day ${timing.day}` : 'timing text';
 }
 
 /** True when the row has a value in a column other than the inherited stage and persona. */

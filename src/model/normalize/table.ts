@@ -5,6 +5,7 @@ import { isCellError, type RawRow } from '../../load/index.js';
 import { cellLocation } from '../cells.js';
 import { COLUMN_NAMES, findHeader, missingFields, type ColumnMatcher, type HeaderMatch } from '../columns.js';
 import type { Field, Location, SheetSummary, TablePlace, ValueProblem } from '../schema.js';
+import type { NormalizeObserver } from './observer.js';
 import { cellText } from './values.js';
 
 /** Where the reading of one table stands; tables are read row by row so a large CSV is never held whole. */
@@ -48,6 +49,8 @@ export interface TableSink {
   touchpointCount(): number;
   /** The first stage cells of a table (as written), read before its rows to decide which stage model applies. */
   stageSample(texts: string[], location: Location): void;
+  /** Watches headers and values for `journey inspect`, when given. */
+  observer?: NormalizeObserver;
 }
 
 // Rows held before reading a table: the header is looked for in the first 30, and the stage model decided on the stage cells of all of them.
@@ -153,6 +156,7 @@ function findTableHeader(sink: TableSink, state: TableState): void {
     sink.problem({ kind: 'duplicate-header', field, value: cellText(headerCells[column]) ?? '', reason, location: cellLocation(state.place, header.row, column), persona: null, stage: null, touchpoint: null });
   }
   state.headerWidth = headerCells.length;
+  sink.observer?.header({ file, sheet }, header.row, headerCells.map((value) => cellText(value) ?? ''), header.columns);
   const stageColumn = header.columns.stage;
   if (stageColumn !== undefined) {
     const texts = rows.slice(header.rowIndex + 1).flatMap((raw) => cellText(raw.cells[stageColumn]) ?? []);
