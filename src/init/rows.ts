@@ -198,8 +198,18 @@ export function cleanCopy(loaded: LoadedFile, model: JourneyModel): CleanCopy {
         if (problem !== undefined && row[field] === undefined) flag(field, null, problem);
       }
       const notes = rawText(cell('notes'));
-      const note = was.length > 0 ? `was: ${was.join('; ')}` : null;
-      if (notes !== null || note !== null) row.notes = { value: [notes, note].filter((part) => part !== null).join(' · ') };
+      // The template holds one channel per row: a touchpoint on several ("Email + SMS") becomes a row per channel.
+      const channels = touchpoint !== null && touchpoint.channels.length > 1 && row.channel?.problem === undefined ? touchpoint.channels : [];
+      const split = channels.length > 1 ? `one row per channel of Channel "${channelText}"` : null;
+      const renamed = split === null ? was : was.filter((entry) => !entry.startsWith(`${FIELD_LABEL.channel} "`));
+      const note = renamed.length > 0 ? `was: ${renamed.join('; ')}` : null;
+      const notesText = [notes, note, split].filter((part) => part !== null).join(' · ');
+      if (notesText !== '') row.notes = { value: notesText };
+      if (channels.length > 1) {
+        for (const id of channels) target.rows.push({ ...row, channel: { value: channelLabels.get(id) ?? id } });
+        rowCount += channels.length;
+        continue;
+      }
       target.rows.push(row);
       rowCount++;
     }

@@ -55,6 +55,19 @@ describe('cleanCopy', () => {
     expect(copy.flagged).toBe(8);
   });
 
+  it('writes a touchpoint on several channels as one row per channel, saying so in Notes', () => {
+    const copy = copyOf([
+      ['Stage', 'Touchpoint', 'Channel'],
+      ['Onboarding', 'Welcome', 'Email + SMS'],
+      ['Onboarding', 'Tips', 'Mail'],
+    ]);
+    expect(copy.personas[0]!.rows.map((row) => [row.touchpoint!.value, row.channel!.value, row.notes?.value ?? null])).toEqual([
+      ['Welcome', 'Email', 'one row per channel of Channel "Email + SMS"'],
+      ['Welcome', 'SMS', 'one row per channel of Channel "Email + SMS"'],
+      ['Tips', 'Email', 'was: Channel "Mail"'],
+    ]);
+  });
+
   it('keeps retired rows (which the audit leaves out) and splits personas from a persona column into their own tables', () => {
     const copy = copyOf([
       ['Persona', 'Stage', 'Touchpoint', 'Channel', 'Status', 'Last reviewed', 'CSAT', 'Sentiment'],
