@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { plural } from '../english.js';
 import { sheetLocation } from '../model/cells.js';
 import { defineRule, type Report } from './rule.js';
-import { listAnd } from './wording.js';
+import { listAnd, tableName } from './wording.js';
 
 /** A table read as a timeline because it has no stage column: the stage checks are said to be skipped once, not left silent. */
 export const noStageColumn = defineRule({
@@ -22,7 +22,7 @@ export const noStageColumn = defineRule({
     for (const file of model.files) {
       for (const sheet of file.sheets) {
         if (sheet.headerRow === null || sheet.touchpoints === 0 || sheet.columns.stage !== undefined) continue;
-        const where = sheet.sheet === null ? file.file : file.kind === 'markdown' ? `The table under "${sheet.sheet}" in ${file.file}` : `Sheet "${sheet.sheet}"`;
+        const where = tableName({ file: file.file, sheet: sheet.sheet, markdown: file.kind === 'markdown' });
         reports.push({
           message: `${where} has no stage column, so it is read as a timeline: ${listAnd(stageRules)} skipped its ${plural(sheet.touchpoints, 'touchpoint')}`,
           fix: 'add a Stage column to check stages too.',
