@@ -15,6 +15,7 @@ export function resolvedConfigJson(config: ResolvedConfig): Record<string, unkno
     stages: config.normalize.stageModel.stages,
     channels: config.normalize.channels,
     columns,
+    sentiment: { words: config.normalize.sentimentWords ?? {} },
     stageOwners: config.settings.stageOwners,
     personas: config.settings.personas,
     ignore: config.ignore,

@@ -124,7 +124,7 @@ export function resolveConfig(config: Config = DEFAULT_CONFIG, file: string | nu
   return {
     file,
     rules,
-    normalize: { stageModel, channels: resolveChannels(config), columns: config.columns },
+    normalize: { stageModel, channels: resolveChannels(config), columns: config.columns, sentimentWords: config.sentiment?.words ?? {} },
     settings: { stageOwners: config.stageOwners, personas: config.personas },
     ignore: config.ignore,
     limits: config.limits,

@@ -64,8 +64,8 @@ export const MetricsSchema = z.object({
 export type Metrics = z.infer<typeof MetricsSchema>;
 
 export const SentimentSchema = z.object({
-  /** -2 (very negative) to +2 (very positive). */
-  score: z.number().min(-2).max(2),
+  /** -2 (very negative) to +2 (very positive); null for words the emotion lexicon does not know, kept as text. */
+  score: z.number().min(-2).max(2).nullable(),
   text: z.string(),
 });
 /** How the customer feels at a touchpoint. */
@@ -145,7 +145,7 @@ export const ChannelSchema = z.object({
 export type Channel = z.infer<typeof ChannelSchema>;
 
 /** What a value reader expected and did not find, for invalid-value to put in words. */
-export const ExpectedValueSchema = z.enum(['count', 'rate', 'nps', 'csat', 'date', 'sentiment-scale', 'sentiment', 'day', 'day-date', 'day-negative', 'day-fraction']);
+export const ExpectedValueSchema = z.enum(['count', 'rate', 'nps', 'csat', 'date', 'sentiment-scale', 'day', 'day-date', 'day-negative', 'day-fraction']);
 export type ExpectedValue = z.infer<typeof ExpectedValueSchema>;
 
 /** Why a cell could not be read, as data: the rule that reports the problem words it. */

@@ -35,7 +35,7 @@ export const frictionPoint = defineRule({
     const signals = (t: Touchpoint): Signal[] => {
       const found: Signal[] = [];
       const { metrics } = t;
-      if (t.sentiment !== null && t.sentiment.score < options.minSentiment) found.push({ text: `sentiment "${clip(t.sentiment.text)}"`, field: 'sentiment' });
+      if (t.sentiment?.score != null && t.sentiment.score < options.minSentiment) found.push({ text: `sentiment "${clip(t.sentiment.text)}"`, field: 'sentiment' });
       if (metrics.dropOffRate !== null && metrics.dropOffRate > options.maxDropOffRate) found.push({ text: `drop-off ${percent(metrics.dropOffRate)} (limit ${percent(options.maxDropOffRate)})`, field: 'dropOff' });
       if (metrics.unsubscribeRate !== null && metrics.unsubscribeRate > options.maxUnsubscribeRate) found.push({ text: `unsubscribe rate ${percent(metrics.unsubscribeRate)} (limit ${percent(options.maxUnsubscribeRate)})`, field: 'unsubscribe' });
       if (metrics.nps !== null && metrics.nps < options.minNps) found.push({ text: `NPS ${metrics.nps} (limit ${options.minNps})`, field: 'nps' });

@@ -14,7 +14,6 @@ const EXPECTED: Record<ExpectedValue, string> = {
   csat: 'is not a CSAT score; write a 1–5 score or a percentage',
   date: 'is not a date; write it as YYYY-MM-DD (e.g. 2026-03-01)',
   'sentiment-scale': 'is outside the sentiment scale; write a number from -2 to +2',
-  sentiment: 'is not a sentiment journey knows; write a number from -2 to +2 or a word such as frustrated, neutral or delighted',
   day: `is not a number of days; ${DAY_FIX}`,
   'day-date': `is a date; ${DAY_FIX}`,
   'day-negative': `is negative; ${DAY_FIX}`,

@@ -14,6 +14,8 @@ export interface NormalizeSettings {
   channels: readonly Channel[];
   /** Extra header names per field. */
   columns: Partial<Record<Field, string[]>>;
+  /** Extra emotion words and emoji with their score on -2..+2. */
+  sentimentWords?: Readonly<Record<string, number>>;
 }
 
 /** The settings journey uses without a config. */
@@ -39,7 +41,7 @@ export class Normalizer {
   private readonly sink: TableSink;
 
   constructor(private readonly settings: NormalizeSettings = DEFAULT_NORMALIZE_SETTINGS) {
-    this.vocabularies = buildVocabularies(settings.stageModel, settings.channels);
+    this.vocabularies = buildVocabularies(settings.stageModel, settings.channels, settings.sentimentWords);
     const reader = new RowReader({
       vocabularies: this.vocabularies,
       intern: (text) => this.intern(text),

@@ -173,7 +173,7 @@ const mean = (values: number[]): number | null => (values.length === 0 ? null : 
  */
 export function emotionOf(touchpoint: Touchpoint): number | null {
   const signals: number[] = [];
-  if (touchpoint.sentiment !== null) signals.push(touchpoint.sentiment.score);
+  if (touchpoint.sentiment?.score != null) signals.push(touchpoint.sentiment.score);
   if (touchpoint.metrics.nps !== null) signals.push(touchpoint.metrics.nps / 50);
   if (touchpoint.metrics.csat !== null) signals.push(touchpoint.metrics.csat * 5 - 3);
   const value = mean(signals);
@@ -229,7 +229,7 @@ function fieldsOf(t: Touchpoint, stageLabel: string, channelLabel: string | null
   add('Day', t.day);
   add('Frequency', t.frequency?.text);
   add('KPI', t.kpi);
-  add('Sentiment', t.sentiment ? `${t.sentiment.text} (${t.sentiment.score > 0 ? '+' : ''}${t.sentiment.score})` : null);
+  add('Sentiment', t.sentiment === null ? null : t.sentiment.score === null ? t.sentiment.text : `${t.sentiment.text} (${t.sentiment.score > 0 ? '+' : ''}${t.sentiment.score})`);
   add('Pain point', t.painPoint);
   add('Notes', t.notes);
   add('Status', t.status);
