@@ -40,8 +40,8 @@ export const FIELD_LABEL: Record<Field, string> = {
   lastReviewed: 'Last reviewed', status: 'Status',
 };
 
-/** The fields an inventory must have columns for. */
-export const REQUIRED_FIELDS: readonly Field[] = ['stage', 'touchpoint', 'channel'];
+/** The fields an inventory must have columns for (without a channel column, touchpoint names give the channel). */
+export const REQUIRED_FIELDS: readonly Field[] = ['stage', 'touchpoint'];
 
 /** How many rows from the top are searched for the header. */
 export const HEADER_SEARCH_ROWS = 30;

@@ -168,12 +168,26 @@ export const ProblemReasonSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('duplicate-header'), firstColumn: z.string() }),
   /** A day column whose cells mostly name no day: `words` such cells (first `examples`), `days` that do. */
   z.object({ code: z.literal('timing-column'), words: z.number().int().positive(), days: z.number().int().nonnegative(), examples: z.array(z.string()) }),
+  /**
+   * A table with no channel column whose channels were read from touchpoint names: `inferred` rows got
+   * one (`rows`: the first of them; `examples`: a few names and the channel id read), `none` rows named none (`noneRows`: the first).
+   */
+  z.object({
+    code: z.literal('channel-from-name'),
+    inferred: z.number().int().nonnegative(),
+    rows: z.array(z.number().int().positive()),
+    examples: z.array(z.object({ name: z.string(), channel: z.string() })),
+    none: z.number().int().nonnegative(),
+    noneRows: z.array(z.number().int().positive()),
+    /** A markdown table, whose rows are lines of the file. */
+    lines: z.boolean(),
+  }),
 ]);
 export type ProblemReason = z.infer<typeof ProblemReasonSchema>;
 
 export const ValueProblemSchema = z.object({
   /** unknown/invalid: a value; duplicate-header/blank-header: a header cell; blank-row: a run of empty rows. */
-  kind: z.enum(['unknown', 'invalid', 'duplicate-header', 'blank-header', 'blank-row', 'timing-column']),
+  kind: z.enum(['unknown', 'invalid', 'duplicate-header', 'blank-header', 'blank-row', 'timing-column', 'channel-from-name']),
   field: FieldSchema.nullable(),
   /** The cell's text as shown (a date as YYYY-MM-DD), or '' when there is none. */
   value: z.string(),

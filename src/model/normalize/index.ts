@@ -1,6 +1,7 @@
 import { InputError } from '../../errors.js';
 import type { LoadedFile, RawRow, RawTable } from '../../load/index.js';
 import { sheetLocation } from '../cells.js';
+import { ChannelWords } from '../channel-words.js';
 import { ColumnMatcher, describeKnownColumns } from '../columns.js';
 import type { Channel, Field, FileSummary, Frequency, JourneyModel, Persona, SheetSummary, StageModel, Touchpoint, ValueProblem } from '../schema.js';
 import { foldKey } from '../text.js';
@@ -42,6 +43,7 @@ export class Normalizer {
 
   constructor(private readonly settings: NormalizeSettings = DEFAULT_NORMALIZE_SETTINGS) {
     this.vocabularies = buildVocabularies(settings.stageModel, settings.channels, settings.sentimentWords);
+    const channelWords = new ChannelWords(settings.channels);
     const reader = new RowReader({
       vocabularies: this.vocabularies,
       intern: (text) => this.intern(text),
@@ -50,6 +52,7 @@ export class Normalizer {
       problem: (problem) => this.problems.push(problem),
       problemCount: () => this.problems.length,
       touchpoint: (touchpoint) => this.touchpoints.push({ index: this.touchpoints.length, ...touchpoint }),
+      channelOf: (name) => channelWords.channelOf(name),
     });
     this.sink = {
       matcher: new ColumnMatcher(settings.columns),

@@ -5,6 +5,7 @@ import { isCellError, type RawRow } from '../../load/index.js';
 import { cellLocation } from '../cells.js';
 import { COLUMN_NAMES, HEADER_SEARCH_ROWS, REQUIRED_FIELDS, findHeader, type ColumnMatcher, type HeaderMatch } from '../columns.js';
 import type { SheetSummary, TablePlace, ValueProblem } from '../schema.js';
+import { endChannelsFromNames, type ChannelsFromNames } from './channel-from-name.js';
 import { cellText } from './values.js';
 
 /** Where the reading of one table stands; tables are read row by row so a large CSV is never held whole. */
@@ -32,6 +33,8 @@ export interface TableState {
   firstRow: number;
   /** A markdown table: rows are lines, and cells are named by their column's header text. */
   lines: boolean;
+  /** With no channel column: the rows whose channel was read from the touchpoint name (channel-from-name.ts). */
+  channelsFromNames?: ChannelsFromNames;
 }
 
 /** What the table walk hands back to the normalizer: a row to read, and problems to record. */
@@ -75,6 +78,7 @@ export function endTable(sink: TableSink, state: TableState): SheetSummary {
     return { sheet, headerRow: null, touchpoints: 0, retired: 0, skipped, columns: {} };
   }
   endDayColumn(sink, state);
+  endChannelsFromNames(sink, state);
   for (const column of [...state.withData].sort((x, y) => x - y)) {
     sink.problem({ kind: 'blank-header', field: null, value: '', reason: { code: 'blank-header' }, location: cellLocation(state.place, header.row, column), persona: null, stage: null, touchpoint: null });
   }
