@@ -7,6 +7,7 @@ import type { Channel, Field, FileSummary, Frequency, JourneyModel, Persona, She
 import { foldKey } from '../text.js';
 import { CHANNELS, DEFAULT_STAGE_MODEL, buildVocabularies, parseFrequency, type Vocabularies } from '../vocabulary.js';
 import { findGrid, readGrid, type GridServices, type GridShape } from './grid.js';
+import { describeNonInventory } from './not-inventory.js';
 import { RowReader, type RowServices } from './row.js';
 import { beginTable, endTable, pushRow, type TableSink, type TableState } from './table.js';
 
@@ -81,11 +82,15 @@ export class Normalizer {
     // The first rows are held to see whether the file is a journey-map grid; a grid has a row per lane, so it stays small.
     let held: RawRow[] | null = [];
     let grid: GridShape | null = null;
+    // A file that looks like something else (an event log) is refused with what it looks like; its rows are not read.
+    let refused = false;
     const stream = () => {
-      for (const row of held!) pushRow(this.sink, state, row);
+      if (!this.refuse(state, held!)) for (const row of held!) pushRow(this.sink, state, row);
+      else refused = true;
       held = null;
     };
     await read((row) => {
+      if (refused) return;
       if (held === null) return pushRow(this.sink, state, row);
       held.push(row);
       if (grid === null && held.length === HEADER_SEARCH_ROWS) grid = findGrid(held);
@@ -116,8 +121,22 @@ export class Normalizer {
     const state = beginTable(table.file, table.sheet, this.touchpoints.length, table.lines ? { firstRow: table.rows[0]?.row ?? 1 } : undefined);
     const grid = table.rows.length <= MAX_GRID_ROWS ? findGrid(table.rows) : null;
     if (grid !== null) return { summary: readGrid(this.gridServices, table, grid), state };
+    if (this.refuse(state, table.rows)) return { summary: endTable(this.sink, state), state };
     for (const raw of table.rows) pushRow(this.sink, state, raw);
     return { summary: endTable(this.sink, state), state };
+  }
+
+  /**
+   * True when a table looks like something other than an inventory (an event log, an A/B test or
+   * metrics export, a content calendar): the table is skipped saying so, and a file with nothing else
+   * is refused with that line.
+   */
+  private refuse(state: TableState, rows: readonly RawRow[]): boolean {
+    const looks = describeNonInventory(rows, this.sink.matcher);
+    if (looks === null) return false;
+    state.incomplete = new InputError({ file: state.place.file, sheet: state.place.sheet }, looks);
+    state.buffered = [];
+    return true;
   }
 
   /**
