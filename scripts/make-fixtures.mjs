@@ -223,3 +223,6 @@ writeFileSync('fixtures/shapes/linked-cells.md', `# Developer onboarding touchpo
 | Adoption | Changelog digest | Email | Product | Weekly \\| opt-out in settings |
 | Adoption | Office hours invite | Webinar | Developer Relations | First Tuesday<br>of each month |
 `);
+
+// Other teams' shapes (emotions, grids, no channel column, non-inventories...): scripts/fixtures/shapes.mjs.
+await import('./fixtures/shapes.mjs');
