@@ -50,6 +50,8 @@ describe('tables that are not inventories', () => {
     expect(looks([['Stage', 'Touchpoint', 'Channel', 'Sent', 'Opens', 'Clicks', 'Conversions'], ['Onboarding', 'Welcome email', 'Email', 1000, 400, 80, 12]])).toBeNull();
     expect(looks([['ID', 'Day', 'Touchpoint', 'Channel', 'Owner', 'Sent', 'Open rate', 'Click rate'], ['TP-1', 0, 'Welcome email', 'Email', 'Dana', 1000, '40%', '8%']])).toBeNull();
     expect(looks([['Stage', 'Touchpoint', 'Channel', 'Publish date', 'Title', 'Author'], ['Awareness', 'Blog post', 'Blog', '2026-03-01', 'Why', 'Dana']])).toBeNull();
+    // A send plan with no stage column: touchpoints with their channel and dates, not a content calendar.
+    expect(looks([['Date', 'Campaign', 'Subject', 'Channel', 'Status'], ['2026-03-01', 'Welcome', 'Welcome aboard', 'Email', 'Live']])).toBeNull();
     // A sheet that looks like an event log is skipped, saying so, when another holds the inventory.
     const journey = normalize([{
       file: 'w.xlsx', kind: 'xlsx', skipped: [], tables: [

@@ -78,10 +78,12 @@ export function describeNonInventory(rows: readonly RawRow[], matcher: ColumnMat
   }
   if (stageColumn !== -1 && !editorialStages(body, stageColumn)) return null;
 
-  // An A/B test or metrics export: mostly figures, with variants or significance for a test. A table
-  // naming touchpoints and their channel, timing or team is a journey table, whatever figures it carries.
+  // A table naming touchpoints and their channel, timing or team is a journey table, whatever figures
+  // or publish dates it carries (a timeline with no stage column is one).
   const fields = new Set(headerCells.map((value) => matcher.fieldFor(value)));
   if (fields.has('touchpoint') && (fields.has('channel') || fields.has('day') || fields.has('team'))) return null;
+
+  // An A/B test or metrics export: mostly figures, with variants or significance for a test.
   const ab = named.filter(({ name }) => AB.test(name));
   const metrics = named.filter(({ name }) => METRIC.test(name));
   if (ab.length >= 1 && metrics.length >= 2) {
