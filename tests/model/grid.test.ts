@@ -68,7 +68,9 @@ describe('journey-map grid', () => {
       grid: { stages: [{ column: 'B', text: 'Awareness' }, { column: 'C', text: 'Consideration' }, { column: 'D', text: 'Onboarding' }] },
     });
     // Friction is found at the emotion cell of the stage.
-    expect(check(frictionPoint, journey).map((r) => r.location.cell)).toEqual(['Map!C7', 'Map!C7']);
+    expect(check(frictionPoint, journey).map((r) => [r.location.cell, r.stage, r.touchpoint, r.message])).toEqual([
+      ['Map!C7', 'consideration', null, 'Consideration is a friction point for "Pricing page" and "Webinar invite": sentiment "😰 Anxious"; pain point: "Plans are hard to compare"; fix the cause and measure again.'],
+    ]);
   });
 
   it('reports unknown stages and channels and out-of-scale emotions at their cells', () => {

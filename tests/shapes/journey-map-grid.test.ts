@@ -44,13 +44,11 @@ describe('shape: journey-map grid (lanes down, stages across)', () => {
     expect(ruleIds(result!)).not.toContain('unknown-value');
     expect(ruleIds(result!)).not.toContain('invalid-value');
     const friction = result!.findings.filter((f) => f.ruleId === 'friction-point');
-    expect(friction.map((f) => [f.touchpoint, f.location.cell])).toEqual([
-      ['Pricing page', 'Map!C9'],
-      ['Webinar invite', 'Map!C9'],
-      ['Case study', 'Map!C9'],
-      ['Checkout', 'Map!D9'],
+    expect(friction.map((f) => [f.stage, f.location.cell, f.related.map((l) => l.cell)])).toEqual([
+      ['consideration', 'Map!C9', ['Map!C10']],
+      ['decision', 'Map!D9', ['Map!D10']],
     ]);
-    expect(friction[3]!.related.map((l) => l.cell)).toEqual(['Map!D10']);
+    expect(friction[0]!.message).toBe('Consideration is a friction point for "Pricing page", "Webinar invite" and "Case study": sentiment "😰 Anxious"; pain point: "Plans are hard to compare"; fix the cause and measure again.');
     // Expansion and advocacy have no column on this map.
     expect(result!.findings.filter((f) => f.ruleId === 'missing-stage').map((f) => f.stage)).toEqual(['expansion', 'advocacy']);
   });
@@ -76,6 +74,6 @@ describe('shape: journey-map grid (lanes down, stages across)', () => {
     ]);
     const { code, result } = auditShape('fixtures/shapes/journey-map.csv');
     expect(code).toBe(0);
-    expect(result!.findings.filter((f) => f.ruleId === 'friction-point').map((f) => f.location.cell)).toEqual(['C3', 'D3', 'D3']);
+    expect(result!.findings.filter((f) => f.ruleId === 'friction-point').map((f) => f.location.cell)).toEqual(['C3', 'D3']);
   });
 });
