@@ -186,8 +186,12 @@ export const ProblemReasonSchema = z.discriminatedUnion('code', [
     examples: z.array(z.object({ name: z.string(), channel: z.string() })),
     none: z.number().int().nonnegative(),
     noneRows: z.array(z.number().int().positive()),
+    /** The first names that named no channel. */
+    noneNames: z.array(z.string()),
     /** A markdown table, whose rows are lines of the file. */
     lines: z.boolean(),
+    /** A journey-map grid with no Channel lane: its touchpoints all sit in one lane row. */
+    grid: z.boolean(),
   }),
 ]);
 export type ProblemReason = z.infer<typeof ProblemReasonSchema>;

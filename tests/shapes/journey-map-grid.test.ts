@@ -43,6 +43,8 @@ describe('shape: journey-map grid (lanes down, stages across)', () => {
     ]);
     expect(ruleIds(result!)).not.toContain('unknown-value');
     expect(ruleIds(result!)).not.toContain('invalid-value');
+    // The Channel lane says the channels: nothing is inferred to report.
+    expect(ruleIds(result!)).not.toContain('inferred-channel');
     const friction = result!.findings.filter((f) => f.ruleId === 'friction-point');
     expect(friction.map((f) => [f.stage, f.location.cell, f.related.map((l) => l.cell)])).toEqual([
       ['consideration', 'Map!C9', ['Map!C10']],
@@ -75,5 +77,9 @@ describe('shape: journey-map grid (lanes down, stages across)', () => {
     const { code, result } = auditShape('fixtures/shapes/journey-map.csv');
     expect(code).toBe(0);
     expect(result!.findings.filter((f) => f.ruleId === 'friction-point').map((f) => f.location.cell)).toEqual(['C3', 'D3']);
+    // No Channel lane: the names gave the channels, said once at the Touchpoints lane.
+    expect(result!.findings.filter((f) => f.ruleId === 'inferred-channel').map((f) => [f.location.cell, f.message])).toEqual([
+      ['A2', 'No channel lane: read the channel from 6 touchpoint names (e.g. "LinkedIn post" → Social, "Podcast interview" → Podcast, "Demo call" → Video call); 1 names no channel ("Setup guide"); add a Channel lane to say each touchpoint\'s channel outright'],
+    ]);
   });
 });

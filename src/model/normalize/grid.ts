@@ -6,6 +6,7 @@ import { HEADER_SEARCH_ROWS } from '../columns.js';
 import type { ExpectedValue, Field, Location, Metrics, ProblemReason, Sentiment, SheetSummary, TablePlace, ValueProblem } from '../schema.js';
 import { foldKey } from '../text.js';
 import { stripStageNumbering } from '../vocabulary.js';
+import { channelsFromNamesProblem, noteChannelFromName } from './channel-from-name.js';
 import type { RowServices } from './row.js';
 import { beginTable } from './table.js';
 import { cellText, MAX_VALUE_LENGTH, readChannels, readDay, readSentiment, readVocabulary, shownValue } from './values.js';
@@ -202,6 +203,8 @@ export function readGrid(services: GridServices, table: RawTable, shape: GridSha
       else {
         const fromName = services.channelOf(name);
         channels = fromName !== null ? [fromName] : wholeChannels;
+        // With no Channel lane at all, say which names gave a channel, as for a table with no channel column.
+        if (channelRow === undefined) noteChannelFromName(state, touchpointRow.row, name, fromName);
       }
       services.touchpoint({
         persona,
@@ -230,6 +233,8 @@ export function readGrid(services: GridServices, table: RawTable, shape: GridSha
     });
   }
 
+  const labelPlace = { file, sheet, ...(columnNames ? { columnNames } : {}) };
+  channelsFromNamesProblem(services, state, cellLocation(labelPlace, touchpointRow.row, shape.labelColumn), true);
   return {
     sheet,
     headerRow: stageRow.row,
