@@ -227,7 +227,7 @@ export const SheetSummarySchema = z.object({
   retired: z.number().int().nonnegative(),
   /** Why the sheet was not audited, when it was not. */
   skipped: z.string().nullable(),
-  /** Header cells mapped to fields, e.g. { stage: "A", touchpoint: "B" }. */
+  /** Header cells mapped to fields, e.g. { stage: "A", touchpoint: "B" }; in a grid, the column of the lane labels. */
   columns: z.partialRecord(FieldSchema, z.string()),
   /** Set when the sheet was read as a journey-map grid: each lane's label, row and what it was read as (null: not read). */
   grid: z.object({

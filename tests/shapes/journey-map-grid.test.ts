@@ -41,8 +41,11 @@ describe('shape: journey-map grid (lanes down, stages across)', () => {
       ['Map', 4, 12, null],
       ['Notes', null, 0, 'skipped: no inventory header in the first 30 rows'],
     ]);
+    expect(result!.files[0]!.sheets[0]!.columns).toEqual({ stage: 'A', touchpoint: 'A', channel: 'A', sentiment: 'A', painPoint: 'A', team: 'A' });
     expect(ruleIds(result!)).not.toContain('unknown-value');
     expect(ruleIds(result!)).not.toContain('invalid-value');
+    // The Team lane owns every touchpoint.
+    expect(ruleIds(result!)).not.toContain('missing-owner');
     // The Channel lane says the channels: nothing is inferred to report.
     expect(ruleIds(result!)).not.toContain('inferred-channel');
     const friction = result!.findings.filter((f) => f.ruleId === 'friction-point');

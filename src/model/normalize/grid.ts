@@ -241,7 +241,8 @@ export function readGrid(services: GridServices, table: RawTable, shape: GridSha
     touchpoints: services.touchpointCount() - before,
     retired: 0,
     skipped: null,
-    columns: {},
+    // Each field read, at its lane's label column: what the sheet has, as an inventory's header says it.
+    columns: Object.fromEntries(Object.keys(rows).map((field) => [field, columnLetter(shape.labelColumn)])),
     grid: {
       lanes: shape.lanes.map((lane) => ({ label: lane.label, row: lane.row, readAs: laneRow.get(lane.lane) === table.rows[lane.rowIndex] && lane.lane !== 'other' ? lane.lane : null })),
       stages,
