@@ -40,6 +40,20 @@ function stageTable(file: FileOverview, persona: PersonaOverview): string[] {
   return ['| Stage | Touchpoints | Teams | Inbound / outbound | Automatic / manual / ongoing | Days | KPIs |', '| --- | ---: | --- | --- | --- | --- | --- |', ...rows];
 }
 
+/** A journey-map grid's pain points and opportunities per stage, or nothing when the persona's stages have none. */
+function stageNotes(file: FileOverview, persona: PersonaOverview): string[] {
+  const label = new Map(file.stages.map((s) => [s.id, s.label]));
+  const stages = persona.stages.filter((s) => s.painPoints?.length || s.opportunities?.length);
+  if (stages.length === 0) return [];
+  const list = (items: string[] | undefined) => (items?.length ? items.map(name).join(' · ') : '—');
+  return [
+    '### Pain points and opportunities', '',
+    '| Stage | Pain points | Opportunities |', '| --- | --- | --- |',
+    ...stages.map((s) => `| ${name(label.get(s.stage) ?? s.stage)} | ${list(s.painPoints)} | ${list(s.opportunities)} |`),
+    '',
+  ];
+}
+
 /** The handoff timeline as a mermaid flowchart: stages in order, their teams and days, lags marked. */
 function timeline(file: FileOverview, persona: PersonaOverview, lags: Set<string>): string[] {
   const label = new Map(file.stages.map((s) => [s.id, s.label]));
@@ -123,6 +137,7 @@ export const formatReport: Formatter = (result, options) => {
       lines.push('### Coverage by stage and channel', '', 'Counts of touchpoints; `·` is a channel not used in that stage, **0 — gap** a stage with no touchpoint.', '');
       lines.push(...coverageMatrix(file, persona), '');
       lines.push('### Stages', '', ...stageTable(file, persona), '');
+      lines.push(...stageNotes(file, persona));
       lines.push('### Handoff timeline', '', 'Stages in order with their teams and days; arrows give the days between one stage\'s last touchpoint and the next one\'s first, ⚠ marks a handoff lag.', '');
       lines.push(...timeline(file, persona, lags));
       const journey = options.journeys?.get(`${file.file}\u0000${persona.persona}`);

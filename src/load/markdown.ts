@@ -4,7 +4,8 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { InputError } from '../errors.js';
-import { ColumnMatcher, REQUIRED_FIELDS, missingFields } from '../model/columns.js';
+import { ColumnMatcher, HEADER_SEARCH_ROWS, REQUIRED_FIELDS, missingFields } from '../model/columns.js';
+import { findGrid } from '../model/normalize/grid.js';
 import { DEFAULT_READ_LIMITS, MiB, type ReadLimits } from './limits.js';
 import type { LoadedFile, RawRow, RawTable } from './table.js';
 
@@ -105,7 +106,9 @@ export function markdownTables(text: string, file: string, matcher: ColumnMatche
     // No header is this long: the block is not an inventory, and is not parsed.
     if (lines[block.start]!.length > MAX_ROW_CHARS || lines[block.start + 1]!.length > MAX_ROW_CHARS) continue;
     const header = parseRows(lines, block.start, block.start + 2, block.start + 2)[0];
-    if (!header || !isInventoryHeader(header, matcher)) continue;
+    if (!header) continue;
+    // A journey-map grid has stages across its header and lanes down its first column.
+    if (!isInventoryHeader(header, matcher) && findGrid(parseRows(lines, block.start, block.start + 2, Math.min(block.end, block.start + 2 + HEADER_SEARCH_ROWS))) === null) continue;
     for (let line = block.start + 2; line < block.end; line++) {
       if (lines[line]!.length > MAX_ROW_CHARS) {
         throw new InputError({ file, line: line + 1 }, `is a table row of ${Math.ceil(lines[line]!.length / 1024)} KiB, longer than the ${MAX_ROW_CHARS / 1024} KiB journey reads in one markdown table row`);

@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import { plural } from '../english.js';
 import { cellOf, sheetLocation } from '../model/cells.js';
 import { stageGroups } from '../model/groups.js';
 import type { Field, TablePlace, Touchpoint } from '../model/schema.js';
@@ -31,14 +30,12 @@ export const missingKpi = defineRule({
   check({ model }) {
     const reports: Report[] = [];
     // A table with no column to measure anything in gets one finding, not one per stage saying the same.
-    const unmeasurable = new Map<TablePlace, Touchpoint[]>();
+    const unmeasurable = new Set<TablePlace>();
     for (const group of stageGroups(model)) {
       if (group.touchpoints.some(isMeasured)) continue;
       const { place } = group.touchpoints[0]!;
       if (!MEASURE_FIELDS.some((field) => place.columns[field] !== undefined)) {
-        const list = unmeasurable.get(place) ?? [];
-        list.push(group.touchpoints[0]!);
-        unmeasurable.set(place, list);
+        unmeasurable.add(place);
         continue;
       }
       const first = group.touchpoints[0]!;
@@ -52,9 +49,9 @@ export const missingKpi = defineRule({
         touchpoint: null,
       });
     }
-    for (const [place, firsts] of unmeasurable) {
+    for (const place of unmeasurable) {
       reports.push({
-        message: `${tableName({ ...place, markdown: place.columnNames !== undefined })} has no KPI or figure column, so none of its ${plural(new Set(firsts.map((t) => t.stage)).size, 'stage')} can be judged`,
+        message: `${tableName({ ...place, markdown: place.columnNames !== undefined })} has no KPI or figure column, so none of its stages can be judged`,
         fix: 'add a KPI column saying what each touchpoint should achieve (activation rate, renewal rate), or figures such as conversion or open rate.',
         location: sheetLocation(place.file, place.sheet),
         related: [],

@@ -173,7 +173,7 @@ const mean = (values: number[]): number | null => (values.length === 0 ? null : 
  */
 export function emotionOf(touchpoint: Touchpoint): number | null {
   const signals: number[] = [];
-  if (touchpoint.sentiment !== null) signals.push(touchpoint.sentiment.score);
+  if (touchpoint.sentiment?.score != null) signals.push(touchpoint.sentiment.score);
   if (touchpoint.metrics.nps !== null) signals.push(touchpoint.metrics.nps / 50);
   if (touchpoint.metrics.csat !== null) signals.push(touchpoint.metrics.csat * 5 - 3);
   const value = mean(signals);
@@ -229,8 +229,9 @@ function fieldsOf(t: Touchpoint, stageLabel: string, channelLabel: string | null
   add('Day', t.day);
   add('Frequency', t.frequency?.text);
   add('KPI', t.kpi);
-  add('Sentiment', t.sentiment ? `${t.sentiment.text} (${t.sentiment.score > 0 ? '+' : ''}${t.sentiment.score})` : null);
+  add('Sentiment', t.sentiment === null ? null : t.sentiment.score === null ? t.sentiment.text : `${t.sentiment.text} (${t.sentiment.score > 0 ? '+' : ''}${t.sentiment.score})`);
   add('Pain point', t.painPoint);
+  add('Opportunity', t.opportunity);
   add('Notes', t.notes);
   add('Status', t.status);
   add('Last reviewed', t.lastReviewed);
@@ -320,9 +321,16 @@ function buildPersonaMap(source: MapSource, persona: string, key: string, option
     const k = rowKey(file, sheet, row);
     byRow.set(k, [...(byRow.get(k) ?? []), finding]);
   }
+  const byName = new Map<string, Finding[]>();
+  for (const finding of personaFindings) {
+    if (finding.touchpoint === null) continue;
+    const k = rowKey(finding.location.file, finding.location.sheet, 0) + finding.touchpoint;
+    byName.set(k, [...(byName.get(k) ?? []), finding]);
+  }
   const onCards = new Set<Finding>();
   const cards: MapCard[] = touchpoints.map((t) => {
-    const findings = byRow.get(rowKey(t.place.file, t.place.sheet, t.row)) ?? [];
+    // A journey-map grid's lane row holds every stage's touchpoints: its findings are matched by name instead.
+    const findings = (t.place.rows === undefined ? byRow.get(rowKey(t.place.file, t.place.sheet, t.row)) : byName.get(rowKey(t.place.file, t.place.sheet, 0) + t.name)) ?? [];
     for (const f of findings) onCards.add(f);
     let severity: Severity | null = null;
     for (const f of findings) severity = worse(severity, f.severity);
