@@ -5,6 +5,7 @@ import { commandSafeOutput, plainText, shorten } from '../escape.js';
 import { type Finding, type Severity, findingSentence } from '../model/schema.js';
 import type { AuditResult } from '../engine/result.js';
 import type { Formatter } from './types.js';
+import { findingCounts, findingTotal } from './wording.js';
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 // Characters whose width depends on their neighbours (combining marks, joiners, emoji, flags, Hangul jamo).
@@ -178,12 +179,11 @@ function* stylishPieces(...[result, options]: Parameters<Formatter>): Iterable<s
     for (const note of fileNotes(file)) yield `${chalk.dim(`note: ${note}`)}\n`;
   }
 
-  const { errors, warnings, infos, files, touchpoints, inputErrors } = result.summary;
-  const total = errors + warnings + infos;
-  const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')}`;
+  const { errors, files, touchpoints, inputErrors } = result.summary;
+  const total = findingTotal(result.summary);
   const { ignored, baselined } = result.summary;
   const left = [ignored ? `${ignored} ignored by the config` : '', baselined ? `${baselined} in the baseline` : ''].filter(Boolean).join(', ');
   const scope = `in ${plural(files, 'file')} (${plural(touchpoints, 'touchpoint')} read${inputErrors ? `, ${inputErrors} unreadable` : ''}${left ? `; ${left}` : ''})`;
   const mark = errors > 0 || inputErrors > 0 ? chalk.red.bold('✖') : total > 0 ? chalk.yellow.bold('⚠') : chalk.green.bold('✔');
-  yield `\n${mark} ${total === 0 ? 'No findings' : `${plural(total, 'finding')}: ${counts}`} ${scope}\n`;
+  yield `\n${mark} ${total === 0 ? 'No findings' : findingCounts(result.summary)} ${scope}\n`;
 }

@@ -4,7 +4,7 @@ import { isOutbound, stageGroups } from '../model/groups.js';
 import type { Frequency, Touchpoint } from '../model/schema.js';
 import { stageLabel } from '../model/stages.js';
 import { channelLabel } from '../model/vocabulary.js';
-import { defineRule, relatedCells, type Report } from './rule.js';
+import { defineRule, relatedCells, type Report, stageReport } from './rule.js';
 import { listAnd, quotedNames, clip } from './wording.js';
 
 const PER_WEEK: Record<string, number> = { daily: 7, weekly: 1, biweekly: 0.5, monthly: 12 / 52, quarterly: 4 / 52, yearly: 1 / 52 };
@@ -72,16 +72,17 @@ export const overCommunication = defineRule({
         ? `about ${round(load)} outbound touches a week in ${stage} (${from}), above the limit of ${options.maxPerWeek}`
         : `${outbound.length} outbound touchpoints in ${stage} (${from}), above the limit of ${options.maxPerStage}`;
       const first = adding[0]!;
-      reports.push({
-        message: `${clip(group.persona)} receives ${amount}`,
-        fix: `cut, merge or space out ${quotedNames(adding)}.`,
-        location: cellOf(first, 'frequency', 'touchpoint'),
-        related: relatedCells(adding.slice(1), 'touchpoint'),
-        persona: group.persona,
-        stage: group.stage,
-        // About the stage as a whole, not one touchpoint.
-        touchpoint: null,
-      });
+      reports.push(
+        stageReport(
+          group,
+          {
+            message: `${clip(group.persona)} receives ${amount}`,
+            fix: `cut, merge or space out ${quotedNames(adding)}.`,
+          },
+          cellOf(first, 'frequency', 'touchpoint'),
+          relatedCells(adding.slice(1), 'touchpoint'),
+        ),
+      );
     }
     return reports;
   },

@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { escapeHtml, escapeMarkdown, escapeMermaid, escapeXml } from '../../src/views/map/escape.js';
+import { htmlText as escapeHtml, markdownLine as escapeMarkdown, mermaidJourneyText as escapeMermaid, htmlText as escapeXml } from '../../src/escape.js';
 import { renderHtml } from '../../src/views/map/html.js';
 import { REPORT_JOURNEY_LIMIT, journeyDiagrams, personaJourney, renderMermaid } from '../../src/views/map/mermaid.js';
 import { DARK, LIGHT, MARK_PAIRS, TEXT_PAIRS, contrastRatio } from '../../src/views/map/palette.js';

@@ -1,7 +1,7 @@
 // Renders a JourneyMap as one self-contained HTML file: inline CSS, script and icons, no request of any kind
 // (the Content-Security-Policy forbids them, so even a value that slipped past escaping could fetch nothing).
 import { createHash } from 'node:crypto';
-import { escapeHtml as h } from './escape.js';
+import { htmlText as h } from '../../escape.js';
 import type { JourneyMap, MapCard, MapFinding, MapHandoff, MapLane, MapStage, PersonaMap } from './layout.js';
 import { percentText } from './layout.js';
 import { DARK, LIGHT, cssVariables } from './palette.js';
