@@ -20,10 +20,7 @@ function hash53(text: string, seed: number): number {
 const HEX_CODES = [...'0123456789abcdef'].map((digit) => digit.charCodeAt(0));
 const digits = new Uint16Array(28);
 
-/**
- * Two 53-bit hashes as 2 × 14 hex digits, in one flat string: Number#toString(16) takes a slow
- * path past 32 bits, and concatenated pieces would keep a tree of string objects per finding.
- */
+/** Two 53-bit hashes as 2 × 14 hex digits, in one flat string (why so: docs/design.md, Fingerprints). */
 function hexPair(first: number, second: number): string {
   let at = 0;
   for (const value of [first, second]) {
@@ -32,7 +29,7 @@ function hexPair(first: number, second: number): string {
     for (let shift = 20; shift >= 0; shift -= 4) digits[at++] = HEX_CODES[(high >>> shift) & 15]!;
     for (let shift = 28; shift >= 0; shift -= 4) digits[at++] = HEX_CODES[(low >>> shift) & 15]!;
   }
-  // apply accepts any array-like (TypeScript types it as number[]); spreading the buffer is 4× slower.
+  // apply accepts any array-like (TypeScript types it as number[]).
   return String.fromCharCode.apply(null, digits as unknown as number[]);
 }
 
@@ -80,7 +77,7 @@ function skipAside(text: string, i: number): number {
  * parenthesized asides (counts, channel and team lists, days) are left out, figures are dropped, and
  * a word ending in "s" loses it ("1 touchpoint" and "4 touchpoints" say the same). The remaining words
  * are hashed as a multiset (a sum of word hashes), so their order does not matter either.
- * One pass over the text: this runs once per finding, hundreds of thousands of times on a large file.
+ * One pass over the text: it runs once per finding (docs/design.md, Fingerprints).
  */
 export function messageKey(message: string): string {
   const text = message.toLowerCase();

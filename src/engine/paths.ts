@@ -1,6 +1,6 @@
 import { relative, resolve, sep } from 'node:path';
 
-// Every finding of a file asks for the same path; it is worked out once.
+// Every finding of a file asks for the same path; it is worked out once (docs/design.md).
 const reportPaths = new Map<string, string>();
 
 /** A file path as findings are fingerprinted and reported to CI: relative to the working folder, with forward slashes. */

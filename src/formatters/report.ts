@@ -126,7 +126,7 @@ export const formatReport: Formatter = (result, options) => {
   }
   if (result.findings.length) {
     lines.push('', '## Findings by stage', '');
-    // A loop, not push(...): the findings can number hundreds of thousands.
+    // A loop, not push(...) (docs/design.md, Output is streamed).
     for (const line of findingsByStage(result, options.cwd)) lines.push(line);
     lines.push('## Action items', '');
     for (const f of bySeverity(result.findings)) lines.push(`- [ ] ${f.severity === 'info' ? 'Consider: ' : ''}${markdownText(findingSentence(f))} (${markdownCode(shorten(placeOf(f.location)))}, \`${f.ruleId}\`)`);

@@ -141,7 +141,7 @@ function fileNotes(file: AuditResult['files'][number]): string[] {
 
 /**
  * Findings grouped by file and sheet, a table per group (cell, severity, rule, message wrapped to the
- * terminal), and a summary line. Yielded a finding at a time: a large inventory has hundreds of thousands.
+ * terminal), and a summary line. Yielded a finding at a time (docs/design.md, Output is streamed).
  * Cell text reaches the terminal only through plainText, and every line through commandSafe.
  */
 export const formatStylish: Formatter = (result, options) => commandSafeOutput(stylishPieces(result, options));
@@ -164,7 +164,7 @@ function* stylishPieces(...[result, options]: Parameters<Formatter>): Iterable<s
       if (findings.length === 0) continue;
       yield `\n${chalk.underline(sheet === null ? name(file.file) : `${name(file.file)} › ${name(sheet)}`)}\n`;
       const cells = findings.map((finding) => name(finding.location.cell ?? finding.location.sheet ?? '(file)'));
-      // reduce, not Math.max(...): a sheet can have hundreds of thousands of findings.
+      // reduce, not Math.max(...) (docs/design.md, Output is streamed).
       const cellWidth = cells.reduce((width, cell) => Math.max(width, displayWidth(cell)), 6) + 2;
       const ruleWidth = findings.reduce((width, finding) => Math.max(width, finding.ruleId.length), 6) + 2;
       const messageWidth = Math.max(30, options.width - cellWidth - ruleWidth - 10 - 6);

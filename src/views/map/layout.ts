@@ -281,7 +281,7 @@ export function buildJourneyMap(sources: MapSource[], options: MapOptions): Jour
     const { model } = source;
     const shown = model.personas.filter((p) => wanted === null || foldKey(p.name) === wanted);
     const drawn = new Set(shown.map((p) => p.name));
-    // Grouped once, so many personas cost one pass over the touchpoints and findings, not one each.
+    // Grouped once: many personas cost one pass, not one each (docs/design.md).
     const touchpointsOf = groupBy(model.touchpoints, (t) => t.persona);
     const findingsOf = groupBy(source.findings, (f) => f.persona);
     shown.forEach((p) => personas.push(buildPersonaMap(source, p.name, `p${personas.length}`, options, touchpointsOf.get(p.name) ?? [], findingsOf.get(p.name) ?? [])));
