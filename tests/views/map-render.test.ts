@@ -36,6 +36,13 @@ describe('escaping', () => {
     expect(escapeXml('tab\tline\n😀')).toBe('tab\tline\n😀');
   });
 
+  it('keeps a cell from starting a line or a CI command, and from holding a C1 control', () => {
+    expect(escapeHtml('x\n ::error::pwned\r##[warning]\u009b2J')).toBe('x\n &#58;:error::pwned\r##&#91;warning]\uFFFD2J');
+    expect(escapeHtml('::set-output')).toBe('&#58;:set-output');
+    expect(escapeMermaid('\u001b[31mred\u001b[0m')).toBe('red');
+    expect(escapeMarkdown('\u001b]0;title\u0007heading')).toBe('heading');
+  });
+
   it('flattens Mermaid labels to one line and codes every syntax character', () => {
     expect(escapeMermaid('a:b\nc;d')).toBe('a#58;b c#59;d');
     expect(escapeMermaid('%%{init}%%')).toBe('#37;#37;#123;init#125;#37;#37;');

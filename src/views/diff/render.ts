@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import { plural } from '../../english.js';
-import { markdownPunctuated, strippedText } from '../../escape.js';
+import { jsonStringify, markdownPunctuated, strippedText } from '../../escape.js';
 import { placeOf } from '../../formatters/wording.js';
 import { type Finding, findingSentence } from '../../model/schema.js';
 import type { DiffResult, FileDiff, TouchpointChange } from './schema.js';
@@ -152,5 +152,5 @@ export function formatDiffMarkdown(result: DiffResult): string {
 
 /** The diff as one JSON document (DiffResultSchema; the JSON Schema is journey-diff.schema.json). */
 export function formatDiffJson(result: DiffResult): string {
-  return `${JSON.stringify(result, null, 2)}\n`;
+  return `${jsonStringify(result, 2)}\n`;
 }
