@@ -75,7 +75,8 @@ export const ${name} = defineRule({
   check({ model }) {
     const reports: Report[] = [];
     // For each gap: reports.push(touchpointReport(touchpoint, { message, fix }, cellOf(touchpoint, field)))
-    // (see ./rule.ts for the helpers); message says what is wrong, fix what to do.
+    // for one touchpoint, or stageReport(group, { message, fix }, location) for a persona's stage
+    // (see ./rule.ts); message says what is wrong, fix what to do.
     void model;
     return reports;
   },
