@@ -17,6 +17,7 @@ import { RULES, findRule } from '../rules/index.js';
 import { shouldColor } from './color.js';
 import { registerDiff } from './diff.js';
 import type { InputFlags } from './flags.js';
+import { registerInspect } from './inspect.js';
 import { expandInputs } from './inputs.js';
 import { defineMapCommand, runMap, type MapFlags } from './map.js';
 import { checkOutputs, type PlannedOutput } from './outputs.js';
@@ -217,6 +218,7 @@ function buildProgram(): Command {
   });
 
   registerDiff(program, emit);
+  registerInspect(program, emit);
 
   inputOptions(defineMapCommand(program.command('map'))).action(async (files: string[], flags: MapFlags) => {
     process.exitCode = await runMap(files, flags);

@@ -1,3 +1,4 @@
+import { UNPLACED } from '../engine/overview.js';
 import { reportPath } from '../engine/paths.js';
 import type { FileOverview, PersonaOverview } from '../engine/result.js';
 import { listAnd } from '../english.js';
@@ -9,25 +10,30 @@ import { SEVERITY_LABEL, bySeverity, capitalized, findingCounts, findingTotal, p
 /** A cell-derived name (persona, stage, channel, team, KPI, file) as markdown text, at most NAME_LIMIT long. */
 const name = (text: string) => markdownText(shorten(text));
 
+/** The persona's stages, then its unplaced touchpoints (stage unknown or not given) when it has any: every touchpoint is counted. */
+const withUnplaced = (persona: PersonaOverview) => (persona.unplaced ? [...persona.stages, persona.unplaced] : persona.stages);
+
+const stageName = (label: Map<string, string>, stage: string) => (stage === UNPLACED ? '*Unplaced* (stage unknown or not given)' : name(label.get(stage) ?? stage));
+
 function coverageMatrix(file: FileOverview, persona: PersonaOverview): string[] {
   const label = new Map(file.stages.map((s) => [s.id, s.label]));
   const head = `| Stage | ${file.channels.map((c) => name(c.label)).join(' | ')} | Total |`;
   const rule = `| --- | ${file.channels.map(() => '---:').join(' | ')} | ---: |`;
-  const rows = persona.stages.map((stage) => {
+  const rows = withUnplaced(persona).map((stage) => {
     const cells = file.channels.map((c) => (stage.channels[c.id] ? String(stage.channels[c.id]) : '·'));
     const total = stage.touchpoints === 0 ? '**0 — gap**' : String(stage.touchpoints);
-    return `| ${name(label.get(stage.stage) ?? stage.stage)} | ${cells.join(' | ')} | ${total} |`;
+    return `| ${stageName(label, stage.stage)} | ${cells.join(' | ')} | ${total} |`;
   });
   return [head, rule, ...rows];
 }
 
 function stageTable(file: FileOverview, persona: PersonaOverview): string[] {
   const label = new Map(file.stages.map((s) => [s.id, s.label]));
-  const rows = persona.stages.map((s) => {
+  const rows = withUnplaced(persona).map((s) => {
     const teams = s.teams.length ? s.teams.map(name).join(', ') : '—';
     const kpis = s.kpis.length ? s.kpis.map(name).join(', ') : '—';
     const days = s.firstDay === null ? '—' : s.firstDay === s.lastDay ? `${s.firstDay}` : `${s.firstDay}–${s.lastDay}`;
-    return `| ${name(label.get(s.stage) ?? s.stage)} | ${s.touchpoints} | ${teams} | ${s.inbound} / ${s.outbound} | ${s.automatic} / ${s.manual} / ${s.ongoing} | ${days} | ${kpis} |`;
+    return `| ${stageName(label, s.stage)} | ${s.touchpoints} | ${teams} | ${s.inbound} / ${s.outbound} | ${s.automatic} / ${s.manual} / ${s.ongoing} | ${days} | ${kpis} |`;
   });
   return ['| Stage | Touchpoints | Teams | Inbound / outbound | Automatic / manual / ongoing | Days | KPIs |', '| --- | ---: | --- | --- | --- | --- | --- |', ...rows];
 }

@@ -132,6 +132,17 @@ export const StageModelSchema = z.object({ stages: z.array(StageSchema).min(1) }
 /** The ordered lifecycle stages an inventory is checked against. */
 export type StageModel = z.infer<typeof StageModelSchema>;
 
+export const StageSourceSchema = z.object({
+  /** default: journey's lifecycle; config: the config's `stageModel` or `stages`; file: the inventory's own Stage values. */
+  kind: z.enum(['default', 'config', 'file']),
+  /** The named stage model (lifecycle, aarrr, bow-tie, flywheel, acasl), or custom. */
+  name: z.string(),
+  /** For a file's own model: the Stage header cell of the table it was read from. */
+  location: LocationSchema.nullable(),
+});
+/** Where the stage model in force came from. */
+export type StageSource = z.infer<typeof StageSourceSchema>;
+
 export const ChannelSchema = z.object({
   id: z.string(),
   label: z.string(),
@@ -220,6 +231,7 @@ export const JourneyModelSchema = z.object({
   touchpoints: z.array(TouchpointSchema),
   problems: z.array(ValueProblemSchema),
   stageModel: StageModelSchema,
+  stageSource: StageSourceSchema,
   channels: z.array(ChannelSchema),
 });
 /** Everything normalize produces and the rules read. */

@@ -27,6 +27,7 @@ export const channelEffectiveness = defineRule({
       minChannels: z.number().int().min(2).default(2).describe('Fewest channels with conversion figures a stage needs before best and worst are named'),
     })
     .strict(),
+  needsStages: true,
   docs: {
     why: 'Effort follows habit more than results. Putting the channels of a stage side by side shows where effort converts and where it does not.',
     triggers:

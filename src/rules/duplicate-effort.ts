@@ -18,6 +18,7 @@ export const duplicateEffort = defineRule({
       threshold: z.number().min(0.1).max(1).default(0.6).describe('Share of meaningful words two names must have in common (Jaccard similarity, 0.1–1)'),
     })
     .strict(),
+  needsStages: true,
   docs: {
     why: 'Two teams sending near-identical messages to the same people at the same stage waste effort and confuse customers ("why do I get two newsletters?").',
     triggers:

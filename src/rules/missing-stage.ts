@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { hasStageColumn } from '../model/groups.js';
 import { defineRule, type Report, stageReport } from './rule.js';
 import { clip } from './wording.js';
 
@@ -12,15 +13,19 @@ export const missingStage = defineRule({
       ignoreStages: z.array(z.string()).default([]).describe('Stage ids not expected to have touchpoints (e.g. ["advocacy"] for a product without a referral program)'),
     })
     .strict(),
+  needsStages: true,
   docs: {
     why: 'A stage with no touchpoint is a stage where the customer is left alone: no onboarding means new customers find their own way, no retention means renewals happen by luck.',
-    triggers: 'For each persona, every stage of the stage model that none of its touchpoints (with a readable stage) belongs to.',
+    triggers: 'For each persona with rows in a table that has a stage column, every stage of the stage model that none of its touchpoints (with a readable stage) belongs to.',
     fix: 'Add at least one touchpoint for the stage, or, if the stage does not apply to this journey, list it in `ignoreStages` or remove it from the stage model.',
     example: 'Buyer has no touchpoint in Onboarding; add at least one touchpoint that meets Buyer in this stage, or list "onboarding" in missing-stage\'s ignoreStages if it does not apply.',
   },
   check({ model, options }) {
     const present = new Map<string, Set<string>>();
+    // A persona read only from timelines (no stage column) has no stages to miss.
+    const staged = new Set<string>();
     for (const touchpoint of model.touchpoints) {
+      if (hasStageColumn(touchpoint)) staged.add(touchpoint.persona);
       if (touchpoint.stage === null) continue;
       const stages = present.get(touchpoint.persona) ?? new Set<string>();
       stages.add(touchpoint.stage);
@@ -29,6 +34,7 @@ export const missingStage = defineRule({
     const ignored = new Set(options.ignoreStages);
     const reports: Report[] = [];
     for (const persona of model.personas) {
+      if (!staged.has(persona.name)) continue;
       const stages = present.get(persona.name) ?? new Set<string>();
       for (const stage of model.stageModel.stages) {
         if (stages.has(stage.id) || ignored.has(stage.id)) continue;

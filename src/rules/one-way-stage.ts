@@ -11,6 +11,7 @@ export const oneWayStage = defineRule({
   description: 'A stage where every touchpoint is outbound and the persona has no inbound path to reach the company',
   defaultSeverity: 'warning',
   options: z.object({}).strict(),
+  needsStages: true,
   docs: {
     why: 'When a customer has a question mid-stage and every touchpoint only talks at them, they stall, guess, or leave. Each stage needs a way back: chat, a help-center article, a support desk, a reply-able email.',
     triggers:

@@ -23,6 +23,8 @@ export interface RuleContext<Options> {
   settings: JourneySettings;
   /** Today as YYYY-MM-DD (fixed by SOURCE_DATE_EPOCH for reproducible runs). */
   today: string;
+  /** Ids of the rules running that need stages (`needsStages`), which a table without a stage column skips. */
+  stageRules?: readonly string[];
 }
 
 /** A rule's documentation, shown by `journey explain`. */
@@ -41,6 +43,10 @@ export interface Rule<Schema extends z.ZodType = z.ZodType> {
   /** Options with their defaults; `options.parse({})` gives the defaults. */
   options: Schema;
   docs: RuleDocs;
+  /** Reference material `journey explain` prints after the docs (generated from the code, e.g. the vocabulary a rule checks against). */
+  reference?: () => string;
+  /** The rule works per lifecycle stage: a table without a stage column (a timeline) gives it nothing to check. */
+  needsStages?: boolean;
   check(context: RuleContext<z.infer<Schema>>): Report[];
 }
 
@@ -61,8 +67,8 @@ export function touchpointReport(touchpoint: Touchpoint, words: Words, location:
   return { message: words.message, fix: words.fix, location, related, persona: touchpoint.persona, stage: touchpoint.stage, touchpoint: touchpoint.name };
 }
 
-/** A report about one persona's stage as a whole (no one touchpoint): at `location`, naming the persona and stage. */
-export function stageReport(group: { persona: string; stage: string }, words: Words, location: Location, related: Location[] = []): Report {
+/** A report about one persona's stage as a whole (no one touchpoint): at `location`, naming the persona and stage (null on a timeline without stages). */
+export function stageReport(group: { persona: string; stage: string | null }, words: Words, location: Location, related: Location[] = []): Report {
   return { message: words.message, fix: words.fix, location, related, persona: group.persona, stage: group.stage, touchpoint: null };
 }
 

@@ -16,6 +16,7 @@ export const singleChannelStage = defineRule({
       minTouchpoints: z.number().int().positive().default(2).describe('Fewest touchpoints a stage must have before one channel for all of them is reported'),
     })
     .strict(),
+  needsStages: true,
   docs: {
     why: 'A customer who ignores that one channel (filters the emails, never opens the app) misses the whole stage; a second channel makes the stage resilient.',
     triggers: 'Per persona and stage with at least `minTouchpoints` touchpoints whose channel is known, when all of them use the same channel.',

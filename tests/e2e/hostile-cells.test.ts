@@ -40,6 +40,8 @@ function outputs(): [string, { code: number | null; stdout: string; stderr: stri
     ['map --format html', journey(['map', inventory])],
     ['map --format svg', journey(['map', inventory, '--format', 'svg', '--persona', 'Plain'])],
     ['map --format mermaid', journey(['map', inventory, '--format', 'mermaid'])],
+    ['inspect', journey(['inspect', inventory])],
+    ['inspect --format json', journey(['inspect', inventory, '--format', 'json'])],
     ...['stylish', 'markdown', 'json'].map((format) => [`diff --format ${format}`, journey(['diff', inventory, changed, '--format', format])] as const),
   ];
 }

@@ -34,5 +34,19 @@ ruleTester(handoffLag, {
       rows: [touch('Retention', 'Renewal call', 'Account Management', 'Phone', 200), touch('Decision', 'Contract signed', 'Sales', 'Email', 30)],
       expect: [{ cell: 'Day 2', messageIncludes: 'Sales → Account Management handoff: 170 days' }],
     },
+    {
+      name: 'a timeline (no stage column), along its days: each change of team between consecutive touchpoints',
+      rows: [
+        { Day: 0, Touchpoint: 'Welcome email', Channel: 'Email', Owner: 'Marketing' },
+        { Day: 7, Touchpoint: 'Tips email', Channel: 'Email', Owner: 'Marketing' },
+        { Day: 45, Touchpoint: 'Check-in call', Channel: 'Phone', Owner: 'Customer Success' },
+        { Day: 47, Touchpoint: 'Survey', Channel: 'Survey', Owner: 'Product' },
+      ],
+      expect: [{
+        cell: 'Day 4',
+        message: 'Marketing → Customer Success handoff: 38 days from "Tips email" (day 7) to "Check-in call" (day 45)',
+        related: ['Day 3'],
+      }],
+    },
   ],
 });

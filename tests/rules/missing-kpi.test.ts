@@ -14,5 +14,14 @@ ruleTester(missingKpi, {
       rows: [touch('Proposal call', 'Phone'), touch('Security review', 'Video call')],
       expect: [{ cell: 'KPI 2', message: 'No touchpoint of B in Decision has a KPI', fix: 'give at least one a measurable KPI so the stage can be judged.' }],
     },
+    {
+      name: 'a table with no KPI or figure column at all, once for the table',
+      rows: [
+        { Stage: 'Decision', Touchpoint: 'Demo', Channel: 'Video call' },
+        { Stage: 'Onboarding', Touchpoint: 'Welcome', Channel: 'Email' },
+        { Stage: 'Onboarding', Touchpoint: 'Kickoff', Channel: 'Phone' },
+      ],
+      expect: [{ cell: null, message: 'inventory.csv has no KPI or figure column, so none of its 2 stages can be judged', fixIncludes: 'add a KPI column' }],
+    },
   ],
 });

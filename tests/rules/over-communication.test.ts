@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { findingSentence } from '../../src/model/schema.js';
 import { overCommunication, touchesPerWeek } from '../../src/rules/over-communication.js';
+import { check, model } from '../helpers/inventory.js';
 import { type Row, ruleTester } from '../helpers/rule-tester.js';
 
 const touch = (Touchpoint: string, Frequency: string, values: Row = {}): Row => ({
@@ -54,5 +56,17 @@ describe('over-communication', () => {
     expect(touchesPerWeek(f('2x per month', 'repeating'))).toBeCloseTo(24 / 52);
     expect(touchesPerWeek(f('once', 'once', false))).toBe(0);
     expect(touchesPerWeek(null)).toBe(0);
+  });
+
+  it('reads the weekly load of a timeline (no stage column) by its busiest 7 days, and counts email with no direction as sent', () => {
+    const drip = model([
+      ['Day', 'Touchpoint', 'Channel'],
+      [0, 'Welcome', 'Email'], [1, 'Setup tips', 'Email'], [2, 'Nudge', 'SMS'], [3, 'Case study', 'Email'], [4, 'Webinar invite', 'Email'], [30, 'Check-in', 'Email'],
+      [5, 'Help center', 'Help center'],
+    ]);
+    const reports = check(overCommunication, drip);
+    expect(reports.map((r) => findingSentence(r))).toEqual([
+      'inventory receives about 5 outbound touches a week in days 0–6 (Email and SMS), above the limit of 3; cut, merge or space out "Welcome", "Setup tips", "Nudge" and 2 more.',
+    ]);
   });
 });

@@ -5,7 +5,7 @@ import { findHandoffs } from '../../model/handoffs.js';
 import { type Finding, type JourneyModel, type Location, type Severity, type Touchpoint, findingSentence } from '../../model/schema.js';
 import { isOutbound } from '../../model/groups.js';
 import { foldKey } from '../../model/text.js';
-import { touchesPerWeek } from '../../rules/over-communication.js';
+import { touchesPerWeek } from '../../model/cadence.js';
 
 export const MAP_TYPES = ['current', 'future', 'blueprint', 'day'] as const;
 /** Which map to draw: the current state, current plus planned rows, a service blueprint, or a day-by-day timeline. */
