@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { FORMATTERS } from '../../src/formatters/index.js';
 import { journey } from '../helpers/cli.js';
 
@@ -50,6 +50,7 @@ const MARKDOWN_OUTPUTS = new Set(['audit --format markdown', 'report', 'map --fo
 
 describe('hostile cell text in every output (built CLI)', () => {
   const runs = outputs();
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('runs every command to its normal end, with findings that quote the cells', () => {
     for (const [name, run] of runs) {
