@@ -1,13 +1,11 @@
-import { reportPath } from '../engine/fingerprint.js';
 import { UNPLACED } from '../engine/overview.js';
+import { reportPath } from '../engine/paths.js';
 import type { FileOverview, PersonaOverview } from '../engine/result.js';
 import { listAnd } from '../english.js';
 import { commandSafe, markdownCode, markdownText, mermaidLabel, shorten } from '../escape.js';
 import { type Finding, findingSentence } from '../model/schema.js';
 import type { Formatter } from './types.js';
-import { bySeverity, capitalized, placeOf, plural, severityCounts } from './wording.js';
-
-const SEVERITY_LABEL = { error: '❌ error', warning: '⚠️ warning', info: 'ℹ️ info' } as const;
+import { SEVERITY_LABEL, bySeverity, capitalized, findingCounts, findingTotal, placeOf, plural } from './wording.js';
 
 /** A cell-derived name (persona, stage, channel, team, KPI, file) as markdown text, at most NAME_LIMIT long. */
 const name = (text: string) => markdownText(shorten(text));
@@ -116,11 +114,11 @@ export const formatReport: Formatter = (result, options) => {
   const personas = overviews.flatMap((file) => file.personas.map((p) => p.persona));
   const read = result.files.filter((f) => f.error === null);
   const { summary } = result;
-  const total = summary.errors + summary.warnings + summary.infos;
+  const total = findingTotal(summary);
   const lines = ['# Communication inventory gap report', ''];
   const inventories = read.map((f) => markdownCode(shorten(reportPath(f.file, options.cwd))));
   lines.push(
-    `journey read ${read.length === 1 ? '1 inventory' : `${read.length} inventories`} (${listAnd(inventories)}) with ${plural(personas.length, 'persona')}${personas.length ? ` (${listAnd(personas.map(name))})` : ''} and ${plural(summary.touchpoints, 'touchpoint')}, and found ${total === 0 ? 'no gaps' : `${plural(total, 'finding')}: ${severityCounts(summary)}`}.` +
+    `journey read ${read.length === 1 ? '1 inventory' : `${read.length} inventories`} (${listAnd(inventories)}) with ${plural(personas.length, 'persona')}${personas.length ? ` (${listAnd(personas.map(name))})` : ''} and ${plural(summary.touchpoints, 'touchpoint')}, and found ${total === 0 ? 'no gaps' : findingCounts(summary)}.` +
       (summary.ignored ? ` ${plural(summary.ignored, 'finding')} accepted in the config's ignore list ${summary.ignored === 1 ? 'is' : 'are'} left out.` : ''),
   );
   const top = bySeverity(result.findings).filter((f) => f.severity !== 'info').slice(0, 3);
@@ -149,7 +147,7 @@ export const formatReport: Formatter = (result, options) => {
   }
   if (result.findings.length) {
     lines.push('', '## Findings by stage', '');
-    // A loop, not push(...): the findings can number hundreds of thousands.
+    // A loop, not push(...) (docs/design.md, Output is streamed).
     for (const line of findingsByStage(result, options.cwd)) lines.push(line);
     lines.push('## Action items', '');
     for (const f of bySeverity(result.findings)) lines.push(`- [ ] ${f.severity === 'info' ? 'Consider: ' : ''}${markdownText(findingSentence(f))} (${markdownCode(shorten(placeOf(f.location)))}, \`${f.ruleId}\`)`);

@@ -11,11 +11,11 @@ import type { LoadedFile, RawRow, RawTable } from './table.js';
 
 /**
  * Markdown inventories: GFM tables in docs, playbooks and wikis. micromark (the CommonMark parser
- * behind remark) reads each table and its cells' inline markdown. It is not linear on every input
- * (emphasis and link brackets resolve in quadratic time, seconds for 32 KB of `*a`), so it never sees
- * the whole document: a linear line scan finds the headings and the table blocks (a header line, a
- * delimiter line with as many cells, the lines with a pipe below), each block is parsed on its own in
- * batches of rows, and a line with many emphasis or bracket characters has them escaped first.
+ * behind remark) reads each table and its cells' inline markdown, but never the whole document, as it
+ * is not linear on every input (docs/design.md, Reading markdown): a linear line scan finds the headings
+ * and the table blocks (a header line, a delimiter line with as many cells, the lines with a pipe
+ * below), each block is parsed on its own in batches of rows, and a line with many emphasis or bracket
+ * characters has them escaped first.
  */
 
 /** Options for reading a markdown file. */

@@ -3,7 +3,7 @@ import { cellOf, sheetLocation } from '../model/cells.js';
 import { stageGroups } from '../model/groups.js';
 import type { Field, TablePlace, Touchpoint } from '../model/schema.js';
 import { stageLabel } from '../model/stages.js';
-import { defineRule, relatedCells, type Report } from './rule.js';
+import { defineRule, relatedCells, type Report, stageReport } from './rule.js';
 import { clip, tableName } from './wording.js';
 
 // Columns that measure a touchpoint: a KPI, a figure or a sentiment.
@@ -39,15 +39,17 @@ export const missingKpi = defineRule({
         continue;
       }
       const first = group.touchpoints[0]!;
-      reports.push({
-        message: `No touchpoint of ${clip(group.persona)} in ${stageLabel(model.stageModel, group.stage)} has a KPI`,
-        fix: 'give at least one a measurable KPI so the stage can be judged.',
-        location: cellOf(first, 'kpi', 'stage'),
-        related: relatedCells(group.touchpoints.slice(1), 'kpi'),
-        persona: group.persona,
-        stage: group.stage,
-        touchpoint: null,
-      });
+      reports.push(
+        stageReport(
+          group,
+          {
+            message: `No touchpoint of ${clip(group.persona)} in ${stageLabel(model.stageModel, group.stage)} has a KPI`,
+            fix: 'give at least one a measurable KPI so the stage can be judged.',
+          },
+          cellOf(first, 'kpi', 'stage'),
+          relatedCells(group.touchpoints.slice(1), 'kpi'),
+        ),
+      );
     }
     for (const place of unmeasurable) {
       reports.push({

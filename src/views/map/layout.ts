@@ -282,10 +282,12 @@ export function buildJourneyMap(sources: MapSource[], options: MapOptions): Jour
     const { model } = source;
     const shown = model.personas.filter((p) => wanted === null || foldKey(p.name) === wanted);
     const drawn = new Set(shown.map((p) => p.name));
-    // Grouped once, so many personas cost one pass over the touchpoints and findings, not one each.
+    // Grouped once: many personas cost one pass, not one each (docs/design.md).
     const touchpointsOf = groupBy(model.touchpoints, (t) => t.persona);
     const findingsOf = groupBy(source.findings, (f) => f.persona);
-    shown.forEach((p) => personas.push(buildPersonaMap(source, p.name, `p${personas.length}`, options, touchpointsOf.get(p.name) ?? [], findingsOf.get(p.name) ?? [])));
+    shown.forEach((p) =>
+      personas.push(buildPersonaMap(source, { persona: p.name, key: `p${personas.length}`, own: touchpointsOf.get(p.name) ?? [], personaFindings: findingsOf.get(p.name) ?? [] }, options)),
+    );
     for (const finding of source.findings) {
       if (finding.persona === null ? true : !drawn.has(finding.persona) && wanted === null) general.push({ ...toMapFinding(finding), file: source.file });
     }
@@ -303,7 +305,16 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string | null): Map<s
   return groups;
 }
 
-function buildPersonaMap(source: MapSource, persona: string, key: string, options: MapOptions, own: Touchpoint[], personaFindings: Finding[]): PersonaMap {
+/** One persona of a source: its name, its key in the page, and its own touchpoints and findings. */
+interface PersonaSlice {
+  persona: string;
+  key: string;
+  own: Touchpoint[];
+  personaFindings: Finding[];
+}
+
+function buildPersonaMap(source: MapSource, slice: PersonaSlice, options: MapOptions): PersonaMap {
+  const { persona, key, own, personaFindings } = slice;
   const { model } = source;
   const channelOrder = new Map(model.channels.map((c, i) => [c.id, i]));
   const channelLabels = new Map(model.channels.map((c) => [c.id, c.label]));
