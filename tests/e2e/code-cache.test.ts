@@ -1,0 +1,77 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { journey } from '../helpers/cli.js';
+
+// The V8 code cache (src/boot/code-cache.ts) may only ever make a run faster: whatever is in the
+// cache folder, the output and exit code are those of a run without it, and bad files are rebuilt.
+const MAGIC = 'JRNY';
+const folders: string[] = [];
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+function cacheFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'journey-code-cache-'));
+  folders.push(folder);
+  return folder;
+}
+
+const audit = (env: Record<string, string>) => journey(['audit', 'fixtures/sample-inventory.csv', '--format', 'json'], { env });
+const cacheFiles = (folder: string) => readdirSync(folder).filter((name) => name.endsWith('.v8cache')).sort();
+const magicOf = (path: string) => readFileSync(path).subarray(0, 4).toString('latin1').split('').reverse().join('');
+
+describe('code cache', () => {
+  it('writes one cache file per chunk the run loaded, and reuses them unchanged', () => {
+    const folder = cacheFolder();
+    const reference = audit({ JOURNEY_CODE_CACHE: '0' });
+    const first = audit({ JOURNEY_CACHE_DIR: folder });
+    expect(first).toEqual(reference);
+    const files = cacheFiles(folder);
+    expect(files).toContain(files.find((name) => name.startsWith('main-')));
+    const before = files.map((name) => readFileSync(join(folder, name)));
+    expect(audit({ JOURNEY_CACHE_DIR: folder })).toEqual(reference);
+    // Accepted data is not written again.
+    expect(cacheFiles(folder).map((name) => readFileSync(join(folder, name)))).toEqual(before);
+  });
+
+  it('ignores and rebuilds cache files that are garbage, truncated or have a flipped byte', () => {
+    const folder = cacheFolder();
+    const reference = audit({ JOURNEY_CODE_CACHE: '0' });
+    audit({ JOURNEY_CACHE_DIR: folder });
+    const files = cacheFiles(folder);
+    expect(files.length).toBeGreaterThan(1);
+    const [garbage, truncated, flipped] = files.map((name) => join(folder, name));
+    writeFileSync(garbage!, 'not a code cache at all');
+    writeFileSync(truncated!, readFileSync(truncated!).subarray(0, 100));
+    const data = readFileSync(flipped!);
+    data[data.length >> 1] ^= 0xff;
+    writeFileSync(flipped!, data);
+
+    expect(audit({ JOURNEY_CACHE_DIR: folder })).toEqual(reference);
+    for (const path of [garbage!, truncated!, flipped!]) {
+      expect(magicOf(path)).toBe(MAGIC);
+      expect(readFileSync(path).length).toBeGreaterThan(100);
+    }
+    expect(readFileSync(flipped!)).not.toEqual(data);
+    expect(audit({ JOURNEY_CACHE_DIR: folder })).toEqual(reference);
+  });
+
+  it('runs normally when the cache folder cannot be made or read', () => {
+    const parent = cacheFolder();
+    const notAFolder = join(parent, 'file');
+    writeFileSync(notAFolder, 'a file where the cache folder should be');
+    const reference = audit({ JOURNEY_CODE_CACHE: '0' });
+    expect(audit({ JOURNEY_CACHE_DIR: notAFolder })).toEqual(reference);
+    expect(audit({ JOURNEY_CACHE_DIR: join(notAFolder, 'below') })).toEqual(reference);
+    expect(readFileSync(notAFolder, 'utf8')).toBe('a file where the cache folder should be');
+  });
+
+  it('uses $XDG_CACHE_HOME/journey when no folder is named', () => {
+    const home = cacheFolder();
+    const reference = audit({ JOURNEY_CODE_CACHE: '0' });
+    expect(audit({ XDG_CACHE_HOME: home })).toEqual(reference);
+    expect(cacheFiles(join(home, 'journey')).length).toBeGreaterThan(1);
+  });
+});
