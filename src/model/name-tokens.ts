@@ -51,8 +51,8 @@ export function nameKey(name: string): NameKey {
 export interface IndexedNameKey extends NameKey {
   /** The index's number for the distinct set of words (-1 for a name without meaningful words). */
   set: number;
-  /** The index's numbers for the tokens, in token order. */
-  ids: Int32Array;
+  /** The index's numbers for the tokens, in token order (a plain array: a typed array costs ~200 bytes more per name). */
+  ids: number[];
 }
 
 /**
@@ -75,8 +75,8 @@ export class NameIndex {
     let key = this.byName.get(name);
     if (key !== undefined) return key;
     const plain = nameKey(name);
-    const ids = new Int32Array(plain.tokens.length);
-    for (let i = 0; i < ids.length; i++) {
+    const ids: number[] = [];
+    for (let i = 0; i < plain.tokens.length; i++) {
       const word = plain.tokens[i]!;
       let id = this.wordIds.get(word);
       if (id === undefined) {
@@ -84,7 +84,7 @@ export class NameIndex {
         this.wordIds.set(word, id);
         this.words.push(word);
       }
-      ids[i] = id;
+      ids.push(id);
     }
     let set = -1;
     if (ids.length > 0) {
