@@ -9,7 +9,7 @@
  * the chunk compiled from source. Cache files are checked before V8 sees them (release builds of V8
  * do not verify code-cache checksums, and corrupt data must never reach the deserializer).
  */
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -23,6 +23,8 @@ const FORMAT = 1;
 /** File header: magic, format, payload length, payload CRC-32, key hash. */
 const MAGIC = 0x4a524e59; // "JRNY"
 const HEADER_BYTES = 20;
+/** Cache files untouched this long are removed when new ones are written (other versions' chunks). */
+const STALE_MS = 30 * 86_400_000;
 
 interface Loaded {
   exports: unknown;
@@ -141,6 +143,25 @@ export class CodeCacheLoader {
       } catch {
         // A read-only or full disk: the next run compiles from source again.
       }
+    }
+    this.prune();
+  }
+
+  /**
+   * Removes cache files not written for STALE_MS (chunks of other builds accumulate as journey is
+   * upgraded). Runs only when new data was written, which is rare; a file still in use that is
+   * removed is simply rebuilt by the next run.
+   */
+  private prune(): void {
+    try {
+      const now = Date.now();
+      for (const name of readdirSync(this.folder!)) {
+        if (!name.endsWith('.v8cache') && !name.endsWith('.tmp')) continue;
+        const path = join(this.folder!, name);
+        if (now - statSync(path).mtimeMs > STALE_MS) unlinkSync(path);
+      }
+    } catch {
+      // Another run pruning at the same time, or an unreadable folder: nothing to do.
     }
   }
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -66,6 +66,21 @@ describe('code cache', () => {
     expect(audit({ JOURNEY_CACHE_DIR: notAFolder })).toEqual(reference);
     expect(audit({ JOURNEY_CACHE_DIR: join(notAFolder, 'below') })).toEqual(reference);
     expect(readFileSync(notAFolder, 'utf8')).toBe('a file where the cache folder should be');
+  });
+
+  it('removes cache files of other builds untouched for 30 days when it writes new ones', () => {
+    const folder = cacheFolder();
+    const old = join(folder, 'chunk-OLDBUILD-1234.v8cache');
+    const recent = join(folder, 'chunk-OTHERBUILD-5678.v8cache');
+    const unrelated = join(folder, 'notes.txt');
+    for (const path of [old, recent, unrelated]) writeFileSync(path, 'x');
+    const fortyDaysAgo = new Date(Date.now() - 40 * 86_400_000);
+    utimesSync(old, fortyDaysAgo, fortyDaysAgo);
+    utimesSync(unrelated, fortyDaysAgo, fortyDaysAgo);
+    audit({ JOURNEY_CACHE_DIR: folder });
+    expect(existsSync(old)).toBe(false);
+    expect(existsSync(recent)).toBe(true);
+    expect(existsSync(unrelated)).toBe(true);
   });
 
   it('uses $XDG_CACHE_HOME/journey when no folder is named', () => {
