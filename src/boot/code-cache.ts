@@ -104,8 +104,24 @@ export class CodeCacheLoader {
     }
   }
 
+  /** Whether the folder is this user's alone, checked once: a cache file is compiled code, and in a shared temp folder another user could have planted one. */
+  private folderTrusted: boolean | undefined;
+
+  private trusted(): boolean {
+    if (this.folderTrusted !== undefined) return this.folderTrusted;
+    try {
+      const stat = statSync(this.folder!);
+      const uid = process.getuid?.();
+      this.folderTrusted = stat.isDirectory() && (uid === undefined || stat.uid === uid) && (stat.mode & 0o022) === 0;
+    } catch {
+      this.folderTrusted = false;
+    }
+    return this.folderTrusted;
+  }
+
   /** The cached data in a cache file, or undefined when it is missing, from another layout, or fails its length or checksum. */
   private readCache(cacheFile: string): Buffer | undefined {
+    if (!this.trusted()) return undefined;
     try {
       const data = readFileSync(cacheFile);
       if (data.length < HEADER_BYTES || data.readUInt32LE(0) !== MAGIC || data.readUInt32LE(4) !== FORMAT) return undefined;
@@ -127,6 +143,8 @@ export class CodeCacheLoader {
     } catch {
       return;
     }
+    this.folderTrusted = undefined;
+    if (!this.trusted()) return;
     for (const { script, file } of this.pending.splice(0)) {
       try {
         const payload = script.createCachedData();

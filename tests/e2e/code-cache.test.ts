@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -81,6 +81,19 @@ describe('code cache', () => {
     expect(existsSync(old)).toBe(false);
     expect(existsSync(recent)).toBe(true);
     expect(existsSync(unrelated)).toBe(true);
+  });
+
+  it('neither reads nor writes a cache folder others may write to (a planted cache file is compiled code)', () => {
+    const folder = cacheFolder();
+    const reference = audit({ JOURNEY_CODE_CACHE: '0' });
+    audit({ JOURNEY_CACHE_DIR: folder });
+    const files = cacheFiles(folder);
+    for (const name of files) writeFileSync(join(folder, name), 'planted');
+    chmodSync(folder, 0o777);
+    expect(audit({ JOURNEY_CACHE_DIR: folder })).toEqual(reference);
+    // Not read (it would have been rebuilt) and not written.
+    for (const name of files) expect(readFileSync(join(folder, name), 'utf8')).toBe('planted');
+    chmodSync(folder, 0o700);
   });
 
   it('uses $XDG_CACHE_HOME/journey when no folder is named', () => {
