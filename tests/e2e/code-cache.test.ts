@@ -99,7 +99,7 @@ describe('code cache', () => {
   it('uses $XDG_CACHE_HOME/journey when no folder is named', () => {
     const home = cacheFolder();
     const reference = audit({ JOURNEY_CODE_CACHE: '0' });
-    expect(audit({ XDG_CACHE_HOME: home })).toEqual(reference);
+    expect(audit({ XDG_CACHE_HOME: home, JOURNEY_CACHE_DIR: undefined })).toEqual(reference);
     expect(cacheFiles(join(home, 'journey')).length).toBeGreaterThan(1);
   });
 });
