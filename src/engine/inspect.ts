@@ -26,6 +26,13 @@ const InspectedTableSchema = z.object({
   columns: z.array(z.object({ column: z.string(), header: z.string(), field: FieldSchema.nullable() })),
   touchpoints: z.number().int().nonnegative(),
   retired: z.number().int().nonnegative(),
+  /** Set for a journey-map grid read transposed: each lane (row) and what it was read as, and the stage columns. */
+  grid: z
+    .object({
+      lanes: z.array(z.object({ label: z.string(), row: z.number().int().positive(), readAs: z.string().nullable() })),
+      stages: z.array(z.object({ column: z.string(), text: z.string() })),
+    })
+    .nullable(),
   /** Per field read through a vocabulary or a pattern, each distinct value and how it was read, most frequent first. */
   values: z.partialRecord(FieldSchema, z.object({ distinct: z.number().int().nonnegative(), listed: z.array(ValueReadingSchema) })),
 });
@@ -121,7 +128,7 @@ export async function inspect(inputs: AuditInput[], options: Omit<AuditOptions, 
             listed: sorted.slice(0, MAX_VALUES_LISTED).map(([text, seen]) => ({ text, read: seen.read === null ? [] : label(field, seen.read), suggestion: seen.suggestion, count: seen.count })),
           };
         }
-        return { sheet: sheet.sheet, headerRow: sheet.headerRow, skipped: sheet.skipped, columns, touchpoints: sheet.touchpoints, retired: sheet.retired, values };
+        return { sheet: sheet.sheet, headerRow: sheet.headerRow, skipped: sheet.skipped, columns: sheet.grid ? [] : columns, touchpoints: sheet.touchpoints, retired: sheet.retired, grid: sheet.grid ?? null, values };
       });
       return {
         file: file.file,

@@ -11,7 +11,14 @@ import { SEVERITY_LABEL, bySeverity, capitalized, findingCounts, findingTotal, p
 const name = (text: string) => markdownText(shorten(text));
 
 /** The persona's stages, then its unplaced touchpoints (stage unknown or not given) when it has any: every touchpoint is counted. */
-const withUnplaced = (persona: PersonaOverview) => (persona.unplaced ? [...persona.stages, persona.unplaced] : persona.stages);
+const withUnplaced = (persona: PersonaOverview) => {
+  // A persona read only from a timeline (no stage column) has no stages to show as gaps: its touchpoints are the one row.
+  if (persona.unplaced && !hasStages(persona)) return [persona.unplaced];
+  return persona.unplaced ? [...persona.stages, persona.unplaced] : persona.stages;
+};
+
+/** True when some touchpoint of the persona has a stage. */
+const hasStages = (persona: PersonaOverview) => persona.stages.some((stage) => stage.touchpoints > 0);
 
 const stageName = (label: Map<string, string>, stage: string) => (stage === UNPLACED ? '*Unplaced* (stage unknown or not given)' : name(label.get(stage) ?? stage));
 
@@ -132,12 +139,15 @@ export const formatReport: Formatter = (result, options) => {
   for (const file of overviews) {
     for (const persona of file.personas) {
       lines.push('', `## ${name(persona.persona)}${overviews.length > 1 ? ` (${name(reportPath(file.file, options.cwd))})` : ''}`, '');
-      lines.push('### Coverage by stage and channel', '', 'Counts of touchpoints; `·` is a channel not used in that stage, **0 — gap** a stage with no touchpoint.', '');
+      const staged = hasStages(persona) || persona.unplaced === null;
+      lines.push('### Coverage by stage and channel', '', staged ? 'Counts of touchpoints; `·` is a channel not used in that stage, **0 — gap** a stage with no touchpoint.' : 'No touchpoint has a stage (a timeline, or stages journey could not read), so there are no stage gaps to show: counts by channel.', '');
       lines.push(...coverageMatrix(file, persona), '');
       lines.push('### Stages', '', ...stageTable(file, persona), '');
       lines.push(...stageNotes(file, persona));
-      lines.push('### Handoff timeline', '', 'Stages in order with their teams and days; arrows give the days between one stage\'s last touchpoint and the next one\'s first, ⚠ marks a handoff lag.', '');
-      lines.push(...timeline(file, persona, lags));
+      if (staged) {
+        lines.push('### Handoff timeline', '', 'Stages in order with their teams and days; arrows give the days between one stage\'s last touchpoint and the next one\'s first, ⚠ marks a handoff lag.', '');
+        lines.push(...timeline(file, persona, lags));
+      }
       const journey = options.journeys?.get(`${file.file}\u0000${persona.persona}`);
       if (journey !== undefined) {
         lines.push('', '### Journey', '', 'Touchpoints by stage as a Mermaid journey: the score is how the customer feels (1–5, from sentiment, NPS and CSAT; 3 without data), the actors are the owning teams. `journey map` draws the full map.', '');

@@ -25,7 +25,7 @@ export const COLUMN_NAMES: Record<Field, string[]> = {
   unsubscribe: ['unsubscribe', 'unsubscribes', 'unsubscribe rate', 'unsub rate', 'opt-out rate', 'opt out rate'],
   nps: ['nps', 'net promoter score'],
   csat: ['csat', 'customer satisfaction', 'satisfaction', 'csat score'],
-  sentiment: ['sentiment', 'emotion', 'feeling', 'customer feeling', 'mood', 'customer emotion'],
+  sentiment: ['sentiment', 'emotion', 'feeling', 'customer feeling', 'mood', 'customer emotion', 'emotions', 'feelings', 'how the customer feels', 'how customers feel', 'customer feels', 'how they feel', 'emotional state'],
   painPoint: ['pain point', 'pain points', 'painpoint', 'friction', 'pain'],
   lastReviewed: ['last reviewed', 'reviewed', 'review date', 'last review', 'reviewed on', 'last updated'],
   status: ['status', 'state', 'touchpoint status'],
@@ -89,6 +89,9 @@ export function headerWords(text: string): string[] {
     .filter((word) => word !== '');
 }
 
+// Words that qualify a field's name without changing what it is.
+const QUALIFIERS = new Set(['type', 'types', 'kind', 'category', 'name', 'names', 'label', 'used', 'id']);
+
 /** Matches header cells to fields: the config's extra names first (so they can take a name from another field), then journey's own. */
 export class ColumnMatcher {
   private readonly byKey = new Map<string, Field>();
@@ -117,6 +120,12 @@ export class ColumnMatcher {
     const words = headerWords(withoutNotes(value));
     // A header names a field in a few words; a sentence that mentions a stage or a channel is no header.
     if (words.length > 4) return null;
+    // "channel_type", "stage name", "persona category": a field qualified by a generic word is that field
+    // ("touchpoint type", how a touchpoint runs, stays the mode).
+    if (words.length === 2 && QUALIFIERS.has(words[1]!)) {
+      const qualified = this.byKey.get(words[0]!);
+      if (qualified !== undefined && qualified !== 'touchpoint') return qualified;
+    }
     for (let length = Math.min(words.length - 1, 4); length >= 1; length--) {
       for (let start = words.length - length; start >= 0; start--) {
         const field = this.byKey.get(words.slice(start, start + length).join(''));

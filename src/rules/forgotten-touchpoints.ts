@@ -18,7 +18,7 @@ const FORGETTABLE = {
     label: 'transactional email',
     examples: 'receipts, invoices, password resets',
     channels: ['email'],
-    name: /\b(receipts?|invoices?|billing|payments?|order confirmation|purchase confirmation|transactional|password reset|shipping|renewal notice)\b/,
+    name: /\b(receipts?|invoices?|billing|payments?|(order|purchase|booking|reservation|payment|shipping|delivery) confirmation|transactional|password reset|shipping|renewal notice)\b/,
     anyName: false,
   },
   'opt-in-confirmation': {
@@ -39,7 +39,7 @@ const FORGETTABLE = {
     label: 'review site',
     examples: 'G2, Capterra, Trustpilot, app store ratings',
     channels: ['review-site'],
-    name: /\b(g2|capterra|trustpilot|review sites?|app store|play store|online reviews?|google reviews?|review request)\b/,
+    name: /\b(g2|capterra|trustpilot|tripadvisor|yelp|review sites?|app store|play store|online reviews?|google reviews?|review requests?|reviews? response|ratings?)\b/,
     anyName: true,
   },
   'real-world-service': {
@@ -75,9 +75,9 @@ export const forgottenTouchpoints = defineRule({
   docs: {
     why: 'Inventories list campaigns; customers also meet receipts, confirmation emails, 404 pages, review sites and the technician at the door. These shape the journey as much as any campaign and are rarely owned.',
     triggers:
-      'For each persona, each check in `checks` that no touchpoint matches: transactional-email (an Email touchpoint named like a receipt, invoice, payment or password reset), opt-in-confirmation (named like opt-in, subscription confirmation, verify email), error-page (named 404, error page, maintenance page), review-site (on the Review site channel or named G2, Capterra, Trustpilot, app store), real-world-service (on the In person channel or named reception, technician, installation, on-site).',
+      'For each persona, one finding listing each check in `checks` that no touchpoint matches: transactional-email (an Email touchpoint named like a receipt, invoice, payment or password reset), opt-in-confirmation (named like opt-in, subscription confirmation, verify email), error-page (named 404, error page, maintenance page), review-site (on the Review site channel or named G2, Capterra, Trustpilot, app store), real-world-service (on the In person channel or named reception, technician, installation, on-site).',
     fix: 'Add the touchpoint to the inventory with its owner, or, when the journey truly has none, remove the check from `checks`.',
-    example: 'Practitioner has no transactional email (receipts, invoices, password resets) in the inventory; add it if customers receive one, since teams often forget it.',
+    example: 'Practitioner has no transactional email (receipts, invoices, password resets) or error page (404, maintenance page) in the inventory; add those if customers meet them, since teams often forget them.',
   },
   check({ model, options }) {
     // One pass: each touchpoint's name is folded once and ticks off the checks it covers for its persona.
@@ -89,21 +89,23 @@ export const forgottenTouchpoints = defineRule({
       for (const check of open) if (covers(FORGETTABLE[check], touchpoint, name)) open.delete(check);
     }
     const reports: Report[] = [];
+    // One finding per persona listing what is missing: five lines with the same advice would be noise.
     for (const persona of model.personas) {
       const open = missing.get(persona.name)!;
-      for (const check of CHECKS) {
-        if (!open.has(check)) continue;
+      const items = CHECKS.filter((check) => open.has(check)).map((check) => {
         const item: Forgettable = FORGETTABLE[check];
-        reports.push({
-          message: `${clip(persona.name)} has no ${item.label} (${item.examples}) in the inventory`,
-          fix: 'add it if customers meet one, since teams often forget it.',
-          location: persona.location,
-          related: [],
-          persona: persona.name,
-          stage: null,
-          touchpoint: null,
-        });
-      }
+        return `${item.label} (${item.examples})`;
+      });
+      if (items.length === 0) continue;
+      reports.push({
+        message: `${clip(persona.name)} has no ${items.length === 1 ? items[0] : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`} in the inventory`,
+        fix: `add ${items.length === 1 ? 'it' : 'those'} if customers meet ${items.length === 1 ? 'one' : 'them'}, since teams often forget ${items.length === 1 ? 'it' : 'them'}.`,
+        location: persona.location,
+        related: [],
+        persona: persona.name,
+        stage: null,
+        touchpoint: null,
+      });
     }
     return reports;
   },

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { cellOf } from '../model/cells.js';
 import { isInbound, isOutbound, stageGroups } from '../model/groups.js';
+import type { Touchpoint } from '../model/schema.js';
 import { stageLabel } from '../model/stages.js';
 import { defineRule, relatedCells, type Report, stageReport } from './rule.js';
 import { plural, quotedNames, clip } from './wording.js';
@@ -15,21 +16,24 @@ export const oneWayStage = defineRule({
   docs: {
     why: 'When a customer has a question mid-stage and every touchpoint only talks at them, they stall, guess, or leave. Each stage needs a way back: chat, a help-center article, a support desk, a reply-able email.',
     triggers:
-      'Per persona and stage, when at least one touchpoint is outbound and none is inbound (Direction inbound) or on a channel marked as an inbound path (chat, help center, support desk, community, or channels the config marks `inbound`).',
+      'Per persona and stage, when at least one touchpoint is outbound by its Direction or Mode (a row with neither is not judged) and none is inbound (Direction inbound) or on a channel marked as an inbound path (chat, help center, support desk, community, or channels the config marks `inbound`).',
     fix: 'Add an inbound touchpoint for the stage (a help-center article, chat, a support address in the emails) or mark a channel as an inbound path in the config when it is one.',
     example: 'Buyer can only be reached, not reach back, in Decision: its 2 touchpoints ("Proposal call" and "Security review") are all outbound; add an inbound path such as chat, a help-center article or a support desk.',
   },
   check({ model }) {
     const inboundChannels = new Set(model.channels.filter((channel) => channel.inbound).map((channel) => channel.id));
+    // Outbound as the row says it (direction, or a sending mode), not guessed from the channel: with no Direction or
+    // Mode to go on, a stage is not called one-way.
+    const saysOutbound = (t: Touchpoint) => (t.direction !== null || t.mode !== null) && isOutbound(t);
     const reports: Report[] = [];
     for (const group of stageGroups(model)) {
       const { touchpoints } = group;
       const hasInbound = touchpoints.some((t) => isInbound(t) || t.channels.some((channel) => inboundChannels.has(channel)));
-      if (hasInbound || !touchpoints.some(isOutbound)) continue;
+      if (hasInbound || !touchpoints.some(saysOutbound)) continue;
       const first = touchpoints[0]!;
       const only = touchpoints.length === 1;
       const what = only ? `its only touchpoint, ${quotedNames(touchpoints)},` : `its ${plural(touchpoints.length, 'touchpoint')} (${quotedNames(touchpoints)})`;
-      const verdict = touchpoints.every(isOutbound) ? (only ? 'is outbound' : 'are all outbound') : only ? 'offers no way back' : 'offer no way back';
+      const verdict = touchpoints.every(saysOutbound) ? (only ? 'is outbound' : 'are all outbound') : only ? 'offers no way back' : 'offer no way back';
       reports.push(
         stageReport(
           group,

@@ -42,3 +42,22 @@ describe('stage-model-from-file', () => {
     expect(check(stageModelFromFile, model([['Stage', 'Touchpoint', 'Channel'], ['Awareness', 'Ads', 'Paid ads'], ['Onboarding', 'Welcome', 'Email']]))).toEqual([]);
   });
 });
+
+describe('stage-model-from-file, named models', () => {
+  it('reads AARRR stage names as the aarrr model and says how to pin it', () => {
+    const journey = model([
+      ['Stage', 'Touchpoint', 'Channel'],
+      ['Acquisition', 'Ads', 'Paid ads'],
+      ['Activation', 'Welcome', 'Email'],
+      ['Retention', 'Digest', 'Email'],
+      ['Revenue', 'Upgrade offer', 'In-app'],
+      ['Referral', 'Invite a friend', 'Email'],
+    ]);
+    expect(journey.stageSource).toMatchObject({ kind: 'file', name: 'aarrr' });
+    expect(journey.touchpoints.map((t) => t.stage)).toEqual(['acquisition', 'activation', 'retention', 'revenue', 'referral']);
+    expect(check(stageModelFromFile, journey).map((r) => [r.location.cell, findingSentence(r)])).toEqual([
+      ['A1', 'Stages read as the aarrr stage model, whose stage names this inventory uses: Acquisition → Activation → Retention → Referral → Revenue; to pin it, put "stageModel": "aarrr" in journey.config.json.'],
+    ]);
+    expect(check(missingStage, journey)).toEqual([]);
+  });
+});

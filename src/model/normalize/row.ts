@@ -5,7 +5,7 @@ import type { Field, Frequency, Location, Metrics, Touchpoint, ValueProblem } fr
 import type { Vocabularies, Vocabulary } from '../vocabulary.js';
 import { noteChannelFromName } from './channel-from-name.js';
 import type { NormalizeObserver, ObservedValue } from './observer.js';
-import type { StageReader } from './stages.js';
+import { isAlwaysOn, isTimingWord, type StageReader } from './stages.js';
 import type { TableState } from './table.js';
 import { cellText, isBlank, readChannels, readDay, readSentiment, readVocabulary, shownValue } from './values.js';
 
@@ -83,6 +83,12 @@ export class RowReader {
     const directionText = this.text(row, 'direction');
     const frequencyText = this.text(row, 'frequency');
 
+    const when = this.day(row, stageTiming);
+    // Timing words say how often ("Monthly") or that the touchpoint is always there ("Ongoing") when no column says so.
+    const timingFrequency = frequencyText === null && when.timing !== null ? services.frequency(when.timing) : null;
+    const frequency = frequencyText !== null ? services.frequency(frequencyText) : timingFrequency?.recurring ? timingFrequency : null;
+    const mode = modeText !== null ? this.closedValue(row, services.vocabularies.modes, 'mode', modeText) : header.columns.mode === undefined && when.timing !== null && isAlwaysOn(when.timing) ? 'ongoing' : null;
+
     services.touchpoint({
       persona: row.persona,
       stage: row.stage,
@@ -90,10 +96,10 @@ export class RowReader {
       team: services.intern(this.text(row, 'team')),
       channel: channels[0] ?? null,
       channels,
-      mode: modeText === null ? null : this.closedValue(row, services.vocabularies.modes, 'mode', modeText),
+      mode,
       direction: directionText === null ? null : this.closedValue(row, services.vocabularies.directions, 'direction', directionText),
-      ...this.day(row, stageTiming),
-      frequency: frequencyText === null ? null : services.frequency(frequencyText),
+      ...when,
+      frequency,
       kpi: services.intern(this.text(row, 'kpi')),
       notes: this.text(row, 'notes'),
       owner: services.intern(this.text(row, 'owner')),
@@ -109,6 +115,11 @@ export class RowReader {
 
   private observe(row: RowContext, value: ObservedValue): void {
     this.services.observer!.value(row.state.place, value);
+  }
+
+  /** A formula error (#DIV/0!, #N/A) in a cell the row reads: reported at the cell, read as blank. */
+  private formulaError(row: RowContext, field: Field, error: string): void {
+    this.problem(row, { kind: 'invalid', field, value: error, reason: { code: 'formula-error' } });
   }
 
   /** The raw value of a field's cell in the row; undefined when the table has no such column. */
@@ -196,6 +207,10 @@ export class RowReader {
   /** The day offset, or the timing text when the cell names no day ("Q3", "Ongoing"); else the timing the stage column gave. */
   private day(row: RowContext, fromStage: { day: number | null; timing: string | null } | null): { day: number | null; timing: string | null } {
     const value = this.value(row, 'day');
+    if (value != null && isCellError(value)) {
+      this.formulaError(row, 'day', value.error);
+      return fromStage ?? { day: null, timing: null };
+    }
     const reading = readDay(value);
     if (reading === null) return fromStage ?? { day: null, timing: null };
     // Timing written in words is what inspect shows; plain numbers read as themselves.
@@ -205,6 +220,8 @@ export class RowReader {
       cells.days++;
       return { day: reading.value, timing: null };
     }
+    // Words that say when without a day ("Ongoing", "Monthly", "Q3") are timing, never a mistake.
+    if (reading.error === 'day' && typeof value === 'string' && isTimingWord(cellText(value) ?? '')) return { day: null, timing: cellText(value) };
     const problem: ValueProblem = { kind: 'invalid', field: 'day', value: shownValue(value!), reason: { code: 'unreadable', expected: reading.error }, location: this.at(row, 'day'), persona: row.persona, stage: row.stage, touchpoint: row.name };
     if (reading.error !== 'day') {
       // A number or a date that is no day offset is a mistake, whatever the rest of the column holds.
@@ -219,7 +236,11 @@ export class RowReader {
   /** A figure read from its cell; a cell that holds something else is an invalid-value problem and reads as null. */
   private figure<T>(row: RowContext, field: Field, reader: (value: CellValue) => Reading<T>): T | null {
     const value = this.value(row, field);
-    if (isBlank(value) || isCellError(value!)) return null;
+    if (isBlank(value)) return null;
+    if (isCellError(value!)) {
+      this.formulaError(row, field, value.error);
+      return null;
+    }
     const reading = reader(value!);
     if ('value' in reading) return reading.value;
     this.problem(row, { kind: 'invalid', field, value: shownValue(value!), reason: { code: 'unreadable', expected: reading.error } });

@@ -1,6 +1,7 @@
 import type { Location, Stage, StageModel, StageSource } from '../schema.js';
 import { foldKey, nearest } from '../text.js';
 import { Vocabulary, stripStageNumbering } from '../vocabulary.js';
+import { STAGE_MODELS } from '../stage-models.js';
 import { MAX_VALUE_LENGTH, dayFromText } from './values.js';
 
 /** How a stage cell reads: a stage of the model in force, a timing written in the stage column, or unknown. */
@@ -10,7 +11,20 @@ export type StageReading = { id: string } | { timing: { day: number | null; timi
 export const MAX_OWN_STAGES = 24;
 
 // Timings teams write where a stage goes: "Ongoing", "Any time", "Q3" (days such as "Week 1" are read by dayFromText).
-const TIMING_WORDS = /^(?:ongoing|on ?-?going|any ?time|always|always on|always-on|continuous(?:ly)?|as needed|on demand|on-demand|recurring|throughout|evergreen|q[1-4]|h[12]|year \d{1,2}|yearly|monthly|weekly|daily|quarterly)$/i;
+const TIMING_WORDS = /^(?:ongoing|on ?-?going|any ?time|always|always on|always-on|continuous(?:ly)?|as needed|as-needed|on demand|on-demand|on request|recurring|throughout|evergreen|q[1-4]|h[12]|year \d{1,2}|yearly|annually|monthly|weekly|bi-?weekly|fortnightly|daily|quarterly|ad hoc|ad-hoc|seasonal|tbd|tbc|n\/a)$/i;
+
+/** True for words that say when or how often without naming a day ("Ongoing", "Monthly", "Q3", "As needed"): timing, never a mistake. */
+export function isTimingWord(text: string): boolean {
+  return text.length <= MAX_VALUE_LENGTH && TIMING_WORDS.test(text);
+}
+
+// Timings that mean the touchpoint is always there: a row with no mode of its own is ongoing.
+const ALWAYS = /^(?:ongoing|on ?-?going|any ?time|always|always on|always-on|continuous(?:ly)?|evergreen|on demand|on-demand|throughout)$/i;
+
+/** True when timing words say the touchpoint is always available ("Ongoing", "Always on", "Any time"). */
+export function isAlwaysOn(text: string): boolean {
+  return text.length <= MAX_VALUE_LENGTH && ALWAYS.test(text);
+}
 
 /** A stage cell's text read as a timing (a day or timing words), or null when it is none. */
 export function stageTiming(text: string): { day: number | null; timing: string | null } | null {
@@ -18,6 +32,23 @@ export function stageTiming(text: string): { day: number | null; timing: string 
   const day = dayFromText(text);
   if (day !== null) return Number.isInteger(day) && day >= 0 ? { day, timing: null } : null;
   return TIMING_WORDS.test(text) ? { day: null, timing: text } : null;
+}
+
+/**
+ * The named stage model whose stage names (ids and labels, not synonyms) are every one of the values,
+ * when at least three of them and some are not names of the configured model's stages.
+ */
+function namedModelOf(values: readonly string[], configured: StageModel): { name: string; model: StageModel } | null {
+  if (values.length < 3) return null;
+  const names = (model: StageModel) => new Set(model.stages.flatMap((stage) => [foldKey(stage.id), foldKey(stage.label)]));
+  const keys = values.map((value) => foldKey(value));
+  const configuredNames = names(configured);
+  if (keys.every((key) => configuredNames.has(key))) return null;
+  for (const [name, { model }] of Object.entries(STAGE_MODELS)) {
+    const own = names(model);
+    if (keys.every((key) => own.has(key))) return { name, model };
+  }
+  return null;
 }
 
 /** A stage id from a label: lower-case kebab-case ("Check-in" → "check-in"), "stage" when nothing is left. */
@@ -41,6 +72,8 @@ function stageId(label: string): string {
 export class StageReader {
   private vocabulary: Vocabulary<string>;
   private own: Stage[] | null = null;
+  /** A named stage model whose stage names the file uses, when it is not the configured one. */
+  private preset: { name: string; model: StageModel } | null = null;
   private decided: boolean;
   private ownLocation: Location | null = null;
 
@@ -54,6 +87,7 @@ export class StageReader {
 
   /** The stage model in force and where it came from. */
   result(): { stageModel: StageModel; stageSource: StageSource } {
+    if (this.preset !== null) return { stageModel: this.preset.model, stageSource: { kind: 'file', name: this.preset.name, location: this.ownLocation } };
     if (this.own !== null) return { stageModel: { stages: this.own }, stageSource: { kind: 'file', name: 'custom', location: this.ownLocation } };
     return { stageModel: this.configured, stageSource: { ...this.source, location: null } };
   }
@@ -75,6 +109,14 @@ export class StageReader {
     const distinct = new Map<string, string>();
     for (const key of keys) if (!distinct.has(foldKey(key))) distinct.set(foldKey(key), key);
     if (distinct.size < 2 || distinct.size > MAX_OWN_STAGES) return;
+    // Stage names of a named model (AARRR's Acquisition, Activation, Revenue...) that the configured one lacks: that model.
+    const named = namedModelOf([...distinct.values()], this.configured);
+    if (named !== null) {
+      this.preset = named;
+      this.ownLocation = location;
+      this.vocabulary = new Vocabulary(named.model.stages);
+      return;
+    }
     // Free text is not a stage model: many distinct values should repeat.
     if (distinct.size > 8 && keys.length < distinct.size * 1.5) return;
     const unknownCells = keys.filter((key) => this.vocabulary.lookup(key) === null).length;

@@ -2,6 +2,7 @@ import { isCellError, type CellValue } from '../../load/index.js';
 import type { Reading } from '../figures.js';
 import type { Sentiment } from '../schema.js';
 import type { SentimentLexicon } from '../sentiment.js';
+import { withoutNotes } from '../columns.js';
 import { cleanText } from '../text.js';
 import type { Vocabulary } from '../vocabulary.js';
 
@@ -112,18 +113,25 @@ const CHANNEL_SEPARATOR = /\s*(?:[+/,;&|]|\band\b|\bor\b)\s*/i;
  * part read on its own). Parts journey does not know are returned with the nearest known label.
  */
 export function readChannels(vocabulary: Vocabulary<string>, text: string): { ids: string[]; unknown: { text: string; suggestion: string | null }[] } {
-  const whole = readVocabulary(vocabulary, text);
+  // "Email (Braze)", "Chat [Intercom]": the tool in brackets is a note on the channel.
+  const bare = text.length > MAX_VALUE_LENGTH ? text : withoutNotes(text).trim() || text;
+  const parts = bare.length > MAX_VALUE_LENGTH ? [] : bare.split(CHANNEL_SEPARATOR).filter((part) => part !== '');
+  const partIds = parts.length >= 2 ? parts.map((part) => readVocabulary(vocabulary, part)) : [];
+  // Parts that are each a channel win over the cell read whole: "Web / Chat" is Website and Chat, not "web chat".
+  if (partIds.length > 0 && partIds.every((read) => 'id' in read)) {
+    const ids = [...new Set(partIds.map((read) => (read as { id: string }).id))];
+    return { ids, unknown: [] };
+  }
+  const whole = readVocabulary(vocabulary, bare);
   if ('id' in whole) return { ids: [whole.id], unknown: [] };
-  const parts = text.length > MAX_VALUE_LENGTH ? [] : text.split(CHANNEL_SEPARATOR).filter((part) => part !== '');
   if (parts.length < 2) return { ids: [], unknown: [{ text, suggestion: whole.suggestion }] };
   const ids: string[] = [];
   const unknown: { text: string; suggestion: string | null }[] = [];
-  for (const part of parts) {
-    const read = readVocabulary(vocabulary, part);
+  partIds.forEach((read, i) => {
     if ('id' in read) {
       if (!ids.includes(read.id)) ids.push(read.id);
-    } else unknown.push({ text: part, suggestion: read.suggestion });
-  }
+    } else unknown.push({ text: parts[i]!, suggestion: read.suggestion });
+  });
   // Nothing known in it: the cell as a whole is the unknown value, as it was written.
   return ids.length === 0 ? { ids, unknown: [{ text, suggestion: whole.suggestion }] } : { ids, unknown };
 }

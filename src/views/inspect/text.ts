@@ -26,14 +26,23 @@ export function inspectText(result: InspectResult): string {
       const named = source === 'file' ? '' : ` ${name}`;
       lines.push(`  Stage model${named} (${SOURCE[source]}): ${stages.map((s) => terminalLine(shorten(s.label, 60))).join(' → ')}`);
     }
+    const markdown = file.kind === 'markdown';
     for (const table of file.tables) {
-      const where = table.sheet === null ? 'Table' : `Sheet ${quoted(table.sheet)}`;
+      const where = table.sheet === null ? 'Table' : markdown ? `Table under ${quoted(table.sheet)}` : `Sheet ${quoted(table.sheet)}`;
       if (table.headerRow === null) {
         lines.push(`  ${where}: ${terminalLine(table.skipped ?? 'skipped')}`);
         continue;
       }
-      lines.push(`  ${where}: header at row ${table.headerRow}; ${table.touchpoints} touchpoint${table.touchpoints === 1 ? '' : 's'} read${table.retired > 0 ? `, ${table.retired} retired left out` : ''}`);
-      lines.push('    Columns:');
+      const read = `${table.touchpoints} touchpoint${table.touchpoints === 1 ? '' : 's'} read${table.retired > 0 ? `, ${table.retired} retired left out` : ''}`;
+      if (table.grid) {
+        lines.push(`  ${where}: a journey-map grid (lanes down, stages across), read transposed; ${read}`);
+        lines.push(`    Stages: ${table.grid.stages.map((stage) => `${stage.column} ${quoted(stage.text)}`).join(', ')}`);
+        lines.push('    Lanes:');
+        for (const lane of table.grid.lanes) lines.push(`      ${markdown ? 'line' : 'row'} ${lane.row}  ${quoted(lane.label)} → ${lane.readAs === null ? 'ignored' : terminalLine(lane.readAs)}`);
+      } else {
+        lines.push(`  ${where}: header at ${markdown ? 'line' : 'row'} ${table.headerRow}; ${read}`);
+        lines.push('    Columns:');
+      }
       const width = Math.max(...table.columns.map((c) => c.column.length));
       for (const column of table.columns) {
         if (column.header === '' && column.field === null) continue;

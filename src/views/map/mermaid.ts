@@ -48,7 +48,11 @@ export const REPORT_JOURNEY_LIMIT = 150;
  */
 export function journeyDiagrams(file: string, model: JourneyModel, findings: Finding[], into: Map<string, string>): void {
   const counts = new Map<string, number>();
-  for (const t of model.touchpoints) if (t.status !== 'planned') counts.set(t.persona, (counts.get(t.persona) ?? 0) + 1);
+  const staged = new Set<string>();
+  for (const t of model.touchpoints) {
+    if (t.status !== 'planned') counts.set(t.persona, (counts.get(t.persona) ?? 0) + 1);
+    if (t.stage !== null) staged.add(t.persona);
+  }
   const small = (persona: string) => (counts.get(persona) ?? 0) <= REPORT_JOURNEY_LIMIT;
   // One map of the personas small enough to draw; the others are named with their size.
   const drawable = { ...model, touchpoints: model.touchpoints.filter((t) => small(t.persona)) };
@@ -56,7 +60,9 @@ export function journeyDiagrams(file: string, model: JourneyModel, findings: Fin
   const drawn = new Map(map.personas.map((p) => [p.persona, p]));
   for (const persona of model.personas) {
     const key = `${file}\u0000${persona.name}`;
-    if (!small(persona.name)) into.set(key, `Left out: ${counts.get(persona.name)} touchpoints are more than a journey diagram can show (${REPORT_JOURNEY_LIMIT}); \`journey map\` draws them.`);
+    // A journey diagram is drawn by stage: a persona with none (a timeline) has nothing to draw there.
+    if (!staged.has(persona.name)) into.set(key, 'Left out: no touchpoint has a stage, and a journey diagram is drawn by stage; `journey map --type day` draws the timeline.');
+    else if (!small(persona.name)) into.set(key, `Left out: ${counts.get(persona.name)} touchpoints are more than a journey diagram can show (${REPORT_JOURNEY_LIMIT}); \`journey map\` draws them.`);
     else into.set(key, personaJourney(drawn.get(persona.name)!, persona.name));
   }
 }
