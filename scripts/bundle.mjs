@@ -9,8 +9,10 @@ import { build } from 'esbuild';
 rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
-  entryPoints: ['dist/cli/main.js'],
+  // main: the CLI; index: the programmatic API (package.json exports), sharing the CLI's chunks.
+  entryPoints: ['dist/cli/main.js', 'dist/index.js'],
   outdir: 'dist/bundle',
+  entryNames: '[name]',
   bundle: true,
   splitting: true,
   format: 'esm',

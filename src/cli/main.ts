@@ -7,7 +7,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, InputError } from '../errors.js';
 import { terminalLine, terminalLines } from '../escape.js';
 import { CONFIG_FILE_NAME, ConfigResolver } from '../config/load.js';
-import { audit, type AuditInput, type AuditOptions } from '../engine/audit.js';
+import { runAudit as runApiAudit } from '../api/run.js';
+import type { AuditOptions } from '../engine/audit.js';
 import { applyBaseline, readBaseline, writeBaseline } from '../engine/baseline.js';
 import type { AuditResult } from '../engine/result.js';
 import { recount } from '../engine/summary.js';
@@ -17,11 +18,11 @@ import { RULES, findRule } from '../rules/index.js';
 import { shouldColor } from './color.js';
 import { registerDiff } from './diff.js';
 import type { InputFlags } from './flags.js';
-import { expandInputs } from './inputs.js';
 import { defineMapCommand, runMap, type MapFlags } from './map.js';
 import { checkOutputs, type PlannedOutput } from './outputs.js';
 import { resolvedConfigJson } from './print-config.js';
 import { explainText, rulesTable } from './rule-help.js';
+import { journeyVersion } from '../version.js';
 
 /** Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, config or input error. */
 export const EXIT = { clean: 0, findings: 1, usage: 2 } as const;
@@ -64,14 +65,13 @@ interface AuditRun {
  * written, the files the run will write are checked against every file it read.
  */
 async function auditFiles(files: string[], flags: InputFlags, run: AuditRun): Promise<AuditResult> {
-  const inputs: AuditInput[] = files.includes('-') ? [{ stream: process.stdin, name: flags.stdinFilename }] : [];
   const notes: string[] = [];
-  inputs.push(...(await expandInputs(files.filter((file) => file !== '-'), notes)));
+  const targets = files.map((file) => (file === '-' ? { stream: process.stdin, name: flags.stdinFilename } : file));
+  // Through the programmatic API's runner (src/api/run.ts), as a library user's audit() goes.
+  const { result, inputs, configFiles } = await runApiAudit(targets, { configFile: flags.config, sheets: flags.sheet, readTimeoutSeconds: flags.readTimeout, overview: run.overview, onModel: run.onModel, notes });
   for (const note of notes) process.stderr.write(`journey: note: ${terminalLine(note)}\n`);
-  const configs = new ConfigResolver(flags.config ?? null);
-  const result = await audit(inputs, { configs, sheets: flags.sheet, readTimeoutSeconds: flags.readTimeout, overview: run.overview, onModel: run.onModel });
   const read = inputs.flatMap((input) => ('path' in input ? [input.path] : []));
-  await checkOutputs(run.outputs, [...read, ...configs.files(), ...(run.alsoRead ?? [])], flags.force === true);
+  await checkOutputs(run.outputs, [...read, ...configFiles, ...(run.alsoRead ?? [])], flags.force === true);
   for (const file of result.files) if (file.error !== null) process.stderr.write(`journey: ${terminalLine(file.error)}\n`);
   return result;
 }
@@ -167,7 +167,7 @@ function unknownRule(id: string): ConfigError {
 function buildProgram(): Command {
   const program = new Command('journey')
     .description('Audit a communication inventory for customer-journey gaps')
-    .version('0.1.0')
+    .version(journeyVersion(), '-v, --version', 'print the version')
     .option('--debug', 'show stack traces for unexpected errors')
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(terminalLines(text)) });
