@@ -72,6 +72,8 @@ export interface Summary {
   /** With a baseline: findings left out because the baseline has them, and baseline entries no longer found. */
   baselined?: number | undefined;
   fixed?: number | undefined;
+  /** With --quiet: the warnings and infos left out. */
+  hidden?: number | undefined;
 }
 
 /** What one persona meets in one stage, counted for the gap report. */

@@ -16,10 +16,12 @@ import { nearest } from '../model/text.js';
 import { FORMATTERS, MACHINE_FORMATS, loadReportFormatter, type Formatter } from '../formatters/index.js';
 import { RULES, findRule } from '../rules/index.js';
 import { shouldColor } from './color.js';
+import { defaultFormat, wrapWidth } from './terminal.js';
+import { plural } from '../english.js';
 import { registerDiff } from './diff.js';
 import type { InputFlags } from './flags.js';
 import { defineMapCommand, runMap, type MapFlags } from './map.js';
-import { checkOutputs, type PlannedOutput } from './outputs.js';
+import { checkOutputs, ensureFolderOf, type PlannedOutput } from './outputs.js';
 import { resolvedConfigJson } from './print-config.js';
 import { explainText, rulesTable } from './rule-help.js';
 import { journeyVersion } from '../version.js';
@@ -31,7 +33,8 @@ const SEVERITY_RANK = { info: 1, warning: 2, error: 3 } as const;
 type FailOn = keyof typeof SEVERITY_RANK | 'never';
 
 interface AuditFlags extends InputFlags {
-  format: string;
+  /** Unset: stylish for a terminal, compact otherwise. */
+  format?: string;
   failOn: FailOn;
   maxWarnings?: number;
   quiet?: boolean;
@@ -86,6 +89,7 @@ function plannedOutputs(flags: InputFlags & { writeBaseline?: string }): Planned
 
 /** Writes a rendered report (a string or its pieces) to -o FILE, or to stdout, waiting when the stream is full. */
 async function emit(output: string | Iterable<string>, file: string | undefined): Promise<void> {
+  if (file !== undefined) await ensureFolderOf('-o', file);
   const stream = file === undefined ? process.stdout : createWriteStream(file);
   const failed = new Promise<never>((_, reject) =>
     stream.once('error', (error: NodeJS.ErrnoException) => reject(new ConfigError(`-o ${file}: cannot be written (${error.code})`, { cause: error }))),
@@ -114,13 +118,23 @@ async function emit(output: string | Iterable<string>, file: string | undefined)
   }
 }
 
-function renderOptions(format: string) {
-  return { color: !MACHINE_FORMATS.has(format) && shouldColor(process.stdout), width: process.stdout.columns ?? 100, cwd: process.cwd() };
+/** How a format renders: colors and wrapping only for a terminal (COLUMNS respected), never into an -o file. */
+function renderOptions(format: string, output?: string) {
+  const toFile = output !== undefined;
+  return { color: !toFile && !MACHINE_FORMATS.has(format) && shouldColor(process.stdout), width: wrapWidth(process.stdout, toFile), cwd: process.cwd() };
+}
+
+/** The result --quiet shows: errors only, with how many findings it hid, so a quiet run never claims "No findings". */
+function quietResult(result: AuditResult): AuditResult {
+  const errors = result.findings.filter((finding) => finding.severity === 'error');
+  const shown = recount(result, errors);
+  return { ...shown, summary: { ...shown.summary, hidden: result.findings.length - errors.length } };
 }
 
 async function runAudit(files: string[], flags: AuditFlags): Promise<number> {
-  const loadFormatter = FORMATTERS[flags.format];
-  if (!loadFormatter) throw new ConfigError(`--format: unknown format "${flags.format}" (expected one of ${Object.keys(FORMATTERS).join(', ')})`);
+  const format = flags.format ?? defaultFormat(process.stdout, flags.output !== undefined);
+  const loadFormatter = FORMATTERS[format];
+  if (!loadFormatter) throw new ConfigError(`--format: unknown format "${format}" (expected one of ${Object.keys(FORMATTERS).join(', ')})`);
   if (flags.baseline !== undefined && flags.writeBaseline !== undefined) throw new ConfigError('--baseline and --write-baseline cannot be used together: write the baseline once, then audit against it');
   // Read the baseline first, so a bad one fails before any work.
   const baseline = flags.baseline === undefined ? null : await readBaseline(flags.baseline, (await new ConfigResolver(flags.config ?? null).forFile(null)).limits.baselineMiB);
@@ -134,9 +148,9 @@ async function runAudit(files: string[], flags: AuditFlags): Promise<number> {
     const { baselined = 0, fixed = 0 } = result.summary;
     process.stderr.write(`journey: ${baselined} baselined findings left out${fixed > 0 ? `; ${fixed} baselined findings are gone (fixed or changed), rewrite the baseline with --write-baseline to drop them` : ''}\n`);
   }
-  const shown = flags.quiet ? recount(result, result.findings.filter((finding) => finding.severity === 'error')) : result;
+  const shown = flags.quiet ? quietResult(result) : result;
   const formatter: Formatter = await loadFormatter();
-  await emit(formatter(shown, renderOptions(flags.format)), flags.output);
+  await emit(formatter(shown, renderOptions(format, flags.output)), flags.output);
   const summaryFile = process.env.GITHUB_STEP_SUMMARY;
   if (summaryFile) {
     const { formatMarkdown } = await import('../formatters/markdown.js');
@@ -146,7 +160,13 @@ async function runAudit(files: string[], flags: AuditFlags): Promise<number> {
     );
   }
   // Writing a baseline accepts today's findings, so only unreadable inputs fail it.
-  return exitCodeFor(result, { ...flags, exitZero: flags.exitZero || flags.writeBaseline !== undefined });
+  const exitZero = flags.exitZero || flags.writeBaseline !== undefined;
+  const { warnings } = result.summary;
+  if (flags.maxWarnings !== undefined && warnings > flags.maxWarnings && !exitZero && result.summary.inputErrors === 0) {
+    // Said, as ESLint does, so a failing run with no error-level finding is not a mystery.
+    process.stderr.write(`journey: ${plural(warnings, 'warning')}, more than the maximum of ${flags.maxWarnings} (--max-warnings)\n`);
+  }
+  return exitCodeFor(result, { ...flags, exitZero });
 }
 
 async function runReport(files: string[], flags: InputFlags & { failOn: FailOn }): Promise<number> {
@@ -192,13 +212,13 @@ function buildProgram(): Command {
       .command('audit')
       .description('audit inventories (.xlsx, .csv, .tsv, folders; - reads CSV from stdin)')
       .argument('<files...>', 'inventory files or folders')
-      .addOption(new Option('-f, --format <name>', 'output format').choices(Object.keys(FORMATTERS)).default('stylish'))
+      .addOption(new Option('-f, --format <name>', 'output format (default: stylish in a terminal, compact — one line per finding — otherwise)').choices(Object.keys(FORMATTERS)))
       .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info', 'never']).default('error'))
       .option('--max-warnings <count>', 'exit 1 when there are more warnings than this', (value) => {
         if (!/^\d+$/.test(value)) throw new ConfigError(`--max-warnings: expected a whole number ≥ 0, got "${value}"`);
         return Number(value);
       })
-      .option('--quiet', 'report errors only')
+      .option('--quiet', 'report errors only (the summary says how many warnings and infos it hid)')
       .option('--exit-zero', 'exit 0 even when there are findings (input and config errors still exit 2)')
       .option('--baseline <file>', 'report and fail only on findings not in this baseline')
       .option('--write-baseline <file>', "record today's findings as the baseline, then exit 0"),

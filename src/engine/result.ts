@@ -26,6 +26,8 @@ export const SummarySchema = z.object({
   /** With --baseline: findings left out because the baseline has them, and baseline entries no longer found. */
   baselined: z.number().int().nonnegative().optional(),
   fixed: z.number().int().nonnegative().optional(),
+  /** With --quiet: the warnings and infos left out. */
+  hidden: z.number().int().nonnegative().optional(),
 });
 export type Summary = z.infer<typeof SummarySchema>;
 

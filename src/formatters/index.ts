@@ -17,4 +17,4 @@ export const FORMATTERS: Record<string, () => Promise<Formatter>> = {
 export const loadReportFormatter = async (): Promise<Formatter> => (await import('./report.js')).formatReport;
 
 /** Formats that are read by machines and must never carry color. */
-export const MACHINE_FORMATS = new Set(['github', 'json', 'junit', 'markdown', 'sarif']);
+export const MACHINE_FORMATS = new Set(['compact', 'github', 'json', 'junit', 'markdown', 'sarif']);

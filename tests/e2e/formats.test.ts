@@ -30,10 +30,13 @@ describe('journey audit output options (built CLI)', () => {
   });
 
   it('answers an -o path that cannot be written with one line and exit 2', () => {
+    // A missing folder is created (tests/e2e/terminal.test.ts); one that cannot be, because a file has its name, is refused.
+    const file = join(dir, 'a-file');
+    writeFileSync(file, '');
     for (const command of ['audit', 'report']) {
-      const run = journey([command, 'fixtures/sample-inventory.csv', '-o', join(dir, 'missing-folder/out.txt')]);
+      const run = journey([command, 'fixtures/sample-inventory.csv', '-o', join(file, 'out.txt')]);
       expect(run.code).toBe(2);
-      expect(run.stderr).toMatch(/^journey: -o .*missing-folder\/out\.txt: cannot be written \(ENOENT\)\n$/);
+      expect(run.stderr).toMatch(/^journey: -o .*a-file\/out\.txt: its folder cannot be created \((EEXIST|ENOTDIR)\)\n$/);
     }
   });
 

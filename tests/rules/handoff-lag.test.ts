@@ -26,6 +26,19 @@ describe('handoff-lag', () => {
     expect(check(handoffLag, model(noDays))).toEqual([]);
   });
 
+  it('advises a bridging touchpoint, not bringing the receiving one forward, for a gap of bridgeDays or more', () => {
+    const [short] = check(handoffLag, model(rows(89)));
+    expect(short!.message).toMatch(/; bring "Kickoff call" forward or bridge the gap to at most 7 days\.$/);
+    const [long] = check(handoffLag, model(rows(90)));
+    expect(long!.message).toMatch(/: 60 days from .*; add a touchpoint from Customer Success in between .* rather than moving "Kickoff call" forward\.$/);
+    const [year] = check(handoffLag, model(rows(365)));
+    expect(year!.message).toContain('add a touchpoint from Customer Success in between');
+    // Only the advice changes: the finding is the same one to a baseline.
+    expect(year!.message.split(';')[0]).toMatch(/handoff: 335 days from/);
+    const [custom] = check(handoffLag, model(rows(90)), { bridgeDays: 100 });
+    expect(custom!.message).toContain('bring "Kickoff call" forward');
+  });
+
   it('uses the maxDays option', () => {
     expect(check(handoffLag, model(rows(44)), { maxDays: 14 })).toEqual([]);
     expect(check(handoffLag, model(rows(38)), { maxDays: 7 })).toHaveLength(1);
