@@ -119,9 +119,9 @@ async function emit(output: string | Iterable<string>, file: string | undefined)
 }
 
 /** How a format renders: colors and wrapping only for a terminal (COLUMNS respected), never into an -o file. */
-function renderOptions(format: string, output?: string) {
+function renderOptions(format: string, output?: string, failOn?: FailOn) {
   const toFile = output !== undefined;
-  return { color: !toFile && !MACHINE_FORMATS.has(format) && shouldColor(process.stdout), width: wrapWidth(process.stdout, toFile), cwd: process.cwd() };
+  return { color: !toFile && !MACHINE_FORMATS.has(format) && shouldColor(process.stdout), width: wrapWidth(process.stdout, toFile), cwd: process.cwd(), failOn };
 }
 
 /** The result --quiet shows: errors only, with how many findings it hid, so a quiet run never claims "No findings". */
@@ -150,7 +150,7 @@ async function runAudit(files: string[], flags: AuditFlags): Promise<number> {
   }
   const shown = flags.quiet ? quietResult(result) : result;
   const formatter: Formatter = await loadFormatter();
-  await emit(formatter(shown, renderOptions(format, flags.output)), flags.output);
+  await emit(formatter(shown, renderOptions(format, flags.output, flags.exitZero ? 'never' : flags.failOn)), flags.output);
   const summaryFile = process.env.GITHUB_STEP_SUMMARY;
   if (summaryFile) {
     const { formatMarkdown } = await import('../formatters/markdown.js');
