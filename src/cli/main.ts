@@ -41,6 +41,8 @@ interface AuditFlags extends InputFlags {
   exitZero?: boolean;
   baseline?: string;
   writeBaseline?: string;
+  /** Unset: append to GITHUB_STEP_SUMMARY only with --format github. */
+  stepSummary?: boolean;
 }
 
 const debugRequested = process.argv.includes('--debug');
@@ -151,8 +153,10 @@ async function runAudit(files: string[], flags: AuditFlags): Promise<number> {
   const shown = flags.quiet ? quietResult(result) : result;
   const formatter: Formatter = await loadFormatter();
   await emit(formatter(shown, renderOptions(format, flags.output, flags.exitZero ? 'never' : flags.failOn)), flags.output);
+  // One summary per workflow run: only the annotations step (--format github) writes one unless told
+  // otherwise, so a workflow that also uploads SARIF or writes the gap report does not get two or three.
   const summaryFile = process.env.GITHUB_STEP_SUMMARY;
-  if (summaryFile) {
+  if (summaryFile && (flags.stepSummary ?? format === 'github')) {
     const { formatMarkdown } = await import('../formatters/markdown.js');
     const summary = formatMarkdown(shown, renderOptions('markdown'));
     await appendFile(summaryFile, typeof summary === 'string' ? summary : [...summary].join('')).catch((error: NodeJS.ErrnoException) =>
@@ -219,6 +223,8 @@ function buildProgram(): Command {
         return Number(value);
       })
       .option('--quiet', 'report errors only (the summary says how many warnings and infos it hid)')
+      .option('--step-summary', 'append a findings table to $GITHUB_STEP_SUMMARY (the default with --format github only)')
+      .option('--no-step-summary', 'never append to $GITHUB_STEP_SUMMARY')
       .option('--exit-zero', 'exit 0 even when there are findings (input and config errors still exit 2)')
       .option('--baseline <file>', 'report and fail only on findings not in this baseline')
       .option('--write-baseline <file>', "record today's findings as the baseline, then exit 0"),

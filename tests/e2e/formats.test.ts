@@ -26,7 +26,20 @@ describe('journey audit output options (built CLI)', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(JSON.parse(readFileSync(out, 'utf8')).version).toBe('2.1.0');
+    // SARIF is for code scanning: it leaves the summary to the annotations step, unless asked.
+    expect(readFileSync(summary, 'utf8')).toBe('# Earlier step\n');
+    journey(['audit', 'fixtures/sample-inventory.xlsx', '-f', 'sarif', '-o', out, '--step-summary'], { env: { GITHUB_STEP_SUMMARY: summary } });
     expect(readFileSync(summary, 'utf8')).toMatch(/^# Earlier step\n### journey: 1 error, 21 warnings, 14 infos in 1 file/);
+  });
+
+  it('appends to GITHUB_STEP_SUMMARY with --format github by default, never with --no-step-summary', () => {
+    const summary = join(dir, 'github-summary.md');
+    writeFileSync(summary, '');
+    journey(['audit', 'fixtures/sample-inventory.xlsx', '-f', 'github'], { env: { GITHUB_STEP_SUMMARY: summary } });
+    expect(readFileSync(summary, 'utf8').match(/^### journey:/gm)).toHaveLength(1);
+    journey(['audit', 'fixtures/sample-inventory.xlsx', '-f', 'github', '--no-step-summary'], { env: { GITHUB_STEP_SUMMARY: summary } });
+    journey(['audit', 'fixtures/sample-inventory.xlsx', '-f', 'json'], { env: { GITHUB_STEP_SUMMARY: summary } });
+    expect(readFileSync(summary, 'utf8').match(/^### journey:/gm)).toHaveLength(1);
   });
 
   it('answers an -o path that cannot be written with one line and exit 2', () => {

@@ -194,3 +194,107 @@ describe.runIf(gitInstall)('installing from a git URL', () => {
     900_000,
   );
 });
+
+/** The `run:` scripts of a GitHub Actions workflow's steps, by step name, with each step's env. */
+function workflowSteps(path: string): { name: string; run: string; env: Record<string, string> }[] {
+  const lines = readFileSync(path, 'utf8').split('\n');
+  const steps: { name: string; run: string; env: Record<string, string> }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const name = /^\s*- name: (.*)$/.exec(lines[i]!);
+    if (name) steps.push({ name: name[1]!, run: '', env: {} });
+    const step = steps.at(-1);
+    const run = /^(\s*)run: (.*)$/.exec(lines[i]!);
+    if (step && run) {
+      if (run[2] !== '|') step.run = run[2]!;
+      else {
+        const body: string[] = [];
+        while (i + 1 < lines.length && (lines[i + 1]!.trim() === '' || lines[i + 1]!.search(/\S/) > run[1]!.length)) body.push(lines[++i]!.slice(run[1]!.length + 2));
+        step.run = body.join('\n');
+      }
+    }
+    const env = /^\s{10}([A-Z_]+): (.*)$/.exec(lines[i]!);
+    if (step && env) step.env[env[1]!] = env[2]!;
+  }
+  return steps.filter((step) => step.run !== '');
+}
+
+describe('the example CI files, run as written against the packed package', () => {
+  const pathWithJourney = () => `${join(project, 'node_modules/.bin')}:${process.env.PATH}`;
+  const workspace = (name: string) => {
+    const folder = join(work, name);
+    mkdirSync(join(folder, 'inventories'), { recursive: true });
+    copyFileSync(join(root, 'fixtures/sample-inventory.xlsx'), join(folder, 'inventories/sample.xlsx'));
+    copyFileSync(join(root, 'fixtures/sample-inventory.csv'), join(folder, 'inventories/sample.csv'));
+    return folder;
+  };
+
+  it(
+    'examples/github-actions.yml: installs journey-audit, and its steps leave one summary, SARIF, and a failing annotations step',
+    (context) => {
+      if (!installed) return context.skip();
+      const steps = workflowSteps(join(root, 'examples/github-actions.yml'));
+      expect(steps[0]!.run).toBe(`npm install --global ${manifest.name}@${manifest.version.split('.')[0]}`);
+      const folder = workspace('github');
+      let summaries = '';
+      const codes: Record<string, number | null> = {};
+      for (const [i, step] of steps.slice(1).entries()) {
+        // Each step gets a summary file of its own, as on GitHub, which shows them one after another.
+        const summary = join(folder, `summary-${i}.md`);
+        writeFileSync(summary, '');
+        const run = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run], { cwd: folder, encoding: 'utf8', env: { ...process.env, PATH: pathWithJourney(), GITHUB_STEP_SUMMARY: summary, SOURCE_DATE_EPOCH: TEST_EPOCH } });
+        codes[step.name] = run.status;
+        summaries += readFileSync(summary, 'utf8');
+      }
+      expect(codes).toEqual({ 'Gap report as the job summary': 0, 'Audit for code scanning': 0, 'Audit with annotations': 1 });
+      expect((summaries.match(/^(# Communication inventory gap report|### journey:)/gm) ?? []).length).toBe(1);
+      expect(JSON.parse(readFileSync(join(folder, 'journey.sarif'), 'utf8')).runs[0].results.length).toBeGreaterThan(0);
+    },
+    SLOW,
+  );
+
+  it(
+    'examples/gitlab-ci.yml: the gap report, and a JUnit report whose failures match the exit code',
+    (context) => {
+      if (!installed) return context.skip();
+      const text = readFileSync(join(root, 'examples/gitlab-ci.yml'), 'utf8');
+      const block = text.slice(text.indexOf('\n  script:\n') + 11).split(/\n {2}\S/)[0]!;
+      const script = block.split('\n').flatMap((line) => /^ {4}- (.*?)(\s+#.*)?$/.exec(line)?.[1] ?? []);
+      expect(script[0]).toBe(`npm install --global ${manifest.name}@${manifest.version.split('.')[0]}`);
+      const folder = workspace('gitlab');
+      const codes = script.slice(1).map((command) => spawnSync('sh', ['-c', command], { cwd: folder, encoding: 'utf8', env: { ...process.env, PATH: pathWithJourney(), SOURCE_DATE_EPOCH: TEST_EPOCH } }).status);
+      expect(codes).toEqual([0, 1]);
+      expect(readFileSync(join(folder, 'gaps.md'), 'utf8')).toMatch(/^# Communication inventory gap report/);
+      // Exit 1 for the sample's two error-level findings (one per file), and exactly those fail in the test report.
+      expect(readFileSync(join(folder, 'journey-junit.xml'), 'utf8')).toMatch(/<testsuites name="journey" tests="\d+" failures="2" errors="0">/);
+    },
+    SLOW,
+  );
+
+  it(
+    'examples/journey-diff-pr.yml: the diff step compares the base commit with the head and writes the comment',
+    (context) => {
+      if (!installed) return context.skip();
+      const steps = workflowSteps(join(root, 'examples/journey-diff-pr.yml'));
+      expect(steps[0]!.run).toBe(`npm install --global ${manifest.name}@${manifest.version.split('.')[0]}`);
+      const diff = steps.find((step) => step.name === 'Diff the changed inventories')!;
+      const folder = workspace('diff');
+      const git = (...args: string[]) => spawnSync('git', args, { cwd: folder, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } }).stdout.trim();
+      git('init', '-q');
+      git('add', 'inventories');
+      git('commit', '-qm', 'base');
+      const base = git('rev-parse', 'HEAD');
+      // The pull request moves the kickoff call later: the handoff lag grows.
+      const csv = join(folder, 'inventories/sample.csv');
+      writeFileSync(csv, readFileSync(csv, 'utf8').replace(/Kickoff call(.*?),44,/, 'Kickoff call$1,58,'));
+      git('commit', '-qam', 'head');
+      const output = join(folder, 'github-output');
+      writeFileSync(output, '');
+      const run = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', diff.run], { cwd: folder, encoding: 'utf8', env: { ...process.env, PATH: pathWithJourney(), BASE: base, GITHUB_STEP_SUMMARY: join(folder, 'summary.md'), GITHUB_OUTPUT: output, SOURCE_DATE_EPOCH: TEST_EPOCH } });
+      expect(run.status, run.stderr).toBe(0);
+      expect(readFileSync(join(folder, 'journey-diff.md'), 'utf8')).toMatch(/^### journey diff: .*inventories\\\/sample\\\.csv\n\n⚠️ Introduces 1 finding/);
+      // The grown lag is a new warning: --fail-on-new warning fails the check in the last step.
+      expect(readFileSync(output, 'utf8')).toBe('status=1\n');
+    },
+    SLOW,
+  );
+});
