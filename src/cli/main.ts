@@ -195,7 +195,7 @@ function buildProgram(): Command {
     .option('--debug', 'show stack traces for unexpected errors')
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(terminalLines(text)) });
-  const configOption = () => new Option('-c, --config <file>', `config file to use instead of the nearest ${CONFIG_FILE_NAME}`);
+  const configOption = () => new Option('-c, --config <file>', `config file to use instead of the nearest ${CONFIG_FILE_NAME}, journey.config.jsonc or package.json "journey" key`);
 
   const inputOptions = (command: Command) =>
     command
@@ -275,10 +275,10 @@ function buildProgram(): Command {
     .argument('[folder]', 'folder to write it in', '.')
     .option('--force', 'overwrite an existing config')
     .action(async (folder: string, flags: { force?: boolean }) => {
-      const { starterConfig } = await import('../config/starter.js');
+      const { schemaReference, starterConfig } = await import('../config/starter.js');
       const path = join(folder, CONFIG_FILE_NAME);
       try {
-        await writeFile(path, starterConfig(), { flag: flags.force ? 'w' : 'wx' });
+        await writeFile(path, starterConfig(schemaReference(folder)), { flag: flags.force ? 'w' : 'wx' });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'EEXIST') throw new ConfigError(`${path} already exists; edit it, or pass --force to overwrite it`);

@@ -88,6 +88,11 @@ describe('the installed package', () => {
       const init = run(['init', 'starter.xlsx']);
       expect(init.status, init.stderr).toBe(0);
       expect(readFileSync(join(project, 'starter.xlsx')).subarray(0, 2).toString()).toBe('PK');
+      // init-config points $schema at the installed package's schema, which is there.
+      expect(run(['init-config', '--force']).status).toBe(0);
+      const schema = /"\$schema": "([^"]+)"/.exec(readFileSync(join(project, 'journey.config.json'), 'utf8'))![1]!;
+      expect(schema).toBe('./node_modules/journey-audit/journey.config.schema.json');
+      expect(JSON.parse(readFileSync(join(project, schema), 'utf8')).$schema).toMatch(/json-schema\.org/);
     },
     SLOW,
   );
