@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { appendFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { ConfigError, InputError } from '../errors.js';
 import { terminalLine, terminalLines } from '../escape.js';
 import { CONFIG_FILE_NAME, ConfigResolver } from '../config/load.js';
@@ -311,6 +311,15 @@ function buildProgram(): Command {
     .action(async (file: string, flags: { config?: string }) => {
       const config = await new ConfigResolver(flags.config ?? null).forFile(file);
       process.stdout.write(`${JSON.stringify(resolvedConfigJson(config), null, 2)}\n`);
+    });
+  program
+    .command('completion')
+    .description('print a completion script for bash, zsh or fish (e.g. source <(journey completion bash))')
+    .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh', 'fish']))
+    .action(async (shell: 'bash' | 'zsh' | 'fish') => {
+      const { completionScript } = await import('./completion.js');
+      // Generated from this very program, so every command, option and choice is in it; explain completes rule ids.
+      process.stdout.write(completionScript(shell, program, { rule: RULES.map((rule) => rule.id) }));
     });
   return program;
 }
