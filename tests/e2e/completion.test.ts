@@ -64,6 +64,14 @@ describe('journey completion', () => {
       writeFileSync(path, script(shell));
       const check = spawnSync(shell, ['-n', path], { encoding: 'utf8' });
       expect(check.status, check.stderr).toBe(0);
+      if (shell === 'fish') {
+        const complete = (line: string) => spawnSync('fish', ['-c', `source ${path}; complete -C '${line}'`], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0]);
+        expect(complete('journey explain handoff')).toEqual(['handoff-lag']);
+        expect(complete('journey audit --fail-on ').sort()).toEqual(['error', 'info', 'never', 'warning']);
+      } else {
+        const load = spawnSync('zsh', ['-c', `autoload -U compinit; compinit -u; source ${path}; print -r -- $_comps[journey]`], { encoding: 'utf8' });
+        expect(load.stdout.trim(), load.stderr).toBe('_journey');
+      }
     }
     expect(script('zsh')).toMatch(/^#compdef journey\n/);
     expect(script('zsh')).toContain("'--format[output format");
