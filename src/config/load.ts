@@ -16,6 +16,26 @@ export const CONFIG_FILE_NAME = 'journey.config.json';
 export const CONFIG_FILE_NAMES = [CONFIG_FILE_NAME, 'journey.config.jsonc'] as const;
 export const PACKAGE_JSON_KEY = 'journey';
 
+/** jsonc-parser's error codes in words (its own are identifiers such as CloseBraceExpected). */
+const JSON_ERRORS: Record<string, string> = {
+  InvalidSymbol: 'an unexpected character',
+  InvalidNumberFormat: 'a malformed number',
+  PropertyNameExpected: 'a key in double quotes was expected',
+  ValueExpected: 'a value was expected',
+  ColonExpected: 'a ":" was expected after the key',
+  CommaExpected: 'a "," was expected between two entries',
+  CloseBraceExpected: 'a closing "}" is missing',
+  CloseBracketExpected: 'a closing "]" is missing',
+  EndOfFileExpected: 'there is more after the end of the object',
+  InvalidCommentToken: 'a malformed comment',
+  UnexpectedEndOfComment: 'a /* comment is never closed',
+  UnexpectedEndOfString: 'a string is never closed (a missing ")',
+  UnexpectedEndOfNumber: 'a number ends too early',
+  InvalidUnicode: 'a malformed \\u escape',
+  InvalidEscapeCharacter: 'an unknown \\ escape',
+  InvalidCharacter: 'a control character inside a string',
+};
+
 /** Line and column (1-based) of an offset in a text. */
 function lineColumn(text: string, offset: number): string {
   const before = text.slice(0, offset).split('\n');
@@ -36,7 +56,10 @@ export async function loadConfigFile(path: string): Promise<ResolvedConfig> {
   const errors: ParseError[] = [];
   const raw: unknown = parse(text.replace(/^\uFEFF/, ''), errors, { allowTrailingComma: true, disallowComments: false });
   const first = errors[0];
-  if (first) throw new ConfigError(`${shown}:${lineColumn(text, first.offset)}: not valid JSON (${printParseErrorCode(first.error)})`);
+  if (first) {
+    const code = printParseErrorCode(first.error);
+    throw new ConfigError(`${shown}:${lineColumn(text, first.offset)}: not valid JSON: ${JSON_ERRORS[code] ?? code}; fix it at that line and column (comments and trailing commas are allowed)`);
+  }
   if (basename(path) === 'package.json') return resolveRaw((raw as Record<string, unknown> | null)?.[PACKAGE_JSON_KEY], `${shown} "${PACKAGE_JSON_KEY}"`, path);
   return resolveRaw(raw, shown, path);
 }

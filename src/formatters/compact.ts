@@ -29,6 +29,14 @@ function* compactLines(result: Parameters<Formatter>[0]): Iterable<string> {
   }
   const { summary } = result;
   const total = summary.errors + summary.warnings + summary.infos;
-  const unreadable = summary.inputErrors > 0 ? `, ${plural(summary.inputErrors, 'file')} could not be read` : '';
-  yield `${total === 0 ? 'no findings' : `${plural(total, 'finding')} (${severityCounts(summary)})`} in ${plural(summary.files, 'file')}${unreadable}\n`;
+  const read = summary.files - summary.inputErrors;
+  const unreadable = summary.inputErrors > 0 ? `; ${plural(summary.inputErrors, 'file')} could not be read` : '';
+  if (read === 0 && summary.inputErrors > 0) {
+    yield `${plural(summary.inputErrors, 'file')} could not be read; nothing was audited\n`;
+    return;
+  }
+  // Never "no findings" for what --quiet hid.
+  const what = total === 0 ? (summary.hidden ? 'no errors' : 'no findings') : `${plural(total, 'finding')} (${severityCounts(summary)})`;
+  const hidden = summary.hidden ? ` (${summary.hidden} ${summary.hidden === 1 ? 'warning or info' : 'warnings and infos'} hidden by --quiet)` : '';
+  yield `${what} in ${plural(read, 'file')}${hidden}${unreadable}\n`;
 }

@@ -184,7 +184,7 @@ function* stylishPieces(...[result, options]: Parameters<Formatter>): Iterable<s
   const total = errors + warnings + infos;
   const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')}`;
   const { ignored, baselined, hidden } = result.summary;
-  const left = [ignored ? `${ignored} ignored by the config` : '', baselined ? `${baselined} in the baseline` : '', hidden ? `${hidden} ${hidden === 1 ? 'warning or info' : 'warnings and infos'} hidden by --quiet` : ''].filter(Boolean).join(', ');
+  const left = [ignored ? `${ignored} ignored (config or journey-ignore notes)` : '', baselined ? `${baselined} in the baseline` : '', hidden ? `${hidden} ${hidden === 1 ? 'warning or info' : 'warnings and infos'} hidden by --quiet` : ''].filter(Boolean).join(', ');
   const mark = errors > 0 || inputErrors > 0 ? chalk.red.bold('✖') : total > 0 || hidden ? chalk.yellow.bold('⚠') : chalk.green.bold('✔');
   const read = files - inputErrors;
   // A file that could not be read is said to be so: "No findings" would read as a clean inventory.

@@ -96,7 +96,7 @@ describe('config', () => {
   });
 
   it('names the line and column of a JSON syntax error, and a missing --config file', async () => {
-    expect(await messageOf('{\n  "rules": { "blank-row": "off" \n}')).toMatch(/^.*:3:2: not valid JSON \(CloseBraceExpected\)$/);
+    expect(await messageOf('{\n  "rules": { "blank-row": "off" \n}')).toMatch(/^.*:3:2: not valid JSON: a closing "\}" is missing; fix it at that line and column \(comments and trailing commas are allowed\)$/);
     await expect(new ConfigResolver(join(dir, 'nope.json')).forFile(null)).rejects.toThrow(/nope\.json: no such config file/);
   });
 
