@@ -157,29 +157,37 @@ export { severity, version, names, text, wrong, rules };
 const gitInstall = process.env.CI === 'true' || process.env.JOURNEY_TEST_GIT_INSTALL === '1';
 if (!gitInstall) process.stdout.write('skipped: installing from a git URL (slow; runs with CI=true or JOURNEY_TEST_GIT_INSTALL=1)\n');
 
+/** The working tree as a git repository of its own (tracked and new files, not ignored ones), so uncommitted work is what is tested. */
+let snapshotted: string | null = null;
+function snapshot(): string {
+  if (snapshotted !== null) return snapshotted;
+  const repo = join(work, 'repo');
+  mkdirSync(repo);
+  const git = (args: string[], cwd = repo) => {
+    const result = spawnSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+    expect(result.status, result.stderr).toBe(0);
+    return result.stdout;
+  };
+  for (const file of git(['ls-files', '-co', '--exclude-standard', '-z'], root).split('\0').filter(Boolean)) {
+    mkdirSync(join(repo, file, '..'), { recursive: true });
+    try {
+      copyFileSync(join(root, file), join(repo, file));
+    } catch {
+      // Listed but deleted in the working tree.
+    }
+  }
+  git(['init', '-q']);
+  git(['add', '-A']);
+  git(['commit', '-qm', 'snapshot']);
+  snapshotted = repo;
+  return repo;
+}
+
 describe.runIf(gitInstall)('installing from a git URL', () => {
   it(
     'npm pack of the git URL builds in prepare, and its tarball installs a working journey globally',
     () => {
-      // The working tree as a commit of its own (tracked and new files, not ignored ones), so uncommitted work is what is tested.
-      const repo = join(work, 'repo');
-      mkdirSync(repo);
-      const git = (args: string[], cwd = repo) => {
-        const result = spawnSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
-        expect(result.status, result.stderr).toBe(0);
-        return result.stdout;
-      };
-      for (const file of git(['ls-files', '-co', '--exclude-standard', '-z'], root).split('\0').filter(Boolean)) {
-        mkdirSync(join(repo, file, '..'), { recursive: true });
-        try {
-          copyFileSync(join(root, file), join(repo, file));
-        } catch {
-          // Listed but deleted in the working tree.
-        }
-      }
-      git(['init', '-q']);
-      git(['add', '-A']);
-      git(['commit', '-qm', 'snapshot']);
+      const repo = snapshot();
       // As the README says: a global install straight from git is broken in npm itself (npm/cli#8440: its
       // preparation install runs in global mode against the global folder), so the git URL is packed first.
       const fromGit = join(work, 'from-git');
@@ -194,6 +202,22 @@ describe.runIf(gitInstall)('installing from a git URL', () => {
       const install = npm(['install', '--global', '--prefix', prefix, '--prefer-offline', join(fromGit, readdirSync(fromGit)[0]!)], work);
       expect(install.code, install.out).toBe(0);
       const version = spawnSync(join(prefix, 'bin/journey'), ['--version'], { encoding: 'utf8' });
+      expect(version.stdout.trim()).toBe(manifest.version);
+    },
+    900_000,
+  );
+
+  it(
+    'prepare builds where npm gave it no devDependencies (as in a global install from git), instead of "tsc: not found"',
+    () => {
+      const clone = join(work, 'bare-clone');
+      const git = spawnSync('git', ['clone', '-q', snapshot(), clone], { encoding: 'utf8' });
+      expect(git.status, git.stderr).toBe(0);
+      // npm_config_global as npm's own git preparation passes it down: the install prepare makes must stay local.
+      const prepare = spawnSync(process.execPath, ['scripts/prepare.mjs'], { cwd: clone, encoding: 'utf8', env: { ...process.env, npm_config_global: 'true', npm_config_prefer_offline: 'true' } });
+      expect(prepare.status, prepare.stderr).toBe(0);
+      expect(prepare.stderr).toContain('journey prepare: the build tools are not installed here');
+      const version = spawnSync(process.execPath, [join(clone, 'bin/journey.js'), '--version'], { encoding: 'utf8' });
       expect(version.stdout.trim()).toBe(manifest.version);
     },
     900_000,
