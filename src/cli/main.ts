@@ -152,7 +152,9 @@ async function runAudit(files: string[], flags: AuditFlags): Promise<number> {
   }
   const shown = flags.quiet ? quietResult(result) : result;
   const formatter: Formatter = await loadFormatter();
-  await emit(formatter(shown, renderOptions(format, flags.output, flags.exitZero ? 'never' : flags.failOn)), flags.output);
+  // Writing a baseline accepts today's findings, so only unreadable inputs fail it; the formats agree with the exit code.
+  const exitZero = flags.exitZero || flags.writeBaseline !== undefined;
+  await emit(formatter(shown, { ...renderOptions(format, flags.output, exitZero ? 'never' : flags.failOn), maxWarnings: exitZero ? undefined : flags.maxWarnings }), flags.output);
   // One summary per workflow run: only the annotations step (--format github) writes one unless told
   // otherwise, so a workflow that also uploads SARIF or writes the gap report does not get two or three.
   const summaryFile = process.env.GITHUB_STEP_SUMMARY;
@@ -163,8 +165,6 @@ async function runAudit(files: string[], flags: AuditFlags): Promise<number> {
       process.stderr.write(`journey: could not append to GITHUB_STEP_SUMMARY (${error.code})\n`),
     );
   }
-  // Writing a baseline accepts today's findings, so only unreadable inputs fail it.
-  const exitZero = flags.exitZero || flags.writeBaseline !== undefined;
   const { warnings } = result.summary;
   if (flags.maxWarnings !== undefined && warnings > flags.maxWarnings && !exitZero && result.summary.inputErrors === 0) {
     // Said, as ESLint does, so a failing run with no error-level finding is not a mystery.

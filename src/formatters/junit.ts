@@ -49,5 +49,13 @@ export const formatJunit: Formatter = (result, options) => {
     failures += suiteFailures;
     suites.push(`  <testsuite name="${path}" tests="${cases.length}" failures="${suiteFailures}" errors="${suiteErrors}" skipped="0">\n${cases.join('\n')}\n  </testsuite>`);
   }
+  // --max-warnings fails a run that has no failing finding: the report says so in a test case of its own.
+  const { maxWarnings } = options;
+  if (maxWarnings !== undefined && result.summary.warnings > maxWarnings) {
+    const message = `${result.summary.warnings} warnings, more than the maximum of ${maxWarnings}`;
+    tests++;
+    failures++;
+    suites.push(`  <testsuite name="journey" tests="1" failures="1" errors="0" skipped="0">\n    <testcase classname="journey" name="--max-warnings ${maxWarnings}">\n      <failure message="${message}" type="max-warnings">${message} (--max-warnings)</failure>\n    </testcase>\n  </testsuite>`);
+  }
   return commandSafe(`<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="journey" tests="${tests}" failures="${failures}" errors="${errors}">\n${suites.join('\n')}\n</testsuites>\n`);
 };

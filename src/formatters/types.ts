@@ -11,6 +11,8 @@ export interface FormatOptions {
   cwd: string;
   /** The lowest severity that fails the run (--fail-on); JUnit fails only those test cases. Default "error", as the CLI's. */
   failOn?: Severity | 'never';
+  /** --max-warnings: JUnit adds a failing test case when the warnings exceed it. */
+  maxWarnings?: number | undefined;
   /** Mermaid journey diagrams by `file\u0000persona` (drawn by src/views/map), embedded by the gap report. */
   journeys?: ReadonlyMap<string, string>;
 }

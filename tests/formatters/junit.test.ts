@@ -43,6 +43,12 @@ describe('junit', () => {
     expect(parseXml(never.stdout).attributes.failures).toBe('0');
     expect(parseXml(journey(['audit', 'fixtures/sample-inventory.xlsx', '-f', 'junit', '--exit-zero']).stdout).attributes.failures).toBe('0');
     expect(severities(parseXml(journey(['audit', 'fixtures/sample-inventory.xlsx', '-f', 'junit', '--fail-on', 'warning']).stdout), 'failure')).not.toContain('info');
+    // Failed by --max-warnings alone: a failing test case says why.
+    const tooMany = journey(['audit', 'fixtures/sample-inventory.xlsx', '-f', 'junit', '--fail-on', 'never', '--max-warnings', '5']);
+    expect(tooMany.code).toBe(1);
+    const suites = parseXml(tooMany.stdout);
+    expect(suites.attributes.failures).toBe('1');
+    expect(suites.children.at(-1)!.children[0]!.children[0]!.attributes.message).toBe('21 warnings, more than the maximum of 5');
   });
 
   it('gives one testsuite per file and, with --fail-on info, one failing testcase per finding', () => {
