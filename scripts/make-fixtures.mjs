@@ -223,3 +223,82 @@ writeFileSync('fixtures/shapes/linked-cells.md', `# Developer onboarding touchpo
 | Adoption | Changelog digest | Email | Product | Weekly \\| opt-out in settings |
 | Adoption | Office hours invite | Webinar | Developer Relations | First Tuesday<br>of each month |
 `);
+
+// Shapes of inventories teams keep without a lifecycle stage column, or with stages of their own.
+// A timeline: an onboarding drip kept as Day | Touchpoint | Channel | Owner (the persona is the file name).
+writeFileSync('fixtures/shapes/onboarding-drip.csv', [
+  'Day,Touchpoint,Channel,Owner',
+  '0,Welcome email,Email,Lifecycle Marketing',
+  '0,Account activation SMS,SMS,Lifecycle Marketing',
+  '1,Getting started guide,Email,Lifecycle Marketing',
+  '2,Product tour nudge,Push,Product',
+  '3,Kickoff call,Video call,Customer Success',
+  '4,Integration checklist,Email,Customer Success',
+  '5,Webinar invite,Email,Lifecycle Marketing',
+  '7,First-week recap,Email,Lifecycle Marketing',
+  '45,Check-in call,Phone,Customer Success',
+  '60,NPS survey,Survey,Product',
+  '',
+].join('\r\n'));
+
+// Timings written where a stage goes: a support team's sequence, weeks and months in the "Stage" column.
+writeFileSync('fixtures/shapes/timings-as-stages.csv', [
+  'stage;touchpoint;channel;team;notes',
+  'Day 0;Order confirmation;Email;Ops;Transactional',
+  ';Delivery tracking link;SMS;Ops;',
+  'Week 1;How to set up your device;Email;Support;',
+  'Week 2;Setup help call;Phone;Support;Only for premium',
+  'Month 1;Satisfaction survey;Survey;CX;',
+  'Month 3;Accessory offer;Email;Marketing;',
+  'Ongoing;Help center;Help center;Support;Always available',
+  '',
+].join('\n'));
+
+// A file's own stages: a hotel's service-design phases (several would fall on one lifecycle stage).
+writeFileSync('fixtures/shapes/hotel-service-design.csv', [
+  'Phase,Touchpoint,Channel,Team,Day,Direction',
+  'Search,Metasearch listing,Paid ads,Marketing,0,Outbound',
+  'Search,Hotel website,Website,Marketing,0,Inbound',
+  'Booking,Room selection page,Website,E-commerce,1,Inbound',
+  'Booking,Booking chat,Chat,Reservations,1,Both',
+  'Payment,Payment page,Website,E-commerce,1,Inbound',
+  'Payment,Booking confirmation email,Email,Reservations,1,Outbound',
+  'Pre-arrival,Pre-arrival email,Email,Guest Relations,12,Outbound',
+  'Check-in,Front desk welcome,In person,Front Office,14,Both',
+  'Stay,Room service menu,In-app,F&B,14,Inbound',
+  'Check-out,Invoice email,Email,Front Office,16,Outbound',
+  'Check-out,Review request,Email,Guest Relations,18,Outbound',
+  '',
+].join('\r\n'));
+
+// A win-back ladder kept in a wiki page: At risk → Lapsed → Dormant → Lost.
+writeFileSync('fixtures/shapes/winback-ladder.md', `# Win-back program
+
+Owned by Retention. Stages follow the customer's last purchase.
+
+## Subscriber
+
+| Stage | Touchpoint | Channel | Owner | Day |
+| --- | --- | --- | --- | --- |
+| At risk | Usage drop alert | Email | Retention Marketing | 0 |
+| At risk | CSM check-in | Phone | Customer Success | 3 |
+| Lapsed | We miss you | Email | Retention Marketing | 30 |
+| Lapsed | Comeback offer | SMS | Retention Marketing | 45 |
+| Dormant | Reactivation survey | Survey | Insights | 90 |
+| Lost | Exit interview | Phone | Customer Success | 120 |
+`);
+
+// A named stage model: a retailer's journey in awareness, consideration, acquisition, service, loyalty, pinned in its config.
+mkdirSync('fixtures/shapes/acasl', { recursive: true });
+writeFileSync('fixtures/shapes/acasl/journey.config.json', `${JSON.stringify({ stageModel: 'acasl' }, null, 2)}\n`);
+writeFileSync('fixtures/shapes/acasl/retail-journey.csv', [
+  'Journey stage,Touchpoint,Channel,Team,Day',
+  'Awareness,Instagram ads,Paid ads,Marketing,0',
+  'Consideration,Product comparison page,Website,E-commerce,2',
+  'Acquisition,Checkout,Website,E-commerce,3',
+  'Acquisition,Order confirmation,Email,E-commerce,3',
+  'Service,Delivery notification,SMS,Logistics,5',
+  'Service,Returns portal,Website,Customer Service,10',
+  'Loyalty,Loyalty points email,Email,CRM,30',
+  '',
+].join('\r\n'));

@@ -19,7 +19,10 @@ export interface Finding {
   /** The rule's id, e.g. "handoff-lag" (`journey explain <id>` describes it). */
   ruleId: string;
   severity: Severity;
+  /** What is wrong, as one statement. */
   message: string;
+  /** What to do about it ("" when the rule has no advice); text outputs print `message; fix`. */
+  fix: string;
   location: Location;
   /** Other cells the finding is about (the other duplicates, the giving side of a handoff). */
   related: Location[];
@@ -109,7 +112,10 @@ export interface HandoffOverview {
 
 export interface PersonaOverview {
   persona: string;
+  /** Every stage of the stage model, in order, including empty ones. */
   stages: StageOverview[];
+  /** Touchpoints whose stage is unknown, blank or not given (a timeline), counted like a stage; null when there are none. */
+  unplaced: StageOverview | null;
   handoffs: HandoffOverview[];
 }
 
@@ -200,6 +206,8 @@ export interface Inventory {
     touchpoint: string | null;
   }[];
   stageModel: { stages: { id: string; label: string; synonyms: string[] }[] };
+  /** Where the stage model came from: journey's default, the config, or the inventory's own Stage values. */
+  stageSource: { kind: 'default' | 'config' | 'file'; name: string; location: Location | null };
   channels: { id: string; label: string; synonyms: string[]; automatable: boolean; inbound: boolean }[];
 }
 

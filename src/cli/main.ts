@@ -20,6 +20,7 @@ import { defaultFormat, wrapWidth } from './terminal.js';
 import { plural } from '../english.js';
 import { registerDiff } from './diff.js';
 import type { InputFlags } from './flags.js';
+import { registerInspect } from './inspect.js';
 import { defineMapCommand, runMap, type MapFlags } from './map.js';
 import { checkOutputs, ensureFolderOf, type PlannedOutput } from './outputs.js';
 import { resolvedConfigJson } from './print-config.js';
@@ -243,6 +244,7 @@ function buildProgram(): Command {
   });
 
   registerDiff(program, emit);
+  registerInspect(program, emit);
 
   inputOptions(defineMapCommand(program.command('map'))).action(async (files: string[], flags: MapFlags) => {
     process.exitCode = await runMap(files, flags);

@@ -12,8 +12,10 @@ export function resolvedConfigJson(config: ResolvedConfig): Record<string, unkno
     rules: Object.fromEntries(
       config.rules.map(({ rule, level, options }) => [rule.id, Object.keys(options as object).length > 0 ? [level, options] : level]),
     ),
+    stageModel: { ...(config.normalize.stageSource ?? { kind: 'default', name: 'lifecycle' }), fromFiles: config.normalize.stageSource?.kind !== 'config' },
     stages: config.normalize.stageModel.stages,
     channels: config.normalize.channels,
+    synonyms: config.normalize.synonyms ?? {},
     columns,
     stageOwners: config.settings.stageOwners,
     personas: config.settings.personas,

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { ResolvedConfig } from '../config/resolve.js';
+import { STAGE_MODELS } from '../model/stage-models.js';
 import type { Rule } from '../rules/rule.js';
 
 interface OptionSchema {
@@ -47,6 +48,17 @@ export function rulesTable(rules: readonly Rule[], config: ResolvedConfig): stri
   return `${[line(head), ...rows.map(line)].join('\n')}\n\nCurrent: ${source}. \`journey explain RULE\` describes a rule.\n`;
 }
 
+/** The stage model a config puts in force, in words: where it comes from, then its stages in order. */
+export function stagesText(config: ResolvedConfig): string {
+  const { stageModel, stageSource } = config.normalize;
+  const named = stageSource?.name ?? 'lifecycle';
+  const from =
+    stageSource?.kind === 'config'
+      ? `${named === 'custom' ? 'a custom model' : `${named} (${STAGE_MODELS[named as keyof typeof STAGE_MODELS]?.title ?? named})`}, set in ${config.file ?? 'the config'}`
+      : `${STAGE_MODELS.lifecycle.title}; an inventory whose stage values are mostly its own brings its own model (stage-model-from-file says so)`;
+  return `${from}:\n${stageModel.stages.map((stage, i) => `${i + 1}. ${stage.label} (${stage.id})`).join('\n')}`;
+}
+
 /** The `journey explain RULE` text. */
 export function explainText(rule: Rule, config: ResolvedConfig): string {
   const options = optionLines(rule);
@@ -60,6 +72,8 @@ export function explainText(rule: Rule, config: ResolvedConfig): string {
     ['Example', rule.docs.example],
     ['Configure (journey.config.json)', `"rules": { "${rule.id}": ${setting} }`],
   ];
+  if (rule.needsStages) sections.push(['Stages in force', stagesText(config)]);
+  if (rule.reference) sections.push(['Reference', rule.reference()]);
   const header = `${rule.id}: ${rule.description}\nDefault: ${rule.defaultSeverity}; currently ${levelText(rule, config)}${config.file ? ` in ${config.file}` : ''}.`;
   return `${header}\n\n${sections.map(([title, body]) => `${title}\n  ${body.replace(/\n/g, '\n  ')}`).join('\n\n')}\n`;
 }

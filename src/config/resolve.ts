@@ -3,6 +3,7 @@ import type { ReadLimits } from '../load/limits.js';
 import type { NormalizeSettings } from '../model/normalize.js';
 import type { Channel, Stage, StageModel } from '../model/schema.js';
 import { nearest } from '../model/text.js';
+import { stageModelNamed } from '../model/stage-models.js';
 import { CHANNELS, DEFAULT_STAGE_MODEL } from '../model/vocabulary.js';
 import { RULES } from '../rules/index.js';
 import type { JourneySettings, Rule } from '../rules/rule.js';
@@ -57,9 +58,13 @@ function resolveRules(rules: Record<string, unknown>): RuleSettingResolved[] {
 }
 
 function resolveStages(config: Config): StageModel {
-  if (!config.stages) return DEFAULT_STAGE_MODEL;
+  const name = config.stageModel ?? 'lifecycle';
+  if (name === 'custom' && !config.stages?.replace) throw new ConfigError('stageModel: "custom" needs its stages: set stages.replace to true and list them in stages.list, in journey order');
+  if (name !== 'custom' && config.stageModel !== undefined && config.stages?.replace) throw new ConfigError(`stageModel: "${name}" is replaced by stages.list (replace is true); set stageModel to "custom", or replace to false to extend ${name}`);
+  const base = name === 'custom' ? DEFAULT_STAGE_MODEL : stageModelNamed(name);
+  if (!config.stages) return base;
   const { replace, list } = config.stages;
-  const stages: Stage[] = replace ? [] : DEFAULT_STAGE_MODEL.stages.map((stage) => ({ ...stage, synonyms: [...stage.synonyms] }));
+  const stages: Stage[] = replace ? [] : base.stages.map((stage) => ({ ...stage, synonyms: [...stage.synonyms] }));
   const seen = new Set<string>();
   list.forEach((entry, i) => {
     const path = `stages.list[${i}]`;
@@ -127,7 +132,13 @@ export function resolveConfig(config: Config = DEFAULT_CONFIG, file: string | nu
   return {
     file,
     rules,
-    normalize: { stageModel, channels: resolveChannels(config), columns: config.columns },
+    normalize: {
+      stageModel,
+      stageSource: config.stageModel !== undefined || config.stages !== undefined ? { kind: 'config', name: config.stageModel ?? (config.stages?.replace ? 'custom' : 'lifecycle') } : { kind: 'default', name: 'lifecycle' },
+      channels: resolveChannels(config),
+      columns: config.columns,
+      synonyms: config.synonyms,
+    },
     settings: { stageOwners: config.stageOwners, personas: config.personas },
     ignore: config.ignore,
     limits: config.limits,

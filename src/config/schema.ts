@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { ReadLimitsSchema } from '../load/limits.js';
-import { FieldSchema, SeveritySchema } from '../model/schema.js';
+import { DirectionSchema, FieldSchema, ModeSchema, SeveritySchema, StatusSchema } from '../model/schema.js';
+import { StageModelNameSchema } from '../model/stage-models.js';
 
 export const RuleLevelSchema = z.enum(['off', ...SeveritySchema.options]);
 /** A rule's level: off, or the severity its findings get. */
@@ -43,6 +44,18 @@ export const ChannelEntrySchema = z
   })
   .strict();
 
+const words = z.array(z.string().min(1).max(200));
+
+/** Extra spellings for the fixed vocabularies, by field and value: { mode: { manual: ["white glove"] } }. */
+export const ClosedSynonymsSchema = z
+  .object({
+    mode: z.partialRecord(ModeSchema, words).default({}),
+    direction: z.partialRecord(DirectionSchema, words).default({}),
+    status: z.partialRecord(StatusSchema, words).default({}),
+  })
+  .strict();
+export type ClosedSynonyms = z.infer<typeof ClosedSynonymsSchema>;
+
 export const IgnoreEntrySchema = z
   .object({
     /** Globs, relative to the config file's folder (bounded: a config arrives in pull requests too). */
@@ -66,8 +79,10 @@ export const ConfigSchema = z
   .object({
     $schema: z.string().optional(),
     rules: z.record(z.string(), z.unknown()).default({}).describe('Per rule id: "off", "info", "warning" or "error", or [level, options]'),
-    stages: StagesConfigSchema.optional().describe('Add stages or synonyms to the default stage model, or replace it (replace: true)'),
+    stageModel: StageModelNameSchema.optional().describe('The stage model: lifecycle (the default 8 stages), aarrr, bow-tie, flywheel, acasl (awareness, consideration, acquisition, service, loyalty), or custom (the `stages` list, with replace: true). Setting it, or `stages`, pins the model: no file brings its own.'),
+    stages: StagesConfigSchema.optional().describe('Add stages or synonyms to the stage model (the default one, or the one `stageModel` names), or replace it (replace: true)'),
     channels: z.array(ChannelEntrySchema).default([]).describe('Add channels or synonyms; mark which ones software can send (automatable) and which ones customers reach you through (inbound)'),
+    synonyms: ClosedSynonymsSchema.prefault({}).describe('Extra words for the fixed vocabularies: mode (ongoing, automatic, manual), direction (inbound, outbound, both) and status (live, planned, retired)'),
     columns: z.partialRecord(FieldSchema, z.array(z.string().min(1))).default({}).describe('Extra header names per field, matched before journey\'s own'),
     stageOwners: z.record(z.string(), z.array(z.string().min(1))).default({}).describe('Teams expected to own touchpoints in each stage (stage id → team names), checked by team-fit'),
     personas: z.array(z.string().min(1)).default([]).describe('Persona names every inventory should have rows for, checked by missing-persona'),

@@ -3,6 +3,7 @@ import { ConfigResolver } from '../config/load.js';
 import { InputError } from '../errors.js';
 import { openCsvStream, openInventoryFile } from '../load/index.js';
 import { Normalizer } from '../model/normalize.js';
+import type { NormalizeObserver } from '../model/normalize/observer.js';
 import type { Finding, JourneyModel } from '../model/schema.js';
 import { applyIgnores } from './ignore.js';
 import { buildOverview } from './overview.js';
@@ -28,6 +29,8 @@ export interface AuditOptions {
   onModel?: (file: string, model: JourneyModel, findings: Finding[]) => void;
   /** Overrides the config's `limits.readTimeoutSeconds` (--read-timeout). */
   readTimeoutSeconds?: number | undefined;
+  /** Watches headers and values as they are read (journey inspect). */
+  observer?: NormalizeObserver;
 }
 
 /**
@@ -52,7 +55,7 @@ export async function audit(inputs: AuditInput[], options: AuditOptions): Promis
     try {
       const limits = options.readTimeoutSeconds === undefined ? config.limits : { ...config.limits, readTimeoutSeconds: options.readTimeoutSeconds };
       const source = 'path' in input ? await openInventoryFile(input.path, { sheets: options.sheets, limits, columns: config.normalize.columns }) : openCsvStream(input.stream, input.name, limits);
-      const normalizer = new Normalizer(config.normalize);
+      const normalizer = new Normalizer(config.normalize, options.observer);
       if (source.kind !== 'csv') normalizer.add(source.loaded);
       else await normalizer.addStreamed(source.file, source.read);
       const model = normalizer.model();

@@ -4,7 +4,7 @@ import * as z from 'zod';
 import { ConfigError } from '../errors.js';
 import { MiB } from '../load/limits.js';
 import { readSmallTextFile } from '../load/text-file.js';
-import type { Finding } from '../model/schema.js';
+import { type Finding, findingSentence } from '../model/schema.js';
 import { reportPath } from './fingerprint.js';
 import { recount } from './summary.js';
 import type { AuditResult } from './result.js';
@@ -19,7 +19,7 @@ export type Baseline = z.infer<typeof BaselineSchema>;
 /** The baseline for a result's findings, sorted so re-writing it with no change gives the same file. */
 export function baselineOf(result: AuditResult): Baseline {
   const findings = result.findings
-    .map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, file: reportPath(f.location.file), message: f.message }))
+    .map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, file: reportPath(f.location.file), message: findingSentence(f) }))
     .sort((a, b) => a.file.localeCompare(b.file) || a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint));
   return { version: 1, findings };
 }

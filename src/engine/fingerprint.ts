@@ -1,5 +1,5 @@
 import { relative, resolve, sep } from 'node:path';
-import type { Finding } from '../model/schema.js';
+import { type Finding, findingSentence } from '../model/schema.js';
 import { foldKey } from '../model/text.js';
 
 // Every finding of a file asks for the same path; it is worked out once.
@@ -140,8 +140,10 @@ export function fingerprintOf(finding: Omit<Finding, 'fingerprint'>, cwd?: strin
     foldKey(finding.persona ?? ''),
     finding.stage ?? '',
     foldKey(finding.touchpoint ?? ''),
-    // A rule's own identity for the finding, when its message's statement holds lists or counts.
-    ruleIdentity === undefined ? messageKey(finding.message) : `=${ruleIdentity}`,
+    // A rule's own identity for the finding, when its message's statement holds lists or counts; else the
+    // whole sentence, as before `fix` was split off: messageKey stops at the statement's end anyway, and a
+    // quote left open by a cell's text still closes where it did, so baselines keep matching.
+    ruleIdentity === undefined ? messageKey(findingSentence(finding)) : `=${ruleIdentity}`,
   ].join('\u0000');
   return hexPair(hash53(identity, 7), hash53(identity, 11));
 }

@@ -2,6 +2,9 @@ import { findHandoffs } from '../model/handoffs.js';
 import type { JourneyModel } from '../model/schema.js';
 import type { FileOverview, PersonaOverview, StageOverview } from './result.js';
 
+/** The stage key of the touchpoints whose stage is unknown or missing. */
+export const UNPLACED = '(unplaced)';
+
 const emptyStage = (stage: string): StageOverview => ({
   stage, touchpoints: 0, channels: {}, teams: [], inbound: 0, outbound: 0, automatic: 0, manual: 0, ongoing: 0, kpis: [], firstDay: null, lastDay: null,
 });
@@ -11,8 +14,14 @@ export function buildOverview(model: JourneyModel, file: string): FileOverview {
   const personas = new Map<string, Map<string, StageOverview>>();
   for (const persona of model.personas) personas.set(persona.name, new Map(model.stageModel.stages.map((s) => [s.id, emptyStage(s.id)])));
   const used = new Set<string>();
+  // Touchpoints with no readable stage (unknown, blank, or a timeline's) are counted too, as unplaced.
+  const unplaced = new Map<string, StageOverview>();
   for (const t of model.touchpoints) {
-    const stage = t.stage === null ? undefined : personas.get(t.persona)?.get(t.stage);
+    let stage = t.stage === null ? undefined : personas.get(t.persona)?.get(t.stage);
+    if (!stage && personas.has(t.persona)) {
+      stage = unplaced.get(t.persona);
+      if (!stage) unplaced.set(t.persona, (stage = emptyStage(UNPLACED)));
+    }
     if (!stage) continue;
     stage.touchpoints++;
     for (const channel of t.channels) {
@@ -33,6 +42,7 @@ export function buildOverview(model: JourneyModel, file: string): FileOverview {
   const overviews: PersonaOverview[] = [...personas].map(([persona, stages]) => ({
     persona,
     stages: [...stages.values()],
+    unplaced: unplaced.get(persona) ?? null,
     handoffs: handoffs
       .filter((h) => h.persona === persona)
       .map(({ from, to, days, changesTeam }) => ({

@@ -68,6 +68,8 @@ export const PersonaOverviewSchema = z.object({
   persona: z.string(),
   /** Every stage of the stage model, in order, including empty ones. */
   stages: z.array(StageOverviewSchema),
+  /** Touchpoints whose stage is unknown, blank, or not given (a timeline), counted like a stage; null when there are none. */
+  unplaced: StageOverviewSchema.nullable(),
   handoffs: z.array(HandoffOverviewSchema),
 });
 export type PersonaOverview = z.infer<typeof PersonaOverviewSchema>;

@@ -46,10 +46,11 @@ export function sortFindings(findings: Finding[], model: JourneyModel): Finding[
 /** Runs every enabled rule over the model and returns their findings, sorted. */
 export function runRules(model: JourneyModel, rules: EnabledRule[], settings: JourneySettings, date: string = today()): Finding[] {
   const findings: Finding[] = [];
+  const stageRules = rules.filter(({ rule }) => rule.needsStages).map(({ rule }) => rule.id);
   for (const { rule, severity, options } of rules) {
-    for (const report of rule.check({ model, options, settings, today: date })) {
+    for (const report of rule.check({ model, options, settings, today: date, stageRules })) {
       // One object per finding, fields in the schema's order (a large audit makes hundreds of thousands).
-      const finding: Finding = { ruleId: rule.id, severity, message: report.message, location: report.location, related: report.related, persona: report.persona, stage: report.stage, touchpoint: report.touchpoint, fingerprint: '' };
+      const finding: Finding = { ruleId: rule.id, severity, message: report.message, fix: report.fix, location: report.location, related: report.related, persona: report.persona, stage: report.stage, touchpoint: report.touchpoint, fingerprint: '' };
       finding.fingerprint = fingerprintOf(finding, undefined, report.identity);
       findings.push(finding);
     }

@@ -58,12 +58,14 @@ export function applySuppressions(
         const known = ruleIds.includes(ruleId);
         const near = known ? null : nearest(ruleId, ruleIds);
         const message = known
-          ? `Unused suppression of "${ruleId}" in the notes of "${name}": no ${ruleId} finding on row ${touchpoint.row}; remove "journey-ignore: ${ruleId}" from the note.`
-          : `Suppression of "${ruleId}" in the notes of "${name}" names no rule${near ? `; did you mean "${near}"?` : '; journey rules lists them.'}`;
+          ? `Unused suppression of "${ruleId}" in the notes of "${name}": no ${ruleId} finding on row ${touchpoint.row}`
+          : `Suppression of "${ruleId}" in the notes of "${name}" names no rule`;
+        const fix = known ? `remove "journey-ignore: ${ruleId}" from the note.` : near ? `did you mean "${near}"?` : 'journey rules lists them.';
         const finding: Finding = {
           ruleId: 'unused-suppression',
           severity: unusedSeverity,
           message,
+          fix,
           location: cellOf(touchpoint, 'notes'),
           related: [],
           persona: touchpoint.persona,

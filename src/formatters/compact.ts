@@ -1,6 +1,6 @@
 import { plural } from '../english.js';
 import { commandSafeOutput, plainText } from '../escape.js';
-import type { Location } from '../model/schema.js';
+import { findingSentence, type Location } from '../model/schema.js';
 import type { Formatter } from './types.js';
 import { severityCounts } from './wording.js';
 
@@ -25,7 +25,7 @@ export const formatCompact: Formatter = (result) => commandSafeOutput(compactLin
 function* compactLines(result: Parameters<Formatter>[0]): Iterable<string> {
   for (const file of result.files) if (file.error !== null) yield `${plainText(file.file)}  error  could not be read: ${plainText(file.error)}  input-error\n`;
   for (const finding of result.findings) {
-    yield `${plainText(compactPlace(finding.location))}  ${finding.severity}  ${plainText(finding.message)}  ${finding.ruleId}\n`;
+    yield `${plainText(compactPlace(finding.location))}  ${finding.severity}  ${plainText(findingSentence(finding))}  ${finding.ruleId}\n`;
   }
   const { summary } = result;
   const total = summary.errors + summary.warnings + summary.infos;

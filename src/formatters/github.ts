@@ -1,5 +1,5 @@
 import { reportPath } from '../engine/fingerprint.js';
-import type { Finding } from '../model/schema.js';
+import { type Finding, findingSentence } from '../model/schema.js';
 import { githubData, githubProperty, shorten } from '../escape.js';
 import type { Formatter } from './types.js';
 import { bySeverity, placeOf } from './wording.js';
@@ -13,7 +13,7 @@ function annotation(finding: Finding, cwd: string): string {
   const properties = [`file=${githubProperty(reportPath(finding.location.file, cwd))}`];
   if (finding.location.row !== null) properties.push(`line=${finding.location.row}`);
   properties.push(`title=${githubProperty(`journey ${finding.ruleId}`)}`);
-  return `::${COMMAND[finding.severity]} ${properties.join(',')}::${githubData(`${shorten(placeOf(finding.location))}: ${finding.message}`)}`;
+  return `::${COMMAND[finding.severity]} ${properties.join(',')}::${githubData(`${shorten(placeOf(finding.location))}: ${findingSentence(finding)}`)}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { reportPath } from '../engine/fingerprint.js';
 import { commandSafe, shorten, xmlText } from '../escape.js';
+import { findingSentence } from '../model/schema.js';
 import type { Formatter } from './types.js';
 import { placeOf } from './wording.js';
 
@@ -37,9 +38,9 @@ export const formatJunit: Formatter = (result, options) => {
       seen.set(base, n);
       const name = n === 1 ? base : `${base} (${n})`;
       // Escaped piece by piece: the line break between message and rule is ours, those in the message are data.
-      const text = `${xmlText(where)}: ${xmlText(finding.message)}\nRule: ${finding.ruleId} (${finding.severity})`;
+      const text = `${xmlText(where)}: ${xmlText(findingSentence(finding))}\nRule: ${finding.ruleId} (${finding.severity})`;
       const outcome = fails(finding.severity)
-        ? `<failure message="${xmlText(finding.message)}" type="${finding.severity}">${text}</failure>`
+        ? `<failure message="${xmlText(findingSentence(finding))}" type="${finding.severity}">${text}</failure>`
         : `<system-out>${text}</system-out>`;
       if (fails(finding.severity)) suiteFailures++;
       cases.push(`    <testcase classname="${path}${finding.location.sheet ? `.${xmlText(shorten(finding.location.sheet))}` : ''}" name="${xmlText(name)}">\n      ${outcome}\n    </testcase>`);

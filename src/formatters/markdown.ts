@@ -1,5 +1,6 @@
 import { reportPath } from '../engine/fingerprint.js';
 import { commandSafe, markdownCode, markdownText, shorten } from '../escape.js';
+import { findingSentence } from '../model/schema.js';
 import type { Formatter } from './types.js';
 import { placeOf, severityCounts } from './wording.js';
 
@@ -25,7 +26,7 @@ export const formatMarkdown: Formatter = (result, options) => {
     lines.push(`| Severity | ${multipleFiles ? 'File | ' : ''}Cell | Rule | Message |`, `| --- | ${multipleFiles ? '--- | ' : ''}--- | --- | --- |`);
     for (const finding of result.findings.slice(0, MAX_ROWS)) {
       const file = multipleFiles ? `${markdownText(shorten(reportPath(finding.location.file, options.cwd)))} | ` : '';
-      lines.push(`| ${ICON[finding.severity]} | ${file}${markdownCode(shorten(placeOf(finding.location)))} | \`${finding.ruleId}\` | ${markdownText(finding.message)} |`);
+      lines.push(`| ${ICON[finding.severity]} | ${file}${markdownCode(shorten(placeOf(finding.location)))} | \`${finding.ruleId}\` | ${markdownText(findingSentence(finding))} |`);
     }
     if (result.findings.length > MAX_ROWS) lines.push('', `…and ${result.findings.length - MAX_ROWS} more; run \`journey audit\` for all of them.`);
     lines.push('');

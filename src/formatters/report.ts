@@ -1,35 +1,41 @@
 import { reportPath } from '../engine/fingerprint.js';
+import { UNPLACED } from '../engine/overview.js';
 import type { FileOverview, PersonaOverview } from '../engine/result.js';
 import { listAnd } from '../english.js';
 import { commandSafe, markdownCode, markdownText, mermaidLabel, shorten } from '../escape.js';
-import type { Finding } from '../model/schema.js';
+import { type Finding, findingSentence } from '../model/schema.js';
 import type { Formatter } from './types.js';
-import { bySeverity, placeOf, plural, severityCounts, splitAction } from './wording.js';
+import { bySeverity, capitalized, placeOf, plural, severityCounts } from './wording.js';
 
 const SEVERITY_LABEL = { error: '❌ error', warning: '⚠️ warning', info: 'ℹ️ info' } as const;
 
 /** A cell-derived name (persona, stage, channel, team, KPI, file) as markdown text, at most NAME_LIMIT long. */
 const name = (text: string) => markdownText(shorten(text));
 
+/** The persona's stages, then its unplaced touchpoints (stage unknown or not given) when it has any: every touchpoint is counted. */
+const withUnplaced = (persona: PersonaOverview) => (persona.unplaced ? [...persona.stages, persona.unplaced] : persona.stages);
+
+const stageName = (label: Map<string, string>, stage: string) => (stage === UNPLACED ? '*Unplaced* (stage unknown or not given)' : name(label.get(stage) ?? stage));
+
 function coverageMatrix(file: FileOverview, persona: PersonaOverview): string[] {
   const label = new Map(file.stages.map((s) => [s.id, s.label]));
   const head = `| Stage | ${file.channels.map((c) => name(c.label)).join(' | ')} | Total |`;
   const rule = `| --- | ${file.channels.map(() => '---:').join(' | ')} | ---: |`;
-  const rows = persona.stages.map((stage) => {
+  const rows = withUnplaced(persona).map((stage) => {
     const cells = file.channels.map((c) => (stage.channels[c.id] ? String(stage.channels[c.id]) : '·'));
     const total = stage.touchpoints === 0 ? '**0 — gap**' : String(stage.touchpoints);
-    return `| ${name(label.get(stage.stage) ?? stage.stage)} | ${cells.join(' | ')} | ${total} |`;
+    return `| ${stageName(label, stage.stage)} | ${cells.join(' | ')} | ${total} |`;
   });
   return [head, rule, ...rows];
 }
 
 function stageTable(file: FileOverview, persona: PersonaOverview): string[] {
   const label = new Map(file.stages.map((s) => [s.id, s.label]));
-  const rows = persona.stages.map((s) => {
+  const rows = withUnplaced(persona).map((s) => {
     const teams = s.teams.length ? s.teams.map(name).join(', ') : '—';
     const kpis = s.kpis.length ? s.kpis.map(name).join(', ') : '—';
     const days = s.firstDay === null ? '—' : s.firstDay === s.lastDay ? `${s.firstDay}` : `${s.firstDay}–${s.lastDay}`;
-    return `| ${name(label.get(s.stage) ?? s.stage)} | ${s.touchpoints} | ${teams} | ${s.inbound} / ${s.outbound} | ${s.automatic} / ${s.manual} / ${s.ongoing} | ${days} | ${kpis} |`;
+    return `| ${stageName(label, s.stage)} | ${s.touchpoints} | ${teams} | ${s.inbound} / ${s.outbound} | ${s.automatic} / ${s.manual} / ${s.ongoing} | ${days} | ${kpis} |`;
   });
   return ['| Stage | Touchpoints | Teams | Inbound / outbound | Automatic / manual / ongoing | Days | KPIs |', '| --- | ---: | --- | --- | --- | --- | --- |', ...rows];
 }
@@ -82,9 +88,8 @@ function findingsByStage(result: Parameters<Formatter>[0], cwd: string): string[
     lines.push(`### ${stage === '' ? 'Whole inventory' : name(label.get(stage) ?? stage)}`, '');
     lines.push(`| Severity | ${multipleFiles ? 'File | ' : ''}Cell | Finding | Suggested action |`, `| --- | ${multipleFiles ? '--- | ' : ''}--- | --- | --- |`);
     for (const finding of bySeverity(findings)) {
-      const { problem, action } = splitAction(finding.message);
       const file = multipleFiles ? `${name(reportPath(finding.location.file, cwd))} | ` : '';
-      lines.push(`| ${SEVERITY_LABEL[finding.severity]} | ${file}${markdownCode(shorten(placeOf(finding.location)))} | ${markdownText(problem)} (\`${finding.ruleId}\`) | ${markdownText(action) || '—'} |`);
+      lines.push(`| ${SEVERITY_LABEL[finding.severity]} | ${file}${markdownCode(shorten(placeOf(finding.location)))} | ${markdownText(finding.message)} (\`${finding.ruleId}\`) | ${markdownText(capitalized(finding.fix)) || '—'} |`);
     }
     lines.push('');
   }
@@ -107,7 +112,7 @@ export const formatReport: Formatter = (result, options) => {
   const top = bySeverity(result.findings).filter((f) => f.severity !== 'info').slice(0, 3);
   if (top.length) {
     lines.push('', top.length === 1 ? 'The most serious gap:' : `The ${top.length} most serious gaps:`, '');
-    top.forEach((f, i) => lines.push(`${i + 1}. ${markdownText(f.message)} (${markdownCode(shorten(placeOf(f.location)))})`));
+    top.forEach((f, i) => lines.push(`${i + 1}. ${markdownText(findingSentence(f))} (${markdownCode(shorten(placeOf(f.location)))})`));
   }
   for (const file of result.files) if (file.error !== null) lines.push('', `> ✖ Not read: ${markdownText(file.error)}`);
 
@@ -132,7 +137,7 @@ export const formatReport: Formatter = (result, options) => {
     // A loop, not push(...): the findings can number hundreds of thousands.
     for (const line of findingsByStage(result, options.cwd)) lines.push(line);
     lines.push('## Action items', '');
-    for (const f of bySeverity(result.findings)) lines.push(`- [ ] ${f.severity === 'info' ? 'Consider: ' : ''}${markdownText(f.message)} (${markdownCode(shorten(placeOf(f.location)))}, \`${f.ruleId}\`)`);
+    for (const f of bySeverity(result.findings)) lines.push(`- [ ] ${f.severity === 'info' ? 'Consider: ' : ''}${markdownText(findingSentence(f))} (${markdownCode(shorten(placeOf(f.location)))}, \`${f.ruleId}\`)`);
   }
   return commandSafe(`${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`);
 };

@@ -1,6 +1,6 @@
 import { reportPath } from '../engine/fingerprint.js';
 import { jsonStringify, sarifText, shorten, wellFormed } from '../escape.js';
-import type { Severity } from '../model/schema.js';
+import { type Severity, findingSentence } from '../model/schema.js';
 import { RULES } from '../rules/index.js';
 import type { Formatter } from './types.js';
 import { placeOf } from './wording.js';
@@ -32,7 +32,7 @@ export const formatSarif: Formatter = (result, options) => {
       ruleId: finding.ruleId,
       ruleIndex: ruleIndex.get(finding.ruleId) ?? -1,
       level: LEVEL[finding.severity],
-      message: { text: sarifText(`${where}: ${finding.message}`) },
+      message: { text: sarifText(`${where}: ${findingSentence(finding)}`) },
       locations: [
         {
           physicalLocation: { artifactLocation: { uri: uri(reportPath(finding.location.file, options.cwd)) }, region },

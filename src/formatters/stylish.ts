@@ -2,7 +2,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import stringWidth from 'string-width';
 import { plural } from '../english.js';
 import { commandSafeOutput, plainText, shorten } from '../escape.js';
-import type { Finding, Severity } from '../model/schema.js';
+import { type Finding, type Severity, findingSentence } from '../model/schema.js';
 import type { AuditResult } from '../engine/result.js';
 import type { Formatter } from './types.js';
 
@@ -174,7 +174,7 @@ function* stylishPieces(...[result, options]: Parameters<Formatter>): Iterable<s
       yield `${row([['Cell', chalk.dim], ['Severity', chalk.dim], ['Rule', chalk.dim], ['Message', chalk.dim]])}\n`;
       for (let i = 0; i < findings.length; i++) {
         const finding = findings[i]!;
-        yield `${row([[cells[i]!, plain], [finding.severity, severityStyle(chalk, finding.severity)], [finding.ruleId, chalk.dim], [plainText(finding.message), plain]])}\n`;
+        yield `${row([[cells[i]!, plain], [finding.severity, severityStyle(chalk, finding.severity)], [finding.ruleId, chalk.dim], [plainText(findingSentence(finding)), plain]])}\n`;
       }
     }
     for (const note of fileNotes(file)) yield `${chalk.dim(`note: ${note}`)}\n`;

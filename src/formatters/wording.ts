@@ -4,12 +4,9 @@ import type { Finding, Location } from '../model/schema.js';
 
 export { plural } from '../english.js';
 
-/** A finding's message split into what is wrong and what to do (the part after the last "; "). */
-export function splitAction(message: string): { problem: string; action: string } {
-  const at = message.lastIndexOf('; ');
-  if (at === -1) return { problem: message, action: '' };
-  const action = message.slice(at + 2);
-  return { problem: message.slice(0, at), action: action.charAt(0).toUpperCase() + action.slice(1) };
+/** A fix as the report's action column shows it: a sentence of its own, so with a capital. */
+export function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Where a finding is, as a spreadsheet user names it: the cell, else the sheet, else the file. */

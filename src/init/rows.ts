@@ -2,10 +2,10 @@ import { basename, extname } from 'node:path';
 import { columnIndex } from '../load/address.js';
 import { isCellError, type CellValue, type LoadedFile } from '../load/index.js';
 import { FIELD_LABEL } from '../model/columns.js';
-import type { Field, JourneyModel, Touchpoint } from '../model/schema.js';
+import { type Field, type JourneyModel, type Location, type Touchpoint, findingSentence } from '../model/schema.js';
 import { cleanText, foldKey } from '../model/text.js';
 import { invalidValue } from '../rules/invalid-value.js';
-import { unknownValue } from '../rules/unknown-value.js';
+import { unknownValueGroups } from '../rules/unknown-value.js';
 import { buildVocabularies, stripStageNumbering, type Vocabularies } from '../model/vocabulary.js';
 import { DIRECTION_CHOICES, MODE_CHOICES, STATUS_CHOICES, distinct } from './template.js';
 
@@ -67,14 +67,15 @@ export function cleanCopy(loaded: LoadedFile, model: JourneyModel): CleanCopy {
   for (const touchpoint of model.touchpoints) byRow.set(`${touchpoint.place.sheet}\u0000${touchpoint.row}`, touchpoint);
   const problems = new Map<string, string>();
   // The cells journey could not read, in the words of the rules that report them.
-  for (const rule of [invalidValue, unknownValue]) {
-    for (const report of rule.check({ model, options: {}, settings: { stageOwners: {}, personas: [] }, today: '' })) {
-      const { sheet, row, column } = report.location;
-      if (row === null || column === null) continue;
-      const key = `${sheet}\u0000${row}\u0000${column}`;
-      if (!problems.has(key)) problems.set(key, report.message);
-    }
-  }
+  const flag = (location: Location, message: string) => {
+    const { sheet, row, column } = location;
+    if (row === null || column === null) return;
+    const key = `${sheet}\u0000${row}\u0000${column}`;
+    if (!problems.has(key)) problems.set(key, message);
+  };
+  for (const report of invalidValue.check({ model, options: {}, settings: { stageOwners: {}, personas: [] }, today: '' })) flag(report.location, findingSentence(report));
+  // An unknown value is one finding for all its cells; each cell is flagged with it.
+  for (const group of unknownValueGroups(model)) for (const location of group.locations) flag(location, findingSentence(group));
   const personaNames = new Map(model.personas.map((persona) => [foldKey(persona.name), persona.name]));
   const personas = new Map<string, PersonaRows>(model.personas.map((persona) => [persona.name, { persona: persona.name, rows: [] }]));
   const summaries = model.files[0]?.sheets ?? [];
@@ -197,8 +198,18 @@ export function cleanCopy(loaded: LoadedFile, model: JourneyModel): CleanCopy {
         if (problem !== undefined && row[field] === undefined) flag(field, null, problem);
       }
       const notes = rawText(cell('notes'));
-      const note = was.length > 0 ? `was: ${was.join('; ')}` : null;
-      if (notes !== null || note !== null) row.notes = { value: [notes, note].filter((part) => part !== null).join(' · ') };
+      // The template holds one channel per row: a touchpoint on several ("Email + SMS") becomes a row per channel.
+      const channels = touchpoint !== null && touchpoint.channels.length > 1 && row.channel?.problem === undefined ? touchpoint.channels : [];
+      const split = channels.length > 1 ? `one row per channel of Channel "${channelText}"` : null;
+      const renamed = split === null ? was : was.filter((entry) => !entry.startsWith(`${FIELD_LABEL.channel} "`));
+      const note = renamed.length > 0 ? `was: ${renamed.join('; ')}` : null;
+      const notesText = [notes, note, split].filter((part) => part !== null).join(' · ');
+      if (notesText !== '') row.notes = { value: notesText };
+      if (channels.length > 1) {
+        for (const id of channels) target.rows.push({ ...row, channel: { value: channelLabels.get(id) ?? id } });
+        rowCount += channels.length;
+        continue;
+      }
       target.rows.push(row);
       rowCount++;
     }

@@ -4,7 +4,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { InputError } from '../errors.js';
-import { ColumnMatcher, REQUIRED_FIELDS } from '../model/columns.js';
+import { ColumnMatcher, REQUIRED_FIELDS, missingFields } from '../model/columns.js';
 import { DEFAULT_READ_LIMITS, MiB, type ReadLimits } from './limits.js';
 import type { LoadedFile, RawRow, RawTable } from './table.js';
 
@@ -59,7 +59,7 @@ export async function loadMarkdown(path: string, name: string, options: Markdown
   if (tables.length === 0) {
     throw new InputError(
       { file: name },
-      `is not a communication inventory: it has no markdown table whose header names the ${REQUIRED_FIELDS.join(', ')} columns (a header row, then a |---|---| line)`,
+      `is not a communication inventory: it has no markdown table whose header names the stage or day, ${REQUIRED_FIELDS.join(', ')} columns (a header row, then a |---|---| line)`,
     );
   }
   return { file: name, kind: 'markdown', tables, skipped: [] };
@@ -129,7 +129,7 @@ export function markdownTables(text: string, file: string, matcher: ColumnMatche
 /** A header naming every required field, and at least two fields, as the table walk's own header search needs. */
 function isInventoryHeader(header: RawRow, matcher: ColumnMatcher): boolean {
   const fields = new Set(header.cells.map((cell) => matcher.fieldFor(cell)).filter((field) => field !== null));
-  return fields.size >= 2 && REQUIRED_FIELDS.every((field) => fields.has(field));
+  return fields.size >= 2 && missingFields(fields).length === 0;
 }
 
 /**

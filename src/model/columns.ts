@@ -41,7 +41,18 @@ export const FIELD_LABEL: Record<Field, string> = {
 };
 
 /** The fields an inventory must have columns for. */
-export const REQUIRED_FIELDS: readonly Field[] = ['stage', 'touchpoint', 'channel'];
+export const REQUIRED_FIELDS: readonly Field[] = ['touchpoint', 'channel'];
+
+/** An inventory needs one of these to put its touchpoints in order: lifecycle stages, or a timeline of days. */
+export const ORDER_FIELDS: readonly Field[] = ['stage', 'day'];
+
+/** The required fields a header lacks (a missing order is named as "stage or day"), or [] when it names an inventory. */
+export function missingFields(fields: ReadonlySet<Field> | Partial<Record<Field, unknown>>): string[] {
+  const has = (field: Field) => (fields instanceof Set ? fields.has(field) : (fields as Partial<Record<Field, unknown>>)[field] !== undefined);
+  const missing: string[] = REQUIRED_FIELDS.filter((field) => !has(field));
+  if (!ORDER_FIELDS.some(has)) missing.unshift(ORDER_FIELDS.join(' or '));
+  return missing;
+}
 
 /** How many rows from the top are searched for the header. */
 export const HEADER_SEARCH_ROWS = 30;
@@ -158,6 +169,6 @@ export function describeKnownColumns(): string {
   const core: Field[] = ['stage', 'touchpoint', 'channel', 'team', 'mode', 'direction', 'day', 'frequency', 'persona', 'kpi'];
   return core
     .map((field) => [field, COLUMN_NAMES[field]] as const)
-    .map(([field, names]) => `${field}${REQUIRED_FIELDS.includes(field) ? ' (required)' : ''}: ${names.filter((n) => n !== field).slice(0, 4).join(', ')}`)
+    .map(([field, names]) => `${field}${REQUIRED_FIELDS.includes(field) ? ' (required)' : ORDER_FIELDS.includes(field) ? ' (this or ' + ORDER_FIELDS.find((f) => f !== field) + ')' : ''}: ${names.filter((n) => n !== field).slice(0, 4).join(', ')}`)
     .join('; ');
 }

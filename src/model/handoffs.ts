@@ -1,4 +1,5 @@
 import type { JourneyModel, Touchpoint } from './schema.js';
+import { timelineGroups } from './groups.js';
 import { stageOrder } from './stages.js';
 import { foldKey } from './text.js';
 
@@ -61,6 +62,24 @@ export function findHandoffs(model: JourneyModel): Handoff[] {
         handoffs.push({ persona, from, to, days: to.day! - from.day!, changesTeam });
       }
       previous = span;
+    }
+  }
+  return handoffs;
+}
+
+/**
+ * Team handoffs along a timeline's day line (a table without a stage column): per persona, each pair of
+ * consecutive touchpoints with a day where the team changes.
+ */
+export function findTimelineHandoffs(model: JourneyModel): Handoff[] {
+  const handoffs: Handoff[] = [];
+  for (const group of timelineGroups(model)) {
+    const dated = group.touchpoints.filter((t) => t.day !== null && t.team !== null).sort((a, b) => a.day! - b.day! || a.index - b.index);
+    for (let i = 1; i < dated.length; i++) {
+      const from = dated[i - 1]!;
+      const to = dated[i]!;
+      if (foldKey(from.team!) === foldKey(to.team!)) continue;
+      handoffs.push({ persona: group.persona, from, to, days: to.day! - from.day!, changesTeam: true });
     }
   }
   return handoffs;

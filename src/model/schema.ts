@@ -132,6 +132,17 @@ export const StageModelSchema = z.object({ stages: z.array(StageSchema).min(1) }
 /** The ordered lifecycle stages an inventory is checked against. */
 export type StageModel = z.infer<typeof StageModelSchema>;
 
+export const StageSourceSchema = z.object({
+  /** default: journey's lifecycle; config: the config's `stageModel` or `stages`; file: the inventory's own Stage values. */
+  kind: z.enum(['default', 'config', 'file']),
+  /** The named stage model (lifecycle, aarrr, bow-tie, flywheel, acasl), or custom. */
+  name: z.string(),
+  /** For a file's own model: the Stage header cell of the table it was read from. */
+  location: LocationSchema.nullable(),
+});
+/** Where the stage model in force came from. */
+export type StageSource = z.infer<typeof StageSourceSchema>;
+
 export const ChannelSchema = z.object({
   id: z.string(),
   label: z.string(),
@@ -220,6 +231,7 @@ export const JourneyModelSchema = z.object({
   touchpoints: z.array(TouchpointSchema),
   problems: z.array(ValueProblemSchema),
   stageModel: StageModelSchema,
+  stageSource: StageSourceSchema,
   channels: z.array(ChannelSchema),
 });
 /** Everything normalize produces and the rules read. */
@@ -228,7 +240,10 @@ export type JourneyModel = z.infer<typeof JourneyModelSchema>;
 export const FindingSchema = z.object({
   ruleId: z.string(),
   severity: SeveritySchema,
+  /** What is wrong, as one statement (the fingerprint hashes its words). */
   message: z.string(),
+  /** What to do about it, in words that follow the message after "; " (empty when a rule has no advice). */
+  fix: z.string(),
   location: LocationSchema,
   related: z.array(LocationSchema),
   persona: z.string().nullable(),
@@ -240,3 +255,8 @@ export const FindingSchema = z.object({
 });
 /** One gap or problem a rule reports. */
 export type Finding = z.infer<typeof FindingSchema>;
+
+/** A finding's whole sentence, "message; fix", as the text outputs print it. */
+export function findingSentence(finding: Pick<Finding, 'message' | 'fix'>): string {
+  return finding.fix ? `${finding.message}; ${finding.fix}` : finding.message;
+}

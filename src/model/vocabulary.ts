@@ -60,13 +60,18 @@ const DIRECTIONS: Record<Direction, string[]> = {
 export class Vocabulary<Id extends string> {
   private readonly byKey = new Map<string, Id>();
   private readonly labels = new Map<Id, string>();
+  /** Each key's spelling as first written, for messages ("knowledge base", not "knowledgebase"). */
+  private readonly spellings = new Map<string, string>();
 
   constructor(entries: { id: Id; label: string; synonyms: string[] }[]) {
     for (const entry of entries) {
       this.labels.set(entry.id, entry.label);
       for (const spelling of [entry.id, entry.label, ...entry.synonyms]) {
         const key = foldKey(spelling);
-        if (key !== '' && !this.byKey.has(key)) this.byKey.set(key, entry.id);
+        if (key !== '' && !this.byKey.has(key)) {
+          this.byKey.set(key, entry.id);
+          this.spellings.set(key, spelling);
+        }
       }
     }
   }
@@ -85,10 +90,31 @@ export class Vocabulary<Id extends string> {
 
   /** The label of the closest known spelling, when one is close enough to be a typo. */
   suggest(text: string): string | null {
+    return this.closest(text)?.label ?? null;
+  }
+
+  /**
+   * The closest known spelling and its label, when it is close enough to be a typo of it: one edit
+   * for a word of up to 8 letters, two up to 14, three beyond ("Onbaording" → Onboarding; "Boarding",
+   * "Review" and "Online" suggest nothing). Words of under 4 letters get no suggestion.
+   */
+  closest(text: string): { label: string; spelling: string } | null {
     const key = foldKey(text);
-    if (key.length < 3) return null;
-    const known = nearest(key, this.byKey.keys(), key.length <= 5 ? 1 : key.length <= 10 ? 2 : 3);
-    return known === null ? null : this.labels.get(this.byKey.get(known)!)!;
+    if (key.length < 4) return null;
+    const known = nearest(key, this.byKey.keys(), key.length <= 8 ? 1 : key.length <= 14 ? 2 : 3);
+    if (known === null) return null;
+    return { label: this.labels.get(this.byKey.get(known)!)!, spelling: this.spellings.get(known) ?? known };
+  }
+
+  /** Every spelling journey reads as each id, as written (the id and label first), for documentation. */
+  entries(): { id: Id; label: string; spellings: string[] }[] {
+    const byId = new Map<Id, string[]>();
+    for (const [key, id] of this.byKey) {
+      const list = byId.get(id) ?? [];
+      list.push(this.spellings.get(key) ?? key);
+      byId.set(id, list);
+    }
+    return [...this.labels].map(([id, label]) => ({ id, label, spellings: byId.get(id) ?? [] }));
   }
 
   /** Human label for an id. */
@@ -132,16 +158,27 @@ export interface Vocabularies {
   sentiments: Vocabulary<keyof typeof SENTIMENTS>;
 }
 
-/** Builds the vocabularies for a stage model and channel list (modes, directions, statuses and sentiments are fixed). */
-export function buildVocabularies(stageModel: StageModel, channels: readonly Channel[]): Vocabularies {
-  const toEntries = <Id extends string>(map: Record<Id, string[]>) =>
-    (Object.entries(map) as [Id, string[]][]).map(([id, synonyms]) => ({ id, label: id, synonyms }));
+/** Extra words a config gives the fixed vocabularies, by field and value. */
+export interface ClosedSynonyms {
+  mode?: Partial<Record<Mode, string[]>>;
+  direction?: Partial<Record<Direction, string[]>>;
+  status?: Partial<Record<Status, string[]>>;
+}
+
+/** Builds the vocabularies for a stage model and channel list; modes, directions and statuses are fixed sets the config can add words to. */
+export function buildVocabularies(stageModel: StageModel, channels: readonly Channel[], extra: ClosedSynonyms = {}): Vocabularies {
+  // The config's words come first, so a team's own meaning of a word ("no" = ongoing) wins over journey's.
+  const toEntries = <Id extends string>(map: Record<Id, string[]>, added: Partial<Record<Id, string[]>> = {}) => {
+    const ids = Object.keys(map) as Id[];
+    const configured = ids.map((id) => ({ id, label: id, synonyms: added[id] ?? [] }));
+    return [...configured, ...ids.map((id) => ({ id, label: id, synonyms: map[id] }))];
+  };
   return {
     stages: new Vocabulary(stageModel.stages),
     channels: new Vocabulary([...channels]),
-    modes: new Vocabulary<Mode>(toEntries(MODES)),
-    directions: new Vocabulary<Direction>(toEntries(DIRECTIONS)),
-    statuses: new Vocabulary<Status>(toEntries(STATUSES)),
+    modes: new Vocabulary<Mode>(toEntries(MODES, extra.mode)),
+    directions: new Vocabulary<Direction>(toEntries(DIRECTIONS, extra.direction)),
+    statuses: new Vocabulary<Status>(toEntries(STATUSES, extra.status)),
     sentiments: new Vocabulary(toEntries(SENTIMENTS)),
   };
 }

@@ -30,7 +30,7 @@ export const automationOpportunity = defineRule({
       const sendable = touchpoint.mode === 'manual' ? touchpoint.channels.find((id) => automatable.has(id)) : undefined;
       if (sendable === undefined || !touchpoint.frequency?.recurring) continue;
       const channel = channelLabel(model.channels, sendable);
-      reports.push(touchpointReport(touchpoint, `"${clip(touchpoint.name)}" is done by hand ${touchpoint.frequency.cadence === 'repeating' ? clip(touchpoint.frequency.text) : touchpoint.frequency.cadence} on ${channel}${touchpoint.team ? ` by ${clip(touchpoint.team)}` : ''}; automate it as a scheduled or triggered send.`, cellOf(touchpoint, 'mode')));
+      reports.push(touchpointReport(touchpoint, { message: `"${clip(touchpoint.name)}" is done by hand ${touchpoint.frequency.cadence === 'repeating' ? clip(touchpoint.frequency.text) : touchpoint.frequency.cadence} on ${channel}${touchpoint.team ? ` by ${clip(touchpoint.team)}` : ''}`, fix: 'automate it as a scheduled or triggered send.' }, cellOf(touchpoint, 'mode')));
     }
     return reports;
   },

@@ -18,7 +18,7 @@ export const blankRow = defineRule({
       const from = location.row!;
       const to = reason.code === 'blank-rows' ? reason.to : from;
       const rows = from === to ? `Row ${from} is` : `Rows ${from}–${to} are`;
-      return `${rows} blank inside the table; delete ${from === to ? 'it' : 'them'} so filters, sorts and pivots see one table.`;
+      return { message: `${rows} blank inside the table`, fix: `delete ${from === to ? 'it' : 'them'} so filters, sorts and pivots see one table.` };
     });
   },
 });

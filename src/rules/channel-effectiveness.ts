@@ -27,6 +27,7 @@ export const channelEffectiveness = defineRule({
       minChannels: z.number().int().min(2).default(2).describe('Fewest channels with conversion figures a stage needs before best and worst are named'),
     })
     .strict(),
+  needsStages: true,
   docs: {
     why: 'Effort follows habit more than results. Putting the channels of a stage side by side shows where effort converts and where it does not.',
     triggers:
@@ -51,7 +52,8 @@ export const channelEffectiveness = defineRule({
       if (best.rate === worst.rate) continue;
       const [bestLabel, worstLabel] = [channelLabel(model.channels, best.channel), channelLabel(model.channels, worst.channel)];
       reports.push({
-        message: `In ${stageLabel(model.stageModel, group.stage)}, ${clip(group.persona)} converts best on ${bestLabel} (${percent(best.rate)}) and worst on ${worstLabel} (${percent(worst.rate)}); shift effort toward ${bestLabel} or rework the ${worstLabel} touchpoints.`,
+        message: `In ${stageLabel(model.stageModel, group.stage)}, ${clip(group.persona)} converts best on ${bestLabel} (${percent(best.rate)}) and worst on ${worstLabel} (${percent(worst.rate)})`,
+        fix: `shift effort toward ${bestLabel} or rework the ${worstLabel} touchpoints.`,
         location: cellOf(best.touchpoints[0]!, 'conversion'),
         related: relatedCells(worst.touchpoints, 'conversion'),
         persona: group.persona,

@@ -18,6 +18,7 @@ export const duplicateEffort = defineRule({
       threshold: z.number().min(0.1).max(1).default(0.6).describe('Share of meaningful words two names must have in common (Jaccard similarity, 0.1–1)'),
     })
     .strict(),
+  needsStages: true,
   docs: {
     why: 'Two teams sending near-identical messages to the same people at the same stage waste effort and confuse customers ("why do I get two newsletters?").',
     triggers:
@@ -59,7 +60,8 @@ export const duplicateEffort = defineRule({
           teams.length > 1 ? `${listAnd(teams)} ${teams.length === 2 ? 'both' : 'all'} send` : teams.length === 1 ? `${teams[0]} sends ${members.length}` : `${members.length} touchpoints send`;
         const names = quotedNames(members);
         reports.push({
-          message: `${who} similar ${channelLabel(model.channels, first.channel)} touchpoints to ${clip(first.persona)} in ${stageLabel(model.stageModel, first.stage)}: ${names}; merge them under one owner or give each a distinct purpose.`,
+          message: `${who} similar ${channelLabel(model.channels, first.channel)} touchpoints to ${clip(first.persona)} in ${stageLabel(model.stageModel, first.stage)}: ${names}`,
+          fix: 'merge them under one owner or give each a distinct purpose.',
           location: cellOf(first, 'touchpoint'),
           related: relatedCells(members.slice(1), 'touchpoint'),
           persona: first.persona,

@@ -71,7 +71,7 @@ export const duplicateRow = defineRule({
       reports.push(
         touchpointReport(
           touchpoint,
-          `Row ${touchpoint.row} repeats ${where} ("${clip(touchpoint.name)}") in every column; delete the copy.`,
+          { message: `Row ${touchpoint.row} repeats ${where} ("${clip(touchpoint.name)}") in every column`, fix: 'delete the copy.' },
           cellOf(touchpoint, 'touchpoint'),
           [cellOf(original, 'touchpoint')],
         ),

@@ -95,7 +95,8 @@ export const forgottenTouchpoints = defineRule({
         if (!open.has(check)) continue;
         const item: Forgettable = FORGETTABLE[check];
         reports.push({
-          message: `${clip(persona.name)} has no ${item.label} (${item.examples}) in the inventory; add it if customers meet one, since teams often forget it.`,
+          message: `${clip(persona.name)} has no ${item.label} (${item.examples}) in the inventory`,
+          fix: 'add it if customers meet one, since teams often forget it.',
           location: persona.location,
           related: [],
           persona: persona.name,

@@ -51,7 +51,7 @@ export const frictionPoint = defineRule({
       reports.push(
         touchpointReport(
           touchpoint,
-          `"${clip(touchpoint.name)}" is a friction point: ${listAnd(found.map((s) => s.text))}${pain}; fix the cause and measure again.`,
+          { message: `"${clip(touchpoint.name)}" is a friction point: ${listAnd(found.map((s) => s.text))}${pain}`, fix: 'fix the cause and measure again.' },
           cells[0] ?? rowLocation(touchpoint),
           [...cells.slice(1), ...(touchpoint.painPoint && touchpoint.place.columns.painPoint ? [cellOf(touchpoint, 'painPoint')] : [])],
         ),

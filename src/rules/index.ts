@@ -13,10 +13,13 @@ import { missingKpi } from './missing-kpi.js';
 import { missingOwner } from './missing-owner.js';
 import { missingPersona } from './missing-persona.js';
 import { missingStage } from './missing-stage.js';
+import { noStageColumn } from './no-stage-column.js';
 import { oneWayStage } from './one-way-stage.js';
 import { overCommunication } from './over-communication.js';
 import type { Rule } from './rule.js';
+import { silentStretch } from './silent-stretch.js';
 import { singleChannelStage } from './single-channel-stage.js';
+import { stageModelFromFile } from './stage-model-from-file.js';
 import { staleReview } from './stale-review.js';
 import { teamFit } from './team-fit.js';
 import { timingText } from './timing-text.js';
@@ -40,9 +43,12 @@ export const RULES: readonly Rule[] = [
   missingOwner,
   missingPersona,
   missingStage,
+  noStageColumn,
   oneWayStage,
   overCommunication,
+  silentStretch,
   singleChannelStage,
+  stageModelFromFile,
   staleReview,
   teamFit,
   timingText,

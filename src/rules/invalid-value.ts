@@ -1,48 +1,50 @@
 import * as z from 'zod';
 import type { ExpectedValue, ValueProblem } from '../model/schema.js';
 import { closedVocabularyLabels } from '../model/vocabulary.js';
-import { defineRule, reportProblems } from './rule.js';
+import { defineRule, reportProblems, type Words } from './rule.js';
 import { FIELD_LABEL, clip } from './wording.js';
 
 const DAY_FIX = "write the day offset from the journey's start as a whole number of days (e.g. 14)";
 
-/** What a cell of each kind should have held, after "Day '…' of "Name" …". */
-const EXPECTED: Record<ExpectedValue, string> = {
-  count: 'is not a count; write a whole number ≥ 0 (e.g. 12000)',
-  rate: 'is not a rate; write a percentage such as 12%, 0.12 or 12',
-  nps: 'is not an NPS; write a score from -100 to 100',
-  csat: 'is not a CSAT score; write a 1–5 score or a percentage',
-  date: 'is not a date; write it as YYYY-MM-DD (e.g. 2026-03-01)',
-  'sentiment-scale': 'is outside the sentiment scale; write a number from -2 to +2',
-  sentiment: 'is not a sentiment journey knows; write a number from -2 to +2 or a word such as frustrated, neutral or delighted',
-  day: `is not a number of days; ${DAY_FIX}`,
-  'day-date': `is a date; ${DAY_FIX}`,
-  'day-negative': `is negative; ${DAY_FIX}`,
-  'day-fraction': `is not a whole number; ${DAY_FIX}`,
+/** What a cell of each kind should have held, after "Day '…' of "Name" …": what is wrong, then what to write. */
+const EXPECTED: Record<ExpectedValue, Words> = {
+  count: { message: 'is not a count', fix: 'write a whole number ≥ 0 (e.g. 12000)' },
+  rate: { message: 'is not a rate', fix: 'write a percentage such as 12%, 0.12 or 12' },
+  nps: { message: 'is not an NPS', fix: 'write a score from -100 to 100' },
+  csat: { message: 'is not a CSAT score', fix: 'write a 1–5 score or a percentage' },
+  date: { message: 'is not a date', fix: 'write it as YYYY-MM-DD (e.g. 2026-03-01)' },
+  'sentiment-scale': { message: 'is outside the sentiment scale', fix: 'write a number from -2 to +2' },
+  sentiment: { message: 'is not a sentiment journey knows', fix: 'write a number from -2 to +2 or a word such as frustrated, neutral or delighted' },
+  day: { message: 'is not a number of days', fix: DAY_FIX },
+  'day-date': { message: 'is a date', fix: DAY_FIX },
+  'day-negative': { message: 'is negative', fix: DAY_FIX },
+  'day-fraction': { message: 'is not a whole number', fix: DAY_FIX },
 };
 
-const MISSING: Partial<Record<string, (name: string) => string>> = {
-  stage: (name) => `"${name}" has no stage; fill in its lifecycle stage`,
-  channel: (name) => `"${name}" has no channel; fill in the channel it reaches the customer on`,
+const MISSING: Partial<Record<string, (name: string) => Words>> = {
+  stage: (name) => ({ message: `"${name}" has no stage`, fix: 'fill in its lifecycle stage' }),
+  channel: (name) => ({ message: `"${name}" has no channel`, fix: 'fill in the channel it reaches the customer on' }),
 };
 
-function message({ field, value, reason, location, touchpoint }: ValueProblem): string {
+function words({ field, value, reason, location, touchpoint }: ValueProblem): Words {
   const label = FIELD_LABEL[field!];
   const name = clip(touchpoint ?? '');
   const shown = clip(value);
   switch (reason.code) {
     case 'formula-error':
-      return `${label} cell shows the formula error ${shown}; fix the formula or type the value`;
+      return { message: `${label} cell shows the formula error ${shown}`, fix: 'fix the formula or type the value' };
     case 'missing':
-      return MISSING[field!]?.(name) ?? `Row ${location.row} has no touchpoint name; name the touchpoint or delete the row`;
-    case 'unreadable':
-      return `${label} '${shown}' of "${name}" ${EXPECTED[reason.expected]}`;
+      return MISSING[field!]?.(name) ?? { message: `Row ${location.row} has no touchpoint name`, fix: 'name the touchpoint or delete the row' };
+    case 'unreadable': {
+      const expected = EXPECTED[reason.expected];
+      return { message: `${label} '${shown}' of "${name}" ${expected.message}`, fix: expected.fix };
+    }
     case 'not-in-set': {
       const allowed = closedVocabularyLabels(field as 'mode' | 'direction' | 'status').join(', ');
-      return `${label} '${shown}' of "${name}" is not one of ${allowed}${reason.suggestion ? `; did you mean '${reason.suggestion}'?` : ''}`;
+      return { message: `${label} '${shown}' of "${name}" is not one of ${allowed}`, fix: reason.suggestion ? `did you mean '${reason.suggestion}'?` : 'write one of them' };
     }
     default:
-      return `${label} '${shown}' of "${name}" cannot be read`;
+      return { message: `${label} '${shown}' of "${name}" cannot be read`, fix: 'retype the value' };
   }
 }
 
@@ -59,6 +61,6 @@ export const invalidValue = defineRule({
     example: "Day 'soon' of \"Kickoff call\" is not a number of days; write the day offset from the journey's start as a whole number of days (e.g. 14)",
   },
   check({ model }) {
-    return reportProblems(model, 'invalid', message);
+    return reportProblems(model, 'invalid', words);
   },
 });

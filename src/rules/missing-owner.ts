@@ -22,7 +22,8 @@ export const missingOwner = defineRule({
       for (const sheet of file.sheets) {
         if (sheet.headerRow === null || sheet.touchpoints === 0 || sheet.columns.team !== undefined) continue;
         reports.push({
-          message: `${sheet.sheet === null ? 'The inventory' : `Sheet "${sheet.sheet}"`} has no team column; add one so every touchpoint has an owning team.`,
+          message: `${sheet.sheet === null ? 'The inventory' : `Sheet "${sheet.sheet}"`} has no team column`,
+          fix: 'add one so every touchpoint has an owning team.',
           location: { ...sheetLocation(file.file, sheet.sheet), row: sheet.headerRow },
           related: [],
           persona: null,
@@ -33,7 +34,7 @@ export const missingOwner = defineRule({
     }
     for (const touchpoint of model.touchpoints) {
       if (touchpoint.team !== null || touchpoint.place.columns.team === undefined) continue;
-      reports.push(touchpointReport(touchpoint, `"${clip(touchpoint.name)}" has no owning team; fill in the team responsible for it.`, cellOf(touchpoint, 'team')));
+      reports.push(touchpointReport(touchpoint, { message: `"${clip(touchpoint.name)}" has no owning team`, fix: 'fill in the team responsible for it.' }, cellOf(touchpoint, 'team')));
     }
     return reports;
   },

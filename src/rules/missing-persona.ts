@@ -24,7 +24,8 @@ export const missingPersona = defineRule({
     for (const name of settings.personas) {
       if (present.has(foldKey(name))) continue;
       reports.push({
-        message: `No rows for persona "${clip(name)}", which the config expects; add its touchpoints or remove it from personas.`,
+        message: `No rows for persona "${clip(name)}", which the config expects`,
+        fix: 'add its touchpoints or remove it from personas.',
         location: sheetLocation(file.file, null),
         related: [],
         persona: name,

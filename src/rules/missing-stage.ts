@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { hasStageColumn } from '../model/groups.js';
 import { defineRule, type Report } from './rule.js';
 import { clip } from './wording.js';
 import { foldKey } from '../model/text.js';
@@ -16,15 +17,19 @@ export const missingStage = defineRule({
         .describe('Stage ids not expected to have touchpoints: a list for every persona (e.g. ["advocacy"] for a product without a referral program), or per persona name (e.g. {"Buyer": ["onboarding"]})'),
     })
     .strict(),
+  needsStages: true,
   docs: {
     why: 'A stage with no touchpoint is a stage where the customer is left alone: no onboarding means new customers find their own way, no retention means renewals happen by luck.',
-    triggers: 'For each persona, every stage of the stage model that none of its touchpoints (with a readable stage) belongs to.',
+    triggers: 'For each persona with rows in a table that has a stage column, every stage of the stage model that none of its touchpoints (with a readable stage) belongs to.',
     fix: 'Add at least one touchpoint for the stage, or, if the stage does not apply to this journey, list it in `ignoreStages` (for every persona, or under a persona\'s name) or remove it from the stage model.',
     example: 'Buyer has no touchpoint in Onboarding; add at least one touchpoint that meets Buyer in this stage, or list "onboarding" in missing-stage\'s ignoreStages if it does not apply.',
   },
   check({ model, options }) {
     const present = new Map<string, Set<string>>();
+    // A persona read only from timelines (no stage column) has no stages to miss.
+    const staged = new Set<string>();
     for (const touchpoint of model.touchpoints) {
+      if (hasStageColumn(touchpoint)) staged.add(touchpoint.persona);
       if (touchpoint.stage === null) continue;
       const stages = present.get(touchpoint.persona) ?? new Set<string>();
       stages.add(touchpoint.stage);
@@ -35,12 +40,14 @@ export const missingStage = defineRule({
     const byPersona = new Map(Array.isArray(options.ignoreStages) ? [] : Object.entries(options.ignoreStages).map(([name, ids]) => [foldKey(name), new Set(ids)]));
     const reports: Report[] = [];
     for (const persona of model.personas) {
+      if (!staged.has(persona.name)) continue;
       const stages = present.get(persona.name) ?? new Set<string>();
       const ignored = byPersona.get(foldKey(persona.name)) ?? everyone;
       for (const stage of model.stageModel.stages) {
         if (stages.has(stage.id) || ignored.has(stage.id)) continue;
         reports.push({
-          message: `${clip(persona.name)} has no touchpoint in ${stage.label}; add at least one touchpoint that meets ${clip(persona.name)} in this stage, or list "${stage.id}" in missing-stage's ignoreStages if it does not apply.`,
+          message: `${clip(persona.name)} has no touchpoint in ${stage.label}`,
+          fix: `add at least one touchpoint that meets ${clip(persona.name)} in this stage, or list "${stage.id}" in missing-stage's ignoreStages if it does not apply.`,
           location: persona.location,
           related: [],
           persona: persona.name,

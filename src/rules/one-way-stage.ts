@@ -11,6 +11,7 @@ export const oneWayStage = defineRule({
   description: 'A stage where every touchpoint is outbound and the persona has no inbound path to reach the company',
   defaultSeverity: 'warning',
   options: z.object({}).strict(),
+  needsStages: true,
   docs: {
     why: 'When a customer has a question mid-stage and every touchpoint only talks at them, they stall, guess, or leave. Each stage needs a way back: chat, a help-center article, a support desk, a reply-able email.',
     triggers:
@@ -30,7 +31,8 @@ export const oneWayStage = defineRule({
       const what = only ? `its only touchpoint, ${quotedNames(touchpoints)},` : `its ${plural(touchpoints.length, 'touchpoint')} (${quotedNames(touchpoints)})`;
       const verdict = touchpoints.every(isOutbound) ? (only ? 'is outbound' : 'are all outbound') : only ? 'offers no way back' : 'offer no way back';
       reports.push({
-        message: `${clip(group.persona)} can only be reached, not reach back, in ${stageLabel(model.stageModel, group.stage)}: ${what} ${verdict}; add an inbound path such as chat, a help-center article or a support desk.`,
+        message: `${clip(group.persona)} can only be reached, not reach back, in ${stageLabel(model.stageModel, group.stage)}: ${what} ${verdict}`,
+        fix: 'add an inbound path such as chat, a help-center article or a support desk.',
         location: cellOf(first, 'stage'),
         related: relatedCells(touchpoints.slice(1), 'touchpoint'),
         persona: group.persona,

@@ -1,22 +1,14 @@
 import * as z from 'zod';
 import { cellOf } from '../model/cells.js';
-import { isOutbound, stageGroups } from '../model/groups.js';
-import type { Frequency, Touchpoint } from '../model/schema.js';
+import { isOutbound, stageGroups, timelineGroups } from '../model/groups.js';
+import { touchesPerWeek } from '../model/cadence.js';
+import type { Touchpoint } from '../model/schema.js';
 import { stageLabel } from '../model/stages.js';
 import { channelLabel } from '../model/vocabulary.js';
 import { defineRule, relatedCells, type Report } from './rule.js';
 import { listAnd, quotedNames, clip } from './wording.js';
 
-const PER_WEEK: Record<string, number> = { daily: 7, weekly: 1, biweekly: 0.5, monthly: 12 / 52, quarterly: 4 / 52, yearly: 1 / 52 };
-const UNIT_WEEKS: Record<string, number> = { day: 1 / 7, week: 1, month: 52 / 12, quarter: 13, year: 52 };
-
-/** Touches a week a recurring touchpoint sends ("3 times a week" → 3); 0 for one-off touchpoints. */
-export function touchesPerWeek(frequency: Frequency | null): number {
-  if (!frequency?.recurring || frequency.cadence === null) return 0;
-  if (frequency.cadence !== 'repeating') return PER_WEEK[frequency.cadence] ?? 0;
-  const match = /^(\d+).*?(day|week|month|quarter|year)$/.exec(frequency.text.toLowerCase().trim());
-  return match ? Number(match[1]) / UNIT_WEEKS[match[2]!]! : 0;
-}
+export { touchesPerWeek } from '../model/cadence.js';
 
 /** The most one-off touchpoints with a day that fall within any 7 days (sorted days, two pointers). */
 function busiestWeek(oneOffs: Touchpoint[]): Touchpoint[] {
@@ -46,14 +38,15 @@ export const overCommunication = defineRule({
   docs: {
     why: 'Every team adds "just one more" message; the customer receives all of them. Over-communication drives unsubscribes, spam complaints and ignored messages, including the ones that matter.',
     triggers:
-      'Per persona and stage, outbound touchpoints (marked outbound, or automatic/manual with no direction) are added up: recurring ones by their frequency (daily = 7 a week, weekly = 1, "3 times a week" = 3, monthly ≈ 0.23), plus the most one-off touchpoints whose days fall within any 7 days. Fires when that weekly load exceeds `maxPerWeek`, or when the stage holds more than `maxPerStage` outbound touchpoints.',
+      'Per persona and stage (in a timeline with no stage column: per persona), outbound touchpoints (marked outbound, or automatic/manual with no direction) are added up: recurring ones by their frequency (daily = 7 a week, weekly = 1, "3 times a week" = 3, monthly ≈ 0.23), plus the most one-off touchpoints whose days fall within any 7 days. Fires when that weekly load exceeds `maxPerWeek`, or when the stage holds more than `maxPerStage` outbound touchpoints.',
     fix: 'Merge messages from different teams into one, lower a frequency, space one-off messages apart, or move content to an inbound channel customers visit when they want to.',
     example:
       'Practitioner receives about 8 outbound touches a week in Onboarding (Email from Customer Success and Product), above the limit of 3; cut, merge or space out "Welcome email series" and "Weekly usage tips email".',
   },
   check({ model, options }) {
     const reports: Report[] = [];
-    for (const group of stageGroups(model)) {
+    // A timeline (a table with no stage column) is one group per persona, its load read by the week.
+    for (const group of [...stageGroups(model), ...timelineGroups(model).map((g) => ({ ...g, stage: null }))]) {
       const outbound = group.touchpoints.filter(isOutbound);
       if (outbound.length === 0) continue;
       const rate = new Map(outbound.map((t) => [t, touchesPerWeek(t.frequency)]));
@@ -67,13 +60,14 @@ export const overCommunication = defineRule({
       const channels = [...new Set(adding.map((t) => channelLabel(model.channels, t.channel)))];
       const teams = [...new Set(adding.map((t) => t.team).filter((team): team is string => team !== null))];
       const from = `${listAnd(channels)}${teams.length ? ` from ${listAnd(teams)}` : ''}`;
-      const stage = stageLabel(model.stageModel, group.stage);
+      const stage = group.stage !== null ? stageLabel(model.stageModel, group.stage) : week.length > 0 ? `days ${week[0]!.day}–${week[0]!.day! + 6}` : 'the timeline';
       const amount = overWeek
         ? `about ${round(load)} outbound touches a week in ${stage} (${from}), above the limit of ${options.maxPerWeek}`
         : `${outbound.length} outbound touchpoints in ${stage} (${from}), above the limit of ${options.maxPerStage}`;
       const first = adding[0]!;
       reports.push({
-        message: `${clip(group.persona)} receives ${amount}; cut, merge or space out ${quotedNames(adding)}.`,
+        message: `${clip(group.persona)} receives ${amount}`,
+        fix: `cut, merge or space out ${quotedNames(adding)}.`,
         location: cellOf(first, 'frequency', 'touchpoint'),
         related: relatedCells(adding.slice(1), 'touchpoint'),
         persona: group.persona,

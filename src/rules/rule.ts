@@ -11,6 +11,9 @@ export type Report = Omit<Finding, 'ruleId' | 'severity' | 'fingerprint'> & {
   identity?: string;
 };
 
+/** A finding's words: what is wrong (`message`) and what to do (`fix`), each rule's own. */
+export type Words = Pick<Report, 'message' | 'fix'>;
+
 /** Config settings some rules read besides their own options. */
 export interface JourneySettings {
   /** Teams expected to own touchpoints in each stage (stage id → team names). */
@@ -26,6 +29,8 @@ export interface RuleContext<Options> {
   settings: JourneySettings;
   /** Today as YYYY-MM-DD (fixed by SOURCE_DATE_EPOCH for reproducible runs). */
   today: string;
+  /** Ids of the rules running that need stages (`needsStages`), which a table without a stage column skips. */
+  stageRules?: readonly string[];
 }
 
 /** A rule's documentation, shown by `journey explain`. */
@@ -44,6 +49,10 @@ export interface Rule<Schema extends z.ZodType = z.ZodType> {
   /** Options with their defaults; `options.parse({})` gives the defaults. */
   options: Schema;
   docs: RuleDocs;
+  /** Reference material `journey explain` prints after the docs (generated from the code, e.g. the vocabulary a rule checks against). */
+  reference?: () => string;
+  /** The rule works per lifecycle stage: a table without a stage column (a timeline) gives it nothing to check. */
+  needsStages?: boolean;
   check(context: RuleContext<z.infer<Schema>>): Report[];
 }
 
@@ -53,14 +62,14 @@ export function defineRule<Schema extends z.ZodType>(rule: Rule<Schema>): Rule<S
 }
 
 /** Reports for the problems normalize recorded of one kind, each at its cell, in the words of the rule that reports them. */
-export function reportProblems(model: JourneyModel, kind: ValueProblem['kind'], message: (problem: ValueProblem) => string): Report[] {
+export function reportProblems(model: JourneyModel, kind: ValueProblem['kind'], words: (problem: ValueProblem) => Words): Report[] {
   // A header problem is the same one when a column is inserted before it: its identity is the header's
   // field and text, not its column letter.
   const header = kind === 'duplicate-header' || kind === 'blank-header';
   return model.problems
     .filter((problem) => problem.kind === kind)
     .map((problem) => ({
-      message: message(problem),
+      ...words(problem),
       location: problem.location,
       related: [],
       persona: problem.persona,
@@ -71,8 +80,8 @@ export function reportProblems(model: JourneyModel, kind: ValueProblem['kind'], 
 }
 
 /** A report about one touchpoint: at `location` (its cell in the field the message is about), naming its persona, stage and name. */
-export function touchpointReport(touchpoint: Touchpoint, message: string, location: Location, related: Location[] = []): Report {
-  return { message, location, related, persona: touchpoint.persona, stage: touchpoint.stage, touchpoint: touchpoint.name };
+export function touchpointReport(touchpoint: Touchpoint, words: Words, location: Location, related: Location[] = []): Report {
+  return { message: words.message, fix: words.fix, location, related, persona: touchpoint.persona, stage: touchpoint.stage, touchpoint: touchpoint.name };
 }
 
 /** Most related cells a finding lists: a stage of thousands of touchpoints is pointed at by its first ones. */

@@ -16,6 +16,7 @@ export const singleChannelStage = defineRule({
       minTouchpoints: z.number().int().positive().default(2).describe('Fewest touchpoints a stage must have before one channel for all of them is reported'),
     })
     .strict(),
+  needsStages: true,
   docs: {
     why: 'A customer who ignores that one channel (filters the emails, never opens the app) misses the whole stage; a second channel makes the stage resilient.',
     triggers: 'Per persona and stage with at least `minTouchpoints` touchpoints whose channel is known, when all of them use the same channel.',
@@ -29,7 +30,8 @@ export const singleChannelStage = defineRule({
       if (known.length < options.minTouchpoints || new Set(known.flatMap((t) => t.channels)).size !== 1) continue;
       const channel = channelLabel(model.channels, known[0]!.channel);
       reports.push({
-        message: `${clip(group.persona)} meets ${stageLabel(model.stageModel, group.stage)} on ${channel} only (${plural(known.length, 'touchpoint')}); add a second channel so customers who ignore ${channel} still hear from you.`,
+        message: `${clip(group.persona)} meets ${stageLabel(model.stageModel, group.stage)} on ${channel} only (${plural(known.length, 'touchpoint')})`,
+        fix: `add a second channel so customers who ignore ${channel} still hear from you.`,
         location: cellOf(known[0]!, 'channel'),
         related: relatedCells(known.slice(1), 'channel'),
         persona: group.persona,

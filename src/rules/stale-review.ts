@@ -32,7 +32,7 @@ export const staleReview = defineRule({
       if (touchpoint.lastReviewed === null) continue;
       const months = monthsBetween(touchpoint.lastReviewed, today);
       if (months <= options.maxAgeMonths) continue;
-      reports.push(touchpointReport(touchpoint, `"${clip(touchpoint.name)}" was last reviewed on ${touchpoint.lastReviewed}, ${months} months ago (limit ${options.maxAgeMonths}); review it and update the date, or mark it retired.`, cellOf(touchpoint, 'lastReviewed')));
+      reports.push(touchpointReport(touchpoint, { message: `"${clip(touchpoint.name)}" was last reviewed on ${touchpoint.lastReviewed}, ${months} months ago (limit ${options.maxAgeMonths})`, fix: 'review it and update the date, or mark it retired.' }, cellOf(touchpoint, 'lastReviewed')));
     }
     return reports;
   },

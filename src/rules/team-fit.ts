@@ -11,6 +11,7 @@ export const teamFit = defineRule({
   description: 'A touchpoint owned by a team the config does not list for its stage (stageOwners)',
   defaultSeverity: 'info',
   options: z.object({}).strict(),
+  needsStages: true,
   docs: {
     why: 'Each stage has teams best placed to own it (Customer Success for onboarding, Sales for decision). A touchpoint owned elsewhere often means a handoff nobody agreed on, or a team speaking outside its expertise.',
     triggers: 'A touchpoint whose team is not among `stageOwners` for its stage in the config. Silent for stages the config names no owners for, and for touchpoints with no team (missing-owner reports those).',
@@ -23,7 +24,7 @@ export const teamFit = defineRule({
     for (const touchpoint of model.touchpoints) {
       const expected = touchpoint.stage === null ? undefined : owners.get(touchpoint.stage);
       if (!expected || touchpoint.team === null || expected.keys.has(foldKey(touchpoint.team))) continue;
-      reports.push(touchpointReport(touchpoint, `"${clip(touchpoint.name)}" in ${stageLabel(model.stageModel, touchpoint.stage)} is owned by ${clip(touchpoint.team)}, but the config expects ${listAnd(expected.teams, 'or')} there; hand it over or add ${clip(touchpoint.team)} to stageOwners.${touchpoint.stage}.`, cellOf(touchpoint, 'team')));
+      reports.push(touchpointReport(touchpoint, { message: `"${clip(touchpoint.name)}" in ${stageLabel(model.stageModel, touchpoint.stage)} is owned by ${clip(touchpoint.team)}, but the config expects ${listAnd(expected.teams, 'or')} there`, fix: `hand it over or add ${clip(touchpoint.team)} to stageOwners.${touchpoint.stage}.` }, cellOf(touchpoint, 'team')));
     }
     return reports;
   },

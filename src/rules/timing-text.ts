@@ -17,9 +17,9 @@ export const timingText = defineRule({
   },
   check({ model }) {
     return reportProblems(model, 'timing-column', ({ location, reason }) => {
-      if (reason.code !== 'timing-column') return '';
+      if (reason.code !== 'timing-column') return { message: '', fix: '' };
       const examples = reason.examples.map((text) => `'${clip(text)}'`).join(', ');
-      return `Column ${location.column} holds timing words rather than days in ${plural(reason.words, 'row')} (${examples}); day-based checks use the ${plural(reason.days, 'row')} with a day; write day offsets (e.g. 14) where timing matters`;
+      return { message: `Column ${location.column} holds timing words rather than days in ${plural(reason.words, 'row')} (${examples}); day-based checks use the ${plural(reason.days, 'row')} with a day`, fix: 'write day offsets (e.g. 14) where timing matters' };
     });
   },
 });

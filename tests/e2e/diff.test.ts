@@ -7,11 +7,17 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { diffJsonSchema } from '../../src/views/diff/json-schema.js';
 import type { DiffResult } from '../../src/views/diff/schema.js';
 import { journey, root } from '../helpers/cli.js';
+import { SAMPLE_COUNTS } from '../helpers/sample-counts.js';
 
 const published = JSON.parse(readFileSync(join(root, 'journey-diff.schema.json'), 'utf8'));
 const validate = new Ajv2020({ strict: false }).compile(published);
 const SAMPLE = 'fixtures/sample-inventory.xlsx';
 const FUTURE = 'fixtures/sample-future.xlsx';
+const COUNTS = SAMPLE_COUNTS.diff;
+/** "1 error, 8 warnings", leaving out severities with none. */
+const severities = (counts: Record<'error' | 'warning' | 'info', number>) =>
+  (['error', 'warning', 'info'] as const).filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}${counts[s] === 1 ? '' : 's'}`).join(', ');
+const VERDICT = `Introduces ${COUNTS.introduced} findings (${severities(COUNTS.introducedBySeverity)}) and resolves ${COUNTS.resolved} findings (${severities(COUNTS.resolvedBySeverity)}); touchpoints 4 added, 2 removed, 2 renamed, 8 changed.`;
 
 function diffJson(args: string[], cwd?: string): DiffResult {
   const run = journey(['diff', ...args, '--format', 'json'], { cwd });
@@ -65,8 +71,8 @@ describe('journey diff: current state against the future state', () => {
     expect(file!.findings.introduced.filter((f) => f.persona === 'Practitioner').map((f) => f.ruleId)).toEqual(['forgotten-touchpoints', 'missing-stage', 'over-communication', 'one-way-stage', 'handoff-lag']);
     expect(result.summary).toEqual({
       added: 4, removed: 2, renamed: 2, changed: 8, unchanged: 13, stagesGained: 2, stagesLost: 1,
-      findingsResolved: 10, findingsIntroduced: 18, findingsUnchanged: 26,
-      resolvedBySeverity: { error: 1, warning: 8, info: 1 }, introducedBySeverity: { error: 0, warning: 12, info: 6 },
+      findingsResolved: COUNTS.resolved, findingsIntroduced: COUNTS.introduced, findingsUnchanged: COUNTS.unchanged,
+      resolvedBySeverity: COUNTS.resolvedBySeverity, introducedBySeverity: COUNTS.introducedBySeverity,
     });
     expect(result.files[0]!.findings.introduced.every((f) => f.location.file === FUTURE)).toBe(true);
   });
@@ -78,14 +84,14 @@ describe('journey diff: current state against the future state', () => {
     const stylish = journey(['diff', SAMPLE, FUTURE]);
     expect(stylish.stdout).toContain('    ~ changed "Weekly check-in email" (Adoption): automated (manual → automatic)\n');
     expect(stylish.stdout).toContain('    ~ changed "Renewal invoice email" (Retention): ownership passed from Finance to Customer Success\n');
-    expect(stylish.stdout.trimEnd().split('\n').at(-1)).toBe('✗ Introduces 18 findings (12 warnings, 6 infos) and resolves 10 findings (1 error, 8 warnings, 1 info); touchpoints 4 added, 2 removed, 2 renamed, 8 changed.');
+    expect(stylish.stdout.trimEnd().split('\n').at(-1)).toBe(`✗ ${VERDICT}`);
     const markdown = journey(['diff', SAMPLE, FUTURE, '--format', 'markdown']).stdout;
     expect(markdown.split('\n').slice(0, 3)).toEqual([
       '### journey diff: fixtures\\/sample\\-inventory\\.xlsx → fixtures\\/sample\\-future\\.xlsx',
       '',
-      '⚠️ Introduces 18 findings (12 warnings, 6 infos) and resolves 10 findings (1 error, 8 warnings, 1 info); touchpoints 4 added, 2 removed, 2 renamed, 8 changed.',
+      `⚠️ ${VERDICT}`,
     ]);
-    expect(markdown).toContain('<summary>Findings: 10 resolved, 18 introduced, 26 unchanged</summary>');
+    expect(markdown).toContain(`<summary>Findings: ${COUNTS.resolved} resolved, ${COUNTS.introduced} introduced, ${COUNTS.unchanged} unchanged</summary>`);
   });
 
   it('--planned compares the live rows with live + planned rows of one inventory', () => {

@@ -22,7 +22,7 @@ describe('journey audit on markdown (built CLI)', () => {
     ]));
     const typo = result.findings.find((f) => f.ruleId === 'unknown-value')!;
     expect(typo.location).toMatchObject({ row: 15, column: 'Channel' });
-    expect(typo.message).toContain("did you mean 'Email'?");
+    expect(typo.fix).toMatch(/^did you mean 'Email'\? Fix the spelling/);
     expect(result.findings.some((f) => f.touchpoint === 'Not a row')).toBe(false);
   });
 

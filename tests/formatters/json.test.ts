@@ -16,4 +16,9 @@ describe('json', () => {
       expect(output.match(/^ {4}\{"ruleId":/gm) ?? []).toHaveLength(result.findings.length);
     }
   });
+
+  it('gives what to do as its own fix key after the message, which holds the statement only', () => {
+    const output = text(formatJson(resultWith([finding('warning', 'Row 3 repeats row 2', 3, { fix: 'delete the copy.' })]), OPTIONS));
+    expect(output).toContain('"message":"Row 3 repeats row 2","fix":"delete the copy.","location":');
+  });
 });

@@ -5,6 +5,9 @@ import { JSDOM } from 'jsdom';
 import { Lexer, type Tokens } from 'marked';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { journey } from '../helpers/cli.js';
+import { countsText, sampleCounts } from '../helpers/sample-counts.js';
+
+const SAMPLE = sampleCounts('fixtures/sample-inventory.xlsx');
 
 type Mermaid = { parse(text: string): Promise<unknown> };
 let mermaid: Mermaid;
@@ -36,12 +39,12 @@ describe('journey report', () => {
 
   it('has a summary naming the three most serious gaps, a section per persona and an action checklist', () => {
     const text = report(['fixtures/sample-inventory.xlsx']);
-    expect(text).toMatch(/^# Communication inventory gap report\n\njourney read 1 inventory \(`fixtures\/sample-inventory\.xlsx`\) with 2 personas \(Practitioner and Buyer\) and 25 touchpoints, and found 36 findings: 1 error, 21 warnings, 14 infos\./);
+    expect(text.startsWith(`# Communication inventory gap report\n\njourney read 1 inventory (\`fixtures/sample-inventory.xlsx\`) with 2 personas (Practitioner and Buyer) and ${SAMPLE.touchpoints} touchpoints, and found ${countsText(SAMPLE)}.`)).toBe(true);
     expect(text).toContain('The 3 most serious gaps:\n\n1. Stage \'Onbaording\'');
     expect(text).toContain('\n## Practitioner\n');
     expect(text).toContain('\n## Buyer\n');
     expect(text).toContain('| Onboarding | · | · | · | · | · | · | · | · | · | · | · | **0 — gap** |');
-    expect(text.match(/^- \[ \] /gm)).toHaveLength(36);
+    expect(text.match(/^- \[ \] /gm)).toHaveLength(SAMPLE.findings);
   });
 
   it('renders tables that parse with the header\'s number of cells on every row', () => {

@@ -7,6 +7,7 @@ export function finding(severity: Severity, message: string, row = 2, extra: Par
     ruleId: 'handoff-lag',
     severity,
     message,
+    fix: '',
     location: { file: 'inventories/team.xlsx', sheet: 'Practitioner', row, column: 'B', cell: `Practitioner!B${row}` },
     related: [],
     persona: 'Practitioner',

@@ -41,7 +41,7 @@ describe('cleanCopy', () => {
       ['', 'Setup call', '', 'Manual', -2, '40%'],
     ]);
     const [guide, call] = copy.personas[0]!.rows;
-    expect(guide!.stage).toEqual({ value: 'Onbaording', problem: expect.stringMatching(/not a known stage; did you mean 'Onboarding'\?/) });
+    expect(guide!.stage).toEqual({ value: 'Onbaording', problem: expect.stringMatching(/not a known stage; did you mean 'Onboarding'\? Fix the spelling/) });
     expect(guide!.channel).toEqual({ value: 'Carrier pigeon', problem: expect.stringMatching(/not a known channel/) });
     expect(guide!.mode).toEqual({ value: 'Sometimes', problem: expect.stringMatching(/not one of ongoing, automatic, manual/) });
     expect(guide!.day).toEqual({ value: 'soon', problem: expect.stringMatching(/not a number of days/) });
@@ -53,6 +53,19 @@ describe('cleanCopy', () => {
     expect(call!.opens).toEqual({ value: 0.4 });
     expect(call!.mode).toEqual({ value: 'Manual' });
     expect(copy.flagged).toBe(8);
+  });
+
+  it('writes a touchpoint on several channels as one row per channel, saying so in Notes', () => {
+    const copy = copyOf([
+      ['Stage', 'Touchpoint', 'Channel'],
+      ['Onboarding', 'Welcome', 'Email + SMS'],
+      ['Onboarding', 'Tips', 'Mail'],
+    ]);
+    expect(copy.personas[0]!.rows.map((row) => [row.touchpoint!.value, row.channel!.value, row.notes?.value ?? null])).toEqual([
+      ['Welcome', 'Email', 'one row per channel of Channel "Email + SMS"'],
+      ['Welcome', 'SMS', 'one row per channel of Channel "Email + SMS"'],
+      ['Tips', 'Email', 'was: Channel "Mail"'],
+    ]);
   });
 
   it('keeps retired rows (which the audit leaves out) and splits personas from a persona column into their own tables', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findingSentence } from '../../src/model/schema.js';
 import { buildOverview } from '../../src/engine/overview.js';
 import { singleChannelStage } from '../../src/rules/single-channel-stage.js';
 import { unknownValue } from '../../src/rules/unknown-value.js';
@@ -16,8 +17,8 @@ describe('inventories as people write them', () => {
       ['Onboarding', 'Odd', 'Email + Carrier pigeon'],
     ]);
     expect(journey.touchpoints.map((t) => t.channels)).toEqual([['email', 'sms'], ['email', 'sms'], ['phone', 'in-app'], ['blog', 'email'], ['email', 'push'], ['email']]);
-    expect(check(unknownValue, journey).map((r) => r.message)).toEqual([
-      "Channel 'Carrier pigeon' of \"Odd\" is not a known channel; use one of " + journey.channels.map((c) => c.label).join(', '),
+    expect(check(unknownValue, journey).map((r) => findingSentence(r))).toEqual([
+      'Channel \'Carrier pigeon\' of "Odd" is not a known channel; use one of the channels journey knows (journey explain unknown-value lists them), or add "Carrier pigeon" to a channel\'s synonyms (channels[].synonyms in journey.config.json).',
     ]);
     const stage = buildOverview(journey, 'inventory.csv').personas[0]!.stages.find((s) => s.stage === 'onboarding')!;
     expect(stage.channels).toEqual({ email: 5, sms: 2, phone: 1, 'in-app': 1, blog: 1, push: 1 });

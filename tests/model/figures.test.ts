@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findingSentence } from '../../src/model/schema.js';
 import { readCsat, readDate, readRate } from '../../src/model/figures.js';
 import { invalidValue } from '../../src/rules/invalid-value.js';
 import { check, model } from '../helpers/inventory.js';
@@ -56,7 +57,7 @@ describe('figures and the optional columns', () => {
       ['F3', 'invalid', 'high', { code: 'unreadable', expected: 'nps' }],
     ]);
     // invalid-value puts them in words.
-    expect(check(invalidValue, journey).map((r) => [r.location.cell, r.message]).sort()).toEqual([
+    expect(check(invalidValue, journey).map((r) => [r.location.cell, findingSentence(r)]).sort()).toEqual([
       ['E3', 'Sentiment \'meh-ish\' of "Ad" is not a sentiment journey knows; write a number from -2 to +2 or a word such as frustrated, neutral or delighted'],
       ['F3', 'NPS \'high\' of "Ad" is not an NPS; write a score from -100 to 100'],
     ]);

@@ -1,28 +1,29 @@
-import { describe, expect, it } from 'vitest';
 import { automationOpportunity } from '../../src/rules/automation-opportunity.js';
-import { HEADER, check, model } from '../helpers/inventory.js';
+import { type Row, ruleTester } from '../helpers/rule-tester.js';
 
-describe('automation-opportunity', () => {
-  it('fires on a recurring manual touchpoint on an automatable channel', () => {
-    const reports = check(automationOpportunity, model([HEADER, ['P', 'Adoption', 'Weekly check-in email', 'CS', 'Email', 'Manual', 'Outbound', 60, 'Weekly']]));
-    expect(reports).toHaveLength(1);
-    expect(reports[0]!.message).toContain('"Weekly check-in email" is done by hand weekly on Email by CS');
-    expect(reports[0]!.location.cell).toBe('F2');
-  });
+const touch = (values: Row = {}): Row => ({
+  Persona: 'P', Stage: 'Adoption', Touchpoint: 'Weekly check-in email', Team: 'CS', Channel: 'Email', Mode: 'Manual', Direction: 'Outbound', Day: 60, Frequency: 'Weekly', ...values,
+});
+const qbr = touch({ Stage: 'Retention', Touchpoint: 'QBR', Channel: 'Video call', Day: 90, Frequency: 'Quarterly' });
 
-  it('does not fire on one-off, automated, or non-automatable touchpoints', () => {
-    const reports = check(automationOpportunity, model([
-      HEADER,
-      ['P', 'Onboarding', 'Kickoff email', 'CS', 'Email', 'Manual', 'Outbound', 1, 'Once'],
-      ['P', 'Adoption', 'Tips', 'CS', 'Email', 'Automated', 'Outbound', 1, 'Weekly'],
-      ['P', 'Retention', 'QBR', 'CS', 'Video call', 'Manual', 'Outbound', 90, 'Quarterly'],
-      ['P', 'Retention', 'Check-in', 'CS', 'Email', 'Manual', 'Outbound', 90, ''],
-    ]));
-    expect(reports).toEqual([]);
-  });
-
-  it('uses the channels option', () => {
-    const journey = model([HEADER, ['P', 'Retention', 'QBR', 'CS', 'Video call', 'Manual', 'Outbound', 90, 'Quarterly']]);
-    expect(check(automationOpportunity, journey, { channels: ['video-call'] })).toHaveLength(1);
-  });
+ruleTester(automationOpportunity, {
+  valid: [
+    {
+      name: 'one-off, automated, or non-automatable touchpoints',
+      rows: [
+        touch({ Stage: 'Onboarding', Touchpoint: 'Kickoff email', Day: 1, Frequency: 'Once' }),
+        touch({ Touchpoint: 'Tips', Mode: 'Automated', Day: 1 }),
+        qbr,
+        touch({ Stage: 'Retention', Touchpoint: 'Check-in', Day: 90, Frequency: '' }),
+      ],
+    },
+  ],
+  invalid: [
+    {
+      name: 'a recurring manual touchpoint on an automatable channel, at its mode',
+      rows: [touch()],
+      expect: [{ cell: 'Mode 2', messageIncludes: '"Weekly check-in email" is done by hand weekly on Email by CS', fix: 'automate it as a scheduled or triggered send.' }],
+    },
+    { name: 'the channels option', rows: [qbr], options: { channels: ['video-call'] }, expect: [{ cell: 'Mode 2', messageIncludes: 'on Video call' }] },
+  ],
 });

@@ -1,14 +1,13 @@
-import { describe, expect, it } from 'vitest';
 import { blankHeader } from '../../src/rules/blank-header.js';
-import { check, model } from '../helpers/inventory.js';
+import { ruleTester } from '../helpers/rule-tester.js';
 
-describe('blank-header', () => {
-  it('reports a blank header cell over a column that holds data', () => {
-    const reports = check(blankHeader, model([['Stage', 'Touchpoint', 'Channel', ''], ['Awareness', 'Ad', 'Paid ads', '42%']]));
-    expect(reports.map((r) => r.location.cell)).toEqual(['D1']);
-  });
-
-  it('is silent for blank header cells over empty columns', () => {
-    expect(check(blankHeader, model([['Stage', '', 'Touchpoint', 'Channel'], ['Awareness', '', 'Ad', 'Paid ads']]))).toEqual([]);
-  });
+ruleTester(blankHeader, {
+  valid: [{ name: 'a blank header cell over an empty column', rows: [{ Stage: 'Awareness', '': '', Touchpoint: 'Ad', Channel: 'Paid ads' }] }],
+  invalid: [
+    {
+      name: 'a blank header cell over a column that holds data',
+      rows: [{ Stage: 'Awareness', Touchpoint: 'Ad', Channel: 'Paid ads', '': '42%' }],
+      expect: [{ cell: ' 1', message: 'Column D holds data but its header cell is blank', fix: 'name the column so its values are read' }],
+    },
+  ],
 });

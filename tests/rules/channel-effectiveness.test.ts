@@ -1,27 +1,29 @@
-import { describe, expect, it } from 'vitest';
 import { channelEffectiveness } from '../../src/rules/channel-effectiveness.js';
-import { check, model } from '../helpers/inventory.js';
+import { type Row, ruleTester } from '../helpers/rule-tester.js';
 
-const header = ['Persona', 'Stage', 'Touchpoint', 'Channel', 'Sent', 'Conversion rate'];
+const touch = (Touchpoint: string, Channel: string, rate: string | number, Sent: string | number = ''): Row => ({ Persona: 'B', Stage: 'Decision', Touchpoint, Channel, Sent, 'Conversion rate': rate });
 
-describe('channel-effectiveness', () => {
-  it('names the best and the worst channel of a stage with their rates', () => {
-    const reports = check(channelEffectiveness, model([header, ['B', 'Decision', 'Proposal email', 'Email', '', '1.5%'], ['B', 'Decision', 'Proposal call', 'Phone', '', 0.12], ['B', 'Decision', 'Webinar', 'Webinar', '', 5]]));
-    expect(reports).toHaveLength(1);
-    expect(reports[0]!.message).toBe('In Decision, B converts best on Phone (12%) and worst on Email (1.5%); shift effort toward Phone or rework the Email touchpoints.');
-    expect(reports[0]!.location.cell).toBe('F3');
-    expect(reports[0]!.related.map((r) => r.cell)).toEqual(['F2']);
-  });
-
-  it('weights a channel by Sent when every touchpoint has it', () => {
-    const reports = check(channelEffectiveness, model([header,
-      ['B', 'Decision', 'Big send', 'Email', 9000, '1%'], ['B', 'Decision', 'Small send', 'Email', 1000, '11%'], ['B', 'Decision', 'Call', 'Phone', 100, '5%']]));
-    expect(reports[0]!.message).toMatch(/best on Phone \(5%\) and worst on Email \(2%\)/);
-  });
-
-  it('is silent with one channel, equal rates, or below minChannels', () => {
-    expect(check(channelEffectiveness, model([header, ['B', 'Decision', 'A', 'Email', '', '2%'], ['B', 'Decision', 'B', 'Email', '', '4%']]))).toEqual([]);
-    expect(check(channelEffectiveness, model([header, ['B', 'Decision', 'A', 'Email', '', '2%'], ['B', 'Decision', 'B', 'Phone', '', '2%']]))).toEqual([]);
-    expect(check(channelEffectiveness, model([header, ['B', 'Decision', 'A', 'Email', '', '2%'], ['B', 'Decision', 'B', 'Phone', '', '4%']]), { minChannels: 3 })).toEqual([]);
-  });
+ruleTester(channelEffectiveness, {
+  valid: [
+    { name: 'one channel', rows: [touch('A', 'Email', '2%'), touch('B', 'Email', '4%')] },
+    { name: 'equal rates', rows: [touch('A', 'Email', '2%'), touch('B', 'Phone', '2%')] },
+    { name: 'fewer channels than minChannels', rows: [touch('A', 'Email', '2%'), touch('B', 'Phone', '4%')], options: { minChannels: 3 } },
+  ],
+  invalid: [
+    {
+      name: 'the best and the worst channel of a stage with their rates, at the best',
+      rows: [touch('Proposal email', 'Email', '1.5%'), touch('Proposal call', 'Phone', 0.12), touch('Webinar', 'Webinar', 5)],
+      expect: [{
+        cell: 'Conversion rate 3',
+        message: 'In Decision, B converts best on Phone (12%) and worst on Email (1.5%)',
+        fix: 'shift effort toward Phone or rework the Email touchpoints.',
+        related: ['Conversion rate 2'],
+      }],
+    },
+    {
+      name: 'a channel weighted by Sent when every touchpoint has it',
+      rows: [touch('Big send', 'Email', '1%', 9000), touch('Small send', 'Email', '11%', 1000), touch('Call', 'Phone', '5%', 100)],
+      expect: [{ cell: 'Conversion rate 4', messageIncludes: 'best on Phone (5%) and worst on Email (2%)' }],
+    },
+  ],
 });

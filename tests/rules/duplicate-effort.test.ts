@@ -1,64 +1,50 @@
 import { describe, expect, it } from 'vitest';
 import { duplicateEffort } from '../../src/rules/duplicate-effort.js';
-import { HEADER, check, model } from '../helpers/inventory.js';
+import { type Row, ruleTester } from '../helpers/rule-tester.js';
+
+const touch = (values: Row): Row => ({ Persona: 'A', Stage: 'Retention', Touchpoint: 'Monthly newsletter', Team: 'Marketing', Channel: 'Email', Mode: 'Automatic', Direction: 'Outbound', Day: 1, Frequency: '', ...values });
+const tips = [touch({ Touchpoint: 'Weekly usage tips', Mode: '', Direction: '', Day: '' }), touch({ Touchpoint: 'Weekly product tips', Team: 'Product', Mode: '', Direction: '', Day: '' })];
+
+ruleTester(duplicateEffort, {
+  valid: [
+    {
+      name: 'touchpoints that merely share a channel',
+      rows: [
+        touch({ Persona: 'P', Stage: 'Onboarding', Touchpoint: 'Welcome email series', Team: 'CS', Frequency: 'Daily' }),
+        touch({ Persona: 'P', Stage: 'Onboarding', Touchpoint: 'Weekly usage tips email', Team: 'Product', Day: 7, Frequency: 'Weekly' }),
+      ],
+    },
+    {
+      name: 'the same name in another persona, stage, channel or direction',
+      rows: [touch({}), touch({ Persona: 'B' }), touch({ Stage: 'Adoption' }), touch({ Channel: 'Blog' }), touch({ Direction: 'Inbound' })],
+    },
+    { name: 'names below the default threshold', rows: tips },
+  ],
+  invalid: [
+    {
+      name: 'two teams sending near-identical newsletters in the same stage, naming rows and teams',
+      rows: [
+        touch({ Persona: 'Practitioner', Day: 90, Frequency: 'Monthly' }),
+        touch({ Persona: 'Practitioner', Touchpoint: 'Monthly product newsletter', Team: 'Product', Channel: 'E-mail', Day: 92, Frequency: 'Monthly' }),
+      ],
+      expect: [{
+        cell: 'Touchpoint 2',
+        message: 'Marketing and Product both send similar Email touchpoints to Practitioner in Retention: "Monthly newsletter" and "Monthly product newsletter"',
+        fix: 'merge them under one owner or give each a distinct purpose.',
+        related: ['Touchpoint 3'],
+      }],
+    },
+    {
+      name: 'three similar touchpoints in one finding',
+      rows: [touch({ Mode: '', Direction: '', Day: '' }), touch({ Touchpoint: 'The monthly newsletter', Team: 'Product', Mode: '', Direction: '', Day: '' }), touch({ Touchpoint: 'Monthly newsletters', Team: 'Success', Mode: '', Direction: '', Day: '' })],
+      expect: [{ cell: 'Touchpoint 2', messageIncludes: 'Marketing, Product and Success all send', related: ['Touchpoint 3', 'Touchpoint 4'] }],
+    },
+    { name: 'the threshold option', rows: tips, options: { threshold: 0.5 }, expect: [{ cell: 'Touchpoint 2' }] },
+  ],
+});
 
 describe('duplicate-effort', () => {
-  it('fires on two teams sending near-identical newsletters in the same stage, naming rows and teams', () => {
-    const reports = check(duplicateEffort, model([
-      HEADER,
-      ['Practitioner', 'Retention', 'Monthly newsletter', 'Marketing', 'Email', 'Automatic', 'Outbound', 90, 'Monthly'],
-      ['Practitioner', 'Retention', 'Monthly product newsletter', 'Product', 'E-mail', 'Automatic', 'Outbound', 92, 'Monthly'],
-    ]));
-    expect(reports).toHaveLength(1);
-    expect(reports[0]!.message).toContain('Marketing and Product both send');
-    expect(reports[0]!.message).toContain('"Monthly newsletter" and "Monthly product newsletter"');
-    expect(reports[0]!.message).toContain('Practitioner in Retention');
-    expect(reports[0]!.location.cell).toBe('C2');
-    expect(reports[0]!.related.map((l) => l.cell)).toEqual(['C3']);
-  });
-
-  it('does not fire on touchpoints that merely share a channel', () => {
-    const reports = check(duplicateEffort, model([
-      HEADER,
-      ['P', 'Onboarding', 'Welcome email series', 'CS', 'Email', 'Automatic', 'Outbound', 1, 'Daily'],
-      ['P', 'Onboarding', 'Weekly usage tips email', 'Product', 'Email', 'Automatic', 'Outbound', 7, 'Weekly'],
-    ]));
-    expect(reports).toEqual([]);
-  });
-
-  it('compares only within persona, stage, channel and direction', () => {
-    const base = ['Monthly newsletter', 'Marketing', 'Email', 'Automatic'];
-    const reports = check(duplicateEffort, model([
-      HEADER,
-      ['A', 'Retention', ...base, 'Outbound', 1, ''],
-      ['B', 'Retention', ...base, 'Outbound', 1, ''],
-      ['A', 'Adoption', ...base, 'Outbound', 1, ''],
-      ['A', 'Retention', 'Monthly newsletter', 'Marketing', 'Blog', 'Automatic', 'Outbound', 1, ''],
-      ['A', 'Retention', ...base, 'Inbound', 1, ''],
-    ]));
-    expect(reports).toEqual([]);
-  });
-
-  it('groups three similar touchpoints into one finding', () => {
-    const reports = check(duplicateEffort, model([
-      HEADER,
-      ['A', 'Retention', 'Monthly newsletter', 'Marketing', 'Email', '', '', '', ''],
-      ['A', 'Retention', 'The monthly newsletter', 'Product', 'Email', '', '', '', ''],
-      ['A', 'Retention', 'Monthly newsletters', 'Success', 'Email', '', '', '', ''],
-    ]));
-    expect(reports).toHaveLength(1);
-    expect(reports[0]!.related).toHaveLength(2);
-    expect(reports[0]!.message).toContain('Marketing, Product and Success all send');
-  });
-
-  it('honours the threshold option', () => {
-    const rows = [
-      HEADER,
-      ['A', 'Retention', 'Weekly usage tips', 'Marketing', 'Email', '', '', '', ''],
-      ['A', 'Retention', 'Weekly product tips', 'Product', 'Email', '', '', '', ''],
-    ];
-    expect(check(duplicateEffort, model(rows))).toEqual([]);
-    expect(check(duplicateEffort, model(rows), { threshold: 0.5 })).toHaveLength(1);
+  it('refuses a threshold that is not a number', () => {
     expect(() => duplicateEffort.options.parse({ threshold: 'high' })).toThrow();
   });
 });

@@ -1,32 +1,30 @@
-import { describe, expect, it } from 'vitest';
 import { duplicateRow } from '../../src/rules/duplicate-row.js';
-import { HEADER, check, model } from '../helpers/inventory.js';
+import { type Row, ruleTester } from '../helpers/rule-tester.js';
 
-const welcome = ['P', 'Onboarding', 'Welcome email', 'CS', 'Email', 'Automatic', 'Outbound', 1, 'Once'];
+const welcome: Row = { Persona: 'P', Stage: 'Onboarding', Touchpoint: 'Welcome email', Team: 'CS', Channel: 'Email', Mode: 'Automatic', Direction: 'Outbound', Day: 1, Frequency: 'Once' };
+// Days 1 and 4097 mix the same bits into the row hash (4096 × 2^20 wraps past 2^32).
+const later: Row = { ...welcome, Day: 4097 };
 
-describe('duplicate-row', () => {
-  it('fires at the copy, with the original related', () => {
-    const reports = check(duplicateRow, model([HEADER, welcome, ['P', 'Onboarding', 'Tips', 'CS', 'Email', '', '', '', ''], [...welcome]]));
-    expect(reports).toHaveLength(1);
-    expect(reports[0]!.message).toBe('Row 4 repeats row 2 ("Welcome email") in every column; delete the copy.');
-    expect(reports[0]!.location.cell).toBe('C4');
-    expect(reports[0]!.related[0]!.cell).toBe('C2');
-  });
-
-  it('treats spellings that read the same as the same, and any differing column as different', () => {
-    expect(check(duplicateRow, model([HEADER, welcome, ['P', 'Onboarding', 'Welcome email', 'CS', 'e-mail', 'automated', 'Outbound', 1, 'Once']]))).toHaveLength(1);
-    expect(check(duplicateRow, model([HEADER, welcome, ['P', 'Onboarding', 'Welcome email', 'CS', 'Email', 'Automatic', 'Outbound', 8, 'Once']]))).toEqual([]);
-    expect(check(duplicateRow, model([HEADER, welcome, ['Q', 'Onboarding', 'Welcome email', 'CS', 'Email', 'Automatic', 'Outbound', 1, 'Once']]))).toEqual([]);
-  });
-
-  it('tells apart different rows whose values hash alike, and still finds copies of each', () => {
-    // Days 1 and 4097 mix the same bits into the row hash (4096 × 2^20 wraps past 2^32).
-    const later = ['P', 'Onboarding', 'Welcome email', 'CS', 'Email', 'Automatic', 'Outbound', 4097, 'Once'];
-    expect(check(duplicateRow, model([HEADER, welcome, later]))).toEqual([]);
-    const copies = check(duplicateRow, model([HEADER, welcome, later, [...later], [...welcome]]));
-    expect(copies.map((r) => r.message)).toEqual([
-      'Row 4 repeats row 3 ("Welcome email") in every column; delete the copy.',
-      'Row 5 repeats row 2 ("Welcome email") in every column; delete the copy.',
-    ]);
-  });
+ruleTester(duplicateRow, {
+  valid: [
+    { name: 'a row differing in its day', rows: [welcome, { ...welcome, Day: 8 }] },
+    { name: 'a row differing in its persona', rows: [welcome, { ...welcome, Persona: 'Q' }] },
+    { name: 'different rows whose values hash alike', rows: [welcome, later] },
+  ],
+  invalid: [
+    {
+      name: 'a copy, at the copy, with the original related',
+      rows: [welcome, { Persona: 'P', Stage: 'Onboarding', Touchpoint: 'Tips', Team: 'CS', Channel: 'Email' }, { ...welcome }],
+      expect: [{ cell: 'Touchpoint 4', message: 'Row 4 repeats row 2 ("Welcome email") in every column', fix: 'delete the copy.', related: ['Touchpoint 2'] }],
+    },
+    { name: 'spellings that read the same as the same', rows: [welcome, { ...welcome, Channel: 'e-mail', Mode: 'automated' }], expect: [{ cell: 'Touchpoint 3' }] },
+    {
+      name: 'copies of each of two rows whose values hash alike',
+      rows: [welcome, later, { ...later }, { ...welcome }],
+      expect: [
+        { cell: 'Touchpoint 4', message: 'Row 4 repeats row 3 ("Welcome email") in every column', fix: 'delete the copy.' },
+        { cell: 'Touchpoint 5', message: 'Row 5 repeats row 2 ("Welcome email") in every column', fix: 'delete the copy.' },
+      ],
+    },
+  ],
 });

@@ -1,32 +1,40 @@
-import { describe, expect, it } from 'vitest';
 import { forgottenTouchpoints } from '../../src/rules/forgotten-touchpoints.js';
-import { HEADER, check, model } from '../helpers/inventory.js';
+import { type ExpectedFinding, type Row, ruleTester } from '../helpers/rule-tester.js';
 
-const row = (name: string, channel: string, persona = 'P') => [persona, 'Retention', name, 'Ops', channel, '', '', '', ''];
+const touch = (Touchpoint: string, Channel: string, Persona = 'P'): Row => ({ Persona, Stage: 'Retention', Touchpoint, Team: 'Ops', Channel });
+const FIX = 'add it if customers meet one, since teams often forget it.';
+const ALL = ['transactional email', 'opt-in or subscription confirmation', 'error page', 'review site', 'real-world service'];
+const missingAll = (persona: string): ExpectedFinding[] => ALL.map((label) => ({ cell: null, persona, messageIncludes: `${persona} has no ${label} (`, fix: FIX }));
 
-describe('forgotten-touchpoints', () => {
-  it('names each forgotten touchpoint once per persona, at the persona', () => {
-    const reports = check(forgottenTouchpoints, model([HEADER, row('Newsletter', 'Email'), row('Newsletter', 'Email', 'Q')]));
-    expect(reports).toHaveLength(10);
-    expect(reports[0]!.message).toBe('P has no transactional email (receipts, invoices, password resets) in the inventory; add it if customers meet one, since teams often forget it.');
-    expect(reports.filter((r) => r.persona === 'Q')).toHaveLength(5);
-  });
-
-  it('recognises each one by channel and name', () => {
-    const reports = check(forgottenTouchpoints, model([HEADER,
-      row('Invoice email', 'Email'), row('Double opt-in confirmation', 'Email'), row('404 page', 'Website'), row('Ask for a review', 'G2'), row('Installation visit', 'Phone')]));
-    expect(reports).toEqual([]);
-  });
-
-  it('needs the channel where the check says so: an invoice sent by post is not a transactional email', () => {
-    const reports = check(forgottenTouchpoints, model([HEADER, row('Invoice', 'Direct mail')]), { checks: ['transactional-email'] });
-    expect(reports).toHaveLength(1);
-  });
-
-  it('runs only the checks listed', () => {
-    expect(check(forgottenTouchpoints, model([HEADER, row('Newsletter', 'Email')]), { checks: ['error-page'] }).map((r) => r.message)).toEqual([
-      'P has no error page (404, maintenance page) in the inventory; add it if customers meet one, since teams often forget it.',
-    ]);
-    expect(check(forgottenTouchpoints, model([HEADER, row('Newsletter', 'Email')]), { checks: [] })).toEqual([]);
-  });
+ruleTester(forgottenTouchpoints, {
+  valid: [
+    {
+      name: 'each one recognised by channel and name',
+      rows: [touch('Invoice email', 'Email'), touch('Double opt-in confirmation', 'Email'), touch('404 page', 'Website'), touch('Ask for a review', 'G2'), touch('Installation visit', 'Phone')],
+    },
+    { name: 'no check listed', rows: [touch('Newsletter', 'Email')], options: { checks: [] } },
+  ],
+  invalid: [
+    {
+      name: 'each forgotten touchpoint once per persona, at the persona',
+      rows: [touch('Newsletter', 'Email'), touch('Newsletter', 'Email', 'Q')],
+      expect: [
+        { cell: null, persona: 'P', message: 'P has no transactional email (receipts, invoices, password resets) in the inventory', fix: FIX },
+        ...missingAll('P').slice(1),
+        ...missingAll('Q'),
+      ],
+    },
+    {
+      name: 'the channel where the check says so: an invoice sent by post is not a transactional email',
+      rows: [touch('Invoice', 'Direct mail')],
+      options: { checks: ['transactional-email'] },
+      expect: [{ cell: null, messageIncludes: 'transactional email' }],
+    },
+    {
+      name: 'only the checks listed',
+      rows: [touch('Newsletter', 'Email')],
+      options: { checks: ['error-page'] },
+      expect: [{ cell: null, message: 'P has no error page (404, maintenance page) in the inventory', fix: FIX }],
+    },
+  ],
 });

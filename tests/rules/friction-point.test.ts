@@ -1,36 +1,42 @@
-import { describe, expect, it } from 'vitest';
 import { frictionPoint } from '../../src/rules/friction-point.js';
-import { check, model } from '../helpers/inventory.js';
+import { type Row, ruleTester } from '../helpers/rule-tester.js';
 
-const header = ['Stage', 'Touchpoint', 'Channel', 'Drop-off', 'Unsubscribe rate', 'NPS', 'CSAT', 'Sentiment', 'Pain point'];
-const row = (values: Partial<Record<'drop' | 'unsub' | 'nps' | 'csat' | 'sentiment' | 'pain', string | number>>) =>
-  ['Onboarding', 'Invoice email', 'Email', values.drop ?? '', values.unsub ?? '', values.nps ?? '', values.csat ?? '', values.sentiment ?? '', values.pain ?? ''];
+const invoice = (values: Row = {}): Row => ({
+  Stage: 'Onboarding', Touchpoint: 'Invoice email', Channel: 'Email', 'Drop-off': '', 'Unsubscribe rate': '', NPS: '', CSAT: '', Sentiment: '', 'Pain point': '', ...values,
+});
+const FIX = 'fix the cause and measure again.';
+const figures = invoice({ 'Drop-off': '25%', 'Unsubscribe rate': '0.8%', NPS: 10, CSAT: 4, Sentiment: 'Neutral' });
 
-describe('friction-point', () => {
-  it('quotes every figure beyond its limit and the pain point, at the first such cell', () => {
-    const reports = check(frictionPoint, model([header, row({ drop: '45%', sentiment: 'Frustrated', pain: 'Cannot find the PDF' })]));
-    expect(reports).toHaveLength(1);
-    expect(reports[0]!.message).toBe('"Invoice email" is a friction point: sentiment "Frustrated" and drop-off 45% (limit 30%); pain point: "Cannot find the PDF"; fix the cause and measure again.');
-    expect(reports[0]!.location.cell).toBe('H2');
-    expect(reports[0]!.related.map((r) => r.cell)).toEqual(['D2', 'I2']);
-  });
-
-  it('fires on each kind of figure alone', () => {
-    expect(check(frictionPoint, model([header, row({ unsub: '2%' })]))[0]!.message).toMatch(/unsubscribe rate 2% \(limit 1%\)/);
-    expect(check(frictionPoint, model([header, row({ nps: -12 })]))[0]!.message).toMatch(/NPS -12 \(limit 0\)/);
-    expect(check(frictionPoint, model([header, row({ csat: 3 })]))[0]!.message).toMatch(/CSAT 60% \(limit 70%\)/);
-    expect(check(frictionPoint, model([header, row({ sentiment: -2 })]))[0]!.message).toMatch(/sentiment "-2"/);
-  });
-
-  it('is silent within limits, and without figures', () => {
-    expect(check(frictionPoint, model([header, row({ drop: 0.2, unsub: '0.5%', nps: 30, csat: '85%', sentiment: 'Delighted', pain: 'none really' })]))).toEqual([]);
-    expect(check(frictionPoint, model([header, row({})]))).toEqual([]);
-  });
-
-  it('uses each limit option', () => {
-    const figures = row({ drop: '25%', unsub: '0.8%', nps: 10, csat: 4, sentiment: 'Neutral' });
-    expect(check(frictionPoint, model([header, figures]))).toEqual([]);
-    const strict = check(frictionPoint, model([header, figures]), { maxDropOffRate: 0.2, maxUnsubscribeRate: 0.005, minNps: 20, minCsat: 0.9, minSentiment: 1 });
-    expect(strict[0]!.message).toBe('"Invoice email" is a friction point: sentiment "Neutral", drop-off 25% (limit 20%), unsubscribe rate 0.8% (limit 0.5%), NPS 10 (limit 20) and CSAT 80% (limit 90%); fix the cause and measure again.');
-  });
+ruleTester(frictionPoint, {
+  valid: [
+    { name: 'figures within limits', rows: [invoice({ 'Drop-off': 0.2, 'Unsubscribe rate': '0.5%', NPS: 30, CSAT: '85%', Sentiment: 'Delighted', 'Pain point': 'none really' })] },
+    { name: 'no figures', rows: [invoice()] },
+    { name: 'figures within the default limits', rows: [figures] },
+  ],
+  invalid: [
+    {
+      name: 'every figure beyond its limit and the pain point, at the first such cell',
+      rows: [invoice({ 'Drop-off': '45%', Sentiment: 'Frustrated', 'Pain point': 'Cannot find the PDF' })],
+      expect: [{
+        cell: 'Sentiment 2',
+        message: '"Invoice email" is a friction point: sentiment "Frustrated" and drop-off 45% (limit 30%); pain point: "Cannot find the PDF"',
+        fix: FIX,
+        related: ['Drop-off 2', 'Pain point 2'],
+      }],
+    },
+    { name: 'an unsubscribe rate alone', rows: [invoice({ 'Unsubscribe rate': '2%' })], expect: [{ cell: 'Unsubscribe rate 2', messageIncludes: 'unsubscribe rate 2% (limit 1%)' }] },
+    { name: 'an NPS alone', rows: [invoice({ NPS: -12 })], expect: [{ cell: 'NPS 2', messageIncludes: 'NPS -12 (limit 0)' }] },
+    { name: 'a CSAT alone', rows: [invoice({ CSAT: 3 })], expect: [{ cell: 'CSAT 2', messageIncludes: 'CSAT 60% (limit 70%)' }] },
+    { name: 'a sentiment alone', rows: [invoice({ Sentiment: -2 })], expect: [{ cell: 'Sentiment 2', messageIncludes: 'sentiment "-2"' }] },
+    {
+      name: 'each limit option',
+      rows: [figures],
+      options: { maxDropOffRate: 0.2, maxUnsubscribeRate: 0.005, minNps: 20, minCsat: 0.9, minSentiment: 1 },
+      expect: [{
+        cell: 'Sentiment 2',
+        message: '"Invoice email" is a friction point: sentiment "Neutral", drop-off 25% (limit 20%), unsubscribe rate 0.8% (limit 0.5%), NPS 10 (limit 20) and CSAT 80% (limit 90%)',
+        fix: FIX,
+      }],
+    },
+  ],
 });

@@ -1,18 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { missingPersona } from '../../src/rules/missing-persona.js';
-import { HEADER, check, model } from '../helpers/inventory.js';
+import { check, model } from '../helpers/inventory.js';
+import { type Row, ruleTester } from '../helpers/rule-tester.js';
 
-const rows = [HEADER, ['Practitioner', 'Awareness', 'Ad', 'Marketing', 'Paid ads', '', '', '', '']];
+const rows: Row[] = [{ Persona: 'Practitioner', Stage: 'Awareness', Touchpoint: 'Ad', Team: 'Marketing', Channel: 'Paid ads' }];
+
+ruleTester(missingPersona, {
+  valid: [
+    { name: 'the config lists no personas', rows },
+    { name: 'every listed persona has rows, whatever its case', rows, settings: { personas: ['practitioner'] } },
+  ],
+  invalid: [
+    {
+      name: 'each expected persona with no rows, at the file',
+      rows,
+      settings: { personas: ['practitioner', 'Admin'] },
+      expect: [{ cell: null, persona: 'Admin', message: 'No rows for persona "Admin", which the config expects', fix: 'add its touchpoints or remove it from personas.' }],
+    },
+  ],
+});
 
 describe('missing-persona', () => {
-  it('reports each expected persona with no rows, at the file', () => {
-    const reports = check(missingPersona, model(rows), {}, { settings: { personas: ['practitioner', 'Admin'] } });
-    expect(reports).toHaveLength(1);
-    expect(reports[0]!.message).toBe('No rows for persona "Admin", which the config expects; add its touchpoints or remove it from personas.');
+  it('places the finding at the file', () => {
+    const reports = check(missingPersona, model([Object.keys(rows[0]!), Object.values(rows[0]!)]), {}, { settings: { personas: ['Admin'] } });
     expect(reports[0]!.location).toMatchObject({ file: 'inventory.csv', sheet: null, cell: null });
-  });
-
-  it('is silent when the config lists no personas', () => {
-    expect(check(missingPersona, model(rows))).toEqual([]);
   });
 });

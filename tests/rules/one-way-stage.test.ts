@@ -1,34 +1,33 @@
-import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../src/model/vocabulary.js';
 import { DEFAULT_NORMALIZE_SETTINGS } from '../../src/model/normalize.js';
 import { oneWayStage } from '../../src/rules/one-way-stage.js';
-import { HEADER, check, model } from '../helpers/inventory.js';
+import { type Row, ruleTester } from '../helpers/rule-tester.js';
 
-describe('one-way-stage', () => {
-  it('fires for a stage whose touchpoints are all outbound, at the first stage cell', () => {
-    const reports = check(oneWayStage, model([HEADER, ['P', 'Decision', 'Demo call', 'Sales', 'Phone', 'Manual', 'Outbound', 1, ''], ['P', '', 'Proposal email', 'Sales', 'Email', 'Manual', 'Outbound', 2, '']]));
-    expect(reports).toHaveLength(1);
-    expect(reports[0]!.message).toBe(
-      'P can only be reached, not reach back, in Decision: its 2 touchpoints ("Demo call" and "Proposal email") are all outbound; add an inbound path such as chat, a help-center article or a support desk.',
-    );
-    expect(reports[0]!.location.cell).toBe('B2');
-  });
+const touch = (values: Row): Row => ({ Persona: 'P', Stage: 'Decision', Touchpoint: 'Demo call', Team: 'Sales', Channel: 'Phone', Mode: 'Manual', Direction: 'Outbound', Day: 1, Frequency: '', ...values });
+const demo = touch({});
+const FIX = 'add an inbound path such as chat, a help-center article or a support desk.';
 
-  it('words a single touchpoint in the singular', () => {
-    const reports = check(oneWayStage, model([HEADER, ['P', 'Expansion', 'Upgrade offer', 'Sales', 'In-app', 'Automatic', 'Outbound', '', '']]));
-    expect(reports[0]!.message).toMatch(/its only touchpoint, "Upgrade offer", is outbound;/);
-  });
-
-  it('is silent when an inbound touchpoint or an inbound channel serves the stage', () => {
-    const out = ['P', 'Decision', 'Demo call', 'Sales', 'Phone', 'Manual', 'Outbound', 1, ''];
-    expect(check(oneWayStage, model([HEADER, out, ['P', 'Decision', 'Pricing page', 'Marketing', 'Website', 'Ongoing', 'Inbound', '', '']]))).toEqual([]);
-    expect(check(oneWayStage, model([HEADER, out, ['P', 'Decision', 'Sales chat', 'Sales', 'Chat', 'Manual', '', '', '']]))).toEqual([]);
-  });
-
-  it('honours channels the config marks as inbound paths', () => {
-    const rows = [HEADER, ['P', 'Decision', 'Demo call', 'Sales', 'Phone', 'Manual', 'Outbound', 1, '']];
-    expect(check(oneWayStage, model(rows))).toHaveLength(1);
-    const channels = CHANNELS.map((c) => (c.id === 'phone' ? { ...c, inbound: true } : c));
-    expect(check(oneWayStage, model(rows, 'inventory.csv', { ...DEFAULT_NORMALIZE_SETTINGS, channels }))).toEqual([]);
-  });
+ruleTester(oneWayStage, {
+  valid: [
+    { name: 'an inbound touchpoint serves the stage', rows: [demo, touch({ Touchpoint: 'Pricing page', Team: 'Marketing', Channel: 'Website', Mode: 'Ongoing', Direction: 'Inbound', Day: '' })] },
+    { name: 'an inbound channel serves the stage', rows: [demo, touch({ Touchpoint: 'Sales chat', Channel: 'Chat', Direction: '', Day: '' })] },
+    {
+      name: 'a channel the config marks as an inbound path',
+      rows: [demo],
+      normalize: { ...DEFAULT_NORMALIZE_SETTINGS, channels: CHANNELS.map((c) => (c.id === 'phone' ? { ...c, inbound: true } : c)) },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a stage whose touchpoints are all outbound, at the first stage cell',
+      rows: [demo, touch({ Stage: '', Touchpoint: 'Proposal email', Channel: 'Email', Day: 2 })],
+      expect: [{ cell: 'Stage 2', message: 'P can only be reached, not reach back, in Decision: its 2 touchpoints ("Demo call" and "Proposal email") are all outbound', fix: FIX }],
+    },
+    {
+      name: 'a single touchpoint in the singular',
+      rows: [touch({ Stage: 'Expansion', Touchpoint: 'Upgrade offer', Channel: 'In-app', Mode: 'Automatic', Day: '' })],
+      expect: [{ cell: 'Stage 2', messageIncludes: 'its only touchpoint, "Upgrade offer", is outbound', fix: FIX }],
+    },
+    { name: 'a phone call, with the default channels', rows: [demo], expect: [{ cell: 'Stage 2' }] },
+  ],
 });

@@ -1,21 +1,20 @@
-import { describe, expect, it } from 'vitest';
 import { singleChannelStage } from '../../src/rules/single-channel-stage.js';
-import { HEADER, check, model } from '../helpers/inventory.js';
+import { type Row, ruleTester } from '../helpers/rule-tester.js';
 
-const email = (name: string, stage = 'Retention') => ['P', stage, name, 'Marketing', 'Email', 'Automatic', 'Outbound', '', ''];
+const email = (Touchpoint: string): Row => ({ Persona: 'P', Stage: 'Retention', Touchpoint, Team: 'Marketing', Channel: 'Email', Mode: 'Automatic', Direction: 'Outbound' });
 
-describe('single-channel-stage', () => {
-  it('fires for a stage whose touchpoints all share one channel', () => {
-    const reports = check(singleChannelStage, model([HEADER, email('Newsletter'), email('Renewal reminder')]));
-    expect(reports).toHaveLength(1);
-    expect(reports[0]!.message).toBe('P meets Retention on Email only (2 touchpoints); add a second channel so customers who ignore Email still hear from you.');
-    expect(reports[0]!.location.cell).toBe('E2');
-  });
-
-  it('is silent with two channels, or below minTouchpoints', () => {
-    expect(check(singleChannelStage, model([HEADER, email('Newsletter'), ['P', 'Retention', 'QBR', 'CS', 'Video call', 'Manual', 'Outbound', '', '']]))).toEqual([]);
-    expect(check(singleChannelStage, model([HEADER, email('Newsletter')]))).toEqual([]);
-    expect(check(singleChannelStage, model([HEADER, email('Newsletter')]), { minTouchpoints: 1 })).toHaveLength(1);
-    expect(check(singleChannelStage, model([HEADER, email('A'), email('B')]), { minTouchpoints: 3 })).toEqual([]);
-  });
+ruleTester(singleChannelStage, {
+  valid: [
+    { name: 'two channels', rows: [email('Newsletter'), { ...email('QBR'), Team: 'CS', Channel: 'Video call', Mode: 'Manual' }] },
+    { name: 'fewer touchpoints than the default minTouchpoints', rows: [email('Newsletter')] },
+    { name: 'fewer touchpoints than minTouchpoints', rows: [email('A'), email('B')], options: { minTouchpoints: 3 } },
+  ],
+  invalid: [
+    {
+      name: 'a stage whose touchpoints all share one channel, at its first channel cell',
+      rows: [email('Newsletter'), email('Renewal reminder')],
+      expect: [{ cell: 'Channel 2', message: 'P meets Retention on Email only (2 touchpoints)', fix: 'add a second channel so customers who ignore Email still hear from you.' }],
+    },
+    { name: 'the minTouchpoints option', rows: [email('Newsletter')], options: { minTouchpoints: 1 }, expect: [{ cell: 'Channel 2', messageIncludes: '(1 touchpoint)' }] },
+  ],
 });

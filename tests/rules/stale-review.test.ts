@@ -1,26 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { monthsBetween, staleReview } from '../../src/rules/stale-review.js';
-import { check, model } from '../helpers/inventory.js';
+import { type Row, ruleTester } from '../helpers/rule-tester.js';
 
-const header = ['Stage', 'Touchpoint', 'Channel', 'Last reviewed'];
+const touch = (Touchpoint: string, Channel: string, reviewed: string): Row => ({ Stage: 'Onboarding', Touchpoint, Channel, 'Last reviewed': reviewed });
+const today = '2026-11-25';
+
+ruleTester(staleReview, {
+  valid: [
+    { name: 'a date twelve whole months ago', rows: [touch('Tips', 'Email', '2025-11-25')], today },
+    { name: 'no date', rows: [touch('Tips', 'Email', '')] },
+  ],
+  invalid: [
+    {
+      name: 'a date older than the limit, at its cell',
+      rows: [touch('Setup guide', 'Help center', '2024-09-15'), touch('Tips', 'Email', '2026-01-01')],
+      today,
+      expect: [{ cell: 'Last reviewed 2', message: '"Setup guide" was last reviewed on 2024-09-15, 26 months ago (limit 12)', fix: 'review it and update the date, or mark it retired.' }],
+    },
+    { name: 'the maxAgeMonths option', rows: [touch('Tips', 'Email', '2026-01-01')], options: { maxAgeMonths: 6 }, today, expect: [{ cell: 'Last reviewed 2', messageIncludes: '10 months ago (limit 6)' }] },
+  ],
+});
 
 describe('stale-review', () => {
-  it('fires for a date older than the limit, at its cell', () => {
-    const reports = check(staleReview, model([header, ['Onboarding', 'Setup guide', 'Help center', '2024-09-15'], ['Onboarding', 'Tips', 'Email', '2026-01-01']]), {}, { today: '2026-11-25' });
-    expect(reports).toHaveLength(1);
-    expect(reports[0]!.message).toBe('"Setup guide" was last reviewed on 2024-09-15, 26 months ago (limit 12); review it and update the date, or mark it retired.');
-    expect(reports[0]!.location.cell).toBe('D2');
-  });
-
-  it('uses maxAgeMonths and counts whole months', () => {
-    const journey = model([header, ['Onboarding', 'Tips', 'Email', '2026-01-01']]);
-    expect(check(staleReview, journey, { maxAgeMonths: 6 }, { today: '2026-11-25' })).toHaveLength(1);
+  it('counts whole months', () => {
     expect(monthsBetween('2025-11-26', '2026-11-25')).toBe(11);
     expect(monthsBetween('2025-11-25', '2026-11-25')).toBe(12);
-    expect(check(staleReview, model([header, ['Onboarding', 'Tips', 'Email', '2025-11-25']]), {}, { today: '2026-11-25' })).toEqual([]);
-  });
-
-  it('is silent without a date', () => {
-    expect(check(staleReview, model([header, ['Onboarding', 'Tips', 'Email', '']]))).toEqual([]);
   });
 });

@@ -1,21 +1,26 @@
-import { describe, expect, it } from 'vitest';
 import { teamFit } from '../../src/rules/team-fit.js';
-import { HEADER, check, model } from '../helpers/inventory.js';
+import { type Row, ruleTester } from '../helpers/rule-tester.js';
 
-const rows = [HEADER, ['P', 'Onboarding', 'Kickoff call', 'Sales', 'Video call', '', '', '', ''], ['P', 'Onboarding', 'Welcome email', 'customer success', 'Email', '', '', '', '']];
+const rows: Row[] = [
+  { Persona: 'P', Stage: 'Onboarding', Touchpoint: 'Kickoff call', Team: 'Sales', Channel: 'Video call' },
+  { Persona: 'P', Stage: 'Onboarding', Touchpoint: 'Welcome email', Team: 'customer success', Channel: 'Email' },
+];
 
-describe('team-fit', () => {
-  it('fires for a team the config does not list for the stage, ignoring case', () => {
-    const reports = check(teamFit, model(rows), {}, { settings: { stageOwners: { onboarding: ['Customer Success', 'Product'] } } });
-    expect(reports).toHaveLength(1);
-    expect(reports[0]!.message).toBe(
-      '"Kickoff call" in Onboarding is owned by Sales, but the config expects Customer Success or Product there; hand it over or add Sales to stageOwners.onboarding.',
-    );
-    expect(reports[0]!.location.cell).toBe('D2');
-  });
-
-  it('is silent when the config names no owners, or none for that stage', () => {
-    expect(check(teamFit, model(rows))).toEqual([]);
-    expect(check(teamFit, model(rows), {}, { settings: { stageOwners: { decision: ['Sales'] } } })).toEqual([]);
-  });
+ruleTester(teamFit, {
+  valid: [
+    { name: 'the config names no owners', rows },
+    { name: 'the config names none for that stage', rows, settings: { stageOwners: { decision: ['Sales'] } } },
+  ],
+  invalid: [
+    {
+      name: 'a team the config does not list for the stage, ignoring case',
+      rows,
+      settings: { stageOwners: { onboarding: ['Customer Success', 'Product'] } },
+      expect: [{
+        cell: 'Team 2',
+        message: '"Kickoff call" in Onboarding is owned by Sales, but the config expects Customer Success or Product there',
+        fix: 'hand it over or add Sales to stageOwners.onboarding.',
+      }],
+    },
+  ],
 });

@@ -6,6 +6,7 @@ import { ConfigResolver } from '../../src/config/load.js';
 import { enabledRules, runRules } from '../../src/engine/run.js';
 import { applySuppressions } from '../../src/engine/suppress.js';
 import { RULES } from '../../src/rules/index.js';
+import { findingSentence } from '../../src/model/schema.js';
 import { unusedSuppression } from '../../src/rules/unused-suppression.js';
 import { journey } from '../helpers/cli.js';
 import { HEADER, check, model } from '../helpers/inventory.js';
@@ -38,7 +39,7 @@ describe('journey-ignore notes and unused-suppression', () => {
   it('takes several rule ids, in any case', async () => {
     const both = await run('JOURNEY-IGNORE: Handoff-Lag, duplicate-row');
     expect(both.kept.some((f) => f.ruleId === 'handoff-lag' && f.location.row === 3)).toBe(false);
-    expect(both.unused.map((f) => f.message)).toEqual(['Unused suppression of "duplicate-row" in the notes of "Kickoff call": no duplicate-row finding on row 3; remove "journey-ignore: duplicate-row" from the note.']);
+    expect(both.unused.map(findingSentence)).toEqual(['Unused suppression of "duplicate-row" in the notes of "Kickoff call": no duplicate-row finding on row 3; remove "journey-ignore: duplicate-row" from the note.']);
   });
 
   it('reports a note that silences nothing, or names no rule, at the Notes cell', async () => {
@@ -47,7 +48,7 @@ describe('journey-ignore notes and unused-suppression', () => {
       ['unused-suppression', 'warning', 'J3', 'Kickoff call'],
       ['unused-suppression', 'warning', 'J3', 'Kickoff call'],
     ]);
-    expect(unused[1]!.message).toBe('Suppression of "handof-lag" in the notes of "Kickoff call" names no rule; did you mean "handoff-lag"?');
+    expect(findingSentence(unused[1]!)).toBe('Suppression of "handof-lag" in the notes of "Kickoff call" names no rule; did you mean "handoff-lag"?');
     // The rule's own check reports nothing: only the engine knows which notes were used.
     expect(check(unusedSuppression, model(rows('journey-ignore: stale-review')))).toEqual([]);
   });

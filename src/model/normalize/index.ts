@@ -2,22 +2,28 @@ import { InputError } from '../../errors.js';
 import type { LoadedFile, RawRow, RawTable } from '../../load/index.js';
 import { sheetLocation } from '../cells.js';
 import { ColumnMatcher, describeKnownColumns } from '../columns.js';
-import type { Channel, Field, FileSummary, Frequency, JourneyModel, Persona, SheetSummary, StageModel, Touchpoint, ValueProblem } from '../schema.js';
+import type { Channel, Field, FileSummary, Frequency, JourneyModel, Persona, SheetSummary, StageModel, StageSource, Touchpoint, ValueProblem } from '../schema.js';
 import { foldKey } from '../text.js';
-import { CHANNELS, DEFAULT_STAGE_MODEL, buildVocabularies, parseFrequency, type Vocabularies } from '../vocabulary.js';
+import { CHANNELS, DEFAULT_STAGE_MODEL, buildVocabularies, parseFrequency, type ClosedSynonyms, type Vocabularies } from '../vocabulary.js';
 import { RowReader } from './row.js';
+import type { NormalizeObserver } from './observer.js';
+import { StageReader } from './stages.js';
 import { beginTable, endTable, pushRow, type TableSink, type TableState } from './table.js';
 
 /** What normalize matches values and headers against; the config can change each part. */
 export interface NormalizeSettings {
   stageModel: StageModel;
+  /** Where the stage model comes from: a config that names or lists stages pins it; otherwise a file may bring its own. */
+  stageSource?: Omit<StageSource, 'location'>;
   channels: readonly Channel[];
   /** Extra header names per field. */
   columns: Partial<Record<Field, string[]>>;
+  /** Extra words for the fixed vocabularies (mode, direction, status), by value. */
+  synonyms?: ClosedSynonyms;
 }
 
 /** The settings journey uses without a config. */
-export const DEFAULT_NORMALIZE_SETTINGS: NormalizeSettings = { stageModel: DEFAULT_STAGE_MODEL, channels: CHANNELS, columns: {} };
+export const DEFAULT_NORMALIZE_SETTINGS: NormalizeSettings = { stageModel: DEFAULT_STAGE_MODEL, stageSource: { kind: 'default', name: 'lifecycle' }, channels: CHANNELS, columns: {} };
 
 // Distinct values shared (names, teams, KPIs...); past this, new spellings are kept as read, so an all-distinct column cannot grow the table without bound.
 const MAX_INTERNED = 250_000;
@@ -37,11 +43,18 @@ export class Normalizer {
   private readonly frequencies = new Map<string, Frequency>();
   private readonly personaNames = new Map<string, string>();
   private readonly sink: TableSink;
+  private readonly stages: StageReader;
 
-  constructor(private readonly settings: NormalizeSettings = DEFAULT_NORMALIZE_SETTINGS) {
-    this.vocabularies = buildVocabularies(settings.stageModel, settings.channels);
+  constructor(
+    private readonly settings: NormalizeSettings = DEFAULT_NORMALIZE_SETTINGS,
+    observer?: NormalizeObserver,
+  ) {
+    this.vocabularies = buildVocabularies(settings.stageModel, settings.channels, settings.synonyms);
+    this.stages = new StageReader(settings.stageModel, settings.stageSource ?? { kind: 'default', name: 'lifecycle' });
     const reader = new RowReader({
       vocabularies: this.vocabularies,
+      stages: this.stages,
+      observer,
       intern: (text) => this.intern(text),
       frequency: (text) => this.frequency(text),
       persona: (name, state) => this.persona(name, state),
@@ -54,6 +67,8 @@ export class Normalizer {
       readRow: (state, raw) => reader.read(state, raw),
       problem: (problem) => this.problems.push(problem),
       touchpointCount: () => this.touchpoints.length,
+      stageSample: (texts, location) => this.stages.decide(texts, location),
+      observer,
     };
   }
 
@@ -77,7 +92,7 @@ export class Normalizer {
       personas: [...this.personas.values()],
       touchpoints: this.touchpoints,
       problems: this.problems,
-      stageModel: this.settings.stageModel,
+      ...this.stages.result(),
       channels: [...this.settings.channels],
     };
   }

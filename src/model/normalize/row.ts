@@ -2,7 +2,9 @@ import { isCellError, type CellValue, type RawRow } from '../../load/index.js';
 import { cellLocation } from '../cells.js';
 import { readCount, readCsat, readDate, readNps, readRate, type Reading } from '../figures.js';
 import type { Field, Frequency, Location, Metrics, ProblemReason, Touchpoint, ValueProblem } from '../schema.js';
-import { stripStageNumbering, type Vocabularies, type Vocabulary } from '../vocabulary.js';
+import type { Vocabularies, Vocabulary } from '../vocabulary.js';
+import type { NormalizeObserver } from './observer.js';
+import type { StageReader } from './stages.js';
 import type { TableState } from './table.js';
 import { cellText, isBlank, readChannels, readDay, readSentiment, readVocabulary, shownValue } from './values.js';
 
@@ -15,11 +17,15 @@ const RATE_ENTRIES = Object.entries(RATE_FIELDS) as [keyof typeof RATE_FIELDS, (
 /** What reading rows needs from the normalizer: vocabularies, shared strings, personas, and where problems go. */
 export interface RowServices {
   vocabularies: Vocabularies;
+  /** Reads stage cells against the stage model in force (the configured one, or the file's own). */
+  stages: StageReader;
   intern(text: string | null): string | null;
   frequency(text: string): Frequency;
   persona(name: string, state: TableState): string;
   problem(problem: ValueProblem): void;
   problemCount(): number;
+  /** Watches the values read, for `journey inspect`, when given. */
+  observer?: NormalizeObserver;
   touchpoint(touchpoint: Omit<Touchpoint, 'index'>): void;
 }
 
@@ -61,9 +67,13 @@ export class RowReader {
       state.retired++;
       return;
     }
-    const inherited = state.inheritedStage;
-    if (inherited) row.stage = this.stage(row, inherited);
-    else this.problem(row, 'invalid', 'stage', '', { code: 'missing' });
+    // A table without a stage column is a timeline: its rows have no stage, and no problem says so on each row.
+    let stageTiming: { day: number | null; timing: string | null } | null = null;
+    if (header.columns.stage !== undefined) {
+      const inherited = state.inheritedStage;
+      if (inherited) [row.stage, stageTiming] = this.stage(row, inherited);
+      else this.problem(row, 'invalid', 'stage', '', { code: 'missing' });
+    }
 
     const channelText = this.text(row, 'channel');
     const channels = channelText === null ? [] : this.channels(row, channelText);
@@ -82,7 +92,7 @@ export class RowReader {
       channels,
       mode: modeText === null ? null : this.closedValue(row, services.vocabularies.modes, 'mode', modeText),
       direction: directionText === null ? null : this.closedValue(row, services.vocabularies.directions, 'direction', directionText),
-      ...this.day(row),
+      ...this.day(row, stageTiming),
       frequency: frequencyText === null ? null : services.frequency(frequencyText),
       kpi: services.intern(this.text(row, 'kpi')),
       notes: this.text(row, 'notes'),
@@ -95,6 +105,10 @@ export class RowReader {
       row: raw.row,
       place: state.place,
     });
+  }
+
+  private observe(row: RowContext, field: Field, text: string, read: string[] | null, suggestion: string | null): void {
+    this.services.observer!.value(row.state.place, field, text, read, suggestion);
   }
 
   /** The raw value of a field's cell in the row; undefined when the table has no such column. */
@@ -126,24 +140,31 @@ export class RowReader {
     this.services.problem({ kind, field, value, reason, location, persona: row.persona, stage, touchpoint: row.name });
   }
 
-  /** The stage a row inherits (its own, or the last one written above it); unknown ones are reported at the cell that holds them. */
-  private stage(row: RowContext, inherited: { text: string; row: number }): string | null {
+  /**
+   * The stage a row inherits (its own, or the last one written above it); unknown ones are reported at the
+   * cell that holds them. A timing written in the stage column ("Week 1", "Ongoing") is no stage: it is
+   * handed back to be read as the row's day when the row has none of its own.
+   */
+  private stage(row: RowContext, inherited: { text: string; row: number }): [string | null, { day: number | null; timing: string | null } | null] {
     const { state } = row;
+    const read = this.services.stages.read(inherited.text);
+    // A stage cell is seen once, on its own row, not again on each row that inherits it.
+    if (this.services.observer && inherited.row === row.raw.row) this.observe(row, 'stage', inherited.text, 'id' in read ? [read.id] : 'timing' in read ? [timingText(read.timing)] : null, 'unknown' in read ? read.unknown : null);
+    if ('timing' in read) {
+      state.stageCells.timings++;
+      return [null, read.timing];
+    }
+    state.stageCells.stages++;
+    if ('id' in read) return [read.id, null];
     const where = cellLocation(state.place, inherited.row, state.header!.columns.stage!);
-    return this.known(row, this.services.vocabularies.stages, 'stage', inherited.text, where, stripStageNumbering(inherited.text));
-  }
-
-  /** Maps a stage or channel to its id; an unknown one becomes an unknown-value problem, never a guess. */
-  private known(row: RowContext, vocabulary: Vocabulary<string>, field: 'stage' | 'channel', shown: string, location: Location, key = shown): string | null {
-    const read = readVocabulary(vocabulary, key);
-    if ('id' in read) return read.id;
-    this.problem(row, 'unknown', field, shown, { code: 'unknown', suggestion: read.suggestion }, location);
-    return null;
+    this.problem(row, 'unknown', 'stage', inherited.text, { code: 'unknown', suggestion: read.unknown }, where);
+    return [null, null];
   }
 
   /** The channels a channel cell names; each part journey does not know is an unknown-value problem. */
   private channels(row: RowContext, text: string): string[] {
     const read = readChannels(this.services.vocabularies.channels, text);
+    if (this.services.observer) this.observe(row, 'channel', text, read.ids.length > 0 ? read.ids : null, read.unknown[0]?.suggestion ?? null);
     for (const unknown of read.unknown) this.problem(row, 'unknown', 'channel', unknown.text, { code: 'unknown', suggestion: unknown.suggestion });
     return read.ids;
   }
@@ -151,16 +172,19 @@ export class RowReader {
   /** Maps a mode, direction or status; anything outside its fixed set is an invalid value. */
   private closedValue<Id extends string>(row: RowContext, vocabulary: Vocabulary<Id>, field: 'mode' | 'direction' | 'status', text: string): Id | null {
     const read = readVocabulary(vocabulary, text);
+    if (this.services.observer) this.observe(row, field, text, 'id' in read ? [read.id] : null, 'id' in read ? null : read.suggestion);
     if ('id' in read) return read.id;
     this.problem(row, 'invalid', field, text, { code: 'not-in-set', suggestion: read.suggestion });
     return null;
   }
 
-  /** The day offset, or the timing text when the cell names no day ("Q3", "Ongoing"). */
-  private day(row: RowContext): { day: number | null; timing: string | null } {
+  /** The day offset, or the timing text when the cell names no day ("Q3", "Ongoing"); else the timing the stage column gave. */
+  private day(row: RowContext, fromStage: { day: number | null; timing: string | null } | null): { day: number | null; timing: string | null } {
     const value = this.value(row, 'day');
     const reading = readDay(value);
-    if (reading === null) return { day: null, timing: null };
+    if (reading === null) return fromStage ?? { day: null, timing: null };
+    // Timing written in words is what inspect shows; plain numbers read as themselves.
+    if (this.services.observer && typeof value === 'string' && !/^\s*\d+\s*$/.test(value)) this.observe(row, 'day', shownValue(value), 'value' in reading ? [`day ${reading.value}`] : reading.error === 'day' ? ['timing text'] : null, null);
     const cells = row.state.dayCells;
     if ('value' in reading) {
       cells.days++;
@@ -205,6 +229,11 @@ export class RowReader {
     }
     return known ? metrics : NO_METRICS;
   }
+}
+
+/** A timing read from the stage column, as inspect shows it. */
+function timingText(timing: { day: number | null; timing: string | null }): string {
+  return timing.day !== null ? `day ${timing.day}` : 'timing text';
 }
 
 /** True when the row has a value in a column other than the inherited stage and persona. */

@@ -3,8 +3,9 @@ import { InputError } from '../../errors.js';
 import { columnLetter } from '../../load/address.js';
 import { isCellError, type RawRow } from '../../load/index.js';
 import { cellLocation } from '../cells.js';
-import { COLUMN_NAMES, HEADER_SEARCH_ROWS, REQUIRED_FIELDS, findHeader, type ColumnMatcher, type HeaderMatch } from '../columns.js';
-import type { SheetSummary, TablePlace, ValueProblem } from '../schema.js';
+import { COLUMN_NAMES, findHeader, missingFields, type ColumnMatcher, type HeaderMatch } from '../columns.js';
+import type { Field, Location, SheetSummary, TablePlace, ValueProblem } from '../schema.js';
+import type { NormalizeObserver } from './observer.js';
 import { cellText } from './values.js';
 
 /** Where the reading of one table stands; tables are read row by row so a large CSV is never held whole. */
@@ -32,6 +33,10 @@ export interface TableState {
   firstRow: number;
   /** A markdown table: rows are lines, and cells are named by their column's header text. */
   lines: boolean;
+  /** Characters of the held rows' cells, so holding rows for the stage sample has a bound. */
+  bufferedChars: number;
+  /** Stage cells read as a stage (known or not), and those holding a timing ("Week 1", "Ongoing"): if timings are most, the column is a timeline. */
+  stageCells: { stages: number; timings: number };
 }
 
 /** What the table walk hands back to the normalizer: a row to read, and problems to record. */
@@ -42,7 +47,15 @@ export interface TableSink {
   problem(problem: ValueProblem): void;
   /** How many touchpoints have been read so far, across tables. */
   touchpointCount(): number;
+  /** The first stage cells of a table (as written), read before its rows to decide which stage model applies. */
+  stageSample(texts: string[], location: Location): void;
+  /** Watches headers and values for `journey inspect`, when given. */
+  observer?: NormalizeObserver;
 }
+
+// Rows held before reading a table: the header is looked for in the first 30, and the stage model decided on the stage cells of all of them.
+const SAMPLE_ROWS = 500;
+const SAMPLE_CHARS = 8 * 1024 * 1024;
 
 /** Starts reading a table (a CSV file as it streams in, a sheet); feed it with pushRow, close it with endTable. */
 export function beginTable(file: string, sheet: string | null, touchpointsBefore: number, lines?: { firstRow: number }): TableState {
@@ -50,13 +63,15 @@ export function beginTable(file: string, sheet: string | null, touchpointsBefore
     fallbackPersona: sheet ?? basename(file, extname(file)), buffered: [], header: null, place: { file, sheet, columns: {} },
     headerWidth: 0, blankWithin: [], withData: new Set(), inheritedStage: null, inheritedPersona: null, retired: 0, lastContentRow: 0,
     touchpointsBefore, dayCells: { days: 0, words: [] }, incomplete: null, firstRow: lines?.firstRow ?? 1, lines: lines !== undefined,
+    bufferedChars: 0, stageCells: { stages: 0, timings: 0 },
   };
 }
 
 /** Takes the next row of a table; the header is looked for among the first rows, which are held until it is found. */
 export function pushRow(sink: TableSink, state: TableState, raw: RawRow): void {
   if (state.buffered !== null) {
-    if (raw.row - state.firstRow < HEADER_SEARCH_ROWS && state.buffered.length < HEADER_SEARCH_ROWS) {
+    if (state.buffered.length < SAMPLE_ROWS && state.bufferedChars < SAMPLE_CHARS) {
+      for (const value of raw.cells) if (typeof value === 'string') state.bufferedChars += value.length;
       state.buffered.push(raw);
       return;
     }
@@ -75,6 +90,7 @@ export function endTable(sink: TableSink, state: TableState): SheetSummary {
     return { sheet, headerRow: null, touchpoints: 0, retired: 0, skipped, columns: {} };
   }
   endDayColumn(sink, state);
+  endStageColumn(state);
   for (const column of [...state.withData].sort((x, y) => x - y)) {
     sink.problem({ kind: 'blank-header', field: null, value: '', reason: { code: 'blank-header' }, location: cellLocation(state.place, header.row, column), persona: null, stage: null, touchpoint: null });
   }
@@ -98,6 +114,19 @@ function endDayColumn(sink: TableSink, state: TableState): void {
   sink.problem({ kind: 'timing-column', field: 'day', value: '', reason, location, persona: null, stage: null, touchpoint: null });
 }
 
+/**
+ * A stage column that mostly holds timings ("Day 0", "Week 1", "Ongoing") is the table's timeline, not its
+ * stages: the table has no stage column (so the rules that need stages skip it), and its days are read
+ * there when it has no day column of its own.
+ */
+function endStageColumn(state: TableState): void {
+  const { stages, timings } = state.stageCells;
+  const { columns } = state.place;
+  if (timings <= stages || columns.stage === undefined) return;
+  if (columns.day === undefined) columns.day = columns.stage;
+  delete columns.stage;
+}
+
 /** Picks the header among the held rows, checks it, and reads the held rows below it. */
 function findTableHeader(sink: TableSink, state: TableState): void {
   const rows = state.buffered!;
@@ -105,10 +134,11 @@ function findTableHeader(sink: TableSink, state: TableState): void {
   const header = findHeader(rows, sink.matcher, state.firstRow);
   if (!header) return;
   const { file, sheet } = state.place;
-  const missing = REQUIRED_FIELDS.filter((field) => header.columns[field] === undefined);
+  const missing = missingFields(header.columns);
   if (missing.length > 0) {
-    const looked = missing.map((field) => `${field} (${[field, ...COLUMN_NAMES[field]].filter((v, i, all) => all.indexOf(v) === i).join(', ')})`).join('; ');
-    state.incomplete = new InputError({ file, sheet, cell: `row ${header.row}` }, `the header has no ${missing.join(' or ')} column; looked for ${looked}`);
+    const fields = missing.flatMap((name) => name.split(' or ')) as Field[];
+    const looked = fields.map((field) => `${field} (${[field, ...COLUMN_NAMES[field]].filter((v, i, all) => all.indexOf(v) === i).join(', ')})`).join('; ');
+    state.incomplete = new InputError({ file, sheet, cell: `row ${header.row}` }, `the header has no ${missing.join(' column and no ')} column; looked for ${looked}`);
     return;
   }
   if (header.columns.owner !== undefined && header.columns.team === undefined && holdsTeams(rows.slice(header.rowIndex + 1), header.columns.owner)) {
@@ -126,6 +156,12 @@ function findTableHeader(sink: TableSink, state: TableState): void {
     sink.problem({ kind: 'duplicate-header', field, value: cellText(headerCells[column]) ?? '', reason, location: cellLocation(state.place, header.row, column), persona: null, stage: null, touchpoint: null });
   }
   state.headerWidth = headerCells.length;
+  sink.observer?.header({ file, sheet }, header.row, headerCells.map((value) => cellText(value) ?? ''), header.columns);
+  const stageColumn = header.columns.stage;
+  if (stageColumn !== undefined) {
+    const texts = rows.slice(header.rowIndex + 1).flatMap((raw) => cellText(raw.cells[stageColumn]) ?? []);
+    sink.stageSample(texts, cellLocation(state.place, header.row, stageColumn));
+  }
   state.blankWithin = headerCells.flatMap((value, column) => (cellText(value) === null ? [column] : []));
   for (const raw of rows.slice(header.rowIndex + 1)) dataRow(sink, state, raw);
 }

@@ -7,7 +7,7 @@ import type { Finding, JourneyModel, Severity, Touchpoint } from '../../model/sc
 import { stageLabel } from '../../model/stages.js';
 import { foldKey } from '../../model/text.js';
 import { channelLabel } from '../../model/vocabulary.js';
-import { touchesPerWeek } from '../../rules/over-communication.js';
+import { touchesPerWeek } from '../../model/cadence.js';
 import type {
   ComparedField, CoverageChange, DiffSummary, FieldChange, FileDiff, HandoffChange, StageCoverage, TouchpointChange, TouchpointRef,
 } from './schema.js';
@@ -280,7 +280,7 @@ function findingChanges(before: readonly Finding[], after: readonly Finding[]): 
   return { resolved, introduced, unchanged };
 }
 
-const emptyModel = (like: JourneyModel): JourneyModel => ({ files: [], personas: [], touchpoints: [], problems: [], stageModel: like.stageModel, channels: like.channels });
+const emptyModel = (like: JourneyModel): JourneyModel => ({ files: [], personas: [], touchpoints: [], problems: [], stageModel: like.stageModel, stageSource: like.stageSource, channels: like.channels });
 
 /** What changed from one version of an inventory to another (either may be missing: a file in only one folder). */
 export function compareInventories(before: DiffSide | null, after: DiffSide | null): FileDiff {

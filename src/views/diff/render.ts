@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import { plural } from '../../english.js';
 import { placeOf } from '../../formatters/wording.js';
-import type { Finding } from '../../model/schema.js';
+import { type Finding, findingSentence } from '../../model/schema.js';
 import { markdownText, terminalText } from './escape.js';
 import type { DiffResult, FileDiff, TouchpointChange } from './schema.js';
 import { beforeAfter, channelChanges, describeChange, verdict } from './wording.js';
@@ -69,7 +69,7 @@ export function formatDiffStylish(result: DiffResult, options: { color: boolean 
         lines.push(`    ${t(h.persona)} · ${t(h.fromStage)} → ${t(h.toStage)}: ${lag(h.before)} → ${lag(h.after)}`);
       }
     }
-    const finding = (f: Finding, mark: string) => `    ${mark} ${f.severity.padEnd(7)} ${t(placeOf(f.location))}  ${t(f.message)}  ${chalk.dim(f.ruleId)}`;
+    const finding = (f: Finding, mark: string) => `    ${mark} ${f.severity.padEnd(7)} ${t(placeOf(f.location))}  ${t(findingSentence(f))}  ${chalk.dim(f.ruleId)}`;
     if (file.findings.resolved.length) {
       lines.push(`  ${chalk.bold(`Findings resolved (${file.findings.resolved.length})`)}`);
       for (const f of file.findings.resolved) lines.push(finding(f, chalk.green('✓')));
@@ -116,7 +116,7 @@ export function formatDiffMarkdown(result: DiffResult): string {
   );
 
   const findingRows = (findings: Finding[], status: string) =>
-    findings.map((f) => `| ${status} | ${f.severity} | ${m(f.ruleId)} | ${m(placeOf(f.location))} | ${m(f.message)} |`);
+    findings.map((f) => `| ${status} | ${f.severity} | ${m(f.ruleId)} | ${m(placeOf(f.location))} | ${m(findingSentence(f))} |`);
   section(
     `Findings: ${s.findingsResolved} resolved, ${s.findingsIntroduced} introduced, ${s.findingsUnchanged} unchanged`,
     result.files.flatMap((file) => {

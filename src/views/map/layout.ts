@@ -2,10 +2,10 @@
 // Pure functions; the renderers (html.ts, svg.ts, mermaid.ts) only draw what this returns.
 import { cellOf } from '../../model/cells.js';
 import { findHandoffs } from '../../model/handoffs.js';
-import type { Finding, JourneyModel, Location, Severity, Touchpoint } from '../../model/schema.js';
+import { type Finding, type JourneyModel, type Location, type Severity, type Touchpoint, findingSentence } from '../../model/schema.js';
 import { isOutbound } from '../../model/groups.js';
 import { foldKey } from '../../model/text.js';
-import { touchesPerWeek } from '../../rules/over-communication.js';
+import { touchesPerWeek } from '../../model/cadence.js';
 
 export const MAP_TYPES = ['current', 'future', 'blueprint', 'day'] as const;
 /** Which map to draw: the current state, current plus planned rows, a service blueprint, or a day-by-day timeline. */
@@ -193,7 +193,7 @@ function placeOf(location: Location): string {
 }
 
 function toMapFinding(finding: Finding): MapFinding {
-  return { ruleId: finding.ruleId, severity: finding.severity, message: finding.message, place: placeOf(finding.location) };
+  return { ruleId: finding.ruleId, severity: finding.severity, message: findingSentence(finding), place: placeOf(finding.location) };
 }
 
 function metricsOf(t: Touchpoint): MapField[] {

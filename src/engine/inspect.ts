@@ -1,0 +1,136 @@
+import * as z from 'zod';
+import { columnLetter } from '../load/address.js';
+import type { NormalizeObserver, ObservedTable } from '../model/normalize/observer.js';
+import { FieldSchema, type Field, type JourneyModel } from '../model/schema.js';
+import { audit, type AuditInput, type AuditOptions } from './audit.js';
+
+/** How many distinct values of one field a table lists; the rest are counted together. */
+export const MAX_VALUES_LISTED = 50;
+
+const ValueReadingSchema = z.object({
+  /** The cell's text as written. */
+  text: z.string(),
+  /** What journey read it as (stage and channel labels, a mode, "day 7", "timing text"); empty when it could not read it. */
+  read: z.array(z.string()),
+  /** The nearest known value, when journey could not read it and one is close. */
+  suggestion: z.string().nullable(),
+  count: z.number().int().positive(),
+});
+
+const InspectedTableSchema = z.object({
+  sheet: z.string().nullable(),
+  /** The header row found, or null when the sheet was skipped. */
+  headerRow: z.number().int().positive().nullable(),
+  skipped: z.string().nullable(),
+  /** Every header cell: its column, its text, and the field journey reads it as (null: ignored). */
+  columns: z.array(z.object({ column: z.string(), header: z.string(), field: FieldSchema.nullable() })),
+  touchpoints: z.number().int().nonnegative(),
+  retired: z.number().int().nonnegative(),
+  /** Per field read through a vocabulary or a pattern, each distinct value and how it was read, most frequent first. */
+  values: z.partialRecord(FieldSchema, z.object({ distinct: z.number().int().nonnegative(), listed: z.array(ValueReadingSchema) })),
+});
+
+export const InspectResultSchema = z.object({
+  version: z.literal(1),
+  files: z.array(
+    z.object({
+      file: z.string(),
+      kind: z.enum(['csv', 'xlsx', 'markdown']).nullable(),
+      /** Why the file could not be read, or null. */
+      error: z.string().nullable(),
+      stageModel: z
+        .object({
+          /** default: journey's lifecycle; config: the config's stageModel or stages; file: the inventory's own stage values. */
+          source: z.enum(['default', 'config', 'file']),
+          name: z.string(),
+          stages: z.array(z.object({ id: z.string(), label: z.string() })),
+        })
+        .nullable(),
+      tables: z.array(InspectedTableSchema),
+      /** Findings an audit reports, by rule id. */
+      findings: z.record(z.string(), z.number().int().positive()),
+    }),
+  ),
+});
+/** What `journey inspect --format json` prints: how each table was read. */
+export type InspectResult = z.infer<typeof InspectResultSchema>;
+type InspectedTable = z.infer<typeof InspectedTableSchema>;
+
+const tableKey = (table: ObservedTable) => `${table.file}\u0000${table.sheet ?? ''}`;
+
+/** Collects what normalize reports of each table: headers, and each distinct value per field with its count. */
+class Recorder implements NormalizeObserver {
+  readonly headers = new Map<string, { cells: string[]; columns: Partial<Record<Field, number>> }>();
+  readonly values = new Map<string, Map<Field, Map<string, { read: string[] | null; suggestion: string | null; count: number }>>>();
+
+  header(table: ObservedTable, _row: number, cells: string[], columns: Partial<Record<Field, number>>): void {
+    this.headers.set(tableKey(table), { cells, columns });
+  }
+
+  value(table: ObservedTable, field: Field, text: string, read: string[] | null, suggestion: string | null): void {
+    const key = tableKey(table);
+    let fields = this.values.get(key);
+    if (!fields) this.values.set(key, (fields = new Map()));
+    let values = fields.get(field);
+    if (!values) fields.set(field, (values = new Map()));
+    const seen = values.get(text);
+    if (seen) seen.count++;
+    // A column of millions of distinct values keeps its first ones, then counts the rest by text only.
+    else if (values.size < 10_000) values.set(text, { read, suggestion, count: 1 });
+  }
+}
+
+/** Labels for what the observer recorded as ids. */
+function labeller(model: JourneyModel): (field: Field, read: string[]) => string[] {
+  const stages = new Map(model.stageModel.stages.map((s) => [s.id, s.label]));
+  const channels = new Map(model.channels.map((c) => [c.id, c.label]));
+  return (field, read) => read.map((id) => (field === 'stage' ? (stages.get(id) ?? id) : field === 'channel' ? (channels.get(id) ?? id) : id));
+}
+
+/** Reads each input as `journey audit` would, and says how: header, columns, stage model, and each distinct value's reading. */
+export async function inspect(inputs: AuditInput[], options: Omit<AuditOptions, 'observer' | 'onModel' | 'overview'>): Promise<InspectResult> {
+  const recorder = new Recorder();
+  const models = new Map<string, { model: JourneyModel; findings: Record<string, number> }>();
+  const result = await audit(inputs, {
+    ...options,
+    observer: recorder,
+    onModel: (file, model, findings) => {
+      const counts: Record<string, number> = {};
+      for (const finding of findings) counts[finding.ruleId] = (counts[finding.ruleId] ?? 0) + 1;
+      models.set(file, { model, findings: counts });
+    },
+  });
+  return {
+    version: 1,
+    files: result.files.map((file) => {
+      const read = models.get(file.file);
+      if (!read || file.error !== null) return { file: file.file, kind: file.kind, error: file.error, stageModel: null, tables: [], findings: {} };
+      const { model } = read;
+      const label = labeller(model);
+      const tables: InspectedTable[] = file.sheets.map((sheet) => {
+        const key = tableKey({ file: model.files[0]?.file ?? file.file, sheet: sheet.sheet });
+        const header = sheet.headerRow === null ? undefined : recorder.headers.get(key);
+        // The summary's letters are the final reading: an Owner column of team names is the team, a stage column of timings the day.
+        const letters = new Map(Object.entries(sheet.columns).map(([field, letter]) => [letter, field as Field]));
+        const columns = (header?.cells ?? []).map((text, column) => ({ column: columnLetter(column), header: text, field: letters.get(columnLetter(column)) ?? null }));
+        const values: InspectedTable['values'] = {};
+        for (const [field, texts] of recorder.values.get(key) ?? []) {
+          const sorted = [...texts].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1));
+          values[field] = {
+            distinct: texts.size,
+            listed: sorted.slice(0, MAX_VALUES_LISTED).map(([text, seen]) => ({ text, read: seen.read === null ? [] : label(field, seen.read), suggestion: seen.suggestion, count: seen.count })),
+          };
+        }
+        return { sheet: sheet.sheet, headerRow: sheet.headerRow, skipped: sheet.skipped, columns, touchpoints: sheet.touchpoints, retired: sheet.retired, values };
+      });
+      return {
+        file: file.file,
+        kind: file.kind,
+        error: null,
+        stageModel: { source: model.stageSource.kind, name: model.stageSource.name, stages: model.stageModel.stages.map(({ id, label: l }) => ({ id, label: l })) },
+        tables,
+        findings: read.findings,
+      };
+    }),
+  };
+}

@@ -1,0 +1,21 @@
+import type { Field } from '../schema.js';
+
+/** The table a header or value was read in: its file and sheet (null for a CSV; a markdown table's heading). */
+export interface ObservedTable {
+  file: string;
+  sheet: string | null;
+}
+
+/**
+ * What `journey inspect` watches while normalizing: each header found and each closed-vocabulary value
+ * read (as written, and what it became). Normalize calls it only when one is given, so audits pay nothing.
+ */
+export interface NormalizeObserver {
+  /** A table's header: its row, every header cell's text, and the 0-based column of each field. */
+  header(table: ObservedTable, row: number, cells: string[], columns: Partial<Record<Field, number>>): void;
+  /**
+   * A value read from a cell: `read` is what it became (stage or channel ids, a mode, "day 7"), or null
+   * when journey could not read it, with the nearest known value when one is close.
+   */
+  value(table: ObservedTable, field: Field, text: string, read: string[] | null, suggestion: string | null): void;
+}

@@ -1,0 +1,121 @@
+import type { Location, Stage, StageModel, StageSource } from '../schema.js';
+import { foldKey, nearest } from '../text.js';
+import { Vocabulary, stripStageNumbering } from '../vocabulary.js';
+import { MAX_VALUE_LENGTH, dayFromText } from './values.js';
+
+/** How a stage cell reads: a stage of the model in force, a timing written in the stage column, or unknown. */
+export type StageReading = { id: string } | { timing: { day: number | null; timing: string | null } } | { unknown: string | null };
+
+/** Most stages a file's own stage model can have; past this, new values are unknown (a column of free text is no stage model). */
+export const MAX_OWN_STAGES = 24;
+
+// Timings teams write where a stage goes: "Ongoing", "Any time", "Q3" (days such as "Week 1" are read by dayFromText).
+const TIMING_WORDS = /^(?:ongoing|on ?-?going|any ?time|always|always on|always-on|continuous(?:ly)?|as needed|on demand|on-demand|recurring|throughout|evergreen|q[1-4]|h[12]|year \d{1,2}|yearly|monthly|weekly|daily|quarterly)$/i;
+
+/** A stage cell's text read as a timing (a day or timing words), or null when it is none. */
+export function stageTiming(text: string): { day: number | null; timing: string | null } | null {
+  if (text.length > MAX_VALUE_LENGTH) return null;
+  const day = dayFromText(text);
+  if (day !== null) return Number.isInteger(day) && day >= 0 ? { day, timing: null } : null;
+  return TIMING_WORDS.test(text) ? { day: null, timing: text } : null;
+}
+
+/** A stage id from a label: lower-case kebab-case ("Check-in" → "check-in"), "stage" when nothing is left. */
+function stageId(label: string): string {
+  const id = label
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return id === '' || !/^[a-z0-9]/.test(id) ? 'stage' : id.slice(0, 40);
+}
+
+/**
+ * Reads stage cells against the stage model in force. Unless the config pins a model, the first table
+ * with stage values decides whether they are the configured model's stages or the file's own: when most
+ * of them are unknown to it, or several distinct values fall on one of its stages (Booking and Payment
+ * both reading as Decision), the file's values become the stage model, in the order they first appear.
+ */
+export class StageReader {
+  private vocabulary: Vocabulary<string>;
+  private own: Stage[] | null = null;
+  private decided: boolean;
+  private ownLocation: Location | null = null;
+
+  constructor(
+    private readonly configured: StageModel,
+    private readonly source: Omit<StageSource, 'location'>,
+  ) {
+    this.vocabulary = new Vocabulary(configured.stages);
+    this.decided = source.kind === 'config';
+  }
+
+  /** The stage model in force and where it came from. */
+  result(): { stageModel: StageModel; stageSource: StageSource } {
+    if (this.own !== null) return { stageModel: { stages: this.own }, stageSource: { kind: 'file', name: 'custom', location: this.ownLocation } };
+    return { stageModel: this.configured, stageSource: { ...this.source, location: null } };
+  }
+
+  /**
+   * Looks at a table's first stage cells (as written) to decide, once, which stage model applies;
+   * `location` is the table's stage header cell, named by the note that says the file's own was used.
+   */
+  decide(texts: readonly string[], location: Location): void {
+    if (this.decided) return;
+    const keys: string[] = [];
+    for (const text of texts) {
+      if (text.length > MAX_VALUE_LENGTH || stageTiming(text) !== null) continue;
+      const key = stripStageNumbering(text);
+      if (foldKey(key) !== '') keys.push(key);
+    }
+    if (keys.length < 2) return;
+    this.decided = true;
+    const distinct = new Map<string, string>();
+    for (const key of keys) if (!distinct.has(foldKey(key))) distinct.set(foldKey(key), key);
+    if (distinct.size < 2 || distinct.size > MAX_OWN_STAGES) return;
+    // Free text is not a stage model: many distinct values should repeat.
+    if (distinct.size > 8 && keys.length < distinct.size * 1.5) return;
+    const unknownCells = keys.filter((key) => this.vocabulary.lookup(key) === null).length;
+    const byId = new Map<string, number>();
+    for (const key of distinct.values()) {
+      const id = this.vocabulary.lookup(key);
+      if (id !== null) byId.set(id, (byId.get(id) ?? 0) + 1);
+    }
+    const unknownDistinct = [...distinct.values()].filter((key) => this.vocabulary.lookup(key) === null).length;
+    const merged = [...byId.values()].filter((count) => count > 1).reduce((sum, count) => sum + count, 0);
+    if (unknownCells * 2 <= keys.length && (unknownDistinct + merged) * 2 <= distinct.size) return;
+    this.own = [];
+    this.ownLocation = location;
+    this.vocabulary = new Vocabulary([]);
+    for (const key of distinct.values()) this.addOwn(key);
+  }
+
+  /** Reads a stage cell's text. */
+  read(text: string): StageReading {
+    if (text.length > MAX_VALUE_LENGTH) return { unknown: null };
+    const key = stripStageNumbering(text);
+    const id = this.vocabulary.lookup(key);
+    if (id !== null) return { id };
+    const timing = stageTiming(text);
+    if (timing !== null) return { timing };
+    const folded = foldKey(key);
+    if (this.own !== null) {
+      // A near spelling of one of the file's own stages is a typo of it, not a new stage.
+      const close = folded.length >= 3 ? nearest(folded, this.own.map((s) => foldKey(s.label)), folded.length <= 5 ? 1 : 2) : null;
+      if (close !== null) return { unknown: this.own.find((s) => foldKey(s.label) === close)!.label };
+      if (folded !== '' && this.own.length < MAX_OWN_STAGES) return { id: this.addOwn(key) };
+      return { unknown: null };
+    }
+    return { unknown: this.vocabulary.suggest(key) };
+  }
+
+  private addOwn(label: string): string {
+    const base = stageId(label);
+    let id = base;
+    for (let n = 2; this.own!.some((s) => s.id === id); n++) id = `${base}-${n}`;
+    this.own!.push({ id, label, synonyms: [] });
+    this.vocabulary = new Vocabulary(this.own!);
+    return id;
+  }
+}

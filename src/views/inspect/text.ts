@@ -1,0 +1,58 @@
+import { shorten, terminalLine } from '../../escape.js';
+import type { InspectResult } from '../../engine/inspect.js';
+import { FIELD_LABEL } from '../../model/columns.js';
+import type { Field } from '../../model/schema.js';
+
+const SOURCE: Record<'default' | 'config' | 'file', string> = {
+  default: "journey's default",
+  config: 'set in the config',
+  file: "the file's own stage values, in the order they first appear",
+};
+
+/** A cell's text as inspect quotes it: one terminal line, at most 80 characters. */
+const quoted = (text: string) => `"${terminalLine(shorten(text, 80))}"`;
+
+/** `journey inspect` as text: per file and table, the header, each column's field, the stage model, and each distinct value's reading. */
+export function inspectText(result: InspectResult): string {
+  const lines: string[] = [];
+  for (const file of result.files) {
+    lines.push(`${terminalLine(file.file)}${file.kind ? ` (${file.kind})` : ''}`);
+    if (file.error !== null) {
+      lines.push(`  not read: ${terminalLine(file.error)}`, '');
+      continue;
+    }
+    if (file.stageModel) {
+      const { source, name, stages } = file.stageModel;
+      const named = source === 'file' ? '' : ` ${name}`;
+      lines.push(`  Stage model${named} (${SOURCE[source]}): ${stages.map((s) => terminalLine(shorten(s.label, 60))).join(' → ')}`);
+    }
+    for (const table of file.tables) {
+      const where = table.sheet === null ? 'Table' : `Sheet ${quoted(table.sheet)}`;
+      if (table.headerRow === null) {
+        lines.push(`  ${where}: ${terminalLine(table.skipped ?? 'skipped')}`);
+        continue;
+      }
+      lines.push(`  ${where}: header at row ${table.headerRow}; ${table.touchpoints} touchpoint${table.touchpoints === 1 ? '' : 's'} read${table.retired > 0 ? `, ${table.retired} retired left out` : ''}`);
+      lines.push('    Columns:');
+      const width = Math.max(...table.columns.map((c) => c.column.length));
+      for (const column of table.columns) {
+        if (column.header === '' && column.field === null) continue;
+        lines.push(`      ${column.column.padEnd(width)}  ${quoted(column.header)} → ${column.field === null ? 'ignored' : column.field}`);
+      }
+      const fields = Object.entries(table.values) as [Field, NonNullable<InspectResult['files'][number]['tables'][number]['values'][Field]>][];
+      if (fields.length > 0) lines.push('    Values:');
+      for (const [field, { distinct, listed }] of fields) {
+        lines.push(`      ${FIELD_LABEL[field]} (${distinct} distinct)`);
+        for (const value of listed) {
+          const reading = value.read.length > 0 ? value.read.map((r) => terminalLine(r)).join(', ') : `unknown${value.suggestion ? `, did you mean ${terminalLine(value.suggestion)}?` : ''}`;
+          lines.push(`        ${quoted(value.text)} → ${reading} ×${value.count}`);
+        }
+        if (distinct > listed.length) lines.push(`        … and ${distinct - listed.length} more`);
+      }
+    }
+    const findings = Object.entries(file.findings).sort((a, b) => b[1] - a[1]);
+    lines.push(findings.length > 0 ? `  An audit finds: ${findings.map(([rule, count]) => `${rule} ×${count}`).join(', ')}; run journey audit to see them.` : '  An audit finds nothing.');
+    lines.push('');
+  }
+  return `${lines.join('\n')}\n`;
+}
