@@ -302,3 +302,5 @@ writeFileSync('fixtures/shapes/acasl/retail-journey.csv', [
   'Loyalty,Loyalty points email,Email,CRM,30',
   '',
 ].join('\r\n'));
+// Other teams' shapes (emotions, grids, no channel column, non-inventories...): scripts/fixtures/shapes.mjs.
+await import('./fixtures/shapes.mjs');

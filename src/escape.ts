@@ -205,3 +205,80 @@ export function githubData(text: string): string {
 export function githubProperty(text: string): string {
   return githubData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
+
+// The journey map's and the diff's escapers, moved here so their output stays byte-identical (for text
+// without controls: the map's now also drop escape sequences and C1 controls, as every output must).
+// They overlap with the ones above (htmlText with xmlText, markdownLine and markdownPunctuated with
+// markdownText, strippedText with plainText); making each output use one escaper per syntax would change
+// map and diff output, so it is left for a change that means to.
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+// "##[" and a line's leading "::" get a character reference (rendered the same): the file may be
+// printed in a CI log, where the runner reads both as commands.
+const HTML_MARKUP: Record<string, string> = { ...HTML_ESCAPES, '##[': '##&#91;' };
+
+/** Characters XML 1.0 forbids (C0 controls other than tab, line feed, carriage return; lone surrogates; U+FFFE/FFFF). */
+const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text safe in HTML (and SVG, which is XML) element content and in double- or single-quoted attribute
+ * values; characters XML cannot hold, DEL and C1 controls (an 8-bit CSI acts in a terminal showing the
+ * file) become U+FFFD; "##[" and a line's leading "::" are broken by a character reference.
+ */
+export function htmlText(text: string): string {
+  return text
+    .replace(XML_FORBIDDEN, '\uFFFD')
+    .replace(/[\u007f-\u009f]/g, '\uFFFD')
+    .replace(/[&<>"']|##\[/g, (c) => HTML_MARKUP[c]!)
+    .replace(COMMAND_START, '$1&#58;');
+}
+
+/**
+ * Text safe as an unquoted Mermaid journey label (a task, section, title or actor): no line breaks, and
+ * every character Mermaid reads as syntax (`:` separates a task's score, `,` its actors, `#…;` entities,
+ * `%%` comments, `<` `>` markup, `;` statements) written as a Mermaid entity code, which Mermaid turns
+ * back into the character as text.
+ */
+export function mermaidJourneyText(text: string): string {
+  const flat = plainText(text).replace(/\s+/g, ' ').trim();
+  const escaped = flat.replace(/[#:;,%<>"'`&{}[\]|\\=]/g, (c) => `#${c.codePointAt(0)};`);
+  // A label of only spaces would leave the line without a name, which Mermaid rejects.
+  return escaped === '' ? '—' : escaped;
+}
+
+/** Text safe in a markdown heading or paragraph (the map's headings): one line, no control, markup characters backslash-escaped, `<` `>` `&` as entities. */
+export function markdownLine(text: string): string {
+  return plainText(text)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\`*_{}[\]()#+\-.!|~]/g, (c) => `\\${c}`)
+    .replace(/[&<>]/g, (c) => HTML_ESCAPES[c]!);
+}
+
+// C0 and C1 controls, DEL, and the bidirectional overrides that can reorder what a reader sees.
+const CONTROL_OR_BIDI = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** One line: line breaks and tabs become spaces, other controls and bidi overrides are dropped. */
+function stripControls(text: string): string {
+  return text.replace(/[\r\n\t]+/g, ' ').replace(CONTROL_OR_BIDI, '');
+}
+
+/** Text for the diff's terminal output: one line without controls or bidi overrides, which cannot act as a workflow command. */
+export function strippedText(text: string): string {
+  return commandSafe(stripControls(text));
+}
+
+// Every ASCII punctuation character can be backslash-escaped in CommonMark and GFM, so escaping them all
+// leaves no emphasis, link, image, HTML tag, code span, heading, list marker or table pipe in the text.
+const PUNCTUATION = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g;
+
+/**
+ * Plain text safe anywhere in GitHub markdown, table cells included (the diff's markdown): controls
+ * dropped, line breaks flattened, every punctuation character backslash-escaped (no markup, links,
+ * autolinks or HTML), and a zero-width space after "@" and "#" so a cell cannot mention a user or link an issue.
+ */
+export function markdownPunctuated(text: string): string {
+  return stripControls(text)
+    .replace(PUNCTUATION, (mark) => `\\${mark}`)
+    .replace(/([@#])/g, '$1\u200b');
+}

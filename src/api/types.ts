@@ -45,8 +45,10 @@ export interface SheetSummary {
   retired: number;
   /** Why the sheet was not audited, when it was not. */
   skipped: string | null;
-  /** Header cells mapped to fields, e.g. { stage: "A", touchpoint: "B" }. */
+  /** Header cells mapped to fields, e.g. { stage: "A", touchpoint: "B" }; in a grid, the column of the lane labels. */
   columns: Partial<Record<Field, string>>;
+  /** Set when the sheet was read as a journey-map grid: each lane's label, row and what it was read as (null: not read), and the stage columns. */
+  grid?: { lanes: { label: string; row: number; readAs: string | null }[]; stages: { column: string; text: string }[] } | undefined;
 }
 
 /** What was read from one input file. */
@@ -180,13 +182,24 @@ export interface Touchpoint {
     nps: number | null;
     csat: number | null;
   };
-  sentiment: { score: number; text: string } | null;
+  /** score: -2 (very negative) to +2 (very positive), null for words journey does not know. */
+  sentiment: { score: number | null; text: string } | null;
   painPoint: string | null;
   /** YYYY-MM-DD. */
   lastReviewed: string | null;
   /** 1-based row in its sheet. */
   row: number;
-  place: { file: string; sheet: string | null; columns: Partial<Record<Field, string>>; columnNames?: string[] | undefined };
+  place: {
+    file: string;
+    sheet: string | null;
+    columns: Partial<Record<Field, string>>;
+    /** A markdown table's header texts. */
+    columnNames?: string[] | undefined;
+    /** A journey-map grid read transposed: the row of each field's lane. */
+    rows?: Partial<Record<Field, number>> | undefined;
+  };
+  /** An improvement idea for the touchpoint's stage, from a journey-map grid's Opportunity lane. */
+  opportunity?: string | null | undefined;
 }
 
 /** An inventory as journey reads it: what the rules check. */
@@ -196,7 +209,7 @@ export interface Inventory {
   touchpoints: Touchpoint[];
   /** Cells whose value could not be read (reported by rules such as unknown-value and invalid-value). */
   problems: {
-    kind: 'unknown' | 'invalid' | 'duplicate-header' | 'blank-header' | 'blank-row' | 'timing-column';
+    kind: 'unknown' | 'invalid' | 'duplicate-header' | 'blank-header' | 'blank-row' | 'timing-column' | 'channel-from-name';
     field: Field | null;
     value: string;
     reason: { code: string; [detail: string]: unknown };

@@ -104,7 +104,7 @@ async function emit(output: string | Iterable<string>, file: string | undefined)
   };
   if (typeof output === 'string') await write(output);
   else {
-    // Pieces are batched into writes of ~64 KB: one write per finding would be slow.
+    // Pieces are batched into writes of ~64 KB (docs/design.md, Output is streamed).
     let buffer = '';
     for (const piece of output) {
       buffer += piece;
@@ -327,9 +327,7 @@ function buildProgram(): Command {
 }
 
 async function main(): Promise<void> {
-  // V8 let the heap nearly triple between full collections, so a million-row audit peaked at 1.2 GB,
-  // mostly garbage; growing 30% at a time keeps it under 1 GB for ~2 s more collecting (BENCHMARKS.md).
-  // V8 reads this at each collection, so setting it at run time takes effect.
+  // Keeps a million-row audit's peak under 1 GB; V8 reads it at each collection (docs/design.md, Memory).
   setFlagsFromString('--heap-growing-percent=30');
   // A closed pipe (journey audit … | head) ends the run quietly, as for any Unix tool.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {

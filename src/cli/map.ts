@@ -5,7 +5,7 @@ import { Option, type Command } from 'commander';
 import { ConfigResolver } from '../config/load.js';
 import { ConfigError } from '../errors.js';
 import { audit, type AuditInput } from '../engine/audit.js';
-import { reportPath } from '../engine/fingerprint.js';
+import { reportPath } from '../engine/paths.js';
 import type { Finding, JourneyModel } from '../model/schema.js';
 import { nearest } from '../model/text.js';
 import { MAP_TYPES, buildJourneyMap, type LaneKind, type MapSource, type MapType } from '../views/map/layout.js';

@@ -17,6 +17,7 @@ export function resolvedConfigJson(config: ResolvedConfig): Record<string, unkno
     channels: config.normalize.channels,
     synonyms: config.normalize.synonyms ?? {},
     columns,
+    sentiment: { words: config.normalize.sentimentWords ?? {} },
     stageOwners: config.settings.stageOwners,
     personas: config.settings.personas,
     ignore: config.ignore,

@@ -138,6 +138,7 @@ export function resolveConfig(config: Config = DEFAULT_CONFIG, file: string | nu
       channels: resolveChannels(config),
       columns: config.columns,
       synonyms: config.synonyms,
+      sentimentWords: config.sentiment?.words ?? {},
     },
     settings: { stageOwners: config.stageOwners, personas: config.personas },
     ignore: config.ignore,

@@ -56,6 +56,13 @@ export const ClosedSynonymsSchema = z
   .strict();
 export type ClosedSynonyms = z.infer<typeof ClosedSynonymsSchema>;
 
+export const SentimentConfigSchema = z
+  .object({
+    /** Emotion words, phrases or emoji and their score on -2..+2; they win over journey's lexicon. */
+    words: z.record(z.string().min(1).max(200), z.number().min(-2).max(2)).default({}),
+  })
+  .strict();
+
 export const IgnoreEntrySchema = z
   .object({
     /** Globs, relative to the config file's folder (bounded: a config arrives in pull requests too). */
@@ -84,6 +91,7 @@ export const ConfigSchema = z
     channels: z.array(ChannelEntrySchema).default([]).describe('Add channels or synonyms; mark which ones software can send (automatable) and which ones customers reach you through (inbound)'),
     synonyms: ClosedSynonymsSchema.prefault({}).describe('Extra words for the fixed vocabularies: mode (ongoing, automatic, manual), direction (inbound, outbound, both) and status (live, planned, retired)'),
     columns: z.partialRecord(FieldSchema, z.array(z.string().min(1))).default({}).describe('Extra header names per field, matched before journey\'s own'),
+    sentiment: SentimentConfigSchema.optional().describe('Emotion words and emoji for the sentiment column, each scored -2..+2 (e.g. { "words": { "meh": -1, "🙃": -1 } }), read before journey\'s lexicon'),
     stageOwners: z.record(z.string(), z.array(z.string().min(1))).default({}).describe('Teams expected to own touchpoints in each stage (stage id → team names), checked by team-fit'),
     personas: z.array(z.string().min(1)).default([]).describe('Persona names every inventory should have rows for, checked by missing-persona'),
     ignore: z.array(IgnoreEntrySchema).default([]).describe('Findings to accept: each entry matches on every field it gives (files are globs relative to the config file; personas, stages, sheets, rules, touchpoints) and says why'),

@@ -5,7 +5,7 @@ import { ConfigError } from '../errors.js';
 import { MiB } from '../load/limits.js';
 import { readSmallTextFile } from '../load/text-file.js';
 import { type Finding, findingSentence } from '../model/schema.js';
-import { reportPath } from './fingerprint.js';
+import { reportPath } from './paths.js';
 import { recount } from './summary.js';
 import type { AuditResult } from './result.js';
 

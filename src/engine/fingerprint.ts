@@ -1,20 +1,6 @@
-import { relative, resolve, sep } from 'node:path';
 import { type Finding, findingSentence } from '../model/schema.js';
 import { foldKey } from '../model/text.js';
-
-// Every finding of a file asks for the same path; it is worked out once.
-const reportPaths = new Map<string, string>();
-
-/** A file path as findings are fingerprinted and reported to CI: relative to the working folder, with forward slashes. */
-export function reportPath(file: string, cwd: string = process.cwd()): string {
-  const key = `${cwd}\u0000${file}`;
-  let path = reportPaths.get(key);
-  if (path === undefined) {
-    path = relative(cwd, resolve(cwd, file)).split(sep).join('/');
-    reportPaths.set(key, path);
-  }
-  return path;
-}
+import { reportPath } from './paths.js';
 
 /** cyrb53: a fast 53-bit string hash (not cryptographic: fingerprints only need to tell findings apart). */
 function hash53(text: string, seed: number): number {
@@ -34,10 +20,7 @@ function hash53(text: string, seed: number): number {
 const HEX_CODES = [...'0123456789abcdef'].map((digit) => digit.charCodeAt(0));
 const digits = new Uint16Array(28);
 
-/**
- * Two 53-bit hashes as 2 × 14 hex digits, in one flat string: Number#toString(16) takes a slow
- * path past 32 bits, and concatenated pieces would keep a tree of string objects per finding.
- */
+/** Two 53-bit hashes as 2 × 14 hex digits, in one flat string (why so: docs/design.md, Fingerprints). */
 function hexPair(first: number, second: number): string {
   let at = 0;
   for (const value of [first, second]) {
@@ -46,7 +29,7 @@ function hexPair(first: number, second: number): string {
     for (let shift = 20; shift >= 0; shift -= 4) digits[at++] = HEX_CODES[(high >>> shift) & 15]!;
     for (let shift = 28; shift >= 0; shift -= 4) digits[at++] = HEX_CODES[(low >>> shift) & 15]!;
   }
-  // apply accepts any array-like (TypeScript types it as number[]); spreading the buffer is 4× slower.
+  // apply accepts any array-like (TypeScript types it as number[]).
   return String.fromCharCode.apply(null, digits as unknown as number[]);
 }
 
@@ -94,7 +77,7 @@ function skipAside(text: string, i: number): number {
  * parenthesized asides (counts, channel and team lists, days) are left out, figures are dropped, and
  * a word ending in "s" loses it ("1 touchpoint" and "4 touchpoints" say the same). The remaining words
  * are hashed as a multiset (a sum of word hashes), so their order does not matter either.
- * One pass over the text: this runs once per finding, hundreds of thousands of times on a large file.
+ * One pass over the text: it runs once per finding (docs/design.md, Fingerprints).
  */
 export function messageKey(message: string): string {
   const text = message.toLowerCase();

@@ -9,6 +9,12 @@ const emptyStage = (stage: string): StageOverview => ({
   stage, touchpoints: 0, channels: {}, teams: [], inbound: 0, outbound: 0, automatic: 0, manual: 0, ongoing: 0, kpis: [], firstDay: null, lastDay: null,
 });
 
+/** Adds a text to a stage's list once; the list exists only once it has one, so inventories without these lanes keep their overview. */
+function addDistinct(stage: StageOverview, key: 'painPoints' | 'opportunities', text: string): void {
+  const list = (stage[key] ??= []);
+  if (!list.includes(text) && list.length < 20) list.push(text);
+}
+
 /** Counts what each persona meets in each stage, and its stage handoffs, for the gap report. */
 export function buildOverview(model: JourneyModel, file: string): FileOverview {
   const personas = new Map<string, Map<string, StageOverview>>();
@@ -30,6 +36,11 @@ export function buildOverview(model: JourneyModel, file: string): FileOverview {
     }
     if (t.team !== null && !stage.teams.includes(t.team)) stage.teams.push(t.team);
     if (t.kpi !== null && !stage.kpis.includes(t.kpi)) stage.kpis.push(t.kpi);
+    // A journey-map grid's Pain point and Opportunity lanes are about the stage: the report lists them per stage.
+    if (t.place.rows !== undefined) {
+      if (t.painPoint !== null) addDistinct(stage, 'painPoints', t.painPoint);
+      if (t.opportunity != null) addDistinct(stage, 'opportunities', t.opportunity);
+    }
     if (t.direction === 'inbound' || t.direction === 'both') stage.inbound++;
     if (t.direction === 'outbound' || t.direction === 'both') stage.outbound++;
     if (t.mode !== null) stage[t.mode]++;

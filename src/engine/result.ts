@@ -46,6 +46,9 @@ export const StageOverviewSchema = z.object({
   /** First and last day offset of the stage's touchpoints, when they have days. */
   firstDay: z.number().int().nonnegative().nullable(),
   lastDay: z.number().int().nonnegative().nullable(),
+  /** Distinct pain points and opportunities of the stage's touchpoints (a journey-map grid's lanes); absent when none. */
+  painPoints: z.array(z.string()).optional(),
+  opportunities: z.array(z.string()).optional(),
 });
 /** What one persona meets in one stage, counted for the gap report. */
 export type StageOverview = z.infer<typeof StageOverviewSchema>;

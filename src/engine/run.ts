@@ -49,7 +49,7 @@ export function runRules(model: JourneyModel, rules: EnabledRule[], settings: Jo
   const stageRules = rules.filter(({ rule }) => rule.needsStages).map(({ rule }) => rule.id);
   for (const { rule, severity, options } of rules) {
     for (const report of rule.check({ model, options, settings, today: date, stageRules })) {
-      // One object per finding, fields in the schema's order (a large audit makes hundreds of thousands).
+      // One object per finding, fields in the schema's order (docs/design.md, One object per thing).
       const finding: Finding = { ruleId: rule.id, severity, message: report.message, fix: report.fix, location: report.location, related: report.related, persona: report.persona, stage: report.stage, touchpoint: report.touchpoint, fingerprint: '' };
       finding.fingerprint = fingerprintOf(finding, undefined, report.identity);
       findings.push(finding);

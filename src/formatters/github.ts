@@ -1,4 +1,4 @@
-import { reportPath } from '../engine/fingerprint.js';
+import { reportPath } from '../engine/paths.js';
 import { type Finding, findingSentence } from '../model/schema.js';
 import { githubData, githubProperty, shorten } from '../escape.js';
 import type { Formatter } from './types.js';

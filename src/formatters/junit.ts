@@ -1,4 +1,4 @@
-import { reportPath } from '../engine/fingerprint.js';
+import { reportPath } from '../engine/paths.js';
 import { commandSafe, shorten, xmlText } from '../escape.js';
 import { findingSentence } from '../model/schema.js';
 import type { Formatter } from './types.js';

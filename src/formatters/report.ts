@@ -1,13 +1,11 @@
-import { reportPath } from '../engine/fingerprint.js';
 import { UNPLACED } from '../engine/overview.js';
+import { reportPath } from '../engine/paths.js';
 import type { FileOverview, PersonaOverview } from '../engine/result.js';
 import { listAnd } from '../english.js';
 import { commandSafe, markdownCode, markdownText, mermaidLabel, shorten } from '../escape.js';
 import { type Finding, findingSentence } from '../model/schema.js';
 import type { Formatter } from './types.js';
-import { bySeverity, capitalized, placeOf, plural, severityCounts } from './wording.js';
-
-const SEVERITY_LABEL = { error: '❌ error', warning: '⚠️ warning', info: 'ℹ️ info' } as const;
+import { SEVERITY_LABEL, bySeverity, capitalized, findingCounts, findingTotal, placeOf, plural } from './wording.js';
 
 /** A cell-derived name (persona, stage, channel, team, KPI, file) as markdown text, at most NAME_LIMIT long. */
 const name = (text: string) => markdownText(shorten(text));
@@ -38,6 +36,20 @@ function stageTable(file: FileOverview, persona: PersonaOverview): string[] {
     return `| ${stageName(label, s.stage)} | ${s.touchpoints} | ${teams} | ${s.inbound} / ${s.outbound} | ${s.automatic} / ${s.manual} / ${s.ongoing} | ${days} | ${kpis} |`;
   });
   return ['| Stage | Touchpoints | Teams | Inbound / outbound | Automatic / manual / ongoing | Days | KPIs |', '| --- | ---: | --- | --- | --- | --- | --- |', ...rows];
+}
+
+/** A journey-map grid's pain points and opportunities per stage, or nothing when the persona's stages have none. */
+function stageNotes(file: FileOverview, persona: PersonaOverview): string[] {
+  const label = new Map(file.stages.map((s) => [s.id, s.label]));
+  const stages = persona.stages.filter((s) => s.painPoints?.length || s.opportunities?.length);
+  if (stages.length === 0) return [];
+  const list = (items: string[] | undefined) => (items?.length ? items.map(name).join(' · ') : '—');
+  return [
+    '### Pain points and opportunities', '',
+    '| Stage | Pain points | Opportunities |', '| --- | --- | --- |',
+    ...stages.map((s) => `| ${name(label.get(s.stage) ?? s.stage)} | ${list(s.painPoints)} | ${list(s.opportunities)} |`),
+    '',
+  ];
 }
 
 /** The handoff timeline as a mermaid flowchart: stages in order, their teams and days, lags marked. */
@@ -102,11 +114,11 @@ export const formatReport: Formatter = (result, options) => {
   const personas = overviews.flatMap((file) => file.personas.map((p) => p.persona));
   const read = result.files.filter((f) => f.error === null);
   const { summary } = result;
-  const total = summary.errors + summary.warnings + summary.infos;
+  const total = findingTotal(summary);
   const lines = ['# Communication inventory gap report', ''];
   const inventories = read.map((f) => markdownCode(shorten(reportPath(f.file, options.cwd))));
   lines.push(
-    `journey read ${read.length === 1 ? '1 inventory' : `${read.length} inventories`} (${listAnd(inventories)}) with ${plural(personas.length, 'persona')}${personas.length ? ` (${listAnd(personas.map(name))})` : ''} and ${plural(summary.touchpoints, 'touchpoint')}, and found ${total === 0 ? 'no gaps' : `${plural(total, 'finding')}: ${severityCounts(summary)}`}.` +
+    `journey read ${read.length === 1 ? '1 inventory' : `${read.length} inventories`} (${listAnd(inventories)}) with ${plural(personas.length, 'persona')}${personas.length ? ` (${listAnd(personas.map(name))})` : ''} and ${plural(summary.touchpoints, 'touchpoint')}, and found ${total === 0 ? 'no gaps' : findingCounts(summary)}.` +
       (summary.ignored ? ` ${plural(summary.ignored, 'finding')} accepted in the config's ignore list or by journey-ignore notes ${summary.ignored === 1 ? 'is' : 'are'} left out.` : ''),
   );
   const top = bySeverity(result.findings).filter((f) => f.severity !== 'info').slice(0, 3);
@@ -123,6 +135,7 @@ export const formatReport: Formatter = (result, options) => {
       lines.push('### Coverage by stage and channel', '', 'Counts of touchpoints; `·` is a channel not used in that stage, **0 — gap** a stage with no touchpoint.', '');
       lines.push(...coverageMatrix(file, persona), '');
       lines.push('### Stages', '', ...stageTable(file, persona), '');
+      lines.push(...stageNotes(file, persona));
       lines.push('### Handoff timeline', '', 'Stages in order with their teams and days; arrows give the days between one stage\'s last touchpoint and the next one\'s first, ⚠ marks a handoff lag.', '');
       lines.push(...timeline(file, persona, lags));
       const journey = options.journeys?.get(`${file.file}\u0000${persona.persona}`);
@@ -134,7 +147,7 @@ export const formatReport: Formatter = (result, options) => {
   }
   if (result.findings.length) {
     lines.push('', '## Findings by stage', '');
-    // A loop, not push(...): the findings can number hundreds of thousands.
+    // A loop, not push(...) (docs/design.md, Output is streamed).
     for (const line of findingsByStage(result, options.cwd)) lines.push(line);
     lines.push('## Action items', '');
     for (const f of bySeverity(result.findings)) lines.push(`- [ ] ${f.severity === 'info' ? 'Consider: ' : ''}${markdownText(findingSentence(f))} (${markdownCode(shorten(placeOf(f.location)))}, \`${f.ruleId}\`)`);

@@ -1,4 +1,4 @@
-import { reportPath } from '../engine/fingerprint.js';
+import { reportPath } from '../engine/paths.js';
 import { jsonStringify, sarifText, shorten, wellFormed } from '../escape.js';
 import { type Severity, findingSentence } from '../model/schema.js';
 import { RULES } from '../rules/index.js';

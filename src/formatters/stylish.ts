@@ -5,6 +5,7 @@ import { commandSafeOutput, plainText, shorten } from '../escape.js';
 import { type Finding, type Severity, findingSentence } from '../model/schema.js';
 import type { AuditResult } from '../engine/result.js';
 import type { Formatter } from './types.js';
+import { findingCounts, findingTotal } from './wording.js';
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 // Characters whose width depends on their neighbours (combining marks, joiners, emoji, flags, Hangul jamo).
@@ -142,7 +143,7 @@ function fileNotes(file: AuditResult['files'][number]): string[] {
 
 /**
  * Findings grouped by file and sheet, a table per group (cell, severity, rule, message wrapped to the
- * terminal), and a summary line. Yielded a finding at a time: a large inventory has hundreds of thousands.
+ * terminal), and a summary line. Yielded a finding at a time (docs/design.md, Output is streamed).
  * Cell text reaches the terminal only through plainText, and every line through commandSafe.
  */
 export const formatStylish: Formatter = (result, options) => commandSafeOutput(stylishPieces(result, options));
@@ -165,7 +166,7 @@ function* stylishPieces(...[result, options]: Parameters<Formatter>): Iterable<s
       if (findings.length === 0) continue;
       yield `\n${chalk.underline(sheet === null ? name(file.file) : `${name(file.file)} › ${name(sheet)}`)}\n`;
       const cells = findings.map((finding) => name(finding.location.cell ?? finding.location.sheet ?? '(file)'));
-      // reduce, not Math.max(...): a sheet can have hundreds of thousands of findings.
+      // reduce, not Math.max(...) (docs/design.md, Output is streamed).
       const cellWidth = cells.reduce((width, cell) => Math.max(width, displayWidth(cell)), 6) + 2;
       const ruleWidth = findings.reduce((width, finding) => Math.max(width, finding.ruleId.length), 6) + 2;
       const messageWidth = Math.max(30, options.width - cellWidth - ruleWidth - 10 - 6);
@@ -180,9 +181,8 @@ function* stylishPieces(...[result, options]: Parameters<Formatter>): Iterable<s
     for (const note of fileNotes(file)) yield `${chalk.dim(`note: ${note}`)}\n`;
   }
 
-  const { errors, warnings, infos, files, touchpoints, inputErrors } = result.summary;
-  const total = errors + warnings + infos;
-  const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')}`;
+  const { errors, files, touchpoints, inputErrors } = result.summary;
+  const total = findingTotal(result.summary);
   const { ignored, baselined, hidden } = result.summary;
   const left = [ignored ? `${ignored} ignored (config or journey-ignore notes)` : '', baselined ? `${baselined} in the baseline` : '', hidden ? `${hidden} ${hidden === 1 ? 'warning or info' : 'warnings and infos'} hidden by --quiet` : ''].filter(Boolean).join(', ');
   const mark = errors > 0 || inputErrors > 0 ? chalk.red.bold('✖') : total > 0 || hidden ? chalk.yellow.bold('⚠') : chalk.green.bold('✔');
@@ -194,6 +194,6 @@ function* stylishPieces(...[result, options]: Parameters<Formatter>): Iterable<s
     return;
   }
   const scope = `in ${plural(read, inputErrors ? 'readable file' : 'file')} (${plural(touchpoints, 'touchpoint')} read${left ? `; ${left}` : ''})`;
-  const what = total === 0 ? (hidden ? 'No errors' : 'No findings') : `${plural(total, 'finding')}: ${counts}`;
+  const what = total === 0 ? (hidden ? 'No errors' : 'No findings') : findingCounts(result.summary);
   yield `\n${mark} ${what} ${scope}${unread ? `; ${unread}` : ''}\n`;
 }

@@ -19,6 +19,6 @@ export interface FormatOptions {
 
 /**
  * Renders an audit result; never analyses. Output is a string, or its pieces in order when it can be
- * large (JSON of a million-row inventory), so it is written without ever being one string.
+ * large, so it is written without ever being one string (docs/design.md, Output is streamed).
  */
 export type Formatter = (result: AuditResult, options: FormatOptions) => string | Iterable<string>;

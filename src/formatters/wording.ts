@@ -1,6 +1,6 @@
 import { plural } from '../english.js';
 import { markdownText } from '../escape.js';
-import type { Finding, Location } from '../model/schema.js';
+import type { Finding, Location, Severity } from '../model/schema.js';
 
 export { plural } from '../english.js';
 
@@ -14,10 +14,30 @@ export function placeOf(location: Location): string {
   return location.cell ?? location.sheet ?? location.file;
 }
 
+/** Findings counted by severity, as a summary holds them. */
+export interface SeverityTotals {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
 /** "1 error, 2 warnings, 0 infos". */
-export function severityCounts(summary: { errors: number; warnings: number; infos: number }): string {
+export function severityCounts(summary: SeverityTotals): string {
   return `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')}`;
 }
+
+/** How many findings there are, of every severity. */
+export function findingTotal(summary: SeverityTotals): number {
+  return summary.errors + summary.warnings + summary.infos;
+}
+
+/** "3 findings: 1 error, 2 warnings, 0 infos". */
+export function findingCounts(summary: SeverityTotals): string {
+  return `${plural(findingTotal(summary), 'finding')}: ${severityCounts(summary)}`;
+}
+
+/** A severity as the markdown outputs label it, with its icon. */
+export const SEVERITY_LABEL: Record<Severity, string> = { error: '❌ error', warning: '⚠️ warning', info: 'ℹ️ info' };
 
 const RANK = { error: 0, warning: 1, info: 2 } as const;
 

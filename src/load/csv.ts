@@ -139,9 +139,8 @@ async function* decodeText(name: string, chunks: AsyncIterable<Buffer>): AsyncGe
  * What one read may still spend: bytes (limits.inputMiB) and seconds (limits.readTimeoutSeconds).
  * The seconds are those spent working on the input (this process's CPU time, the rows' modelling
  * included: an endless stream of cheap bytes must end too), plus, for a stream (stdin, a pipe), those
- * spent waiting for it to arrive (a stalled pipe). A machine busy with other programs does not make a
- * file time out: measured on the 1M-row bench CSV on a loaded 2-core machine, 45 s of wall time held
- * 14 s of work and 9 s of waiting for disk reads. Checked as chunks arrive; a timer ends a silent stream.
+ * spent waiting for it to arrive (a stalled pipe), so a busy machine does not make a file time out
+ * (docs/design.md, Reading CSV). Checked as chunks arrive; a timer ends a silent stream.
  */
 class ReadBudget {
   private readonly cpuAtStart = process.cpuUsage();
@@ -299,8 +298,7 @@ export async function readCsvRows(name: string, source: string | Readable, optio
     if (open > limits.columns) throw tooManyFields(parser!.info.lines);
   };
   const write = (text: string) => {
-    // Node's readable buffer drops read rows by splicing its array every 1,024 reads, which is
-    // quadratic in the rows one write leaves there: 1 MB of line breaks is a million rows.
+    // In pieces: Node's readable buffer is quadratic in the rows one write leaves (docs/design.md, Reading CSV).
     for (let at = 0; at < text.length; ) {
       let end = Math.min(at + WRITE_CHARS, text.length);
       // Never between the halves of a surrogate pair: each piece is encoded to UTF-8 on its own.

@@ -4,17 +4,18 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { InputError } from '../errors.js';
-import { ColumnMatcher, REQUIRED_FIELDS, missingFields } from '../model/columns.js';
+import { ColumnMatcher, HEADER_SEARCH_ROWS, REQUIRED_FIELDS, missingFields } from '../model/columns.js';
+import { findGrid } from '../model/normalize/grid.js';
 import { DEFAULT_READ_LIMITS, MiB, type ReadLimits } from './limits.js';
 import type { LoadedFile, RawRow, RawTable } from './table.js';
 
 /**
  * Markdown inventories: GFM tables in docs, playbooks and wikis. micromark (the CommonMark parser
- * behind remark) reads each table and its cells' inline markdown. It is not linear on every input
- * (emphasis and link brackets resolve in quadratic time, seconds for 32 KB of `*a`), so it never sees
- * the whole document: a linear line scan finds the headings and the table blocks (a header line, a
- * delimiter line with as many cells, the lines with a pipe below), each block is parsed on its own in
- * batches of rows, and a line with many emphasis or bracket characters has them escaped first.
+ * behind remark) reads each table and its cells' inline markdown, but never the whole document, as it
+ * is not linear on every input (docs/design.md, Reading markdown): a linear line scan finds the headings
+ * and the table blocks (a header line, a delimiter line with as many cells, the lines with a pipe
+ * below), each block is parsed on its own in batches of rows, and a line with many emphasis or bracket
+ * characters has them escaped first.
  */
 
 /** Options for reading a markdown file. */
@@ -105,7 +106,9 @@ export function markdownTables(text: string, file: string, matcher: ColumnMatche
     // No header is this long: the block is not an inventory, and is not parsed.
     if (lines[block.start]!.length > MAX_ROW_CHARS || lines[block.start + 1]!.length > MAX_ROW_CHARS) continue;
     const header = parseRows(lines, block.start, block.start + 2, block.start + 2)[0];
-    if (!header || !isInventoryHeader(header, matcher)) continue;
+    if (!header) continue;
+    // A journey-map grid has stages across its header and lanes down its first column.
+    if (!isInventoryHeader(header, matcher) && findGrid(parseRows(lines, block.start, block.start + 2, Math.min(block.end, block.start + 2 + HEADER_SEARCH_ROWS))) === null) continue;
     for (let line = block.start + 2; line < block.end; line++) {
       if (lines[line]!.length > MAX_ROW_CHARS) {
         throw new InputError({ file, line: line + 1 }, `is a table row of ${Math.ceil(lines[line]!.length / 1024)} KiB, longer than the ${MAX_ROW_CHARS / 1024} KiB journey reads in one markdown table row`);

@@ -4,17 +4,20 @@ import type { Field, Location, TablePlace, Touchpoint } from './schema.js';
 /** What naming a cell needs of its table: file and sheet, and a markdown table's column names. */
 export type CellPlace = Pick<TablePlace, 'file' | 'sheet' | 'columnNames'>;
 
-/** The touchpoint's row as a whole (column and cell null). */
+/** The touchpoint's row as a whole (column and cell null); in a journey-map grid, its Touchpoint cell (a lane row holds every stage). */
 export function rowLocation(touchpoint: Touchpoint): Location {
+  if (touchpoint.place.rows && touchpoint.place.columns.touchpoint !== undefined) return cellOf(touchpoint, 'touchpoint');
   return { file: touchpoint.place.file, sheet: touchpoint.place.sheet, row: touchpoint.row, column: null, cell: null };
 }
 
 /** The cell of the first of `fields` the touchpoint's sheet has a column for, else the whole row. */
 export function cellOf(touchpoint: Touchpoint, ...fields: Field[]): Location {
-  const { place, row } = touchpoint;
+  const { place } = touchpoint;
   for (const field of fields) {
     const column = place.columns[field];
     if (column === undefined) continue;
+    // A grid's field lives in its lane's row.
+    const row = place.rows?.[field] ?? touchpoint.row;
     if (place.columnNames) return cellLocation(place, row, columnIndex(column));
     return { file: place.file, sheet: place.sheet, row, column, cell: cellAddress(place.sheet, column, row) };
   }

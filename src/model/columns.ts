@@ -40,8 +40,8 @@ export const FIELD_LABEL: Record<Field, string> = {
   lastReviewed: 'Last reviewed', status: 'Status',
 };
 
-/** The fields an inventory must have columns for. */
-export const REQUIRED_FIELDS: readonly Field[] = ['touchpoint', 'channel'];
+/** The fields an inventory must have columns for (without a channel column, touchpoint names give the channel). */
+export const REQUIRED_FIELDS: readonly Field[] = ['touchpoint'];
 
 /** An inventory needs one of these to put its touchpoints in order: lifecycle stages, or a timeline of days. */
 export const ORDER_FIELDS: readonly Field[] = ['stage', 'day'];

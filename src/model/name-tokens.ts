@@ -92,8 +92,7 @@ export function similarGroups(items: readonly NameKey[], threshold: number): num
     let bestSimilarity = threshold;
     for (let p = 0; p < prefix; p++) {
       const list = postings[tokens[p]!]!;
-      // Only the most recent leaders sharing a word are compared: rare words have short lists anyway,
-      // and a word shared by thousands of leaders (a small vocabulary in a huge block) would make this quadratic.
+      // Only the most recent leaders sharing a word are compared, or a common word makes this quadratic (docs/design.md, Text).
       for (let k = list.length - 1; k >= Math.max(0, list.length - MAX_LEADERS_PER_WORD); k--) {
         const leader = list[k]!;
         if (comparedWith[leader] === i) continue;

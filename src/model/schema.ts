@@ -64,8 +64,8 @@ export const MetricsSchema = z.object({
 export type Metrics = z.infer<typeof MetricsSchema>;
 
 export const SentimentSchema = z.object({
-  /** -2 (very negative) to +2 (very positive). */
-  score: z.number().min(-2).max(2),
+  /** -2 (very negative) to +2 (very positive); null for words the emotion lexicon does not know, kept as text. */
+  score: z.number().min(-2).max(2).nullable(),
   text: z.string(),
 });
 /** How the customer feels at a touchpoint. */
@@ -78,6 +78,11 @@ export const TablePlaceSchema = z.object({
   columns: z.partialRecord(FieldSchema, z.string()),
   /** Set for a markdown table: the header text of each column. Its rows are lines of the file and its cells read `file.md:LINE › column`. */
   columnNames: z.array(z.string()).optional(),
+  /**
+   * Set for a journey-map grid read transposed (lanes down, stages across): the row of each field's
+   * lane. Every field's column is then the stage's column, and a field's cell is at (its lane's row, that column).
+   */
+  rows: z.partialRecord(FieldSchema, z.number().int().positive()).optional(),
 });
 /** Where a table's rows are: file, sheet (null for CSV) and which column holds each field. */
 export type TablePlace = z.infer<typeof TablePlaceSchema>;
@@ -110,6 +115,8 @@ export const TouchpointSchema = z.object({
   metrics: MetricsSchema,
   sentiment: SentimentSchema.nullable(),
   painPoint: z.string().nullable(),
+  /** An improvement idea for the touchpoint's stage, from a journey-map grid's Opportunity lane. */
+  opportunity: z.string().nullable().optional(),
   /** Last reviewed, as an ISO date (YYYY-MM-DD). */
   lastReviewed: z.string().nullable(),
   /** The touchpoint's 1-based row in its sheet (rowLocation and cellOf give its locations). */
@@ -156,7 +163,7 @@ export const ChannelSchema = z.object({
 export type Channel = z.infer<typeof ChannelSchema>;
 
 /** What a value reader expected and did not find, for invalid-value to put in words. */
-export const ExpectedValueSchema = z.enum(['count', 'rate', 'nps', 'csat', 'date', 'sentiment-scale', 'sentiment', 'day', 'day-date', 'day-negative', 'day-fraction']);
+export const ExpectedValueSchema = z.enum(['count', 'rate', 'nps', 'csat', 'date', 'sentiment-scale', 'day', 'day-date', 'day-negative', 'day-fraction']);
 export type ExpectedValue = z.infer<typeof ExpectedValueSchema>;
 
 /** Why a cell could not be read, as data: the rule that reports the problem words it. */
@@ -179,12 +186,30 @@ export const ProblemReasonSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('duplicate-header'), firstColumn: z.string() }),
   /** A day column whose cells mostly name no day: `words` such cells (first `examples`), `days` that do. */
   z.object({ code: z.literal('timing-column'), words: z.number().int().positive(), days: z.number().int().nonnegative(), examples: z.array(z.string()) }),
+  /**
+   * A table with no channel column whose channels were read from touchpoint names: `inferred` rows got
+   * one (`rows`: the first of them; `examples`: a few names and the channel id read), `none` rows named none (`noneRows`: the first).
+   */
+  z.object({
+    code: z.literal('channel-from-name'),
+    inferred: z.number().int().nonnegative(),
+    rows: z.array(z.number().int().positive()),
+    examples: z.array(z.object({ name: z.string(), channel: z.string() })),
+    none: z.number().int().nonnegative(),
+    noneRows: z.array(z.number().int().positive()),
+    /** The first names that named no channel. */
+    noneNames: z.array(z.string()),
+    /** A markdown table, whose rows are lines of the file. */
+    lines: z.boolean(),
+    /** A journey-map grid with no Channel lane: its touchpoints all sit in one lane row. */
+    grid: z.boolean(),
+  }),
 ]);
 export type ProblemReason = z.infer<typeof ProblemReasonSchema>;
 
 export const ValueProblemSchema = z.object({
   /** unknown/invalid: a value; duplicate-header/blank-header: a header cell; blank-row: a run of empty rows. */
-  kind: z.enum(['unknown', 'invalid', 'duplicate-header', 'blank-header', 'blank-row', 'timing-column']),
+  kind: z.enum(['unknown', 'invalid', 'duplicate-header', 'blank-header', 'blank-row', 'timing-column', 'channel-from-name']),
   field: FieldSchema.nullable(),
   /** The cell's text as shown (a date as YYYY-MM-DD), or '' when there is none. */
   value: z.string(),
@@ -213,8 +238,14 @@ export const SheetSummarySchema = z.object({
   retired: z.number().int().nonnegative(),
   /** Why the sheet was not audited, when it was not. */
   skipped: z.string().nullable(),
-  /** Header cells mapped to fields, e.g. { stage: "A", touchpoint: "B" }. */
+  /** Header cells mapped to fields, e.g. { stage: "A", touchpoint: "B" }; in a grid, the column of the lane labels. */
   columns: z.partialRecord(FieldSchema, z.string()),
+  /** Set when the sheet was read as a journey-map grid: each lane's label, row and what it was read as (null: not read). */
+  grid: z.object({
+    lanes: z.array(z.object({ label: z.string(), row: z.number().int().positive(), readAs: z.string().nullable() })),
+    /** The stage columns, left to right: letter and stage text. */
+    stages: z.array(z.object({ column: z.string(), text: z.string() })),
+  }).optional(),
 });
 export type SheetSummary = z.infer<typeof SheetSummarySchema>;
 

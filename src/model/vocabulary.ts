@@ -1,4 +1,5 @@
 import type { Channel, Direction, Mode, StageModel, Status } from './schema.js';
+import { SentimentLexicon } from './sentiment.js';
 import { foldKey, nearest } from './text.js';
 
 /** The default lifecycle stages, in journey order, with the names teams use for them. */
@@ -134,15 +135,6 @@ const STATUSES: Record<Status, string[]> = {
   retired: ['retired', 'deprecated', 'paused', 'inactive', 'archived', 'sunset', 'sunsetted', 'stopped', 'off', 'discontinued', 'removed'],
 };
 
-/** Words teams write for how a customer feels, on the -2..+2 scale. */
-const SENTIMENTS: Record<'-2' | '-1' | '0' | '1' | '2', string[]> = {
-  '-2': ['very negative', 'angry', 'furious', 'very frustrated', 'very unhappy', 'hate', 'terrible', 'awful', 'despair'],
-  '-1': ['negative', 'frustrated', 'frustrating', 'annoyed', 'confused', 'anxious', 'unhappy', 'disappointed', 'worried', 'stressed', 'overwhelmed', 'bored', 'sad', 'bad', 'poor', 'irritated', 'uncertain', 'impatient'],
-  '0': ['neutral', 'ok', 'okay', 'fine', 'indifferent', 'mixed', 'meh', 'curious'],
-  '1': ['positive', 'satisfied', 'happy', 'pleased', 'good', 'confident', 'content', 'relieved', 'interested', 'hopeful', 'engaged'],
-  '2': ['very positive', 'delighted', 'thrilled', 'excited', 'love', 'loves', 'great', 'excellent', 'ecstatic', 'very happy', 'amazed'],
-};
-
 /** The labels of a fixed vocabulary, in order (for messages). */
 export function closedVocabularyLabels(field: 'mode' | 'direction' | 'status'): string[] {
   return Object.keys(field === 'mode' ? MODES : field === 'direction' ? DIRECTIONS : STATUSES);
@@ -155,7 +147,8 @@ export interface Vocabularies {
   modes: Vocabulary<Mode>;
   directions: Vocabulary<Direction>;
   statuses: Vocabulary<Status>;
-  sentiments: Vocabulary<keyof typeof SENTIMENTS>;
+  /** Emotion words and emoji, scored on -2..+2 (sentiment.ts). */
+  sentiments: SentimentLexicon;
 }
 
 /** Extra words a config gives the fixed vocabularies, by field and value. */
@@ -165,8 +158,11 @@ export interface ClosedSynonyms {
   status?: Partial<Record<Status, string[]>>;
 }
 
-/** Builds the vocabularies for a stage model and channel list; modes, directions and statuses are fixed sets the config can add words to. */
-export function buildVocabularies(stageModel: StageModel, channels: readonly Channel[], extra: ClosedSynonyms = {}): Vocabularies {
+/**
+ * Builds the vocabularies for a stage model and channel list; modes, directions and statuses are fixed
+ * sets the config can add words to (`extra`), and `sentimentWords` adds emotion words.
+ */
+export function buildVocabularies(stageModel: StageModel, channels: readonly Channel[], extra: ClosedSynonyms = {}, sentimentWords: Readonly<Record<string, number>> = {}): Vocabularies {
   // The config's words come first, so a team's own meaning of a word ("no" = ongoing) wins over journey's.
   const toEntries = <Id extends string>(map: Record<Id, string[]>, added: Partial<Record<Id, string[]>> = {}) => {
     const ids = Object.keys(map) as Id[];
@@ -179,7 +175,7 @@ export function buildVocabularies(stageModel: StageModel, channels: readonly Cha
     modes: new Vocabulary<Mode>(toEntries(MODES, extra.mode)),
     directions: new Vocabulary<Direction>(toEntries(DIRECTIONS, extra.direction)),
     statuses: new Vocabulary<Status>(toEntries(STATUSES, extra.status)),
-    sentiments: new Vocabulary(toEntries(SENTIMENTS)),
+    sentiments: new SentimentLexicon(sentimentWords),
   };
 }
 

@@ -4,7 +4,7 @@ import { stageGroups } from '../model/groups.js';
 import type { Touchpoint } from '../model/schema.js';
 import { stageLabel } from '../model/stages.js';
 import { channelLabel } from '../model/vocabulary.js';
-import { defineRule, relatedCells, type Report } from './rule.js';
+import { defineRule, relatedCells, type Report, stageReport } from './rule.js';
 import { percent, clip } from './wording.js';
 
 /** A channel's conversion in one stage: weighted by sent when every touchpoint has it, else the plain mean. */
@@ -51,15 +51,17 @@ export const channelEffectiveness = defineRule({
       const worst = ranked.at(-1)!;
       if (best.rate === worst.rate) continue;
       const [bestLabel, worstLabel] = [channelLabel(model.channels, best.channel), channelLabel(model.channels, worst.channel)];
-      reports.push({
-        message: `In ${stageLabel(model.stageModel, group.stage)}, ${clip(group.persona)} converts best on ${bestLabel} (${percent(best.rate)}) and worst on ${worstLabel} (${percent(worst.rate)})`,
-        fix: `shift effort toward ${bestLabel} or rework the ${worstLabel} touchpoints.`,
-        location: cellOf(best.touchpoints[0]!, 'conversion'),
-        related: relatedCells(worst.touchpoints, 'conversion'),
-        persona: group.persona,
-        stage: group.stage,
-        touchpoint: null,
-      });
+      reports.push(
+        stageReport(
+          group,
+          {
+            message: `In ${stageLabel(model.stageModel, group.stage)}, ${clip(group.persona)} converts best on ${bestLabel} (${percent(best.rate)}) and worst on ${worstLabel} (${percent(worst.rate)})`,
+            fix: `shift effort toward ${bestLabel} or rework the ${worstLabel} touchpoints.`,
+          },
+          cellOf(best.touchpoints[0]!, 'conversion'),
+          relatedCells(worst.touchpoints, 'conversion'),
+        ),
+      );
     }
     return reports;
   },

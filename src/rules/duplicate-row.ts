@@ -22,7 +22,7 @@ function rowValues(t: Touchpoint): RowValue[] {
   return values;
 }
 
-/** FNV-1a over a row's values, read in place: no array, string or key per row (a million rows would make a million of each). */
+/** FNV-1a over a row's values, read in place: no array, string or key per row (docs/design.md, One object per thing). */
 function hashRow(t: Touchpoint): number {
   let hash = 0x811c9dc5;
   visitRow(t, (value) => {

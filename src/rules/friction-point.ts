@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { cellOf, rowLocation } from '../model/cells.js';
 import type { Field, Touchpoint } from '../model/schema.js';
 import { defineRule, touchpointReport, type Report } from './rule.js';
-import { listAnd, percent, clip } from './wording.js';
+import { clip, listAnd, percent, quotedNames } from './wording.js';
 
 /** What makes a touchpoint a friction point, with the cell that shows it. */
 interface Signal {
@@ -27,7 +27,7 @@ export const frictionPoint = defineRule({
   docs: {
     why: 'Friction points are where customers feel the journey: where they get frustrated, drop off or unsubscribe. They are the first places to fix, and the figures say how much is at stake.',
     triggers:
-      'A touchpoint whose sentiment is below `minSentiment`, whose drop-off rate exceeds `maxDropOffRate`, whose unsubscribe rate exceeds `maxUnsubscribeRate`, or whose NPS or CSAT is below `minNps` or `minCsat`. One finding per touchpoint lists every figure beyond its limit and quotes the pain point.',
+      'A touchpoint whose sentiment is below `minSentiment`, whose drop-off rate exceeds `maxDropOffRate`, whose unsubscribe rate exceeds `maxUnsubscribeRate`, or whose NPS or CSAT is below `minNps` or `minCsat`. One finding per touchpoint lists every figure beyond its limit and quotes the pain point; in a journey-map grid, whose emotion lane is the stage\'s, one finding per stage names its touchpoints.',
     fix: 'Find the cause (the pain point column, customer interviews, session recordings), change the touchpoint, and measure again; record what you changed in the inventory.',
     example: '"Invoice email" is a friction point: drop-off 45% (limit 30%) and sentiment "frustrated"; pain point: "Cannot find the PDF"; fix the cause and measure again.',
   },
@@ -35,7 +35,7 @@ export const frictionPoint = defineRule({
     const signals = (t: Touchpoint): Signal[] => {
       const found: Signal[] = [];
       const { metrics } = t;
-      if (t.sentiment !== null && t.sentiment.score < options.minSentiment) found.push({ text: `sentiment "${clip(t.sentiment.text)}"`, field: 'sentiment' });
+      if (t.sentiment?.score != null && t.sentiment.score < options.minSentiment) found.push({ text: `sentiment "${clip(t.sentiment.text)}"`, field: 'sentiment' });
       if (metrics.dropOffRate !== null && metrics.dropOffRate > options.maxDropOffRate) found.push({ text: `drop-off ${percent(metrics.dropOffRate)} (limit ${percent(options.maxDropOffRate)})`, field: 'dropOff' });
       if (metrics.unsubscribeRate !== null && metrics.unsubscribeRate > options.maxUnsubscribeRate) found.push({ text: `unsubscribe rate ${percent(metrics.unsubscribeRate)} (limit ${percent(options.maxUnsubscribeRate)})`, field: 'unsubscribe' });
       if (metrics.nps !== null && metrics.nps < options.minNps) found.push({ text: `NPS ${metrics.nps} (limit ${options.minNps})`, field: 'nps' });
@@ -43,7 +43,15 @@ export const frictionPoint = defineRule({
       return found;
     };
     const reports: Report[] = [];
+    // A journey-map grid's emotion is the stage's: its touchpoints share one place per stage column, and one finding.
+    const gridStages = new Map<Touchpoint['place'], Touchpoint[]>();
     for (const touchpoint of model.touchpoints) {
+      if (touchpoint.place.rows !== undefined) {
+        const stage = gridStages.get(touchpoint.place);
+        if (stage) stage.push(touchpoint);
+        else gridStages.set(touchpoint.place, [touchpoint]);
+        continue;
+      }
       const found = signals(touchpoint);
       if (found.length === 0) continue;
       const cells = found.filter((s) => touchpoint.place.columns[s.field] !== undefined).map((s) => cellOf(touchpoint, s.field));
@@ -56,6 +64,23 @@ export const frictionPoint = defineRule({
           [...cells.slice(1), ...(touchpoint.painPoint && touchpoint.place.columns.painPoint ? [cellOf(touchpoint, 'painPoint')] : [])],
         ),
       );
+    }
+    for (const touchpoints of gridStages.values()) {
+      const [first] = touchpoints;
+      const found = signals(first!);
+      if (found.length === 0) continue;
+      const stage = model.stageModel.stages.find((s) => s.id === first!.stage)?.label ?? 'This stage';
+      const pain = first!.painPoint ? `; pain point: "${clip(first!.painPoint)}"` : '';
+      const cells = found.map((s) => cellOf(first!, s.field));
+      reports.push({
+        message: `${stage} is a friction point for ${quotedNames(touchpoints)}: ${listAnd(found.map((s) => s.text))}${pain}`,
+        fix: 'fix the cause and measure again.',
+        location: cells[0]!,
+        related: [...cells.slice(1), ...(first!.painPoint ? [cellOf(first!, 'painPoint')] : [])],
+        persona: first!.persona,
+        stage: first!.stage,
+        touchpoint: null,
+      });
     }
     return reports;
   },

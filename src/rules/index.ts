@@ -8,6 +8,7 @@ import { duplicateRow } from './duplicate-row.js';
 import { forgottenTouchpoints } from './forgotten-touchpoints.js';
 import { frictionPoint } from './friction-point.js';
 import { handoffLag } from './handoff-lag.js';
+import { inferredChannel } from './inferred-channel.js';
 import { invalidValue } from './invalid-value.js';
 import { missingKpi } from './missing-kpi.js';
 import { missingOwner } from './missing-owner.js';
@@ -38,6 +39,7 @@ export const RULES: readonly Rule[] = [
   forgottenTouchpoints,
   frictionPoint,
   handoffLag,
+  inferredChannel,
   invalidValue,
   missingKpi,
   missingOwner,

@@ -14,7 +14,6 @@ const EXPECTED: Record<ExpectedValue, Words> = {
   csat: { message: 'is not a CSAT score', fix: 'write a 1–5 score or a percentage' },
   date: { message: 'is not a date', fix: 'write it as YYYY-MM-DD (e.g. 2026-03-01)' },
   'sentiment-scale': { message: 'is outside the sentiment scale', fix: 'write a number from -2 to +2' },
-  sentiment: { message: 'is not a sentiment journey knows', fix: 'write a number from -2 to +2 or a word such as frustrated, neutral or delighted' },
   day: { message: 'is not a number of days', fix: DAY_FIX },
   'day-date': { message: 'is a date', fix: DAY_FIX },
   'day-negative': { message: 'is negative', fix: DAY_FIX },

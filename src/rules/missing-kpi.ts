@@ -1,10 +1,9 @@
 import * as z from 'zod';
-import { plural } from '../english.js';
 import { cellOf, sheetLocation } from '../model/cells.js';
 import { stageGroups } from '../model/groups.js';
 import type { Field, TablePlace, Touchpoint } from '../model/schema.js';
 import { stageLabel } from '../model/stages.js';
-import { defineRule, relatedCells, type Report } from './rule.js';
+import { defineRule, relatedCells, type Report, stageReport } from './rule.js';
 import { clip, tableName } from './wording.js';
 
 // Columns that measure a touchpoint: a KPI, a figure or a sentiment.
@@ -31,30 +30,30 @@ export const missingKpi = defineRule({
   check({ model }) {
     const reports: Report[] = [];
     // A table with no column to measure anything in gets one finding, not one per stage saying the same.
-    const unmeasurable = new Map<TablePlace, Touchpoint[]>();
+    const unmeasurable = new Set<TablePlace>();
     for (const group of stageGroups(model)) {
       if (group.touchpoints.some(isMeasured)) continue;
       const { place } = group.touchpoints[0]!;
       if (!MEASURE_FIELDS.some((field) => place.columns[field] !== undefined)) {
-        const list = unmeasurable.get(place) ?? [];
-        list.push(group.touchpoints[0]!);
-        unmeasurable.set(place, list);
+        unmeasurable.add(place);
         continue;
       }
       const first = group.touchpoints[0]!;
-      reports.push({
-        message: `No touchpoint of ${clip(group.persona)} in ${stageLabel(model.stageModel, group.stage)} has a KPI`,
-        fix: 'give at least one a measurable KPI so the stage can be judged.',
-        location: cellOf(first, 'kpi', 'stage'),
-        related: relatedCells(group.touchpoints.slice(1), 'kpi'),
-        persona: group.persona,
-        stage: group.stage,
-        touchpoint: null,
-      });
+      reports.push(
+        stageReport(
+          group,
+          {
+            message: `No touchpoint of ${clip(group.persona)} in ${stageLabel(model.stageModel, group.stage)} has a KPI`,
+            fix: 'give at least one a measurable KPI so the stage can be judged.',
+          },
+          cellOf(first, 'kpi', 'stage'),
+          relatedCells(group.touchpoints.slice(1), 'kpi'),
+        ),
+      );
     }
-    for (const [place, firsts] of unmeasurable) {
+    for (const place of unmeasurable) {
       reports.push({
-        message: `${tableName({ ...place, markdown: place.columnNames !== undefined })} has no KPI or figure column, so none of its ${plural(new Set(firsts.map((t) => t.stage)).size, 'stage')} can be judged`,
+        message: `${tableName({ ...place, markdown: place.columnNames !== undefined })} has no KPI or figure column, so none of its stages can be judged`,
         fix: 'add a KPI column saying what each touchpoint should achieve (activation rate, renewal rate), or figures such as conversion or open rate.',
         location: sheetLocation(place.file, place.sheet),
         related: [],

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { hasStageColumn } from '../model/groups.js';
-import { defineRule, type Report } from './rule.js';
+import { defineRule, type Report, stageReport } from './rule.js';
 import { clip } from './wording.js';
 import { foldKey } from '../model/text.js';
 
@@ -45,15 +45,16 @@ export const missingStage = defineRule({
       const ignored = byPersona.get(foldKey(persona.name)) ?? everyone;
       for (const stage of model.stageModel.stages) {
         if (stages.has(stage.id) || ignored.has(stage.id)) continue;
-        reports.push({
-          message: `${clip(persona.name)} has no touchpoint in ${stage.label}`,
-          fix: `add at least one touchpoint that meets ${clip(persona.name)} in this stage, or list "${stage.id}" in missing-stage's ignoreStages if it does not apply.`,
-          location: persona.location,
-          related: [],
-          persona: persona.name,
-          stage: stage.id,
-          touchpoint: null,
-        });
+        reports.push(
+          stageReport(
+            { persona: persona.name, stage: stage.id },
+            {
+              message: `${clip(persona.name)} has no touchpoint in ${stage.label}`,
+              fix: `add at least one touchpoint that meets ${clip(persona.name)} in this stage, or list "${stage.id}" in missing-stage's ignoreStages if it does not apply.`,
+            },
+            persona.location,
+          ),
+        );
       }
     }
     return reports;

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { cellOf } from '../model/cells.js';
 import { isInbound, isOutbound, stageGroups } from '../model/groups.js';
 import { stageLabel } from '../model/stages.js';
-import { defineRule, relatedCells, type Report } from './rule.js';
+import { defineRule, relatedCells, type Report, stageReport } from './rule.js';
 import { plural, quotedNames, clip } from './wording.js';
 
 /** Stages where the persona can be reached but cannot reach back. */
@@ -30,15 +30,17 @@ export const oneWayStage = defineRule({
       const only = touchpoints.length === 1;
       const what = only ? `its only touchpoint, ${quotedNames(touchpoints)},` : `its ${plural(touchpoints.length, 'touchpoint')} (${quotedNames(touchpoints)})`;
       const verdict = touchpoints.every(isOutbound) ? (only ? 'is outbound' : 'are all outbound') : only ? 'offers no way back' : 'offer no way back';
-      reports.push({
-        message: `${clip(group.persona)} can only be reached, not reach back, in ${stageLabel(model.stageModel, group.stage)}: ${what} ${verdict}`,
-        fix: 'add an inbound path such as chat, a help-center article or a support desk.',
-        location: cellOf(first, 'stage'),
-        related: relatedCells(touchpoints.slice(1), 'touchpoint'),
-        persona: group.persona,
-        stage: group.stage,
-        touchpoint: null,
-      });
+      reports.push(
+        stageReport(
+          group,
+          {
+            message: `${clip(group.persona)} can only be reached, not reach back, in ${stageLabel(model.stageModel, group.stage)}: ${what} ${verdict}`,
+            fix: 'add an inbound path such as chat, a help-center article or a support desk.',
+          },
+          cellOf(first, 'stage'),
+          relatedCells(touchpoints.slice(1), 'touchpoint'),
+        ),
+      );
     }
     return reports;
   },

@@ -5,7 +5,7 @@ import { touchesPerWeek } from '../model/cadence.js';
 import type { Touchpoint } from '../model/schema.js';
 import { stageLabel } from '../model/stages.js';
 import { channelLabel } from '../model/vocabulary.js';
-import { defineRule, relatedCells, type Report } from './rule.js';
+import { defineRule, relatedCells, type Report, stageReport } from './rule.js';
 import { listAnd, quotedNames, clip } from './wording.js';
 
 export { touchesPerWeek } from '../model/cadence.js';
@@ -65,16 +65,17 @@ export const overCommunication = defineRule({
         ? `about ${round(load)} outbound touches a week in ${stage} (${from}), above the limit of ${options.maxPerWeek}`
         : `${outbound.length} outbound touchpoints in ${stage} (${from}), above the limit of ${options.maxPerStage}`;
       const first = adding[0]!;
-      reports.push({
-        message: `${clip(group.persona)} receives ${amount}`,
-        fix: `cut, merge or space out ${quotedNames(adding)}.`,
-        location: cellOf(first, 'frequency', 'touchpoint'),
-        related: relatedCells(adding.slice(1), 'touchpoint'),
-        persona: group.persona,
-        stage: group.stage,
-        // About the stage as a whole, not one touchpoint.
-        touchpoint: null,
-      });
+      reports.push(
+        stageReport(
+          group,
+          {
+            message: `${clip(group.persona)} receives ${amount}`,
+            fix: `cut, merge or space out ${quotedNames(adding)}.`,
+          },
+          cellOf(first, 'frequency', 'touchpoint'),
+          relatedCells(adding.slice(1), 'touchpoint'),
+        ),
+      );
     }
     return reports;
   },

@@ -84,6 +84,11 @@ export function touchpointReport(touchpoint: Touchpoint, words: Words, location:
   return { message: words.message, fix: words.fix, location, related, persona: touchpoint.persona, stage: touchpoint.stage, touchpoint: touchpoint.name };
 }
 
+/** A report about one persona's stage as a whole (no one touchpoint): at `location`, naming the persona and stage (null on a timeline without stages). */
+export function stageReport(group: { persona: string; stage: string | null }, words: Words, location: Location, related: Location[] = []): Report {
+  return { message: words.message, fix: words.fix, location, related, persona: group.persona, stage: group.stage, touchpoint: null };
+}
+
 /** Most related cells a finding lists: a stage of thousands of touchpoints is pointed at by its first ones. */
 export const MAX_RELATED = 20;
 

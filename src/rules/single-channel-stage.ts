@@ -3,7 +3,7 @@ import { cellOf } from '../model/cells.js';
 import { stageGroups } from '../model/groups.js';
 import { stageLabel } from '../model/stages.js';
 import { channelLabel } from '../model/vocabulary.js';
-import { defineRule, relatedCells, type Report } from './rule.js';
+import { defineRule, relatedCells, type Report, stageReport } from './rule.js';
 import { plural, clip } from './wording.js';
 
 /** Stages that reach a persona through a single channel. */
@@ -29,15 +29,17 @@ export const singleChannelStage = defineRule({
       const known = group.touchpoints.filter((t) => t.channel !== null);
       if (known.length < options.minTouchpoints || new Set(known.flatMap((t) => t.channels)).size !== 1) continue;
       const channel = channelLabel(model.channels, known[0]!.channel);
-      reports.push({
-        message: `${clip(group.persona)} meets ${stageLabel(model.stageModel, group.stage)} on ${channel} only (${plural(known.length, 'touchpoint')})`,
-        fix: `add a second channel so customers who ignore ${channel} still hear from you.`,
-        location: cellOf(known[0]!, 'channel'),
-        related: relatedCells(known.slice(1), 'channel'),
-        persona: group.persona,
-        stage: group.stage,
-        touchpoint: null,
-      });
+      reports.push(
+        stageReport(
+          group,
+          {
+            message: `${clip(group.persona)} meets ${stageLabel(model.stageModel, group.stage)} on ${channel} only (${plural(known.length, 'touchpoint')})`,
+            fix: `add a second channel so customers who ignore ${channel} still hear from you.`,
+          },
+          cellOf(known[0]!, 'channel'),
+          relatedCells(known.slice(1), 'channel'),
+        ),
+      );
     }
     return reports;
   },

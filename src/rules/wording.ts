@@ -28,8 +28,11 @@ export function percent(rate: number): string {
 
 export { FIELD_LABEL } from '../model/columns.js';
 
-/** A table as a message names it: the CSV file, `Sheet "Buyer"`, or a markdown table by the heading above it. */
-export function tableName(table: { file: string; sheet: string | null; markdown: boolean }): string {
-  if (table.sheet === null) return table.file;
-  return table.markdown ? `The table under "${clip(table.sheet)}" in ${table.file}` : `Sheet "${clip(table.sheet)}"`;
+/**
+ * A table as a message names it: `Sheet "Buyer"`, a markdown table by the heading above it, or "This file"
+ * for a CSV (the finding's location names the file; a path in the words would change with the folder).
+ */
+export function tableName(table: { sheet: string | null; markdown: boolean }): string {
+  if (table.sheet === null) return 'This file';
+  return table.markdown ? `The table under "${clip(table.sheet)}"` : `Sheet "${clip(table.sheet)}"`;
 }

@@ -43,7 +43,7 @@ describe('journey report', () => {
     expect(text).toContain('The 3 most serious gaps:\n\n1. Stage \'Onbaording\'');
     expect(text).toContain('\n## Practitioner\n');
     expect(text).toContain('\n## Buyer\n');
-    expect(text).toContain('| Onboarding | · | · | · | · | · | · | · | · | · | · | · | **0 — gap** |');
+    expect(text).toContain('| Onboarding | · | · | · | · | · | · | · | · | · | · | · | · | **0 — gap** |');
     expect(text.match(/^- \[ \] /gm)).toHaveLength(SAMPLE.findings);
   });
 

@@ -44,21 +44,20 @@ describe('figures and the optional columns', () => {
     expect(journey.problems).toEqual([]);
   });
 
-  it('leaves retired rows out and counts them; an unreadable figure is an invalid value naming the cell', () => {
+  it('leaves retired rows out and counts them; an unreadable figure is an invalid value naming the cell, an unknown emotion word is kept as text', () => {
     const journey = model([
       ['Stage', 'Touchpoint', 'Channel', 'Status', 'Sentiment', 'NPS'],
       ['Awareness', 'Old brochure', 'Direct mail', 'Retired', '', ''],
       ['Awareness', 'Ad', 'Paid ads', 'Live', 'meh-ish', 'high'],
     ]);
     expect(journey.touchpoints.map((t) => t.name)).toEqual(['Ad']);
+    expect(journey.touchpoints[0]!.sentiment).toEqual({ score: null, text: 'meh-ish' });
     expect(journey.files[0]!.sheets[0]!.retired).toBe(1);
     expect(journey.problems.map((p) => [p.location.cell, p.kind, p.value, p.reason]).sort()).toEqual([
-      ['E3', 'invalid', 'meh-ish', { code: 'unreadable', expected: 'sentiment' }],
       ['F3', 'invalid', 'high', { code: 'unreadable', expected: 'nps' }],
     ]);
     // invalid-value puts them in words.
     expect(check(invalidValue, journey).map((r) => [r.location.cell, findingSentence(r)]).sort()).toEqual([
-      ['E3', 'Sentiment \'meh-ish\' of "Ad" is not a sentiment journey knows; write a number from -2 to +2 or a word such as frustrated, neutral or delighted'],
       ['F3', 'NPS \'high\' of "Ad" is not an NPS; write a score from -100 to 100'],
     ]);
   });

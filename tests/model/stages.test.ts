@@ -100,10 +100,16 @@ describe("the file's own stage model", () => {
 
   it('adds stages that first appear further down, and reads a near spelling of one as a typo, not a new stage', () => {
     const reader = new StageReader(DEFAULT_STAGE_MODEL, { kind: 'default', name: 'lifecycle' });
-    reader.decide(['Search', 'Booking', 'Payment'], at);
-    expect(reader.read('Check-in')).toEqual({ id: 'check-in' });
+    reader.decide(['Search', 'Booking', 'Payment', 'Check-in'], at);
+    expect(reader.read('Stay')).toEqual({ id: 'stay' });
     expect(reader.read('Bookng')).toEqual({ unknown: 'Booking' });
-    expect(reader.result().stageModel.stages.map((s) => s.id)).toEqual(['search', 'booking', 'payment', 'check-in']);
+    expect(reader.result().stageModel.stages.map((s) => s.id)).toEqual(['search', 'booking', 'payment', 'check-in', 'stay']);
+  });
+
+  it('keeps the configured model when every value is one of its words, even several on one stage (Acquisition and Purchase are both Decision)', () => {
+    const journey = model([['Stage', 'Touchpoint', 'Channel'], ['Acquisition', 'Ads', 'Paid ads'], ['Purchase', 'Checkout', 'Website'], ['Win-back', 'We miss you', 'Email'], ['Churn', 'Exit survey', 'Survey']]);
+    expect(journey.stageSource.kind).toBe('default');
+    expect(journey.touchpoints.map((t) => t.stage)).toEqual(['decision', 'decision', 'retention', 'retention']);
   });
 
   it('keeps the configured model for an inventory of its stages with a typo or two', () => {

@@ -35,7 +35,8 @@ describe('value readers', () => {
     ['-2', { value: { score: -2, text: '-2' } }],
     ['Delighted', { value: { score: 2, text: 'Delighted' } }],
     [3, { error: 'sentiment-scale' }],
-    ['so-so-ish', { error: 'sentiment' }],
+    ['so-so-ish', { value: { score: null, text: 'so-so-ish' } }],
+    ['😰 Anxious', { value: { score: -1, text: '😰 Anxious' } }],
   ])('reads the sentiment %j as %j', (value, expected) => {
     expect(readSentiment(value, vocabularies.sentiments)).toEqual(expected);
   });

@@ -21,7 +21,7 @@ ruleTester(missingKpi, {
         { Stage: 'Onboarding', Touchpoint: 'Welcome', Channel: 'Email' },
         { Stage: 'Onboarding', Touchpoint: 'Kickoff', Channel: 'Phone' },
       ],
-      expect: [{ cell: null, message: 'inventory.csv has no KPI or figure column, so none of its 2 stages can be judged', fixIncludes: 'add a KPI column' }],
+      expect: [{ cell: null, message: 'This file has no KPI or figure column, so none of its stages can be judged', fixIncludes: 'add a KPI column' }],
     },
   ],
 });

@@ -10,7 +10,7 @@ describe('no-stage-column', () => {
   it('says once, for a timeline, which stage checks skipped how many touchpoints', () => {
     const reports = run([['Day', 'Touchpoint', 'Channel'], [0, 'Welcome', 'Email'], [3, 'Tips', 'Email']]);
     expect(reports.map((r) => [r.location.file, r.location.cell, findingSentence(r)])).toEqual([
-      ['drip.csv', null, 'drip.csv has no stage column, so it is read as a timeline: missing-stage and one-way-stage skipped its 2 touchpoints; add a Stage column to check stages too.'],
+      ['drip.csv', null, 'This file has no stage column, so it is read as a timeline: missing-stage and one-way-stage skipped its 2 touchpoints; add a Stage column to check stages too.'],
     ]);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { marked } from 'marked';
 import { compareInventories, summarizeDiff, type DiffSide } from '../../src/views/diff/compare.js';
-import { markdownText, terminalText } from '../../src/views/diff/escape.js';
+import { markdownPunctuated as markdownText, strippedText as terminalText } from '../../src/escape.js';
 import { formatDiffJson, formatDiffMarkdown, formatDiffStylish } from '../../src/views/diff/render.js';
 import { DiffResultSchema, type DiffResult } from '../../src/views/diff/schema.js';
 import { model } from '../helpers/inventory.js';

@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { escapeHtml, escapeMarkdown, escapeMermaid, escapeXml } from '../../src/views/map/escape.js';
+import { htmlText as escapeHtml, markdownLine as escapeMarkdown, mermaidJourneyText as escapeMermaid, htmlText as escapeXml } from '../../src/escape.js';
 import { renderHtml } from '../../src/views/map/html.js';
 import { REPORT_JOURNEY_LIMIT, journeyDiagrams, personaJourney, renderMermaid } from '../../src/views/map/mermaid.js';
 import { DARK, LIGHT, MARK_PAIRS, TEXT_PAIRS, contrastRatio } from '../../src/views/map/palette.js';
@@ -34,6 +34,13 @@ describe('escaping', () => {
   it('replaces characters XML cannot hold', () => {
     expect(escapeXml('a\u0001b\u000Bc\uD800d')).toBe('a\uFFFDb\uFFFDc\uFFFDd');
     expect(escapeXml('tab\tline\n😀')).toBe('tab\tline\n😀');
+  });
+
+  it('keeps a cell from starting a line or a CI command, and from holding a C1 control', () => {
+    expect(escapeHtml('x\n ::error::pwned\r##[warning]\u009b2J')).toBe('x\n &#58;:error::pwned\r##&#91;warning]\uFFFD2J');
+    expect(escapeHtml('::set-output')).toBe('&#58;:set-output');
+    expect(escapeMermaid('\u001b[31mred\u001b[0m')).toBe('red');
+    expect(escapeMarkdown('\u001b]0;title\u0007heading')).toBe('heading');
   });
 
   it('flattens Mermaid labels to one line and codes every syntax character', () => {

@@ -1,12 +1,15 @@
 import { InputError } from '../../errors.js';
 import type { LoadedFile, RawRow, RawTable } from '../../load/index.js';
 import { sheetLocation } from '../cells.js';
-import { ColumnMatcher, describeKnownColumns } from '../columns.js';
+import { ChannelWords } from '../channel-words.js';
+import { ColumnMatcher, HEADER_SEARCH_ROWS, describeKnownColumns } from '../columns.js';
 import type { Channel, Field, FileSummary, Frequency, JourneyModel, Persona, SheetSummary, StageModel, StageSource, Touchpoint, ValueProblem } from '../schema.js';
 import { foldKey } from '../text.js';
 import { CHANNELS, DEFAULT_STAGE_MODEL, buildVocabularies, parseFrequency, type ClosedSynonyms, type Vocabularies } from '../vocabulary.js';
-import { RowReader } from './row.js';
+import { findGrid, readGrid, type GridServices, type GridShape } from './grid.js';
+import { describeNonInventory } from './not-inventory.js';
 import type { NormalizeObserver } from './observer.js';
+import { RowReader, type RowServices } from './row.js';
 import { StageReader } from './stages.js';
 import { beginTable, endTable, pushRow, type TableSink, type TableState } from './table.js';
 
@@ -20,10 +23,15 @@ export interface NormalizeSettings {
   columns: Partial<Record<Field, string[]>>;
   /** Extra words for the fixed vocabularies (mode, direction, status), by value. */
   synonyms?: ClosedSynonyms;
+  /** Extra emotion words and emoji with their score on -2..+2. */
+  sentimentWords?: Readonly<Record<string, number>>;
 }
 
 /** The settings journey uses without a config. */
 export const DEFAULT_NORMALIZE_SETTINGS: NormalizeSettings = { stageModel: DEFAULT_STAGE_MODEL, stageSource: { kind: 'default', name: 'lifecycle' }, channels: CHANNELS, columns: {} };
+
+// A journey-map grid has a row per lane (a dozen or two); a table with more rows is read as an inventory.
+const MAX_GRID_ROWS = 200;
 
 // Distinct values shared (names, teams, KPIs...); past this, new spellings are kept as read, so an all-distinct column cannot grow the table without bound.
 const MAX_INTERNED = 250_000;
@@ -43,15 +51,17 @@ export class Normalizer {
   private readonly frequencies = new Map<string, Frequency>();
   private readonly personaNames = new Map<string, string>();
   private readonly sink: TableSink;
+  private readonly gridServices: GridServices;
   private readonly stages: StageReader;
 
   constructor(
     private readonly settings: NormalizeSettings = DEFAULT_NORMALIZE_SETTINGS,
     observer?: NormalizeObserver,
   ) {
-    this.vocabularies = buildVocabularies(settings.stageModel, settings.channels, settings.synonyms);
+    this.vocabularies = buildVocabularies(settings.stageModel, settings.channels, settings.synonyms, settings.sentimentWords);
     this.stages = new StageReader(settings.stageModel, settings.stageSource ?? { kind: 'default', name: 'lifecycle' });
-    const reader = new RowReader({
+    const channelWords = new ChannelWords(settings.channels);
+    const services: RowServices = {
       vocabularies: this.vocabularies,
       stages: this.stages,
       observer,
@@ -61,7 +71,10 @@ export class Normalizer {
       problem: (problem) => this.problems.push(problem),
       problemCount: () => this.problems.length,
       touchpoint: (touchpoint) => this.touchpoints.push({ index: this.touchpoints.length, ...touchpoint }),
-    });
+      channelOf: (name) => channelWords.channelOf(name),
+    };
+    const reader = new RowReader(services);
+    this.gridServices = { ...services, touchpointCount: () => this.touchpoints.length };
     this.sink = {
       matcher: new ColumnMatcher(settings.columns),
       readRow: (state, raw) => reader.read(state, raw),
@@ -81,7 +94,29 @@ export class Normalizer {
   /** Adds a CSV file whose rows `read` delivers one by one, so the file is never held whole. */
   async addStreamed(file: string, read: (onRow: (row: RawRow) => void) => Promise<void>): Promise<void> {
     const state = beginTable(file, null, this.touchpoints.length);
-    await read((row) => pushRow(this.sink, state, row));
+    // The first rows are held to see whether the file is a journey-map grid; a grid has a row per lane, so it stays small.
+    let held: RawRow[] | null = [];
+    let grid: GridShape | null = null;
+    // A file that looks like something else (an event log) is refused with what it looks like; its rows are not read.
+    let refused = false;
+    const stream = () => {
+      if (!this.refuse(state, held!)) for (const row of held!) pushRow(this.sink, state, row);
+      else refused = true;
+      held = null;
+    };
+    await read((row) => {
+      if (refused) return;
+      if (held === null) return pushRow(this.sink, state, row);
+      held.push(row);
+      if (grid === null && held.length === HEADER_SEARCH_ROWS) grid = findGrid(held);
+      if ((grid === null && held.length >= HEADER_SEARCH_ROWS) || held.length > MAX_GRID_ROWS) stream();
+    });
+    if (held !== null) grid ??= findGrid(held);
+    if (held !== null && grid !== null) {
+      this.addFile(file, 'csv', [{ summary: readGrid(this.gridServices, { file, sheet: null, rows: held }, grid), state }], []);
+      return;
+    }
+    if (held !== null) stream();
     this.addFile(file, 'csv', [{ summary: endTable(this.sink, state), state }], []);
   }
 
@@ -99,8 +134,24 @@ export class Normalizer {
 
   private addTable(table: RawTable): { summary: SheetSummary; state: TableState } {
     const state = beginTable(table.file, table.sheet, this.touchpoints.length, table.lines ? { firstRow: table.rows[0]?.row ?? 1 } : undefined);
+    const grid = table.rows.length <= MAX_GRID_ROWS ? findGrid(table.rows) : null;
+    if (grid !== null) return { summary: readGrid(this.gridServices, table, grid), state };
+    if (this.refuse(state, table.rows)) return { summary: endTable(this.sink, state), state };
     for (const raw of table.rows) pushRow(this.sink, state, raw);
     return { summary: endTable(this.sink, state), state };
+  }
+
+  /**
+   * True when a table looks like something other than an inventory (an event log, an A/B test or
+   * metrics export, a content calendar): the table is skipped saying so, and a file with nothing else
+   * is refused with that line.
+   */
+  private refuse(state: TableState, rows: readonly RawRow[]): boolean {
+    const looks = describeNonInventory(rows, this.sink.matcher);
+    if (looks === null) return false;
+    state.incomplete = new InputError({ file: state.place.file, sheet: state.place.sheet }, looks);
+    state.buffered = [];
+    return true;
   }
 
   /**

@@ -3,6 +3,7 @@ import { cellLocation } from '../cells.js';
 import { readCount, readCsat, readDate, readNps, readRate, type Reading } from '../figures.js';
 import type { Field, Frequency, Location, Metrics, ProblemReason, Touchpoint, ValueProblem } from '../schema.js';
 import type { Vocabularies, Vocabulary } from '../vocabulary.js';
+import { noteChannelFromName } from './channel-from-name.js';
 import type { NormalizeObserver } from './observer.js';
 import type { StageReader } from './stages.js';
 import type { TableState } from './table.js';
@@ -27,6 +28,8 @@ export interface RowServices {
   /** Watches the values read, for `journey inspect`, when given. */
   observer?: NormalizeObserver;
   touchpoint(touchpoint: Omit<Touchpoint, 'index'>): void;
+  /** The channel a touchpoint name speaks of ("Welcome email"), for a table with no channel column. */
+  channelOf(name: string): string | null;
 }
 
 /** The row being read, and what is known of it so far: what every reader of its cells needs. */
@@ -75,10 +78,7 @@ export class RowReader {
       else this.problem(row, 'invalid', 'stage', '', { code: 'missing' });
     }
 
-    const channelText = this.text(row, 'channel');
-    const channels = channelText === null ? [] : this.channels(row, channelText);
-    const channelValue = this.value(row, 'channel');
-    if (channelText === null && !(channelValue != null && isCellError(channelValue))) this.problem(row, 'invalid', 'channel', '', { code: 'missing' });
+    const channels = header.columns.channel === undefined ? this.channelFromName(row, name) : this.channelCell(row);
     const modeText = this.text(row, 'mode');
     const directionText = this.text(row, 'direction');
     const frequencyText = this.text(row, 'frequency');
@@ -167,6 +167,21 @@ export class RowReader {
     if (this.services.observer) this.observe(row, 'channel', text, read.ids.length > 0 ? read.ids : null, read.unknown[0]?.suggestion ?? null);
     for (const unknown of read.unknown) this.problem(row, 'unknown', 'channel', unknown.text, { code: 'unknown', suggestion: unknown.suggestion });
     return read.ids;
+  }
+
+  /** The channels of the row's channel cell; a blank one is a missing value. */
+  private channelCell(row: RowContext): string[] {
+    const channelText = this.text(row, 'channel');
+    const channelValue = this.value(row, 'channel');
+    if (channelText === null && !(channelValue != null && isCellError(channelValue))) this.problem(row, 'invalid', 'channel', '', { code: 'missing' });
+    return channelText === null ? [] : this.channels(row, channelText);
+  }
+
+  /** With no channel column: the channel the touchpoint's name speaks of, if any (one note per table, never a problem per row). */
+  private channelFromName(row: RowContext, name: string): string[] {
+    const channel = this.services.channelOf(name);
+    noteChannelFromName(row.state, row.raw.row, name, channel);
+    return channel === null ? [] : [channel];
   }
 
   /** Maps a mode, direction or status; anything outside its fixed set is an invalid value. */

@@ -34,8 +34,9 @@ function stageId(label: string): string {
 /**
  * Reads stage cells against the stage model in force. Unless the config pins a model, the first table
  * with stage values decides whether they are the configured model's stages or the file's own: when most
- * of them are unknown to it, or several distinct values fall on one of its stages (Booking and Payment
- * both reading as Decision), the file's values become the stage model, in the order they first appear.
+ * of them are unknown to it, or some are and, with the distinct values that fall on one of its stages
+ * (Booking and Payment both reading as Decision), they are most of the distinct values, the file's values
+ * become the stage model, in the order they first appear.
  */
 export class StageReader {
   private vocabulary: Vocabulary<string>;
@@ -84,7 +85,9 @@ export class StageReader {
     }
     const unknownDistinct = [...distinct.values()].filter((key) => this.vocabulary.lookup(key) === null).length;
     const merged = [...byId.values()].filter((count) => count > 1).reduce((sum, count) => sum + count, 0);
-    if (unknownCells * 2 <= keys.length && (unknownDistinct + merged) * 2 <= distinct.size) return;
+    // Most cells unknown; or some unknown and, with the values that fall together on one stage, most distinct values.
+    const own = unknownCells * 2 > keys.length || (unknownDistinct > 0 && (unknownDistinct + merged) * 2 > distinct.size);
+    if (!own) return;
     this.own = [];
     this.ownLocation = location;
     this.vocabulary = new Vocabulary([]);

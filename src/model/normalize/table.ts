@@ -5,6 +5,7 @@ import { isCellError, type RawRow } from '../../load/index.js';
 import { cellLocation } from '../cells.js';
 import { COLUMN_NAMES, findHeader, missingFields, type ColumnMatcher, type HeaderMatch } from '../columns.js';
 import type { Field, Location, SheetSummary, TablePlace, ValueProblem } from '../schema.js';
+import { endChannelsFromNames, type ChannelsFromNames } from './channel-from-name.js';
 import type { NormalizeObserver } from './observer.js';
 import { cellText } from './values.js';
 
@@ -37,6 +38,8 @@ export interface TableState {
   bufferedChars: number;
   /** Stage cells read as a stage (known or not), and those holding a timing ("Week 1", "Ongoing"): if timings are most, the column is a timeline. */
   stageCells: { stages: number; timings: number };
+  /** With no channel column: the rows whose channel was read from the touchpoint name (channel-from-name.ts). */
+  channelsFromNames?: ChannelsFromNames;
 }
 
 /** What the table walk hands back to the normalizer: a row to read, and problems to record. */
@@ -91,6 +94,7 @@ export function endTable(sink: TableSink, state: TableState): SheetSummary {
   }
   endDayColumn(sink, state);
   endStageColumn(state);
+  endChannelsFromNames(sink, state);
   for (const column of [...state.withData].sort((x, y) => x - y)) {
     sink.problem({ kind: 'blank-header', field: null, value: '', reason: { code: 'blank-header' }, location: cellLocation(state.place, header.row, column), persona: null, stage: null, touchpoint: null });
   }

@@ -1,6 +1,7 @@
 import { isCellError, type CellValue } from '../../load/index.js';
 import type { Reading } from '../figures.js';
 import type { Sentiment } from '../schema.js';
+import type { SentimentLexicon } from '../sentiment.js';
 import { cleanText } from '../text.js';
 import type { Vocabulary } from '../vocabulary.js';
 
@@ -85,14 +86,15 @@ export function readDay(value: CellValue | undefined): Reading<number> | null {
   return { error: day < 0 ? 'day-negative' : 'day-fraction' };
 }
 
-/** A sentiment: a number from -2 to +2, or a word the sentiment vocabulary knows (frustrated, delighted...). */
-export function readSentiment(value: CellValue, words: Vocabulary<string>): Reading<Sentiment> {
+/**
+ * A sentiment: a number from -2 to +2, or emotion words and emoji the lexicon scores ("😰 Anxious",
+ * "Relieved"). Words it does not know are kept as text with no score: how a customer feels is never an error.
+ */
+export function readSentiment(value: CellValue, lexicon: SentimentLexicon): Reading<Sentiment> {
   const text = cellText(value)!;
   const n = typeof value === 'number' ? value : text.length <= MAX_VALUE_LENGTH && /^[+-]?\d+(\.\d+)?$/.test(text) ? Number(text) : null;
   if (n !== null) return n >= -2 && n <= 2 ? { value: { score: n, text } } : { error: 'sentiment-scale' };
-  const id = text.length <= MAX_VALUE_LENGTH ? words.lookup(text) : null;
-  if (id !== null) return { value: { score: Number(id), text } };
-  return { error: 'sentiment' };
+  return { value: { score: lexicon.score(text), text } };
 }
 
 /** A value of a fixed or configured vocabulary: its id, or the nearest known label when the text is close to one. */

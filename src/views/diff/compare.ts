@@ -50,7 +50,8 @@ const FIELDS: Record<ComparedField, (t: Touchpoint, model: JourneyModel) => { va
   unsubscribe: (t) => ({ value: t.metrics.unsubscribeRate, number: t.metrics.unsubscribeRate }),
   audience: (t) => ({ value: t.metrics.audience, number: t.metrics.audience }),
   sent: (t) => ({ value: t.metrics.sent, number: t.metrics.sent }),
-  sentiment: (t) => ({ value: t.sentiment?.text ?? null, key: t.sentiment?.score ?? null, number: t.sentiment?.score ?? null }),
+  // A scored sentiment changes when its score does ("Happy" → "Pleased" is no change); an unscored word when its text does.
+  sentiment: (t) => ({ value: t.sentiment?.text ?? null, key: t.sentiment ? (t.sentiment.score ?? t.sentiment.text) : null, number: t.sentiment?.score ?? null }),
   painPoint: (t) => ({ value: t.painPoint }),
   lastReviewed: (t) => ({ value: t.lastReviewed }),
   notes: (t) => ({ value: t.notes }),

@@ -1,7 +1,7 @@
 // Renders a JourneyMap as one self-contained HTML file: inline CSS, script and icons, no request of any kind
 // (the Content-Security-Policy forbids them, so even a value that slipped past escaping could fetch nothing).
 import { createHash } from 'node:crypto';
-import { escapeHtml as h } from './escape.js';
+import { htmlText as h, jsonStringify } from '../../escape.js';
 import type { JourneyMap, MapCard, MapFinding, MapHandoff, MapLane, MapStage, PersonaMap } from './layout.js';
 import { percentText } from './layout.js';
 import { DARK, LIGHT, cssVariables } from './palette.js';
@@ -190,7 +190,8 @@ function detailsData(persona: PersonaMap): string {
     x: c.findings.map((f) => [f.severity, f.message, f.place, f.ruleId]),
   }));
   // In a script element only "</script" and "<!--" could end or confuse it: every "<" is written as \u003c.
-  return JSON.stringify(data).replace(/</g, '\\u003c');
+  // jsonStringify also writes C1 controls and "##[" as \u escapes, inert if the file is printed in a CI log.
+  return jsonStringify(data).replace(/</g, '\\u003c');
 }
 
 /** The emotion line's cell for one stage: a dot at its score and half-segments to the neighbours that have data. */

@@ -173,7 +173,7 @@ const mean = (values: number[]): number | null => (values.length === 0 ? null : 
  */
 export function emotionOf(touchpoint: Touchpoint): number | null {
   const signals: number[] = [];
-  if (touchpoint.sentiment !== null) signals.push(touchpoint.sentiment.score);
+  if (touchpoint.sentiment?.score != null) signals.push(touchpoint.sentiment.score);
   if (touchpoint.metrics.nps !== null) signals.push(touchpoint.metrics.nps / 50);
   if (touchpoint.metrics.csat !== null) signals.push(touchpoint.metrics.csat * 5 - 3);
   const value = mean(signals);
@@ -229,8 +229,9 @@ function fieldsOf(t: Touchpoint, stageLabel: string, channelLabel: string | null
   add('Day', t.day);
   add('Frequency', t.frequency?.text);
   add('KPI', t.kpi);
-  add('Sentiment', t.sentiment ? `${t.sentiment.text} (${t.sentiment.score > 0 ? '+' : ''}${t.sentiment.score})` : null);
+  add('Sentiment', t.sentiment === null ? null : t.sentiment.score === null ? t.sentiment.text : `${t.sentiment.text} (${t.sentiment.score > 0 ? '+' : ''}${t.sentiment.score})`);
   add('Pain point', t.painPoint);
+  add('Opportunity', t.opportunity);
   add('Notes', t.notes);
   add('Status', t.status);
   add('Last reviewed', t.lastReviewed);
@@ -281,10 +282,12 @@ export function buildJourneyMap(sources: MapSource[], options: MapOptions): Jour
     const { model } = source;
     const shown = model.personas.filter((p) => wanted === null || foldKey(p.name) === wanted);
     const drawn = new Set(shown.map((p) => p.name));
-    // Grouped once, so many personas cost one pass over the touchpoints and findings, not one each.
+    // Grouped once: many personas cost one pass, not one each (docs/design.md).
     const touchpointsOf = groupBy(model.touchpoints, (t) => t.persona);
     const findingsOf = groupBy(source.findings, (f) => f.persona);
-    shown.forEach((p) => personas.push(buildPersonaMap(source, p.name, `p${personas.length}`, options, touchpointsOf.get(p.name) ?? [], findingsOf.get(p.name) ?? [])));
+    shown.forEach((p) =>
+      personas.push(buildPersonaMap(source, { persona: p.name, key: `p${personas.length}`, own: touchpointsOf.get(p.name) ?? [], personaFindings: findingsOf.get(p.name) ?? [] }, options)),
+    );
     for (const finding of source.findings) {
       if (finding.persona === null ? true : !drawn.has(finding.persona) && wanted === null) general.push({ ...toMapFinding(finding), file: source.file });
     }
@@ -302,7 +305,16 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string | null): Map<s
   return groups;
 }
 
-function buildPersonaMap(source: MapSource, persona: string, key: string, options: MapOptions, own: Touchpoint[], personaFindings: Finding[]): PersonaMap {
+/** One persona of a source: its name, its key in the page, and its own touchpoints and findings. */
+interface PersonaSlice {
+  persona: string;
+  key: string;
+  own: Touchpoint[];
+  personaFindings: Finding[];
+}
+
+function buildPersonaMap(source: MapSource, slice: PersonaSlice, options: MapOptions): PersonaMap {
+  const { persona, key, own, personaFindings } = slice;
   const { model } = source;
   const channelOrder = new Map(model.channels.map((c, i) => [c.id, i]));
   const channelLabels = new Map(model.channels.map((c) => [c.id, c.label]));
@@ -320,9 +332,16 @@ function buildPersonaMap(source: MapSource, persona: string, key: string, option
     const k = rowKey(file, sheet, row);
     byRow.set(k, [...(byRow.get(k) ?? []), finding]);
   }
+  const byName = new Map<string, Finding[]>();
+  for (const finding of personaFindings) {
+    if (finding.touchpoint === null) continue;
+    const k = rowKey(finding.location.file, finding.location.sheet, 0) + finding.touchpoint;
+    byName.set(k, [...(byName.get(k) ?? []), finding]);
+  }
   const onCards = new Set<Finding>();
   const cards: MapCard[] = touchpoints.map((t) => {
-    const findings = byRow.get(rowKey(t.place.file, t.place.sheet, t.row)) ?? [];
+    // A journey-map grid's lane row holds every stage's touchpoints: its findings are matched by name instead.
+    const findings = (t.place.rows === undefined ? byRow.get(rowKey(t.place.file, t.place.sheet, t.row)) : byName.get(rowKey(t.place.file, t.place.sheet, 0) + t.name)) ?? [];
     for (const f of findings) onCards.add(f);
     let severity: Severity | null = null;
     for (const f of findings) severity = worse(severity, f.severity);

@@ -1,5 +1,5 @@
 // Renders one persona's map as a static SVG (valid XML) for slides, wikis and READMEs.
-import { escapeXml as x } from './escape.js';
+import { htmlText as x } from '../../escape.js';
 import type { JourneyMap, MapCard, MapStage, PersonaMap } from './layout.js';
 import { percentText } from './layout.js';
 import { LIGHT as C } from './palette.js';

@@ -1,0 +1,271 @@
+import { basename, extname } from 'node:path';
+import { columnLetter } from '../../load/address.js';
+import { isCellError, type CellValue, type RawRow, type RawTable } from '../../load/index.js';
+import { cellLocation } from '../cells.js';
+import { HEADER_SEARCH_ROWS } from '../columns.js';
+import type { ExpectedValue, Field, Location, Metrics, ProblemReason, Sentiment, SheetSummary, TablePlace, ValueProblem } from '../schema.js';
+import { foldKey } from '../text.js';
+import { channelsFromNamesProblem, noteChannelFromName } from './channel-from-name.js';
+import type { RowServices } from './row.js';
+import { beginTable } from './table.js';
+import { cellText, MAX_VALUE_LENGTH, readChannels, readDay, readSentiment, shownValue } from './values.js';
+
+/** What a lane of a journey-map grid holds. Goal, action and thinking lanes are kept in the touchpoints' notes. */
+type Lane = 'stage' | 'touchpoint' | 'channel' | 'sentiment' | 'painPoint' | 'opportunity' | 'team' | 'kpi' | 'day' | 'goal' | 'action' | 'thinking' | 'other';
+
+/** Lane labels as journey-map templates and service designers write them (folded; a plural "s" is also taken off). */
+const LANE_NAMES: Record<Lane, string[]> = {
+  stage: ['stage', 'phase', 'journey stage', 'journey phase', 'lifecycle stage', 'step', 'customer stage', 'stage of journey'],
+  touchpoint: ['touchpoint', 'touch point', 'customer touchpoint', 'interaction', 'moment', 'key moment', 'touchpoints and channels', 'where'],
+  channel: ['channel', 'medium', 'media', 'channel and device', 'device'],
+  sentiment: ['emotion', 'feeling', 'emotional journey', 'emotional state', 'customer emotion', 'customer feeling', 'mood', 'sentiment', 'emotional experience', 'experience', 'emotional response', 'how they feel'],
+  painPoint: ['pain point', 'pain', 'painpoint', 'frustration', 'friction', 'friction point', 'barrier', 'challenge', 'problem', 'issue', 'pain and frustration', 'pain and gain'],
+  opportunity: ['opportunity', 'idea', 'improvement', 'improvement idea', 'how might we', 'hmw', 'recommendation', 'solution', 'next step', 'action item', 'opportunity for improvement'],
+  team: ['team', 'owner', 'department', 'responsible', 'owning team', 'internal owner', 'who', 'backstage owner'],
+  kpi: ['kpi', 'metric', 'success metric', 'measure', 'measurement'],
+  day: ['timing', 'timeline', 'when', 'time', 'duration', 'day'],
+  goal: ['goal', 'customer goal', 'need', 'customer need', 'objective', 'job to be done', 'jtbd', 'expectation', 'user goal'],
+  action: ['action', 'customer action', 'doing', 'activity', 'behaviour', 'behavior', 'what they do', 'task', 'user action'],
+  thinking: ['thinking', 'thought', 'question', 'quote', 'thinking and feeling', 'what they think', 'saying', 'what they say', 'mindset'],
+  other: ['backstage', 'frontstage', 'front stage', 'back stage', 'supporting process', 'system', 'process', 'evidence', 'prop', 'persona', 'scenario'],
+};
+
+const LANE_BY_KEY = new Map<string, Lane>();
+for (const [lane, names] of Object.entries(LANE_NAMES) as [Lane, string[]][]) for (const name of names) LANE_BY_KEY.set(foldKey(name), lane);
+
+/** The lane a first-column cell names ("Touchpoints", "Emotions 😊", "Pain points"), or null. */
+export function laneOf(value: CellValue | undefined): Lane | null {
+  if (typeof value !== 'string' || value.length > 60) return null;
+  const key = foldKey(value.replace(/\(.*?\)/g, ''));
+  if (key === '') return null;
+  const singular = key.endsWith('ies') ? `${key.slice(0, -3)}y` : key.endsWith('s') ? key.slice(0, -1) : key;
+  return LANE_BY_KEY.get(key) ?? LANE_BY_KEY.get(singular) ?? null;
+}
+
+/** A journey-map grid found in a table: its label column, its stage row, its lanes and its stage columns. */
+export interface GridShape {
+  labelColumn: number;
+  /** Index in the table's rows of the row naming the stages. */
+  stageRowIndex: number;
+  lanes: { rowIndex: number; row: number; label: string; lane: Lane }[];
+  stageColumns: number[];
+}
+
+/** Lanes a grid needs besides Touchpoint, so a table whose first column happens to say "Team" is never taken for one. */
+const MIN_LANES = 3;
+
+/**
+ * Recognizes the classic journey-map grid among a table's first rows: a first column naming lanes
+ * (Touchpoint, Channel, Emotion, Pain point, Opportunity...) and the stages running across, in the
+ * Stage lane or the row above the first lane. Null for anything else (an inventory has fields across).
+ */
+export function findGrid(rows: readonly RawRow[]): GridShape | null {
+  const top = rows.slice(0, HEADER_SEARCH_ROWS);
+  for (let labelColumn = 0; labelColumn < 3; labelColumn++) {
+    const lanes = top.flatMap((raw, rowIndex) => {
+      const lane = laneOf(raw.cells[labelColumn]);
+      return lane === null ? [] : [{ rowIndex, row: raw.row, label: cellText(raw.cells[labelColumn])!, lane }];
+    });
+    if (lanes.length < MIN_LANES || !lanes.some((lane) => lane.lane === 'touchpoint')) continue;
+    const stageLane = lanes.find((lane) => lane.lane === 'stage');
+    const filled = (rowIndex: number) => top[rowIndex]!.cells.flatMap((value, column) => (column > labelColumn && cellText(value) !== null ? [column] : []));
+    let stageRowIndex = stageLane?.rowIndex ?? -1;
+    if (stageRowIndex === -1) {
+      // The stage names head the lanes: the nearest row above the first lane with names across.
+      for (let i = lanes[0]!.rowIndex - 1; i >= 0 && stageRowIndex === -1; i--) if (filled(i).length >= 2) stageRowIndex = i;
+    }
+    if (stageRowIndex === -1) continue;
+    const stageColumns = filled(stageRowIndex);
+    if (stageColumns.length < 2) continue;
+    return { labelColumn, stageRowIndex, lanes: lanes.filter((lane) => lane.rowIndex !== stageRowIndex), stageColumns };
+  }
+  return null;
+}
+
+/** Longest cell split into items. */
+const MAX_ITEMS_TEXT = 5000;
+const BULLET = /^\s*(?:[-*•·●▪◦–—>]|\d{1,2}[.)])\s+/;
+
+/**
+ * The items of a grid cell: "FB ads, SEO", "Email; SMS", one per line, or bulleted lines ("• Webinar").
+ * Commas inside brackets stay ("Email (welcome, tips)").
+ */
+export function splitItems(value: CellValue | undefined): string[] {
+  if (typeof value !== 'string') {
+    const text = cellText(value);
+    return text === null ? [] : [text];
+  }
+  if (value.length > MAX_ITEMS_TEXT) return [cellText(value.slice(0, MAX_ITEMS_TEXT)) ?? ''].filter(Boolean);
+  const items: string[] = [];
+  for (const line of value.split(/\r\n|\r|\n/)) {
+    let depth = 0;
+    let start = 0;
+    const body = line.replace(BULLET, '');
+    for (let i = 0; i <= body.length; i++) {
+      const c = body[i];
+      if (c === '(' || c === '[') depth++;
+      else if ((c === ')' || c === ']') && depth > 0) depth--;
+      else if (i === body.length || (depth === 0 && (c === ',' || c === ';' || c === '•' || c === '·' || c === '|'))) {
+        const item = cellText(body.slice(start, i).replace(BULLET, ''));
+        if (item !== null) items.push(item);
+        start = i + 1;
+      }
+    }
+  }
+  return items;
+}
+
+// Shared by every touchpoint a grid gives: a grid carries no figures.
+const NO_METRICS: Metrics = Object.freeze({ audience: null, sent: null, openRate: null, clickRate: null, conversionRate: null, dropOffRate: null, unsubscribeRate: null, nps: null, csat: null });
+
+/** The lanes read into a field: their location uses that field's lane row. */
+const FIELD_OF_LANE: Partial<Record<Lane, Field>> = { stage: 'stage', touchpoint: 'touchpoint', channel: 'channel', sentiment: 'sentiment', painPoint: 'painPoint', team: 'team', kpi: 'kpi', day: 'day' };
+const NOTE_LABEL: Partial<Record<Lane, string>> = { goal: 'Goal', action: 'Action', thinking: 'Thinking' };
+
+/** What the grid reader needs of the normalizer: the row reader's services and the channel a name speaks of. */
+export type GridServices = Pick<RowServices, 'vocabularies' | 'stages' | 'intern' | 'persona' | 'problem' | 'touchpoint' | 'channelOf'> & { touchpointCount(): number };
+
+/**
+ * Reads a journey-map grid transposed: each stage column gives a touchpoint per item of its Touchpoint
+ * cell, each with the stage's channel, emotion, pain point, opportunity and team lanes. Every value and
+ * problem keeps its real cell (`Map!C3`).
+ */
+export function readGrid(services: GridServices, table: RawTable, shape: GridShape): SheetSummary {
+  const { file, sheet } = table;
+  const before = services.touchpointCount();
+  const state = beginTable(file, sheet, before, table.lines ? { firstRow: table.rows[0]?.row ?? 1 } : undefined);
+  const stageRow = table.rows[shape.stageRowIndex]!;
+  const columnNames = table.lines ? stageRow.cells.map((value) => cellText(value) ?? '') : undefined;
+  const persona = services.persona(sheet ?? basename(file, extname(file)), state);
+  // The first lane of each kind is read; a second "Touchpoints" lane is a note, not a second reading.
+  const laneRow = new Map<Lane, RawRow>();
+  for (const lane of shape.lanes) if (!laneRow.has(lane.lane)) laneRow.set(lane.lane, table.rows[lane.rowIndex]!);
+  const rows: Partial<Record<Field, number>> = { stage: stageRow.row };
+  for (const [lane, raw] of laneRow) {
+    const field = FIELD_OF_LANE[lane];
+    if (field !== undefined) rows[field] = raw.row;
+  }
+  const touchpointRow = laneRow.get('touchpoint')!;
+  const stages: { column: string; text: string }[] = [];
+
+  // The stage row decides, like a table's stage column, whether the stages are the model's or the grid's own.
+  const stageTexts = shape.stageColumns.flatMap((column) => cellText(stageRow.cells[column]) ?? []);
+  if (shape.stageColumns.length > 0) services.stages.decide(stageTexts, cellLocation({ file, sheet, ...(columnNames ? { columnNames } : {}) }, stageRow.row, shape.stageColumns[0]!));
+  for (const column of shape.stageColumns) {
+    const letter = columnLetter(column);
+    const place: TablePlace = { file, sheet, columns: Object.fromEntries(Object.keys(rows).map((field) => [field, letter])), rows, ...(columnNames ? { columnNames } : {}) };
+    const at = (row: number): Location => cellLocation(place, row, column);
+    const cell = (lane: Lane): CellValue | undefined => laneRow.get(lane)?.cells[column];
+    const problem = (kind: ValueProblem['kind'], field: Field, value: string, reason: ProblemReason, row: number, stage: string | null, touchpoint: string | null) =>
+      services.problem({ kind, field, value, reason, location: at(row), persona, stage, touchpoint });
+    // A formula error in any lane read is reported at its cell and reads as blank.
+    for (const [lane, raw] of laneRow) {
+      if (lane === 'other') continue;
+      const value = raw.cells[column];
+      const field = FIELD_OF_LANE[lane] ?? 'notes';
+      if (value != null && isCellError(value)) problem('invalid', field, value.error, { code: 'formula-error' }, raw.row, null, null);
+    }
+
+    const stageText = cellText(stageRow.cells[column])!;
+    stages.push({ column: letter, text: stageText });
+    const stageRead = services.stages.read(stageText);
+    const stage = 'id' in stageRead ? stageRead.id : null;
+    if ('unknown' in stageRead) problem('unknown', 'stage', stageText, { code: 'unknown', suggestion: stageRead.unknown }, stageRow.row, null, null);
+
+    const names = splitItems(cell('touchpoint')).filter((name) => name.length <= MAX_VALUE_LENGTH * 5);
+    if (names.length === 0) continue;
+
+    // The channel lane: one channel per touchpoint when it lists as many items, else read as a whole.
+    const channelRow = laneRow.get('channel');
+    const channelItems = splitItems(cell('channel'));
+    const paired = channelItems.length === names.length && names.length > 1;
+    const laneChannels = (text: string, touchpoint: string | null): string[] => {
+      const read = readChannels(services.vocabularies.channels, text);
+      for (const unknown of read.unknown) problem('unknown', 'channel', unknown.text, { code: 'unknown', suggestion: unknown.suggestion }, channelRow!.row, stage, touchpoint);
+      return read.ids;
+    };
+    const wholeChannelText = cellText(cell('channel'));
+    const wholeChannels = !paired && wholeChannelText !== null ? laneChannels(wholeChannelText, null) : [];
+
+    const sentiment = readStageSentiment(services, cell('sentiment'), (value) => problem('invalid', 'sentiment', value, { code: 'unreadable', expected: 'sentiment-scale' }, laneRow.get('sentiment')!.row, stage, null));
+    const day = readStageDay(cell('day'));
+    if (day.invalid) problem('invalid', 'day', shownValue(cell('day')!), { code: 'unreadable', expected: day.invalid }, laneRow.get('day')!.row, stage, null);
+    const teamItems = splitItems(cell('team'));
+    const wholeTeam = cellText(cell('team'));
+    const notes = (['goal', 'action', 'thinking'] as const)
+      .flatMap((lane) => {
+        const text = cellText(cell(lane));
+        return text === null ? [] : [`${NOTE_LABEL[lane]}: ${text}`];
+      })
+      .join(' · ');
+
+    names.forEach((name, i) => {
+      let channels: string[];
+      if (paired) channels = laneChannels(channelItems[i]!, name);
+      else {
+        const fromName = services.channelOf(name);
+        channels = fromName !== null ? [fromName] : wholeChannels;
+        // With no Channel lane at all, say which names gave a channel, as for a table with no channel column.
+        if (channelRow === undefined) noteChannelFromName(state, touchpointRow.row, name, fromName);
+      }
+      services.touchpoint({
+        persona,
+        stage,
+        name: services.intern(name)!,
+        team: services.intern(teamItems.length === names.length ? teamItems[i]! : wholeTeam),
+        channel: channels[0] ?? null,
+        channels,
+        mode: null,
+        direction: null,
+        day: day.day,
+        timing: day.timing,
+        frequency: null,
+        kpi: services.intern(cellText(cell('kpi'))),
+        notes: notes === '' ? null : notes,
+        owner: null,
+        status: null,
+        metrics: NO_METRICS,
+        sentiment,
+        painPoint: cellText(cell('painPoint')),
+        opportunity: cellText(cell('opportunity')),
+        lastReviewed: null,
+        row: touchpointRow.row,
+        place,
+      });
+    });
+  }
+
+  const labelPlace = { file, sheet, ...(columnNames ? { columnNames } : {}) };
+  channelsFromNamesProblem(services, state, cellLocation(labelPlace, touchpointRow.row, shape.labelColumn), true);
+  return {
+    sheet,
+    headerRow: stageRow.row,
+    touchpoints: services.touchpointCount() - before,
+    retired: 0,
+    skipped: null,
+    // Each field read, at its lane's label column: what the sheet has, as an inventory's header says it.
+    columns: Object.fromEntries(Object.keys(rows).map((field) => [field, columnLetter(shape.labelColumn)])),
+    grid: {
+      lanes: shape.lanes.map((lane) => ({ label: lane.label, row: lane.row, readAs: laneRow.get(lane.lane) === table.rows[lane.rowIndex] && lane.lane !== 'other' ? lane.lane : null })),
+      stages,
+    },
+  };
+}
+
+/** The stage's emotion: a -2..+2 number or emotion words; a number outside the scale is reported once. */
+function readStageSentiment(services: GridServices, value: CellValue | undefined, invalid: (value: string) => void): Sentiment | null {
+  if (value === undefined || value === null || isCellError(value) || cellText(value) === null) return null;
+  const reading = readSentiment(value, services.vocabularies.sentiments);
+  if ('value' in reading) return reading.value;
+  invalid(shownValue(value));
+  return null;
+}
+
+/** The stage's timing: a day, or words kept as timing text; a date or a negative number is invalid. */
+function readStageDay(value: CellValue | undefined): { day: number | null; timing: string | null; invalid?: ExpectedValue } {
+  const reading = readDay(value);
+  if (reading === null) return { day: null, timing: null };
+  if ('value' in reading) return { day: reading.value, timing: null };
+  if (reading.error === 'day') return { day: null, timing: cellText(value) };
+  return { day: null, timing: null, invalid: reading.error };
+}
