@@ -7,12 +7,11 @@ import { build } from 'esbuild';
 
 // Chunk names carry content hashes; clear the last build's so none go stale.
 rmSync('dist/bundle', { recursive: true, force: true });
+rmSync('dist/lib', { recursive: true, force: true });
 
-await build({
-  // main: the CLI; index: the programmatic API (package.json exports), sharing the CLI's chunks.
-  entryPoints: ['dist/cli/main.js', 'dist/index.js'],
-  outdir: 'dist/bundle',
-  entryNames: '[name]',
+// The CLI's bundle and the programmatic API's (package.json "exports": dist/lib/index.js) are built
+// apart: the CLI's is shaped for start-up alone, the API's stays a plain ES module a user imports.
+const shared = {
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -26,4 +25,6 @@ await build({
   // CommonJS tree would add megabytes for one command and gain nothing at audit start-up.
   external: ['exceljs'],
   logLevel: 'warning',
-});
+};
+await build({ ...shared, entryPoints: ['dist/cli/main.js'], outdir: 'dist/bundle' });
+await build({ ...shared, entryPoints: ['dist/index.js'], outdir: 'dist/lib' });
