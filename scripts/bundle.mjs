@@ -1,17 +1,24 @@
 // Bundles the compiled CLI into dist/bundle/ (run by npm run build, after tsc).
-// One ESM bundle parses in a fraction of the time of ~100 module files (zod alone is dozens), which is
-// most of a small audit's start-up; formatters and the workbook reader stay separate chunks, loaded
-// only when used.
-import { rmSync } from 'node:fs';
-import { build } from 'esbuild';
+// One bundle parses in a fraction of the time of ~100 module files (zod alone is dozens), which is
+// most of a small audit's start-up; formatters, commands and the workbook reader stay separate
+// chunks, loaded only when used.
+//
+// esbuild splits ESM only, and Node 20 caches compiled code only for scripts (vm.Script cachedData),
+// so the ESM chunks are then turned into CommonJS scripts (.cjs, dynamic imports become requires) that
+// bin/journey.js runs through src/boot/code-cache.ts.
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build, transform } from 'esbuild';
 
+const out = 'dist/bundle';
+const esm = 'dist/bundle-esm';
 // Chunk names carry content hashes; clear the last build's so none go stale.
-rmSync('dist/bundle', { recursive: true, force: true });
-rmSync('dist/lib', { recursive: true, force: true });
+rmSync(out, { recursive: true, force: true });
+rmSync(esm, { recursive: true, force: true });
 
-// The CLI's bundle and the programmatic API's (package.json "exports": dist/lib/index.js) are built
-// apart: the CLI's is shaped for start-up alone, the API's stays a plain ES module a user imports.
-const shared = {
+await build({
+  entryPoints: ['dist/cli/main.js'],
+  outdir: esm,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -19,12 +26,48 @@ const shared = {
   target: 'node20',
   // jsonc-parser's "main" is a UMD build that bundles badly; its "module" build is plain ESM.
   mainFields: ['module', 'main'],
-  // The CommonJS dependencies (yauzl, csv-parse's helpers) call require for Node's built-ins.
-  banner: { js: "import { createRequire as journeyCreateRequire } from 'node:module'; const require = journeyCreateRequire(import.meta.url);" },
-  // exceljs (journey init only) stays in node_modules, loaded by the init chunk's dynamic import: bundling its
+  // exceljs (journey init only) stays in node_modules, loaded by the init chunk's require: bundling its
   // CommonJS tree would add megabytes for one command and gain nothing at audit start-up.
   external: ['exceljs'],
   logLevel: 'warning',
-};
-await build({ ...shared, entryPoints: ['dist/cli/main.js'], outdir: 'dist/bundle' });
-await build({ ...shared, entryPoints: ['dist/index.js'], outdir: 'dist/lib' });
+});
+
+mkdirSync(out, { recursive: true });
+for (const name of readdirSync(esm)) {
+  if (!name.endsWith('.js')) continue;
+  const source = readFileSync(join(esm, name), 'utf8');
+  // esbuild gives CommonJS dependencies a require made from import.meta.url; a script has __filename.
+  const usesUrl = source.includes('import.meta.url');
+  const result = await transform(source, {
+    ...(usesUrl ? { define: { 'import.meta.url': '__journeyChunkUrl' }, banner: 'var __journeyChunkUrl = require("node:url").pathToFileURL(__filename).href;' } : {}),
+    format: 'cjs',
+    target: 'node20',
+    loader: 'js',
+    // import("./chunk.js") becomes a require of the chunk, so every chunk goes through the code cache.
+    supported: { 'dynamic-import': false },
+    sourcefile: name,
+    logLevel: 'warning',
+  });
+  if (/import\.meta|import_meta/.test(result.code) || result.warnings.length > 0) throw new Error(`bundle: ${name} uses import.meta, which a CommonJS chunk cannot`);
+  const code = result.code.replace(/require\("\.\/([\w-]+)\.js"\)/g, 'require("./$1.cjs")');
+  writeFileSync(join(out, name.replace(/\.js$/, '.cjs')), code);
+}
+rmSync(esm, { recursive: true, force: true });
+
+// The programmatic API (package.json "exports": dist/lib/index.js) is bundled apart, as the plain ES
+// module a user imports: the CLI's bundle above is shaped for start-up alone.
+rmSync('dist/lib', { recursive: true, force: true });
+await build({
+  entryPoints: ['dist/index.js'],
+  outdir: 'dist/lib',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  mainFields: ['module', 'main'],
+  // The CommonJS dependencies (yauzl, csv-parse's helpers) call require for Node's built-ins.
+  banner: { js: "import { createRequire as journeyCreateRequire } from 'node:module'; const require = journeyCreateRequire(import.meta.url);" },
+  external: ['exceljs'],
+  logLevel: 'warning',
+});

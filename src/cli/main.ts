@@ -355,4 +355,5 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+// Not awaited at the top level: the bundle runs as a CommonJS script (src/boot/code-cache.ts).
+void main();

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { columnLetter } from '../load/address.js';
-import type { NormalizeObserver, ObservedTable } from '../model/normalize/observer.js';
+import type { NormalizeObserver, ObservedTable, ObservedValue } from '../model/normalize/observer.js';
 import { FieldSchema, type Field, type JourneyModel } from '../model/schema.js';
 import { audit, type AuditInput, type AuditOptions } from './audit.js';
 
@@ -67,7 +67,7 @@ class Recorder implements NormalizeObserver {
     this.headers.set(tableKey(table), { cells, columns });
   }
 
-  value(table: ObservedTable, field: Field, text: string, read: string[] | null, suggestion: string | null): void {
+  value(table: ObservedTable, { field, text, read, suggestion }: ObservedValue): void {
     const key = tableKey(table);
     let fields = this.values.get(key);
     if (!fields) this.values.set(key, (fields = new Map()));

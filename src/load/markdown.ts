@@ -60,7 +60,7 @@ export async function loadMarkdown(path: string, name: string, options: Markdown
   if (tables.length === 0) {
     throw new InputError(
       { file: name },
-      `is not a communication inventory: it has no markdown table whose header names the stage or day, ${REQUIRED_FIELDS.join(', ')} columns (a header row, then a |---|---| line)`,
+      `is not a communication inventory: it has no markdown table whose header names a ${REQUIRED_FIELDS.join(' and a ')} column and a stage or day column (a header row, then a |---|---| line)`,
     );
   }
   return { file: name, kind: 'markdown', tables, skipped: [] };

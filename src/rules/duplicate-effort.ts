@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { cellOf } from '../model/cells.js';
 import { stageGroups } from '../model/groups.js';
 import { stageLabel } from '../model/stages.js';
-import { nameKey, similarGroups, type NameKey } from '../model/name-tokens.js';
+import { NameIndex, similarGroups } from '../model/name-tokens.js';
 import type { Touchpoint } from '../model/schema.js';
 import { channelLabel } from '../model/vocabulary.js';
 import { defineRule, relatedCells, type Report } from './rule.js';
@@ -45,14 +45,9 @@ export const duplicateEffort = defineRule({
     }
     const reports: Report[] = [];
     // Names repeat across blocks; each is tokenized once.
-    const keys = new Map<string, NameKey>();
-    const keyOf = (name: string) => {
-      let key = keys.get(name);
-      if (key === undefined) keys.set(name, (key = nameKey(name)));
-      return key;
-    };
+    const names = new NameIndex();
     for (const block of blocks) {
-      for (const group of similarGroups(block.map((t) => keyOf(t.name)), options.threshold)) {
+      for (const group of similarGroups(block.map((t) => names.keyOf(t.name)), options.threshold, names)) {
         const members = group.map((i) => block[i]!);
         const first = members[0]!;
         const teams = [...new Set(members.map((t) => t.team).filter((team): team is string => team !== null))];

@@ -47,17 +47,17 @@ beforeAll(() => {
 describe('npm pack', () => {
   it('holds the bin, the bundle, the declarations and the schemas, and nothing of the sources, tests or fixtures', () => {
     expect(manifest.name).toBe('journey-audit');
-    for (const file of ['bin/journey.js', 'dist/bundle/main.js', 'dist/lib/index.js', 'dist/index.d.ts', 'dist/api/types.d.ts', 'dist/errors.d.ts', 'journey.config.schema.json', 'journey-diff.schema.json', 'package.json', 'README.md']) {
+    for (const file of ['bin/journey.js', 'dist/boot/code-cache.js', 'dist/bundle/main.cjs', 'dist/lib/index.js', 'dist/index.d.ts', 'dist/api/types.d.ts', 'dist/errors.d.ts', 'journey.config.schema.json', 'journey-diff.schema.json', 'package.json', 'README.md']) {
       expect(packed, file).toContain(file);
     }
-    const unexpected = packed.filter((file) => !/^(bin\/journey\.js|dist\/(bundle|lib)\/[^/]+\.js|dist\/(index|errors|api\/types)\.d\.ts|journey(-diff)?\.config\.schema\.json|journey-diff\.schema\.json|package\.json|README\.md|LICENSE)$/.test(file));
+    const unexpected = packed.filter((file) => !/^(bin\/journey\.js|dist\/boot\/code-cache\.js|dist\/bundle\/[^/]+\.cjs|dist\/lib\/[^/]+\.js|dist\/(index|errors|api\/types)\.d\.ts|journey(-diff)?\.config\.schema\.json|journey-diff\.schema\.json|package\.json|README\.md|LICENSE)$/.test(file));
     expect(unexpected).toEqual([]);
   });
 
   it('depends at run time only on what the bundle leaves out (every bare import of the bundle is a dependency, and every dependency is imported)', () => {
     const imported = new Set<string>();
-    // The CLI's bundle and the API's.
-    const files = ['dist/bundle', 'dist/lib'].flatMap((folder) => readdirSync(join(root, folder)).map((name) => join(root, folder, name)));
+    // The CLI's bundle, its loader and the API's bundle.
+    const files = ['dist/bundle', 'dist/lib', 'dist/boot'].flatMap((folder) => readdirSync(join(root, folder)).filter((name) => /\.c?js$/.test(name)).map((name) => join(root, folder, name)));
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
       // Static imports at the start of a line, and import("…") or require("…") of a package-like name.

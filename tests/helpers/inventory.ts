@@ -18,10 +18,10 @@ export function check(
   rule: Rule,
   journey: JourneyModel,
   options: Record<string, unknown> = {},
-  context: { settings?: Partial<JourneySettings>; today?: string } = {},
+  context: { settings?: Partial<JourneySettings>; today?: string; stageRules?: readonly string[] } = {},
 ): Report[] {
   const settings = { stageOwners: {}, personas: [], ...context.settings };
-  return rule.check({ model: journey, options: rule.options.parse(options), settings, today: context.today ?? '2026-11-25' });
+  return rule.check({ model: journey, options: rule.options.parse(options), settings, today: context.today ?? '2026-11-25', stageRules: context.stageRules });
 }
 
 export const HEADER = ['Persona', 'Stage', 'Touchpoint', 'Team', 'Channel', 'Mode', 'Direction', 'Day', 'Frequency'];

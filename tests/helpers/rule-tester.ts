@@ -23,6 +23,8 @@ export interface RuleCase {
   settings?: Partial<JourneySettings>;
   /** YYYY-MM-DD; 2026-11-25 unless given. */
   today?: string;
+  /** The running rules that need stages, as the engine passes them (no-stage-column names them). */
+  stageRules?: string[];
 }
 
 /**
@@ -81,7 +83,7 @@ function build(testCase: RuleCase): Built {
 }
 
 function run(rule: Rule, testCase: RuleCase, built: Built): Report[] {
-  return check(rule, built.model, testCase.options, { settings: testCase.settings, today: testCase.today });
+  return check(rule, built.model, testCase.options, { settings: testCase.settings, today: testCase.today, stageRules: testCase.stageRules });
 }
 
 const list = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);

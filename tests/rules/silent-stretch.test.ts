@@ -1,42 +1,34 @@
-import { describe, expect, it } from 'vitest';
-import { findingSentence } from '../../src/model/schema.js';
 import { silentStretch } from '../../src/rules/silent-stretch.js';
-import { check, model } from '../helpers/inventory.js';
+import { type Row, ruleTester } from '../helpers/rule-tester.js';
 
-const HEAD = ['Day', 'Touchpoint', 'Channel', 'Team', 'Direction', 'Frequency'];
+const touch = (Day: number | null, Touchpoint: string, extra: Row = {}): Row => ({ Day, Touchpoint, Channel: 'Email', Team: 'Marketing', Direction: '', Frequency: '', ...extra });
 
-describe('silent-stretch', () => {
-  it('reports a gap longer than maxDays between consecutive touchpoints, at the later day cell', () => {
-    const reports = check(silentStretch, model([HEAD, [0, 'Welcome email', 'Email', 'M', '', ''], [7, 'Tips email', 'Email', 'M', '', ''], [45, 'Check-in call', 'Phone', 'CS', '', '']]));
-    expect(reports.map((r) => [r.location.cell, r.related.map((l) => l.cell), findingSentence(r)])).toEqual([
-      ['A4', ['A3'], 'inventory hears nothing for 38 days, from "Tips email" (day 7) to "Check-in call" (day 45); add a touchpoint in between or bring "Check-in call" forward to keep the silence under 30 days.'],
-    ]);
-  });
-
-  it.each([
-    ['a gap of exactly maxDays', [[0, 'A', 'Email', 'M', '', ''], [30, 'B', 'Email', 'M', '', '']]],
-    ['a gap filled by a recurring touchpoint started by then', [[0, 'Newsletter', 'Email', 'M', '', 'Monthly'], [5, 'A', 'Email', 'M', '', ''], [90, 'B', 'Email', 'M', '', '']]],
-    ['inbound touchpoints, which do not reach out', [[0, 'A', 'Email', 'M', '', ''], [60, 'Help article', 'Help center', 'S', 'Inbound', '']]],
-    ['rows without a day', [[0, 'A', 'Email', 'M', '', ''], [null, 'B', 'Email', 'M', '', '']]],
-  ])('is silent for %s', (_, rows) => {
-    expect(check(silentStretch, model([HEAD, ...(rows as (string | number | null)[][])]))).toEqual([]);
-  });
-
-  it('still reports when the recurring touchpoint is too rare to fill the gap, or starts after it', () => {
-    const rare = model([HEAD, [0, 'Quarterly review', 'Phone', 'CS', '', 'Quarterly'], [5, 'A', 'Email', 'M', '', ''], [90, 'B', 'Email', 'M', '', '']]);
-    expect(check(silentStretch, rare)).toHaveLength(1);
-    const late = model([HEAD, [0, 'A', 'Email', 'M', '', ''], [60, 'Newsletter', 'Email', 'M', '', 'Weekly']]);
-    expect(check(silentStretch, late)).toHaveLength(1);
-  });
-
-  it('checks each persona on its own and honours maxDays', () => {
-    const journey = model([['Persona', ...HEAD], ['P', 0, 'A', 'Email', 'M', '', ''], ['Q', 20, 'B', 'Email', 'M', '', ''], ['P', 20, 'C', 'Email', 'M', '', '']]);
-    expect(check(silentStretch, journey)).toEqual([]);
-    expect(check(silentStretch, journey, { maxDays: 10 }).map((r) => r.persona)).toEqual(['P']);
-  });
-
-  it('runs on staged inventories too, naming the later touchpoint\'s stage', () => {
-    const journey = model([['Stage', ...HEAD], ['Onboarding', 0, 'A', 'Email', 'M', '', ''], ['Retention', 90, 'B', 'Email', 'CS', '', '']]);
-    expect(check(silentStretch, journey).map((r) => r.stage)).toEqual(['retention']);
-  });
+ruleTester(silentStretch, {
+  valid: [
+    { name: 'a gap of exactly maxDays', rows: [touch(0, 'A'), touch(30, 'B')] },
+    { name: 'a gap filled by a recurring touchpoint started by then', rows: [touch(0, 'Newsletter', { Frequency: 'Monthly' }), touch(5, 'A'), touch(90, 'B')] },
+    { name: 'inbound touchpoints, which do not reach out', rows: [touch(0, 'A'), touch(60, 'Help article', { Channel: 'Help center', Direction: 'Inbound' })] },
+    { name: 'rows without a day', rows: [touch(0, 'A'), touch(null, 'B')] },
+    { name: 'each persona on its own', rows: [{ Persona: 'P', ...touch(0, 'A') }, { Persona: 'Q', ...touch(20, 'B') }, { Persona: 'P', ...touch(20, 'C') }] },
+  ],
+  invalid: [
+    {
+      name: 'a gap longer than maxDays, at the later day cell, the earlier one related',
+      rows: [touch(0, 'Welcome email'), touch(7, 'Tips email'), touch(45, 'Check-in call', { Channel: 'Phone', Team: 'CS' })],
+      expect: [{
+        cell: 'Day 4',
+        message: 'inventory hears nothing for 38 days, from "Tips email" (day 7) to "Check-in call" (day 45)',
+        fix: 'add a touchpoint in between or bring "Check-in call" forward to keep the silence under 30 days.',
+        related: ['Day 3'],
+      }],
+    },
+    { name: 'a recurring touchpoint too rare to fill the gap', rows: [touch(0, 'Quarterly review', { Frequency: 'Quarterly' }), touch(5, 'A'), touch(90, 'B')], expect: [{ cell: 'Day 4' }] },
+    { name: 'a recurring touchpoint that starts after the gap', rows: [touch(0, 'A'), touch(60, 'Newsletter', { Frequency: 'Weekly' })], expect: [{ cell: 'Day 3' }] },
+    { name: 'the maxDays option', rows: [{ Persona: 'P', ...touch(0, 'A') }, { Persona: 'P', ...touch(20, 'C') }], options: { maxDays: 10 }, expect: [{ cell: 'Day 3', persona: 'P' }] },
+    {
+      name: 'a staged inventory too, naming the later touchpoint\'s stage',
+      rows: [{ Stage: 'Onboarding', ...touch(0, 'A') }, { Stage: 'Retention', ...touch(90, 'B', { Team: 'CS' }) }],
+      expect: [{ cell: 'Day 3', stage: 'retention' }],
+    },
+  ],
 });

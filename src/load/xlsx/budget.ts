@@ -52,7 +52,7 @@ export class ReadBudget {
    * toward the workbook's total. Declared sizes can lie, so `checkInflated` then holds the part to
    * its declared size: together the two bound the bytes actually inflated.
    */
-  checkDeclared(name: string, declaredBytes: number, compressedBytes: number): void {
+  checkDeclared(name: string, declaredBytes: number, compressedBytes: number, again = false): void {
     const part = shownPartName(name);
     if (declaredBytes > this.limits.partMiB * MiB) {
       throw this.error(`is too large to read: its part ${part} holds ${mib(declaredBytes)} MiB uncompressed, more than the ${this.limits.partMiB} MiB one part may hold (limits.partMiB)`);
@@ -61,6 +61,8 @@ export class ReadBudget {
     if (declaredBytes > RATIO_FLOOR_BYTES && ratio > this.limits.compressionRatio) {
       throw this.error(`looks like a decompression bomb: its part ${part} inflates to ${Math.floor(ratio)} times its compressed size, more than the ${this.limits.compressionRatio} a real workbook needs (limits.compressionRatio)`);
     }
+    // A part read again (scan.ts's fallback to saxes) was counted the first time.
+    if (again) return;
     this.declaredBytes += declaredBytes;
     if (this.declaredBytes > this.limits.workbookMiB * MiB) {
       throw this.error(`is too large to read: with its part ${part} the parts read hold ${mib(this.declaredBytes)} MiB uncompressed, more than the ${this.limits.workbookMiB} MiB one workbook may hold (limits.workbookMiB)`);

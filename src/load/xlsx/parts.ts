@@ -1,7 +1,8 @@
 import { posix } from 'node:path';
 import type { ReadBudget } from './budget.js';
 import type { ZipArchive } from './zip.js';
-import { attribute, readXml } from './xml.js';
+import { scanXmlOrParse } from './scan.js';
+import { attribute, readXml, type XmlHandlers } from './xml.js';
 
 /** A relationship from a part's `.rels` file. */
 interface Relationship {
@@ -98,11 +99,19 @@ export async function readWorkbookInfo(zip: ZipArchive, budget: ReadBudget): Pro
 /** The shared string table: rich-text runs joined, phonetic (`rPh`) runs left out. */
 export async function readSharedStrings(zip: ZipArchive, path: string | null, budget: ReadBudget): Promise<string[]> {
   if (!path) return [];
-  const strings: string[] = [];
+  let strings: string[] = [];
   let current = '';
   let inText = false;
   let phonetic = 0;
-  await readXml(await zip.open(path, budget), {
+  // Reset for each read: a part the scanner gives up on is read again from the start by saxes.
+  const handlers = (): XmlHandlers => {
+    strings = [];
+    current = '';
+    inText = false;
+    phonetic = 0;
+    return stringHandlers;
+  };
+  const stringHandlers: XmlHandlers = {
     open(name) {
       if (name === 'si') current = '';
       else if (name === 't') inText = true;
@@ -116,7 +125,8 @@ export async function readSharedStrings(zip: ZipArchive, path: string | null, bu
     text(text) {
       if (inText && phonetic === 0) current += text;
     },
-  }, () => budget.checkTime());
+  };
+  await scanXmlOrParse(await zip.open(path, budget), () => zip.open(path, budget, true), handlers, () => budget.checkTime());
   return strings;
 }
 

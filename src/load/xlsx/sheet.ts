@@ -3,7 +3,8 @@ import { columnLetter, parseCellRef } from '../address.js';
 import { CHECK_EVERY, type ReadBudget } from './budget.js';
 import { unescapeOoxml } from './parts.js';
 import type { ZipArchive } from './zip.js';
-import { readXml } from './xml.js';
+import type { XmlHandlers } from './xml.js';
+import { scanXmlOrParse } from './scan.js';
 
 /** What a sheet read needs from the rest of the workbook. */
 export interface SheetContext {
@@ -43,8 +44,9 @@ interface Merge {
  */
 export async function readSheet(zip: ZipArchive, path: string, context: SheetContext, budget: ReadBudget): Promise<RawRow[]> {
   const limits = budget.limits;
-  const rows: RawRow[] = [];
-  const merges: Merge[] = [];
+  // Reset by handlers(): a part the scanner gives up on is read again from the start by saxes.
+  let rows: RawRow[] = [];
+  let merges: Merge[] = [];
   let storedCells = 0;
   let row: RawRow | null = null;
   let rowNumber = 0;
@@ -100,7 +102,24 @@ export async function readSheet(zip: ZipArchive, path: string, context: SheetCon
     }
   };
 
-  await readXml(await zip.open(path, budget), {
+  const handlers = (): XmlHandlers => {
+    rows = [];
+    merges = [];
+    storedCells = 0;
+    row = null;
+    rowNumber = 0;
+    column = -1;
+    type = '';
+    style = 0;
+    value = '';
+    inline = '';
+    hasValue = false;
+    inValue = false;
+    inInlineText = false;
+    phonetic = 0;
+    return sheetHandlers;
+  };
+  const sheetHandlers: XmlHandlers = {
     open(name, attrs) {
       switch (name) {
         case 'row': {
@@ -170,7 +189,8 @@ export async function readSheet(zip: ZipArchive, path: string, context: SheetCon
       if (inValue) value += text;
       else if (inInlineText && phonetic === 0) inline += text;
     },
-  }, () => budget.checkTime());
+  };
+  await scanXmlOrParse(await zip.open(path, budget), () => zip.open(path, budget, true), handlers, () => budget.checkTime());
 
   // Rows may come out of order in hand-written files; spreadsheet programs show them sorted.
   const sorted = sortByRow(rows, budget);

@@ -11,8 +11,9 @@ export interface ZipArchive {
   /**
    * The entry's decompressed bytes, checked against the budget's limits: its declared sizes before
    * the first byte, then every inflated chunk against the declared size, since declared sizes can lie.
+   * `again` reads a part a second time (scan.ts's fallback) without counting it twice toward the workbook.
    */
-  open(path: string, budget: ReadBudget): Promise<AsyncIterable<Buffer>>;
+  open(path: string, budget: ReadBudget, again?: boolean): Promise<AsyncIterable<Buffer>>;
   close(): void;
 }
 
@@ -74,13 +75,13 @@ export function openZip(path: string, budget: ReadBudget): Promise<ZipArchive> {
         resolve({
           names: () => [...entries.values()].map((e) => e.fileName),
           has: (name) => entries.has(partKey(name)),
-          open: (name, budget) =>
+          open: (name, budget, again = false) =>
             new Promise((resolveStream, rejectStream) => {
               const entry = entries.get(partKey(name));
               if (!entry) return rejectStream(new Error(`no part ${name} in the archive`));
               if (entry.isEncrypted()) return rejectStream(new Error(`part ${name} is encrypted`));
               try {
-                budget.checkDeclared(entry.fileName, entry.uncompressedSize, entry.compressedSize);
+                budget.checkDeclared(entry.fileName, entry.uncompressedSize, entry.compressedSize, again);
               } catch (failure) {
                 return rejectStream(failure);
               }

@@ -13,9 +13,15 @@ export interface ObservedTable {
 export interface NormalizeObserver {
   /** A table's header: its row, every header cell's text, and the 0-based column of each field. */
   header(table: ObservedTable, row: number, cells: string[], columns: Partial<Record<Field, number>>): void;
-  /**
-   * A value read from a cell: `read` is what it became (stage or channel ids, a mode, "day 7"), or null
-   * when journey could not read it, with the nearest known value when one is close.
-   */
-  value(table: ObservedTable, field: Field, text: string, read: string[] | null, suggestion: string | null): void;
+  /** A value read from a cell. */
+  value(table: ObservedTable, value: ObservedValue): void;
+}
+
+/** A value read from a cell: its field and text, what it became, and the nearest known value when it could not be read. */
+export interface ObservedValue {
+  field: Field;
+  text: string;
+  /** Stage or channel ids, a mode, "day 7", "timing text"; null when journey could not read it. */
+  read: string[] | null;
+  suggestion: string | null;
 }

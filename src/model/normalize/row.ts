@@ -1,10 +1,10 @@
 import { isCellError, type CellValue, type RawRow } from '../../load/index.js';
 import { cellLocation } from '../cells.js';
 import { readCount, readCsat, readDate, readNps, readRate, type Reading } from '../figures.js';
-import type { Field, Frequency, Location, Metrics, ProblemReason, Touchpoint, ValueProblem } from '../schema.js';
+import type { Field, Frequency, Location, Metrics, Touchpoint, ValueProblem } from '../schema.js';
 import type { Vocabularies, Vocabulary } from '../vocabulary.js';
 import { noteChannelFromName } from './channel-from-name.js';
-import type { NormalizeObserver } from './observer.js';
+import type { NormalizeObserver, ObservedValue } from './observer.js';
 import type { StageReader } from './stages.js';
 import type { TableState } from './table.js';
 import { cellText, isBlank, readChannels, readDay, readSentiment, readVocabulary, shownValue } from './values.js';
@@ -60,7 +60,7 @@ export class RowReader {
     const name = services.intern(this.text(row, 'touchpoint'));
     if (name === null) {
       if (services.problemCount() === problemsBefore && !rowHasOwnContent(state, raw)) return;
-      this.problem(row, 'invalid', 'touchpoint', '', { code: 'missing' });
+      this.problem(row, { kind: 'invalid', field: 'touchpoint', value: '', reason: { code: 'missing' } });
       return;
     }
     row.name = name;
@@ -75,7 +75,7 @@ export class RowReader {
     if (header.columns.stage !== undefined) {
       const inherited = state.inheritedStage;
       if (inherited) [row.stage, stageTiming] = this.stage(row, inherited);
-      else this.problem(row, 'invalid', 'stage', '', { code: 'missing' });
+      else this.problem(row, { kind: 'invalid', field: 'stage', value: '', reason: { code: 'missing' } });
     }
 
     const channels = header.columns.channel === undefined ? this.channelFromName(row, name) : this.channelCell(row);
@@ -107,8 +107,8 @@ export class RowReader {
     });
   }
 
-  private observe(row: RowContext, field: Field, text: string, read: string[] | null, suggestion: string | null): void {
-    this.services.observer!.value(row.state.place, field, text, read, suggestion);
+  private observe(row: RowContext, value: ObservedValue): void {
+    this.services.observer!.value(row.state.place, value);
   }
 
   /** The raw value of a field's cell in the row; undefined when the table has no such column. */
@@ -134,7 +134,7 @@ export class RowReader {
     return cellText(value);
   }
 
-  private problem(row: RowContext, kind: ValueProblem['kind'], field: Field, value: string, reason: ProblemReason, location = this.at(row, field)): void {
+  private problem(row: RowContext, { kind, field, value, reason }: Pick<ValueProblem, 'kind' | 'value' | 'reason'> & { field: Field }, location = this.at(row, field)): void {
     // A stage problem is about the stage itself, so it names none.
     const stage = field === 'stage' ? null : row.stage;
     this.services.problem({ kind, field, value, reason, location, persona: row.persona, stage, touchpoint: row.name });
@@ -149,7 +149,7 @@ export class RowReader {
     const { state } = row;
     const read = this.services.stages.read(inherited.text);
     // A stage cell is seen once, on its own row, not again on each row that inherits it.
-    if (this.services.observer && inherited.row === row.raw.row) this.observe(row, 'stage', inherited.text, 'id' in read ? [read.id] : 'timing' in read ? [timingText(read.timing)] : null, 'unknown' in read ? read.unknown : null);
+    if (this.services.observer && inherited.row === row.raw.row) this.observe(row, { field: 'stage', text: inherited.text, read: 'id' in read ? [read.id] : 'timing' in read ? [timingText(read.timing)] : null, suggestion: 'unknown' in read ? read.unknown : null });
     if ('timing' in read) {
       state.stageCells.timings++;
       return [null, read.timing];
@@ -157,15 +157,15 @@ export class RowReader {
     state.stageCells.stages++;
     if ('id' in read) return [read.id, null];
     const where = cellLocation(state.place, inherited.row, state.header!.columns.stage!);
-    this.problem(row, 'unknown', 'stage', inherited.text, { code: 'unknown', suggestion: read.unknown }, where);
+    this.problem(row, { kind: 'unknown', field: 'stage', value: inherited.text, reason: { code: 'unknown', suggestion: read.unknown } }, where);
     return [null, null];
   }
 
   /** The channels a channel cell names; each part journey does not know is an unknown-value problem. */
   private channels(row: RowContext, text: string): string[] {
     const read = readChannels(this.services.vocabularies.channels, text);
-    if (this.services.observer) this.observe(row, 'channel', text, read.ids.length > 0 ? read.ids : null, read.unknown[0]?.suggestion ?? null);
-    for (const unknown of read.unknown) this.problem(row, 'unknown', 'channel', unknown.text, { code: 'unknown', suggestion: unknown.suggestion });
+    if (this.services.observer) this.observe(row, { field: 'channel', text, read: read.ids.length > 0 ? read.ids : null, suggestion: read.unknown[0]?.suggestion ?? null });
+    for (const unknown of read.unknown) this.problem(row, { kind: 'unknown', field: 'channel', value: unknown.text, reason: { code: 'unknown', suggestion: unknown.suggestion } });
     return read.ids;
   }
 
@@ -173,7 +173,7 @@ export class RowReader {
   private channelCell(row: RowContext): string[] {
     const channelText = this.text(row, 'channel');
     const channelValue = this.value(row, 'channel');
-    if (channelText === null && !(channelValue != null && isCellError(channelValue))) this.problem(row, 'invalid', 'channel', '', { code: 'missing' });
+    if (channelText === null && !(channelValue != null && isCellError(channelValue))) this.problem(row, { kind: 'invalid', field: 'channel', value: '', reason: { code: 'missing' } });
     return channelText === null ? [] : this.channels(row, channelText);
   }
 
@@ -187,9 +187,9 @@ export class RowReader {
   /** Maps a mode, direction or status; anything outside its fixed set is an invalid value. */
   private closedValue<Id extends string>(row: RowContext, vocabulary: Vocabulary<Id>, field: 'mode' | 'direction' | 'status', text: string): Id | null {
     const read = readVocabulary(vocabulary, text);
-    if (this.services.observer) this.observe(row, field, text, 'id' in read ? [read.id] : null, 'id' in read ? null : read.suggestion);
+    if (this.services.observer) this.observe(row, { field, text, read: 'id' in read ? [read.id] : null, suggestion: 'id' in read ? null : read.suggestion });
     if ('id' in read) return read.id;
-    this.problem(row, 'invalid', field, text, { code: 'not-in-set', suggestion: read.suggestion });
+    this.problem(row, { kind: 'invalid', field, value: text, reason: { code: 'not-in-set', suggestion: read.suggestion } });
     return null;
   }
 
@@ -199,7 +199,7 @@ export class RowReader {
     const reading = readDay(value);
     if (reading === null) return fromStage ?? { day: null, timing: null };
     // Timing written in words is what inspect shows; plain numbers read as themselves.
-    if (this.services.observer && typeof value === 'string' && !/^\s*\d+\s*$/.test(value)) this.observe(row, 'day', shownValue(value), 'value' in reading ? [`day ${reading.value}`] : reading.error === 'day' ? ['timing text'] : null, null);
+    if (this.services.observer && typeof value === 'string' && !/^\s*\d+\s*$/.test(value)) this.observe(row, { field: 'day', text: shownValue(value), read: 'value' in reading ? [`day ${reading.value}`] : reading.error === 'day' ? ['timing text'] : null, suggestion: null });
     const cells = row.state.dayCells;
     if ('value' in reading) {
       cells.days++;
@@ -222,7 +222,7 @@ export class RowReader {
     if (isBlank(value) || isCellError(value!)) return null;
     const reading = reader(value!);
     if ('value' in reading) return reading.value;
-    this.problem(row, 'invalid', field, shownValue(value!), { code: 'unreadable', expected: reading.error });
+    this.problem(row, { kind: 'invalid', field, value: shownValue(value!), reason: { code: 'unreadable', expected: reading.error } });
     return null;
   }
 
