@@ -53,3 +53,21 @@ for (const name of readdirSync(esm)) {
   writeFileSync(join(out, name.replace(/\.js$/, '.cjs')), code);
 }
 rmSync(esm, { recursive: true, force: true });
+
+// The programmatic API (package.json "exports": dist/lib/index.js) is bundled apart, as the plain ES
+// module a user imports: the CLI's bundle above is shaped for start-up alone.
+rmSync('dist/lib', { recursive: true, force: true });
+await build({
+  entryPoints: ['dist/index.js'],
+  outdir: 'dist/lib',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  mainFields: ['module', 'main'],
+  // The CommonJS dependencies (yauzl, csv-parse's helpers) call require for Node's built-ins.
+  banner: { js: "import { createRequire as journeyCreateRequire } from 'node:module'; const require = journeyCreateRequire(import.meta.url);" },
+  external: ['exceljs'],
+  logLevel: 'warning',
+});

@@ -3,11 +3,12 @@ import { createWriteStream } from 'node:fs';
 import { appendFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { ConfigError, InputError } from '../errors.js';
 import { terminalLine, terminalLines } from '../escape.js';
 import { CONFIG_FILE_NAME, ConfigResolver } from '../config/load.js';
-import { audit, type AuditInput, type AuditOptions } from '../engine/audit.js';
+import { runAudit as runApiAudit } from '../api/run.js';
+import type { AuditOptions } from '../engine/audit.js';
 import { applyBaseline, readBaseline, writeBaseline } from '../engine/baseline.js';
 import type { AuditResult } from '../engine/result.js';
 import { recount } from '../engine/summary.js';
@@ -15,14 +16,16 @@ import { nearest } from '../model/text.js';
 import { FORMATTERS, MACHINE_FORMATS, loadReportFormatter, type Formatter } from '../formatters/index.js';
 import { RULES, findRule } from '../rules/index.js';
 import { shouldColor } from './color.js';
+import { defaultFormat, wrapWidth } from './terminal.js';
+import { plural } from '../english.js';
 import { registerDiff } from './diff.js';
 import type { InputFlags } from './flags.js';
 import { registerInspect } from './inspect.js';
-import { expandInputs } from './inputs.js';
 import { defineMapCommand, runMap, type MapFlags } from './map.js';
-import { checkOutputs, type PlannedOutput } from './outputs.js';
+import { checkOutputs, ensureFolderOf, type PlannedOutput } from './outputs.js';
 import { resolvedConfigJson } from './print-config.js';
 import { explainText, rulesTable } from './rule-help.js';
+import { journeyVersion } from '../version.js';
 
 /** Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, config or input error. */
 export const EXIT = { clean: 0, findings: 1, usage: 2 } as const;
@@ -31,13 +34,16 @@ const SEVERITY_RANK = { info: 1, warning: 2, error: 3 } as const;
 type FailOn = keyof typeof SEVERITY_RANK | 'never';
 
 interface AuditFlags extends InputFlags {
-  format: string;
+  /** Unset: stylish for a terminal, compact otherwise. */
+  format?: string;
   failOn: FailOn;
   maxWarnings?: number;
   quiet?: boolean;
   exitZero?: boolean;
   baseline?: string;
   writeBaseline?: string;
+  /** Unset: append to GITHUB_STEP_SUMMARY only with --format github. */
+  stepSummary?: boolean;
 }
 
 const debugRequested = process.argv.includes('--debug');
@@ -65,14 +71,13 @@ interface AuditRun {
  * written, the files the run will write are checked against every file it read.
  */
 async function auditFiles(files: string[], flags: InputFlags, run: AuditRun): Promise<AuditResult> {
-  const inputs: AuditInput[] = files.includes('-') ? [{ stream: process.stdin, name: flags.stdinFilename }] : [];
   const notes: string[] = [];
-  inputs.push(...(await expandInputs(files.filter((file) => file !== '-'), notes)));
+  const targets = files.map((file) => (file === '-' ? { stream: process.stdin, name: flags.stdinFilename } : file));
+  // Through the programmatic API's runner (src/api/run.ts), as a library user's audit() goes.
+  const { result, inputs, configFiles } = await runApiAudit(targets, { configFile: flags.config, sheets: flags.sheet, readTimeoutSeconds: flags.readTimeout, overview: run.overview, onModel: run.onModel, notes });
   for (const note of notes) process.stderr.write(`journey: note: ${terminalLine(note)}\n`);
-  const configs = new ConfigResolver(flags.config ?? null);
-  const result = await audit(inputs, { configs, sheets: flags.sheet, readTimeoutSeconds: flags.readTimeout, overview: run.overview, onModel: run.onModel });
   const read = inputs.flatMap((input) => ('path' in input ? [input.path] : []));
-  await checkOutputs(run.outputs, [...read, ...configs.files(), ...(run.alsoRead ?? [])], flags.force === true);
+  await checkOutputs(run.outputs, [...read, ...configFiles, ...(run.alsoRead ?? [])], flags.force === true);
   for (const file of result.files) if (file.error !== null) process.stderr.write(`journey: ${terminalLine(file.error)}\n`);
   return result;
 }
@@ -87,6 +92,7 @@ function plannedOutputs(flags: InputFlags & { writeBaseline?: string }): Planned
 
 /** Writes a rendered report (a string or its pieces) to -o FILE, or to stdout, waiting when the stream is full. */
 async function emit(output: string | Iterable<string>, file: string | undefined): Promise<void> {
+  if (file !== undefined) await ensureFolderOf('-o', file);
   const stream = file === undefined ? process.stdout : createWriteStream(file);
   const failed = new Promise<never>((_, reject) =>
     stream.once('error', (error: NodeJS.ErrnoException) => reject(new ConfigError(`-o ${file}: cannot be written (${error.code})`, { cause: error }))),
@@ -115,13 +121,23 @@ async function emit(output: string | Iterable<string>, file: string | undefined)
   }
 }
 
-function renderOptions(format: string) {
-  return { color: !MACHINE_FORMATS.has(format) && shouldColor(process.stdout), width: process.stdout.columns ?? 100, cwd: process.cwd() };
+/** How a format renders: colors and wrapping only for a terminal (COLUMNS respected), never into an -o file. */
+function renderOptions(format: string, output?: string, failOn?: FailOn) {
+  const toFile = output !== undefined;
+  return { color: !toFile && !MACHINE_FORMATS.has(format) && shouldColor(process.stdout), width: wrapWidth(process.stdout, toFile), cwd: process.cwd(), failOn };
+}
+
+/** The result --quiet shows: errors only, with how many findings it hid, so a quiet run never claims "No findings". */
+function quietResult(result: AuditResult): AuditResult {
+  const errors = result.findings.filter((finding) => finding.severity === 'error');
+  const shown = recount(result, errors);
+  return { ...shown, summary: { ...shown.summary, hidden: result.findings.length - errors.length } };
 }
 
 async function runAudit(files: string[], flags: AuditFlags): Promise<number> {
-  const loadFormatter = FORMATTERS[flags.format];
-  if (!loadFormatter) throw new ConfigError(`--format: unknown format "${flags.format}" (expected one of ${Object.keys(FORMATTERS).join(', ')})`);
+  const format = flags.format ?? defaultFormat(process.stdout, flags.output !== undefined);
+  const loadFormatter = FORMATTERS[format];
+  if (!loadFormatter) throw new ConfigError(`--format: unknown format "${format}" (expected one of ${Object.keys(FORMATTERS).join(', ')})`);
   if (flags.baseline !== undefined && flags.writeBaseline !== undefined) throw new ConfigError('--baseline and --write-baseline cannot be used together: write the baseline once, then audit against it');
   // Read the baseline first, so a bad one fails before any work.
   const baseline = flags.baseline === undefined ? null : await readBaseline(flags.baseline, (await new ConfigResolver(flags.config ?? null).forFile(null)).limits.baselineMiB);
@@ -135,19 +151,27 @@ async function runAudit(files: string[], flags: AuditFlags): Promise<number> {
     const { baselined = 0, fixed = 0 } = result.summary;
     process.stderr.write(`journey: ${baselined} baselined findings left out${fixed > 0 ? `; ${fixed} baselined findings are gone (fixed or changed), rewrite the baseline with --write-baseline to drop them` : ''}\n`);
   }
-  const shown = flags.quiet ? recount(result, result.findings.filter((finding) => finding.severity === 'error')) : result;
+  const shown = flags.quiet ? quietResult(result) : result;
   const formatter: Formatter = await loadFormatter();
-  await emit(formatter(shown, renderOptions(flags.format)), flags.output);
+  // Writing a baseline accepts today's findings, so only unreadable inputs fail it; the formats agree with the exit code.
+  const exitZero = flags.exitZero || flags.writeBaseline !== undefined;
+  await emit(formatter(shown, { ...renderOptions(format, flags.output, exitZero ? 'never' : flags.failOn), maxWarnings: exitZero ? undefined : flags.maxWarnings }), flags.output);
+  // One summary per workflow run: only the annotations step (--format github) writes one unless told
+  // otherwise, so a workflow that also uploads SARIF or writes the gap report does not get two or three.
   const summaryFile = process.env.GITHUB_STEP_SUMMARY;
-  if (summaryFile) {
+  if (summaryFile && (flags.stepSummary ?? format === 'github')) {
     const { formatMarkdown } = await import('../formatters/markdown.js');
     const summary = formatMarkdown(shown, renderOptions('markdown'));
     await appendFile(summaryFile, typeof summary === 'string' ? summary : [...summary].join('')).catch((error: NodeJS.ErrnoException) =>
       process.stderr.write(`journey: could not append to GITHUB_STEP_SUMMARY (${error.code})\n`),
     );
   }
-  // Writing a baseline accepts today's findings, so only unreadable inputs fail it.
-  return exitCodeFor(result, { ...flags, exitZero: flags.exitZero || flags.writeBaseline !== undefined });
+  const { warnings } = result.summary;
+  if (flags.maxWarnings !== undefined && warnings > flags.maxWarnings && !exitZero && result.summary.inputErrors === 0) {
+    // Said, as ESLint does, so a failing run with no error-level finding is not a mystery.
+    process.stderr.write(`journey: ${plural(warnings, 'warning')}, more than the maximum of ${flags.maxWarnings} (--max-warnings)\n`);
+  }
+  return exitCodeFor(result, { ...flags, exitZero });
 }
 
 async function runReport(files: string[], flags: InputFlags & { failOn: FailOn }): Promise<number> {
@@ -168,11 +192,11 @@ function unknownRule(id: string): ConfigError {
 function buildProgram(): Command {
   const program = new Command('journey')
     .description('Audit a communication inventory for customer-journey gaps')
-    .version('0.1.0')
+    .version(journeyVersion(), '-v, --version', 'print the version')
     .option('--debug', 'show stack traces for unexpected errors')
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(terminalLines(text)) });
-  const configOption = () => new Option('-c, --config <file>', `config file to use instead of the nearest ${CONFIG_FILE_NAME}`);
+  const configOption = () => new Option('-c, --config <file>', `config file to use instead of the nearest ${CONFIG_FILE_NAME}, journey.config.jsonc or package.json "journey" key`);
 
   const inputOptions = (command: Command) =>
     command
@@ -193,13 +217,15 @@ function buildProgram(): Command {
       .command('audit')
       .description('audit inventories (.xlsx, .csv, .tsv, folders; - reads CSV from stdin)')
       .argument('<files...>', 'inventory files or folders')
-      .addOption(new Option('-f, --format <name>', 'output format').choices(Object.keys(FORMATTERS)).default('stylish'))
+      .addOption(new Option('-f, --format <name>', 'output format (default: stylish in a terminal, compact — one line per finding — otherwise)').choices(Object.keys(FORMATTERS)))
       .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info', 'never']).default('error'))
       .option('--max-warnings <count>', 'exit 1 when there are more warnings than this', (value) => {
         if (!/^\d+$/.test(value)) throw new ConfigError(`--max-warnings: expected a whole number ≥ 0, got "${value}"`);
         return Number(value);
       })
-      .option('--quiet', 'report errors only')
+      .option('--quiet', 'report errors only (the summary says how many warnings and infos it hid)')
+      .option('--step-summary', 'append a findings table to $GITHUB_STEP_SUMMARY (the default with --format github only)')
+      .option('--no-step-summary', 'never append to $GITHUB_STEP_SUMMARY')
       .option('--exit-zero', 'exit 0 even when there are findings (input and config errors still exit 2)')
       .option('--baseline <file>', 'report and fail only on findings not in this baseline')
       .option('--write-baseline <file>', "record today's findings as the baseline, then exit 0"),
@@ -251,10 +277,10 @@ function buildProgram(): Command {
     .argument('[folder]', 'folder to write it in', '.')
     .option('--force', 'overwrite an existing config')
     .action(async (folder: string, flags: { force?: boolean }) => {
-      const { starterConfig } = await import('../config/starter.js');
+      const { schemaReference, starterConfig } = await import('../config/starter.js');
       const path = join(folder, CONFIG_FILE_NAME);
       try {
-        await writeFile(path, starterConfig(), { flag: flags.force ? 'w' : 'wx' });
+        await writeFile(path, starterConfig(schemaReference(folder)), { flag: flags.force ? 'w' : 'wx' });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'EEXIST') throw new ConfigError(`${path} already exists; edit it, or pass --force to overwrite it`);
@@ -287,6 +313,15 @@ function buildProgram(): Command {
     .action(async (file: string, flags: { config?: string }) => {
       const config = await new ConfigResolver(flags.config ?? null).forFile(file);
       process.stdout.write(`${JSON.stringify(resolvedConfigJson(config), null, 2)}\n`);
+    });
+  program
+    .command('completion')
+    .description('print a completion script for bash, zsh or fish (e.g. source <(journey completion bash))')
+    .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh', 'fish']))
+    .action(async (shell: 'bash' | 'zsh' | 'fish') => {
+      const { completionScript } = await import('./completion.js');
+      // Generated from this very program, so every command, option and choice is in it; explain completes rule ids.
+      process.stdout.write(completionScript(shell, program, { rule: RULES.map((rule) => rule.id) }));
     });
   return program;
 }

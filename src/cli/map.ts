@@ -11,7 +11,7 @@ import { nearest } from '../model/text.js';
 import { MAP_TYPES, buildJourneyMap, type LaneKind, type MapSource, type MapType } from '../views/map/layout.js';
 import type { InputFlags } from './flags.js';
 import { expandInputs } from './inputs.js';
-import { checkOutputs } from './outputs.js';
+import { checkOutputs, ensureFolderOf } from './outputs.js';
 
 export const MAP_FORMATS = ['html', 'svg', 'mermaid'] as const;
 type MapFormat = (typeof MAP_FORMATS)[number];
@@ -121,6 +121,7 @@ async function write(text: string, file: string | undefined): Promise<void> {
     await new Promise<void>((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve())));
     return;
   }
+  await ensureFolderOf('-o', file);
   await writeFile(file, text).catch((error: NodeJS.ErrnoException) => {
     throw new ConfigError(`-o ${file}: cannot be written (${error.code})`, { cause: error });
   });

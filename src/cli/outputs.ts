@@ -1,5 +1,5 @@
-import { open, stat } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { mkdir, open, stat } from 'node:fs/promises';
+import { dirname, extname, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
 
 // Files people keep inventories in: replacing one with a report loses their work.
@@ -59,4 +59,11 @@ export async function checkOutputs(outputs: PlannedOutput[], inputs: string[], f
       throw new ConfigError(`${option} ${path}: already exists and is a ${extension} file journey did not write; name another file, or pass --force to replace it`);
     }
   }
+}
+
+/** Creates the folder an output goes in (`-o reports/today/gaps.md`), as a user expects from an output option. */
+export async function ensureFolderOf(option: string, path: string): Promise<void> {
+  await mkdir(dirname(resolve(path)), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+    throw new ConfigError(`${option} ${path}: its folder cannot be created (${error.code})`, { cause: error });
+  });
 }

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { ParseError } from 'jsonc-parser';
 import { ConfigError } from '../errors.js';
 import { readSmallTextFile } from '../load/text-file.js';
@@ -10,8 +10,31 @@ import { ConfigSchema } from './schema.js';
 /** A config is a few KB; past this it is refused unread (README, Limits). */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
 
-/** The file name journey looks for, walking up from each audited file's folder. */
+/** The file name journey looks for, walking up from each audited file's folder (and the one init-config writes). */
 export const CONFIG_FILE_NAME = 'journey.config.json';
+/** What is looked for in each folder, in this order: the config file under either name, else package.json's "journey" key. */
+export const CONFIG_FILE_NAMES = [CONFIG_FILE_NAME, 'journey.config.jsonc'] as const;
+export const PACKAGE_JSON_KEY = 'journey';
+
+/** jsonc-parser's error codes in words (its own are identifiers such as CloseBraceExpected). */
+const JSON_ERRORS: Record<string, string> = {
+  InvalidSymbol: 'an unexpected character',
+  InvalidNumberFormat: 'a malformed number',
+  PropertyNameExpected: 'a key in double quotes was expected',
+  ValueExpected: 'a value was expected',
+  ColonExpected: 'a ":" was expected after the key',
+  CommaExpected: 'a "," was expected between two entries',
+  CloseBraceExpected: 'a closing "}" is missing',
+  CloseBracketExpected: 'a closing "]" is missing',
+  EndOfFileExpected: 'there is more after the end of the object',
+  InvalidCommentToken: 'a malformed comment',
+  UnexpectedEndOfComment: 'a /* comment is never closed',
+  UnexpectedEndOfString: 'a string is never closed (a missing ")',
+  UnexpectedEndOfNumber: 'a number ends too early',
+  InvalidUnicode: 'a malformed \\u escape',
+  InvalidEscapeCharacter: 'an unknown \\ escape',
+  InvalidCharacter: 'a control character inside a string',
+};
 
 /** Line and column (1-based) of an offset in a text. */
 function lineColumn(text: string, offset: number): string {
@@ -33,7 +56,16 @@ export async function loadConfigFile(path: string): Promise<ResolvedConfig> {
   const errors: ParseError[] = [];
   const raw: unknown = parse(text.replace(/^\uFEFF/, ''), errors, { allowTrailingComma: true, disallowComments: false });
   const first = errors[0];
-  if (first) throw new ConfigError(`${shown}:${lineColumn(text, first.offset)}: not valid JSON (${printParseErrorCode(first.error)})`);
+  if (first) {
+    const code = printParseErrorCode(first.error);
+    throw new ConfigError(`${shown}:${lineColumn(text, first.offset)}: not valid JSON: ${JSON_ERRORS[code] ?? code}; fix it at that line and column (comments and trailing commas are allowed)`);
+  }
+  if (basename(path) === 'package.json') return resolveRaw((raw as Record<string, unknown> | null)?.[PACKAGE_JSON_KEY], `${shown} "${PACKAGE_JSON_KEY}"`, path);
+  return resolveRaw(raw, shown, path);
+}
+
+/** Validates a config object (a file's, or package.json's "journey" value) and resolves it. */
+function resolveRaw(raw: unknown, shown: string, path: string): ResolvedConfig {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(`${shown}: expected a JSON object at the top level`);
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) throw new ConfigError(`${shown}: ${describeIssue(parsed.error.issues[0]!, raw)}`);
@@ -46,8 +78,9 @@ export async function loadConfigFile(path: string): Promise<ResolvedConfig> {
 }
 
 /**
- * Finds the config for each audited file: the one given with --config, else the nearest
- * journey.config.json walking up from the file's folder, else the defaults. Each file is read once.
+ * Finds the config for each audited file: the one given with --config, else the nearest folder, walking
+ * up from the file's, with journey.config.json, journey.config.jsonc or a package.json holding a
+ * "journey" key (in that order), else the defaults. Each file is read once.
  */
 export class ConfigResolver {
   private readonly byPath = new Map<string, Promise<ResolvedConfig>>();
@@ -73,17 +106,32 @@ export class ConfigResolver {
   }
 
   private find(folder: string): Promise<string | null> {
+    // (Walks up; see forFile.)
     let found = this.byFolder.get(folder);
     if (!found) {
       found = (async () => {
-        const candidate = join(folder, CONFIG_FILE_NAME);
-        const isFile = await stat(candidate).then((s) => s.isFile(), () => false);
-        if (isFile) return candidate;
+        const isFile = (path: string) => stat(path).then((s) => s.isFile(), () => false);
+        const configs: string[] = [];
+        for (const name of CONFIG_FILE_NAMES) if (await isFile(join(folder, name))) configs.push(join(folder, name));
+        if (configs.length > 1) throw new ConfigError(`${configs.map((path) => relative(process.cwd(), path) || path).join(' and ')}: two configs in one folder; keep one of them`);
+        if (configs[0] !== undefined) return configs[0];
+        const manifest = join(folder, 'package.json');
+        if ((await isFile(manifest)) && (await hasJourneyKey(manifest))) return manifest;
         const parent = dirname(folder);
         return parent === folder ? null : this.find(parent);
       })();
       this.byFolder.set(folder, found);
     }
     return found;
+  }
+}
+
+/** Whether a package.json has a "journey" key; an unreadable or broken one is not journey's to report. */
+async function hasJourneyKey(path: string): Promise<boolean> {
+  try {
+    const manifest: unknown = JSON.parse(await readSmallTextFile(path, MAX_CONFIG_BYTES));
+    return manifest !== null && typeof manifest === 'object' && PACKAGE_JSON_KEY in manifest;
+  } catch {
+    return false;
   }
 }

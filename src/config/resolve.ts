@@ -125,6 +125,9 @@ export function resolveConfig(config: Config = DEFAULT_CONFIG, file: string | nu
     entry.rules?.forEach((id, j) => {
       if (!ruleIds.includes(id)) throw new ConfigError(`ignore[${i}].rules[${j}]: no such rule "${id}"${didYouMean(id, ruleIds)}`);
     });
+    entry.stages?.forEach((id, j) => {
+      if (!stageIds.includes(id)) throw new ConfigError(`ignore[${i}].stages[${j}]: no stage "${id}"${didYouMean(id, stageIds)} (stages are ${stageIds.join(', ')})`);
+    });
   });
   return {
     file,

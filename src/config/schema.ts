@@ -71,6 +71,10 @@ export const IgnoreEntrySchema = z
     rules: z.array(z.string()).min(1).optional(),
     /** Touchpoint names (case and spacing ignored). */
     touchpoints: z.array(z.string()).min(1).optional(),
+    /** Persona names (case and spacing ignored): with `stages`, a stage of one persona. */
+    personas: z.array(z.string()).min(1).optional(),
+    /** Stage ids of the stage model. */
+    stages: z.array(z.string()).min(1).optional(),
     /** Why these findings are accepted; required so ignores stay explained. */
     reason: z.string().min(1, 'expected a reason saying why these findings are ignored'),
   })
@@ -90,7 +94,7 @@ export const ConfigSchema = z
     sentiment: SentimentConfigSchema.optional().describe('Emotion words and emoji for the sentiment column, each scored -2..+2 (e.g. { "words": { "meh": -1, "🙃": -1 } }), read before journey\'s lexicon'),
     stageOwners: z.record(z.string(), z.array(z.string().min(1))).default({}).describe('Teams expected to own touchpoints in each stage (stage id → team names), checked by team-fit'),
     personas: z.array(z.string().min(1)).default([]).describe('Persona names every inventory should have rows for, checked by missing-persona'),
-    ignore: z.array(IgnoreEntrySchema).default([]).describe('Findings to accept: each entry matches on every field it gives (files are globs relative to the config file) and says why'),
+    ignore: z.array(IgnoreEntrySchema).default([]).describe('Findings to accept: each entry matches on every field it gives (files are globs relative to the config file; personas, stages, sheets, rules, touchpoints) and says why'),
     limits: ReadLimitsSchema.prefault({}).describe('What reading one input may cost at most (time, sizes, cells); raise one for a legitimately huge inventory'),
   })
   .strict();

@@ -1,7 +1,31 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { RULES } from '../rules/index.js';
+import { PACKAGE_NAME, journeyVersion } from '../version.js';
+
+/** The config schema as published with this version of the package (served by unpkg from the npm registry). */
+export function schemaUrl(): string {
+  return `https://unpkg.com/${PACKAGE_NAME}@${journeyVersion()}/journey.config.schema.json`;
+}
+
+/**
+ * The $schema for a config written in `folder`: the installed package's schema by a path relative to
+ * the config when journey-audit is in a node_modules above it (editors read it offline, and it follows
+ * upgrades), else the published URL, which works with no local install (a global one, npx).
+ */
+export function schemaReference(folder: string): string {
+  for (let at = resolve(folder); ; at = dirname(at)) {
+    const installed = join(at, 'node_modules', PACKAGE_NAME, 'journey.config.schema.json');
+    if (existsSync(installed)) {
+      const path = relative(resolve(folder), installed).split(sep).join('/');
+      return path.startsWith('.') ? path : `./${path}`;
+    }
+    if (dirname(at) === at) return schemaUrl();
+  }
+}
 
 /** The commented starter config `journey init-config` writes; every setting is commented out, so it starts as the defaults. */
-export function starterConfig(): string {
+export function starterConfig(schema: string = schemaUrl()): string {
   const rules = RULES.map((rule) => {
     const options = rule.options.parse({}) as Record<string, unknown>;
     const setting = Object.keys(options).length > 0 ? `["${rule.defaultSeverity}", ${JSON.stringify(options).replace(/,"/g, ', "').replace(/":/g, '": ')}]` : `"${rule.defaultSeverity}"`;
@@ -9,7 +33,7 @@ export function starterConfig(): string {
   });
   return `{
   // journey configuration. JSON with comments; editors autocomplete it from the schema below.
-  "$schema": "./node_modules/journey/journey.config.schema.json",
+  "$schema": ${JSON.stringify(schema)},
 
   // Per rule: "off", "info", "warning" or "error", or [level, { options }].
   // These are the defaults; uncomment a line to change it. \`journey explain RULE\` describes a rule's options.

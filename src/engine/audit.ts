@@ -9,7 +9,11 @@ import { applyIgnores } from './ignore.js';
 import { buildOverview } from './overview.js';
 import { summarize } from './summary.js';
 import type { AuditResult, FileOverview, FileResult } from './result.js';
-import { enabledRules, runRules, today } from './run.js';
+import { enabledRules, runRules, sortFindings, today } from './run.js';
+import { applySuppressions } from './suppress.js';
+import { RULES } from '../rules/index.js';
+
+const RULE_IDS = RULES.map((rule) => rule.id);
 
 /** One thing to audit: a path, or a stream (stdin) with the name locations should use. */
 export type AuditInput = { path: string } | { stream: Readable; name: string } | { failed: InputError };
@@ -57,7 +61,13 @@ export async function audit(inputs: AuditInput[], options: AuditOptions): Promis
       const model = normalizer.model();
       const summary = model.files[0]!;
       files.push({ file: name, kind: source.kind, sheets: summary.sheets, personas: model.personas.map((p) => p.name), touchpoints: model.touchpoints.length, error: null });
-      const { kept, ignored: dropped } = applyIgnores(runRules(model, enabledRules(config), config.settings, date), config.ignore, config.file);
+      const rules = enabledRules(config);
+      const unusedSeverity = rules.find((enabled) => enabled.rule.id === 'unused-suppression')?.severity ?? null;
+      // Inline `journey-ignore:` notes first (they are the sheet's own word), then the config's ignores.
+      const inline = applySuppressions(runRules(model, rules, config.settings, date), model, RULE_IDS, unusedSeverity);
+      const reported = inline.unused.length === 0 ? inline.kept : sortFindings([...inline.kept, ...inline.unused], model);
+      const { kept, ignored: dropped } = applyIgnores(reported, config.ignore, config.file);
+      ignored += inline.suppressed;
       // Not push(...kept): a spread of a few hundred thousand findings overflows the call stack.
       for (const finding of kept) findings.push(finding);
       ignored += dropped.length;

@@ -1,4 +1,5 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import * as z from 'zod';
 import { ConfigError } from '../errors.js';
 import { MiB } from '../load/limits.js';
@@ -26,6 +27,8 @@ export function baselineOf(result: AuditResult): Baseline {
 /** Writes a result's findings as a baseline file. */
 export async function writeBaseline(path: string, result: AuditResult): Promise<void> {
   try {
+    // Like -o, a missing folder is created.
+    await mkdir(dirname(resolve(path)), { recursive: true });
     await writeFile(path, `${JSON.stringify(baselineOf(result), null, 2)}\n`);
   } catch (error) {
     throw new ConfigError(`--write-baseline ${path}: cannot be written (${(error as NodeJS.ErrnoException).code})`, { cause: error });

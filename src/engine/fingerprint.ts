@@ -112,10 +112,10 @@ export function messageKey(message: string): string {
 
 /**
  * A finding's identity across runs, built from the rule, the file, sheet, persona, stage, touchpoint
- * name and the words of its message's statement (messageKey), never the row: re-sorting a sheet,
+ * name and the words of its message's statement (messageKey) or the rule's `identity`, never the row: re-sorting a sheet,
  * inserting a row, a lag growing from 14 to 15 days or a stage gaining a touchpoint keeps it.
  */
-export function fingerprintOf(finding: Omit<Finding, 'fingerprint'>, cwd?: string): string {
+export function fingerprintOf(finding: Omit<Finding, 'fingerprint'>, cwd?: string, ruleIdentity?: string): string {
   const identity = [
     finding.ruleId,
     reportPath(finding.location.file, cwd),
@@ -123,9 +123,10 @@ export function fingerprintOf(finding: Omit<Finding, 'fingerprint'>, cwd?: strin
     foldKey(finding.persona ?? ''),
     finding.stage ?? '',
     foldKey(finding.touchpoint ?? ''),
-    // The whole sentence, as before `fix` was split off: messageKey stops at the statement's end anyway,
-    // and a quote left open by a cell's text still closes where it did, so baselines keep matching.
-    messageKey(findingSentence(finding)),
+    // A rule's own identity for the finding, when its message's statement holds lists or counts; else the
+    // whole sentence, as before `fix` was split off: messageKey stops at the statement's end anyway, and a
+    // quote left open by a cell's text still closes where it did, so baselines keep matching.
+    ruleIdentity === undefined ? messageKey(findingSentence(finding)) : `=${ruleIdentity}`,
   ].join('\u0000');
   return hexPair(hash53(identity, 7), hash53(identity, 11));
 }

@@ -13,6 +13,8 @@ export function applyIgnores(findings: Finding[], ignore: IgnoreEntry[], configF
     sheets: entry.sheets ? new Set(entry.sheets.map(foldKey)) : null,
     rules: entry.rules ? new Set(entry.rules) : null,
     touchpoints: entry.touchpoints ? new Set(entry.touchpoints.map(foldKey)) : null,
+    personas: entry.personas ? new Set(entry.personas.map(foldKey)) : null,
+    stages: entry.stages ? new Set(entry.stages) : null,
   }));
   const kept: Finding[] = [];
   const ignored: Finding[] = [];
@@ -23,7 +25,9 @@ export function applyIgnores(findings: Finding[], ignore: IgnoreEntry[], configF
         (m.files === null || m.files(file)) &&
         (m.sheets === null || (finding.location.sheet !== null && m.sheets.has(foldKey(finding.location.sheet)))) &&
         (m.rules === null || m.rules.has(finding.ruleId)) &&
-        (m.touchpoints === null || (finding.touchpoint !== null && m.touchpoints.has(foldKey(finding.touchpoint)))),
+        (m.touchpoints === null || (finding.touchpoint !== null && m.touchpoints.has(foldKey(finding.touchpoint)))) &&
+        (m.personas === null || (finding.persona !== null && m.personas.has(foldKey(finding.persona)))) &&
+        (m.stages === null || (finding.stage !== null && m.stages.has(finding.stage))),
     );
     (matches ? ignored : kept).push(finding);
   }

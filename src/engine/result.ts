@@ -21,11 +21,13 @@ export const SummarySchema = z.object({
   warnings: z.number().int().nonnegative(),
   infos: z.number().int().nonnegative(),
   inputErrors: z.number().int().nonnegative(),
-  /** Findings left out by the config's `ignore` entries. */
+  /** Findings left out by the config's `ignore` entries and by `journey-ignore` notes in Notes cells. */
   ignored: z.number().int().nonnegative(),
   /** With --baseline: findings left out because the baseline has them, and baseline entries no longer found. */
   baselined: z.number().int().nonnegative().optional(),
   fixed: z.number().int().nonnegative().optional(),
+  /** With --quiet: the warnings and infos left out. */
+  hidden: z.number().int().nonnegative().optional(),
 });
 export type Summary = z.infer<typeof SummarySchema>;
 

@@ -4,6 +4,7 @@ export type { FormatOptions, Formatter } from './types.js';
 
 /** Output formats of `journey audit` by name, each loaded only when used so start-up stays small. */
 export const FORMATTERS: Record<string, () => Promise<Formatter>> = {
+  compact: async () => (await import('./compact.js')).formatCompact,
   github: async () => (await import('./github.js')).formatGithub,
   json: async () => (await import('./json.js')).formatJson,
   junit: async () => (await import('./junit.js')).formatJunit,
@@ -16,4 +17,4 @@ export const FORMATTERS: Record<string, () => Promise<Formatter>> = {
 export const loadReportFormatter = async (): Promise<Formatter> => (await import('./report.js')).formatReport;
 
 /** Formats that are read by machines and must never carry color. */
-export const MACHINE_FORMATS = new Set(['github', 'json', 'junit', 'markdown', 'sarif']);
+export const MACHINE_FORMATS = new Set(['compact', 'github', 'json', 'junit', 'markdown', 'sarif']);

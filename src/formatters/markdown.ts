@@ -11,8 +11,14 @@ const MAX_ROWS = 100;
 export const formatMarkdown: Formatter = (result, options) => {
   const { summary } = result;
   const total = findingTotal(summary);
-  const unreadable = summary.inputErrors > 0 ? `, ${summary.inputErrors} unreadable` : '';
-  const lines = [`### journey: ${total === 0 ? 'no findings' : severityCounts(summary)} in ${summary.files} file${summary.files === 1 ? '' : 's'} (${summary.touchpoints} touchpoints${unreadable})`, ''];
+  const read = summary.files - summary.inputErrors;
+  const unreadable = summary.inputErrors > 0 ? `; ${summary.inputErrors} file${summary.inputErrors === 1 ? '' : 's'} could not be read` : '';
+  // A run that read nothing says so, rather than "no findings".
+  const heading =
+    read === 0 && summary.inputErrors > 0
+      ? `### journey: ${summary.inputErrors} file${summary.inputErrors === 1 ? '' : 's'} could not be read`
+      : `### journey: ${total === 0 ? (summary.hidden ? 'no errors' : 'no findings') : severityCounts(summary)} in ${read} file${read === 1 ? '' : 's'} (${summary.touchpoints} touchpoints${unreadable})`;
+  const lines = [heading, ''];
   for (const file of result.files) if (file.error !== null) lines.push(`> ✖ ${markdownText(file.error)}`, '');
   if (total > 0) {
     const multipleFiles = result.files.length > 1;

@@ -126,7 +126,7 @@ export const formatReport: Formatter = (result, options) => {
   const inventories = read.map((f) => markdownCode(shorten(reportPath(f.file, options.cwd))));
   lines.push(
     `journey read ${read.length === 1 ? '1 inventory' : `${read.length} inventories`} (${listAnd(inventories)}) with ${plural(personas.length, 'persona')}${personas.length ? ` (${listAnd(personas.map(name))})` : ''} and ${plural(summary.touchpoints, 'touchpoint')}, and found ${total === 0 ? 'no gaps' : findingCounts(summary)}.` +
-      (summary.ignored ? ` ${plural(summary.ignored, 'finding')} accepted in the config's ignore list ${summary.ignored === 1 ? 'is' : 'are'} left out.` : ''),
+      (summary.ignored ? ` ${plural(summary.ignored, 'finding')} accepted in the config's ignore list or by journey-ignore notes ${summary.ignored === 1 ? 'is' : 'are'} left out.` : ''),
   );
   const top = bySeverity(result.findings).filter((f) => f.severity !== 'info').slice(0, 3);
   if (top.length) {

@@ -4,6 +4,7 @@ import { type Severity, findingSentence } from '../model/schema.js';
 import { RULES } from '../rules/index.js';
 import type { Formatter } from './types.js';
 import { placeOf } from './wording.js';
+import { journeyVersion } from '../version.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -53,7 +54,7 @@ export const formatSarif: Formatter = (result, options) => {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'journey', version: '0.1.0', semanticVersion: '0.1.0', rules } },
+        tool: { driver: { name: 'journey', version: journeyVersion(), semanticVersion: journeyVersion(), informationUri: 'https://www.npmjs.com/package/journey-audit', rules } },
         invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
         results,
       },

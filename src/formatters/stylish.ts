@@ -108,8 +108,10 @@ function tableRow(cells: Cell[]): string {
   for (let i = 0; i < height; i++) {
     const parts = cells.map((cell, c) => {
       const text = wrapped[c]![i] ?? '';
+      // The last column is not padded (the line's end is trimmed anyway): unwrapped, its width is Infinity.
       // A lone character wider than its column (cut keeps at least one) overflows rather than throwing.
-      return ` ${text === '' ? '' : cell.style(text)}${' '.repeat(Math.max(0, cell.width - 2 - displayWidth(text)))} `;
+      const pad = c === cells.length - 1 ? 0 : Math.max(0, cell.width - 2 - displayWidth(text));
+      return ` ${text === '' ? '' : cell.style(text)}${' '.repeat(pad)} `;
     });
     lines.push(` ${parts.join(' ')}`.trimEnd());
   }
@@ -181,9 +183,17 @@ function* stylishPieces(...[result, options]: Parameters<Formatter>): Iterable<s
 
   const { errors, files, touchpoints, inputErrors } = result.summary;
   const total = findingTotal(result.summary);
-  const { ignored, baselined } = result.summary;
-  const left = [ignored ? `${ignored} ignored by the config` : '', baselined ? `${baselined} in the baseline` : ''].filter(Boolean).join(', ');
-  const scope = `in ${plural(files, 'file')} (${plural(touchpoints, 'touchpoint')} read${inputErrors ? `, ${inputErrors} unreadable` : ''}${left ? `; ${left}` : ''})`;
-  const mark = errors > 0 || inputErrors > 0 ? chalk.red.bold('✖') : total > 0 ? chalk.yellow.bold('⚠') : chalk.green.bold('✔');
-  yield `\n${mark} ${total === 0 ? 'No findings' : findingCounts(result.summary)} ${scope}\n`;
+  const { ignored, baselined, hidden } = result.summary;
+  const left = [ignored ? `${ignored} ignored (config or journey-ignore notes)` : '', baselined ? `${baselined} in the baseline` : '', hidden ? `${hidden} ${hidden === 1 ? 'warning or info' : 'warnings and infos'} hidden by --quiet` : ''].filter(Boolean).join(', ');
+  const mark = errors > 0 || inputErrors > 0 ? chalk.red.bold('✖') : total > 0 || hidden ? chalk.yellow.bold('⚠') : chalk.green.bold('✔');
+  const read = files - inputErrors;
+  // A file that could not be read is said to be so: "No findings" would read as a clean inventory.
+  const unread = inputErrors ? `${plural(inputErrors, 'file')} could not be read` : '';
+  if (read === 0 && inputErrors > 0) {
+    yield `\n${mark} ${unread}${inputErrors === 1 ? ' (see above)' : ''}; nothing was audited\n`;
+    return;
+  }
+  const scope = `in ${plural(read, inputErrors ? 'readable file' : 'file')} (${plural(touchpoints, 'touchpoint')} read${left ? `; ${left}` : ''})`;
+  const what = total === 0 ? (hidden ? 'No errors' : 'No findings') : findingCounts(result.summary);
+  yield `\n${mark} ${what} ${scope}${unread ? `; ${unread}` : ''}\n`;
 }

@@ -1,4 +1,5 @@
 import type { AuditResult } from '../engine/result.js';
+import type { Severity } from '../model/schema.js';
 
 /** What every formatter may use besides the result. */
 export interface FormatOptions {
@@ -8,6 +9,10 @@ export interface FormatOptions {
   width: number;
   /** The working folder; machine formats give file paths relative to it. */
   cwd: string;
+  /** The lowest severity that fails the run (--fail-on); JUnit fails only those test cases. Default "error", as the CLI's. */
+  failOn?: Severity | 'never';
+  /** --max-warnings: JUnit adds a failing test case when the warnings exceed it. */
+  maxWarnings?: number | undefined;
   /** Mermaid journey diagrams by `file\u0000persona` (drawn by src/views/map), embedded by the gap report. */
   journeys?: ReadonlyMap<string, string>;
 }

@@ -348,18 +348,19 @@ export async function readCsvRows(name: string, source: string | Readable, optio
 /** Longest csv-parse message passed on: some quote the field, which may be megabytes long. */
 const MAX_MESSAGE = 200;
 
-function describeCsvError(error: CsvError, limits: ReadLimits = DEFAULT_READ_LIMITS): string {
+export function describeCsvError(error: CsvError, limits: ReadLimits = DEFAULT_READ_LIMITS): string {
   switch (error.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return 'a quoted field is never closed (an unbalanced " somewhere above)';
+      return 'a quoted field is never closed (an unbalanced " somewhere above); close the quote, or save the file again from a spreadsheet program, which quotes fields correctly';
     case 'CSV_INVALID_CLOSING_QUOTE':
     case 'INVALID_OPENING_QUOTE':
-      return 'a stray quote inside a field (a " that neither opens nor closes a quoted field)';
+      return 'a stray quote inside a field (a " that neither opens nor closes a quoted field); double it ("") or quote the whole field, or save the file again from a spreadsheet program';
     case 'CSV_MAX_RECORD_SIZE':
       return `a record is longer than ${limits.csvRecordKiB} KiB (limits.csvRecordKiB); is it a CSV, or is a quote left open above?`;
     default: {
-      const message = error.message.replace(/^Invalid [^:]*: /, '');
-      return message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}…` : message;
+      // Any other csv-parse error: its words (cut short, they may quote a field) and, in ours, what to do.
+      const message = error.message.replace(/^Invalid [^:]*: /, '').replace(/\.$/, '');
+      return `${message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}…` : message}; open the file in a spreadsheet program and save it again as CSV (UTF-8)`;
     }
   }
 }

@@ -63,6 +63,8 @@ export const duplicateEffort = defineRule({
           stage: first.stage,
           // The alphabetically first name, so the finding keeps its identity when rows are re-sorted.
           touchpoint: members.map((t) => t.name).sort()[0]!,
+          // Not the message: its team list and count change when a team or a similar touchpoint joins.
+          identity: `similar ${first.channel} ${first.direction ?? ''}`,
         });
       }
     }

@@ -25,6 +25,7 @@ import { staleReview } from './stale-review.js';
 import { teamFit } from './team-fit.js';
 import { timingText } from './timing-text.js';
 import { unknownValue } from './unknown-value.js';
+import { unusedSuppression } from './unused-suppression.js';
 
 /** Every rule journey has, sorted by id; ids are the public API and never change. */
 export const RULES: readonly Rule[] = [
@@ -54,6 +55,7 @@ export const RULES: readonly Rule[] = [
   teamFit,
   timingText,
   unknownValue,
+  unusedSuppression,
 ] as Rule[];
 
 /** A rule by id, or undefined. */

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { hasStageColumn } from '../model/groups.js';
 import { defineRule, type Report, stageReport } from './rule.js';
 import { clip } from './wording.js';
+import { foldKey } from '../model/text.js';
 
 /** Lifecycle stages a persona meets no touchpoint in. */
 export const missingStage = defineRule({
@@ -10,14 +11,17 @@ export const missingStage = defineRule({
   defaultSeverity: 'warning',
   options: z
     .object({
-      ignoreStages: z.array(z.string()).default([]).describe('Stage ids not expected to have touchpoints (e.g. ["advocacy"] for a product without a referral program)'),
+      ignoreStages: z
+        .union([z.array(z.string()), z.record(z.string(), z.array(z.string()))])
+        .default([])
+        .describe('Stage ids not expected to have touchpoints: a list for every persona (e.g. ["advocacy"] for a product without a referral program), or per persona name (e.g. {"Buyer": ["onboarding"]})'),
     })
     .strict(),
   needsStages: true,
   docs: {
     why: 'A stage with no touchpoint is a stage where the customer is left alone: no onboarding means new customers find their own way, no retention means renewals happen by luck.',
     triggers: 'For each persona with rows in a table that has a stage column, every stage of the stage model that none of its touchpoints (with a readable stage) belongs to.',
-    fix: 'Add at least one touchpoint for the stage, or, if the stage does not apply to this journey, list it in `ignoreStages` or remove it from the stage model.',
+    fix: 'Add at least one touchpoint for the stage, or, if the stage does not apply to this journey, list it in `ignoreStages` (for every persona, or under a persona\'s name) or remove it from the stage model.',
     example: 'Buyer has no touchpoint in Onboarding; add at least one touchpoint that meets Buyer in this stage, or list "onboarding" in missing-stage\'s ignoreStages if it does not apply.',
   },
   check({ model, options }) {
@@ -31,11 +35,14 @@ export const missingStage = defineRule({
       stages.add(touchpoint.stage);
       present.set(touchpoint.persona, stages);
     }
-    const ignored = new Set(options.ignoreStages);
+    // One list for every persona, or lists by persona name (case and spacing ignored).
+    const everyone = new Set(Array.isArray(options.ignoreStages) ? options.ignoreStages : []);
+    const byPersona = new Map(Array.isArray(options.ignoreStages) ? [] : Object.entries(options.ignoreStages).map(([name, ids]) => [foldKey(name), new Set(ids)]));
     const reports: Report[] = [];
     for (const persona of model.personas) {
       if (!staged.has(persona.name)) continue;
       const stages = present.get(persona.name) ?? new Set<string>();
+      const ignored = byPersona.get(foldKey(persona.name)) ?? everyone;
       for (const stage of model.stageModel.stages) {
         if (stages.has(stage.id) || ignored.has(stage.id)) continue;
         reports.push(

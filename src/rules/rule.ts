@@ -3,7 +3,13 @@ import { cellOf } from '../model/cells.js';
 import type { Field, Finding, JourneyModel, Location, Severity, Touchpoint, ValueProblem } from '../model/schema.js';
 
 /** What a rule reports; the engine adds the rule id, the configured severity and the fingerprint. */
-export type Report = Omit<Finding, 'ruleId' | 'severity' | 'fingerprint'>;
+export type Report = Omit<Finding, 'ruleId' | 'severity' | 'fingerprint'> & {
+  /**
+   * What identifies the finding in its fingerprint instead of the message's statement, for a message
+   * whose statement holds what ordinary edits change (the teams that send duplicates, a column letter).
+   */
+  identity?: string;
+};
 
 /** A finding's words: what is wrong (`message`) and what to do (`fix`), each rule's own. */
 export type Words = Pick<Report, 'message' | 'fix'>;
@@ -57,9 +63,20 @@ export function defineRule<Schema extends z.ZodType>(rule: Rule<Schema>): Rule<S
 
 /** Reports for the problems normalize recorded of one kind, each at its cell, in the words of the rule that reports them. */
 export function reportProblems(model: JourneyModel, kind: ValueProblem['kind'], words: (problem: ValueProblem) => Words): Report[] {
+  // A header problem is the same one when a column is inserted before it: its identity is the header's
+  // field and text, not its column letter.
+  const header = kind === 'duplicate-header' || kind === 'blank-header';
   return model.problems
     .filter((problem) => problem.kind === kind)
-    .map((problem) => ({ ...words(problem), location: problem.location, related: [], persona: problem.persona, stage: problem.stage, touchpoint: problem.touchpoint }));
+    .map((problem) => ({
+      ...words(problem),
+      location: problem.location,
+      related: [],
+      persona: problem.persona,
+      stage: problem.stage,
+      touchpoint: problem.touchpoint,
+      ...(header ? { identity: `${kind} ${problem.field ?? ''} ${problem.value.trim().toLowerCase()}` } : {}),
+    }));
 }
 
 /** A report about one touchpoint: at `location` (its cell in the field the message is about), naming its persona, stage and name. */

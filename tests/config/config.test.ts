@@ -50,6 +50,32 @@ describe('config', () => {
     expect(await level(join(top, 'team/sub/b.csv'), new ConfigResolver(join(top, 'journey.config.json')))).toBe('off');
   });
 
+  it('also finds journey.config.jsonc and a "journey" key in package.json, nearest first, and refuses two configs in one folder', async () => {
+    const top = join(dir, 'kinds');
+    mkdirSync(join(top, 'jsonc/sub'), { recursive: true });
+    mkdirSync(join(top, 'pkg/sub'), { recursive: true });
+    mkdirSync(join(top, 'plain-pkg'), { recursive: true });
+    mkdirSync(join(top, 'both'), { recursive: true });
+    writeFileSync(join(top, 'journey.config.json'), '{ "rules": { "blank-row": "off" } }');
+    writeFileSync(join(top, 'jsonc/journey.config.jsonc'), '{\n  // comments are fine\n  "rules": { "blank-row": "error" },\n}\n');
+    writeFileSync(join(top, 'pkg/package.json'), JSON.stringify({ name: 'inventories', journey: { rules: { 'blank-row': 'warning' } } }));
+    // A package.json without the key is passed over.
+    writeFileSync(join(top, 'plain-pkg/package.json'), JSON.stringify({ name: 'other' }));
+    writeFileSync(join(top, 'both/journey.config.json'), '{}');
+    writeFileSync(join(top, 'both/journey.config.jsonc'), '{}');
+    const resolver = new ConfigResolver();
+    const found = async (file: string) => {
+      const config = await resolver.forFile(join(top, file));
+      return [config.file, config.rules.find((x) => x.rule.id === 'blank-row')!.level];
+    };
+    expect(await found('jsonc/sub/a.csv')).toEqual([join(top, 'jsonc/journey.config.jsonc'), 'error']);
+    expect(await found('pkg/sub/a.csv')).toEqual([join(top, 'pkg/package.json'), 'warning']);
+    expect(await found('plain-pkg/a.csv')).toEqual([join(top, 'journey.config.json'), 'off']);
+    await expect(resolver.forFile(join(top, 'both/a.csv'))).rejects.toThrow(/both\/journey\.config\.json and .*both\/journey\.config\.jsonc: two configs in one folder; keep one of them/);
+    writeFileSync(join(top, 'pkg/package.json'), JSON.stringify({ journey: { rules: { 'blank-row': 'loud' } } }));
+    await expect(new ConfigResolver().forFile(join(top, 'pkg/a.csv'))).rejects.toThrow(/package\.json "journey": rules\.blank-row: expected "off", "info", "warning" or "error"/);
+  });
+
   it.each([
     ['a wrong type, naming the key', '{ "rules": { "handoff-lag": ["warning", { "maxDays": "seven" }] } }', 'rules.handoff-lag.maxDays: expected a number, got "seven"'],
     ['a number out of range', '{ "rules": { "handoff-lag": ["warning", { "maxDays": -1 }] } }', 'rules.handoff-lag.maxDays: expected a number ≥ 0, got -1'],
@@ -70,7 +96,7 @@ describe('config', () => {
   });
 
   it('names the line and column of a JSON syntax error, and a missing --config file', async () => {
-    expect(await messageOf('{\n  "rules": { "blank-row": "off" \n}')).toMatch(/^.*:3:2: not valid JSON \(CloseBraceExpected\)$/);
+    expect(await messageOf('{\n  "rules": { "blank-row": "off" \n}')).toMatch(/^.*:3:2: not valid JSON: a closing "\}" is missing; fix it at that line and column \(comments and trailing commas are allowed\)$/);
     await expect(new ConfigResolver(join(dir, 'nope.json')).forFile(null)).rejects.toThrow(/nope\.json: no such config file/);
   });
 

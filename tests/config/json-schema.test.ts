@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'jsonc-parser';
@@ -6,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { configJsonSchema } from '../../src/config/json-schema.js';
 import { resolveConfig } from '../../src/config/resolve.js';
 import { ConfigSchema } from '../../src/config/schema.js';
-import { starterConfig } from '../../src/config/starter.js';
+import { schemaReference, starterConfig } from '../../src/config/starter.js';
 import { root } from '../helpers/cli.js';
 
 const published = JSON.parse(readFileSync(join(root, 'journey.config.schema.json'), 'utf8'));
@@ -37,5 +38,18 @@ describe('config JSON Schema', () => {
     expect(validate(starter)).toBe(true);
     const resolved = resolveConfig(ConfigSchema.parse(starter));
     expect(resolved.rules.every(({ rule, level }) => level === rule.defaultSeverity)).toBe(true);
+  });
+
+  it("writes a $schema that works without a local install: the installed package's by a relative path, else the published URL", () => {
+    const project = mkdtempSync(join(tmpdir(), 'journey-schema-'));
+    const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+    const url = `https://unpkg.com/${manifest.name}@${manifest.version}/journey.config.schema.json`;
+    expect(schemaReference(project)).toBe(url);
+    expect(parse(starterConfig(schemaReference(project))).$schema).toBe(url);
+    mkdirSync(join(project, 'node_modules', manifest.name), { recursive: true });
+    writeFileSync(join(project, 'node_modules', manifest.name, 'journey.config.schema.json'), '{}');
+    mkdirSync(join(project, 'inventories', 'emea'), { recursive: true });
+    expect(schemaReference(project)).toBe(`./node_modules/${manifest.name}/journey.config.schema.json`);
+    expect(schemaReference(join(project, 'inventories', 'emea'))).toBe(`../../node_modules/${manifest.name}/journey.config.schema.json`);
   });
 });

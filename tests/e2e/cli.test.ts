@@ -53,13 +53,13 @@ describe('journey audit (built CLI)', () => {
   });
 
   it('prints a stylish report grouped by sheet, colored only when asked', () => {
-    const plain = journey(['audit', 'fixtures/sample-inventory.xlsx']);
+    const plain = journey(['audit', 'fixtures/sample-inventory.xlsx', '-f', 'stylish']);
     expect(plain.stdout).toContain('fixtures/sample-inventory.xlsx › Practitioner');
     expect(plain.stdout).toContain('Practitioner!A15');
     expect(plain.stdout).toContain(`✖ ${countsText(SAMPLE)} in 1 file (${SAMPLE.touchpoints} touchpoints read)`);
     expect(plain.stdout).not.toMatch(/\u001b\[/);
-    expect(journey(['audit', 'fixtures/sample-inventory.xlsx'], { env: { FORCE_COLOR: '1' } }).stdout).toMatch(/\u001b\[31m/);
-    expect(journey(['audit', 'fixtures/sample-inventory.xlsx'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toMatch(/\u001b\[/);
+    expect(journey(['audit', 'fixtures/sample-inventory.xlsx', '-f', 'stylish'], { env: { FORCE_COLOR: '1' } }).stdout).toMatch(/\u001b\[31m/);
+    expect(journey(['audit', 'fixtures/sample-inventory.xlsx', '-f', 'stylish'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toMatch(/\u001b\[/);
     expect(journey(['audit', 'fixtures/sample-inventory.xlsx', '-f', 'json'], { env: { FORCE_COLOR: '1' } }).stdout).not.toMatch(/\u001b\[/);
   });
 

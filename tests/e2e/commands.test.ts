@@ -25,7 +25,7 @@ describe('journey rules, explain, init-config, print-config and --config (built 
     expect(code).toBe(0);
     for (const section of ['Why it matters', 'What triggers it', 'Options', 'How to fix', 'Example']) expect(stdout).toContain(`\n${section}\n`);
     expect(stdout).toContain('maxDays  integer ≥ 0, default 7');
-    expect(stdout).toContain('"rules": { "handoff-lag": ["warning", {"maxDays":7}] }');
+    expect(stdout).toContain('"rules": { "handoff-lag": ["warning", {"maxDays":7,"bridgeDays":60}] }');
     const wrong = journey(['explain', 'handof-lag']);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toBe('journey: no rule "handof-lag"; did you mean "handoff-lag"? (journey rules lists them)\n');
@@ -36,7 +36,7 @@ describe('journey rules, explain, init-config, print-config and --config (built 
     mkdirSync(folder);
     expect(journey(['init-config'], { cwd: folder }).code).toBe(0);
     const text = readFileSync(join(folder, 'journey.config.json'), 'utf8');
-    expect(text).toContain('// "handoff-lag": ["warning", {"maxDays": 7}],');
+    expect(text).toContain('// "handoff-lag": ["warning", {"maxDays": 7, "bridgeDays": 60}],');
     const again = journey(['init-config'], { cwd: folder });
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/journey\.config\.json already exists; edit it, or pass --force/);
@@ -54,7 +54,7 @@ describe('journey rules, explain, init-config, print-config and --config (built 
     expect(code).toBe(0);
     const printed = JSON.parse(stdout);
     expect(printed.configFile).toBe(join(folder, 'journey.config.json'));
-    expect(printed.rules['handoff-lag']).toEqual(['error', { maxDays: 3 }]);
+    expect(printed.rules['handoff-lag']).toEqual(['error', { maxDays: 3, bridgeDays: 60 }]);
     expect(printed.rules['blank-row']).toBe('info');
     expect(printed.stageOwners).toEqual({ decision: ['Sales'] });
     expect(printed.stages.map((s: { id: string }) => s.id)).toContain('onboarding');

@@ -30,14 +30,30 @@ describe('journey audit output options (built CLI)', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(JSON.parse(readFileSync(out, 'utf8')).version).toBe('2.1.0');
+    // SARIF is for code scanning: it leaves the summary to the annotations step, unless asked.
+    expect(readFileSync(summary, 'utf8')).toBe('# Earlier step\n');
+    journey(['audit', 'fixtures/sample-inventory.xlsx', '-f', 'sarif', '-o', out, '--step-summary'], { env: { GITHUB_STEP_SUMMARY: summary } });
     expect(readFileSync(summary, 'utf8').startsWith(`# Earlier step\n### journey: ${severitiesText(SAMPLE)} in 1 file`)).toBe(true);
   });
 
+  it('appends to GITHUB_STEP_SUMMARY with --format github by default, never with --no-step-summary', () => {
+    const summary = join(dir, 'github-summary.md');
+    writeFileSync(summary, '');
+    journey(['audit', 'fixtures/sample-inventory.xlsx', '-f', 'github'], { env: { GITHUB_STEP_SUMMARY: summary } });
+    expect(readFileSync(summary, 'utf8').match(/^### journey:/gm)).toHaveLength(1);
+    journey(['audit', 'fixtures/sample-inventory.xlsx', '-f', 'github', '--no-step-summary'], { env: { GITHUB_STEP_SUMMARY: summary } });
+    journey(['audit', 'fixtures/sample-inventory.xlsx', '-f', 'json'], { env: { GITHUB_STEP_SUMMARY: summary } });
+    expect(readFileSync(summary, 'utf8').match(/^### journey:/gm)).toHaveLength(1);
+  });
+
   it('answers an -o path that cannot be written with one line and exit 2', () => {
+    // A missing folder is created (tests/e2e/terminal.test.ts); one that cannot be, because a file has its name, is refused.
+    const file = join(dir, 'a-file');
+    writeFileSync(file, '');
     for (const command of ['audit', 'report']) {
-      const run = journey([command, 'fixtures/sample-inventory.csv', '-o', join(dir, 'missing-folder/out.txt')]);
+      const run = journey([command, 'fixtures/sample-inventory.csv', '-o', join(file, 'out.txt')]);
       expect(run.code).toBe(2);
-      expect(run.stderr).toMatch(/^journey: -o .*missing-folder\/out\.txt: cannot be written \(ENOENT\)\n$/);
+      expect(run.stderr).toMatch(/^journey: -o .*a-file\/out\.txt: its folder cannot be created \((EEXIST|ENOTDIR)\)\n$/);
     }
   });
 

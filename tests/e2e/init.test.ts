@@ -97,7 +97,7 @@ describe('journey init (built CLI)', () => {
   it('an empty template audits clean, with one friendly note that there are no touchpoints yet', () => {
     const path = join(dir, 'personas.xlsx');
     expect(journey(['init', path, '--personas', 'Practitioner, Executive']).code).toBe(0);
-    const run = journey(['audit', path]);
+    const run = journey(['audit', path, '-f', 'stylish']);
     expect(run.code).toBe(0);
     const notes = run.stdout.split('\n').filter((line) => line.startsWith('note:'));
     expect(notes).toEqual([`note: ${path}: no touchpoints yet; add one row per communication under the header of sheets Practitioner, Executive, then audit again`]);
@@ -125,7 +125,7 @@ describe('journey init (built CLI)', () => {
     expect(workbook.getWorksheet('Founder')!.getRow(1).getCell(letterOf('team')).value).toBe('Abteilung');
     const names = Object.fromEntries((workbook.definedNames.model as { name: string; ranges: string[] }[]).map((n) => [n.name, n.ranges]));
     expect(names.Stages).toEqual(['Lists!$A$2:$A$3']);
-    const audit = journey(['audit', path]);
+    const audit = journey(['audit', path, '-f', 'stylish']);
     expect(audit.code).toBe(0);
     expect(audit.stdout.split('\n').filter((line) => line.startsWith('note:'))).toHaveLength(1);
     // The personas the config expects have no rows yet: missing-persona says so, as it would for any inventory.
@@ -167,7 +167,7 @@ describe('journey init (built CLI)', () => {
     expect(typo.value).toBe('Onbaording');
     expect(typo.fill).toMatchObject({ type: 'pattern', fgColor: { argb: 'FFFFC7CE' } });
     expect(String(typo.note)).toMatch(/did you mean 'Onboarding'/);
-    const audit = journey(['audit', path]);
+    const audit = journey(['audit', path, '-f', 'stylish']);
     expect(audit.code).toBe(1);
     const expected = findingKeys(join(root, 'fixtures/sample-inventory.xlsx')).filter((key) => !key.startsWith('["blank-row"'));
     expect(findingKeys(path)).toEqual(expected);

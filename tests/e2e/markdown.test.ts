@@ -27,7 +27,7 @@ describe('journey audit on markdown (built CLI)', () => {
   });
 
   it('shows markdown lines in the terminal and in GitHub annotations', () => {
-    const stylish = journey(['audit', 'fixtures/shapes/playbook.md']);
+    const stylish = journey(['audit', 'fixtures/shapes/playbook.md', '-f', 'stylish']);
     expect(stylish.code).toBe(1);
     expect(stylish.stdout).toContain('fixtures/shapes/playbook.md › Trial user');
     expect(stylish.stdout).toMatch(/fixtures\/shapes\/playbook\.md:15 › Channel +error +unknown-value/);

@@ -88,4 +88,29 @@ describe('fingerprints of real findings across ordinary edits', () => {
       expect(now.fingerprint, ruleId).toBe(was.fingerprint);
     }
   });
+
+  it('keep a duplicate-effort fingerprint when another team sends one more similar touchpoint (its team list and count change)', async () => {
+    const before = (await audit(rows)).find((f) => f.ruleId === 'duplicate-effort')!;
+    expect(before.message).toMatch(/^Lifecycle and Marketing both send/);
+    const grown = [...rows, ['Practitioner', 'Onboarding', 'Welcome mail', 'Support', 'Email', 'Automatic', 'Outbound', 1, 'Daily']];
+    const after = (await audit(grown)).find((f) => f.ruleId === 'duplicate-effort')!;
+    expect(after.message).toMatch(/^Lifecycle, Marketing and Support all send/);
+    expect(after.fingerprint).toBe(before.fingerprint);
+    // A different channel is a different finding.
+    const sms = rows.map((row) => (row[1] === 'Onboarding' && row[4] === 'Email' ? [...row.slice(0, 4), 'SMS', ...row.slice(5)] : row));
+    expect((await audit(sms)).find((f) => f.ruleId === 'duplicate-effort')!.fingerprint).not.toBe(before.fingerprint);
+  });
+
+  it('keep header findings when a column is inserted before them (their column letters change)', async () => {
+    const withHeaders = (extra: number) => {
+      const pad = Array.from({ length: extra }, (_, i) => `Extra ${i}`);
+      return rows.map((row, r) => (r === 0 ? [...pad, ...row, 'Channel', ''] : [...pad.map(() => 'x'), ...row, 'Phone', 'data']));
+    };
+    const findings = async (extra: number) => (await audit(withHeaders(extra))).filter((f) => f.ruleId === 'duplicate-header' || f.ruleId === 'blank-header');
+    const before = await findings(0);
+    const after = await findings(1);
+    expect(before.map((f) => f.ruleId).sort()).toEqual(['blank-header', 'duplicate-header']);
+    expect(after.map((f) => f.message)).not.toEqual(before.map((f) => f.message));
+    expect(byRule(after)).toEqual(byRule(before));
+  });
 });

@@ -27,8 +27,32 @@ function parseXml(xml: string): Element {
 }
 
 describe('junit', () => {
-  it('gives one testsuite per file and one failing testcase per finding', () => {
-    const { stdout, code } = journey(['audit', 'fixtures/sample-inventory.xlsx', 'fixtures/sample-inventory.csv', '-f', 'junit']);
+  it('fails only the test cases at or above --fail-on; the others pass with their text, so a green run is green here too', () => {
+    const severities = (root: Element, outcome: string) => root.children.flatMap((suite) => suite.children.filter((c) => c.children[0]?.name === outcome).map((c) => c.name === 'testcase' && c.children[0]!.attributes.type));
+    const byDefault = journey(['audit', 'fixtures/sample-inventory.xlsx', '-f', 'junit']);
+    expect(byDefault.code).toBe(1);
+    const root = parseXml(byDefault.stdout);
+    expect(root.attributes.failures).toBe('1');
+    expect(severities(root, 'failure')).toEqual(['error']);
+    const passed = root.children[0]!.children.filter((c) => c.children[0]?.name === 'system-out');
+    expect(passed).toHaveLength(35);
+    expect(passed.find((c) => c.attributes.name!.startsWith('handoff-lag'))!.children[0]!.text).toMatch(/handoff: 14 days .*\nRule: handoff-lag \(warning\)/);
+    // Clean by the exit code, clean in the report.
+    const never = journey(['audit', 'fixtures/sample-inventory.xlsx', '-f', 'junit', '--fail-on', 'never']);
+    expect(never.code).toBe(0);
+    expect(parseXml(never.stdout).attributes.failures).toBe('0');
+    expect(parseXml(journey(['audit', 'fixtures/sample-inventory.xlsx', '-f', 'junit', '--exit-zero']).stdout).attributes.failures).toBe('0');
+    expect(severities(parseXml(journey(['audit', 'fixtures/sample-inventory.xlsx', '-f', 'junit', '--fail-on', 'warning']).stdout), 'failure')).not.toContain('info');
+    // Failed by --max-warnings alone: a failing test case says why.
+    const tooMany = journey(['audit', 'fixtures/sample-inventory.xlsx', '-f', 'junit', '--fail-on', 'never', '--max-warnings', '5']);
+    expect(tooMany.code).toBe(1);
+    const suites = parseXml(tooMany.stdout);
+    expect(suites.attributes.failures).toBe('1');
+    expect(suites.children.at(-1)!.children[0]!.children[0]!.attributes.message).toBe('21 warnings, more than the maximum of 5');
+  });
+
+  it('gives one testsuite per file and, with --fail-on info, one failing testcase per finding', () => {
+    const { stdout, code } = journey(['audit', 'fixtures/sample-inventory.xlsx', 'fixtures/sample-inventory.csv', '-f', 'junit', '--fail-on', 'info']);
     expect(code).toBe(1);
     const root = parseXml(stdout);
     expect(root.name).toBe('testsuites');
@@ -53,7 +77,7 @@ describe('junit', () => {
   });
 
   it('escapes markup and replaces characters XML cannot hold', () => {
-    const xml = formatJunit(resultWith([finding('warning', '"A & B" <tag> \u0007bell \ud800 ]]>\n::error::x', 2)]), OPTIONS);
+    const xml = formatJunit(resultWith([finding('warning', '"A & B" <tag> \u0007bell \ud800 ]]>\n::error::x', 2)]), { ...OPTIONS, failOn: 'warning' });
     const failure = parseXml(xml).children[0]!.children[0]!.children[0]!;
     expect(failure.attributes.message).toBe('"A & B" <tag> \ufffdbell \ufffd ]]>\n::error::x');
     expect(failure.text).toBe('Practitioner!B2: "A & B" <tag> \ufffdbell \ufffd ]]>\n::error::x\nRule: handoff-lag (warning)');

@@ -35,6 +35,17 @@ ruleTester(handoffLag, {
       expect: [{ cell: 'Day 2', messageIncludes: 'Sales → Account Management handoff: 170 days' }],
     },
     {
+      name: 'a gap of bridgeDays (60) or more: a bridging touchpoint is advised, not bringing the receiving one forward months',
+      rows: deal(90),
+      expect: [{
+        cell: 'Day 4',
+        message: 'Sales → Customer Success handoff: 60 days from "Contract signed confirmation" (Decision, day 30) to "Kickoff call" (Onboarding, day 90)',
+        fix: 'add a touchpoint from Customer Success in between (a check-in or an update) so no stretch without contact is longer than 7 days, rather than moving "Kickoff call" forward.',
+      }],
+    },
+    { name: 'just under bridgeDays', rows: deal(89), expect: [{ cell: 'Day 4', fix: 'bring "Kickoff call" forward or bridge the gap to at most 7 days.' }] },
+    { name: 'the bridgeDays option', rows: deal(90), options: { bridgeDays: 100 }, expect: [{ cell: 'Day 4', fix: 'bring "Kickoff call" forward or bridge the gap to at most 7 days.' }] },
+    {
       name: 'a timeline (no stage column), along its days: each change of team between consecutive touchpoints',
       rows: [
         { Day: 0, Touchpoint: 'Welcome email', Channel: 'Email', Owner: 'Marketing' },
