@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { type Command, Option } from 'commander';
 import { ConfigResolver } from '../config/load.js';
 import { audit } from '../engine/audit.js';
-import { fingerprintOf } from '../engine/fingerprint.js';
+import { fingerprintOf, identityOf, sameIdentity } from '../engine/fingerprint.js';
 import { applyIgnores } from '../engine/ignore.js';
 import { enabledRules, runRules, today } from '../engine/run.js';
 import { ConfigError, InputError } from '../errors.js';
@@ -146,7 +146,7 @@ async function readSide(arg: string, workdir: string, withConfigs: boolean): Pro
 function relabel(finding: Finding, file: SideFile): Finding {
   const at = (location: Location): Location => ({ ...location, file: file.display });
   const shown = { ...finding, location: at(finding.location), related: finding.related.map(at) };
-  return { ...shown, fingerprint: fingerprintOf({ ...finding, location: { ...finding.location, file: file.fingerprintPath } }) };
+  return sameIdentity({ ...shown, fingerprint: fingerprintOf({ ...finding, location: { ...finding.location, file: file.fingerprintPath } }, undefined, identityOf(finding)) }, finding);
 }
 
 /** Audits every file of a side with the config that applies to it; input errors are collected, named as the user gave the file. */

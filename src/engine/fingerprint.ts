@@ -130,3 +130,23 @@ export function fingerprintOf(finding: Omit<Finding, 'fingerprint'>, cwd?: strin
   ].join('\u0000');
   return hexPair(hash53(identity, 7), hash53(identity, 11));
 }
+
+// The identity a rule gave a finding (Report.identity), kept beside the finding rather than in its public
+// shape, so that re-fingerprinting it (a diff, under another path) gives the same identity.
+const identities = new WeakMap<object, string>();
+
+/** Records the rule's identity of a finding (and of copies made of it with `sameIdentity`). */
+export function rememberIdentity(finding: object, identity: string | undefined): void {
+  if (identity !== undefined) identities.set(finding, identity);
+}
+
+/** The identity a rule gave the finding, if any. */
+export function identityOf(finding: object): string | undefined {
+  return identities.get(finding);
+}
+
+/** `copy`, with the identity of `original`: for a finding relabelled or moved to another path. */
+export function sameIdentity<T extends object>(copy: T, original: object): T {
+  rememberIdentity(copy, identities.get(original));
+  return copy;
+}

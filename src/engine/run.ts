@@ -2,7 +2,7 @@ import type { ResolvedConfig } from '../config/resolve.js';
 import { columnIndex } from '../load/address.js';
 import type { Finding, JourneyModel, Location, Severity } from '../model/schema.js';
 import type { JourneySettings, Rule } from '../rules/rule.js';
-import { fingerprintOf } from './fingerprint.js';
+import { fingerprintOf, rememberIdentity } from './fingerprint.js';
 
 /** A rule switched on, with its severity and parsed options. */
 export interface EnabledRule {
@@ -52,6 +52,7 @@ export function runRules(model: JourneyModel, rules: EnabledRule[], settings: Jo
       // One object per finding, fields in the schema's order (docs/design.md, One object per thing).
       const finding: Finding = { ruleId: rule.id, severity, message: report.message, fix: report.fix, location: report.location, related: report.related, persona: report.persona, stage: report.stage, touchpoint: report.touchpoint, fingerprint: '' };
       finding.fingerprint = fingerprintOf(finding, undefined, report.identity);
+      rememberIdentity(finding, report.identity);
       findings.push(finding);
     }
   }

@@ -105,6 +105,8 @@ export const forgottenTouchpoints = defineRule({
         persona: persona.name,
         stage: null,
         touchpoint: null,
+        // One finding per persona whatever it lists: adding one of the touchpoints must not make it a new finding.
+        identity: 'forgotten touchpoints',
       });
     }
     return reports;

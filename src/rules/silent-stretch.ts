@@ -53,6 +53,8 @@ export const silentStretch = defineRule({
           persona,
           stage: after.stage,
           touchpoint: after.name,
+          // The same silence before the same touchpoint, however many days it lasts as rows move.
+          identity: 'silent stretch',
         });
       }
     }

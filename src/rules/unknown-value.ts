@@ -85,6 +85,8 @@ export const unknownValue = defineRule({
       persona: first.persona,
       stage: null,
       touchpoint: locations.length === 1 ? first.touchpoint : null,
+      // The value and its column, however many cells hold it.
+      identity: `${first.field} ${foldKey(first.value) || first.value}`,
     }));
   },
 });

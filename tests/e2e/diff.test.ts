@@ -68,7 +68,7 @@ describe('journey diff: current state against the future state', () => {
       'missing-stage Buyer', 'handoff-lag Buyer!G10',
     ]);
     // ...and the ones it opens: Advocacy left empty, the new Admin persona's missing stages.
-    expect(file!.findings.introduced.filter((f) => f.persona === 'Practitioner').map((f) => f.ruleId)).toEqual(['forgotten-touchpoints', 'missing-stage', 'over-communication', 'one-way-stage', 'handoff-lag']);
+    expect(file!.findings.introduced.filter((f) => f.persona === 'Practitioner').map((f) => f.ruleId)).toEqual(['missing-stage', 'over-communication', 'one-way-stage', 'handoff-lag']);
     expect(result.summary).toEqual({
       added: 4, removed: 2, renamed: 2, changed: 8, unchanged: 13, stagesGained: 2, stagesLost: 1,
       findingsResolved: COUNTS.resolved, findingsIntroduced: COUNTS.introduced, findingsUnchanged: COUNTS.unchanged,

@@ -99,7 +99,7 @@ describe('journey map', () => {
     expect(document.querySelector('img')).toBeNull();
     expect([...document.querySelectorAll('.card .name')].map((n) => n.textContent)).toEqual(['<script>alert(1)</script>', '`x` %%{init}%%: 9: Evil']);
     const mermaid = journey(['map', file, '--format', 'mermaid']).stdout;
-    expect(mermaid).toContain('    #96;x#96; #37;#37;#123;init#125;#37;#37;#58; 9#58; Evil (1 warning): 3: Sales\n');
+    expect(mermaid).toContain('    #96;x#96; #37;#37;#123;init#125;#37;#37;#58; 9#58; Evil: 3: Sales\n');
     expect(mermaid).not.toMatch(/<script|<img/);
     const svg = journey(['map', file, '--format', 'svg']).stdout;
     expect(svg).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');

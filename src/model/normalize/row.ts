@@ -7,7 +7,7 @@ import { noteChannelFromName } from './channel-from-name.js';
 import type { NormalizeObserver, ObservedValue } from './observer.js';
 import { isAlwaysOn, isTimingWord, type StageReader } from './stages.js';
 import type { TableState } from './table.js';
-import { cellText, isBlank, readChannels, readDay, readSentiment, readVocabulary, shownValue } from './values.js';
+import { MAX_VALUE_LENGTH, cellText, isBlank, readChannels, readDay, readSentiment, readVocabulary, shownValue } from './values.js';
 
 // Shared by every row without figures; rules only read it.
 const NO_METRICS: Metrics = Object.freeze({ audience: null, sent: null, openRate: null, clickRate: null, conversionRate: null, dropOffRate: null, unsubscribeRate: null, nps: null, csat: null });
@@ -221,7 +221,15 @@ export class RowReader {
       return { day: reading.value, timing: null };
     }
     // Words that say when without a day ("Ongoing", "Monthly", "Q3") are timing, never a mistake.
-    if (reading.error === 'day' && typeof value === 'string' && isTimingWord(cellText(value) ?? '')) return { day: null, timing: cellText(value) };
+    const text = cellText(value);
+    if (reading.error === 'day' && text !== null) {
+      const { examples } = row.state.dayCells;
+      if (examples.length < 3 && !examples.includes(text) && text.length <= MAX_VALUE_LENGTH * 5) examples.push(text);
+      if (isTimingWord(text)) {
+        row.state.dayCells.timingWords++;
+        return { day: null, timing: text };
+      }
+    }
     const problem: ValueProblem = { kind: 'invalid', field: 'day', value: shownValue(value!), reason: { code: 'unreadable', expected: reading.error }, location: this.at(row, 'day'), persona: row.persona, stage: row.stage, touchpoint: row.name };
     if (reading.error !== 'day') {
       // A number or a date that is no day offset is a mistake, whatever the rest of the column holds.

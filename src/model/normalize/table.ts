@@ -29,7 +29,7 @@ export interface TableState {
   /** A header row that names some fields but not the required ones: the sheet is skipped, or the file refused if no sheet has an inventory. */
   incomplete: InputError | null;
   /** Day cells read as a day, and those naming none (held back: if they are most, the column is timing text, not errors). */
-  dayCells: { days: number; words: ValueProblem[] };
+  dayCells: { days: number; words: ValueProblem[]; timingWords: number; examples: string[] };
   /** The table's first row: 1 in a sheet, the header's line in a markdown file (the header is looked for below it). */
   firstRow: number;
   /** A markdown table: rows are lines, and cells are named by their column's header text. */
@@ -65,7 +65,7 @@ export function beginTable(file: string, sheet: string | null, touchpointsBefore
   return {
     fallbackPersona: sheet ?? basename(file, extname(file)), buffered: [], header: null, place: { file, sheet, columns: {} },
     headerWidth: 0, blankWithin: [], withData: new Set(), inheritedStage: null, inheritedPersona: null, retired: 0, lastContentRow: 0,
-    touchpointsBefore, dayCells: { days: 0, words: [] }, incomplete: null, firstRow: lines?.firstRow ?? 1, lines: lines !== undefined,
+    touchpointsBefore, dayCells: { days: 0, words: [], timingWords: 0, examples: [] }, incomplete: null, firstRow: lines?.firstRow ?? 1, lines: lines !== undefined,
     bufferedChars: 0, stageCells: { stages: 0, timings: 0 },
   };
 }
@@ -106,14 +106,15 @@ export function endTable(sink: TableSink, state: TableState): SheetSummary {
  * timing column: one problem for the column, not one per row. Otherwise each such cell is invalid.
  */
 function endDayColumn(sink: TableSink, state: TableState): void {
-  const { days, words } = state.dayCells;
-  if (words.length === 0) return;
-  if (words.length <= days) {
+  const { days, words, timingWords, examples } = state.dayCells;
+  const total = words.length + timingWords;
+  if (total === 0) return;
+  // Timing words ("Ongoing", "Monthly") are never mistakes; other words are, in a column of days.
+  if (total <= days) {
     for (const problem of words) sink.problem(problem);
     return;
   }
-  const examples = [...new Set(words.map((problem) => problem.value))].slice(0, 3);
-  const reason = { code: 'timing-column', words: words.length, days, examples } as const;
+  const reason = { code: 'timing-column', words: total, days, examples } as const;
   const location = cellLocation(state.place, state.header!.row, state.header!.columns.day!);
   sink.problem({ kind: 'timing-column', field: 'day', value: '', reason, location, persona: null, stage: null, touchpoint: null });
 }

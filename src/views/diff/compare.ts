@@ -1,4 +1,4 @@
-import { fingerprintOf } from '../../engine/fingerprint.js';
+import { fingerprintOf, identityOf } from '../../engine/fingerprint.js';
 import { cellOf } from '../../model/cells.js';
 import { isOutbound } from '../../model/groups.js';
 import { findHandoffs } from '../../model/handoffs.js';
@@ -250,7 +250,7 @@ function handoffChanges(before: JourneyModel, after: JourneyModel): HandoffChang
  * touchpoint moved to another stage is still the same finding).
  */
 function matchKey(finding: Finding, movable: boolean): string {
-  return fingerprintOf({ ...finding, stage: movable ? null : finding.stage, location: { ...finding.location, file: '' } }, '/');
+  return fingerprintOf({ ...finding, stage: movable ? null : finding.stage, location: { ...finding.location, file: '' } }, '/', identityOf(finding));
 }
 
 /** Findings of the after version matched to the before version's: by fingerprint, then a touchpoint's findings across a stage move. */
