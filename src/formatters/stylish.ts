@@ -165,7 +165,10 @@ function* stylishPieces(...[result, options]: Parameters<Formatter>): Iterable<s
     for (const [sheet, findings] of groups) {
       if (findings.length === 0) continue;
       yield `\n${chalk.underline(sheet === null ? name(file.file) : `${name(file.file)} › ${name(sheet)}`)}\n`;
-      const cells = findings.map((finding) => name(finding.location.cell ?? finding.location.sheet ?? '(file)'));
+      // Under the file's heading, a markdown cell is named by its line and column ("line 13 › Timing"), not its path again.
+      const prefix = `${file.file}:`;
+      const cellText = (cell: string) => (cell.startsWith(prefix) ? `line ${cell.slice(prefix.length)}` : cell);
+      const cells = findings.map((finding) => name(finding.location.cell === null ? (finding.location.sheet ?? '(file)') : cellText(finding.location.cell)));
       // reduce, not Math.max(...) (docs/design.md, Output is streamed).
       const cellWidth = cells.reduce((width, cell) => Math.max(width, displayWidth(cell)), 6) + 2;
       const ruleWidth = findings.reduce((width, finding) => Math.max(width, finding.ruleId.length), 6) + 2;

@@ -30,7 +30,7 @@ describe('journey audit on markdown (built CLI)', () => {
     const stylish = journey(['audit', 'fixtures/shapes/playbook.md', '-f', 'stylish']);
     expect(stylish.code).toBe(1);
     expect(stylish.stdout).toContain('fixtures/shapes/playbook.md › Trial user');
-    expect(stylish.stdout).toMatch(/fixtures\/shapes\/playbook\.md:15 › Channel +error +unknown-value/);
+    expect(stylish.stdout).toMatch(/line 15 › Channel +error +unknown-value/);
     const github = journey(['audit', 'fixtures/shapes/playbook.md', '--format', 'github']);
     expect(github.stdout).toMatch(/::error file=fixtures\/shapes\/playbook\.md,line=15[,:]/);
   });
