@@ -1,4 +1,8 @@
-/** Flags every command that reads inventories shares (audit, report, map): inputOptions in main.ts defines them. */
+import { type Command, Option } from 'commander';
+import { CONFIG_FILE_NAME } from '../config/load.js';
+import { ConfigError } from '../errors.js';
+
+/** Flags every command that reads inventories shares (audit, report, map, inspect): inputOptions defines them. */
 export interface InputFlags {
   config?: string;
   sheet?: string[];
@@ -6,4 +10,20 @@ export interface InputFlags {
   readTimeout?: number;
   output?: string;
   force?: boolean;
+}
+
+/** Adds the options of InputFlags to a command that reads inventories. */
+export function inputOptions(command: Command): Command {
+  return command
+    .addOption(new Option('-c, --config <file>', `config file to use instead of the nearest ${CONFIG_FILE_NAME}, journey.config.jsonc or package.json "journey" key`))
+    .option('-o, --output <file>', 'write the output to a file instead of stdout')
+    .option('--force', 'replace an existing .xlsx, .xlsm, .csv, .tsv or .md output file journey did not write (never an input)')
+    .option('--sheet <name>', 'read only this sheet (repeatable; also reads hidden sheets)', (value: string, previous: string[] = []) => [...previous, value])
+    .option('--stdin-filename <name>', 'name used for stdin in locations', 'stdin.csv')
+    .option('--read-timeout <seconds>', "give up reading a file after this many seconds (default 30, or the config's limits.readTimeoutSeconds)", (value) => {
+      const seconds = Number(value);
+      if (!Number.isFinite(seconds) || seconds <= 0) throw new ConfigError(`--read-timeout: expected a positive number of seconds, got "${value}"`);
+      return seconds;
+    })
+    .option('--debug', 'show stack traces for unexpected errors');
 }

@@ -19,7 +19,7 @@ import { shouldColor } from './color.js';
 import { defaultFormat, wrapWidth } from './terminal.js';
 import { plural } from '../english.js';
 import { registerDiff } from './diff.js';
-import type { InputFlags } from './flags.js';
+import { type InputFlags, inputOptions } from './flags.js';
 import { registerInspect } from './inspect.js';
 import { defineMapCommand, runMap, type MapFlags } from './map.js';
 import { checkOutputs, ensureFolderOf, type PlannedOutput } from './outputs.js';
@@ -197,20 +197,6 @@ function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(terminalLines(text)) });
   const configOption = () => new Option('-c, --config <file>', `config file to use instead of the nearest ${CONFIG_FILE_NAME}, journey.config.jsonc or package.json "journey" key`);
-
-  const inputOptions = (command: Command) =>
-    command
-      .addOption(configOption())
-      .option('-o, --output <file>', 'write the output to a file instead of stdout')
-      .option('--force', 'replace an existing .xlsx, .xlsm, .csv, .tsv or .md output file journey did not write (never an input)')
-      .option('--sheet <name>', 'audit only this sheet (repeatable; also reads hidden sheets)', (value: string, previous: string[] = []) => [...previous, value])
-      .option('--stdin-filename <name>', 'name used for stdin in locations', 'stdin.csv')
-      .option('--read-timeout <seconds>', 'give up reading a file after this many seconds (default 30, or the config\'s limits.readTimeoutSeconds)', (value) => {
-        const seconds = Number(value);
-        if (!Number.isFinite(seconds) || seconds <= 0) throw new ConfigError(`--read-timeout: expected a positive number of seconds, got "${value}"`);
-        return seconds;
-      })
-      .option('--debug', 'show stack traces for unexpected errors');
 
   inputOptions(
     program
