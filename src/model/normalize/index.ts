@@ -59,7 +59,7 @@ export class Normalizer {
     observer?: NormalizeObserver,
   ) {
     this.vocabularies = buildVocabularies(settings.stageModel, settings.channels, settings.synonyms, settings.sentimentWords);
-    this.stages = new StageReader(settings.stageModel, settings.stageSource ?? { kind: 'default', name: 'lifecycle' });
+    this.stages = new StageReader(settings.stageModel, settings.stageSource ?? { kind: 'default', name: 'lifecycle' }, this.vocabularies.stages);
     const channelWords = new ChannelWords(settings.channels);
     const services: RowServices = {
       vocabularies: this.vocabularies,

@@ -5,7 +5,7 @@ import type { Field, Frequency, Location, Metrics, Touchpoint, ValueProblem } fr
 import type { Vocabularies, Vocabulary } from '../vocabulary.js';
 import { noteChannelFromName } from './channel-from-name.js';
 import type { NormalizeObserver, ObservedValue } from './observer.js';
-import { isAlwaysOn, isTimingWord, type StageReader } from './stages.js';
+import { isAlwaysOn, isTimingWord, type StageReader, type Timing } from './stages.js';
 import type { TableState } from './table.js';
 import { MAX_VALUE_LENGTH, cellText, isBlank, readChannels, readDay, readSentiment, readVocabulary, shownValue } from './values.js';
 
@@ -71,7 +71,7 @@ export class RowReader {
       return;
     }
     // A table without a stage column is a timeline: its rows have no stage, and no problem says so on each row.
-    let stageTiming: { day: number | null; timing: string | null } | null = null;
+    let stageTiming: Timing | null = null;
     if (header.columns.stage !== undefined) {
       const inherited = state.inheritedStage;
       if (inherited) [row.stage, stageTiming] = this.stage(row, inherited);
@@ -156,7 +156,7 @@ export class RowReader {
    * cell that holds them. A timing written in the stage column ("Week 1", "Ongoing") is no stage: it is
    * handed back to be read as the row's day when the row has none of its own.
    */
-  private stage(row: RowContext, inherited: { text: string; row: number }): [string | null, { day: number | null; timing: string | null } | null] {
+  private stage(row: RowContext, inherited: { text: string; row: number }): [string | null, Timing | null] {
     const { state } = row;
     const read = this.services.stages.read(inherited.text);
     // A stage cell is seen once, on its own row, not again on each row that inherits it.
@@ -205,7 +205,7 @@ export class RowReader {
   }
 
   /** The day offset, or the timing text when the cell names no day ("Q3", "Ongoing"); else the timing the stage column gave. */
-  private day(row: RowContext, fromStage: { day: number | null; timing: string | null } | null): { day: number | null; timing: string | null } {
+  private day(row: RowContext, fromStage: Timing | null): Timing {
     const value = this.value(row, 'day');
     if (value != null && isCellError(value)) {
       this.formulaError(row, 'day', value.error);
@@ -276,7 +276,7 @@ export class RowReader {
 }
 
 /** A timing read from the stage column, as inspect shows it. */
-function timingText(timing: { day: number | null; timing: string | null }): string {
+function timingText(timing: Timing): string {
   return timing.day !== null ? `day ${timing.day}` : 'timing text';
 }
 

@@ -4,8 +4,14 @@ import { Vocabulary, stripStageNumbering } from '../vocabulary.js';
 import { STAGE_MODELS } from '../stage-models.js';
 import { MAX_VALUE_LENGTH, dayFromText } from './values.js';
 
+/** When a touchpoint happens: its day offset, or the timing text that names none ("Ongoing", "Q3"). */
+export interface Timing {
+  day: number | null;
+  timing: string | null;
+}
+
 /** How a stage cell reads: a stage of the model in force, a timing written in the stage column, or unknown. */
-export type StageReading = { id: string } | { timing: { day: number | null; timing: string | null } } | { unknown: string | null };
+export type StageReading = { id: string } | { timing: Timing } | { unknown: string | null };
 
 /** Most stages a file's own stage model can have; past this, new values are unknown (a column of free text is no stage model). */
 export const MAX_OWN_STAGES = 24;
@@ -27,7 +33,7 @@ export function isAlwaysOn(text: string): boolean {
 }
 
 /** A stage cell's text read as a timing (a day or timing words), or null when it is none. */
-export function stageTiming(text: string): { day: number | null; timing: string | null } | null {
+export function stageTiming(text: string): Timing | null {
   if (text.length > MAX_VALUE_LENGTH) return null;
   const day = dayFromText(text);
   if (day !== null) return Number.isInteger(day) && day >= 0 ? { day, timing: null } : null;
@@ -77,11 +83,13 @@ export class StageReader {
   private decided: boolean;
   private ownLocation: Location | null = null;
 
+  /** `vocabulary` reads the configured model's stages (the normalizer's, built once). */
   constructor(
     private readonly configured: StageModel,
     private readonly source: Omit<StageSource, 'location'>,
+    vocabulary: Vocabulary<string> = new Vocabulary(configured.stages),
   ) {
-    this.vocabulary = new Vocabulary(configured.stages);
+    this.vocabulary = vocabulary;
     this.decided = source.kind === 'config';
   }
 
