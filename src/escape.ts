@@ -282,3 +282,18 @@ export function markdownPunctuated(text: string): string {
     .replace(PUNCTUATION, (mark) => `\\${mark}`)
     .replace(/([@#])/g, '$1\u200b');
 }
+
+/** Text a spreadsheet would run as a formula or command when the CSV is opened (formula injection). */
+const FORMULA_LIKE = /^[=+\-@\t\r]/;
+const NUMBER_LIKE = /^[+-]?\d+(?:[.,]\d+)?%?$/;
+
+/**
+ * One CSV field: quoted when it holds a separator, a quote, a line break or edge spaces; text a spreadsheet
+ * would run as a formula gets a leading apostrophe (shown as text by Excel and LibreOffice), a signed number does not.
+ */
+export function csvValue(value: string | number | boolean | Date | null): string {
+  if (value === null) return '';
+  let text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+  if (typeof value === 'string' && FORMULA_LIKE.test(text) && !NUMBER_LIKE.test(text)) text = `'${text}`;
+  return /[",;|\r\n\t]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+}

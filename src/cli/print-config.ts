@@ -22,5 +22,6 @@ export function resolvedConfigJson(config: ResolvedConfig): Record<string, unkno
     personas: config.settings.personas,
     ignore: config.ignore,
     limits: config.limits,
+    interview: config.interview,
   };
 }

@@ -9,7 +9,7 @@ import { RULES } from '../rules/index.js';
 import type { JourneySettings, Rule } from '../rules/rule.js';
 import { globMatcher } from './glob.js';
 import { describeIssue, describeValue } from './issues.js';
-import { DEFAULT_CONFIG, RuleLevelSchema, type Config, type IgnoreEntry, type RuleLevel } from './schema.js';
+import { DEFAULT_CONFIG, RuleLevelSchema, type Config, type IgnoreEntry, type InterviewConfig, type RuleLevel } from './schema.js';
 
 /** A rule with the level and options a config gives it (defaults filled in). */
 export interface RuleSettingResolved {
@@ -27,6 +27,7 @@ export interface ResolvedConfig {
   settings: JourneySettings;
   ignore: IgnoreEntry[];
   limits: ReadLimits;
+  interview: InterviewConfig;
 }
 
 const didYouMean = (text: string, candidates: readonly string[]) => {
@@ -129,6 +130,11 @@ export function resolveConfig(config: Config = DEFAULT_CONFIG, file: string | nu
       if (!stageIds.includes(id)) throw new ConfigError(`ignore[${i}].stages[${j}]: no stage "${id}"${didYouMean(id, stageIds)} (stages are ${stageIds.join(', ')})`);
     });
   });
+  config.interview.questions.forEach((question, i) => {
+    if (question.stage !== undefined && !stageIds.includes(question.stage)) {
+      throw new ConfigError(`interview.questions[${i}].stage: no stage "${question.stage}"${didYouMean(question.stage, stageIds)} (stages are ${stageIds.join(', ')})`);
+    }
+  });
   return {
     file,
     rules,
@@ -143,5 +149,6 @@ export function resolveConfig(config: Config = DEFAULT_CONFIG, file: string | nu
     settings: { stageOwners: config.stageOwners, personas: config.personas },
     ignore: config.ignore,
     limits: config.limits,
+    interview: config.interview,
   };
 }

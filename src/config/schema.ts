@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { ReadLimitsSchema } from '../load/limits.js';
 import { DirectionSchema, FieldSchema, ModeSchema, SeveritySchema, StatusSchema } from '../model/schema.js';
 import { StageModelNameSchema } from '../model/stage-models.js';
+import { GUIDE_LANGUAGES, QUESTION_KINDS } from '../interview/questions.js';
 
 export const RuleLevelSchema = z.enum(['off', ...SeveritySchema.options]);
 /** A rule's level: off, or the severity its findings get. */
@@ -63,6 +64,25 @@ export const SentimentConfigSchema = z
   })
   .strict();
 
+const templateText = z.string().min(1).max(1000);
+
+export const InterviewConfigSchema = z
+  .object({
+    /** The guide's language; by default the inventory's own (--lang wins). */
+    language: z.enum(GUIDE_LANGUAGES).optional(),
+    /** The session's length the guide is capped to (--minutes wins). */
+    minutes: z.number().int().min(10).max(480).default(45),
+    /** Replacement question templates per language and kind, with journey's {placeholders}. */
+    templates: z.partialRecord(z.enum(GUIDE_LANGUAGES), z.partialRecord(z.enum(QUESTION_KINDS), templateText)).default({}),
+    /** The team's own questions: asked in the warm-up, or in a stage (asked before journey's there). */
+    questions: z
+      .array(z.object({ text: templateText, stage: z.string().min(1).optional(), persona: z.string().min(1).optional(), minutes: z.number().int().min(1).max(60).default(3) }).strict())
+      .max(200)
+      .default([]),
+  })
+  .strict();
+export type InterviewConfig = z.infer<typeof InterviewConfigSchema>;
+
 export const IgnoreEntrySchema = z
   .object({
     /** Globs, relative to the config file's folder (bounded: a config arrives in pull requests too). */
@@ -95,6 +115,7 @@ export const ConfigSchema = z
     stageOwners: z.record(z.string(), z.array(z.string().min(1))).default({}).describe('Teams expected to own touchpoints in each stage (stage id → team names), checked by team-fit'),
     personas: z.array(z.string().min(1)).default([]).describe('Persona names every inventory should have rows for, checked by missing-persona'),
     ignore: z.array(IgnoreEntrySchema).default([]).describe('Findings to accept: each entry matches on every field it gives (files are globs relative to the config file; personas, stages, sheets, rules, touchpoints) and says why'),
+    interview: InterviewConfigSchema.prefault({}).describe('The interview guide (journey interview): its language, length, replacement question templates and the team\'s own questions'),
     limits: ReadLimitsSchema.prefault({}).describe('What reading one input may cost at most (time, sizes, cells); raise one for a legitimately huge inventory'),
   })
   .strict();

@@ -1,0 +1,195 @@
+import type { CellValue, RawRow, RawTable } from '../load/table.js';
+import { isCellError } from '../load/table.js';
+import { cellLocation } from '../model/cells.js';
+import type { JourneyModel, Location, Stage } from '../model/schema.js';
+import type { SentimentLexicon } from '../model/sentiment.js';
+import { foldKey } from '../model/text.js';
+
+/** The columns of an answers sheet, in the order `journey interview --template` writes them. */
+export const ANSWER_COLUMNS = ['persona', 'interviewee', 'stage', 'touchpoint', 'question', 'quote', 'feeling', 'date'] as const;
+export type AnswerColumn = (typeof ANSWER_COLUMNS)[number];
+
+/** The header each column gets in the template, and the words a header may use instead (the guide's languages). */
+export const ANSWER_HEADERS: Record<AnswerColumn, { label: string; words: readonly string[] }> = {
+  persona: { label: 'Persona', words: ['persona', 'segment', 'perfil', 'profil', 'ペルソナ'] },
+  interviewee: { label: 'Interviewee', words: ['interviewee', 'interviewee id', 'participant', 'respondent', 'entrevistado', 'participante', 'interviewé', 'befragte', 'teilnehmer', 'intervistato', 'geïnterviewde', '回答者', '対象者'] },
+  stage: { label: 'Stage', words: ['stage', 'phase', 'etapa', 'fase', 'étape', 'ステージ', 'フェーズ'] },
+  touchpoint: { label: 'Touchpoint', words: ['touchpoint', 'touch point', 'ponto de contato', 'punto de contacto', 'point de contact', 'kontaktpunkt', 'punto di contatto', 'contactmoment', 'タッチポイント'] },
+  question: { label: 'Question', words: ['question', 'pregunta', 'pergunta', 'frage', 'domanda', 'vraag', '質問'] },
+  quote: { label: 'Quote', words: ['quote', 'answer', 'verbatim', 'cita', 'respuesta', 'citação', 'resposta', 'citation', 'réponse', 'zitat', 'antwort', 'citazione', 'risposta', 'citaat', 'antwoord', '発言', '回答'] },
+  feeling: { label: 'Feeling', words: ['feeling', 'emotion', 'sentiment', 'score', 'sentimiento', 'emoción', 'sentimento', 'emoção', 'ressenti', 'émotion', 'gefühl', 'emotion', 'sensazione', 'emozione', 'gevoel', 'emotie', '感情', '気持ち'] },
+  date: { label: 'Date', words: ['date', 'interview date', 'fecha', 'data', 'datum', '日付'] },
+};
+
+/** One interviewee's answer about one stage or touchpoint. */
+export interface Answer {
+  persona: string;
+  interviewee: string;
+  /** Stage id of the inventory's stage model; null when the row names none. */
+  stage: string | null;
+  /** The inventory's touchpoint name as the inventory writes it; null when the row names none. */
+  touchpoint: string | null;
+  question: string | null;
+  quote: string | null;
+  /** -2..+2: a number as written, or the emotion words' score; null when the row gives no feeling. */
+  score: number | null;
+  /** The feeling as written. */
+  feeling: string | null;
+  /** YYYY-MM-DD. */
+  date: string | null;
+  location: Location;
+}
+
+/** A row of the answers sheet that could not be read, with where and why. */
+export interface AnswerProblem {
+  location: Location;
+  message: string;
+}
+
+export interface ReadAnswers {
+  answers: Answer[];
+  problems: AnswerProblem[];
+}
+
+const HEADER_SEARCH_ROWS = 10;
+
+function text(value: CellValue | undefined): string {
+  if (value === null || value === undefined || isCellError(value)) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value).trim();
+}
+
+/** The header row and each answer column's index: the first of the first rows naming at least three answer columns. */
+function findHeader(rows: readonly RawRow[]): { row: RawRow; columns: Partial<Record<AnswerColumn, number>> } | null {
+  const lookup = new Map<string, AnswerColumn>();
+  for (const column of ANSWER_COLUMNS) for (const word of [ANSWER_HEADERS[column].label, ...ANSWER_HEADERS[column].words]) lookup.set(foldKey(word), column);
+  for (const row of rows.slice(0, HEADER_SEARCH_ROWS)) {
+    const columns: Partial<Record<AnswerColumn, number>> = {};
+    row.cells.forEach((cell, index) => {
+      const column = lookup.get(foldKey(text(cell)));
+      if (column !== undefined && columns[column] === undefined) columns[column] = index;
+    });
+    if (Object.keys(columns).length >= 3) return { row, columns };
+  }
+  return null;
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function readDate(value: CellValue | undefined): string | null | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
+  const written = text(value);
+  if (written === '') return null;
+  const match = DATE.exec(written);
+  if (!match) return undefined;
+  const date = new Date(`${written}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== written ? undefined : written;
+}
+
+/** A feeling: a number from -2 to +2 ("+1", "-2", "0"), or emotion words or emoji the lexicon scores. */
+function readFeeling(written: string, lexicon: SentimentLexicon): number | null | undefined {
+  if (written === '') return null;
+  if (/^[+-−]?\d+(\.\d+)?$/.test(written)) {
+    const score = Number(written.replace('−', '-'));
+    return score >= -2 && score <= 2 ? score : undefined;
+  }
+  return lexicon.score(written) ?? undefined;
+}
+
+/** The inventory's names to check answers against. */
+interface Names {
+  personas: Map<string, string>;
+  stages: readonly Stage[];
+  touchpoints: Map<string, Map<string, string>>;
+}
+
+function namesOf(model: JourneyModel): Names {
+  const touchpoints = new Map<string, Map<string, string>>();
+  for (const touchpoint of model.touchpoints) {
+    const persona = foldKey(touchpoint.persona);
+    let names = touchpoints.get(persona);
+    if (!names) touchpoints.set(persona, (names = new Map()));
+    names.set(foldKey(touchpoint.name), touchpoint.name);
+  }
+  return { personas: new Map(model.personas.map((p) => [foldKey(p.name), p.name])), stages: model.stageModel.stages, touchpoints };
+}
+
+function stageOf(written: string, stages: readonly Stage[]): string | null {
+  const key = foldKey(written);
+  return stages.find((stage) => [stage.id, stage.label, ...stage.synonyms].some((name) => foldKey(name) === key))?.id ?? null;
+}
+
+/**
+ * Reads an answers sheet (the first table with an answers header) against the inventory it belongs to:
+ * each row's persona, stage and touchpoint must be the inventory's, its feeling a -2..+2 number or emotion
+ * words, its date YYYY-MM-DD; every row that breaks one of these is a problem naming its cell.
+ */
+export function readAnswers(tables: readonly RawTable[], model: JourneyModel, lexicon: SentimentLexicon): ReadAnswers {
+  const problems: AnswerProblem[] = [];
+  const answers: Answer[] = [];
+  const names = namesOf(model);
+  const table = tables.find((candidate) => findHeader(candidate.rows) !== null);
+  if (!table) {
+    const first = tables[0];
+    problems.push({ location: cellLocation({ file: first?.file ?? '', sheet: first?.sheet ?? null }, 1, 0), message: `has no answers header (${ANSWER_COLUMNS.join(', ')}); write one with journey interview --template` });
+    return { answers, problems };
+  }
+  const { row: header, columns } = findHeader(table.rows)!;
+  for (const required of ['persona', 'quote', 'feeling'] as const) {
+    if (required === 'persona' && names.personas.size === 1) continue;
+    if (required !== 'persona' && (columns.quote !== undefined || columns.feeling !== undefined)) continue;
+    problems.push({ location: cellLocation(table, header.row, 0), message: `the answers header has no ${required === 'persona' ? 'Persona column (the inventory has several personas)' : 'Quote or Feeling column'}` });
+    return { answers, problems };
+  }
+  const place = { file: table.file, sheet: table.sheet };
+  for (const row of table.rows) {
+    if (row.row <= header.row) continue;
+    const cell = (column: AnswerColumn) => (columns[column] === undefined ? undefined : row.cells[columns[column]!]);
+    const at = (column: AnswerColumn) => cellLocation(place, row.row, columns[column] ?? 0);
+    const quote = text(cell('quote'));
+    const feeling = text(cell('feeling'));
+    // A row of the template nobody answered yet is not a problem.
+    if (quote === '' && feeling === '') continue;
+    const personaText = text(cell('persona'));
+    const persona = personaText === '' && names.personas.size === 1 ? [...names.personas.values()][0]! : names.personas.get(foldKey(personaText));
+    if (persona === undefined) {
+      problems.push({ location: at('persona'), message: personaText === '' ? 'names no persona' : `persona "${personaText}" is not in the inventory (${[...names.personas.values()].join(', ')})` });
+      continue;
+    }
+    const stageText = text(cell('stage'));
+    const stage = stageText === '' ? null : stageOf(stageText, names.stages);
+    if (stageText !== '' && stage === null) {
+      problems.push({ location: at('stage'), message: `stage "${stageText}" is not a stage of the inventory's model (${names.stages.map((s) => s.label).join(', ')})` });
+      continue;
+    }
+    const touchpointText = text(cell('touchpoint'));
+    const touchpoint = touchpointText === '' ? null : (names.touchpoints.get(foldKey(persona))?.get(foldKey(touchpointText)) ?? undefined);
+    if (touchpoint === undefined) {
+      problems.push({ location: at('touchpoint'), message: `touchpoint "${touchpointText}" is not one of ${persona}'s in the inventory` });
+      continue;
+    }
+    const score = readFeeling(feeling, lexicon);
+    if (score === undefined) {
+      problems.push({ location: at('feeling'), message: `feeling "${feeling}" is neither a number from -2 to +2 nor emotion words journey knows (add them to sentiment.words in the config)` });
+      continue;
+    }
+    const date = readDate(cell('date'));
+    if (date === undefined) {
+      problems.push({ location: at('date'), message: `date "${text(cell('date'))}" is not a date (YYYY-MM-DD)` });
+      continue;
+    }
+    answers.push({
+      persona,
+      interviewee: text(cell('interviewee')),
+      stage,
+      touchpoint,
+      question: text(cell('question')) || null,
+      quote: quote || null,
+      score,
+      feeling: feeling || null,
+      date,
+      location: at(columns.quote !== undefined ? 'quote' : 'feeling'),
+    });
+  }
+  return { answers, problems };
+}

@@ -1,0 +1,92 @@
+// Renders an interview guide (src/interview/guide.ts) as markdown for the interviewer, and the answers
+// sheet to record what interviewees said. Render only: every choice was made in the guide.
+import { csvValue, markdownText } from '../../escape.js';
+import { ANSWER_COLUMNS, ANSWER_HEADERS } from '../../interview/answers.js';
+import type { GuideQuestion, InterviewGuide, PersonaGuide } from '../../interview/guide.js';
+import { QUESTION_TEXTS, fillTemplate } from '../../interview/questions.js';
+import type { Location } from '../../model/schema.js';
+
+// The first line of every guide journey writes; the output guard knows it by this line.
+export const GUIDE_MARKER = '<!-- journey interview guide -->';
+
+/** A cell as a reader finds it: `Sheet!B7`, or the row of a CSV or markdown file. */
+function place(location: Location): string {
+  // A cell already names its sheet (`Practitioner!B7`) or its markdown line.
+  if (location.cell !== null) return location.cell;
+  if (location.sheet !== null) return location.row === null ? location.sheet : `${location.sheet} row ${location.row}`;
+  return location.row === null ? 'the file' : `row ${location.row}`;
+}
+
+type Labels = (typeof QUESTION_TEXTS)[InterviewGuide['language']]['label'];
+
+function questionLines(question: GuideQuestion, number: number, label: Labels): string[] {
+  const lines = [`${number}. ${markdownText(question.text)} _(${question.minutes} ${label.minutes})_`];
+  for (const because of question.because) {
+    const source = because.rule === null ? markdownText(label.gap) : markdownText(because.rule);
+    lines.push(`   - ${markdownText(label.why)}: ${source}, ${markdownText(place(because.location))}: ${markdownText(because.message)}`);
+  }
+  return lines;
+}
+
+function personaSection(guide: PersonaGuide, language: InterviewGuide['language']): string[] {
+  const { section: words, label } = QUESTION_TEXTS[language];
+  const planned = fillTemplate(label.planned, { planned: guide.plannedMinutes, minutes: guide.minutes });
+  const lines = [`## ${markdownText(guide.persona)}`, '', markdownText(planned), '', `> ${markdownText(guide.intro)}`, '>', `> ${markdownText(guide.consent)}`, ''];
+  let number = 0;
+  const block = (title: string, questions: readonly GuideQuestion[]) => {
+    if (questions.length === 0) return;
+    lines.push(`### ${markdownText(title)}`, '');
+    for (const question of questions) lines.push(...questionLines(question, ++number, label));
+    lines.push('');
+  };
+  block(words.warmup, guide.warmUp);
+  for (const section of guide.stages) block(section.label, section.questions);
+  block(words.closing, guide.closing);
+  if (guide.leftOut.length > 0) {
+    lines.push(`### ${markdownText(words.leftOut)}`, '');
+    for (const question of guide.leftOut) lines.push(`- ${markdownText(question.text)} _(${question.minutes} ${label.minutes}; ${question.because.map((b) => markdownText(b.rule ?? label.gap)).join(', ')})_`);
+    lines.push('');
+  }
+  return lines;
+}
+
+/** The guide as markdown: per persona the intro and consent to read out, then numbered questions, each with why journey asks it. */
+export function guideMarkdown(guide: InterviewGuide, title: string): string {
+  const lines = [GUIDE_MARKER, `# Interview guide: ${markdownText(title)}`, ''];
+  if (guide.guides.length === 0) lines.push('No persona to interview.', '');
+  for (const persona of guide.guides) lines.push(...personaSection(persona, guide.language));
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** The touchpoint an answer to the question is recorded against: the one it asks about; for a handoff or a silence, the one the customer waited for; none for a stage question. */
+function subject(question: GuideQuestion): string {
+  if (question.kind === 'friction' || question.kind === 'unmeasured') return question.touchpoints[0]?.name ?? '';
+  if (question.kind === 'handoff' || question.kind === 'silence') return question.touchpoints[question.touchpoints.length - 1]?.name ?? '';
+  return '';
+}
+
+/**
+ * The answers sheet as CSV: a header with every answer column, and one row per question of the guide
+ * (persona, stage, touchpoint and question filled in) for the interviewer to copy per interviewee.
+ * UTF-8 with a byte-order mark, so Excel opens it with the right encoding.
+ */
+export function answersTemplateCsv(guide: InterviewGuide | null, stageLabels: ReadonlyMap<string, string>): string {
+  const lines = [ANSWER_COLUMNS.map((column) => csvValue(ANSWER_HEADERS[column].label)).join(',')];
+  for (const persona of guide?.guides ?? []) {
+    const questions = [...persona.warmUp, ...persona.stages.flatMap((section) => section.questions), ...persona.closing];
+    for (const question of questions) {
+      const values: Record<(typeof ANSWER_COLUMNS)[number], string> = {
+        persona: persona.persona,
+        interviewee: '',
+        stage: question.stage === null ? '' : (stageLabels.get(question.stage) ?? question.stage),
+        touchpoint: subject(question),
+        question: question.text,
+        quote: '',
+        feeling: '',
+        date: '',
+      };
+      lines.push(ANSWER_COLUMNS.map((column) => csvValue(values[column])).join(','));
+    }
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
