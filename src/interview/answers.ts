@@ -100,16 +100,17 @@ function readFeeling(written: string, lexicon: SentimentLexicon): number | null 
 interface Names {
   personas: Map<string, string>;
   stages: readonly Stage[];
-  touchpoints: Map<string, Map<string, string>>;
+  /** Per persona key, each touchpoint name key → its name as written and its stage. */
+  touchpoints: Map<string, Map<string, { name: string; stage: string | null }>>;
 }
 
 function namesOf(model: JourneyModel): Names {
-  const touchpoints = new Map<string, Map<string, string>>();
+  const touchpoints = new Map<string, Map<string, { name: string; stage: string | null }>>();
   for (const touchpoint of model.touchpoints) {
     const persona = foldKey(touchpoint.persona);
     let names = touchpoints.get(persona);
     if (!names) touchpoints.set(persona, (names = new Map()));
-    names.set(foldKey(touchpoint.name), touchpoint.name);
+    if (!names.has(foldKey(touchpoint.name))) names.set(foldKey(touchpoint.name), { name: touchpoint.name, stage: touchpoint.stage });
   }
   return { personas: new Map(model.personas.map((p) => [foldKey(p.name), p.name])), stages: model.stageModel.stages, touchpoints };
 }
@@ -135,10 +136,14 @@ export function readAnswers(tables: readonly RawTable[], model: JourneyModel, le
     return { answers, problems };
   }
   const { row: header, columns } = findHeader(table.rows)!;
-  for (const required of ['persona', 'quote', 'feeling'] as const) {
-    if (required === 'persona' && names.personas.size === 1) continue;
-    if (required !== 'persona' && (columns.quote !== undefined || columns.feeling !== undefined)) continue;
-    problems.push({ location: cellLocation(table, header.row, 0), message: `the answers header has no ${required === 'persona' ? 'Persona column (the inventory has several personas)' : 'Quote or Feeling column'}` });
+  const missing =
+    columns.quote === undefined && columns.feeling === undefined
+      ? 'Quote or Feeling column'
+      : columns.persona === undefined && names.personas.size > 1
+        ? 'Persona column (the inventory has several personas)'
+        : null;
+  if (missing !== null) {
+    problems.push({ location: cellLocation(table, header.row, 0), message: `the answers header has no ${missing}` });
     return { answers, problems };
   }
   const place = { file: table.file, sheet: table.sheet };
@@ -157,14 +162,14 @@ export function readAnswers(tables: readonly RawTable[], model: JourneyModel, le
       continue;
     }
     const stageText = text(cell('stage'));
-    const stage = stageText === '' ? null : stageOf(stageText, names.stages);
-    if (stageText !== '' && stage === null) {
+    const written = stageText === '' ? null : stageOf(stageText, names.stages);
+    if (stageText !== '' && written === null) {
       problems.push({ location: at('stage'), message: `stage "${stageText}" is not a stage of the inventory's model (${names.stages.map((s) => s.label).join(', ')})` });
       continue;
     }
     const touchpointText = text(cell('touchpoint'));
-    const touchpoint = touchpointText === '' ? null : (names.touchpoints.get(foldKey(persona))?.get(foldKey(touchpointText)) ?? undefined);
-    if (touchpoint === undefined) {
+    const known = touchpointText === '' ? null : (names.touchpoints.get(foldKey(persona))?.get(foldKey(touchpointText)) ?? undefined);
+    if (known === undefined) {
       problems.push({ location: at('touchpoint'), message: `touchpoint "${touchpointText}" is not one of ${persona}'s in the inventory` });
       continue;
     }
@@ -181,8 +186,9 @@ export function readAnswers(tables: readonly RawTable[], model: JourneyModel, le
     answers.push({
       persona,
       interviewee: text(cell('interviewee')),
-      stage,
-      touchpoint,
+      // A row that names only its touchpoint is about the touchpoint's stage.
+      stage: written ?? known?.stage ?? null,
+      touchpoint: known?.name ?? null,
       question: text(cell('question')) || null,
       quote: quote || null,
       score,

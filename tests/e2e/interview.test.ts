@@ -1,0 +1,81 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { journey } from '../helpers/cli.js';
+
+const SAMPLE = 'fixtures/sample-inventory.xlsx';
+const dir = mkdtempSync(join(tmpdir(), 'journey-interview-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface GuideJson {
+  version: number;
+  language: string;
+  guides: { persona: string; plannedMinutes: number; minutes: number; stages: { questions: { kind: string; because: { rule: string | null; fingerprint: string | null; location: { row: number | null } }[] }[] }[] }[];
+}
+
+describe('journey interview', () => {
+  it('writes the guide for the sample inventory', async () => {
+    const run = journey(['interview', SAMPLE]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    await expect(run.stdout).toMatchFileSnapshot('__snapshots__/sample-interview-guide.md');
+  });
+
+  it('ties every question to a finding of the audit or to a row of the inventory, and keeps to the minutes', () => {
+    const guide = JSON.parse(journey(['interview', SAMPLE, '--format', 'json', '--minutes', '30']).stdout) as GuideJson;
+    const audit = JSON.parse(journey(['audit', SAMPLE, '--format', 'json']).stdout) as { findings: { fingerprint: string }[] };
+    const fingerprints = new Set(audit.findings.map((finding) => finding.fingerprint));
+    expect(guide.guides.map((g) => g.persona)).toEqual(['Practitioner', 'Buyer']);
+    for (const persona of guide.guides) {
+      expect(persona.plannedMinutes).toBeLessThanOrEqual(30);
+      const questions = persona.stages.flatMap((stage) => stage.questions);
+      expect(questions.length).toBeGreaterThan(2);
+      for (const question of questions) {
+        expect(question.because.length).toBeGreaterThan(0);
+        for (const because of question.because) {
+          if (because.rule === null) expect(because.location.row).toBeGreaterThan(0);
+          else expect(fingerprints.has(because.fingerprint!)).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('writes the answers sheet with the guide\'s questions, and never replaces a filled-in one', () => {
+    const sheet = join(dir, 'answers.csv');
+    const run = journey(['interview', SAMPLE, '--persona', 'buyer', '--template', sheet, '-o', join(dir, 'guide.md')]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('wrote the answers sheet');
+    const lines = readFileSync(sheet, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('Persona,Interviewee,Stage,Touchpoint,Question,Quote,Feeling,Date');
+    expect(lines.slice(1).every((line) => line.startsWith('Buyer,'))).toBe(true);
+    expect(lines.some((line) => line.includes('Security review') || line.includes('Quarterly business review'))).toBe(true);
+    expect(readFileSync(join(dir, 'guide.md'), 'utf8')).toContain('## Buyer');
+    const again = journey(['interview', SAMPLE, '--template', sheet]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/--template .*answers\.csv: already exists/);
+  });
+
+  it('writes the guide in the language asked for, or the inventory\'s own', () => {
+    const german = journey(['interview', SAMPLE, '--lang', 'de', '--persona', 'Practitioner']);
+    expect(german.stdout).toContain('### Zum Einstieg');
+    const spanish = join(dir, 'es.csv');
+    writeFileSync(spanish, 'Persona,Stage,Touchpoint,Channel,Day\nHuésped,Decision,Correo de confirmación de la reserva,Email,0\nHuésped,Onboarding,Llamada de bienvenida después de la llegada,Phone,3\nHuésped,Retention,Encuesta de satisfacción para el cliente,Email,10\n');
+    expect(journey(['interview', spanish]).stdout).toContain('### Para empezar');
+  });
+
+  it('refuses an unknown persona, a folder of several inventories and an unreadable file, in one line, exit 2', () => {
+    const persona = journey(['interview', SAMPLE, '--persona', 'Nobody']);
+    expect(persona.code).toBe(2);
+    expect(persona.stderr).toBe(`journey: --persona: no persona "Nobody" in ${SAMPLE} (its personas: Practitioner, Buyer)\n`);
+    const folder = journey(['interview', 'fixtures']);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toMatch(/^journey: fixtures: names \d+ inventories; journey interview writes the guide for one inventory file\n$/);
+    const missing = journey(['interview', join(dir, 'missing.csv')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+    const minutes = journey(['interview', SAMPLE, '--minutes', '5']);
+    expect(minutes.code).toBe(2);
+    expect(minutes.stderr).toContain('--minutes: expected a whole number of minutes from 10 to 480');
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { readAnswers } from '../../src/interview/answers.js';
+import type { RawTable } from '../../src/load/table.js';
+import { SentimentLexicon } from '../../src/model/sentiment.js';
+import { model } from '../helpers/inventory.js';
+
+const journey = model([
+  ['Persona', 'Stage', 'Touchpoint', 'Channel', 'Day'],
+  ['Admin', 'Decision', 'Contract signed', 'Email', 10],
+  ['Admin', 'Onboarding', 'Kickoff call', 'Video call', 30],
+  ['Buyer', 'Decision', 'Proposal', 'Email', 5],
+]);
+
+function table(rows: (string | number | null)[][], file = 'answers.csv'): RawTable[] {
+  return [{ file, sheet: null, rows: rows.map((cells, i) => ({ row: i + 1, cells })) }];
+}
+
+const HEADER = ['Persona', 'Interviewee', 'Stage', 'Touchpoint', 'Question', 'Quote', 'Feeling', 'Date'];
+const lexicon = new SentimentLexicon();
+
+describe('the answers sheet', () => {
+  it('reads each answer against the inventory: names as the inventory writes them, the stage from the touchpoint, feelings as numbers or words', () => {
+    const { answers, problems } = readAnswers(
+      table([
+        HEADER,
+        ['admin', 'P1', '', 'kickoff CALL', 'How long until...?', 'I felt lost after signing', '-2', '2026-11-20'],
+        ['Admin', 'P2', 'Onboarding', '', '', 'Nobody called', 'frustrated', ''],
+        ['Admin', 'P3', 'Decision', 'Contract signed', '', '', '+1', ''],
+        // A template row nobody answered yet.
+        ['Admin', '', 'Decision', 'Contract signed', 'Was it easy?', '', '', ''],
+      ]),
+      journey,
+      lexicon,
+    );
+    expect(problems).toEqual([]);
+    expect(answers.map(({ persona, interviewee, stage, touchpoint, score }) => ({ persona, interviewee, stage, touchpoint, score }))).toEqual([
+      { persona: 'Admin', interviewee: 'P1', stage: 'onboarding', touchpoint: 'Kickoff call', score: -2 },
+      { persona: 'Admin', interviewee: 'P2', stage: 'onboarding', touchpoint: null, score: expect.any(Number) },
+      { persona: 'Admin', interviewee: 'P3', stage: 'decision', touchpoint: 'Contract signed', score: 1 },
+    ]);
+    expect(answers[1]!.score).toBeLessThan(0);
+    expect(answers[0]).toMatchObject({ quote: 'I felt lost after signing', date: '2026-11-20', location: { row: 2, cell: 'F2' } });
+  });
+
+  it('finds the header below title rows and in other languages', () => {
+    const { answers, problems } = readAnswers(
+      table([['Interviews, November'], [], ['Persona', 'Entrevistado', 'Etapa', 'Punto de contacto', 'Cita', 'Sentimiento'], ['Buyer', 'E1', 'Decision', 'Proposal', 'Muy claro', '2']]),
+      journey,
+      lexicon,
+    );
+    expect(problems).toEqual([]);
+    expect(answers).toHaveLength(1);
+    expect(answers[0]).toMatchObject({ persona: 'Buyer', touchpoint: 'Proposal', score: 2, location: { row: 4 } });
+  });
+
+  it('names each row it cannot read, with its cell and why, and reads the rest', () => {
+    const { answers, problems } = readAnswers(
+      table([
+        HEADER,
+        ['Partner', 'P1', '', '', '', 'Hm', '0', ''],
+        ['Admin', 'P1', 'Launch', '', '', 'Hm', '0', ''],
+        ['Admin', 'P1', '', 'Webinar', '', 'Hm', '0', ''],
+        ['Admin', 'P1', '', 'Kickoff call', '', 'Hm', '5', ''],
+        ['Admin', 'P1', '', 'Kickoff call', '', 'Hm', 'qwertyuiop', ''],
+        ['Admin', 'P1', '', 'Kickoff call', '', 'Hm', '1', 'last Tuesday'],
+        ['Admin', 'P1', '', 'Kickoff call', '', 'Fine', '1', '2026-02-30'],
+        ['Admin', 'P1', '', 'Kickoff call', '', 'Fine', '1', '2026-02-03'],
+      ]),
+      journey,
+      lexicon,
+    );
+    expect(problems.map((p) => `${p.location.cell}: ${p.message}`)).toEqual([
+      'A2: persona "Partner" is not in the inventory (Admin, Buyer)',
+      'C3: stage "Launch" is not a stage of the inventory\'s model (Awareness, Consideration, Decision, Onboarding, Adoption, Retention, Expansion, Advocacy)',
+      'D4: touchpoint "Webinar" is not one of Admin\'s in the inventory',
+      'G5: feeling "5" is neither a number from -2 to +2 nor emotion words journey knows (add them to sentiment.words in the config)',
+      'G6: feeling "qwertyuiop" is neither a number from -2 to +2 nor emotion words journey knows (add them to sentiment.words in the config)',
+      'H7: date "last Tuesday" is not a date (YYYY-MM-DD)',
+      'H8: date "2026-02-30" is not a date (YYYY-MM-DD)',
+    ]);
+    expect(answers).toHaveLength(1);
+  });
+
+  it('says so when no table has an answers header, or the header has neither quote nor feeling', () => {
+    expect(readAnswers(table([['a', 'b'], ['c', 'd']]), journey, lexicon).problems[0]!.message).toMatch(/^has no answers header/);
+    expect(readAnswers(table([['Persona', 'Stage', 'Touchpoint', 'Date']]), journey, lexicon).problems[0]!.message).toBe('the answers header has no Quote or Feeling column');
+  });
+});
