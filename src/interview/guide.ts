@@ -1,4 +1,4 @@
-import { rowLocation } from '../model/cells.js';
+import { cellOf, rowLocation } from '../model/cells.js';
 import { stageGroups } from '../model/groups.js';
 import type { Finding, JourneyModel, Location, Severity, Touchpoint } from '../model/schema.js';
 import { stageLabel, stageOrder } from '../model/stages.js';
@@ -127,7 +127,7 @@ function personaGuide(model: JourneyModel, findings: readonly Finding[], persona
   const warmUp = [fixed('warmup.role'), fixed('warmup.help'), fixed('warmup.category'), ...own.filter((q) => q.stage === undefined).map(ownQuestion)];
   const closing = [fixed('closing.else'), fixed('closing.missed')];
   const fromFindings = findings.filter((finding) => finding.persona === persona).flatMap((finding) => findingQuestions(context, finding));
-  const askedAbout = new Set(fromFindings.flatMap((q) => q.touchpoints.map((t) => rowKey(t.location))));
+  const askedAbout = new Set(fromFindings.flatMap((q) => subjects.get(q) ?? []));
   const candidates = [...fromFindings, ...gapQuestions(context, askedAbout)];
   const asked = own.filter((q) => q.stage !== undefined).map(ownQuestion);
   // The intro and consent take a minute each; the warm-up and closing are always asked.
@@ -285,20 +285,20 @@ function hasFigures(touchpoint: Touchpoint): boolean {
  * satisfaction question; a stage with touchpoints nobody measured (no figures, no sentiment) asks about
  * the first of them that no other question already asks about.
  */
-function gapQuestions(context: PersonaContext, askedAbout: ReadonlySet<string>): GuideQuestion[] {
+function gapQuestions(context: PersonaContext, askedAbout: ReadonlySet<Touchpoint>): GuideQuestion[] {
   const questions: GuideQuestion[] = [];
   for (const group of stageGroups(context.model)) {
     if (group.persona !== context.persona) continue;
     const label = stageLabel(context.model.stageModel, group.stage);
     const first = group.touchpoints[0]!;
     if (group.touchpoints.every((touchpoint) => touchpoint.sentiment === null)) {
-      const because = [{ rule: null, message: `No touchpoint of ${context.persona} in ${label} has a sentiment`, location: rowLocation(first), fingerprint: null }];
+      const because = [{ rule: null, message: `No touchpoint of ${context.persona} in ${label} has a sentiment`, location: cellOf(first, 'touchpoint'), fingerprint: null }];
       questions.push(question(context, 'satisfaction', group.stage, group.touchpoints, because, GAP_WEIGHT, { persona: context.persona, stage: label }));
     }
-    const unmeasured = group.touchpoints.filter((touchpoint) => !hasFigures(touchpoint) && !askedAbout.has(rowKey(rowLocation(touchpoint)))).sort(byDay);
+    const unmeasured = group.touchpoints.filter((touchpoint) => !hasFigures(touchpoint) && !askedAbout.has(touchpoint)).sort(byDay);
     if (unmeasured.length > 0) {
       const touchpoint = unmeasured[0]!;
-      const because = [{ rule: null, message: `"${touchpoint.name}" has no figures and no sentiment`, location: rowLocation(touchpoint), fingerprint: null }];
+      const because = [{ rule: null, message: `"${touchpoint.name}" has no figures and no sentiment`, location: cellOf(touchpoint, 'touchpoint'), fingerprint: null }];
       questions.push(question(context, 'unmeasured', group.stage, [touchpoint], because, GAP_WEIGHT, { persona: context.persona, stage: label, touchpoint: touchpoint.name }));
     }
   }
@@ -323,16 +323,21 @@ function fill(context: PersonaContext, kind: QuestionKind, values: Record<string
   return fillTemplate(context.texts[kind] ?? QUESTION_TEXTS.en[kind], values);
 }
 
+// The touchpoints each question asks about, as model objects (a question keeps only their names and cells).
+const subjects = new WeakMap<GuideQuestion, readonly Touchpoint[]>();
+
 function question(context: PersonaContext, kind: QuestionKind, stage: string | null, touchpoints: readonly Touchpoint[], because: QuestionMotive[], severity: number, values: Record<string, string | number>): GuideQuestion {
-  return {
+  const asked: GuideQuestion = {
     kind,
     text: fill(context, kind, values),
     minutes: QUESTION_MINUTES[kind],
     priority: QUESTION_WEIGHT[kind] === 0 ? 0 : priorityOf(context, kind, severity, stage, touchpoints.length),
     stage,
-    touchpoints: touchpoints.map((touchpoint) => ({ name: touchpoint.name, location: rowLocation(touchpoint) })),
+    touchpoints: touchpoints.map((touchpoint) => ({ name: touchpoint.name, location: cellOf(touchpoint, 'touchpoint') })),
     because,
   };
+  subjects.set(asked, touchpoints);
+  return asked;
 }
 
 function ownQuestion(own: OwnQuestion): GuideQuestion {
