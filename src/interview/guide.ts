@@ -101,7 +101,7 @@ export function guidePersonas(model: JourneyModel, persona?: string): string[] {
 
 /** Writes a discussion guide per persona from an inventory's model and the findings of its audit. */
 export function buildGuide(model: JourneyModel, findings: readonly Finding[], options: GuideOptions): InterviewGuide {
-  const { section: _sections, label: _labels, quotes: _quotes, ...builtIn } = QUESTION_TEXTS[options.language];
+  const { section: _sections, label: _labels, quotes: _quotes, comma: _comma, ...builtIn } = QUESTION_TEXTS[options.language];
   const texts: Record<string, string> = { ...builtIn };
   for (const [kind, text] of Object.entries(options.templates ?? {})) if (text !== undefined) texts[kind] = text;
   const guides = guidePersonas(model, options.persona).map((persona) => personaGuide(model, findings, persona, texts, options));
@@ -126,7 +126,7 @@ function personaGuide(model: JourneyModel, findings: readonly Finding[], persona
   const own = (options.questions ?? []).filter((q) => q.persona === undefined || foldKey(q.persona) === foldKey(persona));
   const warmUp = [fixed('warmup.role'), fixed('warmup.help'), fixed('warmup.category'), ...own.filter((q) => q.stage === undefined).map(ownQuestion)];
   const closing = [fixed('closing.else'), fixed('closing.missed')];
-  const fromFindings = findings.filter((finding) => finding.persona === persona).flatMap((finding) => findingQuestions(context, finding));
+  const fromFindings = mergeWaits(findings.filter((finding) => finding.persona === persona).flatMap((finding) => findingQuestions(context, finding)));
   const askedAbout = new Set(fromFindings.flatMap((q) => subjects.get(q) ?? []));
   const candidates = [...fromFindings, ...gapQuestions(context, askedAbout)];
   const asked = own.filter((q) => q.stage !== undefined).map(ownQuestion);
@@ -241,7 +241,7 @@ function findingQuestions(context: PersonaContext, finding: Finding): GuideQuest
   const stage = finding.stage ?? touchpoints[0]?.stage ?? null;
   const severity = SEVERITY_WEIGHT[finding.severity];
   const because = [motive(finding)];
-  const values = { persona: context.persona, stage: stage === null ? '' : stageLabel(context.model.stageModel, stage) };
+  const values = { persona: context.persona, stage: stage === null ? dayRange(context, touchpoints) : stageLabel(context.model.stageModel, stage) };
   switch (kind) {
     case 'friction':
       // One question per touchpoint, the finding's first one asked first.
@@ -270,6 +270,30 @@ function findingQuestions(context: PersonaContext, finding: Finding): GuideQuest
     default:
       return [question(context, kind, stage, touchpoints, because, severity, values)];
   }
+}
+
+/** What a timeline's question calls the stretch it asks about ("days 0–6"), from its touchpoints' days. */
+function dayRange(context: PersonaContext, touchpoints: readonly Touchpoint[]): string {
+  const days = touchpoints.flatMap((touchpoint) => (touchpoint.day === null ? [] : [touchpoint.day]));
+  if (days.length === 0) return '';
+  return fillTemplate(QUESTION_TEXTS[context.language].label.days, { first: Math.min(...days), last: Math.max(...days) });
+}
+
+/**
+ * One question per wait: a handoff lag and a silent stretch over the same two touchpoints are one
+ * question (the handoff's, which names the team the customer waited for), motivated by both findings.
+ */
+function mergeWaits(questions: GuideQuestion[]): GuideQuestion[] {
+  const handoffs = new Map<string, GuideQuestion>();
+  const key = (q: GuideQuestion) => q.touchpoints.map((t) => `${t.location.file}\u0000${t.location.sheet ?? ''}\u0000${t.location.cell ?? t.location.row}`).join('\u0001');
+  for (const q of questions) if (q.kind === 'handoff') handoffs.set(key(q), q);
+  return questions.filter((q) => {
+    const handoff = q.kind === 'silence' ? handoffs.get(key(q)) : undefined;
+    if (handoff === undefined) return true;
+    handoff.because.push(...q.because);
+    handoff.priority = Math.max(handoff.priority, q.priority);
+    return false;
+  });
 }
 
 function stageTouchpoints(context: PersonaContext, stage: string | null): Touchpoint[] {
@@ -311,12 +335,14 @@ function goal(context: PersonaContext, stage: string | null): string {
 }
 
 function names(context: PersonaContext, touchpoints: readonly Touchpoint[]): string {
-  const [open, close] = QUESTION_TEXTS[context.language].quotes;
+  const { quotes: [open, close], comma, and } = QUESTION_TEXTS[context.language];
   const shown = touchpoints.slice(0, NAMES_IN_TEXT).map((t) => `${open}${t.name}${close}`);
   const rest = touchpoints.length - shown.length;
-  const and = context.texts.and ?? 'and';
-  if (rest > 0) return `${shown.join(', ')} +${rest}`;
-  return shown.length < 2 ? (shown[0] ?? '') : `${shown.slice(0, -1).join(', ')} ${and} ${shown[shown.length - 1]}`.replace(' 、 ', '、');
+  if (rest > 0) return `${shown.join(comma)} +${rest}`;
+  if (shown.length < 2) return shown[0] ?? '';
+  // "a, b and c"; in Japanese the list mark joins the last name too.
+  const last = and === comma.trim() ? comma : ` ${and} `;
+  return `${shown.slice(0, -1).join(comma)}${last}${shown[shown.length - 1]}`;
 }
 
 function fill(context: PersonaContext, kind: QuestionKind, values: Record<string, string | number>): string {

@@ -1,6 +1,6 @@
 // The discussion guide's question templates, per language: data, so a team can replace or add its own
 // in the config (`interview.templates`, `interview.questions`). Placeholders in braces are filled from
-// the inventory: {persona}, {stage}, {touchpoint}, {touchpoints}, {count}, {from}, {to}, {team},
+// the inventory: {persona} (the guide's heading; templates may use it), {stage}, {touchpoint}, {touchpoints}, {count}, {from}, {to}, {team},
 // {days}, {goal}, {minutes}. Every language has every kind (a test checks), so a guide never mixes
 // languages; a stage's {goal} falls back to `goal.other` for stages outside the lifecycle model.
 
@@ -22,16 +22,18 @@ export const GOAL_STAGES = ['awareness', 'consideration', 'decision', 'onboardin
 type Texts = Record<QuestionKind, string> &
   Record<`goal.${(typeof GOAL_STAGES)[number]}`, string> & {
     and: string;
+    /** What separates the names of a list. */
+    comma: string;
     /** How the language quotes a name. */
     quotes: readonly [string, string];
     section: Record<'warmup' | 'closing' | 'journey' | 'leftOut', string>;
     /** The guide's own words around the questions: why a question is asked, minutes, a gap in the data. */
-    label: Record<'why' | 'minutes' | 'planned' | 'gap', string>;
+    label: Record<'why' | 'minutes' | 'planned' | 'gap' | 'days', string>;
   };
 
 export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
   en: {
-    intro: 'Thank you for taking the time. We are mapping what it is like to be a {persona} with us, from first hearing of us to today, so we can fix what gets in your way. There are no right or wrong answers.',
+    intro: 'Thank you for taking the time. We are mapping your experience with us, from first hearing of us to today, so we can fix what gets in your way. There are no right or wrong answers.',
     consent: 'This takes about {minutes} minutes. May we take notes and quote you without your name? You can skip any question or stop at any time.',
     'warmup.role': 'Tell me a little about your role and what you use us for.',
     'warmup.help': 'In what ways does our product help you?',
@@ -57,12 +59,13 @@ export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
     'goal.advocacy': 'recommend you',
     'goal.other': 'do what I needed to do at that point',
     and: 'and',
+    comma: ', ',
     quotes: ['"', '"'],
-    label: { why: 'Why', minutes: 'min', planned: '{planned} of {minutes} minutes planned.', gap: 'gap in the data' },
+    label: { why: 'Why', minutes: 'min', planned: '{planned} of {minutes} minutes planned.', days: 'days {first}–{last}', gap: 'gap in the data' },
     section: { warmup: 'Warm-up', closing: 'Closing', journey: 'Along the journey', leftOut: 'Left out (over the time limit)' },
   },
   es: {
-    intro: 'Gracias por dedicarnos este tiempo. Estamos dibujando cómo es ser {persona} con nosotros, desde que supo de nosotros hasta hoy, para corregir lo que le estorba. No hay respuestas correctas ni incorrectas.',
+    intro: 'Gracias por dedicarnos este tiempo. Estamos dibujando su experiencia con nosotros, desde que supo de nosotros hasta hoy, para corregir lo que le estorba. No hay respuestas correctas ni incorrectas.',
     consent: 'Esto dura unos {minutes} minutos. ¿Podemos tomar notas y citarle sin su nombre? Puede saltarse cualquier pregunta o parar cuando quiera.',
     'warmup.role': 'Cuénteme un poco sobre su función y para qué nos usa.',
     'warmup.help': '¿De qué manera le ayuda nuestro producto?',
@@ -88,12 +91,13 @@ export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
     'goal.advocacy': 'recomendarles',
     'goal.other': 'hacer lo que necesitaba en ese momento',
     and: 'y',
+    comma: ', ',
     quotes: ['"', '"'],
-    label: { why: 'Por qué', minutes: 'min', planned: '{planned} de {minutes} minutos previstos.', gap: 'falta en los datos' },
+    label: { why: 'Por qué', minutes: 'min', planned: '{planned} de {minutes} minutos previstos.', days: 'los días {first}–{last}', gap: 'falta en los datos' },
     section: { warmup: 'Para empezar', closing: 'Cierre', journey: 'A lo largo del recorrido', leftOut: 'Fuera (superan el tiempo)' },
   },
   pt: {
-    intro: 'Obrigado pelo seu tempo. Estamos mapeando como é ser {persona} conosco, desde a primeira vez que ouviu falar de nós até hoje, para corrigir o que atrapalha. Não há respostas certas ou erradas.',
+    intro: 'Obrigado pelo seu tempo. Estamos mapeando a sua experiência conosco, desde a primeira vez que ouviu falar de nós até hoje, para corrigir o que atrapalha. Não há respostas certas ou erradas.',
     consent: 'Isto leva cerca de {minutes} minutos. Podemos tomar notas e citar você sem o seu nome? Pode pular qualquer pergunta ou parar a qualquer momento.',
     'warmup.role': 'Conte um pouco sobre a sua função e para que você nos usa.',
     'warmup.help': 'De que forma o nosso produto ajuda você?',
@@ -119,12 +123,13 @@ export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
     'goal.advocacy': 'recomendar vocês',
     'goal.other': 'fazer o que eu precisava naquele momento',
     and: 'e',
+    comma: ', ',
     quotes: ['"', '"'],
-    label: { why: 'Por quê', minutes: 'min', planned: '{planned} de {minutes} minutos previstos.', gap: 'lacuna nos dados' },
+    label: { why: 'Por quê', minutes: 'min', planned: '{planned} de {minutes} minutos previstos.', days: 'os dias {first}–{last}', gap: 'lacuna nos dados' },
     section: { warmup: 'Aquecimento', closing: 'Encerramento', journey: 'Ao longo da jornada', leftOut: 'De fora (acima do tempo)' },
   },
   fr: {
-    intro: 'Merci de nous accorder ce temps. Nous cartographions ce que vit un·e {persona} avec nous, de la découverte à aujourd’hui, pour corriger ce qui vous gêne. Il n’y a pas de bonne ou de mauvaise réponse.',
+    intro: 'Merci de nous accorder ce temps. Nous cartographions votre expérience avec nous, de la découverte à aujourd’hui, pour corriger ce qui vous gêne. Il n’y a pas de bonne ou de mauvaise réponse.',
     consent: 'Cela prend environ {minutes} minutes. Pouvons-nous prendre des notes et vous citer sans votre nom ? Vous pouvez passer une question ou arrêter à tout moment.',
     'warmup.role': 'Parlez-moi un peu de votre rôle et de ce pour quoi vous nous utilisez.',
     'warmup.help': 'En quoi notre produit vous aide-t-il ?',
@@ -150,12 +155,13 @@ export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
     'goal.advocacy': 'vous recommander',
     'goal.other': 'faire ce dont j’avais besoin à ce moment-là',
     and: 'et',
+    comma: ', ',
     quotes: ['« ', ' »'],
-    label: { why: 'Pourquoi', minutes: 'min', planned: '{planned} minutes prévues sur {minutes}.', gap: 'lacune dans les données' },
+    label: { why: 'Pourquoi', minutes: 'min', planned: '{planned} minutes prévues sur {minutes}.', days: 'les jours {first} à {last}', gap: 'lacune dans les données' },
     section: { warmup: 'Mise en route', closing: 'Pour finir', journey: 'Tout au long du parcours', leftOut: 'Laissées de côté (au-delà du temps)' },
   },
   de: {
-    intro: 'Danke, dass Sie sich Zeit nehmen. Wir zeichnen nach, wie es ist, als {persona} mit uns zu arbeiten, vom ersten Kontakt bis heute, um zu beheben, was Ihnen im Weg steht. Es gibt keine richtigen oder falschen Antworten.',
+    intro: 'Danke, dass Sie sich Zeit nehmen. Wir zeichnen Ihre Erfahrung mit uns nach, vom ersten Kontakt bis heute, um zu beheben, was Ihnen im Weg steht. Es gibt keine richtigen oder falschen Antworten.',
     consent: 'Das dauert etwa {minutes} Minuten. Dürfen wir mitschreiben und Sie ohne Namen zitieren? Sie können jede Frage überspringen oder jederzeit aufhören.',
     'warmup.role': 'Erzählen Sie kurz von Ihrer Rolle und wofür Sie uns nutzen.',
     'warmup.help': 'Wie hilft Ihnen unser Produkt?',
@@ -181,12 +187,13 @@ export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
     'goal.advocacy': 'Sie weiterzuempfehlen',
     'goal.other': 'zu tun, was ich in dem Moment brauchte',
     and: 'und',
+    comma: ', ',
     quotes: ['„', '“'],
-    label: { why: 'Warum', minutes: 'Min.', planned: '{planned} von {minutes} Minuten geplant.', gap: 'Lücke in den Daten' },
+    label: { why: 'Warum', minutes: 'Min.', planned: '{planned} von {minutes} Minuten geplant.', days: 'den Tagen {first}–{last}', gap: 'Lücke in den Daten' },
     section: { warmup: 'Zum Einstieg', closing: 'Zum Abschluss', journey: 'Entlang der Journey', leftOut: 'Weggelassen (über der Zeit)' },
   },
   it: {
-    intro: 'Grazie per il suo tempo. Stiamo mappando com’è essere {persona} con noi, dal primo contatto a oggi, per correggere ciò che la ostacola. Non ci sono risposte giuste o sbagliate.',
+    intro: 'Grazie per il suo tempo. Stiamo mappando la sua esperienza con noi, dal primo contatto a oggi, per correggere ciò che la ostacola. Non ci sono risposte giuste o sbagliate.',
     consent: 'Ci vorranno circa {minutes} minuti. Possiamo prendere appunti e citarla senza il suo nome? Può saltare qualsiasi domanda o fermarsi quando vuole.',
     'warmup.role': 'Mi racconti un po’ del suo ruolo e per cosa ci usa.',
     'warmup.help': 'In che modo il nostro prodotto la aiuta?',
@@ -212,12 +219,13 @@ export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
     'goal.advocacy': 'consigliarvi',
     'goal.other': 'fare ciò che mi serviva in quel momento',
     and: 'e',
+    comma: ', ',
     quotes: ['"', '"'],
-    label: { why: 'Perché', minutes: 'min', planned: '{planned} di {minutes} minuti previsti.', gap: 'lacuna nei dati' },
+    label: { why: 'Perché', minutes: 'min', planned: '{planned} di {minutes} minuti previsti.', days: 'i giorni {first}–{last}', gap: 'lacuna nei dati' },
     section: { warmup: 'Per iniziare', closing: 'Chiusura', journey: 'Lungo il percorso', leftOut: 'Escluse (oltre il tempo)' },
   },
   nl: {
-    intro: 'Bedankt voor uw tijd. We brengen in kaart hoe het is om als {persona} met ons te werken, van het eerste contact tot nu, zodat we kunnen oplossen wat u in de weg zit. Er zijn geen goede of foute antwoorden.',
+    intro: 'Bedankt voor uw tijd. We brengen uw ervaring met ons in kaart, van het eerste contact tot nu, zodat we kunnen oplossen wat u in de weg zit. Er zijn geen goede of foute antwoorden.',
     consent: 'Dit duurt ongeveer {minutes} minuten. Mogen we aantekeningen maken en u zonder naam citeren? U kunt elke vraag overslaan of op elk moment stoppen.',
     'warmup.role': 'Vertel iets over uw rol en waarvoor u ons gebruikt.',
     'warmup.help': 'Op welke manieren helpt ons product u?',
@@ -243,12 +251,13 @@ export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
     'goal.advocacy': 'u aan te bevelen',
     'goal.other': 'te doen wat ik op dat moment nodig had',
     and: 'en',
+    comma: ', ',
     quotes: ['"', '"'],
-    label: { why: 'Waarom', minutes: 'min', planned: '{planned} van {minutes} minuten gepland.', gap: 'gat in de gegevens' },
+    label: { why: 'Waarom', minutes: 'min', planned: '{planned} van {minutes} minuten gepland.', days: 'dag {first}–{last}', gap: 'gat in de gegevens' },
     section: { warmup: 'Opwarmen', closing: 'Afsluiting', journey: 'Langs de reis', leftOut: 'Weggelaten (boven de tijd)' },
   },
   ja: {
-    intro: 'お時間をいただきありがとうございます。{persona}として私たちを知ってから今日までの体験を整理し、妨げになっていることを改善するためのインタビューです。正解も不正解もありません。',
+    intro: 'お時間をいただきありがとうございます。私たちを知ってから今日までの体験を整理し、妨げになっていることを改善するためのインタビューです。正解も不正解もありません。',
     consent: '所要時間は約{minutes}分です。メモを取り、お名前を出さずに発言を引用してもよろしいですか。どの質問も飛ばせますし、いつでも中断できます。',
     'warmup.role': 'ご自身の役割と、私たちのサービスを何に使っているかを少し教えてください。',
     'warmup.help': '私たちの製品はどのような点で役に立っていますか。',
@@ -274,8 +283,9 @@ export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
     'goal.advocacy': '人に勧める',
     'goal.other': 'その時に必要なことをする',
     and: '、',
+    comma: '、',
     quotes: ['「', '」'],
-    label: { why: '理由', minutes: '分', planned: '{minutes}分中{planned}分を予定。', gap: 'データの欠落' },
+    label: { why: '理由', minutes: '分', planned: '{minutes}分中{planned}分を予定。', days: '{first}〜{last}日目', gap: 'データの欠落' },
     section: { warmup: 'ウォームアップ', closing: 'まとめ', journey: 'ジャーニー全体', leftOut: '時間外（省略）' },
   },
 };

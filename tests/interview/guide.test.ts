@@ -126,6 +126,33 @@ describe('the interview guide', () => {
   });
 });
 
+describe('a timeline (days, no stages)', () => {
+  const timeline = model([
+    ['Touchpoint', 'Team', 'Channel', 'Day'],
+    ['Welcome email', 'Marketing', 'Email', 0],
+    ['Activation SMS', 'Marketing', 'SMS', 1],
+    ['First-week recap', 'Marketing', 'Email', 6],
+    ['Check-in call', 'Customer Success', 'Phone', 45],
+  ]);
+  const persona = timeline.personas[0]!.name;
+  const waits = [
+    finding('handoff-lag', { persona, row: 5, related: [4] }),
+    finding('silent-stretch', { persona, row: 5, related: [4], severity: 'info' }),
+    finding('over-communication', { persona, row: 2, related: [3, 4] }),
+  ];
+
+  it('names the days a question is about, and asks about one wait once, for both findings', () => {
+    const guide = buildGuide(timeline, waits, { language: 'en', minutes: 60 });
+    const section = guide.guides[0]!.stages;
+    expect(section.map((s) => s.label)).toEqual(['Along the journey']);
+    const questions = section[0]!.questions;
+    expect(questions.find((q) => q.kind === 'over-communication')!.text).toBe('In days 0–6 you got 3 messages from us ("Welcome email", "Activation SMS" and "First-week recap"). Which did you read? Were any too many?');
+    expect(questions.filter((q) => q.kind === 'handoff' || q.kind === 'silence')).toHaveLength(1);
+    expect(questions.find((q) => q.kind === 'handoff')!.because.map((b) => b.rule)).toEqual(['handoff-lag', 'silent-stretch']);
+    expect(buildGuide(timeline, waits, { language: 'ja', minutes: 60 }).guides[0]!.stages[0]!.questions.find((q) => q.kind === 'over-communication')!.text).toContain('0〜6日目の間に私たちから3件のメッセージ（「Welcome email」、「Activation SMS」、「First-week recap」）');
+  });
+});
+
 describe('question templates', () => {
   it('every language has every kind and every stage goal, with the same placeholders as English', () => {
     const placeholders = (text: string) => [...text.matchAll(/\{([a-z]+)\}/g)].map((m) => m[1]).sort();
