@@ -24,6 +24,25 @@ export class InputError extends Error {
     else if (line != null) where += `:${line}`;
     return `${where}: ${this.message}`;
   }
+
+  /** The lines to print, one per problem: one for most errors, one per unreadable row for an answers sheet. */
+  lines(): string[] {
+    return [this.describe()];
+  }
+}
+
+/** Several problems in one input (each row of an answers sheet that cannot be read): exit code 2, one line each. */
+export class InputProblems extends InputError {
+  readonly problems: InputError[];
+  constructor(problems: InputError[]) {
+    super(problems[0]!.place, problems[0]!.message);
+    this.name = 'InputProblems';
+    this.problems = problems;
+  }
+
+  override lines(): string[] {
+    return this.problems.map((problem) => problem.describe());
+  }
 }
 
 /** A problem with the configuration or the command line: exit code 2. */

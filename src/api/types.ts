@@ -222,6 +222,24 @@ export interface Inventory {
   /** Where the stage model came from: journey's default, the config, or the inventory's own Stage values. */
   stageSource: { kind: 'default' | 'config' | 'file'; name: string; location: Location | null };
   channels: { id: string; label: string; synonyms: string[]; automatable: boolean; inbound: boolean }[];
+  /** Interview answers about this inventory (--answers), when given. */
+  interviews?: InterviewAnswer[] | undefined;
+}
+
+/** What one interviewee said about a stage or touchpoint (journey interview's answers sheet). */
+export interface InterviewAnswer {
+  persona: string;
+  interviewee: string;
+  stage: string | null;
+  touchpoint: string | null;
+  question: string | null;
+  quote: string | null;
+  /** -2..+2. */
+  score: number | null;
+  feeling: string | null;
+  /** YYYY-MM-DD. */
+  date: string | null;
+  location: Location;
 }
 
 /** A rule as the API lists it. */

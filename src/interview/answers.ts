@@ -1,7 +1,7 @@
 import type { CellValue, RawRow, RawTable } from '../load/table.js';
 import { isCellError } from '../load/table.js';
 import { cellLocation } from '../model/cells.js';
-import type { JourneyModel, Location, Stage } from '../model/schema.js';
+import type { InterviewAnswer, JourneyModel, Location, Stage } from '../model/schema.js';
 import type { SentimentLexicon } from '../model/sentiment.js';
 import { foldKey } from '../model/text.js';
 
@@ -22,23 +22,7 @@ export const ANSWER_HEADERS: Record<AnswerColumn, { label: string; words: readon
 };
 
 /** One interviewee's answer about one stage or touchpoint. */
-export interface Answer {
-  persona: string;
-  interviewee: string;
-  /** Stage id of the inventory's stage model; null when the row names none. */
-  stage: string | null;
-  /** The inventory's touchpoint name as the inventory writes it; null when the row names none. */
-  touchpoint: string | null;
-  question: string | null;
-  quote: string | null;
-  /** -2..+2: a number as written, or the emotion words' score; null when the row gives no feeling. */
-  score: number | null;
-  /** The feeling as written. */
-  feeling: string | null;
-  /** YYYY-MM-DD. */
-  date: string | null;
-  location: Location;
-}
+export type Answer = InterviewAnswer;
 
 /** A row of the answers sheet that could not be read, with where and why. */
 export interface AnswerProblem {

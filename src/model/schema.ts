@@ -256,6 +256,28 @@ export const FileSummarySchema = z.object({
 });
 export type FileSummary = z.infer<typeof FileSummarySchema>;
 
+export const InterviewAnswerSchema = z.object({
+  persona: z.string(),
+  /** The interviewee's id as the answers sheet writes it ('' when blank). */
+  interviewee: z.string(),
+  /** Stage id; null when the answer names no stage and no touchpoint. */
+  stage: z.string().nullable(),
+  /** The inventory's touchpoint name; null for an answer about a whole stage. */
+  touchpoint: z.string().nullable(),
+  question: z.string().nullable(),
+  quote: z.string().nullable(),
+  /** -2..+2, as written or scored from the feeling's words. */
+  score: z.number().min(-2).max(2).nullable(),
+  /** The feeling as written. */
+  feeling: z.string().nullable(),
+  /** YYYY-MM-DD. */
+  date: z.string().nullable(),
+  /** The answer's cell in the answers sheet. */
+  location: LocationSchema,
+});
+/** What one interviewee said about a stage or touchpoint (journey interview's answers sheet, given with --answers). */
+export type InterviewAnswer = z.infer<typeof InterviewAnswerSchema>;
+
 export const JourneyModelSchema = z.object({
   files: z.array(FileSummarySchema),
   personas: z.array(PersonaSchema),
@@ -264,6 +286,8 @@ export const JourneyModelSchema = z.object({
   stageModel: StageModelSchema,
   stageSource: StageSourceSchema,
   channels: z.array(ChannelSchema),
+  /** Interview answers about this inventory (--answers), when given. */
+  interviews: z.array(InterviewAnswerSchema).optional(),
 });
 /** Everything normalize produces and the rules read. */
 export type JourneyModel = z.infer<typeof JourneyModelSchema>;
