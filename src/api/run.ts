@@ -10,6 +10,7 @@ export interface RunOptions {
   sheets?: string[] | undefined;
   readTimeoutSeconds?: number | undefined;
   overview?: boolean | undefined;
+  answers?: string | undefined;
   onModel?: EngineOptions['onModel'];
   /** Notes about the inputs (a link pointing outside a folder, skipped), for the CLI to print. */
   notes?: string[];
@@ -27,6 +28,6 @@ export async function runAudit(targets: (string | { stream: Readable; name: stri
   const inputs: AuditInput[] = targets.flatMap((target) => (typeof target === 'string' ? [] : [target]));
   inputs.push(...(await expandInputs(targets.filter((target): target is string => typeof target === 'string'), options.notes ?? [])));
   const configs = new ConfigResolver(options.configFile ?? null);
-  const result = await auditEngine(inputs, { configs, sheets: options.sheets, readTimeoutSeconds: options.readTimeoutSeconds, overview: options.overview ?? false, onModel: options.onModel });
+  const result = await auditEngine(inputs, { configs, sheets: options.sheets, readTimeoutSeconds: options.readTimeoutSeconds, overview: options.overview ?? false, answers: options.answers, onModel: options.onModel });
   return { result, inputs, configFiles: configs.files() };
 }

@@ -10,6 +10,8 @@ export interface InputFlags {
   readTimeout?: number;
   output?: string;
   force?: boolean;
+  /** An interview answers sheet about the inventory (audit, report, map). */
+  answers?: string;
 }
 
 /** Adds the options of InputFlags to a command that reads inventories. */
@@ -26,4 +28,9 @@ export function inputOptions(command: Command): Command {
       return seconds;
     })
     .option('--debug', 'show stack traces for unexpected errors');
+}
+
+/** Adds --answers to a command that judges or draws an inventory (audit, report, map). */
+export function answersOption(command: Command): Command {
+  return command.option('--answers <file>', 'interview answers about the inventory (the sheet journey interview --template writes): friction from interviews, quotes, feelings');
 }

@@ -19,7 +19,7 @@ import { shouldColor } from './color.js';
 import { defaultFormat, wrapWidth } from './terminal.js';
 import { plural } from '../english.js';
 import { registerDiff } from './diff.js';
-import { type InputFlags, inputOptions } from './flags.js';
+import { answersOption, type InputFlags, inputOptions } from './flags.js';
 import { registerInspect } from './inspect.js';
 import { registerInterview } from './interview.js';
 import { defineMapCommand, runMap, type MapFlags } from './map.js';
@@ -75,10 +75,11 @@ async function auditFiles(files: string[], flags: InputFlags, run: AuditRun): Pr
   const notes: string[] = [];
   const targets = files.map((file) => (file === '-' ? { stream: process.stdin, name: flags.stdinFilename } : file));
   // Through the programmatic API's runner (src/api/run.ts), as a library user's audit() goes.
-  const { result, inputs, configFiles } = await runApiAudit(targets, { configFile: flags.config, sheets: flags.sheet, readTimeoutSeconds: flags.readTimeout, overview: run.overview, onModel: run.onModel, notes });
+  if (flags.answers !== undefined && files.length !== 1) throw new ConfigError(`--answers: goes with one inventory file, not ${files.length}`);
+  const { result, inputs, configFiles } = await runApiAudit(targets, { configFile: flags.config, sheets: flags.sheet, readTimeoutSeconds: flags.readTimeout, overview: run.overview, answers: flags.answers, onModel: run.onModel, notes });
   for (const note of notes) process.stderr.write(`journey: note: ${terminalLine(note)}\n`);
   const read = inputs.flatMap((input) => ('path' in input ? [input.path] : []));
-  await checkOutputs(run.outputs, [...read, ...configFiles, ...(run.alsoRead ?? [])], flags.force === true);
+  await checkOutputs(run.outputs, [...read, ...configFiles, ...(run.alsoRead ?? []), ...(flags.answers === undefined ? [] : [flags.answers])], flags.force === true);
   for (const file of result.files) if (file.error !== null) process.stderr.write(`journey: ${terminalLine(file.error)}\n`);
   return result;
 }
@@ -200,7 +201,7 @@ function buildProgram(): Command {
   const configOption = () => new Option('-c, --config <file>', `config file to use instead of the nearest ${CONFIG_FILE_NAME}, journey.config.jsonc or package.json "journey" key`);
 
   inputOptions(
-    program
+    answersOption(program
       .command('audit')
       .description('audit inventories (.xlsx, .csv, .tsv, folders; - reads CSV from stdin)')
       .argument('<files...>', 'inventory files or folders')
@@ -215,17 +216,17 @@ function buildProgram(): Command {
       .option('--no-step-summary', 'never append to $GITHUB_STEP_SUMMARY')
       .option('--exit-zero', 'exit 0 even when there are findings (input and config errors still exit 2)')
       .option('--baseline <file>', 'report and fail only on findings not in this baseline')
-      .option('--write-baseline <file>', "record today's findings as the baseline, then exit 0"),
+      .option('--write-baseline <file>', "record today's findings as the baseline, then exit 0")),
   ).action(async (files: string[], flags: AuditFlags) => {
     process.exitCode = await runAudit(files, flags);
   });
 
   inputOptions(
-    program
+    answersOption(program
       .command('report')
       .description('write a markdown gap report: coverage per persona, stage tables, handoff timelines, findings by stage, action items')
       .argument('<files...>', 'inventory files or folders')
-      .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info', 'never']).default('never')),
+      .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info', 'never']).default('never'))),
   ).action(async (files: string[], flags: InputFlags & { failOn: FailOn }) => {
     process.exitCode = await runReport(files, flags);
   });
@@ -234,7 +235,7 @@ function buildProgram(): Command {
   registerInspect(program, emit);
   registerInterview(program, emit);
 
-  inputOptions(defineMapCommand(program.command('map'))).action(async (files: string[], flags: MapFlags) => {
+  inputOptions(answersOption(defineMapCommand(program.command('map')))).action(async (files: string[], flags: MapFlags) => {
     process.exitCode = await runMap(files, flags);
   });
 
@@ -331,7 +332,7 @@ async function main(): Promise<void> {
       return;
     }
     if (error instanceof InputError) {
-      process.stderr.write(`journey: ${terminalLine(error.describe())}\n`);
+      for (const line of error.lines()) process.stderr.write(`journey: ${terminalLine(line)}\n`);
     } else if (error instanceof ConfigError) {
       process.stderr.write(`journey: ${terminalLine(error.message)}\n`);
     } else {

@@ -61,8 +61,9 @@ export async function runMap(files: string[], flags: MapFlags): Promise<number> 
   for (const note of notes) process.stderr.write(`journey: note: ${note}\n`);
   const configs = new ConfigResolver(flags.config ?? null);
   const audited: { file: string; model: JourneyModel; findings: Finding[] }[] = [];
-  const result = await audit(inputs, { configs, sheets: flags.sheet, readTimeoutSeconds: flags.readTimeout, onModel: (file, model, findings) => audited.push({ file, model, findings }) });
-  const read = [...inputs.flatMap((input) => ('path' in input ? [input.path] : [])), ...configs.files()];
+  if (flags.answers !== undefined && inputs.length !== 1) throw new ConfigError(`--answers: goes with one inventory file, not ${inputs.length}`);
+  const result = await audit(inputs, { configs, sheets: flags.sheet, readTimeoutSeconds: flags.readTimeout, answers: flags.answers, onModel: (file, model, findings) => audited.push({ file, model, findings }) });
+  const read = [...inputs.flatMap((input) => ('path' in input ? [input.path] : [])), ...configs.files(), ...(flags.answers === undefined ? [] : [flags.answers])];
   // Each file the map writes is checked against what the run read before it is written (an SVG per persona is named later).
   const guard = (path: string | undefined) => checkOutputs(path === undefined ? [] : [{ option: '-o', path }], read, flags.force === true);
   await guard(flags.output);

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { ConfigResolver } from '../config/load.js';
 import { InputError } from '../errors.js';
+import { loadAnswers } from '../interview/load-answers.js';
 import { openCsvStream, openInventoryFile } from '../load/index.js';
 import { Normalizer } from '../model/normalize.js';
 import type { NormalizeObserver } from '../model/normalize/observer.js';
@@ -14,6 +15,13 @@ import { applySuppressions } from './suppress.js';
 import { RULES } from '../rules/index.js';
 
 const RULE_IDS = RULES.map((rule) => rule.id);
+
+/** An answers sheet that cannot be read, passed through the per-file catch that records an inventory's own input errors. */
+class AnswersFailed extends Error {
+  constructor(readonly problem: InputError) {
+    super(problem.message);
+  }
+}
 
 /** One thing to audit: a path, or a stream (stdin) with the name locations should use. */
 export type AuditInput = { path: string } | { stream: Readable; name: string } | { failed: InputError };
@@ -31,6 +39,8 @@ export interface AuditOptions {
   readTimeoutSeconds?: number | undefined;
   /** Watches headers and values as they are read (journey inspect). */
   observer?: NormalizeObserver;
+  /** An interview answers sheet (journey interview --template) about the inventory: read into its model's interviews before the rules run. */
+  answers?: string | undefined;
 }
 
 /**
@@ -59,6 +69,12 @@ export async function audit(inputs: AuditInput[], options: AuditOptions): Promis
       if (source.kind !== 'csv') normalizer.add(source.loaded);
       else await normalizer.addStreamed(source.file, source.read);
       const model = normalizer.model();
+      if (options.answers !== undefined) {
+        // Not the inventory's own problem: a bad answers sheet stops the run (exit 2) with a line per row.
+        model.interviews = await loadAnswers(options.answers, model, { limits, sentimentWords: config.normalize.sentimentWords ?? {} }).catch((error: unknown) => {
+          throw error instanceof InputError ? new AnswersFailed(error) : error;
+        });
+      }
       const summary = model.files[0]!;
       files.push({ file: name, kind: source.kind, sheets: summary.sheets, personas: model.personas.map((p) => p.name), touchpoints: model.touchpoints.length, error: null });
       const rules = enabledRules(config);
@@ -74,6 +90,7 @@ export async function audit(inputs: AuditInput[], options: AuditOptions): Promis
       if (options.overview) overviews.push(buildOverview(model, name));
       options.onModel?.(name, model, kept);
     } catch (error) {
+      if (error instanceof AnswersFailed) throw error.problem;
       if (!(error instanceof InputError)) throw error;
       files.push({ file: name, kind: null, sheets: [], personas: [], touchpoints: 0, error: error.describe() });
     }

@@ -3,7 +3,7 @@ import { isCellError } from '../load/table.js';
 import { cellLocation } from '../model/cells.js';
 import type { InterviewAnswer, JourneyModel, Location, Stage } from '../model/schema.js';
 import type { SentimentLexicon } from '../model/sentiment.js';
-import { foldKey } from '../model/text.js';
+import { foldKey, nearest } from '../model/text.js';
 
 /** The columns of an answers sheet, in the order `journey interview --template` writes them. */
 export const ANSWER_COLUMNS = ['persona', 'interviewee', 'stage', 'touchpoint', 'question', 'quote', 'feeling', 'date'] as const;
@@ -148,13 +148,15 @@ export function readAnswers(tables: readonly RawTable[], model: JourneyModel, le
     const stageText = text(cell('stage'));
     const written = stageText === '' ? null : stageOf(stageText, names.stages);
     if (stageText !== '' && written === null) {
-      problems.push({ location: at('stage'), message: `stage "${stageText}" is not a stage of the inventory's model (${names.stages.map((s) => s.label).join(', ')})` });
+      const near = nearest(stageText, names.stages.map((s) => s.label));
+      problems.push({ location: at('stage'), message: `stage "${stageText}" is not a stage of the inventory's model${near ? `; did you mean "${near}"?` : ''} (${names.stages.map((s) => s.label).join(', ')})` });
       continue;
     }
     const touchpointText = text(cell('touchpoint'));
     const known = touchpointText === '' ? null : (names.touchpoints.get(foldKey(persona))?.get(foldKey(touchpointText)) ?? undefined);
     if (known === undefined) {
-      problems.push({ location: at('touchpoint'), message: `touchpoint "${touchpointText}" is not one of ${persona}'s in the inventory` });
+      const near = nearest(touchpointText, [...(names.touchpoints.get(foldKey(persona))?.values() ?? [])].map((t) => t.name));
+      problems.push({ location: at('touchpoint'), message: `touchpoint "${touchpointText}" is not one of ${persona}'s in the inventory${near ? `; did you mean "${near}"?` : ''}` });
       continue;
     }
     const score = readFeeling(feeling, lexicon);

@@ -60,6 +60,8 @@ describe('the answers sheet', () => {
         ['Partner', 'P1', '', '', '', 'Hm', '0', ''],
         ['Admin', 'P1', 'Launch', '', '', 'Hm', '0', ''],
         ['Admin', 'P1', '', 'Webinar', '', 'Hm', '0', ''],
+        ['Admin', 'P1', 'Onbaording', 'Kickof call', '', 'Hm', '0', ''],
+        ['Admin', 'P1', '', 'Kickof call', '', 'Hm', '0', ''],
         ['Admin', 'P1', '', 'Kickoff call', '', 'Hm', '5', ''],
         ['Admin', 'P1', '', 'Kickoff call', '', 'Hm', 'qwertyuiop', ''],
         ['Admin', 'P1', '', 'Kickoff call', '', 'Hm', '1', 'last Tuesday'],
@@ -73,10 +75,12 @@ describe('the answers sheet', () => {
       'A2: persona "Partner" is not in the inventory (Admin, Buyer)',
       'C3: stage "Launch" is not a stage of the inventory\'s model (Awareness, Consideration, Decision, Onboarding, Adoption, Retention, Expansion, Advocacy)',
       'D4: touchpoint "Webinar" is not one of Admin\'s in the inventory',
-      'G5: feeling "5" is neither a number from -2 to +2 nor emotion words journey knows (add them to sentiment.words in the config)',
-      'G6: feeling "qwertyuiop" is neither a number from -2 to +2 nor emotion words journey knows (add them to sentiment.words in the config)',
-      'H7: date "last Tuesday" is not a date (YYYY-MM-DD)',
-      'H8: date "2026-02-30" is not a date (YYYY-MM-DD)',
+      'C5: stage "Onbaording" is not a stage of the inventory\'s model; did you mean "Onboarding"? (Awareness, Consideration, Decision, Onboarding, Adoption, Retention, Expansion, Advocacy)',
+      'D6: touchpoint "Kickof call" is not one of Admin\'s in the inventory; did you mean "Kickoff call"?',
+      'G7: feeling "5" is neither a number from -2 to +2 nor emotion words journey knows (add them to sentiment.words in the config)',
+      'G8: feeling "qwertyuiop" is neither a number from -2 to +2 nor emotion words journey knows (add them to sentiment.words in the config)',
+      'H9: date "last Tuesday" is not a date (YYYY-MM-DD)',
+      'H10: date "2026-02-30" is not a date (YYYY-MM-DD)',
     ]);
     expect(answers).toHaveLength(1);
   });
