@@ -49,3 +49,19 @@ export function interviewFeelings(model: JourneyModel): InterviewFeeling[] {
     return { ...feeling, interviewees: means.length, negative: means.filter((mean) => mean <= NEGATIVE).length, score, quotes };
   });
 }
+
+/** A stage where most interviewees of a persona felt negative: friction the inventory's own figures may not show. */
+export interface InterviewFriction extends InterviewFeeling {
+  stage: string;
+}
+
+/**
+ * The persona stages where at least `share` of at least `minInterviewees` interviewees felt negative
+ * (their feelings about the stage and its touchpoints, averaged per interviewee).
+ */
+export function interviewFriction(model: JourneyModel, options: { share: number; minInterviewees: number }): InterviewFriction[] {
+  return interviewFeelings(model).filter(
+    (feeling): feeling is InterviewFriction =>
+      feeling.touchpoint === null && feeling.stage !== null && feeling.interviewees >= options.minInterviewees && feeling.negative / feeling.interviewees >= options.share,
+  );
+}
