@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
 import { mkdir, open, stat } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
@@ -66,4 +68,35 @@ export async function ensureFolderOf(option: string, path: string): Promise<void
   await mkdir(dirname(resolve(path)), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
     throw new ConfigError(`${option} ${path}: its folder cannot be created (${error.code})`, { cause: error });
   });
+}
+
+/** Writes a rendered output (a string or its pieces) to -o FILE, or to stdout, waiting when the stream is full. */
+export async function emit(output: string | Iterable<string>, file: string | undefined): Promise<void> {
+  if (file !== undefined) await ensureFolderOf('-o', file);
+  const stream = file === undefined ? process.stdout : createWriteStream(file);
+  const failed = new Promise<never>((_, reject) =>
+    stream.once('error', (error: NodeJS.ErrnoException) => reject(new ConfigError(`-o ${file}: cannot be written (${error.code})`, { cause: error }))),
+  );
+  // Awaited only while waiting on the stream; an error at another moment must not go unhandled.
+  failed.catch(() => undefined);
+  const write = async (text: string) => {
+    if (!stream.write(text)) await Promise.race([once(stream, 'drain'), failed]);
+  };
+  if (typeof output === 'string') await write(output);
+  else {
+    // Pieces are batched into writes of ~64 KB (docs/design.md, Output is streamed).
+    let buffer = '';
+    for (const piece of output) {
+      buffer += piece;
+      if (buffer.length >= 1 << 16) {
+        await write(buffer);
+        buffer = '';
+      }
+    }
+    await write(buffer);
+  }
+  if (file !== undefined) {
+    stream.end();
+    await Promise.race([once(stream, 'finish'), failed]);
+  }
 }
