@@ -51,10 +51,10 @@ function failure(error: unknown): number {
 async function main(): Promise<void> {
   // Keeps a million-row audit's peak under 1 GB; V8 reads it at each collection (docs/design.md, Memory).
   setFlagsFromString('--heap-growing-percent=30');
-  // A closed pipe (journey audit … | head) ends the run quietly, as for any Unix tool.
+  // A closed pipe (journey audit … | head) stops the output, not the run: the exit code stays the one the
+  // findings give, so `set -o pipefail` gates still work. What is left to write is dropped.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+    if (error.code !== 'EPIPE') throw error;
   });
   try {
     await buildProgram().parseAsync(process.argv);

@@ -3,7 +3,7 @@ import { appendFile } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
 import { ConfigResolver } from '../../config/load.js';
 import { audit } from '../../engine/audit.js';
-import { applyBaseline, readBaseline, writeBaseline } from '../../engine/baseline.js';
+import { applyBaseline, baselineText, readBaseline } from '../../engine/baseline.js';
 import type { AuditResult } from '../../engine/result.js';
 import { recount } from '../../engine/summary.js';
 import { plural } from '../../english.js';
@@ -12,7 +12,7 @@ import { FORMATTERS, type Formatter } from '../../formatters/index.js';
 import type { FailOn } from '../../vocab/severity.js';
 import { exitCode } from '../exit.js';
 import { failOnOption, type InputFlags, inputOptions } from '../flags.js';
-import { emit, type PlannedOutput } from '../outputs.js';
+import { emit, type PlannedOutput, writeFileAtomically } from '../outputs.js';
 import { readInputs } from '../prologue.js';
 import { say } from '../say.js';
 import { defaultFormat, renderOptions } from '../terminal.js';
@@ -60,7 +60,7 @@ async function runAudit(files: string[], flags: AuditFlags): Promise<number> {
   const plan = { outputs: plannedOutputs(flags), alsoRead: flags.baseline === undefined ? [] : [flags.baseline] };
   let { result } = await readInputs(files, flags, plan, (inputs, settings) => audit(inputs, { ...settings, overview: false }));
   if (flags.writeBaseline !== undefined) {
-    await writeBaseline(flags.writeBaseline, result);
+    await writeFileAtomically('--write-baseline', flags.writeBaseline, baselineText(result));
     say(`wrote ${result.findings.length} findings to the baseline ${flags.writeBaseline}; audit with --baseline ${flags.writeBaseline} to report only new ones`);
   }
   if (baseline !== null) {

@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import type { Command } from 'commander';
 import { CONFIG_FILE_NAME } from '../../config/load.js';
 import { ConfigError } from '../../errors.js';
+import { writeAtomically } from '../outputs.js';
 import { say } from '../say.js';
 
 export function registerInitConfig(program: Command): void {
@@ -16,7 +17,7 @@ export function registerInitConfig(program: Command): void {
       const { schemaReference, starterConfig } = await import('../../config/starter.js');
       const path = join(folder, CONFIG_FILE_NAME);
       try {
-        await writeFile(path, starterConfig(schemaReference(folder)), { flag: flags.force ? 'w' : 'wx' });
+        await writeAtomically(path, (temporary) => writeFile(temporary, starterConfig(schemaReference(folder)), { flag: 'wx' }), { replace: flags.force === true });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'EEXIST') throw new ConfigError(`${path} already exists; edit it, or pass --force to overwrite it`);

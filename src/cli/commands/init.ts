@@ -12,6 +12,7 @@ import type { CleanCopy, PersonaRows } from '../../init/rows.js';
 import type { TemplateSpec } from '../../init/template.js';
 import { EXIT } from '../exit.js';
 import { configOption } from '../flags.js';
+import { writeAtomically } from '../outputs.js';
 import { say } from '../say.js';
 
 export interface InitFlags {
@@ -107,11 +108,12 @@ async function runInit(target: string | undefined, flags: InitFlags): Promise<nu
   const epoch = Number(process.env.SOURCE_DATE_EPOCH);
   const created = Number.isFinite(epoch) && process.env.SOURCE_DATE_EPOCH !== '' ? new Date(epoch * 1000) : new Date();
   try {
-    if (csv) await writeFile(output, templateCsv(spec, rows), { flag: flags.force ? 'w' : 'wx' });
+    // Whole or not at all: a full disk or Ctrl-C leaves no partial file and any previous one as it was.
+    if (csv) await writeAtomically(output, (temporary) => writeFile(temporary, templateCsv(spec, rows), { flag: 'wx' }), { replace: Boolean(flags.force) });
     else {
       // exceljs loads only here: audit start-up never parses it.
       const { writeTemplateXlsx } = await import('../../init/write-xlsx.js');
-      await writeTemplateXlsx(output, spec, rows, created, Boolean(flags.force));
+      await writeAtomically(output, (temporary) => writeTemplateXlsx(temporary, spec, rows, created, false), { replace: Boolean(flags.force) });
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
