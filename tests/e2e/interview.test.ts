@@ -78,4 +78,31 @@ describe('journey interview', () => {
     expect(minutes.code).toBe(2);
     expect(minutes.stderr).toContain('--minutes: expected a whole number of minutes from 10 to 480');
   });
+
+  it('reads --answers against the inventory, and names every row it cannot read in its own line, exit 2', () => {
+    const answers = join(dir, 'bad-answers.csv');
+    writeFileSync(answers, 'Persona,Interviewee,Stage,Touchpoint,Question,Quote,Feeling,Date\nPractitioner,P1,Onbaording,,,Lost,-2,\nPractitioner,P2,,Pricing pag,,Hm,-1,\nPractitioner,P3,,Pricing page,,Fine,1,2026-11-02\nNobody,P4,,,,x,0,\n');
+    for (const command of ['audit', 'report', 'map']) {
+      const run = journey([command, SAMPLE, '--answers', answers, ...(command === 'map' ? ['-o', join(dir, 'map.html')] : [])]);
+      expect(run.code, command).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr.trimEnd().split('\n')).toEqual([
+        `journey: ${answers} C2: stage "Onbaording" is not a stage of the inventory's model; did you mean "Onboarding"? (Awareness, Consideration, Decision, Onboarding, Adoption, Retention, Expansion, Advocacy)`,
+        `journey: ${answers} D3: touchpoint "Pricing pag" is not one of Practitioner's in the inventory; did you mean "Pricing page"?`,
+        `journey: ${answers} A5: persona "Nobody" is not in the inventory (Practitioner, Buyer)`,
+      ]);
+    }
+    const two = journey(['audit', SAMPLE, 'fixtures/sample-inventory.csv', '--answers', answers]);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toBe('journey: --answers: goes with one inventory file, not 2\n');
+  });
+
+  it('never writes over the answers sheet it reads', () => {
+    const answers = join(dir, 'answers-kept.csv');
+    writeFileSync(answers, 'Persona,Interviewee,Stage,Touchpoint,Question,Quote,Feeling,Date\nPractitioner,P1,Onboarding,,,Lost,-2,\n');
+    const run = journey(['audit', SAMPLE, '--answers', answers, '-o', answers, '--force']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/is .*input.* of this run/);
+    expect(readFileSync(answers, 'utf8')).toContain('Lost');
+  });
 });
