@@ -1,13 +1,43 @@
 import * as z from 'zod';
 import { cellOf, rowLocation } from '../model/cells.js';
-import type { Field, Touchpoint } from '../model/schema.js';
-import { defineRule, touchpointReport, type Report } from './rule.js';
+import { interviewFriction } from '../model/interviews.js';
+import type { Field, JourneyModel, Touchpoint } from '../model/schema.js';
+import { stageLabel } from '../model/stages.js';
+import { defineRule, MAX_RELATED, touchpointReport, type Report } from './rule.js';
 import { clip, listAnd, percent, quotedNames } from './wording.js';
+
+/** Most interviewees' quotes one interview finding repeats. */
+const MAX_QUOTES = 3;
 
 /** What makes a touchpoint a friction point, with the cell that shows it. */
 interface Signal {
   text: string;
   field: Field;
+}
+
+/**
+ * Friction heard in interviews (--answers): a persona's stage where at least `interviewShare` of its
+ * interviewees felt negative, quoting the most negative of them, placed on the stage's first touchpoint
+ * with the answers' cells related.
+ */
+function interviewReports(model: JourneyModel, options: { interviewShare: number; minInterviewees: number }): Report[] {
+  return interviewFriction(model, { share: options.interviewShare, minInterviewees: options.minInterviewees }).map((friction) => {
+    const first = model.touchpoints.find((t) => t.persona === friction.persona && t.stage === friction.stage);
+    const quotes = friction.quotes.filter((answer) => (answer.score ?? 0) < 0).slice(0, MAX_QUOTES).map((answer) => `"${clip(answer.quote!)}"`);
+    const cells = friction.quotes.map((answer) => answer.location);
+    const stage = stageLabel(model.stageModel, friction.stage);
+    return {
+      message: `${friction.negative} of ${friction.interviewees} interviewees (${clip(friction.persona)}) felt negative in ${stage}${quotes.length > 0 ? `: ${listAnd(quotes)}` : ''}`,
+      fix: 'find the cause in their words, change what they met there, and ask again after the change.',
+      location: first ? cellOf(first, 'stage') : cells[0]!,
+      related: (first ? cells : cells.slice(1)).slice(0, MAX_RELATED),
+      persona: friction.persona,
+      stage: friction.stage,
+      touchpoint: null,
+      // The interviewees' count changes as interviews are added: the finding stays the same one.
+      identity: 'interviews',
+    };
+  });
 }
 
 /** Touchpoints where customers struggle: negative sentiment, high drop-off or unsubscribes, low NPS or CSAT. */
@@ -22,12 +52,14 @@ export const frictionPoint = defineRule({
       maxUnsubscribeRate: z.number().min(0).max(1).default(0.01).describe('Unsubscribe rate above this (a fraction, 0.01 = 1%) is friction'),
       minNps: z.number().min(-100).max(100).default(0).describe('NPS below this is friction'),
       minCsat: z.number().min(0).max(1).default(0.7).describe('CSAT below this (a fraction; 4 of 5 = 0.8) is friction'),
+      interviewShare: z.number().min(0).max(1).default(0.5).describe('With --answers: a stage where at least this share of interviewees felt negative is friction'),
+      minInterviewees: z.number().int().min(1).default(2).describe('With --answers: the fewest interviewees of a persona about a stage that can make it friction'),
     })
     .strict(),
   docs: {
     why: 'Friction points are where customers feel the journey: where they get frustrated, drop off or unsubscribe. They are the first places to fix, and the figures say how much is at stake.',
     triggers:
-      'A touchpoint whose sentiment is below `minSentiment`, whose drop-off rate exceeds `maxDropOffRate`, whose unsubscribe rate exceeds `maxUnsubscribeRate`, or whose NPS or CSAT is below `minNps` or `minCsat`. One finding per touchpoint lists every figure beyond its limit and quotes the pain point; in a journey-map grid, whose emotion lane is the stage\'s, one finding per stage names its touchpoints.',
+      'A touchpoint whose sentiment is below `minSentiment`, whose drop-off rate exceeds `maxDropOffRate`, whose unsubscribe rate exceeds `maxUnsubscribeRate`, or whose NPS or CSAT is below `minNps` or `minCsat`. With interview answers (`--answers`), also a stage where at least `interviewShare` of at least `minInterviewees` interviewees of a persona felt negative (each interviewee\'s feelings about the stage and its touchpoints averaged), quoting them. One finding per touchpoint lists every figure beyond its limit and quotes the pain point; in a journey-map grid, whose emotion lane is the stage\'s, one finding per stage names its touchpoints.',
     fix: 'Find the cause (the pain point column, customer interviews, session recordings), change the touchpoint, and measure again; record what you changed in the inventory.',
     example: '"Invoice email" is a friction point: drop-off 45% (limit 30%) and sentiment "frustrated"; pain point: "Cannot find the PDF"; fix the cause and measure again.',
   },
@@ -82,6 +114,7 @@ export const frictionPoint = defineRule({
         touchpoint: null,
       });
     }
+    reports.push(...interviewReports(model, options));
     return reports;
   },
 });

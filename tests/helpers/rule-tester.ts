@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { columnLetter } from '../../src/load/address.js';
 import type { NormalizeSettings } from '../../src/model/normalize.js';
-import type { JourneyModel, Location } from '../../src/model/schema.js';
+import type { InterviewAnswer, JourneyModel, Location } from '../../src/model/schema.js';
 import type { JourneySettings, Report, Rule } from '../../src/rules/rule.js';
 import { check, model } from './inventory.js';
 
@@ -25,6 +25,8 @@ export interface RuleCase {
   today?: string;
   /** The running rules that need stages, as the engine passes them (no-stage-column names them). */
   stageRules?: string[];
+  /** Interview answers about the inventory, as --answers reads them into its model. */
+  interviews?: InterviewAnswer[];
 }
 
 /**
@@ -71,9 +73,13 @@ function build(testCase: RuleCase): Built {
   const rows = testCase.rows ?? [];
   const header = headerOf(rows);
   const table = [header, ...rows.map((row) => header.map((key) => row[key] ?? ''))];
+  const read = model(table, testCase.file, testCase.normalize);
+  if (testCase.interviews) read.interviews = testCase.interviews;
   return {
-    model: model(table, testCase.file, testCase.normalize),
+    model: read,
     cell(name) {
+      // An answers sheet's cell is named as it is ("F2").
+      if (/^[A-Z]+\d+$/.test(name)) return name;
       const match = /^(.*) (\d+)$/.exec(name);
       const column = match ? header.indexOf(match[1]!) : -1;
       if (!match || column === -1) throw new Error(`"${name}" names no cell: write "Column header ROW" with one of ${header.map((h) => JSON.stringify(h)).join(', ')}`);

@@ -1,4 +1,5 @@
 import { frictionPoint } from '../../src/rules/friction-point.js';
+import type { InterviewAnswer } from '../../src/model/schema.js';
 import { type Row, ruleTester } from '../helpers/rule-tester.js';
 
 const invoice = (values: Row = {}): Row => ({
@@ -37,6 +38,40 @@ ruleTester(frictionPoint, {
         message: '"Invoice email" is a friction point: sentiment "Neutral", drop-off 25% (limit 20%), unsubscribe rate 0.8% (limit 0.5%), NPS 10 (limit 20) and CSAT 80% (limit 90%)',
         fix: FIX,
       }],
+    },
+  ],
+});
+
+/** One answer on row `row` of the answers sheet (its quote in column F). */
+const answer = (row: number, interviewee: string, stage: string, score: number, quote: string | null = null): InterviewAnswer => ({
+  persona: 'inventory', interviewee, stage, touchpoint: null, question: null, quote, score, feeling: String(score), date: null, location: { file: 'answers.csv', sheet: null, row, column: 'F', cell: `F${row}` },
+});
+const kickoff = { Stage: 'Onboarding', Touchpoint: 'Kickoff call', Channel: 'Video call' };
+
+ruleTester(frictionPoint, {
+  valid: [
+    { name: 'interviewees mostly content', rows: [kickoff], interviews: [answer(2, 'P1', 'onboarding', -2, 'Slow'), answer(3, 'P2', 'onboarding', 1), answer(4, 'P3', 'onboarding', 2)] },
+    { name: 'one interviewee is too few', rows: [kickoff], interviews: [answer(2, 'P1', 'onboarding', -2, 'Lost')] },
+    { name: 'no interviews', rows: [kickoff] },
+  ],
+  invalid: [
+    {
+      name: 'a stage most interviewees felt negative in, quoting them, on the stage\'s first touchpoint',
+      rows: [kickoff],
+      interviews: [answer(2, 'P1', 'onboarding', -2, 'Felt lost after signing'), answer(3, 'P2', 'onboarding', -1, 'Nobody called'), answer(4, 'P3', 'onboarding', 1, 'Quick')],
+      expect: [{
+        cell: 'Stage 2',
+        message: '2 of 3 interviewees (inventory) felt negative in Onboarding: "Felt lost after signing" and "Nobody called"',
+        fix: 'find the cause in their words, change what they met there, and ask again after the change.',
+        related: ['F2', 'F3', 'F4'],
+      }],
+    },
+    {
+      name: 'the share and the fewest interviewees are options',
+      rows: [kickoff],
+      options: { interviewShare: 1, minInterviewees: 1 },
+      interviews: [answer(2, 'P1', 'onboarding', -2)],
+      expect: [{ cell: 'Stage 2', message: '1 of 1 interviewees (inventory) felt negative in Onboarding' }],
     },
   ],
 });
