@@ -96,6 +96,11 @@ export interface StageOverview {
   kpis: string[];
   firstDay: number | null;
   lastDay: number | null;
+  /** Distinct pain points and opportunities of a journey-map grid's lanes; absent when none. */
+  painPoints?: string[] | undefined;
+  opportunities?: string[] | undefined;
+  /** What interviewees said about the stage (--answers); absent without answers about it. */
+  interviews?: { interviewees: number; negative: number; score: number | null; quotes: { quote: string; score: number | null; touchpoint: string | null; interviewee: string }[] } | undefined;
 }
 
 /** A handoff between consecutive stages of one persona. */

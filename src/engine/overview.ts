@@ -1,6 +1,10 @@
 import { findHandoffs } from '../model/handoffs.js';
+import { interviewFeelings } from '../model/interviews.js';
 import type { JourneyModel } from '../model/schema.js';
 import type { FileOverview, PersonaOverview, StageOverview } from './result.js';
+
+/** Most interview quotes a stage of the report carries. */
+const MAX_QUOTES = 10;
 
 /** The stage key of the touchpoints whose stage is unknown or missing. */
 export const UNPLACED = '(unplaced)';
@@ -48,6 +52,12 @@ export function buildOverview(model: JourneyModel, file: string): FileOverview {
       stage.firstDay = Math.min(stage.firstDay ?? t.day, t.day);
       stage.lastDay = Math.max(stage.lastDay ?? t.day, t.day);
     }
+  }
+  for (const feeling of interviewFeelings(model)) {
+    const stage = feeling.touchpoint === null && feeling.stage !== null ? personas.get(feeling.persona)?.get(feeling.stage) : undefined;
+    if (!stage) continue;
+    const quotes = feeling.quotes.slice(0, MAX_QUOTES).map((answer) => ({ quote: answer.quote!, score: answer.score, touchpoint: answer.touchpoint, interviewee: answer.interviewee }));
+    stage.interviews = { interviewees: feeling.interviewees, negative: feeling.negative, score: feeling.score, quotes };
   }
   const handoffs = findHandoffs(model);
   const overviews: PersonaOverview[] = [...personas].map(([persona, stages]) => ({

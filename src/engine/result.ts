@@ -49,6 +49,17 @@ export const StageOverviewSchema = z.object({
   /** Distinct pain points and opportunities of the stage's touchpoints (a journey-map grid's lanes); absent when none. */
   painPoints: z.array(z.string()).optional(),
   opportunities: z.array(z.string()).optional(),
+  /** What interviewees said about the stage (--answers); absent without answers about it. */
+  interviews: z
+    .object({
+      interviewees: z.number().int().nonnegative(),
+      negative: z.number().int().nonnegative(),
+      /** The interviewees' mean feeling, -2..+2. */
+      score: z.number().nullable(),
+      /** Their quotes, most negative first (at most ten). */
+      quotes: z.array(z.object({ quote: z.string(), score: z.number().nullable(), touchpoint: z.string().nullable(), interviewee: z.string() })),
+    })
+    .optional(),
 });
 /** What one persona meets in one stage, counted for the gap report. */
 export type StageOverview = z.infer<typeof StageOverviewSchema>;

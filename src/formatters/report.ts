@@ -59,6 +59,28 @@ function stageNotes(file: FileOverview, persona: PersonaOverview): string[] {
   ];
 }
 
+/** Most quotes the report prints per stage; the overview keeps a few more for other readers. */
+const QUOTES_PER_STAGE = 3;
+
+/** What interviewees said per stage (--answers): how many, how many felt negative, their mean feeling and the most negative quotes; nothing without answers. */
+function interviewNotes(file: FileOverview, persona: PersonaOverview): string[] {
+  const label = new Map(file.stages.map((s) => [s.id, s.label]));
+  const stages = persona.stages.filter((s) => s.interviews !== undefined);
+  if (stages.length === 0) return [];
+  const lines = ['### What interviewees said', ''];
+  for (const stage of stages) {
+    const { interviewees, negative, score, quotes } = stage.interviews!;
+    const mean = score === null ? '' : `, mean feeling ${score > 0 ? '+' : ''}${score}`;
+    lines.push(`- **${name(label.get(stage.stage) ?? stage.stage)}**: ${plural(interviewees, 'interviewee')}, ${negative} negative${mean}`);
+    for (const quote of quotes.slice(0, QUOTES_PER_STAGE)) {
+      const who = [quote.interviewee, quote.touchpoint].filter((part): part is string => part !== null && part !== '').map(name).join(', ');
+      lines.push(`  - “${markdownText(shorten(quote.quote))}”${who ? ` (${who})` : ''}`);
+    }
+  }
+  lines.push('');
+  return lines;
+}
+
 /** The handoff timeline as a mermaid flowchart: stages in order, their teams and days, lags marked. */
 function timeline(file: FileOverview, persona: PersonaOverview, lags: Set<string>): string[] {
   const label = new Map(file.stages.map((s) => [s.id, s.label]));
@@ -144,6 +166,7 @@ export const formatReport: Formatter = (result, options) => {
       lines.push(...coverageMatrix(file, persona), '');
       lines.push('### Stages', '', ...stageTable(file, persona), '');
       lines.push(...stageNotes(file, persona));
+      lines.push(...interviewNotes(file, persona));
       if (staged) {
         lines.push('### Handoff timeline', '', 'Stages in order with their teams and days; arrows give the days between one stage\'s last touchpoint and the next one\'s first, ⚠ marks a handoff lag.', '');
         lines.push(...timeline(file, persona, lags));

@@ -105,4 +105,26 @@ describe('journey interview', () => {
     expect(run.stderr).toMatch(/is .*input.* of this run/);
     expect(readFileSync(answers, 'utf8')).toContain('Lost');
   });
+
+  it('round-trips the answers sheet: the template filled in becomes friction in the audit and quotes in the report', () => {
+    const sheet = join(dir, 'round-trip.csv');
+    expect(journey(['interview', SAMPLE, '--persona', 'Practitioner', '--template', sheet]).code).toBe(0);
+    const [header, ...rows] = readFileSync(sheet, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    // Two interviewees answer the handoff question about the kickoff call; one of them the pricing page too.
+    const kickoff = rows.find((row) => row.includes(',Kickoff call,'))!;
+    const answered = [
+      kickoff.replace(/^Practitioner,,/, 'Practitioner,P1,').replace(/,,,$/, ',Nobody called for two weeks,-2,2026-11-20'),
+      kickoff.replace(/^Practitioner,,/, 'Practitioner,P2,').replace(/,,,$/, ',I felt lost after signing,frustrated,2026-11-21'),
+      kickoff.replace(/^Practitioner,,/, 'Practitioner,P3,').replace(/,,,$/, ',It was fine,1,2026-11-22'),
+    ];
+    writeFileSync(sheet, [header, ...answered, ...rows].join('\r\n'));
+    const audit = JSON.parse(journey(['audit', SAMPLE, '--answers', sheet, '--format', 'json']).stdout) as { findings: { ruleId: string; message: string; stage: string | null }[] };
+    const heard = audit.findings.filter((finding) => finding.ruleId === 'friction-point' && finding.message.includes('interviewees'));
+    expect(heard).toEqual([expect.objectContaining({ stage: 'onboarding', message: '2 of 3 interviewees (Practitioner) felt negative in Onboarding: "Nobody called for two weeks" and "I felt lost after signing"' })]);
+    const report = journey(['report', SAMPLE, '--answers', sheet]).stdout;
+    expect(report).toContain('### What interviewees said');
+    expect(report).toContain('- **Onboarding**: 3 interviewees, 2 negative');
+    expect(report).toContain('“Nobody called for two weeks” (P1, Kickoff call)');
+    expect(journey(['report', SAMPLE]).stdout).not.toContain('What interviewees said');
+  });
 });
