@@ -66,7 +66,7 @@ await build({
   platform: 'node',
   target: 'node20',
   mainFields: ['module', 'main'],
-  // The CommonJS dependencies (yauzl, csv-parse's helpers) call require for Node's built-ins.
+  // The CommonJS dependencies (yauzl and its helpers) call require for Node's built-ins.
   banner: { js: "import { createRequire as journeyCreateRequire } from 'node:module'; const require = journeyCreateRequire(import.meta.url);" },
   external: ['exceljs'],
   logLevel: 'warning',
