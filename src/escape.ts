@@ -32,6 +32,9 @@ const ESCAPE_SEQUENCE =
 const LINE_BREAK = /\r\n|[\n\r\u000b\u000c\u0085\u2028\u2029]/g;
 // What is left: C0 controls (tab included), DEL, C1 controls.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+// Bidirectional embeddings, overrides and isolates (U+202A–202E, U+2066–2069): they reorder what a
+// reader sees ("Trojan Source"), so a cell could show one name and hold another.
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/g;
 
 /** A C0 control as its Unicode control picture (NUL → ␀, ESC → ␛, DEL → ␡), a C1 control as U+FFFD. */
 function controlPicture(character: string): string {
@@ -43,10 +46,11 @@ function controlPicture(character: string): string {
 /**
  * Text that is safe and visible on one line of a terminal or a rendered document: lone surrogates
  * replaced, terminal escape sequences removed (a cell cannot retitle or clear the screen), line breaks
- * and tabs turned into spaces, every other control shown as its control picture.
+ * and tabs turned into spaces, every other control shown as its control picture, bidirectional
+ * controls shown as U+FFFD.
  */
 export function plainText(text: string): string {
-  return wellFormed(text).replace(ESCAPE_SEQUENCE, '').replace(LINE_BREAK, ' ').replace(/\t/g, ' ').replace(CONTROL, controlPicture);
+  return wellFormed(text).replace(ESCAPE_SEQUENCE, '').replace(LINE_BREAK, ' ').replace(/\t/g, ' ').replace(CONTROL, controlPicture).replace(BIDI_CONTROL, '\uFFFD');
 }
 
 // Whitespace .NET's TrimStart removes before the runner looks for `::` (JavaScript's \s, plus NEL and the
@@ -198,7 +202,8 @@ export function githubData(text: string): string {
     .replace(/%/g, '%25')
     .replace(/\r/g, '%0D')
     .replace(/\n/g, '%0A')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, controlPicture);
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, controlPicture)
+    .replace(BIDI_CONTROL, '\uFFFD');
 }
 
 /** A workflow command property value (GitHub's toolkit escapeProperty): data escapes, plus `:` and `,`. */

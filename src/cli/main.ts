@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { ConfigError, InputError } from '../errors.js';
-import { terminalLine, terminalLines } from '../escape.js';
+import { jsonStringify, terminalLine, terminalLines } from '../escape.js';
 import { CONFIG_FILE_NAME, ConfigResolver } from '../config/load.js';
 import { runAudit as runApiAudit } from '../api/run.js';
 import type { AuditOptions } from '../engine/audit.js';
@@ -270,7 +270,8 @@ function buildProgram(): Command {
     .addOption(configOption())
     .action(async (flags: { config?: string }) => {
       const config = await new ConfigResolver(flags.config ?? null).forFile(null);
-      process.stdout.write(rulesTable(RULES, config));
+      // Stage labels and teams come from the config: printed through the terminal escaper like every line.
+      process.stdout.write(terminalLines(rulesTable(RULES, config)));
     });
 
   program
@@ -282,7 +283,7 @@ function buildProgram(): Command {
       const rule = findRule(id);
       if (!rule) throw unknownRule(id);
       const config = await new ConfigResolver(flags.config ?? null).forFile(null);
-      process.stdout.write(explainText(rule, config));
+      process.stdout.write(terminalLines(explainText(rule, config)));
     });
 
   program
@@ -316,7 +317,8 @@ function buildProgram(): Command {
     .addOption(configOption())
     .action(async (file: string | undefined, flags: import('./init.js').InitFlags) => {
       const { runInit } = await import('./init.js');
-      process.exitCode = await runInit(file, flags, (line) => process.stderr.write(`${line}\n`));
+      // Persona names and file names come from the user's files: one safe line each.
+      process.exitCode = await runInit(file, flags, (line) => process.stderr.write(`${terminalLine(line)}\n`));
     });
 
   program
@@ -326,7 +328,7 @@ function buildProgram(): Command {
     .addOption(configOption())
     .action(async (file: string, flags: { config?: string }) => {
       const config = await new ConfigResolver(flags.config ?? null).forFile(file);
-      process.stdout.write(`${JSON.stringify(resolvedConfigJson(config), null, 2)}\n`);
+      process.stdout.write(`${jsonStringify(resolvedConfigJson(config), 2)}\n`);
     });
   program
     .command('completion')
@@ -364,7 +366,7 @@ async function main(): Promise<void> {
       const message = error instanceof Error ? error.message : String(error);
       process.stderr.write(`journey: unexpected error: ${terminalLine(message)}${debugRequested ? '' : ' (run with --debug for details)'}\n`);
     }
-    if (debugRequested && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    if (debugRequested && error instanceof Error) process.stderr.write(`${terminalLines(error.stack ?? '')}\n`);
     process.exitCode = EXIT.usage;
   }
 }

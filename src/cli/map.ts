@@ -3,6 +3,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { ConfigResolver } from '../config/load.js';
 import { ConfigError } from '../errors.js';
+import { terminalLine } from '../escape.js';
 import { audit, type AuditInput } from '../engine/audit.js';
 import { reportPath } from '../engine/paths.js';
 import type { Finding, JourneyModel } from '../model/schema.js';
@@ -57,7 +58,7 @@ export async function runMap(files: string[], flags: MapFlags): Promise<number> 
   const inputs: AuditInput[] = files.includes('-') ? [{ stream: process.stdin, name: flags.stdinFilename }] : [];
   const notes: string[] = [];
   inputs.push(...(await expandInputs(files.filter((file) => file !== '-'), notes)));
-  for (const note of notes) process.stderr.write(`journey: note: ${note}\n`);
+  for (const note of notes) process.stderr.write(`journey: note: ${terminalLine(note)}\n`);
   const configs = new ConfigResolver(flags.config ?? null);
   const audited: { file: string; model: JourneyModel; findings: Finding[] }[] = [];
   const result = await audit(inputs, { configs, sheets: flags.sheet, readTimeoutSeconds: flags.readTimeout, onModel: (file, model, findings) => audited.push({ file, model, findings }) });
@@ -65,7 +66,7 @@ export async function runMap(files: string[], flags: MapFlags): Promise<number> 
   // Each file the map writes is checked against what the run read before it is written (an SVG per persona is named later).
   const guard = (path: string | undefined) => checkOutputs(path === undefined ? [] : [{ option: '-o', path }], read, flags.force === true);
   await guard(flags.output);
-  for (const file of result.files) if (file.error !== null) process.stderr.write(`journey: ${file.error}\n`);
+  for (const file of result.files) if (file.error !== null) process.stderr.write(`journey: ${terminalLine(file.error)}\n`);
   const sources: MapSource[] = [];
   for (const { file, model, findings } of audited) {
     const config = await configs.forFile(file === flags.stdinFilename && files.includes('-') ? null : file);
@@ -108,7 +109,7 @@ export async function runMap(files: string[], flags: MapFlags): Promise<number> 
         used.add(name);
         await guard(`${name}.svg`);
         await write(drawing, `${name}.svg`);
-        process.stderr.write(`journey: wrote ${name}.svg\n`);
+        process.stderr.write(`journey: wrote ${terminalLine(name)}.svg\n`);
       }
     }
   }
