@@ -23,6 +23,16 @@ export function wellFormed(text: string): string {
   return text.replace(LONE_SURROGATE, '\uFFFD');
 }
 
+// What a workbook or a UTF-8 file cannot hold or its readers refuse: C0 controls but tab, LF and CR (XML
+// 1.0 forbids them), lone surrogates, and Unicode's noncharacters (U+FDD0–U+FDEF, and U+FFFE and U+FFFF
+// of every plane).
+const UNSTORABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufdd0-\ufdef\ufffe\uffff]|[\ud83f\ud87f\ud8bf\ud8ff\ud93f\ud97f\ud9bf\ud9ff\uda3f\uda7f\udabf\udaff\udb3f\udb7f\udbbf\udbff][\udffe\udfff]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text a written workbook or CSV can hold and journey's own reader accepts: what cannot be stored becomes U+FFFD. */
+export function storableText(text: string): string {
+  return text.replace(UNSTORABLE, '\uFFFD');
+}
+
 // Sequences a terminal acts on: CSI (ESC [ or 8-bit U+009B) with its parameters and final byte; OSC, DCS,
 // SOS, PM and APC strings up to BEL or ST; any other ESC with the bytes it takes. The string bodies stop
 // at the next ESC, so a sequence that never ends costs one scan, not one per character.

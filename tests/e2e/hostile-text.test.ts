@@ -81,3 +81,23 @@ describe('bidi controls in cells', () => {
     expect(run.stdout).toContain('\ufffd');
   });
 });
+
+describe('init --from with characters a workbook cannot hold', () => {
+  it('replaces noncharacters (U+FFFE, U+FFFF, U+FDD0, U+1FFFF) and stray controls, so its own reader reads the copy', () => {
+    const dir = join(base, 'nonchars');
+    mkdirSync(dir);
+    const odd = 'Welcome\ufffe \uffff \ufdd0 \u{1ffff} \u0001email';
+    writeFileSync(join(dir, 'odd.csv'), `${HEADER}\nPractitioner\uffff,Onboarding,${odd},Sales\ufffe,Email,Manual,Outbound,1,Once\n`);
+    for (const copy of ['copy.xlsx', 'copy.csv']) {
+      const run = journey(['init', '--from', 'odd.csv', copy], { cwd: dir });
+      expect(run.stderr).toMatch(/^journey: wrote /);
+      expect(run.code).toBe(0);
+      const audited = journey(['audit', copy, '-f', 'json', '--exit-zero'], { cwd: dir });
+      expect(audited.code, audited.stderr).toBe(0);
+      const result = JSON.parse(audited.stdout);
+      expect(result.summary.inputErrors).toBe(0);
+      expect(result.files[0].touchpoints).toBe(1);
+      expect(audited.stdout).not.toMatch(/\\uffff|\\ufffe|\ufffe|\uffff|\ufdd0/i);
+    }
+  });
+});
