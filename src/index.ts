@@ -27,7 +27,7 @@ export async function audit(targets: AuditTarget | AuditTarget[], options: Audit
   const list = Array.isArray(targets) ? targets : [targets];
   const { result } = await runAudit(
     list.map((target) => (typeof target === 'string' ? target : { stream: target.stream as Readable, name: target.name })),
-    { configFile: options.configFile, sheets: options.sheets, readTimeoutSeconds: options.readTimeoutSeconds, overview: options.overview },
+    { configFile: options.configFile, sheets: options.sheets, readTimeoutSeconds: options.readTimeoutSeconds, overview: options.overview, state: options.state },
   );
   return result as AuditResult;
 }

@@ -11,6 +11,9 @@ export interface RunOptions {
   readTimeoutSeconds?: number | undefined;
   overview?: boolean | undefined;
   onModel?: EngineOptions['onModel'];
+  /** Today's journey (live rows, the default) or the planned one (live and planned rows). */
+  state?: EngineOptions['state'];
+  alsoState?: EngineOptions['alsoState'];
   /** Notes about the inputs (a link pointing outside a folder, skipped), for the CLI to print. */
   notes?: string[];
 }
@@ -27,6 +30,6 @@ export async function runAudit(targets: (string | { stream: Readable; name: stri
   const inputs: AuditInput[] = targets.flatMap((target) => (typeof target === 'string' ? [] : [target]));
   inputs.push(...(await expandInputs(targets.filter((target): target is string => typeof target === 'string'), options.notes ?? [])));
   const configs = new ConfigResolver(options.configFile ?? null);
-  const result = await auditEngine(inputs, { configs, sheets: options.sheets, readTimeoutSeconds: options.readTimeoutSeconds, overview: options.overview ?? false, onModel: options.onModel });
+  const result = await auditEngine(inputs, { configs, sheets: options.sheets, readTimeoutSeconds: options.readTimeoutSeconds, overview: options.overview ?? false, onModel: options.onModel, state: options.state, alsoState: options.alsoState });
   return { result, inputs, configFiles: configs.files() };
 }

@@ -8,8 +8,6 @@ import { type Command, Option } from 'commander';
 import { ConfigResolver } from '../config/load.js';
 import { audit } from '../engine/audit.js';
 import { fingerprintOf, identityOf, sameIdentity } from '../engine/fingerprint.js';
-import { applyIgnores } from '../engine/ignore.js';
-import { enabledRules, runRules, today } from '../engine/run.js';
 import { ConfigError, InputError } from '../errors.js';
 import type { Finding, JourneyModel, Location, Severity } from '../model/schema.js';
 import type { DiffSide } from '../views/diff/compare.js';
@@ -157,6 +155,8 @@ async function auditSide(side: Side, configPath: string | null, errors: string[]
     side.files.map((file) => ({ path: file.path })),
     {
       configs: new ConfigResolver(configPath),
+      // Two versions are compared row for row as written: a row going from planned to live is a change.
+      state: 'future',
       onModel: (path, model, findings) => {
         const file = byPath.get(path)!;
         models.set(file.pairKey, { file: file.display, model, findings: findings.map((finding) => relabel(finding, file)) });
@@ -171,32 +171,20 @@ async function auditSide(side: Side, configPath: string | null, errors: string[]
   return models;
 }
 
-/** --planned: the live rows of an inventory against all its rows, each audited with the file's config. */
+/** --planned: the live rows of an inventory (today's journey) against its live and planned rows, each judged with the file's config. */
 async function plannedSides(path: string, configPath: string | null): Promise<[DiffSide, DiffSide]> {
-  const configs = new ConfigResolver(configPath);
-  let found: { model: JourneyModel; findings: Finding[] } | null = null;
-  const result = await audit([{ path }], { configs, onModel: (_, model, findings) => (found = { model, findings }) });
+  let found: { model: JourneyModel; findings: Finding[]; other?: { model: JourneyModel; findings: Finding[] } } | null = null;
+  // The two states as audit and report select them (src/model/state.ts).
+  const result = await audit([{ path }], { configs: new ConfigResolver(configPath), state: 'current', alsoState: 'future', onModel: (_, model, findings, other) => (found = { model, findings, other }) });
   const error = result.files.find((file) => file.error !== null)?.error;
   if (error) throw new InputError({ file: path }, error.startsWith(`${path}: `) ? error.slice(path.length + 2) : error);
-  const { model, findings } = found!;
+  const { model, findings, other } = found!;
   if (!model.files.some((file) => file.sheets.some((sheet) => sheet.columns.status !== undefined))) {
     throw new InputError({ file: path }, '--planned needs a status column (live / planned) to tell the future rows from today\'s');
   }
-  const planned = model.touchpoints.filter((t) => t.status === 'planned');
-  const plannedRows = new Set(planned.map((t) => `${t.place.sheet}\u0000${t.row}`));
-  const live: JourneyModel = {
-    ...model,
-    // A persona whose every row is planned does not exist yet.
-    personas: model.personas.filter((p) => !planned.some((t) => t.persona === p.name) || model.touchpoints.some((t) => t.persona === p.name && t.status !== 'planned')),
-    touchpoints: model.touchpoints.filter((t) => t.status !== 'planned'),
-    // A problem in a planned row belongs to the future state only.
-    problems: model.problems.filter((p) => !plannedRows.has(`${p.location.sheet}\u0000${p.location.row}`)),
-  };
-  const config = await configs.forFile(path);
-  const liveFindings = applyIgnores(runRules(live, enabledRules(config), config.settings, today()), config.ignore, config.file).kept;
   return [
-    { file: `${path} (live)`, model: live, findings: liveFindings },
-    { file: `${path} (live + planned)`, model, findings },
+    { file: `${path} (live)`, model, findings },
+    { file: `${path} (live + planned)`, model: other?.model ?? model, findings: other?.findings ?? findings },
   ];
 }
 

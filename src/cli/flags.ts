@@ -1,6 +1,7 @@
 import { type Command, Option } from 'commander';
 import { CONFIG_FILE_NAME } from '../config/load.js';
 import { ConfigError } from '../errors.js';
+import { JOURNEY_STATES, type JourneyState } from '../model/state.js';
 
 /** Flags every command that reads inventories shares (audit, report, map, inspect): inputOptions defines them. */
 export interface InputFlags {
@@ -26,4 +27,13 @@ export function inputOptions(command: Command): Command {
       return seconds;
     })
     .option('--debug', 'show stack traces for unexpected errors');
+}
+
+/** `--state`: which journey audit and report judge, today's live rows or the planned journey (src/model/state.ts). */
+export interface StateFlags {
+  state: JourneyState;
+}
+
+export function stateOption(): Option {
+  return new Option('--state <state>', "which journey to judge: current (live rows only) or future (live and planned rows; retired rows are in neither)").choices(JOURNEY_STATES).default('current');
 }

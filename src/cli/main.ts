@@ -19,7 +19,7 @@ import { shouldColor } from './color.js';
 import { defaultFormat, wrapWidth } from './terminal.js';
 import { plural } from '../english.js';
 import { registerDiff } from './diff.js';
-import { type InputFlags, inputOptions } from './flags.js';
+import { type InputFlags, type StateFlags, inputOptions, stateOption } from './flags.js';
 import { registerInspect } from './inspect.js';
 import { defineMapCommand, runMap, type MapFlags } from './map.js';
 import { checkOutputs, ensureFolderOf, type PlannedOutput } from './outputs.js';
@@ -33,7 +33,7 @@ export const EXIT = { clean: 0, findings: 1, usage: 2 } as const;
 const SEVERITY_RANK = { info: 1, warning: 2, error: 3 } as const;
 type FailOn = keyof typeof SEVERITY_RANK | 'never';
 
-interface AuditFlags extends InputFlags {
+interface AuditFlags extends InputFlags, StateFlags {
   /** Unset: stylish for a terminal, compact otherwise. */
   format?: string;
   failOn: FailOn;
@@ -61,6 +61,7 @@ export function exitCodeFor(result: AuditResult, flags: Pick<AuditFlags, 'failOn
 /** How auditFiles runs: the overview for the report, the files the command will write, other files it reads, a model hook. */
 interface AuditRun {
   overview: boolean;
+  state: StateFlags['state'];
   outputs: PlannedOutput[];
   alsoRead?: string[];
   onModel?: AuditOptions['onModel'];
@@ -74,7 +75,7 @@ async function auditFiles(files: string[], flags: InputFlags, run: AuditRun): Pr
   const notes: string[] = [];
   const targets = files.map((file) => (file === '-' ? { stream: process.stdin, name: flags.stdinFilename } : file));
   // Through the programmatic API's runner (src/api/run.ts), as a library user's audit() goes.
-  const { result, inputs, configFiles } = await runApiAudit(targets, { configFile: flags.config, sheets: flags.sheet, readTimeoutSeconds: flags.readTimeout, overview: run.overview, onModel: run.onModel, notes });
+  const { result, inputs, configFiles } = await runApiAudit(targets, { configFile: flags.config, sheets: flags.sheet, readTimeoutSeconds: flags.readTimeout, overview: run.overview, onModel: run.onModel, state: run.state, notes });
   for (const note of notes) process.stderr.write(`journey: note: ${terminalLine(note)}\n`);
   const read = inputs.flatMap((input) => ('path' in input ? [input.path] : []));
   await checkOutputs(run.outputs, [...read, ...configFiles, ...(run.alsoRead ?? [])], flags.force === true);
@@ -141,7 +142,7 @@ async function runAudit(files: string[], flags: AuditFlags): Promise<number> {
   if (flags.baseline !== undefined && flags.writeBaseline !== undefined) throw new ConfigError('--baseline and --write-baseline cannot be used together: write the baseline once, then audit against it');
   // Read the baseline first, so a bad one fails before any work.
   const baseline = flags.baseline === undefined ? null : await readBaseline(flags.baseline, (await new ConfigResolver(flags.config ?? null).forFile(null)).limits.baselineMiB);
-  let result = await auditFiles(files, flags, { overview: false, outputs: plannedOutputs(flags), alsoRead: flags.baseline === undefined ? [] : [flags.baseline] });
+  let result = await auditFiles(files, flags, { overview: false, state: flags.state, outputs: plannedOutputs(flags), alsoRead: flags.baseline === undefined ? [] : [flags.baseline] });
   if (flags.writeBaseline !== undefined) {
     await writeBaseline(flags.writeBaseline, result);
     process.stderr.write(terminalLine(`journey: wrote ${result.findings.length} findings to the baseline ${flags.writeBaseline}; audit with --baseline ${flags.writeBaseline} to report only new ones`) + '\n');
@@ -174,11 +175,11 @@ async function runAudit(files: string[], flags: AuditFlags): Promise<number> {
   return exitCodeFor(result, { ...flags, exitZero });
 }
 
-async function runReport(files: string[], flags: InputFlags & { failOn: FailOn }): Promise<number> {
+async function runReport(files: string[], flags: InputFlags & StateFlags & { failOn: FailOn }): Promise<number> {
   const { journeyDiagrams } = await import('../views/map/mermaid.js');
   const journeys = new Map<string, string>();
   const onModel: AuditOptions['onModel'] = (file, model, findings) => journeyDiagrams(file, model, findings, journeys);
-  const result = await auditFiles(files, flags, { overview: true, outputs: plannedOutputs(flags), onModel });
+  const result = await auditFiles(files, flags, { overview: true, state: flags.state, outputs: plannedOutputs(flags), onModel });
   const formatter = await loadReportFormatter();
   await emit(formatter(result, { ...renderOptions('markdown'), journeys }), flags.output);
   return exitCodeFor(result, flags);
@@ -214,7 +215,8 @@ function buildProgram(): Command {
       .option('--no-step-summary', 'never append to $GITHUB_STEP_SUMMARY')
       .option('--exit-zero', 'exit 0 even when there are findings (input and config errors still exit 2)')
       .option('--baseline <file>', 'report and fail only on findings not in this baseline')
-      .option('--write-baseline <file>', "record today's findings as the baseline, then exit 0"),
+      .option('--write-baseline <file>', "record today's findings as the baseline, then exit 0")
+      .addOption(stateOption()),
   ).action(async (files: string[], flags: AuditFlags) => {
     process.exitCode = await runAudit(files, flags);
   });
@@ -224,8 +226,9 @@ function buildProgram(): Command {
       .command('report')
       .description('write a markdown gap report: coverage per persona, stage tables, handoff timelines, findings by stage, action items')
       .argument('<files...>', 'inventory files or folders')
-      .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info', 'never']).default('never')),
-  ).action(async (files: string[], flags: InputFlags & { failOn: FailOn }) => {
+      .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info', 'never']).default('never'))
+      .addOption(stateOption()),
+  ).action(async (files: string[], flags: InputFlags & StateFlags & { failOn: FailOn }) => {
     process.exitCode = await runReport(files, flags);
   });
 

@@ -61,7 +61,11 @@ export async function runMap(files: string[], flags: MapFlags): Promise<number> 
   for (const note of notes) process.stderr.write(`journey: note: ${note}\n`);
   const configs = new ConfigResolver(flags.config ?? null);
   const audited: { file: string; model: JourneyModel; findings: Finding[] }[] = [];
-  const result = await audit(inputs, { configs, sheets: flags.sheet, readTimeoutSeconds: flags.readTimeout, onModel: (file, model, findings) => audited.push({ file, model, findings }) });
+  const result = await audit(inputs, { configs, sheets: flags.sheet, readTimeoutSeconds: flags.readTimeout,
+    // The future map draws the planned journey with its findings; every other map judges today's rows, as audit and report do.
+    state: flags.type === 'future' ? 'future' : 'current',
+    onModel: (file, model, findings) => audited.push({ file, model, findings }),
+  });
   const read = [...inputs.flatMap((input) => ('path' in input ? [input.path] : [])), ...configs.files()];
   // Each file the map writes is checked against what the run read before it is written (an SVG per persona is named later).
   const guard = (path: string | undefined) => checkOutputs(path === undefined ? [] : [{ option: '-o', path }], read, flags.force === true);
