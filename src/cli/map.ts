@@ -5,6 +5,7 @@ import { Option, type Command } from 'commander';
 import { ConfigResolver } from '../config/load.js';
 import { ConfigError } from '../errors.js';
 import { audit, type AuditInput } from '../engine/audit.js';
+import { ignoredStages } from '../engine/ignored-stages.js';
 import { reportPath } from '../engine/paths.js';
 import type { Finding, JourneyModel } from '../model/schema.js';
 import { nearest } from '../model/text.js';
@@ -78,7 +79,7 @@ export async function runMap(files: string[], flags: MapFlags): Promise<number> 
       const setting = config.rules.find((r) => r.rule.id === id);
       return setting && setting.level !== 'off' ? ((setting.options as Record<string, number>)[key] ?? null) : null;
     };
-    sources.push({ file, model, findings, handoffLimit: option('handoff-lag', 'maxDays'), weeklyLimit: option('over-communication', 'maxPerWeek') });
+    sources.push({ file, model, findings, handoffLimit: option('handoff-lag', 'maxDays'), weeklyLimit: option('over-communication', 'maxPerWeek'), ignoredStages: ignoredStages(config) });
   }
   const map = buildJourneyMap(sources, { type: flags.type, lanes: flags.lanes, persona: flags.persona ?? null });
   if (flags.persona !== undefined && map.personas.length === 0 && sources.length > 0) {

@@ -8,6 +8,7 @@ import type { NormalizeObserver } from '../model/normalize/observer.js';
 import type { Finding, JourneyModel } from '../model/schema.js';
 import { selectState, type JourneyState } from '../model/state.js';
 import { applyIgnores } from './ignore.js';
+import { ignoredStages } from './ignored-stages.js';
 import { buildOverview } from './overview.js';
 import { summarize } from './summary.js';
 import type { AuditResult, FileOverview, FileResult } from './result.js';
@@ -87,7 +88,7 @@ export async function audit(inputs: AuditInput[], options: AuditOptions): Promis
       // Not push(...kept): a spread of a few hundred thousand findings overflows the call stack.
       for (const finding of judged.kept) findings.push(finding);
       const kept = judged.kept;
-      if (options.overview) overviews.push(buildOverview(model, name));
+      if (options.overview) overviews.push(buildOverview(model, name, ignoredStages(config)));
       if (options.onModel) {
         // The other state only when it holds other rows: a file without planned rows is the same journey in both.
         const otherModel = options.alsoState === undefined ? null : selectState(whole, options.alsoState);

@@ -151,6 +151,8 @@ export interface MapSource {
   handoffLimit: number | null;
   /** The over-communication rule's maxPerWeek, null when the rule is off. */
   weeklyLimit: number | null;
+  /** Stages a persona is not expected to meet (missing-stage's ignoreStages): an empty one is not drawn as a gap. */
+  ignoredStages?: (persona: string) => ReadonlySet<string>;
 }
 
 export interface MapOptions {
@@ -424,7 +426,7 @@ function buildPersonaMap(source: MapSource, slice: PersonaSlice, options: MapOpt
       id,
       label: id === null ? 'Stage not recognized' : stageLabels.get(id)!,
       touchpoints: inStage.length,
-      gap: id !== null && inStage.length === 0,
+      gap: id !== null && inStage.length === 0 && !(source.ignoredStages?.(persona).has(id) ?? false),
       findings: id === null ? [] : personaFindings.filter((f) => f.stage === id && !onCards.has(f)).map(toMapFinding),
       emotion,
       kpis: { conversion: figure((t) => t.metrics.conversionRate), dropOff: figure((t) => t.metrics.dropOffRate), nps: figure((t) => t.metrics.nps), names },
