@@ -14,6 +14,7 @@ import type { AuditResult } from '../engine/result.js';
 import { recount } from '../engine/summary.js';
 import { nearest } from '../model/text.js';
 import { FORMATTERS, MACHINE_FORMATS, loadReportFormatter, type Formatter } from '../formatters/index.js';
+import type { PlanChanges } from '../formatters/types.js';
 import { RULES, findRule } from '../rules/index.js';
 import { shouldColor } from './color.js';
 import { defaultFormat, wrapWidth } from './terminal.js';
@@ -62,6 +63,7 @@ export function exitCodeFor(result: AuditResult, flags: Pick<AuditFlags, 'failOn
 interface AuditRun {
   overview: boolean;
   state: StateFlags['state'];
+  alsoState?: StateFlags['state'] | undefined;
   outputs: PlannedOutput[];
   alsoRead?: string[];
   onModel?: AuditOptions['onModel'];
@@ -75,7 +77,7 @@ async function auditFiles(files: string[], flags: InputFlags, run: AuditRun): Pr
   const notes: string[] = [];
   const targets = files.map((file) => (file === '-' ? { stream: process.stdin, name: flags.stdinFilename } : file));
   // Through the programmatic API's runner (src/api/run.ts), as a library user's audit() goes.
-  const { result, inputs, configFiles } = await runApiAudit(targets, { configFile: flags.config, sheets: flags.sheet, readTimeoutSeconds: flags.readTimeout, overview: run.overview, onModel: run.onModel, state: run.state, notes });
+  const { result, inputs, configFiles } = await runApiAudit(targets, { configFile: flags.config, sheets: flags.sheet, readTimeoutSeconds: flags.readTimeout, overview: run.overview, onModel: run.onModel, state: run.state, alsoState: run.alsoState, notes });
   for (const note of notes) process.stderr.write(`journey: note: ${terminalLine(note)}\n`);
   const read = inputs.flatMap((input) => ('path' in input ? [input.path] : []));
   await checkOutputs(run.outputs, [...read, ...configFiles, ...(run.alsoRead ?? [])], flags.force === true);
@@ -177,11 +179,20 @@ async function runAudit(files: string[], flags: AuditFlags): Promise<number> {
 
 async function runReport(files: string[], flags: InputFlags & StateFlags & { failOn: FailOn }): Promise<number> {
   const { journeyDiagrams } = await import('../views/map/mermaid.js');
+  const { compareInventories } = await import('../views/diff/compare.js');
   const journeys = new Map<string, string>();
-  const onModel: AuditOptions['onModel'] = (file, model, findings) => journeyDiagrams(file, model, findings, journeys);
-  const result = await auditFiles(files, flags, { overview: true, state: flags.state, outputs: plannedOutputs(flags), onModel });
+  const plans = new Map<string, PlanChanges>();
+  const onModel: AuditOptions['onModel'] = (file, model, findings, future) => {
+    journeyDiagrams(file, model, findings, journeys);
+    // Today's journey beside the plan's effect: what `journey diff --planned` computes for this file.
+    if (future === undefined) return;
+    const diff = compareInventories({ file, model, findings }, { file, model: future.model, findings: future.findings });
+    plans.set(file, { planned: future.model.touchpoints.length - model.touchpoints.length, resolved: diff.findings.resolved, introduced: diff.findings.introduced });
+  };
+  const alsoState = flags.state === 'current' ? 'future' : undefined;
+  const result = await auditFiles(files, flags, { overview: true, state: flags.state, alsoState, outputs: plannedOutputs(flags), onModel });
   const formatter = await loadReportFormatter();
-  await emit(formatter(result, { ...renderOptions('markdown'), journeys }), flags.output);
+  await emit(formatter(result, { ...renderOptions('markdown'), journeys, state: flags.state, plans }), flags.output);
   return exitCodeFor(result, flags);
 }
 

@@ -20,6 +20,7 @@ export const automationOpportunity = defineRule({
   id: 'automation-opportunity',
   description: 'A manual touchpoint that recurs on a channel that can be automated',
   defaultSeverity: 'info',
+  weight: 1,
   options: z
     .object({
       channels: z

@@ -23,6 +23,7 @@ export const channelEffectiveness = defineRule({
   id: 'channel-effectiveness',
   description: 'Per stage, the channels with the best and the worst conversion rate',
   defaultSeverity: 'info',
+  weight: 1,
   options: z
     .object({
       minChannels: z.number().int().min(2).default(2).describe('Fewest channels with conversion figures a stage needs before best and worst are named'),

@@ -128,6 +128,7 @@ export const forgottenTouchpoints = defineRule({
   id: 'forgotten-touchpoints',
   description: 'Touchpoints teams often forget for the business the inventory describes: receipts, confirmations, error pages, review sites, deliveries, check-in, results',
   defaultSeverity: 'info',
+  weight: 1,
   options: z
     .object({
       business: z

@@ -40,6 +40,7 @@ export const handoffLag = defineRule({
   id: 'handoff-lag',
   description: 'A handoff between teams at a stage boundary that leaves the customer waiting too many days',
   defaultSeverity: 'warning',
+  weight: 3,
   options: z
     .object({
       maxDays: z.number().int().nonnegative().default(7).describe("Longest acceptable wait, in days, between the giving team's last touch and the receiving team's first"),

@@ -19,6 +19,7 @@ export const missingStage = defineRule({
   id: 'missing-stage',
   description: 'A lifecycle stage of the stage model with no touchpoint for a persona',
   defaultSeverity: 'warning',
+  weight: 3,
   options: z
     .object({
       ignoreStages: z

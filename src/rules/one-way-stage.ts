@@ -11,6 +11,7 @@ export const oneWayStage = defineRule({
   id: 'one-way-stage',
   description: 'A stage where every touchpoint is outbound and the persona has no inbound path to reach the company',
   defaultSeverity: 'warning',
+  weight: 1,
   options: z.object({}).strict(),
   needsStages: true,
   docs: {

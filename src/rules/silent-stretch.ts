@@ -11,6 +11,7 @@ export const silentStretch = defineRule({
   id: 'silent-stretch',
   description: 'Too many days between consecutive touchpoints of a persona, with nothing recurring to fill them',
   defaultSeverity: 'warning',
+  weight: 3,
   options: z
     .object({
       maxDays: z.number().int().positive().default(30).describe('Longest acceptable silence, in days, between two consecutive touchpoints'),

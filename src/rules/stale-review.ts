@@ -16,6 +16,7 @@ export const staleReview = defineRule({
   id: 'stale-review',
   description: 'A touchpoint whose last-reviewed date is older than a limit',
   defaultSeverity: 'info',
+  hygiene: true,
   options: z
     .object({
       maxAgeMonths: z.number().int().positive().default(12).describe('Months after which a last-reviewed date is stale'),
