@@ -12,6 +12,8 @@ interface Forgettable {
   channels: string[];
   /** Matched against the folded name and notes of each touchpoint. */
   words: RegExp;
+  /** Checked only when some touchpoint's words match this (a trial-ending notice only for a product with a trial). */
+  when?: RegExp;
 }
 
 const item = (label: string, examples: string, words: RegExp, channels: string[] = []): Forgettable => ({ label, examples, words, channels });
@@ -41,7 +43,7 @@ const FORGETTABLE = {
     /\b(reception|receptionist|technicians?|in person|on ?site|installation|field service|store visits?|front desk|delivery drivers?|courier|deliver(y|ies)|visits?|consultations?|check ?in desk|concierge|housekeeping)\b/,
     ['in-person', 'event'],
   ),
-  'trial-ending': item('trial-ending notice', 'trial ends in 3 days, trial expired', /\b(trial (end\w*|expir\w*|over|reminder)|end of (the )?trial|trial conversion|upgrade before)\b/),
+  'trial-ending': { ...item('trial-ending notice', 'trial ends in 3 days, trial expired', /\b(trial (end\w*|expir\w*|over|reminder)|end of (the )?trial|trial conversion|upgrade before)\b/), when: /\b(trials?|free plan|freemium)\b/ },
   'shipping-update': item('shipping or delivery update', 'dispatched, out for delivery, tracking link', /\b(shipping|shipped|shipment|dispatch\w*|deliver(y|ed|ies)|tracking|out for delivery|parcel|courier)\b/),
   'returns': item('returns and refunds', 'return label, refund confirmation', /\b(returns?|refunds?|exchanges?|rma)\b/),
   'pre-arrival': item('pre-arrival message', 'directions, what to bring, upgrade offer before the stay', /\b(pre ?arrival|before (your|the) (stay|arrival|visit|trip)|directions|getting here|arrival (info|information|guide|details)|know before you go)\b/),
@@ -149,10 +151,15 @@ export const forgottenTouchpoints = defineRule({
     if (model.touchpoints.length === 0) return [];
     const businesses = options.business === 'auto' ? inferBusinesses(model) : [options.business];
     const listed = businesses.length ? [...new Set(businesses.flatMap((id) => BUSINESSES[id].checks))] : GENERAL;
-    const open = new Set(listed.filter((check) => options.checks.includes(check)));
-    for (const touchpoint of model.touchpoints) {
+    const texts = model.touchpoints.map(textOf);
+    const applies = (check: Check) => {
+      const { when } = FORGETTABLE[check] as Forgettable;
+      return options.checks.includes(check) && (when === undefined || texts.some((text) => when.test(text)));
+    };
+    const open = new Set(listed.filter(applies));
+    for (const [i, touchpoint] of model.touchpoints.entries()) {
       if (open.size === 0) break;
-      const text = textOf(touchpoint);
+      const text = texts[i]!;
       for (const check of open) if (covers(FORGETTABLE[check], touchpoint, text)) open.delete(check);
     }
     const items = CHECKS.filter((check) => open.has(check)).map((check) => {
