@@ -25,14 +25,14 @@ const SEVERITY_RANK = { error: 3, warning: 2, info: 1 } as const;
 
 /**
  * How much a gap matters, for ranking across personas: its severity, what its rule weighs for the
- * customer (left alone or struggling before advice), how many touchpoints it touches, then how early it
- * comes (an early gap loses the customers every later stage would have had).
+ * customer (left alone, then struggling, then advice), how early it comes (an early gap loses the
+ * customers every later stage would have had), then how many touchpoints it touches.
  */
 function impactOrder(stageIndex: ReadonlyMap<string, number>) {
   const weight = (f: Finding) => findRule(f.ruleId)?.weight ?? 2;
   const reach = (f: Finding) => Math.min(5, 1 + f.related.length);
   const early = (f: Finding) => (f.stage === null ? stageIndex.size / 2 : (stageIndex.get(f.stage) ?? stageIndex.size));
-  return (a: Finding, b: Finding) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || weight(b) - weight(a) || reach(b) - reach(a) || early(a) - early(b);
+  return (a: Finding, b: Finding) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || weight(b) - weight(a) || early(a) - early(b) || reach(b) - reach(a);
 }
 
 /** A finding as one list item: its sentence and its cell (and the file, when the report covers several), and whether the plan resolves it. */

@@ -32,7 +32,7 @@ export const DEFAULT_LOAD: LoadOptions = LoadOptionsSchema.parse({});
 
 // Words of messages a customer asked for by acting: they confirm what the customer did.
 const TRANSACTIONAL =
-  /\b(receipts?|invoices?|billing statement|statement|(order|purchase|booking|reservation|payment|shipping|shipment|delivery|dispatch|contract|signature|signed|subscription|registration|appointment|cancellation|refund|return) (confirmations?|confirmed|notices?|notifications?|updates?|receipts?)|(contract|order|booking) signed|docusign|e-?sign\w*|password (reset|change)|reset (your )?password|verification code|one[- ]time (code|password)|2fa|otp|tracking (link|number|email|sms)|out for delivery|shipped|dispatched|payment (failed|declined|received)|order (placed|received)|confirmation (email|sms|e-?mail))\b/;
+  /\b(receipts?|invoices?|billing statement|statement|(order|purchase|booking|reservation|payment|shipping|shipment|delivery|dispatch|contract|signature|signed|subscription|registration|appointment|cancellation|refund|return) (confirmations?|confirmed|notices?|notifications?|updates?|receipts?)|(contract|order|booking) signed|docusign|e-?sign\w*|password (reset|change)|reset (your )?password|verification code|verify (your )?(email|account)|email verification|activation link|one[- ]time (code|password)|2fa|otp|tracking (link|number|email|sms)|out for delivery|shipped|dispatched|payment (failed|declined|received)|order (placed|received)|confirmation (email|sms|e-?mail))\b/;
 // Channels where the customer and a person talk both ways.
 const CONVERSATION_CHANNELS = new Set(['phone', 'video-call', 'in-person']);
 

@@ -19,7 +19,7 @@ export const frictionPoint = defineRule({
   id: 'friction-point',
   description: 'A touchpoint with negative sentiment, high drop-off or unsubscribe rate, or low NPS or CSAT',
   defaultSeverity: 'warning',
-  weight: 3,
+  weight: 2,
   options: z
     .object({
       minSentiment: z.number().min(-2).max(2).default(0).describe('Sentiment below this (on the -2..+2 scale) is friction'),

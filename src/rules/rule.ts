@@ -60,8 +60,8 @@ export interface Rule<Schema extends z.ZodType = z.ZodType> {
   hygiene?: boolean;
   /**
    * How much a finding of this rule weighs for the customer, 1–3 (2 when not given), after severity, when
-   * the report ranks its most serious gaps: 3 where customers are left alone or struggle (a missing stage, a
-   * handoff wait, a silence, friction), 1 for advice (a second channel, automation, channel figures).
+   * the report ranks its most serious gaps: 3 where customers are left alone (a missing stage, a handoff
+   * wait, a silence), 2 where they struggle or are overloaded, 1 for advice (a second channel, automation).
    */
   weight?: 1 | 2 | 3;
   check(context: RuleContext<z.infer<Schema>>): Report[];
