@@ -9,8 +9,14 @@ import { unpressuredKind } from '../model/weekly-load.js';
 import { defineRule, type Report } from './rule.js';
 import { clip } from './wording.js';
 
-/** A recurring touchpoint that keeps reaching the customer after its first day (a newsletter, a QBR, a weekly report). */
-const keepsInTouch = (t: Touchpoint) => reachesOut(t) && touchesPerWeek(t.frequency) > 0;
+/**
+ * A recurring touchpoint that keeps reaching the customer after its first day: weekly to quarterly (a
+ * newsletter, a QBR, a weekly report). A daily cadence is a sequence that ends (a welcome series), not contact that goes on.
+ */
+function keepsInTouch(t: Touchpoint): boolean {
+  const perWeek = touchesPerWeek(t.frequency);
+  return reachesOut(t) && perWeek <= 1 && perWeek >= 4 / 52 - 1e-9;
+}
 
 /**
  * True when something recurring keeps the customer in touch across the handoff: a recurring touchpoint
@@ -55,7 +61,7 @@ export const handoffLag = defineRule({
   docs: {
     why: 'Customers feel handoffs: when sales closes and customer success calls two weeks later, the momentum of the purchase is lost and the first weeks of onboarding go unguided.',
     triggers:
-      "Per persona, touchpoints with a day that reach out (not inbound, not always-on resources) are ordered by stage, then day. At each boundary between consecutive stages, the giving team's last touch of the earlier stage is compared with the receiving team's first touch of the later one (a receipt, an invoice or another transactional message is not the receiving team taking over). Fires when the teams differ and the wait exceeds `maxDays` but is shorter than `bridgeDays`. Silent when the later stage starts before the earlier one ends (an overlap), and when a recurring touchpoint of the giving stage (a newsletter, a QBR, a weekly report) keeps the customer in touch. In a timeline (a table with no stage column), at each pair of consecutive touchpoints by day whose teams differ.",
+      "Per persona, touchpoints with a day that reach out (not inbound, not always-on resources) are ordered by stage, then day. At each boundary between consecutive stages, the giving team's last touch of the earlier stage is compared with the receiving team's first touch of the later one (a receipt, an invoice or another transactional message is not the receiving team taking over). Fires when the teams differ and the wait exceeds `maxDays` but is shorter than `bridgeDays`. Silent when the later stage starts before the earlier one ends (an overlap), and when a recurring touchpoint of the giving stage, weekly to quarterly (a newsletter, a QBR, a weekly report), keeps the customer in touch; a daily series is a sequence that ends, not contact. In a timeline (a table with no stage column), at each pair of consecutive touchpoints by day whose teams differ.",
     fix: 'Bring the receiving touchpoint forward, add a bridging touchpoint (a welcome email from the receiving team), or agree a handoff SLA between the teams.',
     example: 'Sales → Customer Success handoff: 14 days from "Contract signed confirmation" (Decision, day 30) to "Kickoff call" (Onboarding, day 44); bring "Kickoff call" forward or bridge the gap to at most 7 days.',
   },
