@@ -46,6 +46,14 @@ export function unpressuredKind(touchpoint: Touchpoint): UnpressuredKind | null 
   return null;
 }
 
+// Channels that reach an audience, not a person: an ad or a social post is seen, not received.
+const BROADCAST_CHANNELS = new Set(['paid-ads', 'social']);
+
+/** True when the touchpoint reaches an audience rather than the customer as a person (ads, social posts): no team takes the customer over through it. */
+export function isBroadcast(touchpoint: Touchpoint): boolean {
+  return touchpoint.channels.length > 0 && touchpoint.channels.every((channel) => BROADCAST_CHANNELS.has(channel));
+}
+
 /** True when a touchpoint adds to what the customer receives: outbound, and not of a kind the options leave out. */
 export function countsAsMessage(touchpoint: Touchpoint, options: LoadOptions = DEFAULT_LOAD): boolean {
   if (!isOutbound(touchpoint)) return false;

@@ -5,7 +5,7 @@ import { reachesOut } from '../model/groups.js';
 import { findHandoffs, findTimelineHandoffs, type Handoff } from '../model/handoffs.js';
 import type { JourneyModel, Touchpoint } from '../model/schema.js';
 import { stageLabel } from '../model/stages.js';
-import { unpressuredKind } from '../model/weekly-load.js';
+import { isBroadcast, unpressuredKind } from '../model/weekly-load.js';
 import { defineRule, type Report } from './rule.js';
 import { clip } from './wording.js';
 
@@ -61,14 +61,17 @@ export const handoffLag = defineRule({
   docs: {
     why: 'Customers feel handoffs: when sales closes and customer success calls two weeks later, the momentum of the purchase is lost and the first weeks of onboarding go unguided.',
     triggers:
-      "Per persona, touchpoints with a day that reach out (not inbound, not always-on resources) are ordered by stage, then day. At each boundary between consecutive stages, the giving team's last touch of the earlier stage is compared with the receiving team's first touch of the later one (a receipt, an invoice or another transactional message is not the receiving team taking over). Fires when the teams differ and the wait exceeds `maxDays` but is shorter than `bridgeDays`. Silent when the later stage starts before the earlier one ends (an overlap), and when a recurring touchpoint of the giving stage, weekly to quarterly (a newsletter, a QBR, a weekly report), keeps the customer in touch; a daily series is a sequence that ends, not contact. In a timeline (a table with no stage column), at each pair of consecutive touchpoints by day whose teams differ.",
+      "Per persona, touchpoints with a day that reach out to the customer as a person (not inbound, not always-on resources, not ads or social posts) are ordered by stage, then day. At each boundary between consecutive stages, the giving team's last touch of the earlier stage is compared with the receiving team's first touch of the later one (a receipt, an invoice or another transactional message is not the receiving team taking over). Fires when the teams differ and the wait exceeds `maxDays` but is shorter than `bridgeDays`. Silent when the later stage starts before the earlier one ends (an overlap), and when a recurring touchpoint of the giving stage, weekly to quarterly (a newsletter, a QBR, a weekly report), keeps the customer in touch; a daily series is a sequence that ends, not contact. In a timeline (a table with no stage column), at each pair of consecutive touchpoints by day whose teams differ.",
     fix: 'Bring the receiving touchpoint forward, add a bridging touchpoint (a welcome email from the receiving team), or agree a handoff SLA between the teams.',
     example: 'Sales → Customer Success handoff: 14 days from "Contract signed confirmation" (Decision, day 30) to "Kickoff call" (Onboarding, day 44); bring "Kickoff call" forward or bridge the gap to at most 7 days.',
   },
   check({ model, options }) {
     const reports: Report[] = [];
     const byStage = touchpointsByStage(model);
-    const staged = findHandoffs(model, { gives: reachesOut, receives: (t) => reachesOut(t) && unpressuredKind(t) !== 'transactional' }).filter((h) => !inContact(h, byStage));
+    // A team hands over the customer through touchpoints that reach them as a person: not an ad or a social post,
+    // and on the receiving side not a receipt or an invoice either.
+    const gives = (t: Touchpoint) => reachesOut(t) && !isBroadcast(t);
+    const staged = findHandoffs(model, { gives, receives: (t) => gives(t) && unpressuredKind(t) !== 'transactional' }).filter((h) => !inContact(h, byStage));
     for (const { from: giving, to: receiving, days, changesTeam } of [...staged, ...findTimelineHandoffs(model)]) {
       // A negative gap is an overlap (the next stage starts first); from bridgeDays on it is a silence, not a wait.
       if (!changesTeam || days <= options.maxDays || days >= options.bridgeDays) continue;

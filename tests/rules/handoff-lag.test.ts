@@ -33,11 +33,20 @@ ruleTester(handoffLag, {
       rows: [{ ...touch('Adoption', 'QBR', 'Customer Success', 'Video call', 50), Frequency: 'Quarterly' }, touch('Expansion', 'Upsell call', 'Sales', 'Phone', 70)],
     },
     {
+      name: 'an ad or a social post hands nobody over: months from a retargeting ad to the first e-mail are no wait',
+      rows: [{ ...touch('Awareness', 'Retargeting ads', 'Marketing', 'Paid ads', 0), Frequency: 'Daily' }, touch('Onboarding', 'Invite from your admin', 'Product', 'Email', 30)],
+    },
+    {
       name: 'a stage that starts before the previous one ends is an overlap, not negative days',
       rows: [touch('Retention', 'Renewal reminder', 'Customer Success', 'Email', 330), touch('Expansion', 'Upgrade offer', 'Sales', 'In-app', 115)],
     },
   ],
   invalid: [
+    {
+      name: 'a daily series is a sequence that ends, not contact: the wait after it is a wait',
+      rows: [{ ...touch('Decision', 'Daily deal nudges', 'Sales', 'Email', 20), Frequency: 'Daily' }, touch('Onboarding', 'Kickoff call', 'Customer Success', 'Video call', 40)],
+      expect: [{ cell: 'Day 3', messageIncludes: 'Sales → Customer Success handoff: 20 days' }],
+    },
     {
       name: 'a slow handoff between teams, at the receiving row, with the giving row related',
       rows: deal(44),
