@@ -68,6 +68,19 @@ function coverageMatrix(file: FileOverview, persona: PersonaOverview): string[] 
   ];
 }
 
+/** A journey-map grid's pain points and opportunities per stage, or nothing when the persona's stages have none. */
+function stageNotes(file: FileOverview, persona: PersonaOverview): string[] {
+  const label = new Map(file.stages.map((s) => [s.id, s.label]));
+  const stages = persona.stages.filter((s) => s.painPoints?.length || s.opportunities?.length);
+  if (stages.length === 0) return [];
+  const list = (items: string[] | undefined) => (items?.length ? items.map(name).join(' · ') : '—');
+  return [
+    '', '### Pain points and opportunities', '',
+    '| Stage | Pain points | Opportunities |', '| --- | --- | --- |',
+    ...stages.map((s) => `| ${name(label.get(s.stage) ?? s.stage)} | ${list(s.painPoints)} | ${list(s.opportunities)} |`),
+  ];
+}
+
 /**
  * "What the plan changes", as `journey diff --planned` computes it: how many of today's findings the
  * planned rows resolve (each is marked where it is printed) and the findings they would introduce.
@@ -134,7 +147,7 @@ export const formatReport: Formatter = (result, options) => {
   for (const file of overviews) {
     for (const persona of file.personas) {
       lines.push('', `## ${name(persona.persona)}${overviews.length > 1 ? ` (${name(reportPath(file.file, options.cwd))})` : ''}`, '');
-      lines.push(...coverageMatrix(file, persona));
+      lines.push(...coverageMatrix(file, persona), ...stageNotes(file, persona));
       const own = gaps.filter((f) => !shown.has(f) && f.persona === persona.persona && (!multipleFiles || f.location.file === file.file));
       if (own.length) {
         lines.push('');
