@@ -263,7 +263,7 @@ function buildProgram(): Command {
   inputOptions(
     program
       .command('report')
-      .description('write a markdown gap report: coverage per persona, stage tables, handoff timelines, findings by stage, action items')
+      .description('write the markdown gap report: the most serious gaps, what the plan changes, coverage and findings per persona, data hygiene')
       .argument('<files...>', 'inventory files or folders')
       .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info', 'never']).default('never'))
       .addOption(stateOption()),

@@ -67,6 +67,17 @@ describe('the trial workbook', () => {
     expect(future).toContain('Economic buyer can only be reached, not reach back, in Adoption');
   });
 
+  it('map --type current draws the rows audit judges; --type future adds the planned ones', () => {
+    const current = journey(['map', FILE, '--format', 'mermaid', '--persona', 'IT admin'], { cwd: CWD });
+    expect(current.code).toBe(0);
+    expect(current.stdout).toContain('Admin kickoff call');
+    expect(current.stdout).not.toContain('Admin welcome call');
+    const future = journey(['map', FILE, '--format', 'mermaid', '--persona', 'IT admin', '--type', 'future'], { cwd: CWD });
+    expect(future.stdout).toContain('Admin welcome call #91;planned#93;');
+    // Retired rows are in neither.
+    expect(`${current.stdout}${future.stdout}`).not.toContain('Printed admin guide');
+  });
+
   it("reads in about two printed pages, today's gaps first, the plan's effect beside them, hygiene apart, each finding once", () => {
     const run = journey(['report', FILE], { cwd: CWD });
     expect(run.stderr).toBe('');
