@@ -2,6 +2,7 @@ import { type Command, Option } from 'commander';
 import { CONFIG_FILE_NAME } from '../config/load.js';
 import { ConfigError } from '../errors.js';
 import { JOURNEY_STATES, type JourneyState } from '../model/state.js';
+import { FAIL_ON, type FailOn } from '../vocab/severity.js';
 
 /** Flags every command that reads inventories shares (audit, report, map, inspect): inputOptions defines them. */
 export interface InputFlags {
@@ -11,12 +12,24 @@ export interface InputFlags {
   readTimeout?: number;
   output?: string;
   force?: boolean;
+  /** Which journey is judged: --state of audit and report, or what map's --type draws; today's rows when unset. */
+  state?: JourneyState;
+}
+
+/** -c, --config: one config file for every input instead of the one each finds. */
+export function configOption(): Option {
+  return new Option('-c, --config <file>', `config file to use instead of the nearest ${CONFIG_FILE_NAME}, journey.config.jsonc or package.json "journey" key`);
+}
+
+/** --fail-on (audit, report) or --fail-on-new (diff): the lowest severity that makes the exit code 1. */
+export function failOnOption(flag: string, description: string, fallback: FailOn): Option {
+  return new Option(`${flag} <severity>`, description).choices(FAIL_ON).default(fallback);
 }
 
 /** Adds the options of InputFlags to a command that reads inventories. */
 export function inputOptions(command: Command): Command {
   return command
-    .addOption(new Option('-c, --config <file>', `config file to use instead of the nearest ${CONFIG_FILE_NAME}, journey.config.jsonc or package.json "journey" key`))
+    .addOption(configOption())
     .option('-o, --output <file>', 'write the output to a file instead of stdout')
     .option('--force', 'replace an existing .xlsx, .xlsm, .csv, .tsv or .md output file journey did not write (never an input)')
     .option('--sheet <name>', 'read only this sheet (repeatable; also reads hidden sheets)', (value: string, previous: string[] = []) => [...previous, value])
@@ -29,11 +42,7 @@ export function inputOptions(command: Command): Command {
     .option('--debug', 'show stack traces for unexpected errors');
 }
 
-/** `--state`: which journey audit and report judge, today's live rows or the planned journey (src/model/state.ts). */
-export interface StateFlags {
-  state: JourneyState;
-}
-
+/** `--state` (audit, report): which journey is judged, today's live rows or the planned journey (src/model/state.ts). */
 export function stateOption(): Option {
   return new Option('--state <state>', "which journey to judge: current (live rows only) or future (live and planned rows; retired rows are in neither)").choices(JOURNEY_STATES).default('current');
 }
