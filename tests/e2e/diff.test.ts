@@ -117,7 +117,7 @@ describe('journey diff: current state against the future state', () => {
         'Buyer,Awareness,Webinar,Marketing,Event,Manual,Outbound,0,Live,',
         'Buyer,Consideration,Pricing page,,Website,Ongoing,Inbound,7,Live,journey-ignore: missing-owner',
         'Buyer,Decision,Contract call,Sales,Phone,Manual,Outbound,14,Live,',
-        'Buyer,Onboarding,Kickoff call,Customer Success,Video call,Manual,Outbound,21,Planned,',
+        'Buyer,Onboarding,Welcome email,Customer Success,Email,Automatic,Outbound,21,Planned,',
       ].join('\n'),
     );
     const audited = JSON.parse(journey(['audit', file, '-f', 'json']).stdout) as { findings: { ruleId: string }[]; summary: { ignored: number } };
