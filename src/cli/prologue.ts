@@ -4,6 +4,7 @@
 import { ConfigResolver } from '../config/load.js';
 import { ConfigError } from '../errors.js';
 import { expandTargets, type AuditInput, type AuditTarget } from '../engine/inputs.js';
+import type { JourneyState } from '../model/state.js';
 import type { InputFlags } from './flags.js';
 import { checkOutputs, type PlannedOutput } from './outputs.js';
 import { note, say } from './say.js';
@@ -15,6 +16,8 @@ export interface ReadSettings {
   readTimeoutSeconds: number | undefined;
   /** --answers: the interview answers sheet about the one inventory read (audit, report, map). */
   answers?: string | undefined;
+  /** The journey every command judges the same way (src/model/state.ts): today's rows unless --state or map --type says otherwise. */
+  state: JourneyState;
 }
 
 /** The files a command writes and the other files it reads (a baseline), for the output guard. */
@@ -57,7 +60,7 @@ export async function readInputs<R extends { files: readonly { error: string | n
   for (const text of notes) note(text);
   if (flags.answers !== undefined && inputs.length !== 1) throw new ConfigError(`--answers: goes with one inventory file, not ${inputs.length}`);
   const configs = new ConfigResolver(flags.config ?? null);
-  const result = await work(inputs, { configs, sheets: flags.sheet, readTimeoutSeconds: flags.readTimeout, answers: flags.answers });
+  const result = await work(inputs, { configs, sheets: flags.sheet, readTimeoutSeconds: flags.readTimeout, state: flags.state ?? 'current', answers: flags.answers });
   const read = [...pathsRead(inputs, configs), ...(plan.alsoRead ?? []), ...(flags.answers === undefined ? [] : [flags.answers])];
   const guard = (output: PlannedOutput) => checkOutputs([output], read, flags.force === true);
   await checkOutputs(plan.outputs, read, flags.force === true);

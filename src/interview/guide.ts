@@ -1,5 +1,6 @@
 import { cellOf, rowLocation } from '../model/cells.js';
 import { stageGroups } from '../model/groups.js';
+import { unpressuredKind } from '../model/weekly-load.js';
 import type { Finding, JourneyModel, Location, Severity, Touchpoint } from '../model/schema.js';
 import { stageLabel, stageOrder } from '../model/stages.js';
 import { foldKey } from '../model/text.js';
@@ -90,6 +91,8 @@ const RULE_KIND: Readonly<Record<string, QuestionKind>> = {
   'missing-stage': 'missing-stage',
 };
 const NAMES_IN_TEXT = 3;
+// At most this many questions about touchpoints nobody measured per guide; the rest are listed as left out.
+const MAX_UNMEASURED = 3;
 
 /** The persona names in a model that a guide would be written for (all, or the one --persona names). */
 export function guidePersonas(model: JourneyModel, persona?: string): string[] {
@@ -133,8 +136,12 @@ function personaGuide(model: JourneyModel, findings: readonly Finding[], persona
   // The intro and consent take a minute each; the warm-up and closing are always asked.
   let used = 2 + [...warmUp, ...closing].reduce((sum, q) => sum + q.minutes, 0) + asked.reduce((sum, q) => sum + q.minutes, 0);
   const leftOut: GuideQuestion[] = [];
+  let unmeasured = 0;
   for (const candidate of varied(candidates, byPriority(context))) {
-    if (used + candidate.minutes <= options.minutes) {
+    // A few memory questions fill a session well; more of them pad it instead of going deeper.
+    const fits = candidate.kind !== 'unmeasured' || unmeasured < MAX_UNMEASURED;
+    if (fits && used + candidate.minutes <= options.minutes) {
+      if (candidate.kind === 'unmeasured') unmeasured++;
       asked.push(candidate);
       used += candidate.minutes;
     } else leftOut.push(candidate);
@@ -319,7 +326,8 @@ function gapQuestions(context: PersonaContext, askedAbout: ReadonlySet<Touchpoin
       const because = [{ rule: null, message: `No touchpoint of ${context.persona} in ${label} has a sentiment`, location: cellOf(first, 'touchpoint'), fingerprint: null }];
       questions.push(question(context, 'satisfaction', group.stage, group.touchpoints, because, GAP_WEIGHT, { persona: context.persona, stage: label }));
     }
-    const unmeasured = group.touchpoints.filter((touchpoint) => !hasFigures(touchpoint) && !askedAbout.has(touchpoint)).sort(byDay);
+    // A receipt or a verification e-mail is not what an interviewee remembers the journey by.
+    const unmeasured = group.touchpoints.filter((touchpoint) => !hasFigures(touchpoint) && !askedAbout.has(touchpoint) && unpressuredKind(touchpoint) !== 'transactional').sort(byDay);
     if (unmeasured.length > 0) {
       const touchpoint = unmeasured[0]!;
       const because = [{ rule: null, message: `"${touchpoint.name}" has no figures and no sentiment`, location: cellOf(touchpoint, 'touchpoint'), fingerprint: null }];

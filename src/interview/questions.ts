@@ -62,7 +62,7 @@ export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
     comma: ', ',
     quotes: ['"', '"'],
     label: { why: 'Why', minutes: 'min', planned: '{planned} of {minutes} minutes planned.', days: 'days {first}–{last}', gap: 'gap in the data' },
-    section: { warmup: 'Warm-up', closing: 'Closing', journey: 'Along the journey', leftOut: 'Left out (over the time limit)' },
+    section: { warmup: 'Warm-up', closing: 'Closing', journey: 'Along the journey', leftOut: 'Left out (for a longer session or a second interview)' },
   },
   es: {
     intro: 'Gracias por dedicarnos este tiempo. Estamos dibujando su experiencia con nosotros, desde que supo de nosotros hasta hoy, para corregir lo que le estorba. No hay respuestas correctas ni incorrectas.',
@@ -94,7 +94,7 @@ export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
     comma: ', ',
     quotes: ['"', '"'],
     label: { why: 'Por qué', minutes: 'min', planned: '{planned} de {minutes} minutos previstos.', days: 'los días {first}–{last}', gap: 'falta en los datos' },
-    section: { warmup: 'Para empezar', closing: 'Cierre', journey: 'A lo largo del recorrido', leftOut: 'Fuera (superan el tiempo)' },
+    section: { warmup: 'Para empezar', closing: 'Cierre', journey: 'A lo largo del recorrido', leftOut: 'Fuera (para una sesión más larga o una segunda entrevista)' },
   },
   pt: {
     intro: 'Obrigado pelo seu tempo. Estamos mapeando a sua experiência conosco, desde a primeira vez que ouviu falar de nós até hoje, para corrigir o que atrapalha. Não há respostas certas ou erradas.',
@@ -126,7 +126,7 @@ export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
     comma: ', ',
     quotes: ['"', '"'],
     label: { why: 'Por quê', minutes: 'min', planned: '{planned} de {minutes} minutos previstos.', days: 'os dias {first}–{last}', gap: 'lacuna nos dados' },
-    section: { warmup: 'Aquecimento', closing: 'Encerramento', journey: 'Ao longo da jornada', leftOut: 'De fora (acima do tempo)' },
+    section: { warmup: 'Aquecimento', closing: 'Encerramento', journey: 'Ao longo da jornada', leftOut: 'De fora (para uma sessão mais longa ou uma segunda entrevista)' },
   },
   fr: {
     intro: 'Merci de nous accorder ce temps. Nous cartographions votre expérience avec nous, de la découverte à aujourd’hui, pour corriger ce qui vous gêne. Il n’y a pas de bonne ou de mauvaise réponse.',
@@ -158,7 +158,7 @@ export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
     comma: ', ',
     quotes: ['« ', ' »'],
     label: { why: 'Pourquoi', minutes: 'min', planned: '{planned} minutes prévues sur {minutes}.', days: 'les jours {first} à {last}', gap: 'lacune dans les données' },
-    section: { warmup: 'Mise en route', closing: 'Pour finir', journey: 'Tout au long du parcours', leftOut: 'Laissées de côté (au-delà du temps)' },
+    section: { warmup: 'Mise en route', closing: 'Pour finir', journey: 'Tout au long du parcours', leftOut: 'Laissées de côté (pour une séance plus longue ou un second entretien)' },
   },
   de: {
     intro: 'Danke, dass Sie sich Zeit nehmen. Wir zeichnen Ihre Erfahrung mit uns nach, vom ersten Kontakt bis heute, um zu beheben, was Ihnen im Weg steht. Es gibt keine richtigen oder falschen Antworten.',
@@ -190,7 +190,7 @@ export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
     comma: ', ',
     quotes: ['„', '“'],
     label: { why: 'Warum', minutes: 'Min.', planned: '{planned} von {minutes} Minuten geplant.', days: 'den Tagen {first}–{last}', gap: 'Lücke in den Daten' },
-    section: { warmup: 'Zum Einstieg', closing: 'Zum Abschluss', journey: 'Entlang der Journey', leftOut: 'Weggelassen (über der Zeit)' },
+    section: { warmup: 'Zum Einstieg', closing: 'Zum Abschluss', journey: 'Entlang der Journey', leftOut: 'Weggelassen (für ein längeres Gespräch oder ein zweites Interview)' },
   },
   it: {
     intro: 'Grazie per il suo tempo. Stiamo mappando la sua esperienza con noi, dal primo contatto a oggi, per correggere ciò che la ostacola. Non ci sono risposte giuste o sbagliate.',
@@ -222,7 +222,7 @@ export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
     comma: ', ',
     quotes: ['"', '"'],
     label: { why: 'Perché', minutes: 'min', planned: '{planned} di {minutes} minuti previsti.', days: 'i giorni {first}–{last}', gap: 'lacuna nei dati' },
-    section: { warmup: 'Per iniziare', closing: 'Chiusura', journey: 'Lungo il percorso', leftOut: 'Escluse (oltre il tempo)' },
+    section: { warmup: 'Per iniziare', closing: 'Chiusura', journey: 'Lungo il percorso', leftOut: 'Escluse (per una sessione più lunga o una seconda intervista)' },
   },
   nl: {
     intro: 'Bedankt voor uw tijd. We brengen uw ervaring met ons in kaart, van het eerste contact tot nu, zodat we kunnen oplossen wat u in de weg zit. Er zijn geen goede of foute antwoorden.',
@@ -254,7 +254,7 @@ export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
     comma: ', ',
     quotes: ['"', '"'],
     label: { why: 'Waarom', minutes: 'min', planned: '{planned} van {minutes} minuten gepland.', days: 'dag {first}–{last}', gap: 'gat in de gegevens' },
-    section: { warmup: 'Opwarmen', closing: 'Afsluiting', journey: 'Langs de reis', leftOut: 'Weggelaten (boven de tijd)' },
+    section: { warmup: 'Opwarmen', closing: 'Afsluiting', journey: 'Langs de reis', leftOut: 'Weggelaten (voor een langere sessie of een tweede interview)' },
   },
   ja: {
     intro: 'お時間をいただきありがとうございます。私たちを知ってから今日までの体験を整理し、妨げになっていることを改善するためのインタビューです。正解も不正解もありません。',
@@ -286,7 +286,7 @@ export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
     comma: '、',
     quotes: ['「', '」'],
     label: { why: '理由', minutes: '分', planned: '{minutes}分中{planned}分を予定。', days: '{first}〜{last}日目', gap: 'データの欠落' },
-    section: { warmup: 'ウォームアップ', closing: 'まとめ', journey: 'ジャーニー全体', leftOut: '時間外（省略）' },
+    section: { warmup: 'ウォームアップ', closing: 'まとめ', journey: 'ジャーニー全体', leftOut: '省略（長めのセッションや2回目のインタビュー向け）' },
   },
 };
 
