@@ -304,3 +304,5 @@ writeFileSync('fixtures/shapes/acasl/retail-journey.csv', [
 ].join('\r\n'));
 // Other teams' shapes (emotions, grids, no channel column, non-inventories...): scripts/fixtures/shapes.mjs.
 await import('./fixtures/shapes.mjs');
+// Event logs for journey measure: scripts/fixtures/measure.mjs.
+await import('./fixtures/measure.mjs');

@@ -300,3 +300,17 @@ export function sqlIdentifier(name: string, quote: '"' | '`', backslashEscapes =
   if (backslashEscapes) return `${quote}${clean.replace(/\\/g, '\\\\').replace(new RegExp(quote, 'g'), `\\${quote}`)}${quote}`;
   return `${quote}${clean.split(quote).join(quote + quote)}${quote}`;
 }
+
+// Text a spreadsheet would run as a formula or command when the CSV is opened (formula injection).
+const FORMULA_LIKE = /^[=+\-@\t\r]/;
+const NUMBER_LIKE = /^[+-]?\d+(?:[.,]\d+)?%?$/;
+
+/**
+ * One CSV field: quoted when it holds a separator, quote, line break or outer space; text a spreadsheet
+ * would run as a formula gets a leading apostrophe (shown as text), a signed number is left alone.
+ */
+export function csvField(text: string, isText = true): string {
+  let value = text;
+  if (isText && FORMULA_LIKE.test(value) && !NUMBER_LIKE.test(value)) value = `'${value}`;
+  return /[",;|\r\n\t]/.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
+}

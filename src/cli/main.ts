@@ -21,6 +21,7 @@ import { plural } from '../english.js';
 import { registerDiff } from './diff.js';
 import { type InputFlags, inputOptions } from './flags.js';
 import { registerInspect } from './inspect.js';
+import { registerMeasure } from './measure.js';
 import { defineMapCommand, runMap, type MapFlags } from './map.js';
 import { checkOutputs, ensureFolderOf, type PlannedOutput } from './outputs.js';
 import { resolvedConfigJson } from './print-config.js';
@@ -231,6 +232,7 @@ function buildProgram(): Command {
 
   registerDiff(program, emit);
   registerInspect(program, emit);
+  registerMeasure(program, emit);
 
   inputOptions(defineMapCommand(program.command('map'))).action(async (files: string[], flags: MapFlags) => {
     process.exitCode = await runMap(files, flags);

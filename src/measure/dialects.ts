@@ -72,7 +72,8 @@ export const DIALECT: Record<DialectName, Dialect> = {
     routeAgg: (tp, t, seq) => `STRING_AGG(${tp}, CHR(31) ORDER BY ${t}, ${seq})`,
     separator: 'CHR(31)',
     bytewise: (expression) => `${expression} COLLATE "C"`,
-    epochMillis: (column) => `CAST(FLOOR(EXTRACT(EPOCH FROM CAST(${column} AS TIMESTAMPTZ)) * 1000) AS BIGINT)`,
+    // PostgreSQL has no TRY_CAST: text that does not start like a date is NULL instead of failing the query.
+    epochMillis: (column) => `CASE WHEN CAST(${column} AS TEXT) ~ '^\\s*\\d{4}-\\d\\d-\\d\\d' THEN CAST(FLOOR(EXTRACT(EPOCH FROM CAST(CAST(${column} AS TEXT) AS TIMESTAMPTZ)) * 1000) AS BIGINT) END`,
   }),
   clickhouse: dialect('clickhouse', {
     id: (name) => sqlIdentifier(name, '`', true),
