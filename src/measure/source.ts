@@ -100,7 +100,7 @@ export async function logSource(path: string, tempFolder: string): Promise<LogSo
   const { format, gzip } = await logFormat(path);
   const none = async () => undefined;
   if (format === 'parquet') return { format, reader: `read_parquet(${str(path)})`, cleanup: none };
-  if (format === 'jsonl') return { format, reader: `read_json(${str(path)}, format = 'newline_delimited', compression = '${gzip ? 'gzip' : 'none'}')`, cleanup: none };
+  if (format === 'jsonl') return { format, reader: `read_json(${str(path)}, format = 'newline_delimited', compression = '${gzip ? 'gzip' : 'uncompressed'}')`, cleanup: none };
   if (format === 'xes') {
     const target = `${tempFolder}/log.jsonl`;
     const out = createWriteStream(target);

@@ -3,6 +3,7 @@ import { assembleFigures } from '../../src/measure/assemble.js';
 import { oracleFigures } from '../../src/measure/oracle.js';
 import { clickhouseRows, comparable, loadChdb } from '../helpers/measure-engines.js';
 import { ENGINE_SPECS, randomEvents } from '../helpers/measure-random.js';
+import { FIXTURE_CASES, fixtureEvents } from '../helpers/measure-fixtures.js';
 
 // Its own file, so chdb's library is loaded in a test process of its own, apart from DuckDB's.
 const inCi = process.env.CI === 'true';
@@ -24,4 +25,10 @@ describe('ClickHouse (chdb) agrees with the oracle', () => {
       }
     });
   }
+  FIXTURE_CASES.forEach((fixture, index) => {
+    it(`on ${fixture.file}`, { timeout: 300_000 }, () => {
+      const { events, spec } = fixtureEvents(index);
+      expect(comparable(assembleFigures(clickhouseRows(chdb, events, spec), spec))).toEqual(comparable(oracleFigures(events, spec)));
+    });
+  });
 });

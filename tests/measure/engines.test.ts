@@ -4,6 +4,8 @@ import { oracleFigures } from '../../src/measure/oracle.js';
 import { comparable, duckdbRows, postgresRows } from '../helpers/measure-engines.js';
 import { TestPostgres } from '../helpers/postgres.js';
 import { ENGINE_SPECS, randomEvents } from '../helpers/measure-random.js';
+import { FIXTURE_CASES } from '../helpers/measure-fixtures.js';
+import { measureWithDuckdb } from '../../src/measure/run.js';
 
 
 describe('DuckDB agrees with the oracle', () => {
@@ -40,6 +42,12 @@ describe('PostgreSQL agrees with the oracle', () => {
         const events = randomEvents(seed);
         expect(comparable(assembleFigures(postgresRows(pg, events, spec), spec)), `seed ${seed}`).toEqual(comparable(oracleFigures(events, spec)));
       }
+    });
+  }
+  for (const fixture of FIXTURE_CASES) {
+    it(`on ${fixture.file}`, async () => {
+      const run = await measureWithDuckdb(fixture.file, { columns: fixture.columns, threads: 2, keepEvents: true }, null, fixture.goal, fixture.spec);
+      expect(comparable(assembleFigures(postgresRows(pg, run.events!, run.spec), run.spec))).toEqual(comparable(oracleFigures(run.events!, run.spec)));
     });
   }
 });
