@@ -182,7 +182,7 @@ async function runMeasure(events: string, flags: MeasureFlags, emit: Emit): Prom
   let result: MeasureResult;
   const findingOptions = { ...DEFAULT_FINDING_OPTIONS, unplannedShare: flags.unplannedShare };
   if (flags.results !== undefined) {
-    result = await fromResults(flags.results, flags, columns, plan, goal, spec, findingOptions, buildResult);
+    result = await fromResults(flags.results, flags, await sqlColumns(events, columns, flags), plan, goal, spec, findingOptions, buildResult);
   } else {
     const { measureWithDuckdb } = await import('../measure/run.js');
     // Segments: the flag's column, else a persona column the log has (found with the other columns).
@@ -230,7 +230,7 @@ async function sqlColumns(events: string, columns: Partial<Record<Role, string>>
   const isFile = await stat(events).then((info) => info.isFile(), () => false);
   if (!isFile) {
     const missing = (['user', 'time', 'event'] as const).filter((role) => columns[role] === undefined);
-    if (missing.length > 0) throw new ConfigError(`--emit-sql: "${events}" is no file, so it is taken as the table's name; name its columns with ${missing.map((r) => `--${r}`).join(', ')}`);
+    if (missing.length > 0) throw new ConfigError(`--${flags.results === undefined ? 'emit-sql' : 'results'}: "${events}" is no file, so it is taken as the table's name; name its columns with ${missing.map((r) => `--${r}`).join(', ')}`);
     return { user: columns.user!, time: columns.time!, event: columns.event!, segment: columns.segment ?? null, table: flags.table ?? events };
   }
   const { detectLogColumns } = await import('../measure/run.js');
@@ -261,7 +261,7 @@ async function emitSql(events: string, flags: MeasureFlags, columns: Partial<Rec
   return 0;
 }
 
-async function fromResults(file: string, flags: MeasureFlags, columns: Partial<Record<Role, string>>, plan: InventoryPlan | null, goal: GoalPlan | null, spec: MetricSpec, findingOptions: FindingOptions, buildResult: typeof import('../measure/build.js').buildResult): Promise<MeasureResult> {
+async function fromResults(file: string, flags: MeasureFlags, columns: { user: string; time: string; event: string; segment: string | null }, plan: InventoryPlan | null, goal: GoalPlan | null, spec: MetricSpec, findingOptions: FindingOptions, buildResult: typeof import('../measure/build.js').buildResult): Promise<MeasureResult> {
   const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new InputError({ file }, error.code === 'ENOENT' ? 'no such file' : `cannot be read (${error.code})`);
   });
@@ -279,7 +279,7 @@ async function fromResults(file: string, flags: MeasureFlags, columns: Partial<R
   const reading: LogReading = {
     file,
     format: 'results',
-    columns: { user: columns.user ?? 'user', time: columns.time ?? 'time', event: columns.event ?? 'event', segment: hasSegments ? (columns.segment ?? 'segment') : null, how: { user: 'flag', time: 'flag', event: 'flag', segment: 'flag' } },
+    columns: { user: columns.user, time: columns.time, event: columns.event, segment: hasSegments ? (columns.segment ?? 'segment') : null, how: { user: 'flag', time: 'flag', event: 'flag', segment: 'flag' } },
     rows: null,
     exclusions: [],
     notes: [],
