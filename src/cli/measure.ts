@@ -187,7 +187,8 @@ async function runMeasure(events: string, flags: MeasureFlags, emit: Emit): Prom
     const { measureWithDuckdb } = await import('../measure/run.js');
     // Segments: the flag's column, else a persona column the log has (found with the other columns).
     const segmented = { ...spec, segments: flags.segments };
-    const run = await (flags.engine === 'clickhouse' ? clickhouseUnavailable() : measureWithDuckdb(events, { columns, timeFormat: flags.timeFormat, memoryLimit: flags.memoryLimit, threads: flags.threads }, plan, goal, segmented));
+    const readOptions = { columns, timeFormat: flags.timeFormat, memoryLimit: flags.memoryLimit, threads: flags.threads };
+    const run = flags.engine === 'clickhouse' ? await (await import('../measure/chdb.js')).measureWithChdb(events, readOptions, plan, goal, segmented) : await measureWithDuckdb(events, readOptions, plan, goal, segmented);
     result = buildResult({ reading: run.reading, figures: run.figures, spec: run.spec, plan, goal, windowText: flags.window ?? null, findingOptions });
   }
   for (const note of result.notes) process.stderr.write(`journey: note: ${terminalLine(note)}\n`);
@@ -209,10 +210,6 @@ async function runMeasure(events: string, flags: MeasureFlags, emit: Emit): Prom
   if (flags.failOn === 'never') return 0;
   const threshold = SEVERITY_RANK[flags.failOn];
   return result.findings.some((finding) => SEVERITY_RANK[finding.severity] >= threshold) ? 1 : 0;
-}
-
-async function clickhouseUnavailable(): Promise<never> {
-  throw new ConfigError('--engine clickhouse: not available in this version; run the metrics in ClickHouse with --emit-sql clickhouse and render them with --results');
 }
 
 async function render(result: MeasureResult, format: MeasureFlags['format']): Promise<string> {

@@ -1,4 +1,8 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { journey } from '../helpers/cli.js';
 import { assembleFigures } from '../../src/measure/assemble.js';
 import { oracleFigures } from '../../src/measure/oracle.js';
 import { comparable, duckdbRows, postgresRows } from '../helpers/measure-engines.js';
@@ -52,3 +56,23 @@ describe('PostgreSQL agrees with the oracle', () => {
   }
 });
 
+
+describe('the emitted SQL reads a raw table the way journey measure reads the file', () => {
+  const args = ['fixtures/measure/clickstream.csv', '--inventory', 'fixtures/measure/inventory.csv', '--funnel', 'Paid social ad,Sign-up form,Checkout', '--window', '7d', '--goal', 'Checkout'];
+  const figuresOf = (result: { touchpoints: unknown; funnel?: unknown; variants: unknown; segments?: unknown }) => ({ touchpoints: result.touchpoints, funnel: result.funnel, variants: result.variants, segments: result.segments });
+  it.skipIf(!TestPostgres.available())('on PostgreSQL', () => {
+    const pg = TestPostgres.start();
+    try {
+      const sql = journey(['measure', ...args, '--emit-sql', 'postgres']).stdout;
+      const csv = pg.file('clickstream.csv', readFileSync('fixtures/measure/clickstream.csv', 'utf8'));
+      const out = pg.query(`CREATE TABLE events (timestamp TEXT, user_id TEXT, event TEXT, page TEXT, persona TEXT);\n\\copy events FROM '${csv}' WITH (FORMAT csv, HEADER true)\n${sql.trimEnd()};\n`);
+      const results = join(mkdtempSync(join(tmpdir(), 'journey-pg-results-')), 'results.csv');
+      writeFileSync(results, out);
+      const fromWarehouse = JSON.parse(journey(['measure', ...args, '--results', results, '--format', 'json']).stdout);
+      const direct = JSON.parse(journey(['measure', ...args, '--format', 'json']).stdout);
+      expect(figuresOf(fromWarehouse)).toEqual(figuresOf(direct));
+    } finally {
+      pg.stop();
+    }
+  }, 120_000);
+});
