@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
+import { totalmem } from 'node:os';
 
 const root = new URL('../..', import.meta.url).pathname;
 const args = process.argv.slice(2);
@@ -44,7 +45,7 @@ if (!existsSync(file)) {
 const window = 7 * 86_400_000;
 // The funnel as one hand-written DuckDB query: each step the earliest event at or after the previous one's (ASOF), within the window of the step-1 event.
 const handWritten = `
-SET memory_limit = '${memoryLimit ?? '50%'}';
+SET memory_limit = '${memoryLimit ?? `${Math.floor(totalmem() / 2 / 2 ** 20)}MB`}';
 CREATE TEMP TABLE e AS SELECT user_id AS u, epoch_ms(CAST(timestamp AS TIMESTAMPTZ)) AS t, event FROM read_csv('${file}', header = true, all_varchar = true) WHERE user_id IS NOT NULL;
 ${STEPS.map((s, i) => `CREATE TEMP TABLE s${i + 1} AS SELECT u, t FROM e WHERE event = '${s}';`).join('\n')}
 WITH a AS (
