@@ -1,4 +1,4 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
 import { ConfigError, InputError } from '../errors.js';
 import { terminalLine } from '../escape.js';
@@ -12,7 +12,7 @@ import type { GoalPlan, InventoryPlan } from '../measure/plan.js';
 import type { MeasureResult } from '../measure/result.js';
 import type { LogReading } from '../measure/run.js';
 import type { MetricSpec } from '../measure/spec.js';
-import { checkOutputs, ensureFolderOf, type PlannedOutput } from './outputs.js';
+import { checkOutputs, type PlannedOutput, writeFileAtomically } from './outputs.js';
 
 // The command's modules load when it runs: journey audit's start-up never reads them (nor DuckDB).
 const FORMATS = ['stylish', 'json', 'markdown', 'html'] as const;
@@ -202,10 +202,7 @@ async function runMeasure(events: string, flags: MeasureFlags, emit: Emit): Prom
   if (flags.writeMetrics !== undefined) {
     const { metricsCsv } = await import('../measure/metrics-csv.js');
     const personasOf = (name: string) => [...new Set(inventory?.model.touchpoints.filter((tp) => tp.name === name).map((tp) => tp.persona) ?? [''])];
-    await ensureFolderOf('--write-metrics', flags.writeMetrics);
-    await writeFile(flags.writeMetrics, metricsCsv(result, plan, personasOf)).catch((error: NodeJS.ErrnoException) => {
-      throw new ConfigError(`--write-metrics ${flags.writeMetrics}: cannot be written (${error.code})`);
-    });
+    await writeFileAtomically('--write-metrics', flags.writeMetrics, metricsCsv(result, plan, personasOf));
   }
   if (flags.failOn === 'never') return 0;
   const threshold = SEVERITY_RANK[flags.failOn];
