@@ -1,18 +1,19 @@
 import { readFile, stat } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
-import { ConfigError, InputError } from '../errors.js';
-import { terminalLine } from '../escape.js';
-import type { JourneyModel } from '../model/schema.js';
-import { nearest } from '../model/text.js';
-import { runAudit as runApiAudit } from '../api/run.js';
-import type { Role } from '../measure/columns.js';
-import { DIALECTS, type DialectName } from '../measure/dialects.js';
-import type { FindingOptions } from '../measure/build.js';
-import type { GoalPlan, InventoryPlan } from '../measure/plan.js';
-import type { MeasureResult } from '../measure/result.js';
-import type { LogReading } from '../measure/run.js';
-import type { MetricSpec } from '../measure/spec.js';
-import { checkOutputs, type PlannedOutput, writeFileAtomically } from './outputs.js';
+import { ConfigError, InputError } from '../../errors.js';
+import type { JourneyModel } from '../../model/schema.js';
+import { nearest } from '../../model/text.js';
+import { ConfigResolver } from '../../config/load.js';
+import { readInventory as readInventoryModel } from '../../engine/pipeline.js';
+import type { Role } from '../../measure/columns.js';
+import { DIALECTS, type DialectName } from '../../measure/dialects.js';
+import type { FindingOptions } from '../../measure/build.js';
+import type { GoalPlan, InventoryPlan } from '../../measure/plan.js';
+import type { MeasureResult } from '../../measure/result.js';
+import type { LogReading } from '../../measure/run.js';
+import type { MetricSpec } from '../../measure/spec.js';
+import { checkOutputs, emit, type PlannedOutput, writeFileAtomically } from '../outputs.js';
+import { note } from '../say.js';
 
 // The command's modules load when it runs: journey audit's start-up never reads them (nor DuckDB).
 const FORMATS = ['stylish', 'json', 'markdown', 'html'] as const;
@@ -47,8 +48,6 @@ export interface MeasureFlags {
   force?: boolean;
 }
 
-type Emit = (output: string, file: string | undefined) => Promise<void>;
-
 const UNITS: Record<string, number> = { s: 1000, m: 60_000, min: 60_000, h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 };
 
 /** A window such as 7d, 36h, 90min, 2w as milliseconds. */
@@ -67,7 +66,7 @@ function whole(flag: string, min: number) {
   };
 }
 
-export function registerMeasure(program: Command, emit: Emit): void {
+export function registerMeasure(program: Command): void {
   program
     .command('measure')
     .description('measure the journey customers walk from an event log (CSV/TSV, gzip, Parquet, JSON lines, XES): reach, drop-off, conversion, routes, funnels, against the inventory')
@@ -102,22 +101,20 @@ export function registerMeasure(program: Command, emit: Emit): void {
     .option('--force', 'replace an existing output file journey did not write (never an input)')
     .option('--debug', 'show stack traces for unexpected errors')
     .action(async (events: string, flags: MeasureFlags) => {
-      process.exitCode = await runMeasure(events, flags, emit);
+      process.exitCode = await runMeasure(events, flags);
     });
 }
 
-/** The inventory's model, read through the same runner as journey audit. */
+/** The inventory's model, read as every command reads one (load → model), with the config that applies to it. */
 async function readInventory(file: string, flags: MeasureFlags): Promise<{ plan: InventoryPlan; model: JourneyModel }> {
-  let model: JourneyModel | null = null;
-  const { result } = await runApiAudit([file], { configFile: flags.config, onModel: (_name, m) => (model = m) });
-  const failed = result.files.find((f) => f.error !== null);
-  if (failed) throw new ConfigError(`--inventory ${failed.error}`);
-  if (model === null || (model as JourneyModel).touchpoints.length === 0) throw new InputError({ file }, 'no touchpoints in this inventory');
-  const { inventoryPlan } = await import('../measure/plan.js');
+  const config = await new ConfigResolver(flags.config ?? null).forFile(file);
+  const { model } = await readInventoryModel({ path: file }, config);
+  if (model.touchpoints.length === 0) throw new InputError({ file }, 'no touchpoints in this inventory');
+  const { inventoryPlan } = await import('../../measure/plan.js');
   return { plan: inventoryPlan(file, model), model };
 }
 
-function goalPlan(text: string | undefined, plan: InventoryPlan | null, parsePredicates: typeof import('../measure/plan.js').parsePredicates): GoalPlan | null {
+function goalPlan(text: string | undefined, plan: InventoryPlan | null, parsePredicates: typeof import('../../measure/plan.js').parsePredicates): GoalPlan | null {
   if (text === undefined || text.trim() === '') return null;
   const goal = text.trim();
   const touchpoint = plan?.touchpoints.find((tp) => tp.name.toLowerCase() === goal.toLowerCase());
@@ -149,14 +146,14 @@ function funnelSteps(text: string | undefined, plan: InventoryPlan | null, goal:
   return resolved;
 }
 
-async function runMeasure(events: string, flags: MeasureFlags, emit: Emit): Promise<number> {
+async function runMeasure(events: string, flags: MeasureFlags): Promise<number> {
   if (flags.emitSql !== undefined && flags.results !== undefined) throw new ConfigError('--emit-sql and --results cannot be used together: emit the SQL, run it, then render its results with --results');
   if (flags.window !== undefined && flags.funnel === undefined) throw new ConfigError('--window applies to a funnel: name its steps with --funnel');
   const windowMs = flags.window === undefined ? null : parseWindow(flags.window);
   const inventory = flags.inventory === undefined ? null : await readInventory(flags.inventory, flags);
   const plan = inventory?.plan ?? null;
-  const { parsePredicates } = await import('../measure/plan.js');
-  const { DEFAULT_FINDING_OPTIONS, buildResult } = await import('../measure/build.js');
+  const { parsePredicates } = await import('../../measure/plan.js');
+  const { DEFAULT_FINDING_OPTIONS, buildResult } = await import('../../measure/build.js');
   const goal = goalPlan(flags.goal, plan, parsePredicates);
   const steps = funnelSteps(flags.funnel, plan, goal);
   const columns: Partial<Record<Role, string>> = {};
@@ -172,7 +169,7 @@ async function runMeasure(events: string, flags: MeasureFlags, emit: Emit): Prom
     unplannedLimit: 100,
   };
 
-  if (flags.emitSql !== undefined) return emitSql(events, flags, columns, plan, goal, spec, emit);
+  if (flags.emitSql !== undefined) return emitSql(events, flags, columns, plan, goal, spec);
 
   const outputs: PlannedOutput[] = [];
   if (flags.output !== undefined) outputs.push({ option: '-o', path: flags.output });
@@ -184,23 +181,23 @@ async function runMeasure(events: string, flags: MeasureFlags, emit: Emit): Prom
   if (flags.results !== undefined) {
     result = await fromResults(flags.results, flags, await sqlColumns(events, columns, flags), plan, goal, spec, findingOptions, buildResult);
   } else {
-    const { measureWithDuckdb } = await import('../measure/run.js');
+    const { measureWithDuckdb } = await import('../../measure/run.js');
     // Segments: the flag's column, else a persona column the log has (found with the other columns).
     const segmented = { ...spec, segments: flags.segments };
     const readOptions = { columns, timeFormat: flags.timeFormat, memoryLimit: flags.memoryLimit, threads: flags.threads };
-    const run = flags.engine === 'clickhouse' ? await (await import('../measure/chdb.js')).measureWithChdb(events, readOptions, plan, goal, segmented) : await measureWithDuckdb(events, readOptions, plan, goal, segmented);
+    const run = flags.engine === 'clickhouse' ? await (await import('../../measure/chdb.js')).measureWithChdb(events, readOptions, plan, goal, segmented) : await measureWithDuckdb(events, readOptions, plan, goal, segmented);
     result = buildResult({ reading: run.reading, figures: run.figures, spec: run.spec, plan, goal, windowText: flags.window ?? null, findingOptions });
   }
-  for (const note of result.notes) process.stderr.write(`journey: note: ${terminalLine(note)}\n`);
+  for (const text of result.notes) note(text);
   for (const step of result.funnel ?? []) {
     if (plan === null && !result.touchpoints.some((tp) => tp.name === step.step)) {
       const near = nearest(step.step, result.touchpoints.map((tp) => tp.name));
-      process.stderr.write(`journey: note: --funnel: no event is named "${terminalLine(step.step)}"${near ? `; did you mean "${terminalLine(near)}"?` : ''}\n`);
+      note(`--funnel: no event is named "${step.step}"${near ? `; did you mean "${near}"?` : ''}`);
     }
   }
   await emit(await render(result, flags.format), flags.output);
   if (flags.writeMetrics !== undefined) {
-    const { metricsCsv } = await import('../measure/metrics-csv.js');
+    const { metricsCsv } = await import('../../measure/metrics-csv.js');
     const personasOf = (name: string) => [...new Set(inventory?.model.touchpoints.filter((tp) => tp.name === name).map((tp) => tp.persona) ?? [''])];
     await writeFileAtomically('--write-metrics', flags.writeMetrics, metricsCsv(result, plan, personasOf));
   }
@@ -211,11 +208,11 @@ async function runMeasure(events: string, flags: MeasureFlags, emit: Emit): Prom
 
 async function render(result: MeasureResult, format: MeasureFlags['format']): Promise<string> {
   if (format === 'json') {
-    const { jsonStringify } = await import('../escape.js');
+    const { jsonStringify } = await import('../../escape.js');
     return `${jsonStringify(result, 2)}\n`;
   }
-  if (format === 'html') return (await import('../views/measure/html.js')).measureHtml(result);
-  const text = await import('../views/measure/text.js');
+  if (format === 'html') return (await import('../../views/measure/html.js')).measureHtml(result);
+  const text = await import('../../views/measure/text.js');
   return format === 'markdown' ? text.measureMarkdown(result) : text.measureStylish(result);
 }
 
@@ -227,17 +224,17 @@ async function sqlColumns(events: string, columns: Partial<Record<Role, string>>
     if (missing.length > 0) throw new ConfigError(`--${flags.results === undefined ? 'emit-sql' : 'results'}: "${events}" is no file, so it is taken as the table's name; name its columns with ${missing.map((r) => `--${r}`).join(', ')}`);
     return { user: columns.user!, time: columns.time!, event: columns.event!, segment: columns.segment ?? null, table: flags.table ?? events };
   }
-  const { detectLogColumns } = await import('../measure/run.js');
+  const { detectLogColumns } = await import('../../measure/run.js');
   const detected = await detectLogColumns(events, columns);
   return { ...detected, table: flags.table ?? 'events' };
 }
 
-async function emitSql(events: string, flags: MeasureFlags, columns: Partial<Record<Role, string>>, plan: InventoryPlan | null, goal: GoalPlan | null, spec: MetricSpec, emit: Emit): Promise<number> {
-  const { DIALECT } = await import('../measure/dialects.js');
-  const { normalizeCtes } = await import('../measure/plan.js');
+async function emitSql(events: string, flags: MeasureFlags, columns: Partial<Record<Role, string>>, plan: InventoryPlan | null, goal: GoalPlan | null, spec: MetricSpec): Promise<number> {
+  const { DIALECT } = await import('../../measure/dialects.js');
+  const { normalizeCtes } = await import('../../measure/plan.js');
   const d = DIALECT[flags.emitSql!];
   const found = await sqlColumns(events, columns, flags);
-  const { metricQuery } = await import('../measure/sql.js');
+  const { metricQuery } = await import('../../measure/sql.js');
   const withSegments = found.segment === null ? spec : { ...spec, segments: flags.segments };
   const table = found.table
     .split('.')
@@ -255,12 +252,12 @@ async function emitSql(events: string, flags: MeasureFlags, columns: Partial<Rec
   return 0;
 }
 
-async function fromResults(file: string, flags: MeasureFlags, columns: { user: string; time: string; event: string; segment: string | null }, plan: InventoryPlan | null, goal: GoalPlan | null, spec: MetricSpec, findingOptions: FindingOptions, buildResult: typeof import('../measure/build.js').buildResult): Promise<MeasureResult> {
+async function fromResults(file: string, flags: MeasureFlags, columns: { user: string; time: string; event: string; segment: string | null }, plan: InventoryPlan | null, goal: GoalPlan | null, spec: MetricSpec, findingOptions: FindingOptions, buildResult: typeof import('../../measure/build.js').buildResult): Promise<MeasureResult> {
   const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new InputError({ file }, error.code === 'ENOENT' ? 'no such file' : `cannot be read (${error.code})`);
   });
-  const { parseMetricRows, ResultsError } = await import('../measure/results.js');
-  const { assembleFigures } = await import('../measure/assemble.js');
+  const { parseMetricRows, ResultsError } = await import('../../measure/results.js');
+  const { assembleFigures } = await import('../../measure/assemble.js');
   const withSegments = { ...spec, segments: flags.segments };
   let figures;
   try {
