@@ -1,11 +1,11 @@
-import { csvField as csvText } from '../escape.js';
+import { csvField as csvText, storableText } from '../escape.js';
 import type { PersonaRows, TemplateCell } from './rows.js';
 import type { TemplateSpec } from './template.js';
 
 function csvField(cell: TemplateCell | undefined): string {
   const value = cell?.value ?? null;
   if (value === null) return '';
-  return csvText(value instanceof Date ? value.toISOString().slice(0, 10) : String(value), typeof value === 'string');
+  return csvText(value instanceof Date ? value.toISOString().slice(0, 10) : storableText(String(value)), typeof value === 'string');
 }
 
 /**
