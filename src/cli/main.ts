@@ -14,6 +14,7 @@ import { registerInitConfig } from './commands/init-config.js';
 import { registerInspect } from './commands/inspect.js';
 import { registerInterview } from './commands/interview.js';
 import { registerMap } from './commands/map.js';
+import { registerMeasure } from './commands/measure.js';
 import { registerPrintConfig } from './commands/print-config.js';
 import { registerReport } from './commands/report.js';
 import { registerRules } from './commands/rules.js';
@@ -30,7 +31,7 @@ function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(terminalLines(text)) });
   // In the order `journey --help` lists them.
-  for (const register of [registerAudit, registerReport, registerDiff, registerInspect, registerMap, registerInterview, registerRules, registerExplain, registerInitConfig, registerInit, registerPrintConfig, registerCompletion]) {
+  for (const register of [registerAudit, registerReport, registerDiff, registerInspect, registerMap, registerMeasure, registerInterview, registerRules, registerExplain, registerInitConfig, registerInit, registerPrintConfig, registerCompletion]) {
     register(program);
   }
   return program;

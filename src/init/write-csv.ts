@@ -1,9 +1,11 @@
-import { csvValue } from '../escape.js';
+import { csvField as csvText, storableText } from '../escape.js';
 import type { PersonaRows, TemplateCell } from './rows.js';
 import type { TemplateSpec } from './template.js';
 
 function csvField(cell: TemplateCell | undefined): string {
-  return csvValue(cell?.value ?? null);
+  const value = cell?.value ?? null;
+  if (value === null) return '';
+  return csvText(value instanceof Date ? value.toISOString().slice(0, 10) : storableText(String(value)), typeof value === 'string');
 }
 
 /**

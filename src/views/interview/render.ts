@@ -1,6 +1,9 @@
 // Renders an interview guide (src/interview/guide.ts) as markdown for the interviewer, and the answers
 // sheet to record what interviewees said. Render only: every choice was made in the guide.
-import { csvValue, markdownText } from '../../escape.js';
+import { csvField, markdownText, storableText } from '../../escape.js';
+
+// Every cell of the answers sheet is text (a quote, a name): a formula-like one is shown as text.
+const csvValue = (text: string) => csvField(storableText(text));
 import { ANSWER_COLUMNS, ANSWER_HEADERS } from '../../interview/answers.js';
 import type { GuideQuestion, InterviewGuide, PersonaGuide } from '../../interview/guide.js';
 import { QUESTION_TEXTS, fillTemplate } from '../../interview/questions.js';
