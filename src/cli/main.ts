@@ -12,9 +12,8 @@ import type { AuditOptions } from '../engine/audit.js';
 import { applyBaseline, readBaseline, writeBaseline } from '../engine/baseline.js';
 import type { AuditResult } from '../engine/result.js';
 import { recount } from '../engine/summary.js';
-import { nearest } from '../model/text.js';
 import { FORMATTERS, MACHINE_FORMATS, loadReportFormatter, type Formatter } from '../formatters/index.js';
-import { RULES, findRule } from '../rules/index.js';
+import { RULES, findRule, ruleSuggestion } from '../rules/index.js';
 import { shouldColor } from './color.js';
 import { defaultFormat, wrapWidth } from './terminal.js';
 import { plural } from '../english.js';
@@ -185,8 +184,7 @@ async function runReport(files: string[], flags: InputFlags & { failOn: FailOn }
 }
 
 function unknownRule(id: string): ConfigError {
-  const near = nearest(id, RULES.map((rule) => rule.id));
-  return new ConfigError(`no rule "${id}"${near ? `; did you mean "${near}"?` : ''} (journey rules lists them)`);
+  return new ConfigError(`no rule "${id}"${ruleSuggestion(id)} (journey rules lists them)`);
 }
 
 function buildProgram(): Command {
