@@ -1,5 +1,5 @@
 import { realpath, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, extname, relative, resolve } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
 import { ConfigError, InputError } from '../errors.js';
 import { ConfigResolver } from '../config/load.js';
 import type { ResolvedConfig } from '../config/resolve.js';
@@ -11,6 +11,7 @@ import { sampleInventory } from '../init/example.js';
 import { cleanCopy, type CleanCopy, type PersonaRows } from '../init/rows.js';
 import { DEFAULT_PERSONA, distinct, parsePersonas, templateSpec, type TemplateSpec } from '../init/template.js';
 import { templateCsv } from '../init/write-csv.js';
+import { shownPath, writtenLine } from './written.js';
 
 export interface InitFlags {
   personas?: string;
@@ -125,14 +126,13 @@ export async function runInit(target: string | undefined, flags: InitFlags, stde
     throw error;
   }
 
-  const near = relative(process.cwd(), output);
-  const shown = near === '' || near.startsWith('..') ? output : near;
+  const shown = shownPath(output);
   const sheets = csv ? '' : ` (${spec.sheets.map((s) => s.sheet).join(', ')}, How to use, Lists)`;
   let what = copy === null ? 'an empty template' : `${plural(copy.rowCount, 'row')}`;
   if (copy !== null && flags.from !== undefined) {
     if (copy.changed > 0) what += `; ${plural(copy.changed, 'value')} normalized (the original text is in Notes)`;
     if (copy.flagged > 0) what += `; ${plural(copy.flagged, 'cell')} journey could not read ${csv ? 'kept as written' : 'highlighted to fix'}`;
   }
-  stderr(`journey: wrote ${shown}${sheets}: ${what}. Next: journey audit ${shown}`);
+  stderr(writtenLine(output, `${sheets}: ${what}. Next: journey audit ${shown}`));
   return 0;
 }

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { appendFile, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { ConfigError, InputError } from '../errors.js';
@@ -23,6 +23,7 @@ import { registerInspect } from './inspect.js';
 import { defineMapCommand, runMap, type MapFlags } from './map.js';
 import { checkOutputs, ensureFolderOf, type PlannedOutput } from './outputs.js';
 import { resolvedConfigJson } from './print-config.js';
+import { announceWritten } from './written.js';
 import { explainText, rulesTable } from './rule-help.js';
 import { journeyVersion } from '../version.js';
 
@@ -117,6 +118,7 @@ async function emit(output: string | Iterable<string>, file: string | undefined)
   if (file !== undefined) {
     stream.end();
     await Promise.race([once(stream, 'finish'), failed]);
+    announceWritten(file);
   }
 }
 
@@ -143,7 +145,7 @@ async function runAudit(files: string[], flags: AuditFlags): Promise<number> {
   let result = await auditFiles(files, flags, { overview: false, outputs: plannedOutputs(flags), alsoRead: flags.baseline === undefined ? [] : [flags.baseline] });
   if (flags.writeBaseline !== undefined) {
     await writeBaseline(flags.writeBaseline, result);
-    process.stderr.write(terminalLine(`journey: wrote ${result.findings.length} findings to the baseline ${flags.writeBaseline}; audit with --baseline ${flags.writeBaseline} to report only new ones`) + '\n');
+    announceWritten(flags.writeBaseline, ` (the baseline: ${plural(result.findings.length, 'finding')} accepted); audit with --baseline ${flags.writeBaseline} to report only new ones`);
   }
   if (baseline !== null) {
     result = applyBaseline(result, baseline);
@@ -154,11 +156,12 @@ async function runAudit(files: string[], flags: AuditFlags): Promise<number> {
   const formatter: Formatter = await loadFormatter();
   // Writing a baseline accepts today's findings, so only unreadable inputs fail it; the formats agree with the exit code.
   const exitZero = flags.exitZero || flags.writeBaseline !== undefined;
-  await emit(formatter(shown, { ...renderOptions(format, flags.output, exitZero ? 'never' : flags.failOn), maxWarnings: exitZero ? undefined : flags.maxWarnings }), flags.output);
+  // Writing a baseline prints only what it wrote; the findings it accepted go only where -o names.
+  if (flags.writeBaseline === undefined || flags.output !== undefined) await emit(formatter(shown, { ...renderOptions(format, flags.output, exitZero ? 'never' : flags.failOn), maxWarnings: exitZero ? undefined : flags.maxWarnings }), flags.output);
   // One summary per workflow run: only the annotations step (--format github) writes one unless told
   // otherwise, so a workflow that also uploads SARIF or writes the gap report does not get two or three.
   const summaryFile = process.env.GITHUB_STEP_SUMMARY;
-  if (summaryFile && (flags.stepSummary ?? format === 'github')) {
+  if (summaryFile && flags.writeBaseline === undefined && (flags.stepSummary ?? format === 'github')) {
     const { formatMarkdown } = await import('../formatters/markdown.js');
     const summary = formatMarkdown(shown, renderOptions('markdown'));
     await appendFile(summaryFile, typeof summary === 'string' ? summary : [...summary].join('')).catch((error: NodeJS.ErrnoException) =>
@@ -271,7 +274,7 @@ function buildProgram(): Command {
         if (code === 'ENOENT') throw new ConfigError(`${folder}: no such folder`);
         throw new ConfigError(`${path}: cannot be written (${code})`);
       }
-      process.stderr.write(`journey: wrote ${terminalLine(relative(process.cwd(), path) || path)}\n`);
+      announceWritten(path);
     });
 
   program

@@ -12,6 +12,7 @@ import { MAP_TYPES, buildJourneyMap, type LaneKind, type MapSource, type MapType
 import type { InputFlags } from './flags.js';
 import { expandInputs } from './inputs.js';
 import { checkOutputs, ensureFolderOf } from './outputs.js';
+import { announceWritten } from './written.js';
 
 export const MAP_FORMATS = ['html', 'svg', 'mermaid'] as const;
 type MapFormat = (typeof MAP_FORMATS)[number];
@@ -109,7 +110,6 @@ export async function runMap(files: string[], flags: MapFlags): Promise<number> 
         used.add(name);
         await guard(`${name}.svg`);
         await write(drawing, `${name}.svg`);
-        process.stderr.write(`journey: wrote ${name}.svg\n`);
       }
     }
   }
@@ -125,4 +125,5 @@ async function write(text: string, file: string | undefined): Promise<void> {
   await writeFile(file, text).catch((error: NodeJS.ErrnoException) => {
     throw new ConfigError(`-o ${file}: cannot be written (${error.code})`, { cause: error });
   });
+  announceWritten(file);
 }

@@ -1,11 +1,14 @@
 import { mkdir, open, stat } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
+import { JOURNEY_MARKER } from '../marker.js';
 
-// Files people keep inventories in: replacing one with a report loses their work.
-const PROTECTED_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.csv', '.tsv', '.md']);
-// The first line of what journey writes as markdown (the gap report, --format markdown): such a file may be rewritten.
-const JOURNEY_MARKDOWN = ['# Communication inventory gap report', '### journey:'];
+// Files people keep inventories and pages in: replacing one with a report loses their work. Those journey
+// wrote (its markdown, the map's HTML and SVG) end with its marker and may be replaced.
+const PROTECTED_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.csv', '.tsv', '.md', '.html', '.htm', '.svg']);
+// How far from each end of a file the marker is looked for: it is a document's last line (or, for a format
+// that cannot end with a comment, one of its first).
+const MARKER_WINDOW = 512;
 
 /** One file this run is about to write, and the option that names it (for the message). */
 export interface PlannedOutput {
@@ -19,14 +22,19 @@ async function identity(path: string): Promise<string | null> {
   return info === null ? null : `${info.dev}:${info.ino}`;
 }
 
+/** Whether a file carries journey's marker (src/marker.ts) near its start or its end. */
 async function writtenByJourney(path: string): Promise<boolean> {
   const handle = await open(path, 'r').catch(() => null);
   if (handle === null) return false;
   try {
-    const head = Buffer.alloc(64);
-    const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    const text = head.subarray(0, bytesRead).toString('utf8');
-    return JOURNEY_MARKDOWN.some((start) => text.startsWith(start));
+    const { size } = await handle.stat();
+    const marker = Buffer.from(JOURNEY_MARKER);
+    for (const position of new Set([0, Math.max(0, size - MARKER_WINDOW)])) {
+      const chunk = Buffer.alloc(MARKER_WINDOW);
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
+      if (chunk.subarray(0, bytesRead).includes(marker)) return true;
+    }
+    return false;
   } finally {
     await handle.close();
   }
@@ -55,7 +63,7 @@ export async function checkOutputs(outputs: PlannedOutput[], inputs: string[], f
     if (other !== undefined) throw new ConfigError(`${option} ${path}: is also written by ${other}; name two different files`);
     written.set(id, option);
     const extension = extname(path).toLowerCase();
-    if (!force && PROTECTED_EXTENSIONS.has(extension) && !(extension === '.md' && (await writtenByJourney(path)))) {
+    if (!force && PROTECTED_EXTENSIONS.has(extension) && !(await writtenByJourney(path))) {
       throw new ConfigError(`${option} ${path}: already exists and is a ${extension} file journey did not write; name another file, or pass --force to replace it`);
     }
   }

@@ -6,6 +6,7 @@ import { commandSafe, markdownCode, markdownText, mermaidLabel, shorten } from '
 import { type Finding, findingSentence } from '../model/schema.js';
 import type { Formatter } from './types.js';
 import { SEVERITY_LABEL, bySeverity, capitalized, findingCounts, findingTotal, placeOf, plural } from './wording.js';
+import { MARKUP_MARKER } from '../marker.js';
 
 /** A cell-derived name (persona, stage, channel, team, KPI, file) as markdown text, at most NAME_LIMIT long. */
 const name = (text: string) => markdownText(shorten(text));
@@ -162,5 +163,5 @@ export const formatReport: Formatter = (result, options) => {
     lines.push('## Action items', '');
     for (const f of bySeverity(result.findings)) lines.push(`- [ ] ${f.severity === 'info' ? 'Consider: ' : ''}${markdownText(findingSentence(f))} (${markdownCode(shorten(placeOf(f.location)))}, \`${f.ruleId}\`)`);
   }
-  return commandSafe(`${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`);
+  return commandSafe(`${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n\n${MARKUP_MARKER}`);
 };
