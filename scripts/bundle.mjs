@@ -26,9 +26,6 @@ await build({
   target: 'node20',
   // jsonc-parser's "main" is a UMD build that bundles badly; its "module" build is plain ESM.
   mainFields: ['module', 'main'],
-  // exceljs (journey init only) stays in node_modules, loaded by the init chunk's require: bundling its
-  // CommonJS tree would add megabytes for one command and gain nothing at audit start-up.
-  external: ['exceljs'],
   logLevel: 'warning',
 });
 
@@ -68,6 +65,5 @@ await build({
   mainFields: ['module', 'main'],
   // The CommonJS dependencies (yauzl, csv-parse's helpers) call require for Node's built-ins.
   banner: { js: "import { createRequire as journeyCreateRequire } from 'node:module'; const require = journeyCreateRequire(import.meta.url);" },
-  external: ['exceljs'],
   logLevel: 'warning',
 });

@@ -159,6 +159,17 @@ export function xmlText(text: string): string {
   });
 }
 
+// SpreadsheetML writes a character XML cannot hold as `_xHHHH_`, so text that already reads like one
+// (`_x0041_`) has its underscore written as `_x005F_` to stay as typed.
+const XLSX_ESCAPE_LIKE = /_(x[0-9A-Fa-f]{4}_)/g;
+const XLSX_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\uFFFE\uFFFF]/g;
+
+/** Text for an .xlsx part (a cell, a note, a sheet name): what XML cannot hold as `_xHHHH_`, as Excel writes it, the rest as xmlText. */
+export function xlsxText(text: string): string {
+  const escaped = text.replace(XLSX_ESCAPE_LIKE, '_x005F_$1').replace(XLSX_CONTROL, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+  return xmlText(escaped);
+}
+
 /** A value's strings (and object keys) with lone surrogates replaced, for JSON.stringify. */
 function wellFormedValue(_key: string, value: unknown): unknown {
   if (typeof value === 'string') return wellFormed(value);
