@@ -1,5 +1,4 @@
 // `journey map`: the visual journey map, drawn from the inventory with its findings.
-import { writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { ConfigResolver } from '../config/load.js';
@@ -11,7 +10,7 @@ import { nearest } from '../model/text.js';
 import { MAP_TYPES, buildJourneyMap, type LaneKind, type MapSource, type MapType } from '../views/map/layout.js';
 import type { InputFlags } from './flags.js';
 import { expandInputs } from './inputs.js';
-import { checkOutputs, ensureFolderOf } from './outputs.js';
+import { checkOutputs, writeFileAtomically } from './outputs.js';
 import { announceWritten } from './written.js';
 
 export const MAP_FORMATS = ['html', 'svg', 'mermaid'] as const;
@@ -118,12 +117,10 @@ export async function runMap(files: string[], flags: MapFlags): Promise<number> 
 
 async function write(text: string, file: string | undefined): Promise<void> {
   if (file === undefined) {
-    await new Promise<void>((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve())));
+    // A closed pipe (journey map … | head) ends the output quietly.
+    await new Promise<void>((resolve, reject) => process.stdout.write(text, (error) => (error && (error as NodeJS.ErrnoException).code !== 'EPIPE' ? reject(error) : resolve())));
     return;
   }
-  await ensureFolderOf('-o', file);
-  await writeFile(file, text).catch((error: NodeJS.ErrnoException) => {
-    throw new ConfigError(`-o ${file}: cannot be written (${error.code})`, { cause: error });
-  });
+  await writeFileAtomically('-o', file, text);
   announceWritten(file);
 }
