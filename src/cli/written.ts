@@ -1,5 +1,5 @@
 import { isAbsolute, relative } from 'node:path';
-import { terminalLine } from '../escape.js';
+import { say } from './say.js';
 
 /** A path as the messages show it: relative to the working folder when it is inside it, else as given. */
 export function shownPath(path: string): string {
@@ -13,10 +13,5 @@ export function shownPath(path: string): string {
  * " (Buyer, Lists): 26 rows", "; audit with …"). stdout stays the report's.
  */
 export function announceWritten(path: string, detail = ''): void {
-  process.stderr.write(`${writtenLine(path, detail)}\n`);
-}
-
-/** The line announceWritten prints, for a command that writes its messages through a function of its own. */
-export function writtenLine(path: string, detail = ''): string {
-  return `journey: wrote ${terminalLine(`${shownPath(path)}${detail}`)}`;
+  say(`wrote ${shownPath(path)}${detail}`);
 }
