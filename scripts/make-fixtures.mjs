@@ -306,3 +306,5 @@ writeFileSync('fixtures/shapes/acasl/retail-journey.csv', [
 await import('./fixtures/shapes.mjs');
 // A trial-sized workbook with the gaps its author knows: scripts/fixtures/trial.mjs.
 await import('./fixtures/trial.mjs');
+// Event logs for journey measure: scripts/fixtures/measure.mjs.
+await import('./fixtures/measure.mjs');
