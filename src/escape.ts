@@ -173,6 +173,15 @@ export function xmlText(text: string): string {
   });
 }
 
+// A workbook's reader turns `_xHHHH_` into the character HHHH (Excel writes controls so), so text that
+// already reads like one (`_x0041_`) has its underscore written as `_x005F_` to stay as typed.
+const XLSX_ESCAPE_LIKE = /_(x[0-9A-Fa-f]{4}_)/g;
+
+/** Text for an .xlsx part (a cell, a note, a sheet name): storableText's characters, `_xHHHH_` look-alikes kept as typed, then xmlText. */
+export function xlsxText(text: string): string {
+  return xmlText(storableText(text).replace(XLSX_ESCAPE_LIKE, '_x005F_$1'));
+}
+
 /** A value's strings (and object keys) with lone surrogates replaced, for JSON.stringify. */
 function wellFormedValue(_key: string, value: unknown): unknown {
   if (typeof value === 'string') return wellFormed(value);
