@@ -62,6 +62,8 @@ describe('journey interview', () => {
     expect(lines.slice(1).every((line) => line.startsWith('Buyer,'))).toBe(true);
     expect(lines.some((line) => line.includes('Security review') || line.includes('Quarterly business review'))).toBe(true);
     expect(readFileSync(join(dir, 'guide.md'), 'utf8')).toContain('## Buyer');
+    // journey wrote the guide, so it may replace it; never the answers sheet someone fills in.
+    expect(journey(['interview', SAMPLE, '--persona', 'buyer', '-o', join(dir, 'guide.md')]).code).toBe(0);
     const again = journey(['interview', SAMPLE, '--template', sheet]);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/--template .*answers\.csv: already exists/);

@@ -5,12 +5,11 @@ import { csvField, markdownText, storableText } from '../../escape.js';
 // Every cell of the answers sheet is text (a quote, a name): a formula-like one is shown as text.
 const csvValue = (text: string) => csvField(storableText(text));
 import { ANSWER_COLUMNS, ANSWER_HEADERS } from '../../interview/answers.js';
+import { MARKUP_MARKER } from '../../marker.js';
 import type { GuideQuestion, InterviewGuide, PersonaGuide } from '../../interview/guide.js';
 import { QUESTION_TEXTS, fillTemplate } from '../../interview/questions.js';
 import type { Location } from '../../model/schema.js';
 
-// The first line of every guide journey writes; the output guard knows it by this line.
-export const GUIDE_MARKER = '<!-- journey interview guide -->';
 
 /** A cell as a reader finds it: `Sheet!B7`, or the row of a CSV or markdown file. */
 function place(location: Location): string {
@@ -55,10 +54,11 @@ function personaSection(guide: PersonaGuide, language: InterviewGuide['language'
 
 /** The guide as markdown: per persona the intro and consent to read out, then numbered questions, each with why journey asks it. */
 export function guideMarkdown(guide: InterviewGuide, title: string): string {
-  const lines = [GUIDE_MARKER, `# Interview guide: ${markdownText(title)}`, ''];
+  const lines = [`# Interview guide: ${markdownText(title)}`, ''];
   if (guide.guides.length === 0) lines.push('No persona to interview.', '');
   for (const persona of guide.guides) lines.push(...personaSection(persona, guide.language));
-  return `${lines.join('\n').trimEnd()}\n`;
+  // The marker every file journey writes ends with, so `-o guide.md` may replace it on the next run.
+  return `${lines.join('\n').trimEnd()}\n\n${MARKUP_MARKER}`;
 }
 
 /** The touchpoint an answer to the question is recorded against: the one it asks about; for a handoff or a silence, the one the customer waited for; none for a stage question. */
