@@ -36,7 +36,7 @@ export async function audit(targets: AuditTarget | AuditTarget[], options: Audit
 export async function loadInventory(path: string, options: Pick<AuditOptions, 'configFile' | 'sheets' | 'readTimeoutSeconds'> = {}): Promise<Inventory> {
   const config = await new ConfigResolver(options.configFile ?? null).forFile(path);
   const limits = options.readTimeoutSeconds === undefined ? config.limits : { ...config.limits, readTimeoutSeconds: options.readTimeoutSeconds };
-  const source = await openInventoryFile(path, { sheets: options.sheets, limits, columns: config.normalize.columns });
+  const source = await openInventoryFile(path, { sheets: options.sheets, limits });
   const normalizer = new Normalizer(config.normalize);
   if (source.kind !== 'csv') normalizer.add(source.loaded);
   else await normalizer.addStreamed(source.file, source.read);

@@ -54,7 +54,7 @@ export async function audit(inputs: AuditInput[], options: AuditOptions): Promis
     const config = await configs.forFile('path' in input ? input.path : null);
     try {
       const limits = options.readTimeoutSeconds === undefined ? config.limits : { ...config.limits, readTimeoutSeconds: options.readTimeoutSeconds };
-      const source = 'path' in input ? await openInventoryFile(input.path, { sheets: options.sheets, limits, columns: config.normalize.columns }) : openCsvStream(input.stream, input.name, limits);
+      const source = 'path' in input ? await openInventoryFile(input.path, { sheets: options.sheets, limits }) : openCsvStream(input.stream, input.name, limits);
       const normalizer = new Normalizer(config.normalize, options.observer);
       if (source.kind !== 'csv') normalizer.add(source.loaded);
       else await normalizer.addStreamed(source.file, source.read);

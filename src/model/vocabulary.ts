@@ -1,6 +1,6 @@
 import type { Channel, Direction, Mode, StageModel, Status } from './schema.js';
 import { SentimentLexicon } from './sentiment.js';
-import { foldKey, nearest } from './text.js';
+import { foldLabel, nearest } from './text.js';
 
 /** The default lifecycle stages, in journey order, with the names teams use for them. */
 export const DEFAULT_STAGE_MODEL: StageModel = {
@@ -68,7 +68,7 @@ export class Vocabulary<Id extends string> {
     for (const entry of entries) {
       this.labels.set(entry.id, entry.label);
       for (const spelling of [entry.id, entry.label, ...entry.synonyms]) {
-        const key = foldKey(spelling);
+        const key = foldLabel(spelling);
         if (key !== '' && !this.byKey.has(key)) {
           this.byKey.set(key, entry.id);
           this.spellings.set(key, spelling);
@@ -82,7 +82,7 @@ export class Vocabulary<Id extends string> {
     // Inventories repeat the same few spellings on every row; each is folded once.
     const cached = this.seen.get(text);
     if (cached !== undefined) return cached;
-    const id = this.byKey.get(foldKey(text)) ?? null;
+    const id = this.byKey.get(foldLabel(text)) ?? null;
     if (this.seen.size < 10_000) this.seen.set(text, id);
     return id;
   }
@@ -100,7 +100,7 @@ export class Vocabulary<Id extends string> {
    * "Review" and "Online" suggest nothing). Words of under 4 letters get no suggestion.
    */
   closest(text: string): { label: string; spelling: string } | null {
-    const key = foldKey(text);
+    const key = foldLabel(text);
     if (key.length < 4) return null;
     const known = nearest(key, this.byKey.keys(), key.length <= 8 ? 1 : key.length <= 14 ? 2 : 3);
     if (known === null) return null;

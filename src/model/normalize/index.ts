@@ -1,4 +1,4 @@
-import { InputError } from '../../errors.js';
+import { InputError, NotInventoryError } from '../../errors.js';
 import type { LoadedFile, RawRow, RawTable } from '../../load/index.js';
 import { sheetLocation } from '../cells.js';
 import { ChannelWords } from '../channel-words.js';
@@ -77,6 +77,7 @@ export class Normalizer {
     this.gridServices = { ...services, touchpointCount: () => this.touchpoints.length };
     this.sink = {
       matcher: new ColumnMatcher(settings.columns),
+      vocabularies: this.vocabularies,
       readRow: (state, raw) => reader.read(state, raw),
       problem: (problem) => this.problems.push(problem),
       touchpointCount: () => this.touchpoints.length,
@@ -138,7 +139,12 @@ export class Normalizer {
     if (grid !== null) return { summary: readGrid(this.gridServices, table, grid), state };
     if (this.refuse(state, table.rows)) return { summary: endTable(this.sink, state), state };
     for (const raw of table.rows) pushRow(this.sink, state, raw);
-    return { summary: endTable(this.sink, state), state };
+    const summary = endTable(this.sink, state);
+    const oversized = table.oversized?.[0];
+    if (summary.headerRow !== null && oversized) {
+      throw new InputError({ file: table.file, line: oversized.row }, `is a table row of ${oversized.kib} KiB, longer than the ${oversized.limitKib} KiB journey reads in one markdown table row`);
+    }
+    return { summary, state };
   }
 
   /**
@@ -149,7 +155,7 @@ export class Normalizer {
   private refuse(state: TableState, rows: readonly RawRow[]): boolean {
     const looks = describeNonInventory(rows, this.sink.matcher);
     if (looks === null) return false;
-    state.incomplete = new InputError({ file: state.place.file, sheet: state.place.sheet }, looks);
+    state.incomplete = new NotInventoryError({ file: state.place.file, sheet: state.place.sheet }, looks);
     state.buffered = [];
     return true;
   }
@@ -164,8 +170,9 @@ export class Normalizer {
     if (!sheets.some((s) => s.headerRow !== null)) {
       const incomplete = read.find((table) => table.state.incomplete !== null)?.state.incomplete;
       if (incomplete) throw incomplete;
+      if (kind === 'markdown') throw new NotInventoryError({ file }, `is not a communication inventory: ${markdownRefusal(tables, read.map((table) => table.state.firstRow))}`);
       const where = kind === 'xlsx' ? `none of its sheets (${tables.map((t) => `"${t.sheet}"`).join(', ') || 'none visible'}) has a` : 'it has no';
-      throw new InputError({ file }, `is not a communication inventory: ${where} header row with the columns journey looks for in the first 30 rows. Looked for ${describeKnownColumns()}`);
+      throw new NotInventoryError({ file }, `is not a communication inventory: ${where} header row with the columns journey looks for in the first 30 rows. Looked for ${describeKnownColumns()}`);
     }
     this.files.push({ file, kind, sheets });
   }
@@ -202,6 +209,14 @@ export class Normalizer {
     this.personaNames.set(name, canonical);
     return canonical;
   }
+}
+
+/** Why a markdown file with no inventory table was refused: how many tables it has, and what the first ones hold. */
+function markdownRefusal(tables: readonly SheetSummary[], lines: readonly number[]): string {
+  if (tables.length === 0) return 'it has no markdown table (a header row, then a |---|---| line)';
+  const where = (i: number) => `line ${lines[i]}${tables[i]!.sheet ? ` under "${tables[i]!.sheet}"` : ''}`;
+  const which = tables.length === 1 ? `its table at ${where(0)} has` : `none of its ${tables.length} tables (${tables.slice(0, 3).map((_, i) => where(i)).join(', ')}${tables.length > 3 ? ', ...' : ''}) has`;
+  return `${which} no touchpoint column with a stage, day or channel column; run journey inspect on it to see how each column was read`;
 }
 
 /** Normalizes loaded files into one journey model; throws InputError for a file with no inventory in it. */

@@ -1,9 +1,11 @@
 import { basename, extname } from 'node:path';
-import { InputError } from '../../errors.js';
+import { InputError, NotInventoryError } from '../../errors.js';
 import { columnLetter } from '../../load/address.js';
 import { isCellError, type RawRow } from '../../load/index.js';
 import { cellLocation } from '../cells.js';
-import { COLUMN_NAMES, findHeader, missingFields, type ColumnMatcher, type HeaderMatch } from '../columns.js';
+import { COLUMN_NAMES, HEADER_SEARCH_ROWS, findHeader, missingFields, type ColumnMatcher } from '../columns.js';
+import { findTableHeader as decideHeader, type TableHeader } from '../reading/assign.js';
+import type { Vocabularies } from '../vocabulary.js';
 import type { Field, Location, SheetSummary, TablePlace, ValueProblem } from '../schema.js';
 import { endChannelsFromNames, type ChannelsFromNames } from './channel-from-name.js';
 import type { NormalizeObserver } from './observer.js';
@@ -14,7 +16,7 @@ export interface TableState {
   fallbackPersona: string;
   /** Rows held until the header is found; null once it has been looked for. */
   buffered: RawRow[] | null;
-  header: HeaderMatch | null;
+  header: TableHeader | null;
   /** The table's file and sheet, and once the header is found its column letters; shared by its touchpoints. */
   place: TablePlace;
   headerWidth: number;
@@ -45,6 +47,8 @@ export interface TableState {
 /** What the table walk hands back to the normalizer: a row to read, and problems to record. */
 export interface TableSink {
   matcher: ColumnMatcher;
+  /** What cells are read against, to decide what each column holds. */
+  vocabularies: Vocabularies;
   /** Reads a data row (below the header, not blank) into a touchpoint. */
   readRow(state: TableState, raw: RawRow): void;
   problem(problem: ValueProblem): void;
@@ -136,19 +140,19 @@ function endStageColumn(state: TableState): void {
 function findTableHeader(sink: TableSink, state: TableState): void {
   const rows = state.buffered!;
   state.buffered = null;
-  const header = findHeader(rows, sink.matcher, state.firstRow);
+  const header = decideHeader(rows, findHeader(rows, sink.matcher, state.firstRow), sink.matcher, sink.vocabularies, {
+    searchRows: HEADER_SEARCH_ROWS,
+    firstRowOnly: state.lines,
+    complete: (columns) => missingFields(columns).length === 0,
+  });
   if (!header) return;
   const { file, sheet } = state.place;
   const missing = missingFields(header.columns);
   if (missing.length > 0) {
-    const fields = missing.flatMap((name) => name.split(' or ')) as Field[];
-    const looked = fields.map((field) => `${field} (${[field, ...COLUMN_NAMES[field]].filter((v, i, all) => all.indexOf(v) === i).join(', ')})`).join('; ');
-    state.incomplete = new InputError({ file, sheet, cell: `row ${header.row}` }, `the header has no ${missing.join(' column and no ')} column; looked for ${looked}`);
+    const fields = missing.flatMap((name) => name.split(/, | or /)) as Field[];
+    const looked = fields.map((field) => `${field} (${[field, ...COLUMN_NAMES[field]].filter((v, i, all) => all.indexOf(v) === i).slice(0, 8).join(', ')})`).join('; ');
+    state.incomplete = new NotInventoryError({ file, sheet, cell: `row ${header.row}` }, `the header has no ${missing.join(' column and no ')} column; looked for ${looked}`);
     return;
-  }
-  if (header.columns.owner !== undefined && header.columns.team === undefined && holdsTeams(rows.slice(header.rowIndex + 1), header.columns.owner)) {
-    header.columns.team = header.columns.owner;
-    delete header.columns.owner;
   }
   state.header = header;
   const headerCells = rows[header.rowIndex]!.cells;
@@ -169,23 +173,6 @@ function findTableHeader(sink: TableSink, state: TableState): void {
   }
   state.blankWithin = headerCells.flatMap((value, column) => (cellText(value) === null ? [column] : []));
   for (const raw of rows.slice(header.rowIndex + 1)) dataRow(sink, state, raw);
-}
-
-// Words of team names ("Customer Success", "CS", "Marketing ops"): an Owner column holding these is the team.
-const TEAM_WORDS = new Set(['marketing', 'sales', 'success', 'cs', 'csm', 'support', 'product', 'growth', 'lifecycle', 'crm', 'ops', 'operations', 'revops', 'finance', 'billing', 'legal', 'engineering', 'eng', 'design', 'ux', 'cx', 'service', 'services', 'onboarding', 'enablement', 'partnerships', 'community', 'content', 'brand', 'demand', 'gen', 'team', 'hr', 'it', 'security', 'account', 'management', 'am', 'sdr', 'bdr', 'ae', 'pr', 'communications', 'comms', 'training', 'education', 'docs', 'retention', 'implementation', 'professional', 'leadership', 'executive', 'exec', 'customer', 'experience', 'digital', 'web', 'data', 'analytics', 'ecommerce', 'e-commerce', 'store', 'field', 'inside', 'channel', 'partner', 'renewals', 'solutions', 'consulting']);
-
-/** True when most values of a column under the header are team names rather than people's names (read from the first rows). */
-function holdsTeams(rows: RawRow[], column: number): boolean {
-  let teams = 0;
-  let people = 0;
-  for (const row of rows) {
-    const text = cellText(row.cells[column]);
-    if (text === null || text.length > 100) continue;
-    const words = text.toLowerCase().split(/[^a-z-]+/).filter(Boolean);
-    if (text.includes('@') || (!words.some((word) => TEAM_WORDS.has(word)) && /^\p{Lu}\p{Ll}+(?: \p{Lu}\.?)?(?: \p{Lu}[\p{Ll}'-]+)*$/u.test(text))) people++;
-    else if (words.length > 0 && words.every((word) => TEAM_WORDS.has(word) || word === '&' || word === 'and')) teams++;
-  }
-  return teams > people;
 }
 
 /** Tracks columns with data under blank header cells and runs of blank rows, then hands a row with content to the reader. */
