@@ -82,6 +82,7 @@ export class Normalizer {
       problem: (problem) => this.problems.push(problem),
       touchpointCount: () => this.touchpoints.length,
       stageSample: (texts, location) => this.stages.decide(texts, location),
+      isStage: (text) => this.stages.names(text),
       observer,
     };
   }

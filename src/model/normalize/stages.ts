@@ -144,6 +144,11 @@ export class StageReader {
     for (const key of distinct.values()) this.addOwn(key);
   }
 
+  /** True when a text names a stage of the model in force (or of the file's own, once decided). */
+  names(text: string): boolean {
+    return text.length <= MAX_VALUE_LENGTH && this.vocabulary.lookup(stripStageNumbering(text)) !== null;
+  }
+
   /** Reads a stage cell's text. */
   read(text: string): StageReading {
     if (text.length > MAX_VALUE_LENGTH) return { unknown: null };
