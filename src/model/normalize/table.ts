@@ -196,10 +196,16 @@ function findTableHeader(sink: TableSink, state: TableState): void {
   if (!header) return;
   const { file, sheet } = state.place;
   const missing = missingFields(header.columns);
+  sink.observer?.layout?.({ file, sheet }, header.row, header.decisions, missing);
   if (missing.length > 0) {
     const fields = missing.flatMap((name) => name.split(/, | or /)) as Field[];
-    const looked = fields.map((field) => `${field} (${[field, ...COLUMN_NAMES[field]].filter((v, i, all) => all.indexOf(v) === i).slice(0, 8).join(', ')})`).join('; ');
-    state.incomplete = new NotInventoryError({ file, sheet, cell: `row ${header.row}` }, `the header has no ${missing.join(' column and no ')} column; looked for ${looked}`);
+    const looked = fields.map((field) => `${field} (${[field, ...COLUMN_NAMES[field]].filter((v, i, all) => all.indexOf(v) === i).slice(0, 6).join(', ')}...)`).join('; ');
+    const seen = rows[header.rowIndex]!.cells.flatMap((value) => cellText(value) ?? []).map((text) => (text.length > 30 ? `${text.slice(0, 29)}…` : text));
+    const headers = `${seen.slice(0, 8).join(', ')}${seen.length > 8 ? `, and ${seen.length - 8} more` : ''}`;
+    state.incomplete = new NotInventoryError(
+      { file, sheet, cell: `row ${header.row}` },
+      `the header (${headers}) has no ${missing.join(' column and no ')} column, by its words or its cells; looked for ${looked}; journey inspect shows each column's best guess and the columns config that reads it`,
+    );
     return;
   }
   state.header = header;
