@@ -10,7 +10,7 @@ import { DEFAULT_READ_LIMITS, MiB, type ReadLimits } from './limits.js';
 import type { LoadedFile, RawRow } from './table.js';
 import type { XlsxOptions } from './xlsx/index.js';
 
-export type { CellValue, LoadedFile, RawRow, RawTable } from './table.js';
+export type { CellValue, Heading, LoadedFile, RawRow, RawTable } from './table.js';
 export { isCellError } from './table.js';
 
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);

@@ -101,9 +101,10 @@ describe('journey-map grid', () => {
     expect(tables).toHaveLength(1);
     const journey = normalize([{ file: 'map.md', kind: 'markdown', skipped: [], tables }]);
     expect(journey.touchpoints.map((t) => [t.persona, t.stage, t.name])).toEqual([
-      ['Onboarding map', 'decision', 'Signup page'],
-      ['Onboarding map', 'decision', 'Welcome email'],
-      ['Onboarding map', 'onboarding', 'Kickoff call'],
+      // "Onboarding map" names no role or segment: a section label, and the file is one journey named after it.
+      ['map', 'decision', 'Signup page'],
+      ['map', 'decision', 'Welcome email'],
+      ['map', 'onboarding', 'Kickoff call'],
     ]);
     expect(check(frictionPoint, journey).map((r) => r.location.cell)).toEqual(['map.md:6 › Set up']);
     // A markdown table that is neither an inventory nor a grid is refused by the model (the loader hands every table on).

@@ -130,13 +130,13 @@ export type GridServices = Pick<RowServices, 'vocabularies' | 'stages' | 'intern
  * cell, each with the stage's channel, emotion, pain point, opportunity and team lanes. Every value and
  * problem keeps its real cell (`Map!C3`).
  */
-export function readGrid(services: GridServices, table: RawTable, shape: GridShape): SheetSummary {
+export function readGrid(services: GridServices, table: RawTable, shape: GridShape, personaName?: string): SheetSummary {
   const { file, sheet } = table;
   const before = services.touchpointCount();
   const state = beginTable(file, sheet, before, table.lines ? { firstRow: table.rows[0]?.row ?? 1 } : undefined);
   const stageRow = table.rows[shape.stageRowIndex]!;
   const columnNames = table.lines ? stageRow.cells.map((value) => cellText(value) ?? '') : undefined;
-  const persona = services.persona(sheet ?? basename(file, extname(file)), state);
+  const persona = services.persona(personaName ?? sheet ?? basename(file, extname(file)), state);
   // The first lane of each kind is read; a second "Touchpoints" lane is a note, not a second reading.
   const laneRow = new Map<Lane, RawRow>();
   for (const lane of shape.lanes) if (!laneRow.has(lane.lane)) laneRow.set(lane.lane, table.rows[lane.rowIndex]!);

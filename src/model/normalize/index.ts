@@ -1,4 +1,6 @@
+import { basename, extname } from 'node:path';
 import { InputError, NotInventoryError } from '../../errors.js';
+import { headingContexts, headingStages, type HeadingContext } from '../reading/headings.js';
 import type { LoadedFile, RawRow, RawTable } from '../../load/index.js';
 import { sheetLocation } from '../cells.js';
 import { ChannelWords } from '../channel-words.js';
@@ -89,7 +91,8 @@ export class Normalizer {
 
   /** Adds one loaded file; throws InputError when none of its sheets holds an inventory. */
   add(loaded: LoadedFile): void {
-    const states = loaded.tables.map((table) => this.addTable(table));
+    const contexts = loaded.kind === 'markdown' ? this.headingContexts(loaded) : [];
+    const states = loaded.tables.map((table, i) => this.addTable(table, contexts[i]));
     this.addFile(loaded.file, loaded.kind, states, loaded.skipped);
   }
 
@@ -134,10 +137,31 @@ export class Normalizer {
     };
   }
 
-  private addTable(table: RawTable): { summary: SheetSummary; state: TableState } {
+  /**
+   * What a markdown file's headings give its tables: one journey (the file's name) unless headings name
+   * personas; stages from headings that name one or number a step, which are the file's stage model in
+   * heading order; planned markers; section labels.
+   */
+  private headingContexts(loaded: LoadedFile): HeadingContext[] {
+    const isStage = (text: string) => this.stages.names(text);
+    const stages = headingStages(loaded.tables, isStage);
+    if (stages.length >= 2) this.stages.decide(stages.map((stage) => stage.text), { file: loaded.file, sheet: null, row: stages[0]!.line, column: null, cell: `${loaded.file}:${stages[0]!.line}` });
+    const contexts = headingContexts(loaded.tables, isStage);
+    const journey = basename(loaded.file, extname(loaded.file));
+    for (const context of contexts) context.persona ??= journey;
+    return contexts;
+  }
+
+  private addTable(table: RawTable, context?: HeadingContext): { summary: SheetSummary; state: TableState } {
     const state = beginTable(table.file, table.sheet, this.touchpoints.length, table.lines ? { firstRow: table.rows[0]?.row ?? 1 } : undefined);
+    if (context) {
+      state.fallbackPersona = context.persona!;
+      state.planned = context.planned;
+      state.sectionStage = context.stage;
+      state.stageFromHeading = context.stage !== null;
+    }
     const grid = table.rows.length <= MAX_GRID_ROWS ? findGrid(table.rows) : null;
-    if (grid !== null) return { summary: readGrid(this.gridServices, table, grid), state };
+    if (grid !== null) return { summary: readGrid(this.gridServices, table, grid, context?.persona ?? undefined), state };
     if (this.refuse(state, table.rows)) return { summary: endTable(this.sink, state), state };
     for (const raw of table.rows) pushRow(this.sink, state, raw);
     const summary = endTable(this.sink, state);

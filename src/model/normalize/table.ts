@@ -49,6 +49,8 @@ export interface TableState {
   sectionStage: { text: string; row: number } | null;
   /** The table's section rows, in order. */
   sections: { row: number; text: string; kind: SectionKind }[];
+  /** The stage comes from the heading above the table. */
+  stageFromHeading?: boolean;
   /** How the day column's cells become days: from the earliest calendar date, or shifted so the earliest offset ("T-90", "7 días antes") is day 0. */
   timeline: Timeline;
 }
@@ -120,6 +122,7 @@ export function endTable(sink: TableSink, state: TableState): SheetSummary {
   const summary: SheetSummary = { sheet, headerRow: header.row, touchpoints: sink.touchpointCount() - state.touchpointsBefore, retired: state.retired, skipped: null, columns: state.place.columns };
   if (state.sections.length > 0) summary.sections = state.sections;
   if (state.place.columns.stage === undefined && state.sections.some((section) => section.kind === 'stage')) summary.stagesFrom = 'sections';
+  else if (state.place.columns.stage === undefined && state.stageFromHeading) summary.stagesFrom = 'headings';
   return summary;
 }
 
@@ -234,6 +237,8 @@ function findTableHeader(sink: TableSink, state: TableState): void {
   }
   state.blankWithin = headerCells.flatMap((value, column) => (cellText(value) === null ? [column] : []));
   if (header.columns.day !== undefined) state.timeline = timelineOf(rows.slice(header.rowIndex + 1), header.columns.day);
+  // Under a stage heading, blank stage cells take the heading's stage.
+  if (header.columns.stage !== undefined && state.sectionStage !== null) state.inheritedStage = state.sectionStage;
   for (const raw of rows.slice(header.rowIndex + 1)) dataRow(sink, state, raw);
 }
 
