@@ -304,3 +304,4 @@ writeFileSync('fixtures/shapes/acasl/retail-journey.csv', [
 ].join('\r\n'));
 // Other teams' shapes (emotions, grids, no channel column, non-inventories...): scripts/fixtures/shapes.mjs.
 await import('./fixtures/shapes.mjs');
+await import('./fixtures/reading.mjs');

@@ -12,8 +12,8 @@ export const FIELD_LABEL: Record<Field, string> = Object.fromEntries(FIELDS.map(
 /** The fields an inventory must have columns for (without a channel column, touchpoint names give the channel). */
 export const REQUIRED_FIELDS: readonly Field[] = ['touchpoint'];
 
-/** An inventory needs one of these besides its touchpoints: lifecycle stages, a timeline of days, or channels. */
-export const ORDER_FIELDS: readonly Field[] = ['stage', 'day', 'channel'];
+/** An inventory needs one of these besides its touchpoints: lifecycle stages, a timeline of days or a cadence, or channels. */
+export const ORDER_FIELDS: readonly Field[] = ['stage', 'day', 'channel', 'frequency'];
 
 /** The required fields a header lacks (a missing order is named as "stage or day"), or [] when it names an inventory. */
 export function missingFields(fields: ReadonlySet<Field> | Partial<Record<Field, unknown>>): string[] {

@@ -33,7 +33,7 @@ export const FIELDS: readonly FieldEntry[] = [
     label: 'Touchpoint',
     headerWords: [
       'touchpoint', 'touch point', 'communication', 'touchpoint name', 'activity', 'campaign', 'asset', 'name', 'communication name', 'message', 'touch', 'touches', 'action',
-      'email', 'email name', 'email type', 'interaction', 'moment', 'step name', 'deliverable', 'tactic', 'play', 'what', 'item', 'event', 'communication piece', 'message name', 'flow', 'template',
+      'email', 'email name', 'email type', 'interaction', 'step name', 'deliverable', 'tactic', 'play', 'what', 'item', 'event', 'communication piece', 'message name', 'flow', 'template',
       'punto de contacto', 'puntos de contacto', 'accion', 'mensaje', 'comunicacion', 'actividad', 'campana', 'que', 'evento',
       'ponto de contato', 'pontos de contato', 'ponto de contacto', 'ponto', 'acao', 'mensagem', 'comunicacao', 'atividade', 'campanha', 'marco',
       'point de contact', 'points de contact', 'message', 'action', 'communication', 'activite', 'campagne', 'quoi',

@@ -35,7 +35,7 @@ export interface ColumnAssignment {
 
 // A column whose header names one field but whose cells are, nearly all, words of a closed set is that set's field:
 // an "Owner" column holding "Automated" is the mode. Touchpoint, stage and day headers are never overridden.
-const OVERRIDABLE = new Set<Field>(['owner', 'team', 'notes', 'kpi', 'persona', 'frequency', 'mode', 'direction', 'status', 'channel']);
+const OVERRIDABLE = new Set<Field>(['owner', 'team', 'notes', 'kpi', 'persona', 'frequency', 'mode', 'direction', 'status', 'channel', 'audience']);
 const CLOSED: [Field, EvidenceKind][] = [['mode', 'mode'], ['direction', 'direction'], ['channel', 'channel'], ['status', 'status'], ['day', 'timing']];
 const OVERRIDE_SHARE = 0.7;
 
@@ -115,6 +115,17 @@ export function assignColumns(header: readonly CellValue[], body: readonly RawRo
           field = other;
           break;
         }
+      }
+      // A "Channel" column of distinct names ("Steering meeting", "Intranet page", "Internal newsletter") in a
+      // table that names no touchpoint column is the touchpoints; their names give the channel.
+      if (field === 'channel' && !headerNamed.has('touchpoint') && cells.cells >= 3 && share(cells, 'channel') < 0.4 && cells.distinct / cells.cells >= 0.8) {
+        because = `header "${decisions[column]!.header}" says channel, but its cells are ${cells.distinct} distinct names of ${cells.cells}`;
+        field = 'touchpoint';
+      }
+      // An Audience column of segment names ("All customers", "Admins") is who the touchpoint is for, not a count.
+      if (field === 'audience' && !headerNamed.has('persona') && cells.cells >= 2 && cells.numbers === 0) {
+        because = `header "${decisions[column]!.header}", and its cells are names, not counts`;
+        field = 'persona';
       }
       // An Owner column of team names ("Customer Success", "CS") is the team.
       if (field === 'owner' && !headerNamed.has('team') && share(cells, 'team') >= 0.5 && cells.team > cells.person) {
@@ -200,16 +211,26 @@ export function findTableHeader(
     return { rowIndex, row: rows[rowIndex]!.row, ...assignColumns(rows[rowIndex]!.cells, body, matcher, vocabularies) };
   };
   const lexicon = byWords === null ? null : at(byWords.rowIndex);
-  if (lexicon !== null && options.complete(lexicon.columns)) return lexicon;
-  let best: { header: TableHeader; score: number } | null = null;
-  const limit = options.firstRowOnly ? Math.min(1, rows.length) : Math.min(rows.length, options.searchRows);
+  // Rows above the one the lexicon names are tried too: a data row may hold header words ("Email",
+  // "Lifecycle") under a header of words journey does not know. A row whose cells read as values is marked down.
+  let best: { header: TableHeader; score: number } | null = lexicon !== null && options.complete(lexicon.columns) ? { header: lexicon, score: lexicon.total - 3 * valueCells(rows[lexicon.rowIndex]!, vocabularies) } : null;
+  const limit = options.firstRowOnly ? Math.min(1, rows.length) : Math.min(rows.length, lexicon !== null ? lexicon.rowIndex : options.searchRows);
   for (let rowIndex = 0; rowIndex < limit; rowIndex++) {
-    if (lexicon !== null && rowIndex === lexicon.rowIndex) continue;
     if (!couldBeHeader(rows[rowIndex]!)) continue;
     const header = at(rowIndex);
     if (!options.complete(header.columns)) continue;
     const score = header.total - 3 * valueCells(rows[rowIndex]!, vocabularies);
     if (best === null || score > best.score) best = { header, score };
+  }
+  if (best === null && lexicon === null) {
+    // No lexicon row: any row among the first may be the header.
+    for (let rowIndex = limit; rowIndex < Math.min(rows.length, options.firstRowOnly ? 1 : options.searchRows); rowIndex++) {
+      if (!couldBeHeader(rows[rowIndex]!)) continue;
+      const header = at(rowIndex);
+      if (!options.complete(header.columns)) continue;
+      const score = header.total - 3 * valueCells(rows[rowIndex]!, vocabularies);
+      if (best === null || score > best.score) best = { header, score };
+    }
   }
   return best?.header ?? lexicon;
 }
