@@ -136,6 +136,14 @@ const STATUSES: Record<Status, string[]> = {
   retired: ['retired', 'deprecated', 'paused', 'inactive', 'archived', 'sunset', 'sunsetted', 'stopped', 'off', 'discontinued', 'removed', 'retirado', 'pausado', 'inactivo', 'inativo', 'inactif', 'arrete', 'arrêté', 'eingestellt', 'pausiert', 'inattivo', 'gestopt', '停止', '廃止'],
 };
 
+/**
+ * The values of a fixed vocabulary as templates and dropdowns show them, in order ("Inbound",
+ * "Outbound", "Both"): one list, so a template never offers fewer values than journey reads.
+ */
+export function closedVocabularyChoices(field: 'mode' | 'direction' | 'status'): string[] {
+  return closedVocabularyLabels(field).map((id) => id.charAt(0).toUpperCase() + id.slice(1));
+}
+
 /** The labels of a fixed vocabulary, in order (for messages). */
 export function closedVocabularyLabels(field: 'mode' | 'direction' | 'status'): string[] {
   return Object.keys(field === 'mode' ? MODES : field === 'direction' ? DIRECTIONS : STATUSES);

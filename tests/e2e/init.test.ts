@@ -77,7 +77,7 @@ describe('journey init (built CLI)', () => {
     const names = workbook.definedNames.model as { name: string; ranges: string[] }[];
     expect(Object.fromEntries(names.map((n) => [n.name, n.ranges]))).toEqual({
       Stages: ['Lists!$A$2:$A$9'], Channels: [`Lists!$B$2:$B$${CHANNELS.length + 1}`], Teams: ['Lists!$C$2:$C$7'],
-      Modes: ['Lists!$D$2:$D$4'], Directions: ['Lists!$E$2:$E$3'], Statuses: ['Lists!$F$2:$F$4'],
+      Modes: ['Lists!$D$2:$D$4'], Directions: ['Lists!$E$2:$E$4'], Statuses: ['Lists!$F$2:$F$4'],
     });
     const lists2 = workbook.getWorksheet('Lists')!;
     expect(lists2.getColumn(1).values.slice(2)).toEqual(DEFAULT_STAGE_MODEL.stages.map((s) => s.label));

@@ -42,7 +42,7 @@ describe('normalize', () => {
     const inventory = { file: 'w.xlsx', sheet: 'P', rows: [{ row: 1, cells: ['Stage', 'Touchpoint', 'Channel'] }, { row: 2, cells: ['Awareness', 'Ad', 'Paid ads'] }] };
     const journey = normalize([{ file: 'w.xlsx', kind: 'xlsx', skipped: [], tables: [notes, inventory] }]);
     expect(journey.files[0]!.sheets[0]).toMatchObject({ sheet: 'Notes', headerRow: null, skipped: expect.stringContaining('no inventory header') });
-    expect(() => normalize([{ file: 'w.xlsx', kind: 'xlsx', skipped: [], tables: [notes] }])).toThrow(/none of its sheets \("Notes"\) has a header row.*stage \(this, or day or channel\).*touchpoint \(required\)/);
+    expect(() => normalize([{ file: 'w.xlsx', kind: 'xlsx', skipped: [], tables: [notes] }])).toThrow(/none of its sheets \("Notes"\) has a header row.*stage \(this, or day or channel or frequency\).*touchpoint \(required\)/);
   });
 
   it('fails a header that lacks a required column, naming the sheet and what it looked for', () => {

@@ -28,7 +28,7 @@ describe('a timeline with no stage column', () => {
   });
 
   it('still needs a stage, a day or a channel column besides the touchpoints', () => {
-    expect(() => model([['Touchpoint', 'Team', 'Notes'], ['Welcome', 'Marketing', 'First mail'], ['Kickoff', 'CS', 'Call']])).toThrow(/no stage, day or channel column.*looked for stage \(/);
+    expect(() => model([['Touchpoint', 'Team', 'Notes'], ['Welcome', 'Marketing', 'First mail'], ['Kickoff', 'CS', 'Call']])).toThrow(/no stage, day, channel or frequency column.*looked for stage \(/);
     // Touchpoints and their channel are an inventory (issue: a touchpoint-like column and one of stage, timing or channel).
     expect(model([['Touchpoint', 'Channel', 'Team'], ['Welcome', 'Email', 'Marketing']]).touchpoints).toHaveLength(1);
   });
