@@ -6,6 +6,9 @@ import { foldLabel } from './text.js';
 /** Header names recognized for each field, besides the field's own name (from the field catalogue, fields.ts). */
 export const COLUMN_NAMES: Record<Field, string[]> = Object.fromEntries(FIELDS.map((entry) => [entry.id, [...entry.headerWords]])) as Record<Field, string[]>;
 
+/** Header words that name a field only when no other column's header names it (fields.ts, weakWords). */
+export const WEAK_COLUMN_NAMES: Partial<Record<Field, string[]>> = Object.fromEntries(FIELDS.filter((entry) => entry.weakWords).map((entry) => [entry.id, [...entry.weakWords!]]));
+
 /** How messages and templates name each field's column. */
 export const FIELD_LABEL: Record<Field, string> = Object.fromEntries(FIELDS.map((entry) => [entry.id, entry.label])) as Record<Field, string>;
 
@@ -66,6 +69,8 @@ export class ColumnMatcher {
   private readonly byKey = new Map<string, Field>();
   /** The config's own header names: a column they name is pinned to its field, whatever its cells hold. */
   private readonly pinnedKeys = new Map<string, Field>();
+  /** Weak header words: they name a field only when no other column's header does. */
+  private readonly weakKeys = new Map<string, Field>();
 
   constructor(extra: Partial<Record<Field, string[]>> = {}) {
     for (const [field, names] of Object.entries(extra) as [Field, string[]][]) {
@@ -76,6 +81,12 @@ export class ColumnMatcher {
       }
     }
     for (const [field, names] of Object.entries(COLUMN_NAMES) as [Field, string[]][]) for (const name of [field, ...names]) this.add(name, field);
+    for (const [field, names] of Object.entries(WEAK_COLUMN_NAMES) as [Field, string[]][]) {
+      for (const name of names) {
+        const key = foldLabel(name);
+        if (key !== '' && !this.byKey.has(key) && !this.weakKeys.has(key)) this.weakKeys.set(key, field);
+      }
+    }
   }
 
   private add(name: string, field: Field): void {
@@ -131,6 +142,9 @@ export class ColumnMatcher {
     };
     add(this.fieldFor(value), HEADER_STRENGTH);
     for (const part of headerParts(value)) add(this.fieldFor(part), PART_STRENGTH);
+    const weak = (text: string) => this.weakKeys.get(foldLabel(text)) ?? this.weakKeys.get(foldLabel(withoutNotes(text))) ?? null;
+    add(weak(value), WEAK_STRENGTH);
+    for (const part of headerParts(value)) add(weak(part), WEAK_STRENGTH);
     return found;
   }
 }
@@ -138,6 +152,7 @@ export class ColumnMatcher {
 /** How strongly a header names a field: as a whole, or in one of its parts (a bracketed note, a side of a slash). */
 export const HEADER_STRENGTH = 10;
 const PART_STRENGTH = 7;
+export const WEAK_STRENGTH = 6;
 
 /** A field a header cell offers, and how strongly. */
 export interface HeaderCandidate {

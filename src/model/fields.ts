@@ -15,6 +15,11 @@ export interface FieldEntry {
   /** How messages and templates name the column. */
   label: string;
   headerWords: readonly string[];
+  /**
+   * Words that name the field only when no other column's header does ("Action", "Email", "Content",
+   * "Who", "How"): never a duplicate header, never taken over a header that names the field outright.
+   */
+  weakWords?: readonly string[];
 }
 
 export const FIELDS: readonly FieldEntry[] = [
@@ -32,15 +37,19 @@ export const FIELDS: readonly FieldEntry[] = [
     id: 'touchpoint',
     label: 'Touchpoint',
     headerWords: [
-      'touchpoint', 'touch point', 'communication', 'touchpoint name', 'activity', 'campaign', 'asset', 'name', 'communication name', 'message', 'touch', 'touches', 'action',
-      'email', 'email name', 'email type', 'interaction', 'step name', 'deliverable', 'tactic', 'play', 'what', 'item', 'event', 'communication piece', 'message name', 'flow', 'template',
-      'punto de contacto', 'puntos de contacto', 'accion', 'mensaje', 'comunicacion', 'actividad', 'campana', 'que', 'evento',
-      'ponto de contato', 'pontos de contato', 'ponto de contacto', 'ponto', 'acao', 'mensagem', 'comunicacao', 'atividade', 'campanha', 'marco',
-      'point de contact', 'points de contact', 'message', 'action', 'communication', 'activite', 'campagne', 'quoi',
-      'beruhrungspunkt', 'kontaktpunkt', 'massnahme', 'kommunikationsmassnahme', 'nachricht', 'aktivitat', 'kampagne', 'was',
-      'punto di contatto', 'punti di contatto', 'azione', 'messaggio', 'comunicazione', 'attivita', 'campagna', 'cosa',
-      'contactmoment', 'contactpunt', 'actie', 'bericht', 'boodschap', 'activiteit', 'campagne', 'wat',
-      'タッチポイント', '接点', '顧客接点', '施策', 'アクション', 'メッセージ', '内容',
+      'touchpoint', 'touch point', 'communication', 'touchpoint name', 'activity', 'campaign', 'asset', 'name', 'communication name', 'message', 'touch', 'touches', 'communication piece', 'message name',
+      'punto de contacto', 'puntos de contacto', 'mensaje', 'comunicacion', 'actividad', 'campana',
+      'ponto de contato', 'pontos de contato', 'ponto de contacto', 'ponto', 'mensagem', 'comunicacao', 'atividade', 'campanha',
+      'point de contact', 'points de contact', 'activite', 'campagne',
+      'beruhrungspunkt', 'kontaktpunkt', 'massnahme', 'kommunikationsmassnahme', 'nachricht', 'aktivitat', 'kampagne',
+      'punto di contatto', 'punti di contatto', 'messaggio', 'comunicazione', 'attivita', 'campagna',
+      'contactmoment', 'contactpunt', 'bericht', 'boodschap', 'activiteit',
+      'タッチポイント', '接点', '顧客接点',
+    ],
+    weakWords: [
+      'action', 'email', 'email name', 'email type', 'interaction', 'step name', 'deliverable', 'tactic', 'play', 'what', 'item', 'event', 'flow', 'template', 'content', 'key message', 'purpose', 'topic',
+      'accion', 'que', 'evento', 'contenido', 'mensaje clave', 'proposito', 'acao', 'marco', 'conteudo', 'quoi', 'contenu', 'objet', 'was', 'inhalt', 'zweck', 'azione', 'cosa', 'contenuto', 'actie', 'wat', 'inhoud',
+      '施策', 'アクション', 'メッセージ', '内容', '概要',
     ],
   },
   {
@@ -48,26 +57,29 @@ export const FIELDS: readonly FieldEntry[] = [
     label: 'Team',
     headerWords: [
       'team', 'owner team', 'owning team', 'department', 'team responsible', 'responsible team', 'function', 'teams involved', 'owning department',
-      'equipo', 'departamento', 'area', 'equipe', 'departamento responsavel', 'service', 'departement', 'abteilung', 'bereich', 'squadra', 'reparto', 'dipartimento', 'afdeling', 'チーム', '部署', '担当部署',
+      'equipo', 'departamento', 'equipe', 'departamento responsavel', 'departement', 'abteilung', 'squadra', 'reparto', 'dipartimento', 'afdeling', 'チーム', '部署', '担当部署',
     ],
+    weakWords: ['area', 'service', 'bereich'],
   },
   {
     id: 'channel',
     label: 'Channel',
     headerWords: [
-      'channel', 'medium', 'channels', 'media', 'how', 'via', 'delivery', 'delivery channel', 'communication channel', 'channel tactic',
-      'canal', 'canales', 'medio', 'canal de comunicacion', 'canais', 'meio', 'canal de comunicacao', 'canaux', 'moyen', 'support',
-      'kanal', 'kanale', 'kommunikationskanal', 'medium kanal', 'canale', 'canali', 'mezzo', 'canale di comunicazione', 'kanaal', 'kanalen', 'middel',
+      'channel', 'medium', 'channels', 'delivery channel', 'communication channel', 'channel tactic',
+      'canal', 'canales', 'canal de comunicacion', 'canais', 'canal de comunicacao', 'canaux',
+      'kanal', 'kanale', 'kommunikationskanal', 'medium kanal', 'canale', 'canali', 'canale di comunicazione', 'kanaal', 'kanalen',
       'チャネル', 'チャンネル', '媒体', '経路',
     ],
+    weakWords: ['media', 'how', 'via', 'delivery', 'medio', 'meio', 'moyen', 'support', 'mezzo', 'middel'],
   },
   {
     id: 'mode',
     label: 'Mode',
     headerWords: [
       'mode', 'ongoing / automatic / manual', 'ongoing automatic manual', 'automation', 'type', 'automated or manual', 'auto', 'automated', 'automatic', 'manual or automated', 'auto or manual', 'trigger type',
-      'automation level', 'execution', 'delivery mode', 'automatizacion', 'modo', 'tipo', 'automatico o manual', 'automacao', 'automatique', 'automatisation', 'automatisierung', 'art', 'modus', 'automatizzazione', 'modalita', 'automatisering', 'soort', '自動化', '手動自動', '種別',
+      'automation level', 'delivery mode', 'automatizacion', 'modo', 'automatico o manual', 'automacao', 'automatique', 'automatisation', 'automatisierung', 'modus', 'automatizzazione', 'modalita', 'automatisering', '自動化', '手動自動',
     ],
+    weakWords: ['execution', 'tipo', 'art', 'soort', '種別'],
   },
   {
     id: 'direction',
@@ -81,11 +93,12 @@ export const FIELDS: readonly FieldEntry[] = [
     id: 'day',
     label: 'Day',
     headerWords: [
-      'day', 'day offset', 'timing', 'send day', 'days after start', 'days', 'offset', 'when', 'timeline', 'time', 'week', 'delay', 'send time', 'trigger day', 'sent when', 'send date', 'schedule', 'wait', 'cadence day', 'trigger', 'launch date', 'go live',
+      'day', 'day offset', 'timing', 'send day', 'days after start', 'days', 'offset', 'when', 'timeline', 'time', 'week', 'delay', 'send time', 'trigger day', 'sent when', 'send date', 'cadence day',
       'dia', 'dias', 'cuando', 'momento', 'fecha de envio', 'calendario', 'plazo', 'cronograma', 'quando', 'data de envio', 'prazo', 'quand', 'jour', 'date d envoi', 'calendrier', 'delai',
       'tag', 'wann', 'zeitpunkt', 'termin', 'versanddatum', 'zeitplan', 'giorno', 'tempistica', 'scadenza', 'wanneer', 'dag', 'planning', 'moment van verzending',
       'タイミング', '時期', '日程', '配信日', '日付', 'いつ',
     ],
+    weakWords: ['schedule', 'wait', 'trigger', 'launch date', 'go live', 'date', 'fecha', 'data', 'datum', 'deadline'],
   },
   {
     id: 'frequency',
@@ -96,9 +109,10 @@ export const FIELDS: readonly FieldEntry[] = [
     id: 'persona',
     label: 'Persona',
     headerWords: [
-      'persona', 'segment', 'personas', 'audience segment', 'customer segment', 'target persona', 'to whom', 'who for', 'target', 'target group', 'recipient', 'stakeholder',
-      'publico', 'publico objetivo', 'destinatario', 'destinatarios', 'audiencia', 'segmento', 'publico alvo', 'cible', 'destinataire', 'public', 'zielgruppe', 'empfanger', 'stakeholder gruppe', 'pubblico', 'destinatari', 'doelgroep', 'ontvanger', 'ペルソナ', '対象', 'ターゲット', 'セグメント',
+      'persona', 'segment', 'personas', 'audience segment', 'customer segment', 'target persona', 'target group',
+      'publico objetivo', 'audiencia', 'segmento', 'publico alvo', 'cible', 'zielgruppe', 'doelgroep', 'ペルソナ', 'ターゲット', 'セグメント',
     ],
+    weakWords: ['to whom', 'who for', 'target', 'recipient', 'recipients', 'stakeholder', 'stakeholders', 'publico', 'destinatario', 'destinatarios', 'destinataire', 'public', 'empfanger', 'stakeholder gruppe', 'pubblico', 'destinatari', 'ontvanger', '対象'],
   },
   {
     id: 'kpi',
@@ -114,9 +128,10 @@ export const FIELDS: readonly FieldEntry[] = [
     id: 'owner',
     label: 'Owner',
     headerWords: [
-      'owner', 'dri', 'owner name', 'responsible', 'responsible person', 'accountable', 'contact person', 'who', 'who owns it', 'owned by', 'sender', 'from', 'lead', 'assignee',
-      'responsable', 'dueno', 'encargado', 'quien', 'responsavel', 'dono', 'quem', 'proprietaire', 'qui', 'verantwortlich', 'verantwortliche', 'zustandig', 'wer', 'eigentumer', 'ansprechpartner', 'responsabile', 'chi', 'referente', 'eigenaar', 'verantwoordelijke', 'wie', '担当', '担当者', '責任者', 'オーナー',
+      'owner', 'dri', 'owner name', 'responsible', 'responsible person', 'accountable', 'contact person', 'who owns it', 'owned by', 'assignee',
+      'responsable', 'dueno', 'encargado', 'responsavel', 'dono', 'proprietaire', 'verantwortlich', 'verantwortliche', 'zustandig', 'eigentumer', 'ansprechpartner', 'responsabile', 'referente', 'eigenaar', 'verantwoordelijke', '担当', '担当者', '責任者', 'オーナー',
     ],
+    weakWords: ['who', 'sender', 'from', 'lead', 'quien', 'quem', 'qui', 'wer', 'chi', 'wie', 'freigegeben von', 'approved by'],
   },
   {
     id: 'audience',

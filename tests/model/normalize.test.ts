@@ -54,6 +54,6 @@ describe('normalize', () => {
       }
     })();
     expect(error).toBeInstanceOf(InputError);
-    expect(error!.describe()).toMatch(/^inventory\.csv row 1: the header \(Stage, Channel, Team\) has no touchpoint column, by its words or its cells; looked for touchpoint \(touchpoint, touch point, communication, /);
+    expect(error!.describe()).toMatch(/^inventory\.csv row 1: is not a communication inventory: the header \(Stage, Channel, Team\) has no touchpoint column, by its words or its cells; looked for touchpoint \(touchpoint, touch point, communication, /);
   });
 });

@@ -172,6 +172,6 @@ describe('reading tables by what their columns hold', () => {
     const audit = journey(['audit', `${DIR}/gates.csv`]);
     expect(audit.code).toBe(2);
     expect(audit.stderr.trim().split('\n')).toHaveLength(1);
-    expect(audit.stderr).toMatch(/gates\.csv row 1: the header \(Item, Notes, Gate\) has no stage, day, channel or frequency column/);
+    expect(audit.stderr).toMatch(/gates\.csv row 1: is not a communication inventory: the header \(Item, Notes, Gate\) has no stage, day, channel or frequency column/);
   });
 });

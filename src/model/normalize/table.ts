@@ -207,7 +207,7 @@ function findTableHeader(sink: TableSink, state: TableState): void {
     const headers = `${seen.slice(0, 8).join(', ')}${seen.length > 8 ? `, and ${seen.length - 8} more` : ''}`;
     state.incomplete = new NotInventoryError(
       { file, sheet, cell: `row ${header.row}` },
-      `the header (${headers}) has no ${missing.join(' column and no ')} column, by its words or its cells; looked for ${looked}; journey inspect shows each column's best guess and the columns config that reads it`,
+      `is not a communication inventory: the header (${headers}) has no ${missing.join(' column and no ')} column, by its words or its cells; looked for ${looked}; journey inspect shows each column's best guess and the columns config that reads it`,
     );
     return;
   }

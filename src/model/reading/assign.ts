@@ -1,5 +1,5 @@
 import type { CellValue, RawRow } from '../../load/index.js';
-import { HEADER_STRENGTH, type ColumnMatcher } from '../columns.js';
+import { HEADER_STRENGTH, WEAK_STRENGTH, type ColumnMatcher } from '../columns.js';
 import type { Field } from '../schema.js';
 import type { Vocabularies } from '../vocabulary.js';
 import { cellText } from '../normalize/values.js';
@@ -61,8 +61,8 @@ function cellScores(evidence: ColumnEvidence, column: number): { field: Field; s
   add('team', 'team', 0.6, 8);
   if (evidence.distinct >= 2) add('owner', 'person', 0.6, 6);
   const textual = evidence.numbers / evidence.cells < 0.3 && share(evidence, 'timing') < 0.5 && share(evidence, 'channel') < 0.5 && share(evidence, 'mode') < 0.5 && share(evidence, 'direction') < 0.5;
-  if (share(evidence, 'stage') >= 0.5) add('stage', 'stage', 0.5, 10);
-  else if (textual && evidence.distinct >= 2 && evidence.distinct <= Math.max(2, evidence.cells / 3) && evidence.meanLength <= 40 && evidence.repeats / evidence.cells >= 0.3 && share(evidence, 'team') < 0.5 && share(evidence, 'person') < 0.5) {
+  if (share(evidence, 'stage') >= 0.7) add('stage', 'stage', 0.7, 10);
+  else if (textual && evidence.cells >= 5 && evidence.distinct >= 2 && evidence.distinct <= Math.max(2, evidence.cells / 3) && evidence.meanLength <= 40 && evidence.repeats / evidence.cells >= 0.3 && share(evidence, 'team') < 0.5 && share(evidence, 'person') < 0.5) {
     scores.push({ field: 'stage', score: 5, because: `${evidence.distinct} distinct values in runs down ${evidence.cells} rows` });
   }
   const distinctShare = evidence.distinct / evidence.cells;
@@ -116,12 +116,6 @@ export function assignColumns(header: readonly CellValue[], body: readonly RawRo
           break;
         }
       }
-      // A "Channel" column of distinct names ("Steering meeting", "Intranet page", "Internal newsletter") in a
-      // table that names no touchpoint column is the touchpoints; their names give the channel.
-      if (field === 'channel' && !headerNamed.has('touchpoint') && cells.cells >= 3 && share(cells, 'channel') < 0.4 && cells.distinct / cells.cells >= 0.8) {
-        because = `header "${decisions[column]!.header}" says channel, but its cells are ${cells.distinct} distinct names of ${cells.cells}`;
-        field = 'touchpoint';
-      }
       // An Audience column of segment names ("All customers", "Admins") is who the touchpoint is for, not a count.
       if (field === 'audience' && !headerNamed.has('persona') && cells.cells >= 2 && cells.numbers === 0) {
         because = `header "${decisions[column]!.header}", and its cells are names, not counts`;
@@ -139,10 +133,20 @@ export function assignColumns(header: readonly CellValue[], body: readonly RawRo
   // 3. Headers that name a field in a part: "HOW (Channel/Tactic)", "WHEN (Date/Phase)".
   header.forEach((_, column) => {
     if (decisions[column]!.by !== 'none') return;
-    const part = candidates[column]!.find((c) => columns[c.field] === undefined);
+    const part = candidates[column]!.find((c) => c.strength > WEAK_STRENGTH && c.strength < HEADER_STRENGTH && columns[c.field] === undefined);
     if (part) give(column, part.field, 'header', `header word in "${decisions[column]!.header}"`, part.strength);
   });
-  // 4. The columns no header names: the strongest cell evidence first, each field once.
+  // 4. Weak header words ("Action", "Content", "Who", "To whom", "Tipo") for what is left; a weak word for a
+  // closed set needs some support from the cells ("Tipo" over a column of event names is no mode).
+  header.forEach((_, column) => {
+    if (decisions[column]!.by !== 'none') return;
+    const weak = candidates[column]!.find((c) => c.strength <= WEAK_STRENGTH && columns[c.field] === undefined);
+    if (!weak) return;
+    const kind = CLOSED.find(([field]) => field === weak.field)?.[1];
+    if (kind !== undefined && evidenceOf(column).cells > 0 && share(evidenceOf(column), kind) < 0.3) return;
+    give(column, weak.field, 'header', `header word in "${decisions[column]!.header}"`, weak.strength);
+  });
+  // 5. The columns no header names: the strongest cell evidence first, each field once.
   const offers: { column: number; field: Field; score: number; because: string }[] = [];
   header.forEach((_, column) => {
     if (decisions[column]!.by !== 'none') return;
@@ -152,6 +156,19 @@ export function assignColumns(header: readonly CellValue[], body: readonly RawRo
   for (const offer of offers) {
     if (decisions[offer.column]!.by !== 'none' || columns[offer.field] !== undefined) continue;
     give(offer.column, offer.field, 'cells', offer.because, offer.score);
+  }
+  // 6. Still no touchpoints: a Channel column of distinct names ("Email + Slack #exec", "Intranet page",
+  // "Stuurgroep overleg") names the communications themselves; their names give the channel.
+  const channel = columns.channel;
+  if (columns.touchpoint === undefined && channel !== undefined) {
+    const cells = evidenceOf(channel);
+    // A list of channel names ("Email", "SMS", "Push": a dropdown's choices) names no communications.
+    if (cells.cells >= 2 && cells.distinct / cells.cells >= 0.8 && cells.channelNames * 2 < cells.cells) {
+      delete columns.channel;
+      decisions[channel]!.because.push(`no other column names the touchpoints, and its ${cells.distinct} values of ${cells.cells} are distinct: they name them, and give their channel`);
+      give(channel, 'touchpoint', 'cells', '', decisions[channel]!.score);
+      decisions[channel]!.because = decisions[channel]!.because.filter(Boolean);
+    }
   }
   for (const decision of decisions) {
     if (decision.by !== 'none' || decision.header === '') continue;
@@ -232,7 +249,16 @@ export function findTableHeader(
       if (best === null || score > best.score) best = { header, score };
     }
   }
-  return best?.header ?? lexicon;
+  if (best !== null) return best.header;
+  if (lexicon !== null) return lexicon;
+  // No row makes an inventory: the first row whose header names a field is the best guess, so the
+  // refusal names its headers and inspect shows how each column was read.
+  for (let rowIndex = 0; rowIndex < Math.min(rows.length, options.firstRowOnly ? 1 : options.searchRows); rowIndex++) {
+    if (!couldBeHeader(rows[rowIndex]!)) continue;
+    const header = at(rowIndex);
+    if (header.decisions.some((decision) => decision.by === 'header' || decision.by === 'config')) return header;
+  }
+  return null;
 }
 
 /** Cells of a row that read as values (a channel, a timing, a mode): a header holds names, not these. */

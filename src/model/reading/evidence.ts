@@ -22,6 +22,8 @@ export interface ColumnEvidence {
   /** Cells equal to the non-blank cell above them: stages and teams run down a table in blocks. */
   repeats: number;
   channel: number;
+  /** Of the channels, cells that are nothing but channel names ("Email", "Email + SMS"). */
+  channelNames: number;
   timing: number;
   /** Of the timings, calendar dates and date-times. */
   dates: number;
@@ -47,17 +49,18 @@ const TEAM_WORDS = new Set([
   'ux', 'cx', 'service', 'services', 'onboarding', 'enablement', 'partnerships', 'community', 'content', 'brand', 'demand', 'gen', 'team', 'hr', 'it', 'security', 'account', 'management', 'am', 'sdr',
   'bdr', 'ae', 'pr', 'communications', 'comms', 'training', 'education', 'docs', 'retention', 'implementation', 'professional', 'leadership', 'executive', 'exec', 'customer', 'experience', 'digital',
   'web', 'data', 'analytics', 'ecommerce', 'e-commerce', 'store', 'field', 'inside', 'channel', 'partner', 'renewals', 'solutions', 'consulting', 'pmm', 'mktg', 'devrel', 'pm', 'tam', 'se', 'csa',
-  'ventas', 'soporte', 'atencion', 'cliente', 'clientes', 'producto', 'finanzas', 'recepcion', 'vendas', 'suporte', 'atendimento', 'produto', 'financeiro', 'comercial', 'ventes', 'produit',
+  'ventas', 'soporte', 'atencion', 'producto', 'finanzas', 'recepcion', 'vendas', 'suporte', 'atendimento', 'produto', 'financeiro', 'comercial', 'ventes', 'produit',
   'vertrieb', 'kundenservice', 'kundendienst', 'produktmanagement', 'buchhaltung', 'personal', 'vendite', 'assistenza', 'prodotto', 'verkoop', 'klantenservice', 'receptie', 'front', 'desk',
   'office', 'ops', 'concierge', 'staff', 'team', 'equipo', 'equipe', 'ecomm', 'growth', '営業', 'マーケティング', 'カスタマーサクセス', 'サポート', '開発', '広報',
 ]);
 // A person's name as written in an owner column: "Priya Shah", "J. Ortiz", "Anna", an e-mail address.
-const PERSON = /^\p{Lu}\p{Ll}+(?: \p{Lu}\.?)?(?: \p{Lu}[\p{Ll}'-]+)*$|^\p{Lu}\. ?\p{Lu}[\p{Ll}'-]+$|@/u;
+// A single capitalized word ("Telefon", "Click", "Alta") is no evidence: most cells of any column are one.
+const PERSON = /^\p{Lu}\p{Ll}+(?: \p{Lu}\.?)?(?: \p{Lu}[\p{Ll}'-]+)+$|^\p{Lu}\. ?\p{Lu}[\p{Ll}'-]+$|^[^\s@]+@[^\s@]+\.[a-z]{2,}$|^@[\w.-]+$/u;
 const PERCENT = /^[+-]?\d+(?:[.,]\d+)?\s?%$/;
 
 /** Counts what the cells of column `column` hold, over the rows given (the header's rows below it). */
 export function columnEvidence(rows: readonly RawRow[], column: number, vocabularies: Vocabularies): ColumnEvidence {
-  const evidence: ColumnEvidence = { cells: 0, distinct: 0, meanLength: 0, repeats: 0, channel: 0, timing: 0, dates: 0, mode: 0, direction: 0, status: 0, stage: 0, team: 0, person: 0, cadence: 0, numbers: 0, percents: 0, examples: {} };
+  const evidence: ColumnEvidence = { cells: 0, distinct: 0, meanLength: 0, repeats: 0, channel: 0, channelNames: 0, timing: 0, dates: 0, mode: 0, direction: 0, status: 0, stage: 0, team: 0, person: 0, cadence: 0, numbers: 0, percents: 0, examples: {} };
   const seen = new Map<string, number>();
   const kinds = new Map<EvidenceKind, Map<string, number>>();
   const note = (kind: EvidenceKind, text: string) => {
@@ -108,7 +111,9 @@ function read(value: CellValue | undefined, text: string, vocabularies: Vocabula
     note('timing', text);
   }
   const channels = readChannels(vocabularies.channels, text);
-  if (channels.ids.length > 0 && channels.unknown.length === 0) {
+  const named = channels.ids.length > 0 && channels.unknown.length === 0;
+  if (named) evidence.channelNames++;
+  if (named || leadingChannel(vocabularies, text)) {
     evidence.channel++;
     note('channel', text);
   }
@@ -141,6 +146,13 @@ function read(value: CellValue | undefined, text: string, vocabularies: Vocabula
     evidence.person++;
     note('person', text);
   }
+}
+
+/** True when a cell starts with a channel's name: "Slack #releases", "Email masivo", "Banner en panel", "Push + canal preferido". */
+function leadingChannel(vocabularies: Vocabularies, text: string): boolean {
+  const words = text.split(/[\s+/,&;]+/).filter(Boolean);
+  if (words.length < 2 || words.length > 8) return false;
+  return vocabularies.channels.lookup(words[0]!) !== null || vocabularies.channels.lookup(`${words[0]} ${words[1]}`) !== null;
 }
 
 /** A field's share of a column's cells that read as it (0 when the column is blank). */
