@@ -10,7 +10,7 @@ const UNIT_WEEKS: [RegExp, number][] = [
   [/^(?:quarters?|trimestres?|quartale?n?|trimestri|kwarta(?:al|len))$/, 13],
   [/^(?:years?|anos?|annees?|ans?|jahre?n?|ann[oi]|jaren|jaar|年)$/, 52],
 ];
-const COUNT_WORDS: Record<string, number> = { once: 1, twice: 2, 'three times': 3, 'four times': 4, two: 2, three: 3, four: 4, five: 5, six: 6, dos: 2, tres: 3, duas: 2, deux: 2, trois: 3, zwei: 2, drei: 3, due: 2, tre: 3, twee: 2, drie: 3 };
+const COUNT_WORDS: Record<string, number> = { other: 2, once: 1, twice: 2, 'three times': 3, 'four times': 4, two: 2, three: 3, four: 4, five: 5, six: 6, dos: 2, tres: 3, duas: 2, deux: 2, trois: 3, zwei: 2, drei: 3, due: 2, tre: 3, twee: 2, drie: 3 };
 
 const unitWeeks = (unit: string) => UNIT_WEEKS.find(([pattern]) => pattern.test(unit))?.[1] ?? null;
 
@@ -37,7 +37,7 @@ export function cadenceRate(text: string): number | null {
   return null;
 }
 
-/** Touches a week a recurring touchpoint sends ("3 times a week" → 3); 0 for one-off touchpoints. */
+/** Touches a week a recurring touchpoint sends ("3 times a week" → 3, "every 2 days" → 3.5); 0 for one-off touchpoints. */
 export function touchesPerWeek(frequency: Frequency | null): number {
   if (!frequency?.recurring || frequency.cadence === null) return 0;
   if (frequency.cadence !== 'repeating') return PER_WEEK[frequency.cadence] ?? 0;

@@ -200,7 +200,9 @@ const CADENCES: [RegExp, string][] = [
   [/^(monthly|every ?month|each month|per month|1x ?\/? ?month|once a month|mensual|mensualmente|cada mes|mensal|mensalmente|mensuel|mensuelle|chaque mois|monatlich|jeden monat|mensile|ogni mese|maandelijks|elke maand|毎月|月次|月1回)$/, 'monthly'],
   [/^(quarterly|every (3|three) months|each quarter|per quarter|once a quarter|trimestral|trimestralmente|cada trimestre|trimestriel|trimestrielle|quartalsweise|vierteljahrlich|vierteljährlich|trimestrale|per kwartaal|elk kwartaal|四半期ごと|四半期)$/, 'quarterly'],
   [/^(yearly|annually|annual|every ?year|each year|per year|once a year|anual|anualmente|cada ano|cada año|annuel|annuelle|chaque annee|jahrlich|jährlich|annuale|jaarlijks|毎年|年次|年1回)$/, 'yearly'],
-  [/^(\d+) ?(x|times)? ?(a|per|\/) ?(day|week|month|quarter|year)$/, 'repeating'],
+  [/^(\d+|twice|two|three|four|five|six) ?(x|times)? ?(a|per|\/|each|every) ?(day|week|month|quarter|year)$/, 'repeating'],
+  // "every 2 days", "every three weeks": one touch per that many units.
+  [/^every (\d+|two|three|four|five|six|other) (days?|weeks?|months?|quarters?|years?)$/, 'repeating'],
 ];
 const ONE_OFF = /^(once|one[- ]?time|one[- ]?off|single|ad[- ]?hoc|on demand|on-demand|as needed|event|triggered|on trigger|on signup|on sign-up|when .*|after .*|upon .*|on .*)$/;
 
