@@ -28,9 +28,9 @@ const cli = await build({
   target: 'node20',
   // jsonc-parser's "main" is a UMD build that bundles badly; its "module" build is plain ESM.
   mainFields: ['module', 'main'],
-  // exceljs (journey init only) stays in node_modules, loaded by the init chunk's require: bundling its
-  // CommonJS tree would add megabytes for one command and gain nothing at audit start-up.
-  external: ['exceljs'],
+  // DuckDB (journey measure only) ships a native binary: it stays in node_modules, required when measure runs;
+  // chdb, ClickHouse in process, is the user's own optional install.
+  external: ['@duckdb/node-api', 'chdb'],
   logLevel: 'warning',
 });
 
@@ -86,6 +86,6 @@ await build({
   mainFields: ['module', 'main'],
   // The CommonJS dependencies (yauzl and its helpers) call require for Node's built-ins.
   banner: { js: "import { createRequire as journeyCreateRequire } from 'node:module'; const require = journeyCreateRequire(import.meta.url);" },
-  external: ['exceljs'],
+  external: ['@duckdb/node-api', 'chdb'],
   logLevel: 'warning',
 });

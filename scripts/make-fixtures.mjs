@@ -307,3 +307,5 @@ await import('./fixtures/shapes.mjs');
 await import('./fixtures/reading.mjs');
 // A trial-sized workbook with the gaps its author knows: scripts/fixtures/trial.mjs.
 await import('./fixtures/trial.mjs');
+// Event logs for journey measure: scripts/fixtures/measure.mjs.
+await import('./fixtures/measure.mjs');

@@ -5,17 +5,9 @@
 // the build failed with "tsc: not found". Rather than commit build output to git, this installs them
 // into the package's own folder when they are missing, then builds.
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
-const resolvable = (name) => {
-  try {
-    require.resolve(`${name}/package.json`);
-    return true;
-  } catch {
-    return false;
-  }
-};
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { missingBuildTools } from './build-tools.mjs';
 
 const npm = process.env.npm_execpath;
 function run(args) {
@@ -25,7 +17,7 @@ function run(args) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-if (!resolvable('typescript') || !resolvable('esbuild') || !resolvable('commander')) {
+if (missingBuildTools(dirname(dirname(fileURLToPath(import.meta.url)))).length > 0) {
   console.error('journey prepare: the build tools are not installed here (a global or --omit=dev install from git); installing them locally first');
   // --global=false: a global install passes npm_config_global down, which sent this install elsewhere.
   // --ignore-scripts: this install must not run prepare again; esbuild works without its postinstall.

@@ -173,6 +173,15 @@ export function xmlText(text: string): string {
   });
 }
 
+// A workbook's reader turns `_xHHHH_` into the character HHHH (Excel writes controls so), so text that
+// already reads like one (`_x0041_`) has its underscore written as `_x005F_` to stay as typed.
+const XLSX_ESCAPE_LIKE = /_(x[0-9A-Fa-f]{4}_)/g;
+
+/** Text for an .xlsx part (a cell, a note, a sheet name): storableText's characters, `_xHHHH_` look-alikes kept as typed, then xmlText. */
+export function xlsxText(text: string): string {
+  return xmlText(storableText(text).replace(XLSX_ESCAPE_LIKE, '_x005F_$1'));
+}
+
 /** A value's strings (and object keys) with lone surrogates replaced, for JSON.stringify. */
 function wellFormedValue(_key: string, value: unknown): unknown {
   if (typeof value === 'string') return wellFormed(value);
@@ -296,4 +305,36 @@ export function markdownPunctuated(text: string): string {
   return stripControls(text)
     .replace(PUNCTUATION, (mark) => `\\${mark}`)
     .replace(/([@#])/g, '$1\u200b');
+}
+
+/**
+ * A SQL string literal. Standard SQL (DuckDB, PostgreSQL) doubles the quote; ClickHouse, BigQuery, Snowflake and
+ * Spark also read backslash escapes, so there the backslash is escaped too and line breaks are written as escapes
+ * (BigQuery's quoted strings cannot span lines). NUL, which no engine keeps in text, becomes U+FFFD.
+ */
+export function sqlStringLiteral(text: string, backslashEscapes: boolean): string {
+  const clean = wellFormed(text).replace(/\u0000/g, '\uFFFD');
+  if (!backslashEscapes) return `'${clean.replace(/'/g, "''")}'`;
+  return `'${clean.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')}'`;
+}
+
+/** A quoted SQL identifier: "name" with the quote doubled, or `name` for the dialects that quote with backticks (backslash-escaped where the dialect reads escapes). */
+export function sqlIdentifier(name: string, quote: '"' | '`', backslashEscapes = false): string {
+  const clean = wellFormed(name).replace(/\u0000/g, '\uFFFD');
+  if (backslashEscapes) return `${quote}${clean.replace(/\\/g, '\\\\').replace(new RegExp(quote, 'g'), `\\${quote}`)}${quote}`;
+  return `${quote}${clean.split(quote).join(quote + quote)}${quote}`;
+}
+
+// Text a spreadsheet would run as a formula or command when the CSV is opened (formula injection).
+const FORMULA_LIKE = /^[=+\-@\t\r]/;
+const NUMBER_LIKE = /^[+-]?\d+(?:[.,]\d+)?%?$/;
+
+/**
+ * One CSV field: quoted when it holds a separator, quote, line break or outer space; text a spreadsheet
+ * would run as a formula gets a leading apostrophe (shown as text), a signed number is left alone.
+ */
+export function csvField(text: string, isText = true): string {
+  let value = text;
+  if (isText && FORMULA_LIKE.test(value) && !NUMBER_LIKE.test(value)) value = `'${value}`;
+  return /[",;|\r\n\t]/.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
 }

@@ -4,12 +4,16 @@ import { createWriteStream } from 'node:fs';
 import { chmod, link, mkdir, open, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
+import { JOURNEY_MARKER } from '../marker.js';
 import { removeOnInterrupt } from './interrupt.js';
+import { announceWritten } from './written.js';
 
-// Files people keep inventories in: replacing one with a report loses their work.
-const PROTECTED_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.csv', '.tsv', '.md']);
-// The first line of what journey writes as markdown (the gap report, --format markdown): such a file may be rewritten.
-const JOURNEY_MARKDOWN = ['# Communication inventory gap report', '### journey:'];
+// Files people keep inventories and pages in: replacing one with a report loses their work. Those journey
+// wrote (its markdown, the map's HTML and SVG) end with its marker and may be replaced.
+const PROTECTED_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.csv', '.tsv', '.md', '.html', '.htm', '.svg']);
+// How far from each end of a file the marker is looked for: it is a document's last line (or, for a format
+// that cannot end with a comment, one of its first).
+const MARKER_WINDOW = 512;
 
 /** One file this run is about to write, and the option that names it (for the message). */
 export interface PlannedOutput {
@@ -36,14 +40,19 @@ async function isArchive(path: string): Promise<boolean> {
   }
 }
 
+/** Whether a file carries journey's marker (src/marker.ts) near its start or its end. */
 async function writtenByJourney(path: string): Promise<boolean> {
   const handle = await open(path, 'r').catch(() => null);
   if (handle === null) return false;
   try {
-    const head = Buffer.alloc(64);
-    const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    const text = head.subarray(0, bytesRead).toString('utf8');
-    return JOURNEY_MARKDOWN.some((start) => text.startsWith(start));
+    const { size } = await handle.stat();
+    const marker = Buffer.from(JOURNEY_MARKER);
+    for (const position of new Set([0, Math.max(0, size - MARKER_WINDOW)])) {
+      const chunk = Buffer.alloc(MARKER_WINDOW);
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
+      if (chunk.subarray(0, bytesRead).includes(marker)) return true;
+    }
+    return false;
   } finally {
     await handle.close();
   }
@@ -76,7 +85,7 @@ export async function checkOutputs(outputs: PlannedOutput[], inputs: string[], f
     const target = await writeTarget(path);
     const extension = extname(target).toLowerCase();
     const leads = target === resolve(path) ? '' : ` leads to ${relative(process.cwd(), target) || target}, which`;
-    if (PROTECTED_EXTENSIONS.has(extension) && !(extension === '.md' && (await writtenByJourney(target)))) {
+    if (PROTECTED_EXTENSIONS.has(extension) && !(await writtenByJourney(target))) {
       throw new ConfigError(`${option} ${path}: already exists and${leads} is a ${extension} file journey did not write; name another file, or pass --force to replace it`);
     }
     if (await isArchive(target)) {
@@ -199,4 +208,5 @@ export async function emit(output: string | Iterable<string>, file: string | und
   }).catch((error: NodeJS.ErrnoException) => {
     throw error instanceof ConfigError ? error : cannotWrite(error);
   });
+  announceWritten(file);
 }

@@ -5,7 +5,7 @@ import type { Channel, Stage, StageModel } from '../model/schema.js';
 import { nearest } from '../model/text.js';
 import { stageModelNamed } from '../model/stage-models.js';
 import { CHANNELS, DEFAULT_STAGE_MODEL } from '../model/vocabulary.js';
-import { RULES } from '../rules/index.js';
+import { RULES, ruleSuggestion } from '../rules/index.js';
 import type { JourneySettings, Rule } from '../rules/rule.js';
 import { globMatcher } from './glob.js';
 import { describeIssue, describeValue } from './issues.js';
@@ -39,7 +39,7 @@ const titleCase = (id: string) => id.replace(/-/g, ' ').replace(/^./, (c) => c.t
 function resolveRules(rules: Record<string, unknown>): RuleSettingResolved[] {
   const ids = RULES.map((rule) => rule.id);
   for (const id of Object.keys(rules)) {
-    if (!ids.includes(id)) throw new ConfigError(`rules.${id}: no such rule${didYouMean(id, ids)} (journey rules lists them)`);
+    if (!ids.includes(id)) throw new ConfigError(`rules.${id}: no such rule${ruleSuggestion(id, ids)} (journey rules lists them)`);
   }
   return RULES.map((rule) => {
     const setting = rules[rule.id] ?? rule.defaultSeverity;
@@ -123,7 +123,7 @@ export function resolveConfig(config: Config = DEFAULT_CONFIG, file: string | nu
       }
     });
     entry.rules?.forEach((id, j) => {
-      if (!ruleIds.includes(id)) throw new ConfigError(`ignore[${i}].rules[${j}]: no such rule "${id}"${didYouMean(id, ruleIds)}`);
+      if (!ruleIds.includes(id)) throw new ConfigError(`ignore[${i}].rules[${j}]: no such rule "${id}"${ruleSuggestion(id, ruleIds)}`);
     });
     entry.stages?.forEach((id, j) => {
       if (!stageIds.includes(id)) throw new ConfigError(`ignore[${i}].stages[${j}]: no stage "${id}"${didYouMean(id, stageIds)} (stages are ${stageIds.join(', ')})`);

@@ -1,19 +1,25 @@
 import { plural } from '../english.js';
 import { commandSafeOutput, plainText } from '../escape.js';
 import { findingSentence, type Location } from '../model/schema.js';
+import { sheetPrefix } from '../load/address.js';
 import type { Formatter } from './types.js';
 import { severityCounts } from './wording.js';
 
 /**
  * Where a finding is, as one token editors and grep can use: `file:Sheet!B7` for a workbook, `file:B7` for
  * a CSV, `file.md:LINE › column` for markdown (its cell already names the file), else `file:Sheet` or `file`.
+ * A whole row (a table's header row, a touchpoint's row) is `file:Sheet!4:4` in a workbook, Excel's
+ * reference to row 4 of that sheet, so it never reads as line 4 of a CSV; `file:4` in a CSV and
+ * `file.md:LINE` in markdown, where the line is the table's.
  */
 export function compactPlace(location: Location): string {
-  const { file, sheet, cell } = location;
+  const { file, sheet, cell, row } = location;
   if (cell !== null) return cell.startsWith(`${file}:`) ? cell : `${file}:${cell}`;
-  if (location.row !== null) return `${file}:${location.row}`;
+  if (row !== null) return sheet === null || MARKDOWN_FILE.test(file) ? `${file}:${row}` : `${file}:${sheetPrefix(sheet)}${row}:${row}`;
   return sheet === null ? file : `${file}:${sheet}`;
 }
+
+const MARKDOWN_FILE = /\.(md|markdown)$/i;
 
 /**
  * One line per finding, never wrapped: `file:sheet!cell  severity  message  rule`, two spaces apart, so

@@ -3,6 +3,7 @@ import { commandSafe, markdownCode, markdownText, shorten } from '../escape.js';
 import { findingSentence } from '../model/schema.js';
 import type { Formatter } from './types.js';
 import { SEVERITY_LABEL, findingTotal, placeOf, severityCounts } from './wording.js';
+import { MARKUP_MARKER } from '../marker.js';
 
 /** Most rows a pull-request comment gets; the rest are counted (GitHub comments stop at 65,536 characters). */
 const MAX_ROWS = 100;
@@ -30,5 +31,5 @@ export const formatMarkdown: Formatter = (result, options) => {
     if (result.findings.length > MAX_ROWS) lines.push('', `…and ${result.findings.length - MAX_ROWS} more; run \`journey audit\` for all of them.`);
     lines.push('');
   }
-  return commandSafe(`${lines.join('\n')}\n`);
+  return commandSafe(`${lines.join('\n')}\n${MARKUP_MARKER}`);
 };

@@ -7,6 +7,7 @@ import { type Finding, findingSentence } from '../model/schema.js';
 import { findRule } from '../rules/index.js';
 import type { Formatter, PlanChanges } from './types.js';
 import { findingCounts, findingTotal, placeOf, plural } from './wording.js';
+import { MARKUP_MARKER } from '../marker.js';
 
 /** A cell-derived name (persona, stage, channel, team, KPI, file) as markdown text, at most NAME_LIMIT long. */
 const name = (text: string) => markdownText(shorten(text));
@@ -172,5 +173,5 @@ export const formatReport: Formatter = (result, options) => {
     for (const f of hygiene.slice(0, HYGIENE_LISTED)) lines.push(`- ${item(f, options.cwd, multipleFiles, resolved)}`);
     if (hygiene.length > HYGIENE_LISTED) lines.push(`- and ${hygiene.length - HYGIENE_LISTED} more: \`journey audit --format markdown\` lists every finding.`);
   }
-  return commandSafe(`${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`);
+  return commandSafe(`${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n\n${MARKUP_MARKER}`);
 };

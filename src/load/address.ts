@@ -43,7 +43,10 @@ export function parseCellRef(ref: string): { col: number; row: number } | null {
 
 /** A cell address as a spreadsheet shows it: `Sheet!B20`, `'My sheet'!B20`, or `B20` for a CSV. */
 export function cellAddress(sheet: string | null, column: string, row: number): string {
-  if (sheet === null) return `${column}${row}`;
-  const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-  return `${quoted}!${column}${row}`;
+  return sheet === null ? `${column}${row}` : `${sheetPrefix(sheet)}${column}${row}`;
+}
+
+/** `Sheet!` as a reference starts, the name quoted as Excel quotes it when it is not a plain word (`'Q3 plan'!`). */
+export function sheetPrefix(sheet: string): string {
+  return `${/^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`}!`;
 }

@@ -157,6 +157,8 @@ export const FIELDS: readonly FieldEntry[] = [
   { id: 'painPoint', label: 'Pain point', headerWords: ['pain point', 'pain points', 'painpoint', 'friction', 'pain', 'reported friction', 'punto de dolor', 'puntos de dolor', 'friccion', 'ponto de dor', 'dor', 'point de douleur', 'irritant', 'schmerzpunkt', 'reibungspunkt', 'punto critico', 'pijnpunt', '課題', 'ペインポイント', '問題', '問題課題要求'] },
   { id: 'lastReviewed', label: 'Last reviewed', headerWords: ['last reviewed', 'reviewed', 'review date', 'last review', 'reviewed on', 'last updated', 'ultima revision', 'ultima revisao', 'derniere revue', 'zuletzt gepruft', 'ultima revisione', 'laatst herzien', '最終確認日'] },
   { id: 'status', label: 'Status', headerWords: ['status', 'state', 'touchpoint status', 'estado', 'situacao', 'statut', 'etat', 'zustand', 'stato', 'staat', 'ステータス', '状態'] },
+  // The event a touchpoint is measured by in an event log (journey measure).
+  { id: 'event', label: 'Event', headerWords: ['events', 'event name', 'event names', 'tracking event', 'tracked event', 'analytics event', 'log event', 'events in the log'] },
 ];
 
 /** The catalogue entry of each field. */

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { cellOf } from '../model/cells.js';
 import { sheetLocation } from '../model/cells.js';
 import { defineRule, touchpointReport, type Report } from './rule.js';
-import { clip } from './wording.js';
+import { clip, tableName } from './wording.js';
 
 /** Touchpoints no team owns. */
 export const missingOwner = defineRule({
@@ -23,7 +23,7 @@ export const missingOwner = defineRule({
       for (const sheet of file.sheets) {
         if (sheet.headerRow === null || sheet.touchpoints === 0 || sheet.columns.team !== undefined) continue;
         reports.push({
-          message: `${sheet.sheet === null ? 'The inventory' : `Sheet "${sheet.sheet}"`} has no team column`,
+          message: `${tableName({ sheet: sheet.sheet, markdown: file.kind === 'markdown' })} has no team column`,
           fix: 'add one so every touchpoint has an owning team.',
           location: { ...sheetLocation(file.file, sheet.sheet), row: sheet.headerRow },
           related: [],

@@ -46,7 +46,7 @@ describe.skipIf(chromiumPath === null)('journey map in Chromium', () => {
       it(`${type} map of ${fixture}: no errors or requests, every name shown, no overlap, tabs and details by mouse and keyboard`, async () => {
         const output = join(dir, `map-${type}-${fixture}.html`);
         const run = journey(['map', join('fixtures', fixture), '--type', type, '-o', output]);
-        expect(run.stderr).toBe('');
+        expect(run.stderr).toBe(`journey: wrote ${output}\n`);
         expect(run.code).toBe(0);
         const names = await touchpointNames(fixture);
 

@@ -83,6 +83,7 @@ describe('config', () => {
     ['an unknown option', '{ "rules": { "handoff-lag": ["warning", { "maxDay": 3 }] } }', 'rules.handoff-lag.maxDay: unknown key'],
     ['an unknown level', '{ "rules": { "handoff-lag": "warn" } }', 'rules.handoff-lag: expected "off", "info", "warning" or "error" or [level, options], got "warn"'],
     ['an unknown rule, with a suggestion', '{ "rules": { "handof-lag": "off" } }', 'rules.handof-lag: no such rule; did you mean "handoff-lag"? (journey rules lists them)'],
+    ['a rule named by a word of its id', '{ "rules": { "duplicate": "off" } }', 'rules.duplicate: no such rule; did you mean one of "duplicate-effort", "duplicate-header", "duplicate-row"? (journey rules lists them)'],
     ['an unknown top-level key', '{ "rule": {} }', 'rule: unknown key'],
     ['a top-level array', '[]', 'expected a JSON object at the top level'],
     ['an unknown column field', '{ "columns": { "teams": ["Abteilung"] } }', 'columns.teams: unknown key'],

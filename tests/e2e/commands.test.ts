@@ -31,6 +31,15 @@ describe('journey rules, explain, init-config, print-config and --config (built 
     expect(wrong.stderr).toBe('journey: no rule "handof-lag"; did you mean "handoff-lag"? (journey rules lists them)\n');
   });
 
+  it('suggests the rules a word names: those whose id starts with it, then those that hold it', () => {
+    const handoff = journey(['explain', 'handoff']);
+    expect(handoff.code).toBe(2);
+    expect(handoff.stderr).toBe('journey: no rule "handoff"; did you mean "handoff-lag"? (journey rules lists them)\n');
+    expect(journey(['explain', 'duplicate']).stderr).toBe('journey: no rule "duplicate"; did you mean one of "duplicate-effort", "duplicate-header", "duplicate-row"? (journey rules lists them)\n');
+    expect(journey(['explain', 'Owner']).stderr).toBe('journey: no rule "Owner"; did you mean "missing-owner"? (journey rules lists them)\n');
+    expect(journey(['explain', 'zzzz']).stderr).toBe('journey: no rule "zzzz" (journey rules lists them)\n');
+  });
+
   it('writes a starter config once, and refuses to overwrite it without --force', () => {
     const folder = join(dir, 'init');
     mkdirSync(folder);

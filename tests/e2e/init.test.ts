@@ -74,7 +74,7 @@ describe('journey init (built CLI)', () => {
     expect(model[`${letterOf('touchpoint')}2`]).toBeUndefined();
 
     // The named ranges point at the Lists sheet's columns, which hold the stage model in order.
-    const names = workbook.definedNames.model as { name: string; ranges: string[] }[];
+    const names = (workbook.definedNames.model as { name: string; ranges: string[] }[]).filter((n) => !n.name.startsWith('_xlnm.'));
     expect(Object.fromEntries(names.map((n) => [n.name, n.ranges]))).toEqual({
       Stages: ['Lists!$A$2:$A$9'], Channels: [`Lists!$B$2:$B$${CHANNELS.length + 1}`], Teams: ['Lists!$C$2:$C$7'],
       Modes: ['Lists!$D$2:$D$4'], Directions: ['Lists!$E$2:$E$4'], Statuses: ['Lists!$F$2:$F$4'],

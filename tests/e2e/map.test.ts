@@ -14,7 +14,7 @@ describe('journey map', () => {
   it('writes one self-contained HTML file with a tab per persona and exits 0', () => {
     const out = join(dir, 'map.html');
     const run = journey(['map', XLSX, '-o', out]);
-    expect(run).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(run).toMatchObject({ code: 0, stdout: '', stderr: `journey: wrote ${out}\n` });
     const { document } = new JSDOM(readFileSync(out, 'utf8')).window;
     expect([...document.querySelectorAll('[role=tab]')].map((t) => t.textContent)).toEqual(['Practitioner', 'Buyer']);
     expect(document.querySelectorAll('.card').length).toBe(25);
@@ -82,7 +82,7 @@ describe('journey map', () => {
     const out = join(dir, 'partial.html');
     const run = journey(['map', CSV, 'missing.csv', '-o', out]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('journey: missing.csv: cannot be read: no such file\n');
+    expect(run.stderr).toBe(`journey: missing.csv: cannot be read: no such file\njourney: wrote ${out}\n`);
     expect(existsSync(out)).toBe(true);
     const none = journey(['map', 'missing.csv', '-o', join(dir, 'none.html')]);
     expect(none.code).toBe(2);

@@ -12,7 +12,7 @@ const SLOW = 240_000;
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   name: string;
   version: string;
-  dependencies: Record<string, string>;
+  dependencies?: Record<string, string>;
   files: string[];
 };
 const work = mkdtempSync(join(tmpdir(), 'journey-package-'));
@@ -36,7 +36,7 @@ beforeAll(() => {
   packed = info[0]!.files.map((file) => file.path);
   mkdirSync(project);
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'user-project', private: true, type: 'module' }));
-  // Offline first: the one runtime dependency (exceljs) is in npm's cache after npm ci.
+  // Offline first: the runtime dependency (DuckDB, for measure) is in npm's cache after npm ci.
   let install = npm(['install', '--offline', tarball], project);
   if (install.code !== 0) install = npm(['install', '--prefer-offline', tarball], project);
   if (install.code === 0) installed = true;
@@ -47,10 +47,10 @@ beforeAll(() => {
 describe('npm pack', () => {
   it('holds the bin, the bundle, the declarations and the schemas, and nothing of the sources, tests or fixtures', () => {
     expect(manifest.name).toBe('journey-audit');
-    for (const file of ['bin/journey.js', 'dist/boot/code-cache.js', 'dist/bundle/main.cjs', 'dist/lib/index.js', 'dist/index.d.ts', 'dist/api/types.d.ts', 'dist/errors.d.ts', 'journey.config.schema.json', 'journey-diff.schema.json', 'package.json', 'README.md']) {
+    for (const file of ['bin/journey.js', 'dist/boot/code-cache.js', 'dist/bundle/main.cjs', 'dist/lib/index.js', 'dist/index.d.ts', 'dist/api/types.d.ts', 'dist/errors.d.ts', 'journey.config.schema.json', 'journey-diff.schema.json', 'journey-measure.schema.json', 'package.json', 'README.md']) {
       expect(packed, file).toContain(file);
     }
-    const unexpected = packed.filter((file) => !/^(bin\/journey\.js|dist\/boot\/code-cache\.js|dist\/bundle\/[^/]+\.cjs|dist\/lib\/[^/]+\.js|dist\/(index|errors|api\/types)\.d\.ts|journey(-diff)?\.config\.schema\.json|journey-diff\.schema\.json|package\.json|README\.md|LICENSE)$/.test(file));
+    const unexpected = packed.filter((file) => !/^(bin\/journey\.js|dist\/boot\/code-cache\.js|dist\/bundle\/[^/]+\.cjs|dist\/lib\/[^/]+\.js|dist\/(index|errors|api\/types)\.d\.ts|journey(-diff)?\.config\.schema\.json|journey-(diff|measure)\.schema\.json|package\.json|README\.md|LICENSE)$/.test(file));
     expect(unexpected).toEqual([]);
   });
 
@@ -68,13 +68,26 @@ describe('npm pack', () => {
         imported.add(specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!);
       }
     }
-    expect([...imported].sort()).toEqual(Object.keys(manifest.dependencies).sort());
+    expect([...imported].sort()).toEqual(Object.keys(manifest.dependencies ?? {}).sort());
+    // Not exceljs: its dependencies brought @types/node@14 into the user's node_modules (through
+    // fast-csv), which broke their type-checking; init writes workbooks with journey's own writer.
+    expect(Object.keys(manifest.dependencies ?? {})).not.toContain('exceljs');
+  });
+
+  it('is one command from its first release: npm publish --dry-run accepts it as journey-audit at its version', () => {
+    // --ignore-scripts: the build is npm test's.
+    const publish = npm(['publish', '--dry-run', '--ignore-scripts'], root);
+    expect(publish.code, publish.out).toBe(0);
+    expect(publish.out).toContain(`+ ${manifest.name}@${manifest.version}`);
+    expect(publish.out).toMatch(/npm notice name: +journey-audit\n/);
+    // Nothing npm would have to correct or refuse in package.json.
+    expect(publish.out).not.toMatch(/auto-corrected|npm error|invalid/i);
   });
 });
 
 describe('the installed package', () => {
   it(
-    'runs the journey bin: --version and -v print package.json\'s version, audit reports, init writes a workbook (exceljs)',
+    'runs the journey bin: --version and -v print package.json\'s version, audit reports, init writes a workbook',
     (context) => {
       if (!installed) return context.skip();
       const bin = join(project, 'node_modules/.bin/journey');
@@ -86,6 +99,11 @@ describe('the installed package', () => {
       expect(audit.status, audit.stderr).toBe(1);
       const sarif = JSON.parse(audit.stdout) as { runs: { tool: { driver: { version: string } } }[] };
       expect(sarif.runs[0]!.tool.driver.version).toBe(manifest.version);
+      // journey measure loads DuckDB from the installed dependency, outside the bundle.
+      copyFileSync(join(root, 'fixtures/measure/clickstream.csv'), join(project, 'events.csv'));
+      const measure = run(['measure', 'events.csv', '--format', 'json']);
+      expect(measure.status, measure.stderr).toBe(0);
+      expect(JSON.parse(measure.stdout).users).toBe(8);
       const init = run(['init', 'starter.xlsx']);
       expect(init.status, init.stderr).toBe(0);
       expect(readFileSync(join(project, 'starter.xlsx')).subarray(0, 2).toString()).toBe('PK');
@@ -154,6 +172,47 @@ export { severity, version, names, text, wrong, rules };
   );
 });
 
+describe("a consumer's TypeScript project", () => {
+  it(
+    'type-checks with @types/node@20 and skipLibCheck off: installing journey-audit brings no other @types/node into it',
+    () => {
+      const consumer = join(work, 'ts-consumer');
+      mkdirSync(consumer);
+      writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'ts-consumer', private: true, type: 'module' }));
+      // journey-audit first, as into an existing project. exceljs, its dependency until it was replaced,
+      // put @types/node@14 (through fast-csv) at the top of node_modules here, and TypeScript loads every
+      // package in node_modules/@types: TS2403 on AbortSignal with skipLibCheck off.
+      const alone = npm(['install', '--prefer-offline', tarball], consumer);
+      expect(alone.code, alone.out).toBe(0);
+      expect(readdirSync(join(consumer, 'node_modules'))).not.toContain('@types');
+      // @types/node@20 from the tarballs of this checkout's own copy (with its one dependency), so the test needs no registry.
+      const types = join(work, 'types');
+      mkdirSync(types);
+      const packTypes = npm(['pack', '--ignore-scripts', '--json', '--pack-destination', types, join(root, 'node_modules/@types/node'), join(root, 'node_modules/undici-types')], root);
+      expect(packTypes.code, packTypes.out).toBe(0);
+      const typeTarballs = readdirSync(types).map((name) => join(types, name));
+      const withTypes = npm(['install', '--offline', '--save-dev', ...typeTarballs], consumer);
+      expect(withTypes.code, withTypes.out).toBe(0);
+      expect(JSON.parse(readFileSync(join(consumer, 'node_modules/@types/node/package.json'), 'utf8')).version).toMatch(/^20\./);
+      writeFileSync(join(consumer, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, skipLibCheck: false, noEmit: true, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext' } }));
+      writeFileSync(
+        join(consumer, 'index.ts'),
+        `import * as journey from 'journey-audit';
+import type { AuditResult, Finding } from 'journey-audit';
+const result: AuditResult = await journey.audit(['inventory.csv']);
+const findings: Finding[] = result.findings;
+const signal: AbortSignal = AbortSignal.timeout(1000);
+export { findings, signal };
+`,
+      );
+      // The consumer's TypeScript is this checkout's; its types come from the consumer's node_modules only.
+      const check = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', consumer], { cwd: consumer, encoding: 'utf8' });
+      expect(check.status, check.stdout).toBe(0);
+    },
+    SLOW,
+  );
+});
+
 // Installing from git runs prepare, which builds: minutes of npm and tsc. It runs in CI and when asked.
 const gitInstall = process.env.CI === 'true' || process.env.JOURNEY_TEST_GIT_INSTALL === '1';
 if (!gitInstall) process.stdout.write('skipped: installing from a git URL (slow; runs with CI=true or JOURNEY_TEST_GIT_INSTALL=1)\n');
@@ -185,6 +244,30 @@ function snapshot(): string {
 }
 
 describe.runIf(gitInstall)('installing from a git URL', () => {
+  it(
+    "README's Install commands work as written in a clone, on a machine with no journey on it",
+    () => {
+      const readme = readFileSync(join(root, 'README.md'), 'utf8');
+      const section = readme.slice(readme.indexOf('\n## Install\n'));
+      const block = /```sh\n([\s\S]*?)```/.exec(section)![1]!;
+      const commands = block.split('\n').map((line) => line.replace(/\s+#.*$/, '').trim()).filter(Boolean);
+      expect(commands).toContain(`npm install --global ./${manifest.name}-${manifest.version}.tgz`);
+      const clone = join(work, 'readme-clone');
+      const git = spawnSync('git', ['clone', '-q', snapshot(), clone], { encoding: 'utf8' });
+      expect(git.status, git.stderr).toBe(0);
+      const prefix = join(work, 'readme-global');
+      // A PATH with no journey on it: the global folder the README's install fills, then the system's.
+      const env = { ...process.env, npm_config_prefix: prefix, npm_config_prefer_offline: 'true', npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false', PATH: `${join(prefix, 'bin')}:${process.env.PATH}` };
+      expect(spawnSync('bash', ['-c', 'command -v journey'], { env, encoding: 'utf8' }).status).not.toBe(0);
+      for (const command of commands) {
+        const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', command], { cwd: clone, encoding: 'utf8', env });
+        expect(result.status, `${command}\n${result.stdout}${result.stderr}`).toBe(0);
+        if (command === 'journey --version') expect(result.stdout.trim()).toBe(manifest.version);
+      }
+    },
+    900_000,
+  );
+
   it(
     'npm pack of the git URL builds in prepare, and its tarball installs a working journey globally',
     () => {
@@ -249,7 +332,6 @@ function workflowSteps(path: string): { name: string; run: string; env: Record<s
 }
 
 describe('the example CI files, run as written against the packed package', () => {
-  const pathWithJourney = () => `${join(project, 'node_modules/.bin')}:${process.env.PATH}`;
   const workspace = (name: string) => {
     const folder = join(work, name);
     mkdirSync(join(folder, 'inventories'), { recursive: true });
@@ -257,21 +339,36 @@ describe('the example CI files, run as written against the packed package', () =
     copyFileSync(join(root, 'fixtures/sample-inventory.csv'), join(folder, 'inventories/sample.csv'));
     return folder;
   };
+  /**
+   * Runs an example's install step as written in `folder`, the packed tarball put where the step says the
+   * repository keeps it; "global" is a folder of the test's own. Returns the PATH the later steps run with.
+   */
+  const installAsWritten = (folder: string, command: string): string => {
+    const tarballPath = /^npm install --global (\.\/\S+\.tgz)$/.exec(command)?.[1];
+    expect(tarballPath, `the install step installs a tarball the repository keeps: ${command}`).toBeDefined();
+    mkdirSync(join(folder, tarballPath!, '..'), { recursive: true });
+    copyFileSync(tarball, join(folder, tarballPath!));
+    const prefix = join(folder, '.global');
+    // Its dependencies come from npm's cache after npm ci, as in the package's own install above.
+    const install = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', command], { cwd: folder, encoding: 'utf8', env: { ...process.env, npm_config_prefix: prefix, npm_config_prefer_offline: 'true', npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' } });
+    expect(install.status, `${install.stdout}${install.stderr}`).toBe(0);
+    return `${join(prefix, 'bin')}:${process.env.PATH}`;
+  };
 
   it(
-    'examples/github-actions.yml: installs journey-audit, and its steps leave one summary, SARIF, and a failing annotations step',
-    (context) => {
-      if (!installed) return context.skip();
+    'examples/github-actions.yml: installs journey from the tarball, and its steps leave one summary, SARIF, and a failing annotations step',
+    () => {
       const steps = workflowSteps(join(root, 'examples/github-actions.yml'));
-      expect(steps[0]!.run).toBe(`npm install --global ${manifest.name}@${manifest.version.split('.')[0]}`);
+      expect(steps[0]!.name).toBe('Install journey');
       const folder = workspace('github');
+      const pathWithJourney = installAsWritten(folder, steps[0]!.run);
       let summaries = '';
       const codes: Record<string, number | null> = {};
       for (const [i, step] of steps.slice(1).entries()) {
         // Each step gets a summary file of its own, as on GitHub, which shows them one after another.
         const summary = join(folder, `summary-${i}.md`);
         writeFileSync(summary, '');
-        const run = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run], { cwd: folder, encoding: 'utf8', env: { ...process.env, PATH: pathWithJourney(), GITHUB_STEP_SUMMARY: summary, SOURCE_DATE_EPOCH: TEST_EPOCH } });
+        const run = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run], { cwd: folder, encoding: 'utf8', env: { ...process.env, PATH: pathWithJourney, GITHUB_STEP_SUMMARY: summary, SOURCE_DATE_EPOCH: TEST_EPOCH } });
         codes[step.name] = run.status;
         summaries += readFileSync(summary, 'utf8');
       }
@@ -284,14 +381,13 @@ describe('the example CI files, run as written against the packed package', () =
 
   it(
     'examples/gitlab-ci.yml: the gap report, and a JUnit report whose failures match the exit code',
-    (context) => {
-      if (!installed) return context.skip();
+    () => {
       const text = readFileSync(join(root, 'examples/gitlab-ci.yml'), 'utf8');
       const block = text.slice(text.indexOf('\n  script:\n') + 11).split(/\n {2}\S/)[0]!;
       const script = block.split('\n').flatMap((line) => /^ {4}- (.*?)(\s+#.*)?$/.exec(line)?.[1] ?? []);
-      expect(script[0]).toBe(`npm install --global ${manifest.name}@${manifest.version.split('.')[0]}`);
       const folder = workspace('gitlab');
-      const codes = script.slice(1).map((command) => spawnSync('sh', ['-c', command], { cwd: folder, encoding: 'utf8', env: { ...process.env, PATH: pathWithJourney(), SOURCE_DATE_EPOCH: TEST_EPOCH } }).status);
+      const pathWithJourney = installAsWritten(folder, script[0]!);
+      const codes = script.slice(1).map((command) => spawnSync('sh', ['-c', command], { cwd: folder, encoding: 'utf8', env: { ...process.env, PATH: pathWithJourney, SOURCE_DATE_EPOCH: TEST_EPOCH } }).status);
       expect(codes).toEqual([0, 1]);
       expect(readFileSync(join(folder, 'gaps.md'), 'utf8')).toMatch(/^# Communication inventory gap report/);
       // Exit 1 for the sample's two error-level findings (one per file), and exactly those fail in the test report.
@@ -302,12 +398,12 @@ describe('the example CI files, run as written against the packed package', () =
 
   it(
     'examples/journey-diff-pr.yml: the diff step compares the base commit with the head and writes the comment',
-    (context) => {
-      if (!installed) return context.skip();
+    () => {
       const steps = workflowSteps(join(root, 'examples/journey-diff-pr.yml'));
-      expect(steps[0]!.run).toBe(`npm install --global ${manifest.name}@${manifest.version.split('.')[0]}`);
+      expect(steps[0]!.name).toBe('Install journey');
       const diff = steps.find((step) => step.name === 'Diff the changed inventories')!;
       const folder = workspace('diff');
+      const pathWithJourney = installAsWritten(folder, steps[0]!.run);
       const git = (...args: string[]) => spawnSync('git', args, { cwd: folder, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } }).stdout.trim();
       git('init', '-q');
       git('add', 'inventories');
@@ -319,7 +415,7 @@ describe('the example CI files, run as written against the packed package', () =
       git('commit', '-qam', 'head');
       const output = join(folder, 'github-output');
       writeFileSync(output, '');
-      const run = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', diff.run], { cwd: folder, encoding: 'utf8', env: { ...process.env, PATH: pathWithJourney(), BASE: base, GITHUB_STEP_SUMMARY: join(folder, 'summary.md'), GITHUB_OUTPUT: output, SOURCE_DATE_EPOCH: TEST_EPOCH } });
+      const run = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', diff.run], { cwd: folder, encoding: 'utf8', env: { ...process.env, PATH: pathWithJourney, BASE: base, GITHUB_STEP_SUMMARY: join(folder, 'summary.md'), GITHUB_OUTPUT: output, SOURCE_DATE_EPOCH: TEST_EPOCH } });
       expect(run.status, run.stderr).toBe(0);
       expect(readFileSync(join(folder, 'journey-diff.md'), 'utf8')).toMatch(/^### journey diff: .*inventories\\\/sample\\\.csv\n\n⚠️ Introduces 1 finding/);
       // The grown lag is a new warning: --fail-on-new warning fails the check in the last step.

@@ -2,6 +2,7 @@ import { Lexer, type Tokens } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { formatMarkdown } from '../../src/formatters/markdown.js';
 import { OPTIONS, finding, resultWith } from '../helpers/results.js';
+import { MARKUP_MARKER } from '../../src/marker.js';
 
 describe('markdown', () => {
   it('gives a findings table that parses, with pipes in messages escaped', () => {
@@ -14,7 +15,7 @@ describe('markdown', () => {
   });
 
   it('says so when there are no findings, and caps long lists', () => {
-    expect(formatMarkdown(resultWith([]), OPTIONS)).toBe('### journey: no findings in 1 file (3 touchpoints)\n\n');
+    expect(formatMarkdown(resultWith([]), OPTIONS)).toBe(`### journey: no findings in 1 file (3 touchpoints)\n\n${MARKUP_MARKER}`);
     const many = formatMarkdown(resultWith(Array.from({ length: 130 }, (_, i) => finding('warning', `w${i}`, i + 2))), OPTIONS);
     expect(many.match(/^\| ⚠️ warning/gm)).toHaveLength(100);
     expect(many).toContain('…and 30 more; run `journey audit` for all of them.');

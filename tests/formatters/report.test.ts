@@ -24,7 +24,7 @@ const dir = mkdtempSync(join(tmpdir(), 'journey-report-'));
 function report(files: string[]): string {
   const out = join(dir, 'gaps.md');
   const run = journey(['report', ...files, '-o', out]);
-  expect(run.stderr).toBe('');
+  expect(run.stderr).toBe(`journey: wrote ${out}\n`);
   expect(run.stdout).toBe('');
   expect(run.code).toBe(0);
   return readFileSync(out, 'utf8');

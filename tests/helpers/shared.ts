@@ -11,7 +11,12 @@ export const SHARED = resolve(root, '../shared');
  */
 export function sharedAvailable(what: string): boolean {
   if (existsSync(SHARED)) return true;
-  if (process.env.CI === 'true') throw new Error(`${SHARED} is missing: CI needs it for ${what}`);
-  process.stdout.write(`skipped: ${what} (needs ${SHARED}, which is not beside this clone)\n`);
+  if (process.env.CI === 'true') throw new Error(`${SHARED} is missing: CI needs the project's shared test data there for ${what}`);
+  process.stdout.write(`${sharedSkipLine(what)}\n`);
   return false;
+}
+
+/** The line a skipped test prints: what the missing folder is, and that a clone runs fine without it. */
+export function sharedSkipLine(what: string, folder: string = SHARED): string {
+  return `skipped: ${what} (it reads the project's shared test data, a workbook corpus and the SARIF schema kept in ${folder} beside the project, not in it; a clone does not need it, CI has it)`;
 }

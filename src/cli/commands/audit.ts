@@ -15,6 +15,7 @@ import { failOnOption, type InputFlags, inputOptions, stateOption } from '../fla
 import { emit, type PlannedOutput, writeFileAtomically } from '../outputs.js';
 import { readInputs } from '../prologue.js';
 import { say } from '../say.js';
+import { announceWritten } from '../written.js';
 import { defaultFormat, renderOptions } from '../terminal.js';
 
 interface AuditFlags extends InputFlags {
@@ -61,7 +62,7 @@ async function runAudit(files: string[], flags: AuditFlags): Promise<number> {
   let { result } = await readInputs(files, flags, plan, (inputs, settings) => audit(inputs, { ...settings, overview: false }));
   if (flags.writeBaseline !== undefined) {
     await writeFileAtomically('--write-baseline', flags.writeBaseline, baselineText(result));
-    say(`wrote ${result.findings.length} findings to the baseline ${flags.writeBaseline}; audit with --baseline ${flags.writeBaseline} to report only new ones`);
+    announceWritten(flags.writeBaseline, ` (the baseline: ${plural(result.findings.length, 'finding')} accepted); audit with --baseline ${flags.writeBaseline} to report only new ones`);
   }
   if (baseline !== null) {
     result = applyBaseline(result, baseline);
@@ -72,11 +73,12 @@ async function runAudit(files: string[], flags: AuditFlags): Promise<number> {
   const formatter: Formatter = await loadFormatter();
   // Writing a baseline accepts today's findings, so only unreadable inputs fail it; the formats agree with the exit code.
   const exitZero = flags.exitZero || flags.writeBaseline !== undefined;
-  await emit(formatter(shown, { ...renderOptions(format, flags.output, exitZero ? 'never' : flags.failOn), maxWarnings: exitZero ? undefined : flags.maxWarnings }), flags.output);
+  // Writing a baseline prints only what it wrote; the findings it accepted go only where -o names.
+  if (flags.writeBaseline === undefined || flags.output !== undefined) await emit(formatter(shown, { ...renderOptions(format, flags.output, exitZero ? 'never' : flags.failOn), maxWarnings: exitZero ? undefined : flags.maxWarnings }), flags.output);
   // One summary per workflow run: only the annotations step (--format github) writes one unless told
   // otherwise, so a workflow that also uploads SARIF or writes the gap report does not get two or three.
   const summaryFile = process.env.GITHUB_STEP_SUMMARY;
-  if (summaryFile && (flags.stepSummary ?? format === 'github')) {
+  if (summaryFile && flags.writeBaseline === undefined && (flags.stepSummary ?? format === 'github')) {
     const { formatMarkdown } = await import('../../formatters/markdown.js');
     const summary = formatMarkdown(shown, renderOptions('markdown'));
     await appendFile(summaryFile, typeof summary === 'string' ? summary : [...summary].join('')).catch((error: NodeJS.ErrnoException) =>

@@ -3,14 +3,12 @@ import type { Command } from 'commander';
 import { ConfigResolver } from '../../config/load.js';
 import { ConfigError } from '../../errors.js';
 import { terminalLines } from '../../escape.js';
-import { nearest } from '../../model/text.js';
-import { RULES, findRule } from '../../rules/index.js';
+import { findRule, ruleSuggestion } from '../../rules/index.js';
 import { configOption } from '../flags.js';
 import { explainText } from '../rule-help.js';
 
 function unknownRule(id: string): ConfigError {
-  const near = nearest(id, RULES.map((rule) => rule.id));
-  return new ConfigError(`no rule "${id}"${near ? `; did you mean "${near}"?` : ''} (journey rules lists them)`);
+  return new ConfigError(`no rule "${id}"${ruleSuggestion(id)} (journey rules lists them)`);
 }
 
 export function registerExplain(program: Command): void {

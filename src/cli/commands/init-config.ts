@@ -1,11 +1,11 @@
 // `journey init-config [FOLDER]`: a commented starter config.
 import { writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { CONFIG_FILE_NAME } from '../../config/load.js';
 import { ConfigError } from '../../errors.js';
 import { writeAtomically } from '../outputs.js';
-import { say } from '../say.js';
+import { announceWritten } from '../written.js';
 
 export function registerInitConfig(program: Command): void {
   program
@@ -24,6 +24,6 @@ export function registerInitConfig(program: Command): void {
         if (code === 'ENOENT') throw new ConfigError(`${folder}: no such folder`);
         throw new ConfigError(`${path}: cannot be written (${code})`);
       }
-      say(`wrote ${relative(process.cwd(), path) || path}`);
+      announceWritten(path);
     });
 }

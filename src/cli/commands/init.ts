@@ -1,5 +1,5 @@
 import { realpath, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, extname, relative, resolve } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ConfigError, InputError } from '../../errors.js';
 import { ConfigResolver } from '../../config/load.js';
@@ -14,6 +14,7 @@ import { EXIT } from '../exit.js';
 import { configOption } from '../flags.js';
 import { writeAtomically } from '../outputs.js';
 import { say } from '../say.js';
+import { announceWritten, shownPath } from '../written.js';
 
 export interface InitFlags {
   personas?: string;
@@ -111,7 +112,7 @@ async function runInit(target: string | undefined, flags: InitFlags): Promise<nu
     // Whole or not at all: a full disk or Ctrl-C leaves no partial file and any previous one as it was.
     if (csv) await writeAtomically(output, (temporary) => writeFile(temporary, templateCsv(spec, rows), { flag: 'wx' }), { replace: Boolean(flags.force) });
     else {
-      // exceljs loads only here: audit start-up never parses it.
+      // The workbook writer loads only here: audit start-up never parses it.
       const { writeTemplateXlsx } = await import('../../init/write-xlsx.js');
       await writeAtomically(output, (temporary) => writeTemplateXlsx(temporary, spec, rows, created, false), { replace: Boolean(flags.force) });
     }
@@ -123,15 +124,14 @@ async function runInit(target: string | undefined, flags: InitFlags): Promise<nu
     throw error;
   }
 
-  const near = relative(process.cwd(), output);
-  const shown = near === '' || near.startsWith('..') ? output : near;
+  const shown = shownPath(output);
   const sheets = csv ? '' : ` (${spec.sheets.map((s) => s.sheet).join(', ')}, How to use, Lists)`;
   let what = copy === null ? 'an empty template' : `${plural(copy.rowCount, 'row')}`;
   if (copy !== null && flags.from !== undefined) {
     if (copy.changed > 0) what += `; ${plural(copy.changed, 'value')} normalized (the original text is in Notes)`;
     if (copy.flagged > 0) what += `; ${plural(copy.flagged, 'cell')} journey could not read ${csv ? 'kept as written' : 'highlighted to fix'}`;
   }
-  say(`wrote ${shown}${sheets}: ${what}. Next: journey audit ${shown}`);
+  announceWritten(output, `${sheets}: ${what}. Next: journey audit ${shown}`);
   return EXIT.clean;
 }
 

@@ -12,7 +12,6 @@ import { EXIT, exitCode } from '../exit.js';
 import { type InputFlags, inputOptions } from '../flags.js';
 import { emit } from '../outputs.js';
 import { outputOf, readInputs } from '../prologue.js';
-import { say } from '../say.js';
 
 export const MAP_FORMATS = ['html', 'svg', 'mermaid'] as const;
 type MapFormat = (typeof MAP_FORMATS)[number];
@@ -108,7 +107,6 @@ async function runMap(files: string[], flags: MapFlags): Promise<number> {
         used.add(name);
         await guard({ option: '-o', path: `${name}.svg` });
         await emit(drawing, `${name}.svg`);
-        say(`wrote ${name}.svg`);
       }
     }
   }

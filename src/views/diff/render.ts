@@ -5,6 +5,7 @@ import { placeOf } from '../../formatters/wording.js';
 import { type Finding, findingSentence } from '../../model/schema.js';
 import type { DiffResult, FileDiff, TouchpointChange } from './schema.js';
 import { beforeAfter, channelChanges, describeChange, verdict } from './wording.js';
+import { MARKUP_MARKER } from '../../marker.js';
 
 const SIGN: Record<TouchpointChange['kind'], string> = { added: '+', removed: '-', renamed: '~', changed: '~' };
 
@@ -147,7 +148,7 @@ export function formatDiffMarkdown(result: DiffResult): string {
       return rows.length ? [...fileHeading(file), '| persona | boundary | days before | days after |', '| --- | --- | --- | --- |', ...rows, ''] : [];
     }),
   );
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n\n${MARKUP_MARKER}`;
 }
 
 /** The diff as one JSON document (DiffResultSchema; the JSON Schema is journey-diff.schema.json). */

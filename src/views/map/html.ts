@@ -6,6 +6,7 @@ import type { JourneyMap, MapCard, MapFinding, MapHandoff, MapLane, MapStage, Pe
 import { percentText } from './layout.js';
 import { DARK, LIGHT, cssVariables } from './palette.js';
 import { dayLayout, type DayLayout } from './timeline.js';
+import { MARKUP_MARKER } from '../../marker.js';
 
 const MODE_TEXT = { automatic: 'automatic', manual: 'manual', ongoing: 'ongoing' } as const;
 const DIRECTION_TEXT = { inbound: 'inbound', outbound: 'outbound', both: 'inbound and outbound' } as const;
@@ -387,6 +388,6 @@ export function renderHtml(map: JourneyMap, options: { fileLabel: (file: string)
     `<header class="top"><h1>${h(TYPE_TITLE[map.type])} journey map</h1><p class="muted">${h(files.join(', '))} · ${h(lanesText)} · drawn by journey map</p>${general}` +
     (map.personas.length ? `<div role="tablist" aria-label="Personas">${tabs}</div>` : '<p>No persona to draw.</p>') +
     `</header><main>${map.personas.map((p, i) => personaSection(p, map, labels[i]!)).join('\n')}</main>` +
-    `<script>${SCRIPT}</script></body></html>\n`
+    `<script>${SCRIPT}</script></body></html>\n${MARKUP_MARKER}`
   );
 }

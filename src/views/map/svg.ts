@@ -3,6 +3,7 @@ import { htmlText as x } from '../../escape.js';
 import type { JourneyMap, MapCard, MapStage, PersonaMap } from './layout.js';
 import { percentText } from './layout.js';
 import { LIGHT as C } from './palette.js';
+import { MARKUP_MARKER } from '../../marker.js';
 
 /** Sizes of the SVG grid, in pixels. */
 export const SVG_GRID = { laneWidth: 150, columnWidth: 190, headerHeight: 56, emotionHeight: 70, kpiHeight: 58, handoffHeight: 40, cardHeight: 50, spacing: 6, layerHeight: 22 } as const;
@@ -147,6 +148,6 @@ export function renderSvg(persona: PersonaMap, map: JourneyMap, title: string): 
     lanes +
     geometry.cards.map(({ card, box }) => cardSvg(card, box)).join('') +
     `<text x="8" y="22" font-size="13" font-weight="700" fill="${C.text}">${x(fit(title, SVG_GRID.laneWidth - 12))}</text>` +
-    '</svg>\n'
+    `</svg>\n${MARKUP_MARKER}`
   );
 }
