@@ -45,6 +45,14 @@ export class InputProblems extends InputError {
   }
 }
 
+/** A file that holds no inventory (its tables are something else, or name no touchpoints): an input error that says what it saw. */
+export class NotInventoryError extends InputError {
+  constructor(place: InputPlace, message: string) {
+    super(place, message);
+    this.name = 'NotInventoryError';
+  }
+}
+
 /** A problem with the configuration or the command line: exit code 2. */
 export class ConfigError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {

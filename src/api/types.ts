@@ -49,6 +49,10 @@ export interface SheetSummary {
   columns: Partial<Record<Field, string>>;
   /** Set when the sheet was read as a journey-map grid: each lane's label, row and what it was read as (null: not read), and the stage columns. */
   grid?: { lanes: { label: string; row: number; readAs: string | null }[]; stages: { column: string; text: string }[] } | undefined;
+  /** Section rows (one text across the table): their row, text, and what they say for the rows under them. */
+  sections?: { row: number; text: string; kind: 'planned' | 'current' | 'stage' | 'label' }[] | undefined;
+  /** Set when the table has no stage column and its section rows or headings give the stages. */
+  stagesFrom?: 'sections' | 'headings' | undefined;
 }
 
 /** What was read from one input file. */

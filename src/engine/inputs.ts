@@ -123,7 +123,7 @@ export async function expandTargets(targets: readonly AuditTarget[], notes: stri
 async function withoutPlainMarkdown(paths: string[]): Promise<string[]> {
   const markdown = new RegExp(`\\.(${MARKDOWN_EXTENSIONS.join('|')})$`, 'i');
   if (!paths.some((path) => markdown.test(path))) return paths;
-  const { hasInventoryTable } = await import('../load/markdown.js');
+  const { hasInventoryTable } = await import('../model/markdown-inventory.js');
   const kept: string[] = [];
   for (const path of paths) if (!markdown.test(path) || (await hasInventoryTable(path))) kept.push(path);
   return kept;

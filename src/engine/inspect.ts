@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { columnLetter } from '../load/address.js';
 import type { NormalizeObserver, ObservedTable, ObservedValue } from '../model/normalize/observer.js';
+import type { ColumnDecision } from '../model/reading/assign.js';
 import { FieldSchema, type Field, type JourneyModel } from '../model/schema.js';
 import { audit, type AuditInput, type AuditOptions } from './audit.js';
 
@@ -22,8 +23,15 @@ const InspectedTableSchema = z.object({
   /** The header row found, or null when the sheet was skipped. */
   headerRow: z.number().int().positive().nullable(),
   skipped: z.string().nullable(),
-  /** Every header cell: its column, its text, and the field journey reads it as (null: ignored). */
-  columns: z.array(z.object({ column: z.string(), header: z.string(), field: FieldSchema.nullable() })),
+  /**
+   * Every header cell: its column, its text, the field journey reads it as (null: ignored), how that was
+   * decided (the config pins it, its header names it, its cells say so) and what spoke for it. For a table
+   * journey did not read, its best guess.
+   */
+  columns: z.array(z.object({ column: z.string(), header: z.string(), field: FieldSchema.nullable(), by: z.enum(['config', 'header', 'cells', 'none']).optional(), because: z.array(z.string()).optional() })),
+  /** For a table journey did not read: the fields it could not find, and a `columns` config that would make it read. */
+  missing: z.array(z.string()).optional(),
+  suggestedConfig: z.object({ columns: z.partialRecord(FieldSchema, z.array(z.string())) }).optional(),
   touchpoints: z.number().int().nonnegative(),
   retired: z.number().int().nonnegative(),
   /** Set for a journey-map grid read transposed: each lane (row) and what it was read as, and the stage columns. */
@@ -69,6 +77,14 @@ const tableKey = (table: ObservedTable) => `${table.file}\u0000${table.sheet ?? 
 class Recorder implements NormalizeObserver {
   readonly headers = new Map<string, { cells: string[]; columns: Partial<Record<Field, number>> }>();
   readonly values = new Map<string, Map<Field, Map<string, { read: string[] | null; suggestion: string | null; count: number }>>>();
+  /** Each table's header row and column decisions, by file, in the order read. */
+  readonly layouts = new Map<string, { sheet: string | null; row: number; decisions: readonly ColumnDecision[]; missing: readonly string[] }[]>();
+
+  layout(table: ObservedTable, row: number, decisions: readonly ColumnDecision[], missing: readonly string[]): void {
+    const list = this.layouts.get(table.file) ?? [];
+    list.push({ sheet: table.sheet, row, decisions, missing });
+    this.layouts.set(table.file, list);
+  }
 
   header(table: ObservedTable, _row: number, cells: string[], columns: Partial<Record<Field, number>>): void {
     this.headers.set(tableKey(table), { cells, columns });
@@ -94,6 +110,32 @@ function labeller(model: JourneyModel): (field: Field, read: string[]) => string
   return (field, read) => read.map((id) => (field === 'stage' ? (stages.get(id) ?? id) : field === 'channel' ? (channels.get(id) ?? id) : id));
 }
 
+/** A table journey did not read: its header cells with the best guess for each, what it lacks, and the config that would read it. */
+function refusedTable(layout: { sheet: string | null; row: number; decisions: readonly ColumnDecision[]; missing: readonly string[] }): InspectedTable {
+  const columns = layout.decisions.map((d) => ({ column: columnLetter(d.column), header: d.header, field: d.field, by: d.by, because: d.because }));
+  // The columns no field was given, left to right: the first for a missing touchpoint, the next for a missing order.
+  const free = layout.decisions.filter((d) => d.field === null && d.header !== '');
+  const suggested: Partial<Record<Field, string[]>> = {};
+  for (const missing of layout.missing) {
+    const column = free.shift();
+    if (!column) break;
+    const field: Field = missing === 'touchpoint' ? 'touchpoint' : ((missing.split(/, | or /)[0] ?? 'stage') as Field);
+    suggested[field] = [column.header];
+  }
+  return {
+    sheet: layout.sheet,
+    headerRow: null,
+    skipped: layout.missing.length > 0 ? `not read: no ${layout.missing.join(' column and no ')} column` : 'not read',
+    columns,
+    touchpoints: 0,
+    retired: 0,
+    grid: null,
+    values: {},
+    missing: [...layout.missing],
+    ...(Object.keys(suggested).length > 0 ? { suggestedConfig: { columns: suggested } } : {}),
+  };
+}
+
 /** Reads each input as `journey audit` would, and says how: header, columns, stage model, and each distinct value's reading. */
 export async function inspect(inputs: AuditInput[], options: Omit<AuditOptions, 'observer' | 'onModel' | 'overview'>): Promise<InspectResult> {
   const recorder = new Recorder();
@@ -111,7 +153,7 @@ export async function inspect(inputs: AuditInput[], options: Omit<AuditOptions, 
     version: 1,
     files: result.files.map((file) => {
       const read = models.get(file.file);
-      if (!read || file.error !== null) return { file: file.file, kind: file.kind, error: file.error, stageModel: null, tables: [], findings: {} };
+      if (!read || file.error !== null) return { file: file.file, kind: file.kind, error: file.error, stageModel: null, tables: (recorder.layouts.get(file.file) ?? []).map(refusedTable), findings: {} };
       const { model } = read;
       const label = labeller(model);
       const tables: InspectedTable[] = file.sheets.map((sheet) => {
@@ -119,7 +161,12 @@ export async function inspect(inputs: AuditInput[], options: Omit<AuditOptions, 
         const header = sheet.headerRow === null ? undefined : recorder.headers.get(key);
         // The summary's letters are the final reading: an Owner column of team names is the team, a stage column of timings the day.
         const letters = new Map(Object.entries(sheet.columns).map(([field, letter]) => [letter, field as Field]));
-        const columns = (header?.cells ?? []).map((text, column) => ({ column: columnLetter(column), header: text, field: letters.get(columnLetter(column)) ?? null }));
+        const layout = recorder.layouts.get(model.files[0]?.file ?? file.file)?.find((l) => l.sheet === sheet.sheet && l.row === sheet.headerRow);
+        const columns = (header?.cells ?? []).map((text, column) => {
+          const decision = layout?.decisions[column];
+          const field = letters.get(columnLetter(column)) ?? null;
+          return { column: columnLetter(column), header: text, field, ...(decision ? { by: field === null ? ('none' as const) : decision.by, because: decision.because } : {}) };
+        });
         const values: InspectedTable['values'] = {};
         for (const [field, texts] of recorder.values.get(key) ?? []) {
           const sorted = [...texts].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1));

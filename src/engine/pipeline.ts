@@ -38,7 +38,7 @@ export async function readInventory(input: ReadableInput, config: ResolvedConfig
   const limits = options.readTimeoutSeconds === undefined ? config.limits : { ...config.limits, readTimeoutSeconds: options.readTimeoutSeconds };
   const source =
     'path' in input
-      ? await openInventoryFile(input.path, { sheets: options.sheets, limits, columns: config.normalize.columns })
+      ? await openInventoryFile(input.path, { sheets: options.sheets, limits })
       : openCsvStream(input.stream, input.name, limits);
   const normalizer = new Normalizer(config.normalize, options.observer);
   if (source.kind !== 'csv') normalizer.add(source.loaded);

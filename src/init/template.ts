@@ -1,5 +1,6 @@
 import type { Field, Channel, StageModel } from '../model/schema.js';
 import { FIELD_LABEL } from '../model/columns.js';
+import { closedVocabularyChoices } from '../model/vocabulary.js';
 import { foldKey } from '../model/text.js';
 
 /** A list of choices on the Lists sheet, reachable by a defined name that dropdowns read from. */
@@ -63,9 +64,11 @@ export const DEFAULT_TEAMS = ['Marketing', 'Sales', 'Customer Success', 'Product
 /** Rows the dropdowns and checks cover in an empty template. */
 export const DEFAULT_ROWS = 1000;
 
-export const MODE_CHOICES = ['Ongoing', 'Automatic', 'Manual'];
-export const DIRECTION_CHOICES = ['Inbound', 'Outbound'];
-export const STATUS_CHOICES = ['Live', 'Planned', 'Retired'];
+// The dropdowns offer every value journey reads (a Direction of "Both" was written by init --from into a
+// cell whose dropdown offered only Inbound and Outbound): the lists come from the vocabularies.
+export const MODE_CHOICES = closedVocabularyChoices('mode');
+export const DIRECTION_CHOICES = closedVocabularyChoices('direction');
+export const STATUS_CHOICES = closedVocabularyChoices('status');
 
 /** The columns, in the order a team fills them in: what and where first, then timing, then figures, then upkeep. */
 export const COLUMN_ORDER: readonly Field[] = [

@@ -10,7 +10,7 @@ import { DEFAULT_READ_LIMITS, MiB, type ReadLimits } from './limits.js';
 import type { LoadedFile, RawRow } from './table.js';
 import type { XlsxOptions } from './xlsx/index.js';
 
-export type { CellValue, LoadedFile, RawRow, RawTable } from './table.js';
+export type { CellValue, Heading, LoadedFile, RawRow, RawTable } from './table.js';
 export { isCellError } from './table.js';
 
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -41,8 +41,6 @@ function foreignFormat(head: Buffer, whole: Buffer | null): string | null {
 export interface LoadOptions extends XlsxOptions {
   /** The name locations use when it differs from the path (stdin). */
   displayName?: string | undefined;
-  /** Extra header names per field (the config's `columns`), to recognize a markdown file's inventory tables. */
-  columns?: Partial<Record<string, string[]>> | undefined;
 }
 
 /** An inventory ready to read: a workbook, loaded; or a CSV, whose rows `read` streams to a callback. */
@@ -115,7 +113,7 @@ export async function openInventoryFile(path: string, options: LoadOptions = {})
   }
   if (extension === '.md' || extension === '.markdown') {
     const { loadMarkdown } = await import('./markdown.js');
-    return { kind: 'markdown', loaded: await loadMarkdown(path, name, { limits: options.limits, columns: options.columns }) };
+    return { kind: 'markdown', loaded: await loadMarkdown(path, name, { limits: options.limits }) };
   }
   if (extension === '.xls') throw new InputError({ file: name }, 'is not a legacy .xls workbook journey can read; save it as .xlsx');
   // Known before reading: refused at once rather than after reading up to the limit.

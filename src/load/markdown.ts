@@ -4,10 +4,8 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { InputError } from '../errors.js';
-import { ColumnMatcher, HEADER_SEARCH_ROWS, REQUIRED_FIELDS, missingFields } from '../model/columns.js';
-import { findGrid } from '../model/normalize/grid.js';
 import { DEFAULT_READ_LIMITS, MiB, type ReadLimits } from './limits.js';
-import type { LoadedFile, RawRow, RawTable } from './table.js';
+import type { Heading, LoadedFile, RawRow, RawTable } from './table.js';
 
 /**
  * Markdown inventories: GFM tables in docs, playbooks and wikis. micromark (the CommonMark parser
@@ -15,14 +13,13 @@ import type { LoadedFile, RawRow, RawTable } from './table.js';
  * is not linear on every input (docs/design.md, Reading markdown): a linear line scan finds the headings
  * and the table blocks (a header line, a delimiter line with as many cells, the lines with a pipe
  * below), each block is parsed on its own in batches of rows, and a line with many emphasis or bracket
- * characters has them escaped first.
+ * characters has them escaped first. Every table is handed on as written, with the headings above it;
+ * the model decides which are inventories.
  */
 
 /** Options for reading a markdown file. */
 export interface MarkdownOptions {
   limits?: ReadLimits | undefined;
-  /** Extra header names per field (the config's `columns`), so its tables are recognized too. */
-  columns?: ConstructorParameters<typeof ColumnMatcher>[0] | undefined;
 }
 
 // Rows and characters parsed at once: a large table is parsed in slices, so the read deadline is checked between them.
@@ -35,11 +32,11 @@ const MAX_MARKERS_PER_LINE = 64;
 // A heading is a persona name: longer ones are clipped before parsing.
 const MAX_HEADING_CHARS = 200;
 
-/** A table block found by the line scan: its lines, 0-based, and the heading above it. */
+/** A table block found by the line scan: its lines, 0-based, and the headings above it (outermost first). */
 interface TableBlock {
   start: number;
   end: number;
-  heading: string | null;
+  headings: Heading[];
 }
 
 /** True for a file name markdown is read from. */
@@ -47,38 +44,17 @@ export function isMarkdownName(name: string): boolean {
   return /\.(md|markdown)$/i.test(name);
 }
 
-/** Reads a markdown file's inventory tables; throws InputError when it has none. */
+/** Reads a markdown file's tables, each with the headings above it (none is an inventory yet: the model decides). */
 export async function loadMarkdown(path: string, name: string, options: MarkdownOptions = {}): Promise<LoadedFile> {
   const limits = options.limits ?? DEFAULT_READ_LIMITS;
   const text = await readMarkdownText(path, name, limits);
   const deadline = Date.now() + limits.readTimeoutSeconds * 1000;
-  const tables = markdownTables(text, name, new ColumnMatcher(options.columns), () => {
+  const tables = markdownTables(text, name, () => {
     if (Date.now() > deadline) {
       throw new InputError({ file: name }, `took longer than ${limits.readTimeoutSeconds} s to read; it may be too large (limits.readTimeoutSeconds, --read-timeout)`);
     }
   });
-  if (tables.length === 0) {
-    throw new InputError(
-      { file: name },
-      `is not a communication inventory: it has no markdown table whose header names a ${REQUIRED_FIELDS.join(' and a ')} column and a stage or day column (a header row, then a |---|---| line)`,
-    );
-  }
   return { file: name, kind: 'markdown', tables, skipped: [] };
-}
-
-/** True when a markdown file holds at least one inventory table (for folders and globs, which skip other markdown). */
-export async function hasInventoryTable(path: string, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<boolean> {
-  try {
-    const text = await readMarkdownText(path, path, limits);
-    const deadline = Date.now() + limits.readTimeoutSeconds * 1000;
-    return markdownTables(text, path, new ColumnMatcher(), () => {
-      if (Date.now() > deadline) throw new InputError({ file: path }, 'took too long');
-    }, 1).length > 0;
-  } catch (error) {
-    // An unreadable or huge file is not silently dropped: it is audited, and its error said there.
-    if (error instanceof InputError) return true;
-    throw error;
-  }
 }
 
 async function readMarkdownText(path: string, name: string, limits: ReadLimits): Promise<string> {
@@ -97,8 +73,8 @@ async function readMarkdownText(path: string, name: string, limits: ReadLimits):
   }
 }
 
-/** The file's inventory tables, each named by the heading above it (null: none, the file name is the persona). */
-export function markdownTables(text: string, file: string, matcher: ColumnMatcher, checkDeadline: () => void = () => {}, stopAfter = Infinity): RawTable[] {
+/** The file's tables, each named by the nearest heading above it (null: none, the file name is the persona). */
+export function markdownTables(text: string, file: string, checkDeadline: () => void = () => {}): RawTable[] {
   const lines = text.split(/\r\n|\r|\n/);
   const tables: RawTable[] = [];
   for (const block of findTableBlocks(lines)) {
@@ -107,32 +83,27 @@ export function markdownTables(text: string, file: string, matcher: ColumnMatche
     if (lines[block.start]!.length > MAX_ROW_CHARS || lines[block.start + 1]!.length > MAX_ROW_CHARS) continue;
     const header = parseRows(lines, block.start, block.start + 2, block.start + 2)[0];
     if (!header) continue;
-    // A journey-map grid has stages across its header and lanes down its first column.
-    if (!isInventoryHeader(header, matcher) && findGrid(parseRows(lines, block.start, block.start + 2, Math.min(block.end, block.start + 2 + HEADER_SEARCH_ROWS))) === null) continue;
-    for (let line = block.start + 2; line < block.end; line++) {
-      if (lines[line]!.length > MAX_ROW_CHARS) {
-        throw new InputError({ file, line: line + 1 }, `is a table row of ${Math.ceil(lines[line]!.length / 1024)} KiB, longer than the ${MAX_ROW_CHARS / 1024} KiB journey reads in one markdown table row`);
-      }
-    }
     const rows: RawRow[] = [header];
+    const oversized: NonNullable<RawTable['oversized']> = [];
     for (let from = block.start + 2; from < block.end; ) {
       checkDeadline();
+      if (lines[from]!.length > MAX_ROW_CHARS) {
+        // Too long to parse: left out, and an error if the model reads the table as an inventory.
+        oversized.push({ row: from + 1, kib: Math.ceil(lines[from]!.length / 1024), limitKib: MAX_ROW_CHARS / 1024 });
+        from++;
+        continue;
+      }
       let to = from;
-      for (let chars = 0; to < block.end && to - from < ROWS_PER_PARSE && chars < CHARS_PER_PARSE; to++) chars += lines[to]!.length;
+      for (let chars = 0; to < block.end && to - from < ROWS_PER_PARSE && chars < CHARS_PER_PARSE && lines[to]!.length <= MAX_ROW_CHARS; to++) chars += lines[to]!.length;
       // Cells past the header's are not part of the table (GFM drops them).
       for (const row of parseRows(lines, block.start, from, to).slice(1)) rows.push({ row: row.row, cells: row.cells.slice(0, header.cells.length) });
       from = to;
     }
-    tables.push({ file, sheet: block.heading, rows, lines: true });
-    if (tables.length >= stopAfter) break;
+    const table: RawTable = { file, sheet: block.headings.at(-1)?.text ?? null, rows, lines: true, headings: block.headings };
+    if (oversized.length > 0) table.oversized = oversized;
+    tables.push(table);
   }
   return tables;
-}
-
-/** A header naming every required field, and at least two fields, as the table walk's own header search needs. */
-function isInventoryHeader(header: RawRow, matcher: ColumnMatcher): boolean {
-  const fields = new Set(header.cells.map((cell) => matcher.fieldFor(cell)).filter((field) => field !== null));
-  return fields.size >= 2 && missingFields(fields).length === 0;
 }
 
 /**
@@ -205,7 +176,12 @@ function defused(line: string): string {
 /** The table blocks and the nearest heading above each, by a linear scan that skips fenced code. */
 function findTableBlocks(lines: string[]): TableBlock[] {
   const blocks: TableBlock[] = [];
-  let heading: string | null = null;
+  // The open headings, one per level: a heading closes those of its level and below.
+  let headings: Heading[] = [];
+  const open = (text: string | null, level: number, line: number) => {
+    if (text === null) return;
+    headings = [...headings.filter((h) => h.level < level), { text, level, line }];
+  };
   let fence: { char: string; length: number } | null = null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -220,12 +196,12 @@ function findTableBlocks(lines: string[]): TableBlock[] {
     }
     const atx = atxHeading(line);
     if (atx !== null) {
-      heading = atx;
+      open(atx.text, atx.level, i + 1);
       continue;
     }
     const previous = i > 0 ? lines[i - 1]! : '';
     if (i > 0 && /^ {0,3}(=+|-+)[ \t]*$/.test(line) && previous.trim() !== '' && !previous.includes('|') && fenceOf(previous) === null) {
-      heading = headingText(previous.trim()) ?? heading;
+      open(headingText(previous.trim()), line.trim().startsWith('=') ? 1 : 2, i);
       continue;
     }
     const next = lines[i + 1];
@@ -234,7 +210,7 @@ function findTableBlocks(lines: string[]): TableBlock[] {
     if (columns === 0 || cellCount(withoutContainer(line)) !== columns) continue;
     let end = i + 2;
     while (end < lines.length && lines[end]!.includes('|') && lines[end]!.trim() !== '') end++;
-    blocks.push({ start: i, end, heading });
+    blocks.push({ start: i, end, headings });
     i = end - 1;
   }
   return blocks;
@@ -254,8 +230,8 @@ function fenceOf(line: string): { char: string; length: number; rest: string } |
   return { char, length, rest };
 }
 
-/** An ATX heading's text (`## Trial users ##` → "Trial users"), or null when the line is not one. */
-function atxHeading(line: string): string | null {
+/** An ATX heading's text and level (`## Trial users ##` → "Trial users", 2), or null when the line is not one. */
+function atxHeading(line: string): { text: string | null; level: number } | null {
   line = line.slice(0, MAX_HEADING_CHARS * 2);
   let i = 0;
   while (i < 3 && line[i] === ' ') i++;
@@ -265,7 +241,7 @@ function atxHeading(line: string): string | null {
   const after = line[i + level];
   if (after !== undefined && after !== ' ' && after !== '\t') return null;
   const text = line.slice(i + level).trim().replace(/(^|[ \t])#+$/, '').trim();
-  return headingText(text);
+  return { text: headingText(text), level };
 }
 
 /** A heading's inline markdown as plain text, or null when it is empty. */

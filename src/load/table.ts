@@ -23,6 +23,17 @@ export interface RawTable {
    * line under the header is the table's delimiter (not a blank row), and cells are named `file:LINE › column`.
    */
   lines?: true;
+  /** A markdown table's headings above it, outermost first (the nearest is `sheet`), with their level and line. */
+  headings?: Heading[];
+  /** Rows left out because they are too long to read (a markdown row over 64 KiB): an error if the table is an inventory. */
+  oversized?: { row: number; kib: number; limitKib: number }[];
+}
+
+/** A markdown heading: its text, level (1 for `#`) and 1-based line. */
+export interface Heading {
+  text: string;
+  level: number;
+  line: number;
 }
 
 /** Everything read from one input file. */

@@ -1,57 +1,28 @@
 import type { CellValue, RawRow } from '../load/index.js';
 import type { Field } from './schema.js';
-import { foldKey } from './text.js';
+import { FIELDS } from './fields.js';
+import { foldLabel } from './text.js';
 
-/** Header names recognized for each field, besides the field's own name. */
-export const COLUMN_NAMES: Record<Field, string[]> = {
-  stage: ['stage', 'lifecycle stage', 'buying stage', 'journey stage', 'phase', 'customer stage', 'funnel stage', 'lifecycle'],
-  touchpoint: ['touchpoint', 'touch point', 'communication', 'touchpoint name', 'activity', 'campaign', 'asset', 'name', 'communication name', 'message'],
-  team: ['team', 'owner team', 'owning team', 'department', 'team responsible', 'responsible team', 'function'],
-  channel: ['channel', 'medium', 'channels'],
-  mode: ['mode', 'ongoing / automatic / manual', 'ongoing automatic manual', 'automation', 'type', 'automated or manual', 'auto', 'automated', 'automatic', 'manual or automated', 'auto or manual', 'trigger type'],
-  direction: ['direction', 'inbound / outbound', 'inbound outbound', 'in/out', 'in out', 'inbound or outbound', 'push or pull'],
-  day: ['day', 'day offset', 'timing', 'send day', 'days after start', 'days', 'offset', 'when', 'timeline', 'time', 'week', 'delay', 'send time', 'trigger day'],
-  frequency: ['frequency', 'cadence', 'how often'],
-  persona: ['persona', 'segment', 'personas', 'audience segment', 'customer segment', 'target persona'],
-  kpi: ['kpi', 'kpis', 'metric', 'success metric'],
-  notes: ['notes', 'note', 'comments', 'comment', 'description'],
-  owner: ['owner', 'dri', 'owner name', 'responsible', 'responsible person', 'accountable', 'contact person'],
-  audience: ['audience', 'audience size', 'volume', 'recipients', 'list size', 'contacts', 'reach size'],
-  sent: ['sent', 'sends', 'delivered', 'number sent', 'emails sent'],
-  opens: ['opens', 'open rate', 'open %', 'opened', 'open rate %'],
-  clicks: ['clicks', 'click rate', 'ctr', 'click-through rate', 'click through rate', 'clicked'],
-  conversion: ['conversion', 'conversion rate', 'conversions', 'cvr', 'conv rate', 'converted'],
-  dropOff: ['drop-off', 'drop off', 'dropoff', 'drop-off rate', 'drop off rate', 'abandonment', 'abandonment rate'],
-  unsubscribe: ['unsubscribe', 'unsubscribes', 'unsubscribe rate', 'unsub rate', 'opt-out rate', 'opt out rate'],
-  nps: ['nps', 'net promoter score'],
-  csat: ['csat', 'customer satisfaction', 'satisfaction', 'csat score'],
-  sentiment: ['sentiment', 'emotion', 'feeling', 'customer feeling', 'mood', 'customer emotion', 'emotions', 'feelings', 'how the customer feels', 'how customers feel', 'customer feels', 'how they feel', 'emotional state'],
-  painPoint: ['pain point', 'pain points', 'painpoint', 'friction', 'pain'],
-  lastReviewed: ['last reviewed', 'reviewed', 'review date', 'last review', 'reviewed on', 'last updated'],
-  status: ['status', 'state', 'touchpoint status'],
-  event: ['events', 'event name', 'event names', 'tracking event', 'tracked event', 'analytics event', 'log event', 'events in the log'],
-};
+/** Header names recognized for each field, besides the field's own name (from the field catalogue, fields.ts). */
+export const COLUMN_NAMES: Record<Field, string[]> = Object.fromEntries(FIELDS.map((entry) => [entry.id, [...entry.headerWords]])) as Record<Field, string[]>;
+
+/** Header words that name a field only when no other column's header names it (fields.ts, weakWords). */
+export const WEAK_COLUMN_NAMES: Partial<Record<Field, string[]>> = Object.fromEntries(FIELDS.filter((entry) => entry.weakWords).map((entry) => [entry.id, [...entry.weakWords!]]));
 
 /** How messages and templates name each field's column. */
-export const FIELD_LABEL: Record<Field, string> = {
-  stage: 'Stage', touchpoint: 'Touchpoint', team: 'Team', channel: 'Channel', mode: 'Mode', direction: 'Direction',
-  day: 'Day', frequency: 'Frequency', persona: 'Persona', kpi: 'KPI', notes: 'Notes', owner: 'Owner', audience: 'Audience',
-  sent: 'Sent', opens: 'Open rate', clicks: 'Click rate', conversion: 'Conversion rate', dropOff: 'Drop-off rate',
-  unsubscribe: 'Unsubscribe rate', nps: 'NPS', csat: 'CSAT', sentiment: 'Sentiment', painPoint: 'Pain point',
-  lastReviewed: 'Last reviewed', status: 'Status', event: 'Event',
-};
+export const FIELD_LABEL: Record<Field, string> = Object.fromEntries(FIELDS.map((entry) => [entry.id, entry.label])) as Record<Field, string>;
 
 /** The fields an inventory must have columns for (without a channel column, touchpoint names give the channel). */
 export const REQUIRED_FIELDS: readonly Field[] = ['touchpoint'];
 
-/** An inventory needs one of these to put its touchpoints in order: lifecycle stages, or a timeline of days. */
-export const ORDER_FIELDS: readonly Field[] = ['stage', 'day'];
+/** An inventory needs one of these besides its touchpoints: lifecycle stages, a timeline of days or a cadence, or channels. */
+export const ORDER_FIELDS: readonly Field[] = ['stage', 'day', 'channel', 'frequency'];
 
 /** The required fields a header lacks (a missing order is named as "stage or day"), or [] when it names an inventory. */
 export function missingFields(fields: ReadonlySet<Field> | Partial<Record<Field, unknown>>): string[] {
   const has = (field: Field) => (fields instanceof Set ? fields.has(field) : (fields as Partial<Record<Field, unknown>>)[field] !== undefined);
   const missing: string[] = REQUIRED_FIELDS.filter((field) => !has(field));
-  if (!ORDER_FIELDS.some(has)) missing.unshift(ORDER_FIELDS.join(' or '));
+  if (!ORDER_FIELDS.some(has)) missing.unshift(`${ORDER_FIELDS.slice(0, -1).join(', ')} or ${ORDER_FIELDS.at(-1)}`);
   return missing;
 }
 
@@ -86,7 +57,7 @@ export function headerWords(text: string): string[] {
   return text
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .split(/[^\p{L}\p{N}]+/u)
-    .map(foldKey)
+    .map(foldLabel)
     .filter((word) => word !== '');
 }
 
@@ -96,14 +67,30 @@ const QUALIFIERS = new Set(['type', 'types', 'kind', 'category', 'name', 'names'
 /** Matches header cells to fields: the config's extra names first (so they can take a name from another field), then journey's own. */
 export class ColumnMatcher {
   private readonly byKey = new Map<string, Field>();
+  /** The config's own header names: a column they name is pinned to its field, whatever its cells hold. */
+  private readonly pinnedKeys = new Map<string, Field>();
+  /** Weak header words: they name a field only when no other column's header does. */
+  private readonly weakKeys = new Map<string, Field>();
 
   constructor(extra: Partial<Record<Field, string[]>> = {}) {
-    for (const [field, names] of Object.entries(extra) as [Field, string[]][]) for (const name of names) this.add(name, field);
+    for (const [field, names] of Object.entries(extra) as [Field, string[]][]) {
+      for (const name of names) {
+        this.add(name, field);
+        const key = foldLabel(name);
+        if (key !== '' && !this.pinnedKeys.has(key)) this.pinnedKeys.set(key, field);
+      }
+    }
     for (const [field, names] of Object.entries(COLUMN_NAMES) as [Field, string[]][]) for (const name of [field, ...names]) this.add(name, field);
+    for (const [field, names] of Object.entries(WEAK_COLUMN_NAMES) as [Field, string[]][]) {
+      for (const name of names) {
+        const key = foldLabel(name);
+        if (key !== '' && !this.byKey.has(key) && !this.weakKeys.has(key)) this.weakKeys.set(key, field);
+      }
+    }
   }
 
   private add(name: string, field: Field): void {
-    const key = foldKey(name);
+    const key = foldLabel(name);
     if (key !== '' && !this.byKey.has(key)) this.byKey.set(key, field);
   }
 
@@ -116,7 +103,7 @@ export class ColumnMatcher {
   fieldFor(value: CellValue): Field | null {
     // No header name is this long; a longer cell (a title, a pasted paragraph) is not looked at.
     if (typeof value !== 'string' || value.length > MAX_HEADER_LENGTH) return null;
-    const exact = this.byKey.get(foldKey(value)) ?? this.byKey.get(foldKey(withoutNotes(value)));
+    const exact = this.byKey.get(foldLabel(value)) ?? this.byKey.get(foldLabel(withoutNotes(value)));
     if (exact !== undefined) return exact;
     const words = headerWords(withoutNotes(value));
     // A header names a field in a few words; a sentence that mentions a stage or a channel is no header.
@@ -135,6 +122,50 @@ export class ColumnMatcher {
     }
     return null;
   }
+
+  /** The field the config's `columns` pins a header cell to, or null. */
+  pinned(value: CellValue): Field | null {
+    if (typeof value !== 'string' || value.length > MAX_HEADER_LENGTH || this.pinnedKeys.size === 0) return null;
+    return this.pinnedKeys.get(foldLabel(value)) ?? this.pinnedKeys.get(foldLabel(withoutNotes(value))) ?? null;
+  }
+
+  /**
+   * Every field a header cell offers, strongest first: the field it names as a whole (or by its words,
+   * as fieldFor reads it), then the fields its bracketed notes and slash-separated parts name:
+   * `HOW (Channel/Tactic)` offers channel; `WHEN (Date/Phase)` offers day and stage.
+   */
+  candidates(value: CellValue): HeaderCandidate[] {
+    if (typeof value !== 'string' || value.length > MAX_HEADER_LENGTH) return [];
+    const found: HeaderCandidate[] = [];
+    const add = (field: Field | null, strength: number) => {
+      if (field !== null && !found.some((candidate) => candidate.field === field)) found.push({ field, strength });
+    };
+    add(this.fieldFor(value), HEADER_STRENGTH);
+    for (const part of headerParts(value)) add(this.fieldFor(part), PART_STRENGTH);
+    const weak = (text: string) => this.weakKeys.get(foldLabel(text)) ?? this.weakKeys.get(foldLabel(withoutNotes(text))) ?? null;
+    add(weak(value), WEAK_STRENGTH);
+    for (const part of headerParts(value)) add(weak(part), WEAK_STRENGTH);
+    return found;
+  }
+}
+
+/** How strongly a header names a field: as a whole, or in one of its parts (a bracketed note, a side of a slash). */
+export const HEADER_STRENGTH = 10;
+const PART_STRENGTH = 7;
+export const WEAK_STRENGTH = 6;
+
+/** A field a header cell offers, and how strongly. */
+export interface HeaderCandidate {
+  field: Field;
+  strength: number;
+}
+
+/** A header's bracketed notes and the sides of its slashes: "HOW (Channel/Tactic)" → HOW, Channel, Tactic. */
+function headerParts(text: string): string[] {
+  const parts: string[] = [];
+  for (const match of text.matchAll(/[([]([^)\]]{1,80})[)\]]/g)) parts.push(...match[1]!.split(/[/|,;&+]/));
+  parts.push(...withoutNotes(text).split(/[/|;&+]|\s-\s|\sor\s|\so\s|\sou\s|\soder\s|\sof\s/i));
+  return parts.map((part) => part.trim()).filter((part) => part !== '' && part !== text);
 }
 
 /** A header row found in a sheet, and the 0-based column of each field it names. */
@@ -179,6 +210,6 @@ export function describeKnownColumns(): string {
   const core: Field[] = ['stage', 'touchpoint', 'channel', 'team', 'mode', 'direction', 'day', 'frequency', 'persona', 'kpi'];
   return core
     .map((field) => [field, COLUMN_NAMES[field]] as const)
-    .map(([field, names]) => `${field}${REQUIRED_FIELDS.includes(field) ? ' (required)' : ORDER_FIELDS.includes(field) ? ' (this or ' + ORDER_FIELDS.find((f) => f !== field) + ')' : ''}: ${names.filter((n) => n !== field).slice(0, 4).join(', ')}`)
+    .map(([field, names]) => `${field}${REQUIRED_FIELDS.includes(field) ? ' (required)' : ORDER_FIELDS.includes(field) ? ` (this, or ${ORDER_FIELDS.filter((f) => f !== field).join(' or ')})` : ''}: ${names.filter((n) => n !== field).slice(0, 4).join(', ')}`)
     .join('; ');
 }

@@ -248,6 +248,10 @@ export const SheetSummarySchema = z.object({
     /** The stage columns, left to right: letter and stage text. */
     stages: z.array(z.object({ column: z.string(), text: z.string() })),
   }).optional(),
+  /** Section rows (one text across the table): their row, text, and what they say for the rows under them. */
+  sections: z.array(z.object({ row: z.number().int().positive(), text: z.string(), kind: z.enum(['planned', 'current', 'stage', 'label']) })).optional(),
+  /** Set when the table has no stage column and its section rows or headings give the stages. */
+  stagesFrom: z.enum(['sections', 'headings']).optional(),
 });
 export type SheetSummary = z.infer<typeof SheetSummarySchema>;
 

@@ -37,6 +37,19 @@ export function foldedWords(text: string): string[] {
   return (ASCII.test(folded) ? folded.split(/[^a-z0-9]+/) : folded.split(NOT_WORD)).filter((word) => word !== '');
 }
 
+/**
+ * Folds a label of any script for matching: like foldKey, but letters and digits of every script are
+ * kept ("タッチポイント", "Verantwortlich" and "Beruhrungspunkt" for "Berührungspunkt"). ASCII text folds as foldKey does.
+ */
+export function foldLabel(text: string): string {
+  if (ASCII.test(text)) return foldKey(text);
+  return withoutAccents(text)
+    .toLowerCase()
+    .replace(/&/g, 'and')
+    .replace(/ß/g, 'ss')
+    .replace(/[^\p{L}\p{N}]/gu, '');
+}
+
 /** Edit distance counting an adjacent swap as one edit ("Onbaording" is 1 from "Onboarding"). */
 function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;

@@ -22,7 +22,7 @@ export const noStageColumn = defineRule({
     const reports: Report[] = [];
     for (const file of model.files) {
       for (const sheet of file.sheets) {
-        if (sheet.headerRow === null || sheet.touchpoints === 0 || sheet.columns.stage !== undefined) continue;
+        if (sheet.headerRow === null || sheet.touchpoints === 0 || sheet.columns.stage !== undefined || sheet.stagesFrom !== undefined) continue;
         const where = tableName({ sheet: sheet.sheet, markdown: file.kind === 'markdown' });
         reports.push({
           message: `${where} has no stage column, so it is read as a timeline: ${listAnd(stageRules)} skipped its ${plural(sheet.touchpoints, 'touchpoint')}`,

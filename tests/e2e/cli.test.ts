@@ -86,7 +86,7 @@ describe('journey audit (built CLI)', () => {
   it.each([
     ['a missing file', ['nope.xlsx'], /nope\.xlsx: cannot be read: no such file/],
     ['a picture renamed to .xlsx', ['picture.xlsx'], /picture\.xlsx: is not a workbook: it is a PNG image/],
-    ['a file with no header', ['noheader.csv'], /noheader\.csv: is not a communication inventory: .*Looked for stage \(this or day\).*touchpoint \(required\)/],
+    ['a file with no header', ['noheader.csv'], /noheader\.csv: is not a communication inventory: .*Looked for stage \(this, or day or channel or frequency\).*touchpoint \(required\)/],
     ['an empty folder', ['empty-folder'], /empty-folder: is a folder with nothing to audit/],
     ...(sharedAvailable('the encrypted corpus workbook end-to-end') ? [['the encrypted corpus workbook', ['../shared/corpus/calamine/pass_protected.xlsx'], /password-protected/] as [string, string[], RegExp]] : []),
   ])('answers %s with one line on stderr and exit 2', (_, args, message) => {

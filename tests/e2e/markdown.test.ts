@@ -40,7 +40,7 @@ describe('journey audit on markdown (built CLI)', () => {
     expect(linked.files[0]!.touchpoints).toBe(4);
     expect(linked.findings.some((f) => /unknown-value/.test(f.ruleId))).toBe(false);
     const wiki = AuditResultSchema.parse(JSON.parse(journey(['audit', 'fixtures/shapes/wiki-journey.md', '--format', 'json']).stdout));
-    expect(wiki.files.map((f) => [f.personas, f.touchpoints, f.sheets.map((s) => [s.sheet, s.headerRow])])).toEqual([[['SMB admin'], 5, [['SMB admin', 15]]]]);
+    expect(wiki.files.map((f) => [f.personas, f.touchpoints, f.sheets.map((s) => [s.sheet, s.headerRow])])).toEqual([[['SMB admin'], 5, [['Tools we use', null], ['SMB admin', 15], ['Contacts', null]]]]);
   });
 
   it('audits only the inventory markdown of a folder, and says a named markdown file without one is not an inventory', () => {
@@ -58,7 +58,7 @@ describe('journey audit on markdown (built CLI)', () => {
 
     const named = journey(['audit', join(folder, 'README.md')]);
     expect(named.code).toBe(2);
-    expect(named.stderr).toMatch(/README\.md: is not a communication inventory: it has no markdown table/);
+    expect(named.stderr).toMatch(/README\.md: is not a communication inventory: its table at line 3 under "Docs" has no touchpoint column/);
     expect(named.stderr).not.toMatch(/\n\s+at /);
     const empty = join(dir, 'only-docs');
     mkdirSync(empty);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { normalize } from '../../src/model/normalize.js';
 import { SAMPLE_HEADER, SAMPLE_ROWS, sampleInventory } from '../../src/init/example.js';
 import { cleanCopy } from '../../src/init/rows.js';
+import { DIRECTION_CHOICES, MODE_CHOICES, STATUS_CHOICES } from '../../src/init/template.js';
 import { csvFile } from '../helpers/inventory.js';
 import { loadInventoryFile } from '../../src/load/index.js';
 import { root } from '../helpers/cli.js';
@@ -13,6 +14,20 @@ const copyOf = (rows: (string | number | null)[][]) => {
 };
 
 describe('cleanCopy', () => {
+  it('writes a direction of both as "Both", a value its own dropdown offers', () => {
+    const copy = copyOf([
+      ['Stage', 'Touchpoint', 'Channel', 'Direction'],
+      ['Adoption', 'Support chat', 'Chat', 'Two-way'],
+      ['Adoption', 'Usage digest', 'Email', 'Out'],
+    ]);
+    const [chat, digest] = copy.personas[0]!.rows;
+    expect(chat!.direction).toEqual({ value: 'Both' });
+    expect(digest!.direction).toEqual({ value: 'Outbound' });
+    expect(DIRECTION_CHOICES).toEqual(['Inbound', 'Outbound', 'Both']);
+    expect(MODE_CHOICES).toEqual(['Ongoing', 'Automatic', 'Manual']);
+    expect(STATUS_CHOICES).toEqual(['Live', 'Planned', 'Retired']);
+  });
+
   it('writes labels for the stages and channels journey knows, keeping the changed text in Notes', () => {
     const copy = copyOf([
       ['Phase', 'Communication', 'Medium', 'Notes', 'Timing'],

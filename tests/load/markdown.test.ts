@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { loadInventoryFile } from '../../src/load/index.js';
 import { DEFAULT_READ_LIMITS } from '../../src/load/limits.js';
-import { hasInventoryTable, markdownTables } from '../../src/load/markdown.js';
-import { ColumnMatcher } from '../../src/model/columns.js';
-import { normalize } from '../../src/model/normalize.js';
+import { markdownTables } from '../../src/load/markdown.js';
+import { hasInventoryTable } from '../../src/model/markdown-inventory.js';
+import { DEFAULT_NORMALIZE_SETTINGS, normalize } from '../../src/model/normalize.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'journey-md-'));
 const write = (name: string, content: string | Buffer) => {
@@ -15,7 +15,10 @@ const write = (name: string, content: string | Buffer) => {
   writeFileSync(path, content);
   return path;
 };
-const tables = (text: string) => markdownTables(text, 'doc.md', new ColumnMatcher());
+const tables = (text: string) => markdownTables(text, 'doc.md');
+/** The tables of a markdown text that the model reads as inventories. */
+const inventories = (text: string) => normalize([{ file: 'doc.md', kind: 'markdown', skipped: [], tables: tables(text) }]).files[0]!.sheets.filter((sheet) => sheet.headerRow !== null);
+const read = async (path: string, settings?: Parameters<typeof normalize>[1]) => normalize([await loadInventoryFile(path)], settings);
 
 describe('markdown loader', () => {
   it('reads each inventory table with its rows numbered by line and named by the nearest heading', async () => {
@@ -59,8 +62,8 @@ describe('markdown loader', () => {
     ]);
   });
 
-  it('skips tables that are not inventories, tables in fenced code, and a header whose delimiter line has another width', () => {
-    const found = tables([
+  it('hands on every table, skipping tables in fenced code and a header whose delimiter line has another width; the model reads the inventories', () => {
+    const found = [
       '| Tool | Used for |',
       '|---|---|',
       '| HubSpot | Email |',
@@ -83,8 +86,9 @@ describe('markdown loader', () => {
       'Stage | Touchpoint | Channel',
       '--- | --- | ---',
       'Onboarding | Welcome | Email',
-    ].join('\n'));
-    expect(found.map((t) => [t.sheet, t.rows.map((r) => r.row)])).toEqual([[null, [20, 22]]]);
+    ].join('\n');
+    expect(tables(found).map((t) => [t.sheet, t.rows.map((r) => r.row)])).toEqual([[null, [1, 3]], [null, [20, 22]]]);
+    expect(inventories(found).map((sheet) => sheet.headerRow)).toEqual([20]);
   });
 
   it('ends a table at a blank line or a line without a pipe, and keeps rows with missing cells', () => {
@@ -106,7 +110,8 @@ describe('markdown loader', () => {
 
   it('is an input error when it holds no inventory table, is not UTF-8, or is larger than limits.inputMiB', async () => {
     const readme = write('README.md', '# Project\n\n| Option | Default |\n|---|---|\n| a | b |\n');
-    await expect(loadInventoryFile(readme)).rejects.toThrow(/is not a communication inventory: it has no markdown table/);
+    await expect(read(readme)).rejects.toThrow(/is not a communication inventory: its table at line 3 under "Project" has no touchpoint column/);
+    await expect(read(write('prose.md', '# Notes\n\nNo tables here.\n'))).rejects.toThrow(/is not a communication inventory: it has no markdown table/);
     await expect(loadInventoryFile(write('latin1.md', Buffer.from('| Stage | Touchpoint | Channel |\n|-|-|-|\n| caf\xe9 | a | b |\n', 'latin1')))).rejects.toThrow(/not valid UTF-8/);
     const inventory = write('inventory.markdown', '| Stage | Touchpoint | Channel |\n|-|-|-|\n| Onboarding | a | Email |\n');
     const error = await loadInventoryFile(inventory, { limits: { ...DEFAULT_READ_LIMITS, inputMiB: 0.00001 } }).catch((e: unknown) => e);
@@ -116,10 +121,11 @@ describe('markdown loader', () => {
     expect(await hasInventoryTable(readme)).toBe(false);
   });
 
-  it('recognizes a table by the config\'s extra column names', async () => {
-    const path = write('custom.md', '| Tollgate | Touchpoint | Channel |\n|-|-|-|\n| Onboarding | a | Email |\n');
-    await expect(loadInventoryFile(path)).rejects.toThrow(/not a communication inventory/);
-    expect((await loadInventoryFile(path, { columns: { stage: ['Tollgate'] } })).tables).toHaveLength(1);
+  it('reads a column by the config\'s extra column names', async () => {
+    const path = write('custom.md', '| Tollgate | Touchpoint | Channel |\n|-|-|-|\n| Gate 1 | a | Email |\n| Gate 2 | b | Chat |\n');
+    expect((await read(path)).files[0]!.sheets[0]!.columns.stage).toBeUndefined();
+    const settings = { ...DEFAULT_NORMALIZE_SETTINGS, columns: { stage: ['Tollgate'] } };
+    expect((await read(path, settings)).files[0]!.sheets[0]!.columns).toMatchObject({ stage: 'A', touchpoint: 'B', channel: 'C' });
   });
 
   it.each([
@@ -143,7 +149,7 @@ describe('markdown loader', () => {
   it('refuses a table row longer than 64 KiB, naming its line', () => {
     const error = (() => {
       try {
-        return tables(`| Stage | Touchpoint | Channel |\n|---|---|---|\n| Onboarding | ${'*a'.repeat(1 << 19)} | Email |\n`);
+        return inventories(`| Stage | Touchpoint | Channel |\n|---|---|---|\n| Onboarding | ${'*a'.repeat(1 << 19)} | Email |\n`);
       } catch (e) {
         return e;
       }
@@ -151,14 +157,14 @@ describe('markdown loader', () => {
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).describe()).toMatch(/^doc\.md:3: is a table row of 1025 KiB, longer than the 64 KiB/);
     // Not in a table that is no inventory, nor under a header too long to be one: those are skipped.
-    expect(tables(`| Tool | Use |\n|---|---|\n| ${'x'.repeat(1 << 17)} | y |\n`)).toEqual([]);
+    expect(() => inventories(`| Tool | Use |\n|---|---|\n| ${'x'.repeat(1 << 17)} | y |\n`)).toThrow(/not a communication inventory/);
     expect(tables(`| Stage | Touchpoint | ${'x'.repeat(1 << 17)} |\n|---|---|---|\n| a | b | c |\n`)).toEqual([]);
   });
 
   it('gives normalize locations at file.md:LINE and column names, and the heading as persona', () => {
     const file = 'docs/playbook.md';
     const text = '## Trial user\n\n| Stage | Touchpoint | Channel |\n|---|---|---|\n| Onbaording | Welcome | Email |\n| | | |\n| Adoption | Tips | Email |\n';
-    const model = normalize([{ file, kind: 'markdown', tables: markdownTables(text, file, new ColumnMatcher()), skipped: [] }]);
+    const model = normalize([{ file, kind: 'markdown', tables: markdownTables(text, file), skipped: [] }]);
     expect(model.personas.map((p) => p.name)).toEqual(['Trial user']);
     expect(model.touchpoints.map((t) => t.row)).toEqual([5, 7]);
     expect(model.problems.map((p) => [p.kind, p.location.cell, p.location.row, p.location.column])).toEqual([

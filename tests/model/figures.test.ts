@@ -63,9 +63,9 @@ describe('figures and the optional columns', () => {
   });
 
   it('lets extra header names from the config take a column', () => {
-    const rows = [['Phase', 'Touchpoint', 'Channel', 'Abteilung'], ['Awareness', 'Ad', 'Paid ads', 'Marketing']];
+    const rows = [['Phase', 'Touchpoint', 'Channel', 'Tribu'], ['Awareness', 'Ad', 'Paid ads', 'Marketing']];
     expect(model(rows).touchpoints[0]!.team).toBeNull();
-    const settings = { stageModel: model(rows).stageModel, channels: model(rows).channels, columns: { team: ['Abteilung'] } };
+    const settings = { stageModel: model(rows).stageModel, channels: model(rows).channels, columns: { team: ['Tribu'] } };
     expect(model(rows, 'inventory.csv', settings).touchpoints[0]!.team).toBe('Marketing');
   });
 });

@@ -97,16 +97,17 @@ describe('journey-map grid', () => {
 
   it('reads a markdown grid, located at file.md:LINE › stage', () => {
     const text = ['# Onboarding map', '', '| Stage | Sign up | Set up |', '|---|---|---|', '| Touchpoints | Signup page, Welcome email | Kickoff call |', '| Emotions | 😊 Hopeful | 😩 Overwhelmed |', '| Pain points | | Too many steps |'].join('\n');
-    const tables = markdownTables(text, 'map.md', new ColumnMatcher());
+    const tables = markdownTables(text, 'map.md');
     expect(tables).toHaveLength(1);
     const journey = normalize([{ file: 'map.md', kind: 'markdown', skipped: [], tables }]);
     expect(journey.touchpoints.map((t) => [t.persona, t.stage, t.name])).toEqual([
-      ['Onboarding map', 'decision', 'Signup page'],
-      ['Onboarding map', 'decision', 'Welcome email'],
-      ['Onboarding map', 'onboarding', 'Kickoff call'],
+      // "Onboarding map" names no role or segment: a section label, and the file is one journey named after it.
+      ['map', 'decision', 'Signup page'],
+      ['map', 'decision', 'Welcome email'],
+      ['map', 'onboarding', 'Kickoff call'],
     ]);
     expect(check(frictionPoint, journey).map((r) => r.location.cell)).toEqual(['map.md:6 › Set up']);
-    // A markdown table that is neither an inventory nor a grid is still skipped.
-    expect(markdownTables('| Name | Role |\n|---|---|\n| Ana | PM |', 'team.md', new ColumnMatcher())).toEqual([]);
+    // A markdown table that is neither an inventory nor a grid is refused by the model (the loader hands every table on).
+    expect(() => normalize([{ file: 'team.md', kind: 'markdown', skipped: [], tables: markdownTables('| Name | Role |\n|---|---|\n| Ana | PM |', 'team.md') }])).toThrow(/not a communication inventory/);
   });
 });

@@ -42,7 +42,7 @@ describe('normalize', () => {
     const inventory = { file: 'w.xlsx', sheet: 'P', rows: [{ row: 1, cells: ['Stage', 'Touchpoint', 'Channel'] }, { row: 2, cells: ['Awareness', 'Ad', 'Paid ads'] }] };
     const journey = normalize([{ file: 'w.xlsx', kind: 'xlsx', skipped: [], tables: [notes, inventory] }]);
     expect(journey.files[0]!.sheets[0]).toMatchObject({ sheet: 'Notes', headerRow: null, skipped: expect.stringContaining('no inventory header') });
-    expect(() => normalize([{ file: 'w.xlsx', kind: 'xlsx', skipped: [], tables: [notes] }])).toThrow(/none of its sheets \("Notes"\) has a header row.*stage \(this or day\).*touchpoint \(required\)/);
+    expect(() => normalize([{ file: 'w.xlsx', kind: 'xlsx', skipped: [], tables: [notes] }])).toThrow(/none of its sheets \("Notes"\) has a header row.*stage \(this, or day or channel or frequency\).*touchpoint \(required\)/);
   });
 
   it('fails a header that lacks a required column, naming the sheet and what it looked for', () => {
@@ -54,6 +54,6 @@ describe('normalize', () => {
       }
     })();
     expect(error).toBeInstanceOf(InputError);
-    expect(error!.describe()).toMatch(/^inventory\.csv row 1: the header has no touchpoint column; looked for touchpoint \(touchpoint, touch point, communication, /);
+    expect(error!.describe()).toMatch(/^inventory\.csv row 1: is not a communication inventory: the header \(Stage, Channel, Team\) has no touchpoint column, by its words or its cells; looked for touchpoint \(touchpoint, touch point, communication, /);
   });
 });

@@ -4,7 +4,7 @@ import { isCellError, type CellValue, type RawRow, type RawTable } from '../../l
 import { cellLocation } from '../cells.js';
 import { HEADER_SEARCH_ROWS } from '../columns.js';
 import type { ExpectedValue, Field, Location, Metrics, ProblemReason, Sentiment, SheetSummary, TablePlace, ValueProblem } from '../schema.js';
-import { foldKey } from '../text.js';
+import { foldLabel } from '../text.js';
 import { channelsFromNamesProblem, noteChannelFromName } from './channel-from-name.js';
 import type { RowServices } from './row.js';
 import { beginTable } from './table.js';
@@ -15,31 +15,48 @@ type Lane = 'stage' | 'touchpoint' | 'channel' | 'sentiment' | 'painPoint' | 'op
 
 /** Lane labels as journey-map templates and service designers write them (folded; a plural "s" is also taken off). */
 const LANE_NAMES: Record<Lane, string[]> = {
-  stage: ['stage', 'phase', 'journey stage', 'journey phase', 'lifecycle stage', 'step', 'customer stage', 'stage of journey'],
-  touchpoint: ['touchpoint', 'touch point', 'customer touchpoint', 'interaction', 'moment', 'key moment', 'touchpoints and channels', 'where'],
-  channel: ['channel', 'medium', 'media', 'channel and device', 'device'],
-  sentiment: ['emotion', 'feeling', 'emotional journey', 'emotional state', 'customer emotion', 'customer feeling', 'mood', 'sentiment', 'emotional experience', 'experience', 'emotional response', 'how they feel'],
-  painPoint: ['pain point', 'pain', 'painpoint', 'frustration', 'friction', 'friction point', 'barrier', 'challenge', 'problem', 'issue', 'pain and frustration', 'pain and gain'],
-  opportunity: ['opportunity', 'idea', 'improvement', 'improvement idea', 'how might we', 'hmw', 'recommendation', 'solution', 'next step', 'action item', 'opportunity for improvement'],
-  team: ['team', 'owner', 'department', 'responsible', 'owning team', 'internal owner', 'who', 'backstage owner'],
-  kpi: ['kpi', 'metric', 'success metric', 'measure', 'measurement'],
-  day: ['timing', 'timeline', 'when', 'time', 'duration', 'day'],
-  goal: ['goal', 'customer goal', 'need', 'customer need', 'objective', 'job to be done', 'jtbd', 'expectation', 'user goal'],
-  action: ['action', 'customer action', 'doing', 'activity', 'behaviour', 'behavior', 'what they do', 'task', 'user action'],
-  thinking: ['thinking', 'thought', 'question', 'quote', 'thinking and feeling', 'what they think', 'saying', 'what they say', 'mindset'],
+  stage: ['stage', 'phase', 'journey stage', 'journey phase', 'lifecycle stage', 'step', 'customer stage', 'stage of journey', 'etapa', 'fase', 'etape', 'phasen', 'ステージ', 'フェーズ', '段階'],
+  touchpoint: ['touchpoint', 'touch point', 'customer touchpoint', 'interaction', 'moment', 'key moment', 'touchpoints and channels', 'where', 'punto de contacto', 'ponto de contato', 'point de contact', 'beruhrungspunkt', 'punto di contatto', 'contactmoment', 'タッチポイント', '接点', '顧客接点'],
+  channel: ['channel', 'medium', 'media', 'channel and device', 'device', 'canal', 'canales', 'kanal', 'canale', 'kanaal', 'チャネル', 'チャンネル'],
+  sentiment: ['emotion', 'feeling', 'emotional journey', 'emotional state', 'customer emotion', 'customer feeling', 'mood', 'sentiment', 'emotional experience', 'experience', 'emotional response', 'how they feel', 'interpreted experience', 'emocion', 'emocao', 'gefuhl', 'emozione', 'emotie', '感情', '思考感情', '感情曲線', '気持ち'],
+  painPoint: ['pain point', 'pain', 'painpoint', 'frustration', 'friction', 'friction point', 'barrier', 'challenge', 'problem', 'issue', 'pain and frustration', 'pain and gain', 'reported friction', 'punto de dolor', 'ponto de dor', 'schmerzpunkt', 'pijnpunt', '課題', '問題', '問題課題要求', 'ペインポイント'],
+  opportunity: ['opportunity', 'idea', 'improvement', 'improvement idea', 'how might we', 'hmw', 'recommendation', 'solution', 'next step', 'action item', 'opportunity for improvement', 'oportunidad', 'oportunidade', 'opportunite', 'chance', 'opportunita', 'kans', '機会', '改善案', '施策'],
+  team: ['team', 'owner', 'department', 'responsible', 'owning team', 'internal owner', 'who', 'backstage owner', 'equipo', 'equipe', 'verantwortlich', 'responsabile', 'eigenaar', '担当', '部署'],
+  kpi: ['kpi', 'metric', 'success metric', 'measure', 'measurement', '指標'],
+  day: ['timing', 'timeline', 'when', 'time', 'duration', 'day', 'momento', 'zeitpunkt', 'タイミング', '時期'],
+  goal: ['goal', 'customer goal', 'need', 'customer need', 'objective', 'job to be done', 'jtbd', 'expectation', 'user goal', 'guest goal', 'objetivo', 'ziel', 'obiettivo', 'doel', '目標', 'ゴール', 'ニーズ'],
+  action: ['action', 'customer action', 'doing', 'activity', 'behaviour', 'behavior', 'what they do', 'task', 'user action', 'accion', 'acao', 'handlung', 'azione', 'actie', '行動'],
+  thinking: ['thinking', 'thought', 'question', 'quote', 'thinking and feeling', 'what they think', 'saying', 'what they say', 'mindset', '思考', '考え'],
   other: ['backstage', 'frontstage', 'front stage', 'back stage', 'supporting process', 'system', 'process', 'evidence', 'prop', 'persona', 'scenario'],
 };
 
 const LANE_BY_KEY = new Map<string, Lane>();
-for (const [lane, names] of Object.entries(LANE_NAMES) as [Lane, string[]][]) for (const name of names) LANE_BY_KEY.set(foldKey(name), lane);
+for (const [lane, names] of Object.entries(LANE_NAMES) as [Lane, string[]][]) for (const name of names) LANE_BY_KEY.set(foldLabel(name), lane);
 
-/** The lane a first-column cell names ("Touchpoints", "Emotions 😊", "Pain points"), or null. */
+const singularOf = (key: string) => (key.endsWith('ies') ? `${key.slice(0, -3)}y` : key.endsWith('s') ? key.slice(0, -1) : key);
+
+/**
+ * The lane a first-column cell names ("Touchpoints", "Emotions 😊", "Pain points", "タッチポイント"), or
+ * null; a label of a few words names the lane of its longest known run ("Touchpoints in thesis",
+ * "Reported friction", "Guest goal").
+ */
 export function laneOf(value: CellValue | undefined): Lane | null {
   if (typeof value !== 'string' || value.length > 60) return null;
-  const key = foldKey(value.replace(/\(.*?\)/g, ''));
+  const bare = value.replace(/\(.*?\)/g, '');
+  const key = foldLabel(bare);
   if (key === '') return null;
-  const singular = key.endsWith('ies') ? `${key.slice(0, -3)}y` : key.endsWith('s') ? key.slice(0, -1) : key;
-  return LANE_BY_KEY.get(key) ?? LANE_BY_KEY.get(singular) ?? null;
+  const whole = LANE_BY_KEY.get(key) ?? LANE_BY_KEY.get(singularOf(key));
+  if (whole !== undefined) return whole;
+  const words = bare.split(/[^\p{L}\p{N}]+/u).map(foldLabel).filter(Boolean);
+  if (words.length < 2 || words.length > 5) return null;
+  for (let length = words.length - 1; length >= 1; length--) {
+    for (let start = 0; start + length <= words.length; start++) {
+      const run = words.slice(start, start + length).join('');
+      const lane = LANE_BY_KEY.get(run) ?? LANE_BY_KEY.get(singularOf(run));
+      if (lane !== undefined) return lane;
+    }
+  }
+  return null;
 }
 
 /** A journey-map grid found in a table: its label column, its stage row, its lanes and its stage columns. */
@@ -130,13 +147,13 @@ export type GridServices = Pick<RowServices, 'vocabularies' | 'stages' | 'intern
  * cell, each with the stage's channel, emotion, pain point, opportunity and team lanes. Every value and
  * problem keeps its real cell (`Map!C3`).
  */
-export function readGrid(services: GridServices, table: RawTable, shape: GridShape): SheetSummary {
+export function readGrid(services: GridServices, table: RawTable, shape: GridShape, personaName?: string): SheetSummary {
   const { file, sheet } = table;
   const before = services.touchpointCount();
   const state = beginTable(file, sheet, before, table.lines ? { firstRow: table.rows[0]?.row ?? 1 } : undefined);
   const stageRow = table.rows[shape.stageRowIndex]!;
   const columnNames = table.lines ? stageRow.cells.map((value) => cellText(value) ?? '') : undefined;
-  const persona = services.persona(sheet ?? basename(file, extname(file)), state);
+  const persona = services.persona(personaName ?? sheet ?? basename(file, extname(file)), state);
   // The first lane of each kind is read; a second "Touchpoints" lane is a note, not a second reading.
   const laneRow = new Map<Lane, RawRow>();
   for (const lane of shape.lanes) if (!laneRow.has(lane.lane)) laneRow.set(lane.lane, table.rows[lane.rowIndex]!);

@@ -1,4 +1,6 @@
-import { InputError } from '../../errors.js';
+import { basename, extname } from 'node:path';
+import { InputError, NotInventoryError } from '../../errors.js';
+import { headingContexts, headingStages, type HeadingContext } from '../reading/headings.js';
 import type { LoadedFile, RawRow, RawTable } from '../../load/index.js';
 import { sheetLocation } from '../cells.js';
 import { ChannelWords } from '../channel-words.js';
@@ -77,17 +79,20 @@ export class Normalizer {
     this.gridServices = { ...services, touchpointCount: () => this.touchpoints.length };
     this.sink = {
       matcher: new ColumnMatcher(settings.columns),
+      vocabularies: this.vocabularies,
       readRow: (state, raw) => reader.read(state, raw),
       problem: (problem) => this.problems.push(problem),
       touchpointCount: () => this.touchpoints.length,
       stageSample: (texts, location) => this.stages.decide(texts, location),
+      isStage: (text) => this.stages.names(text),
       observer,
     };
   }
 
   /** Adds one loaded file; throws InputError when none of its sheets holds an inventory. */
   add(loaded: LoadedFile): void {
-    const states = loaded.tables.map((table) => this.addTable(table));
+    const contexts = loaded.kind === 'markdown' ? this.headingContexts(loaded) : [];
+    const states = loaded.tables.map((table, i) => this.addTable(table, contexts[i]));
     this.addFile(loaded.file, loaded.kind, states, loaded.skipped);
   }
 
@@ -132,13 +137,39 @@ export class Normalizer {
     };
   }
 
-  private addTable(table: RawTable): { summary: SheetSummary; state: TableState } {
+  /**
+   * What a markdown file's headings give its tables: one journey (the file's name) unless headings name
+   * personas; stages from headings that name one or number a step, which are the file's stage model in
+   * heading order; planned markers; section labels.
+   */
+  private headingContexts(loaded: LoadedFile): HeadingContext[] {
+    const isStage = (text: string) => this.stages.names(text);
+    const stages = headingStages(loaded.tables, isStage);
+    if (stages.length >= 2) this.stages.decide(stages.map((stage) => stage.text), { file: loaded.file, sheet: null, row: stages[0]!.line, column: null, cell: `${loaded.file}:${stages[0]!.line}` });
+    const contexts = headingContexts(loaded.tables, isStage);
+    const journey = basename(loaded.file, extname(loaded.file));
+    for (const context of contexts) context.persona ??= journey;
+    return contexts;
+  }
+
+  private addTable(table: RawTable, context?: HeadingContext): { summary: SheetSummary; state: TableState } {
     const state = beginTable(table.file, table.sheet, this.touchpoints.length, table.lines ? { firstRow: table.rows[0]?.row ?? 1 } : undefined);
+    if (context) {
+      state.fallbackPersona = context.persona!;
+      state.planned = context.planned;
+      state.sectionStage = context.stage;
+      state.stageFromHeading = context.stage !== null;
+    }
     const grid = table.rows.length <= MAX_GRID_ROWS ? findGrid(table.rows) : null;
-    if (grid !== null) return { summary: readGrid(this.gridServices, table, grid), state };
+    if (grid !== null) return { summary: readGrid(this.gridServices, table, grid, context?.persona ?? undefined), state };
     if (this.refuse(state, table.rows)) return { summary: endTable(this.sink, state), state };
     for (const raw of table.rows) pushRow(this.sink, state, raw);
-    return { summary: endTable(this.sink, state), state };
+    const summary = endTable(this.sink, state);
+    const oversized = table.oversized?.[0];
+    if (summary.headerRow !== null && oversized) {
+      throw new InputError({ file: table.file, line: oversized.row }, `is a table row of ${oversized.kib} KiB, longer than the ${oversized.limitKib} KiB journey reads in one markdown table row`);
+    }
+    return { summary, state };
   }
 
   /**
@@ -149,7 +180,7 @@ export class Normalizer {
   private refuse(state: TableState, rows: readonly RawRow[]): boolean {
     const looks = describeNonInventory(rows, this.sink.matcher);
     if (looks === null) return false;
-    state.incomplete = new InputError({ file: state.place.file, sheet: state.place.sheet }, looks);
+    state.incomplete = new NotInventoryError({ file: state.place.file, sheet: state.place.sheet }, looks);
     state.buffered = [];
     return true;
   }
@@ -164,8 +195,9 @@ export class Normalizer {
     if (!sheets.some((s) => s.headerRow !== null)) {
       const incomplete = read.find((table) => table.state.incomplete !== null)?.state.incomplete;
       if (incomplete) throw incomplete;
+      if (kind === 'markdown') throw new NotInventoryError({ file }, `is not a communication inventory: ${markdownRefusal(tables, read.map((table) => table.state.firstRow))}`);
       const where = kind === 'xlsx' ? `none of its sheets (${tables.map((t) => `"${t.sheet}"`).join(', ') || 'none visible'}) has a` : 'it has no';
-      throw new InputError({ file }, `is not a communication inventory: ${where} header row with the columns journey looks for in the first 30 rows. Looked for ${describeKnownColumns()}`);
+      throw new NotInventoryError({ file }, `is not a communication inventory: ${where} header row with the columns journey looks for in the first 30 rows. Looked for ${describeKnownColumns()}`);
     }
     this.files.push({ file, kind, sheets });
   }
@@ -202,6 +234,14 @@ export class Normalizer {
     this.personaNames.set(name, canonical);
     return canonical;
   }
+}
+
+/** Why a markdown file with no inventory table was refused: how many tables it has, and what the first ones hold. */
+function markdownRefusal(tables: readonly SheetSummary[], lines: readonly number[]): string {
+  if (tables.length === 0) return 'it has no markdown table (a header row, then a |---|---| line)';
+  const where = (i: number) => `line ${lines[i]}${tables[i]!.sheet ? ` under "${tables[i]!.sheet}"` : ''}`;
+  const which = tables.length === 1 ? `its table at ${where(0)} has` : `none of its ${tables.length} tables (${tables.slice(0, 3).map((_, i) => where(i)).join(', ')}${tables.length > 3 ? ', ...' : ''}) has`;
+  return `${which} no touchpoint column with a stage, day or channel column; run journey inspect on it to see how each column was read`;
 }
 
 /** Normalizes loaded files into one journey model; throws InputError for a file with no inventory in it. */

@@ -1,3 +1,4 @@
+import type { ColumnDecision } from '../reading/assign.js';
 import type { Field } from '../schema.js';
 
 /** The table a header or value was read in: its file and sheet (null for a CSV; a markdown table's heading). */
@@ -15,6 +16,11 @@ export interface NormalizeObserver {
   header(table: ObservedTable, row: number, cells: string[], columns: Partial<Record<Field, number>>): void;
   /** A value read from a cell. */
   value(table: ObservedTable, value: ObservedValue): void;
+  /**
+   * A table's header row and what each column was decided to be, and why; also for a table journey
+   * did not read, with the fields it lacks (`missing`, as "touchpoint" or "stage, day or channel").
+   */
+  layout?(table: ObservedTable, row: number, decisions: readonly ColumnDecision[], missing: readonly string[]): void;
 }
 
 /** A value read from a cell: its field and text, what it became, and the nearest known value when it could not be read. */

@@ -6,8 +6,9 @@ import type { Vocabularies, Vocabulary } from '../vocabulary.js';
 import { noteChannelFromName } from './channel-from-name.js';
 import type { NormalizeObserver, ObservedValue } from './observer.js';
 import { isAlwaysOn, isTimingWord, type StageReader, type Timing } from './stages.js';
-import type { TableState } from './table.js';
-import { MAX_VALUE_LENGTH, cellText, isBlank, readChannels, readDay, readSentiment, readVocabulary, shownValue } from './values.js';
+import type { TableState, Timeline } from './table.js';
+import { MAX_VALUE_LENGTH, calendarDate, cellText, dayFromText, isBlank, readChannels, readDay, readSentiment, readVocabulary, shownValue } from './values.js';
+import { readLenient } from '../reading/lenient.js';
 
 // Shared by every row without figures; rules only read it.
 const NO_METRICS: Metrics = Object.freeze({ audience: null, sent: null, openRate: null, clickRate: null, conversionRate: null, dropOffRate: null, unsubscribeRate: null, nps: null, csat: null });
@@ -65,7 +66,8 @@ export class RowReader {
     }
     row.name = name;
     const statusText = this.text(row, 'status');
-    const status = statusText === null ? null : this.closedValue(row, services.vocabularies.statuses, 'status', statusText);
+    // Under a "Future state" or "Backlog" section, a row with no status of its own is planned.
+    const status = statusText === null ? (state.planned ? 'planned' : null) : this.closedValue(row, services.vocabularies.statuses, 'status', statusText);
     if (status === 'retired') {
       state.retired++;
       return;
@@ -76,6 +78,9 @@ export class RowReader {
       const inherited = state.inheritedStage;
       if (inherited) [row.stage, stageTiming] = this.stage(row, inherited);
       else this.problem(row, { kind: 'invalid', field: 'stage', value: '', reason: { code: 'missing' } });
+    } else if (state.sectionStage !== null) {
+      // No stage column: the section row above names the stage ("Phase 2: Booking").
+      [row.stage, stageTiming] = this.stage(row, state.sectionStage);
     }
 
     const channels = header.columns.channel === undefined ? this.channelFromName(row, name) : this.channelCell(row);
@@ -168,7 +173,7 @@ export class RowReader {
     }
     state.stageCells.stages++;
     if ('id' in read) return [read.id, null];
-    const where = cellLocation(state.place, inherited.row, state.header!.columns.stage!);
+    const where = cellLocation(state.place, inherited.row, state.header!.columns.stage ?? 0);
     this.problem(row, { kind: 'unknown', field: 'stage', value: inherited.text, reason: { code: 'unknown', suggestion: read.unknown } }, where);
     return [null, null];
   }
@@ -198,7 +203,10 @@ export class RowReader {
 
   /** Maps a mode, direction or status; anything outside its fixed set is an invalid value. */
   private closedValue<Id extends string>(row: RowContext, vocabulary: Vocabulary<Id>, field: 'mode' | 'direction' | 'status', text: string): Id | null {
-    const read = readVocabulary(vocabulary, text);
+    const exact = readVocabulary(vocabulary, text);
+    // "Automated → manual if negative" is automatic, with a note on it: the words before the note are the value.
+    const lenient = 'id' in exact || field === 'status' ? null : readLenient(vocabulary, text);
+    const read = lenient !== null ? { id: lenient } : exact;
     if (this.services.observer) this.observe(row, { field, text, read: 'id' in read ? [read.id] : null, suggestion: 'id' in read ? null : read.suggestion });
     if ('id' in read) return read.id;
     this.problem(row, { kind: 'invalid', field, value: text, reason: { code: 'not-in-set', suggestion: read.suggestion } });
@@ -212,7 +220,9 @@ export class RowReader {
       this.formulaError(row, 'day', value.error);
       return fromStage ?? { day: null, timing: null };
     }
-    const reading = readDay(value);
+    const dated = this.datedDay(row, value);
+    if (dated !== null) return dated;
+    const reading = shifted(readDay(value), value, row.state.timeline);
     if (reading === null) return fromStage ?? { day: null, timing: null };
     // Timing written in words is what inspect shows; plain numbers read as themselves.
     if (this.services.observer && typeof value === 'string' && !/^\s*\d+\s*$/.test(value)) this.observe(row, { field: 'day', text: shownValue(value), read: 'value' in reading ? [`day ${reading.value}`] : reading.error === 'day' ? ['timing text'] : null, suggestion: null });
@@ -240,6 +250,22 @@ export class RowReader {
     }
     cells.words.push(problem);
     return { day: null, timing: cellText(value) };
+  }
+
+  /** In a dated timeline, a date cell's day (days since the table's earliest date), the date kept as its timing text. */
+  private datedDay(row: RowContext, value: CellValue | undefined): Timing | null {
+    const { timeline } = row.state;
+    if (timeline.kind !== 'dates') return null;
+    const date = calendarDate(value);
+    if (date === null) return null;
+    const iso = new Date(date).toISOString().slice(0, 10);
+    const day = Math.round((date - timeline.anchor) / DAY_MS);
+    if (this.services.observer) this.observe(row, { field: 'day', text: shownValue(value!), read: day >= 0 ? [`day ${day}`] : null, suggestion: null });
+    row.state.dayCells.days++;
+    if (day >= 0) return { day, timing: iso };
+    // Earlier than the first rows' earliest date (a later row of a long table): no day, and said so.
+    this.services.problem({ kind: 'invalid', field: 'day', value: iso, reason: { code: 'unreadable', expected: 'day-negative' }, location: this.at(row, 'day'), persona: row.persona, stage: row.stage, touchpoint: row.name });
+    return { day: null, timing: iso };
   }
 
   /** A figure read from its cell; a cell that holds something else is an invalid-value problem and reads as null. */
@@ -274,6 +300,17 @@ export class RowReader {
     }
     return known ? metrics : NO_METRICS;
   }
+}
+
+const DAY_MS = 86_400_000;
+
+/** A day reading with the table's shift applied: offsets before a moment ("T-90") count from the earliest of them. */
+function shifted(reading: Reading<number> | null, value: CellValue | undefined, timeline: Timeline): Reading<number> | null {
+  if (reading === null || timeline.kind !== 'offsets' || timeline.shift === 0) return reading;
+  if ('value' in reading) return { value: reading.value + timeline.shift };
+  if (reading.error !== 'day-negative' || typeof value !== 'string') return reading;
+  const day = dayFromText(cellText(value) ?? '');
+  return day !== null && Number.isInteger(day) && day + timeline.shift >= 0 ? { value: day + timeline.shift } : reading;
 }
 
 /** A timing read from the stage column, as inspect shows it. */

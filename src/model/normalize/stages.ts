@@ -17,7 +17,7 @@ export type StageReading = { id: string } | { timing: Timing } | { unknown: stri
 export const MAX_OWN_STAGES = 24;
 
 // Timings teams write where a stage goes: "Ongoing", "Any time", "Q3" (days such as "Week 1" are read by dayFromText).
-const TIMING_WORDS = /^(?:ongoing|on ?-?going|any ?time|always|always on|always-on|continuous(?:ly)?|as needed|as-needed|on demand|on-demand|on request|recurring|throughout|evergreen|q[1-4]|h[12]|year \d{1,2}|yearly|annually|monthly|weekly|bi-?weekly|fortnightly|daily|quarterly|ad hoc|ad-hoc|seasonal|tbd|tbc|n\/a)$/i;
+const TIMING_WORDS = /^(?:ongoing|on ?-?going|any ?time|always|always on|always-on|continuous(?:ly)?|as needed|as-needed|on demand|on-demand|on request|recurring|throughout|evergreen|q[1-4]|h[12]|year \d{1,2}|yearly|annually|monthly|weekly|bi-?weekly|fortnightly|daily|quarterly|ad hoc|ad-hoc|seasonal|tbd|tbc|n\/a|continuo|contínuo|continua|contínua|siempre|sempre|permanente|en curso|a demanda|bajo demanda|sob demanda|segun necesidad|según necesidad|al bisogno|nach bedarf|laufend|fortlaufend|jederzeit|en continu|permanent|a la demande|à la demande|doorlopend|continu|op aanvraag|indien nodig|随時|常時|通年)$/i;
 
 /** True for words that say when or how often without naming a day ("Ongoing", "Monthly", "Q3", "As needed"): timing, never a mistake. */
 export function isTimingWord(text: string): boolean {
@@ -25,7 +25,7 @@ export function isTimingWord(text: string): boolean {
 }
 
 // Timings that mean the touchpoint is always there: a row with no mode of its own is ongoing.
-const ALWAYS = /^(?:ongoing|on ?-?going|any ?time|always|always on|always-on|continuous(?:ly)?|evergreen|on demand|on-demand|throughout)$/i;
+const ALWAYS = /^(?:ongoing|on ?-?going|any ?time|always|always on|always-on|continuous(?:ly)?|evergreen|on demand|on-demand|throughout|continuo|contínuo|continua|contínua|siempre|sempre|permanente|laufend|fortlaufend|jederzeit|en continu|permanent|doorlopend|continu|随時|常時|通年)$/i;
 
 /** True when timing words say the touchpoint is always available ("Ongoing", "Always on", "Any time"). */
 export function isAlwaysOn(text: string): boolean {
@@ -125,8 +125,10 @@ export class StageReader {
       this.vocabulary = new Vocabulary(named.model.stages);
       return;
     }
-    // Free text is not a stage model: many distinct values should repeat.
-    if (distinct.size > 8 && keys.length < distinct.size * 1.5) return;
+    // Free text is not a stage model: many distinct values should repeat, unless each is a short phase name
+    // (an airline's Discovery, Search, Selection, Booking ... Post-flight, each written once).
+    const words = [...distinct.values()].reduce((sum, key) => sum + key.split(/\s+/).length, 0) / distinct.size;
+    if (distinct.size > 8 && keys.length < distinct.size * 1.5 && words > 2) return;
     const unknownCells = keys.filter((key) => this.vocabulary.lookup(key) === null).length;
     const byId = new Map<string, number>();
     for (const key of distinct.values()) {
@@ -142,6 +144,11 @@ export class StageReader {
     this.ownLocation = location;
     this.vocabulary = new Vocabulary([]);
     for (const key of distinct.values()) this.addOwn(key);
+  }
+
+  /** True when a text names a stage of the model in force (or of the file's own, once decided). */
+  names(text: string): boolean {
+    return text.length <= MAX_VALUE_LENGTH && this.vocabulary.lookup(stripStageNumbering(text)) !== null;
   }
 
   /** Reads a stage cell's text. */

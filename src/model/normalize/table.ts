@@ -1,20 +1,23 @@
 import { basename, extname } from 'node:path';
-import { InputError } from '../../errors.js';
+import { InputError, NotInventoryError } from '../../errors.js';
 import { columnLetter } from '../../load/address.js';
 import { isCellError, type RawRow } from '../../load/index.js';
 import { cellLocation } from '../cells.js';
-import { COLUMN_NAMES, findHeader, missingFields, type ColumnMatcher, type HeaderMatch } from '../columns.js';
+import { COLUMN_NAMES, HEADER_SEARCH_ROWS, findHeader, missingFields, type ColumnMatcher } from '../columns.js';
+import { findTableHeader as decideHeader, isSectionRow, type TableHeader } from '../reading/assign.js';
+import { sectionKind, stageName, type SectionKind } from '../reading/sections.js';
+import type { Vocabularies } from '../vocabulary.js';
 import type { Field, Location, SheetSummary, TablePlace, ValueProblem } from '../schema.js';
 import { endChannelsFromNames, type ChannelsFromNames } from './channel-from-name.js';
 import type { NormalizeObserver } from './observer.js';
-import { cellText } from './values.js';
+import { calendarDate, cellText, dayFromText } from './values.js';
 
 /** Where the reading of one table stands; tables are read row by row so a large CSV is never held whole. */
 export interface TableState {
   fallbackPersona: string;
   /** Rows held until the header is found; null once it has been looked for. */
   buffered: RawRow[] | null;
-  header: HeaderMatch | null;
+  header: TableHeader | null;
   /** The table's file and sheet, and once the header is found its column letters; shared by its touchpoints. */
   place: TablePlace;
   headerWidth: number;
@@ -40,11 +43,26 @@ export interface TableState {
   stageCells: { stages: number; timings: number };
   /** With no channel column: the rows whose channel was read from the touchpoint name (channel-from-name.ts). */
   channelsFromNames?: ChannelsFromNames;
+  /** Under a section row or heading that marks its rows planned ("Future state", "Backlog"): rows without a status are planned. */
+  planned: boolean;
+  /** The stage a section row above names, for a table without a stage column (or a blank stage cell). */
+  sectionStage: { text: string; row: number } | null;
+  /** The table's section rows, in order. */
+  sections: { row: number; text: string; kind: SectionKind }[];
+  /** The stage comes from the heading above the table. */
+  stageFromHeading?: boolean;
+  /** How the day column's cells become days: from the earliest calendar date, or shifted so the earliest offset ("T-90", "7 días antes") is day 0. */
+  timeline: Timeline;
 }
+
+/** How a table's timing column is read: offsets as written, shifted by `shift` days, or days since the earliest date (UTC ms). */
+export type Timeline = { kind: 'offsets'; shift: number } | { kind: 'dates'; anchor: number };
 
 /** What the table walk hands back to the normalizer: a row to read, and problems to record. */
 export interface TableSink {
   matcher: ColumnMatcher;
+  /** What cells are read against, to decide what each column holds. */
+  vocabularies: Vocabularies;
   /** Reads a data row (below the header, not blank) into a touchpoint. */
   readRow(state: TableState, raw: RawRow): void;
   problem(problem: ValueProblem): void;
@@ -52,6 +70,8 @@ export interface TableSink {
   touchpointCount(): number;
   /** The first stage cells of a table (as written), read before its rows to decide which stage model applies. */
   stageSample(texts: string[], location: Location): void;
+  /** True when a text names a stage of the model in force (a section row or heading that sets the stage). */
+  isStage(text: string): boolean;
   /** Watches headers and values for `journey inspect`, when given. */
   observer?: NormalizeObserver;
 }
@@ -66,7 +86,8 @@ export function beginTable(file: string, sheet: string | null, touchpointsBefore
     fallbackPersona: sheet ?? basename(file, extname(file)), buffered: [], header: null, place: { file, sheet, columns: {} },
     headerWidth: 0, blankWithin: [], withData: new Set(), inheritedStage: null, inheritedPersona: null, retired: 0, lastContentRow: 0,
     touchpointsBefore, dayCells: { days: 0, words: [], timingWords: 0, examples: [] }, incomplete: null, firstRow: lines?.firstRow ?? 1, lines: lines !== undefined,
-    bufferedChars: 0, stageCells: { stages: 0, timings: 0 },
+    bufferedChars: 0, stageCells: { stages: 0, timings: 0 }, planned: false, sectionStage: null, sections: [],
+    timeline: { kind: 'offsets', shift: 0 },
   };
 }
 
@@ -98,7 +119,11 @@ export function endTable(sink: TableSink, state: TableState): SheetSummary {
   for (const column of [...state.withData].sort((x, y) => x - y)) {
     sink.problem({ kind: 'blank-header', field: null, value: '', reason: { code: 'blank-header' }, location: cellLocation(state.place, header.row, column), persona: null, stage: null, touchpoint: null });
   }
-  return { sheet, headerRow: header.row, touchpoints: sink.touchpointCount() - state.touchpointsBefore, retired: state.retired, skipped: null, columns: state.place.columns };
+  const summary: SheetSummary = { sheet, headerRow: header.row, touchpoints: sink.touchpointCount() - state.touchpointsBefore, retired: state.retired, skipped: null, columns: state.place.columns };
+  if (state.sections.length > 0) summary.sections = state.sections;
+  if (state.place.columns.stage === undefined && state.sections.some((section) => section.kind === 'stage')) summary.stagesFrom = 'sections';
+  else if (state.place.columns.stage === undefined && state.stageFromHeading) summary.stagesFrom = 'headings';
+  return summary;
 }
 
 /**
@@ -132,23 +157,59 @@ function endStageColumn(state: TableState): void {
   delete columns.stage;
 }
 
+/**
+ * How a timing column reads, decided on its first cells: calendar dates (most of them) are a dated
+ * timeline, days counted from the earliest date; offsets before a moment ("T-90", "7 días antes",
+ * "3日前") shift the column so its earliest touchpoint is day 0, keeping their order and gaps.
+ */
+function timelineOf(rows: readonly RawRow[], column: number): Timeline {
+  let dates = 0;
+  let cells = 0;
+  let earliest = Infinity;
+  let lowest = 0;
+  for (const row of rows) {
+    const value = row.cells[column];
+    const text = cellText(value);
+    if (text === null) continue;
+    cells++;
+    const date = calendarDate(value);
+    if (date !== null) {
+      dates++;
+      earliest = Math.min(earliest, date);
+      continue;
+    }
+    if (typeof value === 'string' && !/^\s*-?\d+(?:\.\d+)?\s*$/.test(value)) {
+      const day = dayFromText(text);
+      if (day !== null && Number.isInteger(day)) lowest = Math.min(lowest, day);
+    }
+  }
+  if (dates > 0 && dates * 2 >= cells) return { kind: 'dates', anchor: earliest };
+  return { kind: 'offsets', shift: -lowest };
+}
+
 /** Picks the header among the held rows, checks it, and reads the held rows below it. */
 function findTableHeader(sink: TableSink, state: TableState): void {
   const rows = state.buffered!;
   state.buffered = null;
-  const header = findHeader(rows, sink.matcher, state.firstRow);
+  const header = decideHeader(rows, findHeader(rows, sink.matcher, state.firstRow), sink.matcher, sink.vocabularies, {
+    searchRows: HEADER_SEARCH_ROWS,
+    firstRowOnly: state.lines,
+    complete: (columns) => missingFields(columns).length === 0,
+  });
   if (!header) return;
   const { file, sheet } = state.place;
   const missing = missingFields(header.columns);
+  sink.observer?.layout?.({ file, sheet }, header.row, header.decisions, missing);
   if (missing.length > 0) {
-    const fields = missing.flatMap((name) => name.split(' or ')) as Field[];
-    const looked = fields.map((field) => `${field} (${[field, ...COLUMN_NAMES[field]].filter((v, i, all) => all.indexOf(v) === i).join(', ')})`).join('; ');
-    state.incomplete = new InputError({ file, sheet, cell: `row ${header.row}` }, `the header has no ${missing.join(' column and no ')} column; looked for ${looked}`);
+    const fields = missing.flatMap((name) => name.split(/, | or /)) as Field[];
+    const looked = fields.map((field) => `${field} (${[field, ...COLUMN_NAMES[field]].filter((v, i, all) => all.indexOf(v) === i).slice(0, 6).join(', ')}...)`).join('; ');
+    const seen = rows[header.rowIndex]!.cells.flatMap((value) => cellText(value) ?? []).map((text) => (text.length > 30 ? `${text.slice(0, 29)}…` : text));
+    const headers = `${seen.slice(0, 8).join(', ')}${seen.length > 8 ? `, and ${seen.length - 8} more` : ''}`;
+    state.incomplete = new NotInventoryError(
+      { file, sheet, cell: `row ${header.row}` },
+      `is not a communication inventory: the header (${headers}) has no ${missing.join(' column and no ')} column, by its words or its cells; looked for ${looked}; journey inspect shows each column's best guess and the columns config that reads it`,
+    );
     return;
-  }
-  if (header.columns.owner !== undefined && header.columns.team === undefined && holdsTeams(rows.slice(header.rowIndex + 1), header.columns.owner)) {
-    header.columns.team = header.columns.owner;
-    delete header.columns.owner;
   }
   state.header = header;
   const headerCells = rows[header.rowIndex]!.cells;
@@ -166,26 +227,19 @@ function findTableHeader(sink: TableSink, state: TableState): void {
   if (stageColumn !== undefined) {
     const texts = rows.slice(header.rowIndex + 1).flatMap((raw) => cellText(raw.cells[stageColumn]) ?? []);
     sink.stageSample(texts, cellLocation(state.place, header.row, stageColumn));
+  } else {
+    // Section rows that number their steps ("Phase 2: Booking") are the table's stages, in order.
+    const texts = rows.slice(header.rowIndex + 1).flatMap((raw) => {
+      const text = sectionText(state, raw);
+      return text !== null && sectionKind(text, () => false) === 'stage' ? [stageName(text)] : [];
+    });
+    if (texts.length >= 2) sink.stageSample(texts, cellLocation(state.place, header.row, 0));
   }
   state.blankWithin = headerCells.flatMap((value, column) => (cellText(value) === null ? [column] : []));
+  if (header.columns.day !== undefined) state.timeline = timelineOf(rows.slice(header.rowIndex + 1), header.columns.day);
+  // Under a stage heading, blank stage cells take the heading's stage.
+  if (header.columns.stage !== undefined && state.sectionStage !== null) state.inheritedStage = state.sectionStage;
   for (const raw of rows.slice(header.rowIndex + 1)) dataRow(sink, state, raw);
-}
-
-// Words of team names ("Customer Success", "CS", "Marketing ops"): an Owner column holding these is the team.
-const TEAM_WORDS = new Set(['marketing', 'sales', 'success', 'cs', 'csm', 'support', 'product', 'growth', 'lifecycle', 'crm', 'ops', 'operations', 'revops', 'finance', 'billing', 'legal', 'engineering', 'eng', 'design', 'ux', 'cx', 'service', 'services', 'onboarding', 'enablement', 'partnerships', 'community', 'content', 'brand', 'demand', 'gen', 'team', 'hr', 'it', 'security', 'account', 'management', 'am', 'sdr', 'bdr', 'ae', 'pr', 'communications', 'comms', 'training', 'education', 'docs', 'retention', 'implementation', 'professional', 'leadership', 'executive', 'exec', 'customer', 'experience', 'digital', 'web', 'data', 'analytics', 'ecommerce', 'e-commerce', 'store', 'field', 'inside', 'channel', 'partner', 'renewals', 'solutions', 'consulting']);
-
-/** True when most values of a column under the header are team names rather than people's names (read from the first rows). */
-function holdsTeams(rows: RawRow[], column: number): boolean {
-  let teams = 0;
-  let people = 0;
-  for (const row of rows) {
-    const text = cellText(row.cells[column]);
-    if (text === null || text.length > 100) continue;
-    const words = text.toLowerCase().split(/[^a-z-]+/).filter(Boolean);
-    if (text.includes('@') || (!words.some((word) => TEAM_WORDS.has(word)) && /^\p{Lu}\p{Ll}+(?: \p{Lu}\.?)?(?: \p{Lu}[\p{Ll}'-]+)*$/u.test(text))) people++;
-    else if (words.length > 0 && words.every((word) => TEAM_WORDS.has(word) || word === '&' || word === 'and')) teams++;
-  }
-  return teams > people;
 }
 
 /** Tracks columns with data under blank header cells and runs of blank rows, then hands a row with content to the reader. */
@@ -200,5 +254,42 @@ function dataRow(sink: TableSink, state: TableState, raw: RawRow): void {
     sink.problem({ kind: 'blank-row', field: null, value: '', reason: { code: 'blank-rows', to: raw.row - 1 }, location: cellLocation(state.place, from, 0), persona: null, stage: null, touchpoint: null });
   }
   state.lastContentRow = raw.row;
+  if (section(sink, state, raw)) return;
   sink.readRow(state, raw);
+}
+
+/**
+ * The text of a section row: one text in the row (a merged range repeats it across), not in the
+ * touchpoint column unless it marks rows planned or current or names a step; a lone stage cell is left
+ * to the row reader, which carries it down as before.
+ */
+function sectionText(state: TableState, raw: RawRow): string | null {
+  if (!isSectionRow(raw, state.headerWidth)) return null;
+  const columns = raw.cells.flatMap((value, column) => (cellText(value) === null ? [] : [column]));
+  const text = cellText(raw.cells[columns[0]!])!;
+  if (columns.length > 1) return text;
+  const kind = sectionKind(text, () => false);
+  const column = columns[0]!;
+  const { stage, touchpoint } = state.header!.columns;
+  if (kind === 'planned' || kind === 'current') return text;
+  if (column === stage) return null;
+  if (column === touchpoint) return kind === 'stage' ? text : null;
+  return text;
+}
+
+/** Reads a section row: what it says for the rows under it. False when the row is no section. */
+function section(sink: TableSink, state: TableState, raw: RawRow): boolean {
+  const text = sectionText(state, raw);
+  if (text === null) return false;
+  const kind = sectionKind(text, (t) => sink.isStage(t));
+  state.sections.push({ row: raw.row, text, kind });
+  if (kind === 'planned') state.planned = true;
+  else if (kind === 'current') state.planned = false;
+  else if (kind === 'stage') {
+    const stage = { text: stageName(text), row: raw.row };
+    state.sectionStage = stage;
+    // Blank stage cells below take the section's stage.
+    if (state.header!.columns.stage !== undefined) state.inheritedStage = stage;
+  }
+  return true;
 }

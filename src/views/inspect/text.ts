@@ -12,13 +12,33 @@ const SOURCE: Record<'default' | 'config' | 'file', string> = {
 /** A cell's text as inspect quotes it: one terminal line, at most 80 characters. */
 const quoted = (text: string) => `"${terminalLine(shorten(text, 80))}"`;
 
+type InspectedColumn = InspectResult['files'][number]['tables'][number]['columns'][number];
+
+/** A table's columns, one line each: `B "Touch" → touchpoint (48 distinct short texts of 48)`. */
+function columnLines(lines: string[], columns: readonly InspectedColumn[]): void {
+  const width = Math.max(0, ...columns.map((c) => c.column.length));
+  for (const column of columns) {
+    if (column.header === '' && column.field === null) continue;
+    const because = column.because && column.because.length > 0 && column.by !== 'header' ? ` (${column.because.map((b) => terminalLine(shorten(b, 100))).join('; ')})` : '';
+    lines.push(`      ${column.column.padEnd(width)}  ${quoted(column.header)} → ${column.field === null ? 'ignored' : column.field}${because}`);
+  }
+}
+
 /** `journey inspect` as text: per file and table, the header, each column's field, the stage model, and each distinct value's reading. */
 export function inspectText(result: InspectResult): string {
   const lines: string[] = [];
   for (const file of result.files) {
     lines.push(`${terminalLine(file.file)}${file.kind ? ` (${file.kind})` : ''}`);
     if (file.error !== null) {
-      lines.push(`  not read: ${terminalLine(file.error)}`, '');
+      lines.push(`  not read: ${terminalLine(file.error)}`);
+      // What journey saw in each table, so a refused file is never a dead end.
+      for (const table of file.tables) {
+        const where = table.sheet === null ? 'Table' : file.kind === 'markdown' ? `Table under ${quoted(table.sheet)}` : `Sheet ${quoted(table.sheet)}`;
+        lines.push(`  ${where}: ${terminalLine(table.skipped ?? 'not read')}; best guess per column:`);
+        columnLines(lines, table.columns);
+        if (table.suggestedConfig) lines.push(`    To read it, map columns in journey.config.json: ${terminalLine(JSON.stringify(table.suggestedConfig))}`);
+      }
+      lines.push('');
       continue;
     }
     if (file.stageModel) {
@@ -43,11 +63,7 @@ export function inspectText(result: InspectResult): string {
         lines.push(`  ${where}: header at ${markdown ? 'line' : 'row'} ${table.headerRow}; ${read}`);
         lines.push('    Columns:');
       }
-      const width = Math.max(...table.columns.map((c) => c.column.length));
-      for (const column of table.columns) {
-        if (column.header === '' && column.field === null) continue;
-        lines.push(`      ${column.column.padEnd(width)}  ${quoted(column.header)} → ${column.field === null ? 'ignored' : column.field}`);
-      }
+      columnLines(lines, table.columns);
       const fields = Object.entries(table.values) as [Field, NonNullable<InspectResult['files'][number]['tables'][number]['values'][Field]>][];
       if (fields.length > 0) lines.push('    Values:');
       for (const [field, { distinct, listed }] of fields) {
