@@ -181,7 +181,7 @@ async function writeAll(stream: NodeJS.WritableStream & { destroyed?: boolean },
  * Writes a rendered report (a string or its pieces) to -o FILE, whole or not at all, or to stdout. A
  * closed stdout ends the writing quietly; the run still exits with the code its findings give.
  */
-async function emit(output: string | Iterable<string>, file: string | undefined): Promise<void> {
+export async function emit(output: string | Iterable<string>, file: string | undefined): Promise<void> {
   if (file === undefined) {
     await writeAll(process.stdout, output, (error) => (error.code === 'EPIPE' ? null : error));
     return;

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { SEVERITIES } from '../vocab/severity.js';
 
 /** Where a value or a finding sits: file, sheet (null for CSV), 1-based row, column letter, and the cell as a spreadsheet names it. */
 export const LocationSchema = z.object({
@@ -10,7 +11,7 @@ export const LocationSchema = z.object({
 });
 export type Location = z.infer<typeof LocationSchema>;
 
-export const SeveritySchema = z.enum(['error', 'warning', 'info']);
+export const SeveritySchema = z.enum(SEVERITIES);
 /** How serious a finding is. */
 export type Severity = z.infer<typeof SeveritySchema>;
 

@@ -3,7 +3,7 @@ import { cellOf } from '../../model/cells.js';
 import { isOutbound } from '../../model/groups.js';
 import { findHandoffs } from '../../model/handoffs.js';
 import { nameTokens } from '../../model/name-tokens.js';
-import type { Finding, JourneyModel, Severity, Touchpoint } from '../../model/schema.js';
+import type { Finding, JourneyModel, Touchpoint } from '../../model/schema.js';
 import { stageLabel } from '../../model/stages.js';
 import { foldKey } from '../../model/text.js';
 import { channelLabel } from '../../model/vocabulary.js';
@@ -11,6 +11,7 @@ import { touchesPerWeek } from '../../model/cadence.js';
 import type {
   ComparedField, CoverageChange, DiffSummary, FieldChange, FileDiff, HandoffChange, StageCoverage, TouchpointChange, TouchpointRef,
 } from './schema.js';
+import { perSeverity } from '../../vocab/severity.js';
 
 /** One version of an inventory: how it is named in the output, its model and its findings (after ignores). */
 export interface DiffSide {
@@ -318,7 +319,7 @@ export function compareInventories(before: DiffSide | null, after: DiffSide | nu
 }
 
 const countBySeverity = (findings: readonly Finding[]) => {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const counts = perSeverity(0);
   for (const finding of findings) counts[finding.severity]++;
   return counts;
 };

@@ -6,6 +6,7 @@ import type { JourneyMap, MapCard, MapFinding, MapHandoff, MapLane, MapStage, Pe
 import { percentText } from './layout.js';
 import { DARK, LIGHT, cssVariables } from './palette.js';
 import { dayLayout, type DayLayout } from './timeline.js';
+import { SEVERITIES } from '../../vocab/severity.js';
 
 const MODE_TEXT = { automatic: 'automatic', manual: 'manual', ongoing: 'ongoing' } as const;
 const DIRECTION_TEXT = { inbound: 'inbound', outbound: 'outbound', both: 'inbound and outbound' } as const;
@@ -154,7 +155,7 @@ function directionIcon(direction: MapCard['direction']): string {
 
 function badge(findings: MapFinding[], severity: MapCard['severity']): string {
   if (severity === null) return '';
-  const counts = (['error', 'warning', 'info'] as const).flatMap((s) => {
+  const counts = SEVERITIES.flatMap((s) => {
     const n = findings.filter((f) => f.severity === s).length;
     return n ? [plural(n, s)] : [];
   });
