@@ -5,9 +5,10 @@ import { chmod, link, mkdir, open, realpath, rename, rm, stat, writeFile } from 
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { removeOnInterrupt } from './interrupt.js';
+import { INPUT_EXTENSIONS, formatOfName } from '../load/formats.js';
 
 // Files people keep inventories in: replacing one with a report loses their work.
-const PROTECTED_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.csv', '.tsv', '.md']);
+const PROTECTED_EXTENSIONS = new Set(INPUT_EXTENSIONS);
 // The first line of what journey writes as markdown (the gap report, --format markdown): such a file may be rewritten.
 const JOURNEY_MARKDOWN = ['# Communication inventory gap report', '### journey:'];
 
@@ -76,7 +77,7 @@ export async function checkOutputs(outputs: PlannedOutput[], inputs: string[], f
     const target = await writeTarget(path);
     const extension = extname(target).toLowerCase();
     const leads = target === resolve(path) ? '' : ` leads to ${relative(process.cwd(), target) || target}, which`;
-    if (PROTECTED_EXTENSIONS.has(extension) && !(extension === '.md' && (await writtenByJourney(target)))) {
+    if (PROTECTED_EXTENSIONS.has(extension) && !(formatOfName(target)?.kind === 'markdown' && (await writtenByJourney(target)))) {
       throw new ConfigError(`${option} ${path}: already exists and${leads} is a ${extension} file journey did not write; name another file, or pass --force to replace it`);
     }
     if (await isArchive(target)) {

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { SEVERITIES } from '../vocab/severity.js';
+import { INPUT_KINDS } from '../load/formats.js';
 
 /** Where a value or a finding sits: file, sheet (null for CSV), 1-based row, column letter, and the cell as a spreadsheet names it. */
 export const LocationSchema = z.object({
@@ -252,7 +253,7 @@ export type SheetSummary = z.infer<typeof SheetSummarySchema>;
 
 export const FileSummarySchema = z.object({
   file: z.string(),
-  kind: z.enum(['csv', 'xlsx', 'markdown']),
+  kind: z.enum(INPUT_KINDS),
   sheets: z.array(SheetSummarySchema),
 });
 export type FileSummary = z.infer<typeof FileSummarySchema>;
