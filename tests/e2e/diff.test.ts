@@ -87,7 +87,7 @@ describe('journey diff: current state against the future state', () => {
     expect(stylish.stdout.trimEnd().split('\n').at(-1)).toBe(`✗ ${VERDICT}`);
     const markdown = journey(['diff', SAMPLE, FUTURE, '--format', 'markdown']).stdout;
     expect(markdown.split('\n').slice(0, 3)).toEqual([
-      '### journey diff: fixtures\\/sample\\-inventory\\.xlsx → fixtures\\/sample\\-future\\.xlsx',
+      '### journey diff: fixtures/sample-inventory.xlsx → fixtures/sample-future.xlsx',
       '',
       `⚠️ ${VERDICT}`,
     ]);
