@@ -58,7 +58,7 @@ describe('diff renderers', () => {
   });
 
   it('escapers', () => {
-    expect(terminalText('a\u001b[2Jb\u202ec\r\nd')).toBe('abc d');
+    expect(terminalText('a\u001b[2Jb\u202ec\r\nd')).toBe('ab\uFFFDc d');
     expect(markdownText('a|b')).toBe('a\\|b');
     expect(markdownText('<b>')).toBe('&lt;b&gt;');
   });
