@@ -304,3 +304,7 @@ writeFileSync('fixtures/shapes/acasl/retail-journey.csv', [
 ].join('\r\n'));
 // Other teams' shapes (emotions, grids, no channel column, non-inventories...): scripts/fixtures/shapes.mjs.
 await import('./fixtures/shapes.mjs');
+// A trial-sized workbook with the gaps its author knows: scripts/fixtures/trial.mjs.
+await import('./fixtures/trial.mjs');
+// Event logs for journey measure: scripts/fixtures/measure.mjs.
+await import('./fixtures/measure.mjs');

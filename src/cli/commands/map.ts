@@ -3,6 +3,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { ConfigError } from '../../errors.js';
 import { audit } from '../../engine/audit.js';
+import { ignoredStages } from '../../engine/ignored-stages.js';
 import { reportPath } from '../../engine/paths.js';
 import type { Finding, JourneyModel } from '../../model/schema.js';
 import { nearest } from '../../model/text.js';
@@ -61,7 +62,9 @@ async function runMap(files: string[], flags: MapFlags): Promise<number> {
   }
   const audited: { file: string; model: JourneyModel; findings: Finding[] }[] = [];
   // Each file the map writes is checked against what the run read before it is written (an SVG per persona is named later, by guard).
-  const { result, configs, guard } = await readInputs(files, flags, { outputs: outputOf(flags) }, (inputs, settings) =>
+  // The future map draws the planned journey with its findings; every other map judges today's rows, as audit and report do.
+  const state = flags.type === 'future' ? 'future' : 'current';
+  const { result, configs, guard } = await readInputs(files, { ...flags, state }, { outputs: outputOf(flags) }, (inputs, settings) =>
     audit(inputs, { ...settings, onModel: (file, model, findings) => audited.push({ file, model, findings }) }),
   );
   const sources: MapSource[] = [];
@@ -71,7 +74,7 @@ async function runMap(files: string[], flags: MapFlags): Promise<number> {
       const setting = config.rules.find((r) => r.rule.id === id);
       return setting && setting.level !== 'off' ? ((setting.options as Record<string, number>)[key] ?? null) : null;
     };
-    sources.push({ file, model, findings, handoffLimit: option('handoff-lag', 'maxDays'), weeklyLimit: option('over-communication', 'maxPerWeek') });
+    sources.push({ file, model, findings, handoffLimit: option('handoff-lag', 'maxDays'), weeklyLimit: option('over-communication', 'maxPerWeek'), ignoredStages: ignoredStages(config) });
   }
   const map = buildJourneyMap(sources, { type: flags.type, lanes: flags.lanes, persona: flags.persona ?? null });
   if (flags.persona !== undefined && map.personas.length === 0 && sources.length > 0) {

@@ -2,8 +2,9 @@
 import type { Command } from 'commander';
 import { audit, type AuditOptions } from '../../engine/audit.js';
 import { loadReportFormatter } from '../../formatters/index.js';
+import type { PlanChanges } from '../../formatters/types.js';
 import type { FailOn } from '../../vocab/severity.js';
-import { failOnOption, type InputFlags, inputOptions } from '../flags.js';
+import { failOnOption, type InputFlags, inputOptions, stateOption } from '../flags.js';
 import { emit } from '../outputs.js';
 import { outputOf, readInputs } from '../prologue.js';
 import { renderOptions } from '../terminal.js';
@@ -13,11 +14,21 @@ type ReportFlags = InputFlags & { failOn: FailOn };
 
 async function runReport(files: string[], flags: ReportFlags): Promise<number> {
   const { journeyDiagrams } = await import('../../views/map/mermaid.js');
+  const { compareInventories } = await import('../../views/diff/compare.js');
   const journeys = new Map<string, string>();
-  const onModel: AuditOptions['onModel'] = (file, model, findings) => journeyDiagrams(file, model, findings, journeys);
-  const { result } = await readInputs(files, flags, { outputs: outputOf(flags) }, (inputs, settings) => audit(inputs, { ...settings, overview: true, onModel }));
+  const plans = new Map<string, PlanChanges>();
+  const onModel: AuditOptions['onModel'] = (file, model, findings, future) => {
+    journeyDiagrams(file, model, findings, journeys);
+    // Today's gaps beside the plan's effect: what `journey diff --planned` computes for this file.
+    if (future === undefined) return;
+    const diff = compareInventories({ file, model, findings }, { file, model: future.model, findings: future.findings });
+    plans.set(file, { planned: future.model.touchpoints.length - model.touchpoints.length, resolved: diff.findings.resolved, introduced: diff.findings.introduced });
+  };
+  const state = flags.state ?? 'current';
+  const alsoState = state === 'current' ? 'future' : undefined;
+  const { result } = await readInputs(files, flags, { outputs: outputOf(flags) }, (inputs, settings) => audit(inputs, { ...settings, overview: true, alsoState, onModel }));
   const formatter = await loadReportFormatter();
-  await emit(formatter(result, { ...renderOptions('markdown'), journeys }), flags.output);
+  await emit(formatter(result, { ...renderOptions('markdown'), journeys, state, plans }), flags.output);
   return auditExitCode(result, flags);
 }
 
@@ -25,9 +36,10 @@ export function registerReport(program: Command): void {
   inputOptions(
     program
       .command('report')
-      .description('write a markdown gap report: coverage per persona, stage tables, handoff timelines, findings by stage, action items')
+      .description('write the markdown gap report: the most serious gaps, what the plan changes, coverage and findings per persona, data hygiene')
       .argument('<files...>', 'inventory files or folders')
-      .addOption(failOnOption('--fail-on', 'lowest severity that makes the exit code 1', 'never')),
+      .addOption(failOnOption('--fail-on', 'lowest severity that makes the exit code 1', 'never'))
+      .addOption(stateOption()),
   ).action(async (files: string[], flags: ReportFlags) => {
     process.exitCode = await runReport(files, flags);
   });

@@ -39,8 +39,8 @@ export function renderMermaid(map: JourneyMap, labels: string[]): string {
   return `${map.personas.map((persona, i) => `## ${markdownText(labels[i]!)}\n\n\`\`\`mermaid\n${personaJourney(persona, labels[i]!)}\n\`\`\`\n`).join('\n')}`;
 }
 
-/** Most touchpoints a persona's journey diagram in the gap report shows; past it Mermaid's drawing is unreadable. */
-export const REPORT_JOURNEY_LIMIT = 150;
+/** Most touchpoints (tasks) a persona's journey diagram in the gap report shows; past about 20, Mermaid draws an illegible sliver. */
+export const REPORT_JOURNEY_LIMIT = 20;
 
 /**
  * The gap report's journey per persona of one file, into `into` by `file\u0000persona`: a diagram, or a
