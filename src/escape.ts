@@ -112,21 +112,31 @@ export function commandSafeOutput(output: string | Iterable<string>): string | I
 }
 
 // Markdown: what each character that could start markup becomes. Backslash escapes render as the character
-// itself; &, < and > become entities, so no HTML or autolink <...> can form; `:` before `//` and `.` after
+// itself; < and > become entities, so no HTML or autolink <...> can form; `:` before `//` and `.` after
 // `www` are escaped because GitHub's autolinker fires on them while parsing; `@` gets a zero-width space
 // after it because GitHub links emails (and mentions people) after parsing, where escapes no longer count.
-// Only what could open markup is escaped, so benign text stays as it was: an underscore that starts no word
-// cannot open emphasis (file_name_.xlsx), and brackets make a link or image only as `](` (the other link
-// forms need a reference definition at the start of a line, which cell text never gets).
-const MARKDOWN_SPECIAL = /[\\`*~|$#&<>@]|\](?=\()|(?<![\p{L}\p{N}])_|:(?=\/\/)|(?<=\bwww)\./giu;
+// Only what could open markup is escaped, so benign text stays as it was, pasted or read raw: an underscore
+// that starts no word cannot open emphasis (file_name_.xlsx), brackets make a link or image only as `](`
+// (the other link forms need a reference definition at the start of a line, which cell text never gets),
+// an `&` only starts a character reference when a name or number and `;` follow (CFO & CIO stays), and a
+// `~` strikes through only with a second one to pair with (Takes ~3 weeks stays).
+const MARKDOWN_SPECIAL = /[\\`*~|$#<>@]|&(?=(?:[a-z][a-z0-9]*|#[0-9]{1,7}|#x[0-9a-f]{1,6});)|\](?=\()|(?<![\p{L}\p{N}])_|:(?=\/\/)|(?<=\bwww)\./giu;
 const MARKDOWN_REPLACEMENT: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '@': '@\u200b' };
+// GitHub links `#12` to an issue after parsing too: a zero-width space after the escaped `#` stops it.
+const ISSUE_REFERENCE = '\\#\u200b';
 
 /**
  * Text that renders as itself inside markdown (a paragraph, heading, list item or table cell): one line,
- * pipes escaped for tables, and never a link, image, autolink, emphasis, code span, math or HTML.
+ * pipes escaped for tables, and never a link, image, autolink, emphasis, strikethrough, code span, math or HTML.
  */
 export function markdownText(text: string): string {
-  return plainText(text).replace(MARKDOWN_SPECIAL, (character) => MARKDOWN_REPLACEMENT[character] ?? `\\${character}`);
+  const line = plainText(text);
+  const pairedTilde = line.indexOf('~') !== line.lastIndexOf('~');
+  return line.replace(MARKDOWN_SPECIAL, (character: string, offset: number) => {
+    if (character === '~' && !pairedTilde) return '~';
+    if (character === '#' && /[0-9]/.test(line[offset + 1] ?? '')) return ISSUE_REFERENCE;
+    return MARKDOWN_REPLACEMENT[character] ?? `\\${character}`;
+  });
 }
 
 /**
@@ -230,11 +240,8 @@ export function githubProperty(text: string): string {
   return githubData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-// The journey map's and the diff's escapers, moved here so their output stays byte-identical (for text
-// without controls: the map's now also drop escape sequences and C1 controls, as every output must).
-// They overlap with the ones above (htmlText with xmlText, markdownLine and markdownPunctuated with
-// markdownText, strippedText with plainText); making each output use one escaper per syntax would change
-// map and diff output, so it is left for a change that means to.
+// HTML is not XML (it has no forbidden-character rule of its own, and ' needs &#39; for old parsers), and a
+// Mermaid journey diagram's unquoted labels are not a flowchart's quoted ones: each has its escaper.
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 // "##[" and a line's leading "::" get a character reference (rendered the same): the file may be
@@ -268,43 +275,6 @@ export function mermaidJourneyText(text: string): string {
   const escaped = flat.replace(/[#:;,%<>"'`&{}[\]|\\=]/g, (c) => `#${c.codePointAt(0)};`);
   // A label of only spaces would leave the line without a name, which Mermaid rejects.
   return escaped === '' ? '—' : escaped;
-}
-
-/** Text safe in a markdown heading or paragraph (the map's headings): one line, no control, markup characters backslash-escaped, `<` `>` `&` as entities. */
-export function markdownLine(text: string): string {
-  return plainText(text)
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[\\`*_{}[\]()#+\-.!|~]/g, (c) => `\\${c}`)
-    .replace(/[&<>]/g, (c) => HTML_ESCAPES[c]!);
-}
-
-// C0 and C1 controls, DEL, and the bidirectional overrides that can reorder what a reader sees.
-const CONTROL_OR_BIDI = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
-/** One line: line breaks and tabs become spaces, other controls and bidi overrides are dropped. */
-function stripControls(text: string): string {
-  return text.replace(/[\r\n\t]+/g, ' ').replace(CONTROL_OR_BIDI, '');
-}
-
-/** Text for the diff's terminal output: one line without controls or bidi overrides, which cannot act as a workflow command. */
-export function strippedText(text: string): string {
-  return commandSafe(stripControls(text));
-}
-
-// Every ASCII punctuation character can be backslash-escaped in CommonMark and GFM, so escaping them all
-// leaves no emphasis, link, image, HTML tag, code span, heading, list marker or table pipe in the text.
-const PUNCTUATION = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g;
-
-/**
- * Plain text safe anywhere in GitHub markdown, table cells included (the diff's markdown): controls
- * dropped, line breaks flattened, every punctuation character backslash-escaped (no markup, links,
- * autolinks or HTML), and a zero-width space after "@" and "#" so a cell cannot mention a user or link an issue.
- */
-export function markdownPunctuated(text: string): string {
-  return stripControls(text)
-    .replace(PUNCTUATION, (mark) => `\\${mark}`)
-    .replace(/([@#])/g, '$1\u200b');
 }
 
 /**

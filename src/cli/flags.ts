@@ -4,6 +4,7 @@ import { ConfigError } from '../errors.js';
 import { MAX_TIMEOUT_SECONDS } from '../load/limits.js';
 import { JOURNEY_STATES, type JourneyState } from '../model/state.js';
 import { FAIL_ON, type FailOn } from '../vocab/severity.js';
+import { INPUT_FORMATS, extensionList } from '../load/formats.js';
 
 /** Flags every command that reads inventories shares (audit, report, map, inspect): inputOptions defines them. */
 export interface InputFlags {
@@ -34,7 +35,7 @@ export function inputOptions(command: Command): Command {
   return command
     .addOption(configOption())
     .option('-o, --output <file>', 'write the output to a file instead of stdout')
-    .option('--force', 'replace an existing .xlsx, .xlsm, .csv, .tsv or .md output file journey did not write (never an input)')
+    .option('--force', `replace an existing ${extensionList(INPUT_FORMATS, 'or')} output file journey did not write (never an input)`)
     .option('--sheet <name>', 'read only this sheet (repeatable; also reads hidden sheets)', (value: string, previous: string[] = []) => [...previous, value])
     .option('--stdin-filename <name>', 'name used for stdin in locations', 'stdin.csv')
     .option('--read-timeout <seconds>', "give up reading a file after this many seconds (default 30, or the config's limits.readTimeoutSeconds)", (value) => {

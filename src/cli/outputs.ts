@@ -7,10 +7,11 @@ import { ConfigError } from '../errors.js';
 import { JOURNEY_MARKER } from '../marker.js';
 import { removeOnInterrupt } from './interrupt.js';
 import { announceWritten } from './written.js';
+import { INPUT_EXTENSIONS } from '../load/formats.js';
 
 // Files people keep inventories and pages in: replacing one with a report loses their work. Those journey
 // wrote (its markdown, the map's HTML and SVG) end with its marker and may be replaced.
-const PROTECTED_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.csv', '.tsv', '.md', '.html', '.htm', '.svg']);
+const PROTECTED_EXTENSIONS = new Set([...INPUT_EXTENSIONS, '.html', '.htm', '.svg']);
 // How far from each end of a file the marker is looked for: it is a document's last line (or, for a format
 // that cannot end with a comment, one of its first).
 const MARKER_WINDOW = 512;

@@ -2,11 +2,12 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
+import { INPUT_FORMATS, auditedInFolders, formatOfName } from '../load/formats.js';
 import type { ReadableInput } from './pipeline.js';
 
-const AUDITED_EXTENSIONS = ['xlsx', 'xlsm', 'csv', 'tsv'];
 // Markdown found in folders and globs is audited only when it holds an inventory table: most is docs.
-const MARKDOWN_EXTENSIONS = ['md', 'markdown'];
+const ALWAYS = INPUT_FORMATS.filter((format) => format.inFolders === 'always');
+const WHEN_INVENTORY = INPUT_FORMATS.filter((format) => format.inFolders === 'when-inventory');
 // Never audited: dependencies, and Excel's lock files (~$name.xlsx) which are not workbooks.
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/~$*'];
 // Characters that can make an argument a glob; only then is the glob library loaded.
@@ -34,8 +35,6 @@ async function walkFolder(folder: string, notes: string[]): Promise<string[]> {
   const top = await realpath(folder);
   const found: string[] = [];
   const pending = [folder];
-  const extensions = new Set([...AUDITED_EXTENSIONS, ...MARKDOWN_EXTENSIONS].map((e) => `.${e}`));
-  const audited = (name: string) => extensions.has(name.slice(name.lastIndexOf('.')).toLowerCase()) && !name.startsWith('~$');
   for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
     const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
     for (const entry of entries) {
@@ -43,15 +42,15 @@ async function walkFolder(folder: string, notes: string[]): Promise<string[]> {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) pending.push(path);
       else if (entry.isFile()) {
-        if (audited(entry.name)) found.push(path);
+        if (auditedInFolders(entry.name)) found.push(path);
       } else if (entry.isSymbolicLink()) {
         const target = await realpath(path).catch(() => null);
         if (target === null) continue;
         if (!within(target, top)) {
-          if (audited(entry.name) || (await stat(target).then((s) => s.isDirectory(), () => false))) notes.push(`skipped ${path}: it is a link to ${target}, outside ${folder}; journey does not follow links out of the folder it is given`);
+          if (auditedInFolders(entry.name) || (await stat(target).then((s) => s.isDirectory(), () => false))) notes.push(`skipped ${path}: it is a link to ${target}, outside ${folder}; journey does not follow links out of the folder it is given`);
           continue;
         }
-        if (audited(entry.name) && (await stat(target).then((s) => s.isFile(), () => false))) found.push(path);
+        if (auditedInFolders(entry.name) && (await stat(target).then((s) => s.isFile(), () => false))) found.push(path);
       }
     }
   }
@@ -100,9 +99,7 @@ export async function expandInputs(args: string[], notes: string[] = []): Promis
     const matched = folder ? await walkFolder(arg, notes) : await glob(arg, { ...options, absolute: isAbsolute(arg) });
     const found = await withoutPlainMarkdown(matched.filter((path) => !excluded(path)));
     if (found.length === 0) {
-      const reason = folder
-        ? `is a folder with nothing to audit (no ${AUDITED_EXTENSIONS.map((e) => `.${e}`).join(', ')} files, nor .md files with an inventory table, inside${negations.length ? ' that the ! patterns leave' : ''})`
-        : 'is a pattern that matches no file';
+      const reason = folder ? `is a folder with nothing to audit (${nothingToAudit()} inside${negations.length ? ' that the ! patterns leave' : ''})` : 'is a pattern that matches no file';
       expanded.push({ failed: new InputError({ file: arg }, reason) });
       continue;
     }
@@ -119,12 +116,17 @@ export async function expandTargets(targets: readonly AuditTarget[], notes: stri
   return inputs;
 }
 
+/** What a folder held none of: "no .xlsx, .xlsm, .csv, .tsv files, nor .md files with an inventory table". */
+export function nothingToAudit(): string {
+  return `no ${ALWAYS.flatMap((format) => format.extensions).join(', ')} files, nor ${WHEN_INVENTORY.map((format) => format.extensions[0]).join(', ')} files with an inventory table,`;
+}
+
 /** The paths without the markdown files that hold no inventory table (READMEs, docs), which folders and globs skip silently. */
-async function withoutPlainMarkdown(paths: string[]): Promise<string[]> {
-  const markdown = new RegExp(`\\.(${MARKDOWN_EXTENSIONS.join('|')})$`, 'i');
-  if (!paths.some((path) => markdown.test(path))) return paths;
+export async function withoutPlainMarkdown(paths: string[]): Promise<string[]> {
+  const checked = (path: string) => formatOfName(path)?.inFolders === 'when-inventory';
+  if (!paths.some(checked)) return paths;
   const { hasInventoryTable } = await import('../model/markdown-inventory.js');
   const kept: string[] = [];
-  for (const path of paths) if (!markdown.test(path) || (await hasInventoryTable(path))) kept.push(path);
+  for (const path of paths) if (!checked(path) || (await hasInventoryTable(path))) kept.push(path);
   return kept;
 }

@@ -4,6 +4,7 @@ import type { NormalizeObserver, ObservedTable, ObservedValue } from '../model/n
 import type { ColumnDecision } from '../model/reading/assign.js';
 import { FieldSchema, type Field, type JourneyModel } from '../model/schema.js';
 import { audit, type AuditInput, type AuditOptions } from './audit.js';
+import { INPUT_KINDS } from '../load/formats.js';
 
 /** How many distinct values of one field a table lists; the rest are counted together. */
 export const MAX_VALUES_LISTED = 50;
@@ -50,7 +51,7 @@ export const InspectResultSchema = z.object({
   files: z.array(
     z.object({
       file: z.string(),
-      kind: z.enum(['csv', 'xlsx', 'markdown']).nullable(),
+      kind: z.enum(INPUT_KINDS).nullable(),
       /** Why the file could not be read, or null. */
       error: z.string().nullable(),
       stageModel: z

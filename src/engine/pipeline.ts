@@ -12,6 +12,7 @@ import { RULES } from '../rules/index.js';
 import { applyIgnores } from './ignore.js';
 import { enabledRules, runRules, sortFindings, today } from './run.js';
 import { applySuppressions } from './suppress.js';
+import type { InputKind } from '../load/formats.js';
 
 const RULE_IDS = RULES.map((rule) => rule.id);
 
@@ -29,7 +30,7 @@ export interface ReadOptions {
 
 /** An inventory as read: what kind of file it was, and its journey model. */
 export interface ReadInventory {
-  kind: 'csv' | 'xlsx' | 'markdown';
+  kind: InputKind;
   model: JourneyModel;
 }
 

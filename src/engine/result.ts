@@ -1,9 +1,10 @@
 import * as z from 'zod';
 import { FindingSchema, SheetSummarySchema } from '../model/schema.js';
+import { INPUT_KINDS } from '../load/formats.js';
 
 export const FileResultSchema = z.object({
   file: z.string(),
-  kind: z.enum(['csv', 'xlsx', 'markdown']).nullable(),
+  kind: z.enum(INPUT_KINDS).nullable(),
   sheets: z.array(SheetSummarySchema),
   personas: z.array(z.string()),
   touchpoints: z.number().int().nonnegative(),

@@ -1,6 +1,7 @@
 import { cellOf } from '../model/cells.js';
 import type { Finding, JourneyModel, Severity, Touchpoint } from '../model/schema.js';
 import { nearest } from '../model/text.js';
+import { clip } from '../rules/wording.js';
 import { fingerprintOf } from './fingerprint.js';
 
 /** `journey-ignore: rule-a, rule-b` anywhere in a Notes cell; ids are kebab-case. */
@@ -54,7 +55,7 @@ export function applySuppressions(
     for (const list of byRow.values()) {
       for (const { ruleId, touchpoint, used } of list) {
         if (used) continue;
-        const name = touchpoint.name.length > 200 ? `${touchpoint.name.slice(0, 199)}…` : touchpoint.name;
+        const name = clip(touchpoint.name);
         const known = ruleIds.includes(ruleId);
         const near = known ? null : nearest(ruleId, ruleIds);
         const message = known

@@ -3,6 +3,7 @@ import { type Finding, findingSentence } from '../model/schema.js';
 import { githubData, githubProperty, shorten } from '../escape.js';
 import type { Formatter } from './types.js';
 import { bySeverity, placeOf } from './wording.js';
+import { perSeverity } from '../vocab/severity.js';
 
 /** GitHub shows at most this many annotations of each level per step. */
 const CAP = 10;
@@ -24,7 +25,7 @@ function annotation(finding: Finding, cwd: string): string {
 export const formatGithub: Formatter = (result, options) => {
   const shown: Finding[] = [];
   let left = 0;
-  const perLevel = { error: 0, warning: 0, info: 0 };
+  const perLevel = perSeverity(0);
   for (const finding of bySeverity(result.findings)) {
     if (perLevel[finding.severity] < CAP) {
       perLevel[finding.severity]++;

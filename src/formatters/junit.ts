@@ -3,8 +3,7 @@ import { commandSafe, shorten, xmlText } from '../escape.js';
 import { findingSentence } from '../model/schema.js';
 import type { Formatter } from './types.js';
 import { placeOf } from './wording.js';
-
-const RANK = { info: 1, warning: 2, error: 3 } as const;
+import { reaches, type Severity } from '../vocab/severity.js';
 
 /**
  * JUnit XML: one testsuite per file, one testcase per finding, one passing testcase for a clean file.
@@ -17,7 +16,7 @@ export const formatJunit: Formatter = (result, options) => {
   let failures = 0;
   let errors = 0;
   const failOn = options.failOn ?? 'error';
-  const fails = (severity: keyof typeof RANK) => failOn !== 'never' && RANK[severity] >= RANK[failOn];
+  const fails = (severity: Severity) => reaches(severity, failOn);
   for (const file of result.files) {
     const path = xmlText(reportPath(file.file, options.cwd));
     const findings = result.findings.filter((finding) => finding.location.file === file.file);

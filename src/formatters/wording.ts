@@ -1,6 +1,7 @@
 import { plural } from '../english.js';
 import { markdownText } from '../escape.js';
 import type { Finding, Location, Severity } from '../model/schema.js';
+import { SEVERITY_RANK } from '../vocab/severity.js';
 
 export { plural } from '../english.js';
 
@@ -39,11 +40,10 @@ export function findingCounts(summary: SeverityTotals): string {
 /** A severity as the markdown outputs label it, with its icon. */
 export const SEVERITY_LABEL: Record<Severity, string> = { error: '❌ error', warning: '⚠️ warning', info: 'ℹ️ info' };
 
-const RANK = { error: 0, warning: 1, info: 2 } as const;
 
 /** Findings ordered most serious first, keeping their order within a severity. */
 export function bySeverity(findings: readonly Finding[]): Finding[] {
-  return findings.map((finding, i) => ({ finding, i })).sort((a, b) => RANK[a.finding.severity] - RANK[b.finding.severity] || a.i - b.i).map((e) => e.finding);
+  return findings.map((finding, i) => ({ finding, i })).sort((a, b) => SEVERITY_RANK[b.finding.severity] - SEVERITY_RANK[a.finding.severity] || a.i - b.i).map((e) => e.finding);
 }
 
 /** Text safe inside a markdown table cell (or anywhere inline in markdown): see markdownText. */

@@ -9,6 +9,7 @@ import { readCsvRows } from './csv.js';
 import { DEFAULT_READ_LIMITS, MiB, type ReadLimits } from './limits.js';
 import type { LoadedFile, RawRow } from './table.js';
 import type { XlsxOptions } from './xlsx/index.js';
+import { formatOfBytes, formatOfName, type InputKind } from './formats.js';
 
 export type { CellValue, Heading, LoadedFile, RawRow, RawTable } from './table.js';
 export { isCellError } from './table.js';
@@ -44,7 +45,7 @@ export interface LoadOptions extends XlsxOptions {
 }
 
 /** An inventory ready to read: a workbook, loaded; or a CSV, whose rows `read` streams to a callback. */
-export type InventorySource = { kind: 'xlsx' | 'markdown'; loaded: LoadedFile } | { kind: 'csv'; file: string; read: (onRow: (row: RawRow) => void) => Promise<void> };
+export type InventorySource = { kind: Exclude<InputKind, 'csv'>; loaded: LoadedFile } | { kind: 'csv'; file: string; read: (onRow: (row: RawRow) => void) => Promise<void> };
 
 /** Reads one inventory file into memory (xlsx or csv/tsv). */
 export async function loadInventoryFile(path: string, options: LoadOptions = {}): Promise<LoadedFile> {
@@ -102,16 +103,17 @@ export async function openInventoryFile(path: string, options: LoadOptions = {})
   }
   const foreign = foreignFormat(head, null);
   if (foreign) throw new InputError({ file: name }, foreign);
-  const isZip = head[0] === 0x50 && head[1] === 0x4b;
-  if (isZip) {
+  // The bytes decide first (a workbook renamed .csv is still a workbook), then the name.
+  const named = formatOfName(path)?.kind ?? null;
+  if (formatOfBytes(head)?.kind === 'xlsx') {
     // The workbook reader (unzip, XML) loads only for workbooks, keeping CSV start-up small.
     const { loadXlsx } = await import('./xlsx/index.js');
     return { kind: 'xlsx', loaded: await loadXlsx(path, name, options) };
   }
-  if (extension === '.xlsx' || extension === '.xlsm') {
+  if (named === 'xlsx') {
     throw new InputError({ file: name }, 'is not a readable .xlsx workbook: it is not a zip archive (a renamed or damaged file?)');
   }
-  if (extension === '.md' || extension === '.markdown') {
+  if (named === 'markdown') {
     const { loadMarkdown } = await import('./markdown.js');
     return { kind: 'markdown', loaded: await loadMarkdown(path, name, { limits: options.limits }) };
   }

@@ -1,3 +1,5 @@
+import type { InputKind } from './formats.js';
+
 /** A value as read from a cell, before any interpretation. */
 export type CellValue = string | number | boolean | Date | CellError | null;
 
@@ -39,7 +41,7 @@ export interface Heading {
 /** Everything read from one input file. */
 export interface LoadedFile {
   file: string;
-  kind: 'csv' | 'xlsx' | 'markdown';
+  kind: InputKind;
   tables: RawTable[];
   /** Sheets left out before normalizing (hidden, chart sheets), with why. */
   skipped: { sheet: string; reason: string }[];

@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { SEVERITIES } from '../vocab/severity.js';
+import { INPUT_KINDS } from '../load/formats.js';
 
 /** Where a value or a finding sits: file, sheet (null for CSV), 1-based row, column letter, and the cell as a spreadsheet names it. */
 export const LocationSchema = z.object({
@@ -10,7 +12,7 @@ export const LocationSchema = z.object({
 });
 export type Location = z.infer<typeof LocationSchema>;
 
-export const SeveritySchema = z.enum(['error', 'warning', 'info']);
+export const SeveritySchema = z.enum(SEVERITIES);
 /** How serious a finding is. */
 export type Severity = z.infer<typeof SeveritySchema>;
 
@@ -257,7 +259,7 @@ export type SheetSummary = z.infer<typeof SheetSummarySchema>;
 
 export const FileSummarySchema = z.object({
   file: z.string(),
-  kind: z.enum(['csv', 'xlsx', 'markdown']),
+  kind: z.enum(INPUT_KINDS),
   sheets: z.array(SheetSummarySchema),
 });
 export type FileSummary = z.infer<typeof FileSummarySchema>;

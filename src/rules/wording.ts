@@ -1,4 +1,5 @@
 import { listAnd } from '../english.js';
+import { shorten } from '../escape.js';
 import type { Touchpoint } from '../model/schema.js';
 
 export { listAnd, plural } from '../english.js';
@@ -6,12 +7,9 @@ export { listAnd, plural } from '../english.js';
 /** Most characters of one cell's text a message quotes; a longer value is cut with an ellipsis. */
 export const MAX_QUOTED = 200;
 
-/** A cell's text as a message quotes it: whole, or its first MAX_QUOTED characters and an ellipsis. */
+/** A cell's text as a message quotes it: whole, or its first MAX_QUOTED characters and an ellipsis (shorten, the one clip). */
 export function clip(text: string): string {
-  if (text.length <= MAX_QUOTED) return text;
-  // Never cut a surrogate pair in two.
-  const end = /[\uD800-\uDBFF]/.test(text[MAX_QUOTED - 1]!) ? MAX_QUOTED - 1 : MAX_QUOTED;
-  return `${text.slice(0, end)}…`;
+  return shorten(text, MAX_QUOTED + 1);
 }
 
 /** Quoted touchpoint names, at most `max` of them and a count of the rest. */

@@ -21,3 +21,8 @@ export function reaches(severity: Severity, threshold: FailOn): boolean {
 export function worse(a: Severity | null, b: Severity): Severity {
   return a === null || SEVERITY_RANK[b] > SEVERITY_RANK[a] ? b : a;
 }
+
+/** A count (or any value) per severity, every severity present. */
+export function perSeverity<T>(value: T): Record<Severity, T> {
+  return Object.fromEntries(SEVERITIES.map((severity) => [severity, value])) as Record<Severity, T>;
+}

@@ -87,7 +87,7 @@ describe('journey diff: current state against the future state', () => {
     expect(stylish.stdout.trimEnd().split('\n').at(-1)).toBe(`✗ ${VERDICT}`);
     const markdown = journey(['diff', SAMPLE, FUTURE, '--format', 'markdown']).stdout;
     expect(markdown.split('\n').slice(0, 3)).toEqual([
-      '### journey diff: fixtures\\/sample\\-inventory\\.xlsx → fixtures\\/sample\\-future\\.xlsx',
+      '### journey diff: fixtures/sample-inventory.xlsx → fixtures/sample-future.xlsx',
       '',
       `⚠️ ${VERDICT}`,
     ]);
@@ -186,6 +186,9 @@ describe('journey diff: git revisions', () => {
   git('init', '-q');
   writeFileSync(join(repo, 'inventories/acme.csv'), `${V1.join('\n')}\n`);
   writeFileSync(join(repo, 'inventories/beta.csv'), `${V1.join('\n')}\n`);
+  // Markdown in a folder counts when it holds an inventory table, at a revision as in the working tree.
+  writeFileSync(join(repo, 'inventories/wiki.md'), '# Wiki journey\n\n| Stage | Touchpoint | Channel |\n|---|---|---|\n| Onboarding | Welcome email | Email |\n');
+  writeFileSync(join(repo, 'inventories/README.md'), '# Inventories\n\nOne file per product line.\n');
   // The first commit's config turns missing-stage off; the second drops it, so its findings appear.
   writeFileSync(join(repo, 'journey.config.json'), '{ "rules": { "missing-stage": "off" } }\n');
   git('add', '.');
@@ -215,6 +218,13 @@ describe('journey diff: git revisions', () => {
     expect(folders.files.map((f) => [f.before, f.after, f.touchpoints.length])).toEqual([
       ['HEAD~1:inventories/acme.csv', 'HEAD:inventories/acme.csv', 2],
       ['HEAD~1:inventories/beta.csv', 'HEAD:inventories/beta.csv', 0],
+      ['HEAD~1:inventories/wiki.md', 'HEAD:inventories/wiki.md', 0],
+    ]);
+    const againstCheckout = diffJson(['HEAD:inventories', 'inventories'], repo);
+    expect(againstCheckout.files.map((f) => [f.before, f.after])).toEqual([
+      ['HEAD:inventories/acme.csv', join('inventories', 'acme.csv')],
+      ['HEAD:inventories/beta.csv', join('inventories', 'beta.csv')],
+      ['HEAD:inventories/wiki.md', join('inventories', 'wiki.md')],
     ]);
     expect(compact(diffJson(['HEAD~1:./acme.csv', 'HEAD:./acme.csv'], join(repo, 'inventories')))).toHaveLength(2);
   });

@@ -45,6 +45,9 @@ const HOSTILE = [
   'see https://evil.example/ and www.evil.example or mail me@evil.example',
   'mailto:me@evil.example xmpp:me@evil.example',
   '&lt;b&gt; &amp; &#x3C;script&#x3E;',
+  'lone & and &nbsp; &#60; &#X3c; &copy',
+  '~one tilde, then ~~two~~',
+  'a ~single~ pair',
   '**bold** _em_ ~~gone~~ $x^2$ __init__ a_b_c',
   '# heading',
   'a | b',
@@ -111,6 +114,11 @@ describe('markdown text', () => {
     expect(markdownText(benign)).toBe(benign);
     expect(markdownCode('Practitioner!A15')).toBe('`Practitioner!A15`');
     expect(markdownText('open_rate in issue_644.xlsx and has_x000D_.xlsx [sheet "A"] row 1')).toBe('open_rate in issue_644.xlsx and has_x000D_.xlsx [sheet "A"] row 1');
+    // What a pasted report reads as: an & that starts no entity, a ~ with no partner and a : that starts no link stay.
+    expect(markdownText('Buyer - CFO & CIO')).toBe('Buyer - CFO & CIO');
+    expect(markdownText('Takes ~3 weeks')).toBe('Takes ~3 weeks');
+    expect(markdownText('HEAD~1:inventories/acme.xlsx')).toBe('HEAD~1:inventories/acme.xlsx');
+    expect(markdownText('R&D &amp; ~3 or ~4 days')).toBe('R&D &amp;amp; \\~3 or \\~4 days');
   });
 
   it('fences code spans past any backtick run, and falls back to plain text for pipes and backslashes', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { marked } from 'marked';
 import { compareInventories, summarizeDiff, type DiffSide } from '../../src/views/diff/compare.js';
-import { markdownPunctuated as markdownText, strippedText as terminalText } from '../../src/escape.js';
+import { markdownText, terminalLine as terminalText } from '../../src/escape.js';
 import { formatDiffJson, formatDiffMarkdown, formatDiffStylish } from '../../src/views/diff/render.js';
 import { DiffResultSchema, type DiffResult } from '../../src/views/diff/schema.js';
 import { model } from '../helpers/inventory.js';
@@ -32,7 +32,9 @@ describe('diff renderers', () => {
       expect(row.split(/(?<!\\)\|/).length - 2).toBe(7);
     }
     expect(markdown).toContain('@\u200b');
-    expect(markdown).toMatch(/^### journey diff: before \\\| \\`x\\`\\\.csv → after\\\.csv$/m);
+    expect(markdown).toMatch(/^### journey diff: before \\\| \\`x\\`\.csv → after\.csv$/m);
+    // An issue reference is broken as a mention is: GitHub links both after parsing.
+    expect(markdown).toContain('\\#\u200b12');
   });
 
   it('escape the terminal: control characters and line breaks never reach it', () => {
@@ -56,8 +58,8 @@ describe('diff renderers', () => {
   });
 
   it('escapers', () => {
-    expect(terminalText('a\u001b[2Jb\u202ec\r\nd')).toBe('a[2Jbc d');
+    expect(terminalText('a\u001b[2Jb\u202ec\r\nd')).toBe('ab\uFFFDc d');
     expect(markdownText('a|b')).toBe('a\\|b');
-    expect(markdownText('<b>')).toBe('\\<b\\>');
+    expect(markdownText('<b>')).toBe('&lt;b&gt;');
   });
 });

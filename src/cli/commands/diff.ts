@@ -8,10 +8,11 @@ import { type Command, Option } from 'commander';
 import { CONFIG_FILE_NAME, ConfigResolver, MAX_CONFIG_BYTES } from '../../config/load.js';
 import { audit } from '../../engine/audit.js';
 import { fingerprintOf, identityOf, sameIdentity } from '../../engine/fingerprint.js';
-import { expandInputs } from '../../engine/inputs.js';
+import { expandInputs, nothingToAudit, withoutPlainMarkdown } from '../../engine/inputs.js';
 import { checkState, readInventory } from '../../engine/pipeline.js';
 import { today } from '../../engine/run.js';
 import { ConfigError, InputError } from '../../errors.js';
+import { auditedInFolders } from '../../load/formats.js';
 import type { Finding, Location, Severity } from '../../model/schema.js';
 import type { DiffSide } from '../../views/diff/compare.js';
 import type { DiffResult } from '../../views/diff/schema.js';
@@ -25,7 +26,6 @@ import { outputOf } from '../prologue.js';
 import { note, say } from '../say.js';
 
 const DIFF_FORMATS = ['stylish', 'markdown', 'json'] as const;
-const INVENTORY = /\.(xlsx|xlsm|csv|tsv)$/i;
 
 interface DiffFlags {
   format: (typeof DIFF_FORMATS)[number];
@@ -130,13 +130,13 @@ async function readRevision(arg: string, root: string, workdir: string, withConf
       const match = /^(\d+) (\w+) ([0-9a-f]+) +(\d+|-)\t([^]*)$/.exec(entry);
       if (!match) continue;
       const [, mode, kind, id, size, path] = match as unknown as [string, string, string, string, string, string];
-      if (!INVENTORY.test(path) || basename(path).startsWith('~$')) continue;
+      if (!auditedInFolders(path)) continue;
       const full = repoPath === '' ? path : `${repoPath}/${path}`;
       if (kind === 'commit') notes.push(`${revision}:${full}: is a git submodule, not a file; skipped`);
       else if (mode === '120000') notes.push(`${revision}:${full}: is a symbolic link in git, not a file; skipped`);
       else if (kind === 'blob') listed.push({ path: full, object: id, size: Number(size) });
     }
-    if (listed.length === 0) throw new InputError({ file: arg }, `is a folder with no .xlsx, .xlsm, .csv or .tsv files at ${revision}`);
+    if (listed.length === 0) throw new InputError({ file: arg }, folderWithNothing(revision));
   }
   const files: SideFile[] = [];
   const configFiles = new Set<string>();
@@ -162,8 +162,14 @@ async function readRevision(arg: string, root: string, workdir: string, withConf
     const blob = (await git(['rev-parse', '--verify', '--end-of-options', display], arg)).trim();
     await writeBlob(blob, placeOf(workdir, config)!, display);
   }
-  return { arg, many: type === 'tree', files };
+  if (type === 'blob') return { arg, many: false, files };
+  // As in a folder of the working tree, markdown counts only when it holds an inventory table (most is docs).
+  const kept = new Set(await withoutPlainMarkdown(files.map((file) => file.path)));
+  if (kept.size === 0) throw new InputError({ file: arg }, folderWithNothing(revision));
+  return { arg, many: true, files: files.filter((file) => kept.has(file.path)) };
 }
+
+const folderWithNothing = (revision: string) => `is a folder with nothing to audit at ${revision} (${nothingToAudit()} inside)`;
 
 /** A side given as a file, a folder, or REVISION:path (the revision may hold slashes: origin/main:path). */
 async function readSide(arg: string, workdir: string, withConfigs: boolean, configs: ConfigResolver, notes: string[]): Promise<Side> {

@@ -2,7 +2,7 @@ import { fingerprintOf, identityOf } from '../../engine/fingerprint.js';
 import { cellOf } from '../../model/cells.js';
 import { findHandoffs } from '../../model/handoffs.js';
 import { nameTokens } from '../../model/name-tokens.js';
-import type { Finding, JourneyModel, Severity, Touchpoint } from '../../model/schema.js';
+import type { Finding, JourneyModel, Touchpoint } from '../../model/schema.js';
 import { stageLabel } from '../../model/stages.js';
 import { foldKey } from '../../model/text.js';
 import { channelLabel } from '../../model/vocabulary.js';
@@ -10,6 +10,7 @@ import { weeklyLoad } from '../../model/weekly-load.js';
 import type {
   ComparedField, CoverageChange, DiffSummary, FieldChange, FileDiff, HandoffChange, StageCoverage, TouchpointChange, TouchpointRef,
 } from './schema.js';
+import { perSeverity } from '../../vocab/severity.js';
 
 /** One version of an inventory: how it is named in the output, its model and its findings (after ignores). */
 export interface DiffSide {
@@ -317,7 +318,7 @@ export function compareInventories(before: DiffSide | null, after: DiffSide | nu
 }
 
 const countBySeverity = (findings: readonly Finding[]) => {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const counts = perSeverity(0);
   for (const finding of findings) counts[finding.severity]++;
   return counts;
 };

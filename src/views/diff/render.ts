@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import { plural } from '../../english.js';
-import { jsonStringify, markdownPunctuated, strippedText } from '../../escape.js';
+import { jsonStringify, markdownText, terminalLine } from '../../escape.js';
 import { placeOf } from '../../formatters/wording.js';
 import { type Finding, findingSentence } from '../../model/schema.js';
 import type { DiffResult, FileDiff, TouchpointChange } from './schema.js';
@@ -40,7 +40,7 @@ const fileTitle = (file: FileDiff) => (file.before !== null && file.after !== nu
 /** The terminal rendering: per file, touchpoint changes per persona, findings resolved and introduced, coverage and handoff changes. */
 export function formatDiffStylish(result: DiffResult, options: { color: boolean }): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
-  const t = strippedText;
+  const t = terminalLine;
   const name = (value: string) => `"${t(value)}"`;
   const color = { added: chalk.green, removed: chalk.red, renamed: chalk.yellow, changed: chalk.yellow };
   const lines: string[] = [];
@@ -88,7 +88,7 @@ export function formatDiffStylish(result: DiffResult, options: { color: boolean 
 
 /** Markdown for a pull-request comment: a one-line verdict, then collapsible sections. Every cell value is escaped. */
 export function formatDiffMarkdown(result: DiffResult): string {
-  const m = markdownPunctuated;
+  const m = markdownText;
   const name = (value: string) => `**${m(value)}**`;
   const { worse, line } = verdict(result.summary);
   const s = result.summary;

@@ -1,5 +1,6 @@
 import { plural } from '../../english.js';
 import type { ComparedField, DiffSummary, FieldChange, StageCoverage } from './schema.js';
+import { SEVERITIES } from '../../vocab/severity.js';
 
 const RATES = new Set<ComparedField>(['conversion', 'dropOff', 'csat', 'openRate', 'clickRate', 'unsubscribe']);
 
@@ -60,7 +61,7 @@ export function channelChanges(before: StageCoverage, after: StageCoverage, text
 /** One line saying whether the after version makes the journey better or worse. */
 export function verdict(summary: DiffSummary): { worse: boolean; line: string } {
   const severities = (counts: DiffSummary['introducedBySeverity']) =>
-    (['error', 'warning', 'info'] as const).filter((s) => counts[s] > 0).map((s) => plural(counts[s], s)).join(', ');
+    SEVERITIES.filter((s) => counts[s] > 0).map((s) => plural(counts[s], s)).join(', ');
   const touchpoints = [
     summary.added && `${summary.added} added`,
     summary.removed && `${summary.removed} removed`,

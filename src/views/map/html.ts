@@ -7,6 +7,7 @@ import { percentText } from './layout.js';
 import { DARK, LIGHT, cssVariables } from './palette.js';
 import { dayLayout, type DayLayout } from './timeline.js';
 import { MARKUP_MARKER } from '../../marker.js';
+import { SEVERITIES } from '../../vocab/severity.js';
 
 const MODE_TEXT = { automatic: 'automatic', manual: 'manual', ongoing: 'ongoing' } as const;
 const DIRECTION_TEXT = { inbound: 'inbound', outbound: 'outbound', both: 'inbound and outbound' } as const;
@@ -155,7 +156,7 @@ function directionIcon(direction: MapCard['direction']): string {
 
 function badge(findings: MapFinding[], severity: MapCard['severity']): string {
   if (severity === null) return '';
-  const counts = (['error', 'warning', 'info'] as const).flatMap((s) => {
+  const counts = SEVERITIES.flatMap((s) => {
     const n = findings.filter((f) => f.severity === s).length;
     return n ? [plural(n, s)] : [];
   });

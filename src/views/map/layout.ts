@@ -6,6 +6,7 @@ import { type Finding, type JourneyModel, type Location, type Severity, type Tou
 import { isOutbound } from '../../model/groups.js';
 import { foldKey } from '../../model/text.js';
 import { countsAsMessage, messagesPerWeek } from '../../model/weekly-load.js';
+import { worse } from '../../vocab/severity.js';
 
 export const MAP_TYPES = ['current', 'future', 'blueprint', 'day'] as const;
 /** Which map to draw: the current state, current plus planned rows, a service blueprint, or a day-by-day timeline. */
@@ -160,13 +161,6 @@ export interface MapOptions {
   lanes: LaneKind;
   /** Only this persona (matched ignoring case and spacing); all when null. */
   persona: string | null;
-}
-
-const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
-
-/** The more serious of two severities. */
-export function worse(a: Severity | null, b: Severity): Severity {
-  return a === null || SEVERITY_RANK[b] > SEVERITY_RANK[a] ? b : a;
 }
 
 const mean = (values: number[]): number | null => (values.length === 0 ? null : values.reduce((sum, v) => sum + v, 0) / values.length);

@@ -1,5 +1,5 @@
 // Renders a JourneyMap as Mermaid `journey` diagrams (one per persona), which GitHub renders in markdown.
-import { markdownLine, mermaidJourneyText as m } from '../../escape.js';
+import { markdownText, mermaidJourneyText as m } from '../../escape.js';
 import type { Finding, JourneyModel } from '../../model/schema.js';
 import { buildJourneyMap, type JourneyMap, type MapCard, type PersonaMap } from './layout.js';
 import { MARKUP_MARKER } from '../../marker.js';
@@ -37,7 +37,7 @@ export function personaJourney(persona: PersonaMap, title: string): string {
 /** Every persona's diagram in a ```mermaid fence, each under a heading: markdown for a README, wiki or report. */
 export function renderMermaid(map: JourneyMap, labels: string[]): string {
   if (map.personas.length === 0) return '';
-  return `${map.personas.map((persona, i) => `## ${markdownLine(labels[i]!)}\n\n\`\`\`mermaid\n${personaJourney(persona, labels[i]!)}\n\`\`\`\n`).join('\n')}\n${MARKUP_MARKER}`;
+  return `${map.personas.map((persona, i) => `## ${markdownText(labels[i]!)}\n\n\`\`\`mermaid\n${personaJourney(persona, labels[i]!)}\n\`\`\`\n`).join('\n')}\n${MARKUP_MARKER}`;
 }
 
 /** Most touchpoints (tasks) a persona's journey diagram in the gap report shows; past about 20, Mermaid draws an illegible sliver. */
