@@ -1,8 +1,8 @@
 import { sqlIdentifier, sqlStringLiteral } from '../escape.js';
 
-/** The SQL dialects journey measure writes its metrics in. */
-export const DIALECTS = ['duckdb', 'clickhouse', 'postgres', 'bigquery', 'snowflake', 'spark'] as const;
-export type DialectName = (typeof DIALECTS)[number];
+import { DIALECTS, type DialectName } from '../vocab/sql-dialects.js';
+
+export { DIALECTS, type DialectName };
 
 type SqlType = 'text' | 'int' | 'float';
 

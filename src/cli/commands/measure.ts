@@ -6,7 +6,7 @@ import { nearest } from '../../model/text.js';
 import { ConfigResolver } from '../../config/load.js';
 import { readInventory as readInventoryModel } from '../../engine/pipeline.js';
 import type { Role } from '../../measure/columns.js';
-import { DIALECTS, type DialectName } from '../../measure/dialects.js';
+import { DIALECTS, type DialectName } from '../../vocab/sql-dialects.js';
 import type { FindingOptions } from '../../measure/build.js';
 import type { GoalPlan, InventoryPlan } from '../../measure/plan.js';
 import type { MeasureResult } from '../../measure/result.js';
