@@ -7,8 +7,18 @@
 // so the ESM chunks are then turned into CommonJS scripts (.cjs, dynamic imports become requires) that
 // bin/journey.js runs through src/boot/code-cache.ts.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { build, transform } from 'esbuild';
+
+// `import text from './file.css?raw'` (the map's stylesheet and script, real files under src/): tsc
+// leaves the import as written in dist/, so it is resolved back to the file under src/ and inlined as text.
+const rawText = {
+  name: 'raw-text',
+  setup(build) {
+    build.onResolve({ filter: /\?raw$/ }, (args) => ({ path: resolve('src', relative(resolve('dist'), args.resolveDir), args.path.slice(0, -'?raw'.length)), namespace: 'raw-text' }));
+    build.onLoad({ filter: /.*/, namespace: 'raw-text' }, (args) => ({ contents: readFileSync(args.path, 'utf8'), loader: 'text' }));
+  },
+};
 
 const out = 'dist/bundle';
 const esm = 'dist/bundle-esm';
@@ -29,6 +39,7 @@ await build({
   // exceljs (journey init only) stays in node_modules, loaded by the init chunk's require: bundling its
   // CommonJS tree would add megabytes for one command and gain nothing at audit start-up.
   external: ['exceljs'],
+  plugins: [rawText],
   logLevel: 'warning',
 });
 
@@ -69,5 +80,6 @@ await build({
   // The CommonJS dependencies (yauzl, csv-parse's helpers) call require for Node's built-ins.
   banner: { js: "import { createRequire as journeyCreateRequire } from 'node:module'; const require = journeyCreateRequire(import.meta.url);" },
   external: ['exceljs'],
+  plugins: [rawText],
   logLevel: 'warning',
 });
