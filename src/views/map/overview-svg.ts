@@ -63,6 +63,10 @@ const ICONS: Record<ChannelIcon, string> = {
   help: '<circle cx="6" cy="6" r="5"/><path d="M4.5 4.6a1.5 1.5 0 1 1 2.1 1.4c-.5.2-.6.6-.6 1.2M6 8.6v.4"/>',
   survey: '<rect x="2" y="1.5" width="8" height="9.5" rx="1"/><path d="M4 4.5h4M4 6.5h4M4 8.5h2.5"/>',
   system: '<circle cx="6" cy="6" r="2"/><circle cx="6" cy="6" r="4.6" stroke-dasharray="2 1.6"/>',
+  ads: '<path d="M1.5 4.5h2.5l5-3v9l-5-3H1.5z"/><path d="M4 7.5l1 3.5"/>',
+  webinar: '<rect x="1" y="1.5" width="10" height="7" rx="1"/><path d="M5 3.5v3l2.5-1.5zM4 11h4"/>',
+  event: '<rect x="1.5" y="2.5" width="9" height="8.5" rx="1"/><path d="M1.5 5h9M4 1v3M8 1v3"/>',
+  podcast: '<rect x="4.2" y="1" width="3.6" height="6" rx="1.8"/><path d="M2.5 5.5a3.5 3.5 0 0 0 7 0M6 9v2"/>',
   other: '<circle cx="6" cy="6" r="3.5"/>',
 };
 
@@ -119,15 +123,18 @@ const CHIP_FONTS: ChipFont[] = [
   { size: 9.5, maxLines: 2 },
   { size: 9, maxLines: 3 },
 ];
-const GROUP_HEAD = 15;
+/** Space between two channels' chips in a stage. */
+const GROUP_GAP = 6;
 const CHIP_GAP = 3;
+/** Where a chip's name starts: after the severity stripe and the channel icon. */
+const CHIP_TEXT = 30;
 
 function chipBlocks(stage: OverviewStage, width: number, font: ChipFont): { height: number; chips: TextBlock[][] } {
   let height = 6;
-  const chips = stage.groups.map((group) => {
-    height += GROUP_HEAD;
+  const chips = stage.groups.map((group, g) => {
+    if (g > 0) height += GROUP_GAP;
     return group.cards.map((card) => {
-      const b = block(`${card.planned ? '+ ' : ''}${card.name}`, width - 16, font.size, font.maxLines, card.planned);
+      const b = block(`${card.planned ? '+ ' : ''}${card.name}`, width - 12 - CHIP_TEXT - 4, font.size, font.maxLines, card.planned);
       height += blockHeight(b, font.size) + 6 + CHIP_GAP;
       return b;
     });
@@ -237,7 +244,8 @@ function drawOverview(overview: Overview, options: OverviewSvgOptions, standalon
   const painHeight = hasPains ? Math.max(34, ...pains.map((p) => p.height)) : 0;
   const opportunityHeight = hasOpportunities ? Math.max(34, ...opportunities.map((p) => p.height)) : 0;
   const kpiHeight = hasKpis ? 10 + Math.max(...stages.map((s) => s.kpis.length)) * 15 : 0;
-  const footer = 26;
+  // The footer: the channels' icons named (a line, two for many channels) and the legend.
+  const footer = 42;
   const rest = (hasCurve ? PAGE.emotionHeight : 0) + painHeight + opportunityHeight + kpiHeight + footer + M;
   const hasChips = stages.some((s) => s.groups.length);
   let chipFont = CHIP_FONTS[0]!;
@@ -252,7 +260,7 @@ function drawOverview(overview: Overview, options: OverviewSvgOptions, standalon
   const lane = (label: string, top: number, height: number, hint: string | null) => {
     back.push(`<line x1="${M}" y1="${top}" x2="${W - M}" y2="${top}" stroke="${C.cardBorder}" stroke-width="0.6"/>`);
     const b = block(label, PAGE.laneLabel - 12, 12.5, 2, true);
-    parts.push(textSvg(b, { x: M, y: top + 6 }, 12.5, `font-weight="700" fill="${C.text}"`));
+    parts.push(textSvg(b, { x: M, y: top + 6 }, 12.5, `font-weight="700" fill="${C.text}" class="lane-label"`));
     if (hint) parts.push(textSvg(block(hint, PAGE.laneLabel - 12, 10, 3), { x: M, y: top + 8 + blockHeight(b, 12.5) }, 10, `fill="${C.muted}"`));
     return height;
   };
@@ -264,11 +272,7 @@ function drawOverview(overview: Overview, options: OverviewSvgOptions, standalon
     stages.forEach((s, i) => {
       let cy = y + 6;
       s.groups.forEach((group, g) => {
-        parts.push(
-          `<use href="#${id(`ic-${group.icon}`)}" x="${colX(i) + 6}" y="${cy + 1}" width="12" height="12"/>` +
-            textSvg(block(group.label, colW - 30, 10, 1, true), { x: colX(i) + 22, y: cy }, 10, `font-weight="700" fill="${C.muted}"`),
-        );
-        cy += GROUP_HEAD;
+        if (g > 0) cy += GROUP_GAP;
         group.cards.forEach((card, c) => {
           const b = chips[i]!.chips[g]![c]!;
           const height = blockHeight(b, chipFont.size) + 6;
@@ -277,10 +281,11 @@ function drawOverview(overview: Overview, options: OverviewSvgOptions, standalon
           const interactive = index === undefined ? '' : ` class="chip" data-i="${index}" tabindex="0" role="button" aria-label="${x(card.name)}"`;
           const findings = card.findings.map((f) => `${f.severity}: ${f.message} (${f.place})`);
           parts.push(
-            `<g${interactive}><title>${x([card.name, ...findings].join('\n'))}</title>` +
+            `<g${interactive}><title>${x([`${card.name} (${group.label})`, ...findings].join('\n'))}</title>` +
               `<rect x="${colX(i) + 6}" y="${cy}" width="${colW - 12}" height="${height}" rx="4" fill="${card.planned ? '#f4effc' : C.card}" stroke="${card.planned ? C.planned : stroke}" stroke-width="${card.friction || card.planned ? 1.5 : 1}"${card.planned ? ' stroke-dasharray="4 2"' : ''}/>` +
               (card.severity ? `<rect x="${colX(i) + 6}" y="${cy}" width="4" height="${height}" rx="2" fill="${SEVERITY_COLOR[card.severity]}"/>` : '') +
-              textSvg(b, { x: colX(i) + 14, y: cy + 2 }, chipFont.size, `fill="${card.planned ? C.planned : C.text}"${card.planned ? ' font-weight="700"' : ''}`) +
+              `<use href="#${id(`ic-${group.icon}`)}" x="${colX(i) + 14}" y="${cy + 3 + (LINE(chipFont.size) - 12) / 2}" width="12" height="12"/>` +
+              textSvg(b, { x: colX(i) + 6 + CHIP_TEXT, y: cy + 2 }, chipFont.size, `fill="${card.planned ? C.planned : C.text}"${card.planned ? ' font-weight="700"' : ''}`) +
               '</g>',
           );
           cy += height + CHIP_GAP;
@@ -318,6 +323,7 @@ function drawOverview(overview: Overview, options: OverviewSvgOptions, standalon
         );
       }
       if (planned) return;
+      const dots: Box[] = points.map((p) => ({ x: at(p).x - 6, y: at(p).y - 6, width: 12, height: 12 }));
       // The lowest points, named with their words: below the point when there is room, else above, never over another label.
       for (const p of points.filter((q) => q.labelled)) {
         const { x: px, y: py } = at(p);
@@ -327,7 +333,9 @@ function drawOverview(overview: Overview, options: OverviewSvgOptions, standalon
         const bx = Math.max(left, Math.min(W - M - width, px - width / 2));
         const candidates = [py + 9, py - 9 - height, py - height / 2].map((cy) => ({ x: bx, y: cy, width, height }));
         const sideways = [{ x: px + 9, y: py - height / 2, width, height }, { x: px - 9 - width, y: py - height / 2, width, height }];
-        const spot = [...candidates, ...sideways].find((c) => c.y >= y + 2 && c.y + c.height <= y + PAGE.emotionHeight - 2 && c.x >= left && c.x + c.width <= W - M && !labels.some((l) => overlaps(l, c)));
+        const padded = (b: Box) => ({ x: b.x - 2, y: b.y - 2, width: b.width + 4, height: b.height + 4 });
+        const free = (c: Box) => c.y >= y + 2 && c.y + c.height <= y + PAGE.emotionHeight - 2 && c.x >= left && c.x + c.width <= W - M && ![...labels, ...dots].some((l) => overlaps(l, padded(c)));
+        const spot = [...candidates, ...sideways].find(free);
         if (!spot) continue;
         labels.push(spot);
         parts.push(textSvg(b, { x: spot.x, y: spot.y - 2 }, 10.5, `fill="${C.friction}" class="low-label"`));
@@ -372,9 +380,24 @@ function drawOverview(overview: Overview, options: OverviewSvgOptions, standalon
     if (i > 0) back.push(`<line x1="${colX(i)}" y1="${lanesTop}" x2="${colX(i)}" y2="${y}" stroke="${C.cardBorder}" stroke-width="0.4"/>`);
   });
   back.push(`<line x1="${M}" y1="${y}" x2="${W - M}" y2="${y}" stroke="${C.cardBorder}" stroke-width="0.6"/>`);
+  // The channels' icons, named once for the page.
+  const channels = new Map<string, ChannelIcon>();
+  for (const s of stages) for (const g of s.groups) if (!channels.has(g.label)) channels.set(g.label, g.icon);
+  let lx = M;
+  let ly = y + 6;
+  for (const [label, icon] of channels) {
+    const width = 16 + textWidth(label, 10.5) + 14;
+    if (lx + width > W - M) {
+      lx = M;
+      ly += 16;
+    }
+    parts.push(`<use href="#${id(`ic-${icon}`)}" x="${lx}" y="${ly}" width="12" height="12"/>`, textSvg(block(label, width, 10.5, 1), { x: lx + 16, y: ly - 1 }, 10.5, `fill="${C.text}"`));
+    lx += width;
+  }
+  if (channels.size) ly += 17;
   const legend = `Emotion: one point per touchpoint with a sentiment (NPS and CSAT count too), faint bands are stage means · ${options.future ? 'dashed chips and curve: planned (to-be) · ' : ''}red handoff: lag over the limit · drawn by journey map from ${options.file}`;
-  parts.push(textSvg(block(legend, W - 2 * M, 10, 1), { x: M, y: y + 6 }, 10, `fill="${C.muted}"`));
-  const height = Math.ceil(y + footer);
+  parts.push(textSvg(block(legend, W - 2 * M, 10, 1), { x: M, y: ly }, 10, `fill="${C.muted}"`));
+  const height = Math.ceil(ly + 18);
 
   const defs =
     `<defs><pattern id="${id('gap')}" width="12" height="12" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="12" fill="${C.gap}"/></pattern>` +

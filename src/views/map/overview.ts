@@ -62,12 +62,12 @@ export interface Overview {
   topFindings: MapFinding[];
 }
 
-export type ChannelIcon = 'email' | 'message' | 'app' | 'chat' | 'phone' | 'video' | 'people' | 'web' | 'doc' | 'social' | 'mail' | 'help' | 'survey' | 'system' | 'other';
+export type ChannelIcon = 'email' | 'message' | 'app' | 'chat' | 'phone' | 'video' | 'people' | 'web' | 'doc' | 'social' | 'mail' | 'help' | 'survey' | 'system' | 'ads' | 'webinar' | 'event' | 'podcast' | 'other';
 
 const ICON_OF: Record<string, ChannelIcon> = {
   email: 'email', sms: 'message', push: 'message', 'in-app': 'app', chat: 'chat', phone: 'phone', 'video-call': 'video', 'in-person': 'people',
-  event: 'people', webinar: 'video', website: 'web', blog: 'doc', social: 'social', 'paid-ads': 'social', 'direct-mail': 'mail', 'help-center': 'help',
-  'support-desk': 'help', community: 'chat', 'review-site': 'survey', survey: 'survey', podcast: 'video', 'word-of-mouth': 'people', system: 'system', partner: 'people',
+  event: 'event', webinar: 'webinar', website: 'web', blog: 'doc', social: 'social', 'paid-ads': 'ads', 'direct-mail': 'mail', 'help-center': 'help',
+  'support-desk': 'help', community: 'chat', 'review-site': 'survey', survey: 'survey', podcast: 'podcast', 'word-of-mouth': 'people', system: 'system', partner: 'people',
 };
 
 const SEVERITY_RANK = { error: 3, warning: 2, info: 1 } as const;
