@@ -87,7 +87,7 @@ describe.skipIf(chromiumPath === null)('journey map in Chromium', () => {
   afterAll(async () => browser?.close());
 
   // The sample (two personas of 18 and 7) and a trial-sized workbook (three of 42 to 50, one of them 53 with its plans).
-  for (const fixture of ['fixtures/sample-inventory.xlsx', 'fixtures/trial-inventory.xlsx']) {
+  for (const fixture of ['fixtures/sample-inventory.xlsx', 'fixtures/map-trial.xlsx']) {
     for (const type of ['current', 'future'] as const) {
       it(`${type} overview of ${fixture}: fits 1600×900, no overlap or spill, a point per felt touchpoint, lanes only with data, one printed page per persona`, async () => {
         const output = join(dir, `overview-${type}-${fixture.replace(/\W/g, '-')}.html`);
@@ -201,14 +201,14 @@ describe.skipIf(chromiumPath === null)('journey map in Chromium', () => {
 
   it('exports one 1600×900 PNG per persona (at 2×) and one PDF of one landscape page per persona, through the Chromium command line', () => {
     const out = join(dir, 'export');
-    const png = journey(['map', 'fixtures/trial-inventory.xlsx', '--format', 'png', '--browser', chromiumPath!, '-o', join(out, 'trial.png')]);
+    const png = journey(['map', 'fixtures/map-trial.xlsx', '--format', 'png', '--browser', chromiumPath!, '-o', join(out, 'trial.png')]);
     expect(png.code).toBe(0);
     const files = readdirSync(out).filter((f) => f.endsWith('.png')).sort();
     expect(files).toEqual(['trial-economic-buyer.png', 'trial-it-admin.png', 'trial-practitioner.png']);
     expect(png.stderr.split('\n').filter(Boolean)).toHaveLength(3);
     for (const file of files) expect(pngSize(join(out, file))).toEqual({ width: 3200, height: 1800 });
 
-    const pdf = journey(['map', 'fixtures/trial-inventory.xlsx', '--type', 'future', '--format', 'pdf', '--browser', chromiumPath!, '-o', join(out, 'trial.pdf')]);
+    const pdf = journey(['map', 'fixtures/map-trial.xlsx', '--type', 'future', '--format', 'pdf', '--browser', chromiumPath!, '-o', join(out, 'trial.pdf')]);
     expect(pdf).toMatchObject({ code: 0, stderr: `journey: wrote ${join(out, 'trial.pdf')}\n` });
     const pages = pdfPages(join(out, 'trial.pdf'));
     expect(pages).toHaveLength(3);
