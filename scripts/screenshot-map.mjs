@@ -25,11 +25,10 @@ const shots = [
   {
     file: 'docs/map-detail.png',
     url: draw('detail', ['fixtures/sample-inventory.xlsx', '--type', 'detail']),
-    // A card's details open in the overlay, the map scrolled to the onboarding handoff lag.
+    // A card's details open in the overlay, the page back at its top.
     prepare: async (page) => {
       await page.locator('.card', { hasText: 'Kickoff call' }).first().click();
       await page.evaluate(() => window.scrollTo(0, 0));
-      await page.locator('#p0 .scroll').evaluate((scroll) => (scroll.scrollLeft = 150));
     },
   },
 ];

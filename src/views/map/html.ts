@@ -227,7 +227,7 @@ function legend(map: JourneyMap): string {
     'Emotion: −2…+2 from sentiment, NPS ÷ 50 and CSAT (1–5 minus 3); no data is a gap in the line',
   ];
   if (map.type === 'future') items.push('<span class="tag">planned · added</span> a planned row (dashed)');
-  items.push('<span class="hint">Click or focus a card for its details.</span>');
+  items.push('<span class="hint">Click a card, or press Enter on it, for its details.</span>');
   return `<div class="legend">${items.map((i) => `<span>${i}</span>`).join('')}</div>`;
 }
 
