@@ -3,9 +3,9 @@
 // library ships with journey (playwright-core alone is 14 MB, for two flags Chromium has built in).
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { delimiter, join, resolve } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError } from '../errors.js';
 
@@ -63,44 +63,40 @@ function baseArgs(profile: string): string[] {
   return args;
 }
 
-/** Pages to draw: an HTML document each, and the file each becomes. */
-export interface BrowserJob {
-  html: string;
-  output: string;
-}
-
-/** A PNG of each page at the window size (CSS pixels) and scale. */
-export async function screenshots(browser: string, jobs: BrowserJob[], window: { width: number; height: number; scale: number }): Promise<void> {
-  await withFolder(async (folder) => {
-    for (const [i, job] of jobs.entries()) {
-      const page = join(folder, `page-${i}.html`);
-      await writeFile(page, job.html);
-      await run(browser, [...baseArgs(join(folder, 'profile')), `--window-size=${window.width},${window.height}`, `--force-device-scale-factor=${window.scale}`, `--screenshot=${resolve(job.output)}`, pathToFileURL(page).href]);
-      await mustExist(job.output, browser);
-    }
+/** A PNG of the page at the window size (CSS pixels) and scale. */
+export async function screenshot(browser: string, html: string, window: { width: number; height: number; scale: number }): Promise<Buffer> {
+  return withFolder(async (folder) => {
+    const page = join(folder, 'page.html');
+    const output = join(folder, 'page.png');
+    await writeFile(page, html);
+    await run(browser, [...baseArgs(join(folder, 'profile')), `--window-size=${window.width},${window.height}`, `--force-device-scale-factor=${window.scale}`, `--screenshot=${output}`, pathToFileURL(page).href]);
+    return written(output, browser);
   });
 }
 
 /** The document printed to PDF (its print stylesheet makes the pages). */
-export async function printPdf(browser: string, job: BrowserJob): Promise<void> {
-  await withFolder(async (folder) => {
+export async function printPdf(browser: string, html: string): Promise<Buffer> {
+  return withFolder(async (folder) => {
     const page = join(folder, 'page.html');
-    await writeFile(page, job.html);
+    const output = join(folder, 'page.pdf');
+    await writeFile(page, html);
     // --no-pdf-header-footer since Chrome 112, --print-to-pdf-no-header before it: each ignores the other.
-    await run(browser, [...baseArgs(join(folder, 'profile')), '--no-pdf-header-footer', '--print-to-pdf-no-header', `--print-to-pdf=${resolve(job.output)}`, pathToFileURL(page).href]);
-    await mustExist(job.output, browser);
+    await run(browser, [...baseArgs(join(folder, 'profile')), '--no-pdf-header-footer', '--print-to-pdf-no-header', `--print-to-pdf=${output}`, pathToFileURL(page).href]);
+    return written(output, browser);
   });
 }
 
-async function mustExist(file: string, browser: string): Promise<void> {
-  const info = await stat(file).catch(() => null);
-  if (info === null || info.size === 0) throw new ConfigError(`--browser ${browser}: ran, but wrote no ${file}`);
+/** What the browser wrote, read back (the caller writes it to its place whole, or not at all). */
+async function written(file: string, browser: string): Promise<Buffer> {
+  const bytes = await readFile(file).catch(() => null);
+  if (bytes === null || bytes.length === 0) throw new ConfigError(`--browser ${browser}: ran, but drew nothing`);
+  return bytes;
 }
 
-async function withFolder(work: (folder: string) => Promise<void>): Promise<void> {
+async function withFolder<T>(work: (folder: string) => Promise<T>): Promise<T> {
   const folder = await mkdtemp(join(tmpdir(), 'journey-map-'));
   try {
-    await work(folder);
+    return await work(folder);
   } finally {
     await rm(folder, { recursive: true, force: true }).catch(() => undefined);
   }

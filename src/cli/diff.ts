@@ -2,10 +2,11 @@ import { execFile, spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, posix, relative, sep } from 'node:path';
+import { basename, dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { type Command, Option } from 'commander';
-import { ConfigResolver } from '../config/load.js';
+import { ConfigResolver, MAX_CONFIG_BYTES } from '../config/load.js';
+import { terminalLine } from '../escape.js';
 import { audit } from '../engine/audit.js';
 import { fingerprintOf, identityOf, sameIdentity } from '../engine/fingerprint.js';
 import { applyIgnores } from '../engine/ignore.js';
@@ -17,6 +18,7 @@ import type { DiffResult } from '../views/diff/schema.js';
 import { checkOutputs } from './outputs.js';
 import { shouldColor } from './color.js';
 import { expandInputs } from './inputs.js';
+import { removeOnInterrupt } from './interrupt.js';
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
 const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
@@ -62,71 +64,110 @@ function git(args: string[], arg: string): Promise<string> {
   });
 }
 
-/** Writes a blob into the temporary folder with git show (no textconv: the workbook's own bytes). */
-async function writeBlob(revision: string, repoPath: string, target: string, arg: string): Promise<void> {
+/** Writes a blob, by object id, as a new file (no textconv or filters: the workbook's own bytes). */
+async function writeBlob(object: string, target: string, arg: string): Promise<void> {
   await mkdir(dirname(target), { recursive: true });
-  const child = spawn('git', ['show', '--no-textconv', `${revision}:${repoPath}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('git', ['cat-file', 'blob', object], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number>((resolve, reject) => {
     child.once('error', reject);
     child.once('close', (code) => resolve(code ?? 1));
   });
-  await pipeline(child.stdout, createWriteStream(target));
+  // 'wx': a name written twice (a tree git would not check out) fails rather than replaces.
+  await pipeline(child.stdout, createWriteStream(target, { flags: 'wx' }));
   const code = await exited.catch(() => 1);
-  if (code !== 0) throw new InputError({ file: arg }, `git show failed: ${stderr.split('\n')[0]?.replace(/^fatal: /, '') ?? code}`);
+  if (code !== 0) throw new InputError({ file: arg }, `git cat-file failed: ${stderr.split('\n')[0]?.replace(/^fatal: /, '') ?? code}`);
+}
+
+/**
+ * Where a path of a git tree is written under `root`, or why it is refused. A tree made with git mktree
+ * (or a hostile repository) may hold entries named `..`, `.`, with a backslash or empty, which git itself
+ * never checks out; written as they come they would land outside the temp folder.
+ */
+function placeOf(root: string, path: string): string | null {
+  const parts = path.split('/');
+  if (parts.some((part) => part === '' || part === '.' || part === '..' || part.includes('\\') || part.includes('\0'))) return null;
+  const target = resolve(root, ...parts);
+  return target.startsWith(root + sep) ? target : null;
+}
+
+const MiB = 1024 * 1024;
+const sizeText = (bytes: number) => `${(bytes / MiB).toFixed(1)} MiB`;
+
+/** One file listed in a git tree: its path from the repository root, object id and size in bytes. */
+interface TreeFile {
+  path: string;
+  object: string;
+  size: number;
 }
 
 /**
  * A REVISION:path argument read from git into `workdir` (outside the repository): the blob, or each
  * inventory of a tree, at its repository path, with the journey.config.json files that applied to it
- * at that revision, so the config walk and its ignore globs work as in a checkout.
+ * at that revision, so the config walk and its ignore globs work as in a checkout. Every argument
+ * reaches git after --end-of-options or as an object id, never as an option; every size is known
+ * before anything is written, and refused past the input limit of the working tree's config.
  */
-async function readRevision(arg: string, workdir: string, withConfigs: boolean): Promise<Side> {
+async function readRevision(arg: string, root: string, workdir: string, withConfigs: boolean, configs: ConfigResolver, notes: string[]): Promise<Side> {
   const colon = arg.indexOf(':');
   const revision = arg.slice(0, colon);
   const given = arg.slice(colon + 1);
-  const root = (await git(['rev-parse', '--show-toplevel'], arg)).trim();
+  // No git revision starts with "-" (git check-ref-format): such an argument is a mistyped option.
+  if (revision.startsWith('-')) throw new InputError({ file: arg }, `is not a revision: "${revision}" starts with "-" (write the option before the arguments, or name a branch, tag or commit)`);
   // git reads REVISION:path from the repository root, and ./path or ../path from the working folder.
   const prefix = (await git(['rev-parse', '--show-prefix'], arg)).trim();
   const repoPath = posix.normalize(/^\.\.?(\/|$)/.test(given) ? posix.join(prefix, given) : given).replace(/\/$/, '').replace(/^\.$/, '');
-  if (repoPath.startsWith('../')) throw new InputError({ file: arg }, 'is outside the git repository');
+  if (repoPath.startsWith('../') || repoPath === '..') throw new InputError({ file: arg }, 'is outside the git repository');
   const spec = `${revision}:${repoPath}`;
-  const type = (await git(['cat-file', '-t', spec], arg)).trim();
-  const paths =
-    type === 'blob'
-      ? [repoPath]
-      : type === 'tree'
-        ? (await git(['ls-tree', '-r', '-z', '--name-only', revision, '--', repoPath === '' ? '.' : `${repoPath}/`], arg))
-            .split('\0')
-            .filter((path) => INVENTORY.test(path) && !basename(path).startsWith('~$'))
-        : [];
-  if (type === 'tree' && paths.length === 0) throw new InputError({ file: arg }, `is a folder with no .xlsx, .xlsm, .csv or .tsv files at ${revision}`);
-  if (paths.length === 0) throw new InputError({ file: arg }, `is a ${type}, not an inventory file or folder`);
+  const type = (await git(['cat-file', '-t', '--end-of-options', spec], arg)).trim();
+  if (type !== 'blob' && type !== 'tree') throw new InputError({ file: arg }, `is a ${type}, not an inventory file or folder`);
+  const object = (await git(['rev-parse', '--verify', '--end-of-options', spec], arg)).trim();
+  const listed: TreeFile[] = [];
+  if (type === 'blob') listed.push({ path: repoPath, object, size: Number((await git(['cat-file', '-s', object], arg)).trim()) });
+  else {
+    // "<mode> <type> <object> <size>\t<path>", paths relative to the tree; submodules are commits, links mode 120000.
+    for (const entry of (await git(['ls-tree', '-r', '-z', '-l', object], arg)).split('\0')) {
+      const match = /^(\d+) (\w+) ([0-9a-f]+) +(\d+|-)\t([^]*)$/.exec(entry);
+      if (!match) continue;
+      const [, mode, kind, id, size, path] = match as unknown as [string, string, string, string, string, string];
+      if (!INVENTORY.test(path) || basename(path).startsWith('~$')) continue;
+      const full = repoPath === '' ? path : `${repoPath}/${path}`;
+      if (kind === 'commit') notes.push(`${revision}:${full}: is a git submodule, not a file; skipped`);
+      else if (mode === '120000') notes.push(`${revision}:${full}: is a symbolic link in git, not a file; skipped`);
+      else if (kind === 'blob') listed.push({ path: full, object: id, size: Number(size) });
+    }
+    if (listed.length === 0) throw new InputError({ file: arg }, `is a folder with no .xlsx, .xlsm, .csv or .tsv files at ${revision}`);
+  }
   const files: SideFile[] = [];
-  const configs = new Set<string>();
-  for (const path of paths) {
-    await writeBlob(revision, path, join(workdir, ...path.split('/')), arg);
-    files.push({
-      path: join(workdir, ...path.split('/')),
-      display: `${revision}:${path}`,
-      fingerprintPath: relative(process.cwd(), join(root, ...path.split('/'))),
-      pairKey: type === 'blob' ? basename(path) : posix.relative(repoPath, path),
-    });
+  const configFiles = new Set<string>();
+  for (const { path, object: blob, size } of listed) {
+    const display = `${revision}:${path}`;
+    const target = placeOf(workdir, path);
+    if (target === null) throw new InputError({ file: arg }, `holds a path git would not check out (${JSON.stringify(path)}: an empty, "." or ".." part, or a backslash); refused`);
+    const checkout = join(root, ...path.split('/'));
+    const { inputMiB } = (await configs.forFile(checkout)).limits;
+    if (size > inputMiB * MiB) throw new InputError({ file: display }, `is ${sizeText(size)}, more than the ${inputMiB} MiB journey reads from one file (limits.inputMiB); raise the limit if the file is genuine`);
+    await writeBlob(blob, target, display);
+    files.push({ path: target, display, fingerprintPath: relative(process.cwd(), checkout), pairKey: type === 'blob' ? basename(path) : posix.relative(repoPath, path) });
     if (withConfigs) for (let folder = posix.dirname(path); ; folder = posix.dirname(folder)) {
-      configs.add(folder === '.' ? CONFIG_FILE : `${folder}/${CONFIG_FILE}`);
+      configFiles.add(folder === '.' ? CONFIG_FILE : `${folder}/${CONFIG_FILE}`);
       if (folder === '.' || folder === '/') break;
     }
   }
-  for (const config of configs) {
-    const exists = await git(['cat-file', '-t', `${revision}:${config}`], arg).then(() => true, () => false);
-    if (exists) await writeBlob(revision, config, join(workdir, ...config.split('/')), arg);
+  for (const config of configFiles) {
+    const size = await git(['cat-file', '-s', '--end-of-options', `${revision}:${config}`], arg).then((text) => Number(text.trim()), () => null);
+    if (size === null) continue;
+    const display = `${revision}:${config}`;
+    if (size > MAX_CONFIG_BYTES) throw new InputError({ file: display }, `is ${sizeText(size)}, more than the ${sizeText(MAX_CONFIG_BYTES)} journey reads from a config`);
+    const blob = (await git(['rev-parse', '--verify', '--end-of-options', display], arg)).trim();
+    await writeBlob(blob, placeOf(workdir, config)!, display);
   }
   return { arg, many: type === 'tree', files };
 }
 
-/** A side given as a file, a folder, or REVISION:path. */
-async function readSide(arg: string, workdir: string, withConfigs: boolean): Promise<Side> {
+/** A side given as a file, a folder, or REVISION:path (the revision may hold slashes: origin/main:path). */
+async function readSide(arg: string, workdir: string, withConfigs: boolean, configs: ConfigResolver, notes: string[]): Promise<Side> {
   const info = await stat(arg).catch(() => null);
   if (info?.isDirectory()) {
     const expanded = await expandInputs([arg]);
@@ -137,7 +178,13 @@ async function readSide(arg: string, workdir: string, withConfigs: boolean): Pro
     }
     return { arg, many: true, files };
   }
-  if (!info && /^[^:/\\]+:/.test(arg) && !/^[a-zA-Z]:[\\/]/.test(arg)) return readRevision(arg, workdir, withConfigs);
+  if (!info && /^[^:\\]+:/.test(arg) && !/^[a-zA-Z]:[\\/]/.test(arg)) {
+    // The copy stands for the repository's root: configs are looked for in it, then in the working tree.
+    await mkdir(workdir, { recursive: true });
+    const root = (await git(['rev-parse', '--show-toplevel'], arg)).trim();
+    configs.copyOf(workdir, root);
+    return readRevision(arg, root, workdir, withConfigs, configs, notes);
+  }
   if (!info) throw new InputError({ file: arg }, 'no such file, folder or REVISION:path');
   return { arg, many: false, files: [{ path: arg, display: arg, fingerprintPath: arg, pairKey: basename(arg) }] };
 }
@@ -150,13 +197,13 @@ function relabel(finding: Finding, file: SideFile): Finding {
 }
 
 /** Audits every file of a side with the config that applies to it; input errors are collected, named as the user gave the file. */
-async function auditSide(side: Side, configPath: string | null, errors: string[]): Promise<Map<string, DiffSide>> {
+async function auditSide(side: Side, configs: ConfigResolver, errors: string[]): Promise<Map<string, DiffSide>> {
   const byPath = new Map(side.files.map((file) => [file.path, file]));
   const models = new Map<string, DiffSide>();
   const result = await audit(
     side.files.map((file) => ({ path: file.path })),
     {
-      configs: new ConfigResolver(configPath),
+      configs,
       onModel: (path, model, findings) => {
         const file = byPath.get(path)!;
         models.set(file.pairKey, { file: file.display, model, findings: findings.map((finding) => relabel(finding, file)) });
@@ -212,15 +259,20 @@ async function runDiff(beforeArg: string | undefined, afterArg: string | undefin
   } else {
     if (beforeArg === undefined || afterArg === undefined) throw new ConfigError('journey diff needs <before> and <after> (files, folders or REVISION:path), or --planned FILE');
     const workdir = await mkdtemp(join(tmpdir(), 'journey-diff-'));
+    // The copies of revisions go with the run, also when it is interrupted.
+    const release = removeOnInterrupt(workdir);
     try {
-      const before = await readSide(beforeArg, join(workdir, 'before'), configPath === null);
-      const after = await readSide(afterArg, join(workdir, 'after'), configPath === null);
+      const configs = new ConfigResolver(configPath);
+      const notes: string[] = [];
+      const before = await readSide(beforeArg, join(workdir, 'before'), configPath === null, configs, notes);
+      const after = await readSide(afterArg, join(workdir, 'after'), configPath === null, configs, notes);
+      for (const note of notes) process.stderr.write(`journey: note: ${terminalLine(note)}\n`);
       if (before.many !== after.many) throw new ConfigError(`journey diff compares a file with a file or a folder with a folder; ${before.many ? beforeArg : afterArg} is a folder and ${before.many ? afterArg : beforeArg} is not`);
       const errors: string[] = [];
-      const beforeModels = await auditSide(before, configPath, errors);
-      const afterModels = await auditSide(after, configPath, errors);
+      const beforeModels = await auditSide(before, configs, errors);
+      const afterModels = await auditSide(after, configs, errors);
       if (errors.length > 0) {
-        for (const error of errors) process.stderr.write(`journey: ${error}\n`);
+        for (const error of errors) process.stderr.write(`journey: ${terminalLine(error)}\n`);
         return 2;
       }
       // Two files pair whatever their names; folders pair by relative path.
@@ -229,6 +281,7 @@ async function runDiff(beforeArg: string | undefined, afterArg: string | undefin
       result = { version: 1, before: beforeArg, after: afterArg, files, summary: summarizeDiff(files) };
     } finally {
       await rm(workdir, { recursive: true, force: true });
+      release();
     }
   }
   // The inputs named as paths (not REVISION:path) are never written over.

@@ -11,6 +11,7 @@ import { sampleInventory } from '../init/example.js';
 import { cleanCopy, type CleanCopy, type PersonaRows } from '../init/rows.js';
 import { DEFAULT_PERSONA, distinct, parsePersonas, templateSpec, type TemplateSpec } from '../init/template.js';
 import { templateCsv } from '../init/write-csv.js';
+import { writeAtomically } from './outputs.js';
 
 export interface InitFlags {
   personas?: string;
@@ -111,11 +112,12 @@ export async function runInit(target: string | undefined, flags: InitFlags, stde
   const epoch = Number(process.env.SOURCE_DATE_EPOCH);
   const created = Number.isFinite(epoch) && process.env.SOURCE_DATE_EPOCH !== '' ? new Date(epoch * 1000) : new Date();
   try {
-    if (csv) await writeFile(output, templateCsv(spec, rows), { flag: flags.force ? 'w' : 'wx' });
+    // Whole or not at all: a full disk or Ctrl-C leaves no partial file and any previous one as it was.
+    if (csv) await writeAtomically(output, (temporary) => writeFile(temporary, templateCsv(spec, rows), { flag: 'wx' }), { replace: Boolean(flags.force) });
     else {
       // exceljs loads only here: audit start-up never parses it.
       const { writeTemplateXlsx } = await import('../init/write-xlsx.js');
-      await writeTemplateXlsx(output, spec, rows, created, Boolean(flags.force));
+      await writeAtomically(output, (temporary) => writeTemplateXlsx(temporary, spec, rows, created, false), { replace: Boolean(flags.force) });
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

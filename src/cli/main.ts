@@ -9,7 +9,7 @@ import { terminalLine, terminalLines } from '../escape.js';
 import { CONFIG_FILE_NAME, ConfigResolver } from '../config/load.js';
 import { runAudit as runApiAudit } from '../api/run.js';
 import type { AuditOptions } from '../engine/audit.js';
-import { applyBaseline, readBaseline, writeBaseline } from '../engine/baseline.js';
+import { applyBaseline, baselineText, readBaseline } from '../engine/baseline.js';
 import type { AuditResult } from '../engine/result.js';
 import { recount } from '../engine/summary.js';
 import { nearest } from '../model/text.js';
@@ -22,7 +22,7 @@ import { registerDiff } from './diff.js';
 import { type InputFlags, inputOptions } from './flags.js';
 import { registerInspect } from './inspect.js';
 import { defineMapCommand, runMap, type MapFlags } from './map.js';
-import { checkOutputs, ensureFolderOf, type PlannedOutput } from './outputs.js';
+import { checkOutputs, ensureFolderOf, writeAtomically, writeFileAtomically, type PlannedOutput } from './outputs.js';
 import { resolvedConfigJson } from './print-config.js';
 import { explainText, rulesTable } from './rule-help.js';
 import { journeyVersion } from '../version.js';
@@ -90,16 +90,21 @@ function plannedOutputs(flags: InputFlags & { writeBaseline?: string }): Planned
   return outputs;
 }
 
-/** Writes a rendered report (a string or its pieces) to -o FILE, or to stdout, waiting when the stream is full. */
-async function emit(output: string | Iterable<string>, file: string | undefined): Promise<void> {
-  if (file !== undefined) await ensureFolderOf('-o', file);
-  const stream = file === undefined ? process.stdout : createWriteStream(file);
-  const failed = new Promise<never>((_, reject) =>
-    stream.once('error', (error: NodeJS.ErrnoException) => reject(new ConfigError(`-o ${file}: cannot be written (${error.code})`, { cause: error }))),
+/** Writes text to a stream, waiting when it is full; false once the reader has gone (a closed pipe: journey … | head). */
+async function writeAll(stream: NodeJS.WritableStream & { destroyed?: boolean }, output: string | Iterable<string>, onError: (error: NodeJS.ErrnoException) => Error | null): Promise<boolean> {
+  let closed = false;
+  const failed = new Promise<void>((resolve, reject) =>
+    stream.once('error', (error: NodeJS.ErrnoException) => {
+      const failure = onError(error);
+      closed = true;
+      if (failure === null) resolve();
+      else reject(failure);
+    }),
   );
   // Awaited only while waiting on the stream; an error at another moment must not go unhandled.
   failed.catch(() => undefined);
   const write = async (text: string) => {
+    if (closed || stream.destroyed) return;
     if (!stream.write(text)) await Promise.race([once(stream, 'drain'), failed]);
   };
   if (typeof output === 'string') await write(output);
@@ -107,6 +112,7 @@ async function emit(output: string | Iterable<string>, file: string | undefined)
     // Pieces are batched into writes of ~64 KB (docs/design.md, Output is streamed).
     let buffer = '';
     for (const piece of output) {
+      if (closed) break;
       buffer += piece;
       if (buffer.length >= 1 << 16) {
         await write(buffer);
@@ -115,10 +121,32 @@ async function emit(output: string | Iterable<string>, file: string | undefined)
     }
     await write(buffer);
   }
-  if (file !== undefined) {
-    stream.end();
-    await Promise.race([once(stream, 'finish'), failed]);
+  if (closed) await failed;
+  return !closed;
+}
+
+/**
+ * Writes a rendered report (a string or its pieces) to -o FILE, whole or not at all, or to stdout. A
+ * closed stdout ends the writing quietly; the run still exits with the code its findings give.
+ */
+async function emit(output: string | Iterable<string>, file: string | undefined): Promise<void> {
+  if (file === undefined) {
+    await writeAll(process.stdout, output, (error) => (error.code === 'EPIPE' ? null : error));
+    return;
   }
+  await ensureFolderOf('-o', file);
+  const cannotWrite = (error: NodeJS.ErrnoException) => new ConfigError(`-o ${file}: cannot be written (${error.code})`, { cause: error });
+  await writeAtomically(file, async (temporary) => {
+    const stream = createWriteStream(temporary, { flags: 'wx' });
+    await writeAll(stream, output, cannotWrite);
+    stream.end();
+    await new Promise<void>((resolve, reject) => {
+      stream.once('error', (error: NodeJS.ErrnoException) => reject(cannotWrite(error)));
+      stream.once('close', resolve);
+    });
+  }).catch((error: NodeJS.ErrnoException) => {
+    throw error instanceof ConfigError ? error : cannotWrite(error);
+  });
 }
 
 /** How a format renders: colors and wrapping only for a terminal (COLUMNS respected), never into an -o file. */
@@ -143,7 +171,7 @@ async function runAudit(files: string[], flags: AuditFlags): Promise<number> {
   const baseline = flags.baseline === undefined ? null : await readBaseline(flags.baseline, (await new ConfigResolver(flags.config ?? null).forFile(null)).limits.baselineMiB);
   let result = await auditFiles(files, flags, { overview: false, outputs: plannedOutputs(flags), alsoRead: flags.baseline === undefined ? [] : [flags.baseline] });
   if (flags.writeBaseline !== undefined) {
-    await writeBaseline(flags.writeBaseline, result);
+    await writeFileAtomically('--write-baseline', flags.writeBaseline, baselineText(result));
     process.stderr.write(terminalLine(`journey: wrote ${result.findings.length} findings to the baseline ${flags.writeBaseline}; audit with --baseline ${flags.writeBaseline} to report only new ones`) + '\n');
   }
   if (baseline !== null) {
@@ -266,7 +294,7 @@ function buildProgram(): Command {
       const { schemaReference, starterConfig } = await import('../config/starter.js');
       const path = join(folder, CONFIG_FILE_NAME);
       try {
-        await writeFile(path, starterConfig(schemaReference(folder)), { flag: flags.force ? 'w' : 'wx' });
+        await writeAtomically(path, (temporary) => writeFile(temporary, starterConfig(schemaReference(folder)), { flag: 'wx' }), { replace: flags.force === true });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'EEXIST') throw new ConfigError(`${path} already exists; edit it, or pass --force to overwrite it`);
@@ -315,10 +343,10 @@ function buildProgram(): Command {
 async function main(): Promise<void> {
   // Keeps a million-row audit's peak under 1 GB; V8 reads it at each collection (docs/design.md, Memory).
   setFlagsFromString('--heap-growing-percent=30');
-  // A closed pipe (journey audit … | head) ends the run quietly, as for any Unix tool.
+  // A closed pipe (journey audit … | head) stops the output, not the run: the exit code stays the one the
+  // findings give, so `set -o pipefail` gates still work. What is left to write is dropped.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+    if (error.code !== 'EPIPE') throw error;
   });
   const program = buildProgram();
   try {

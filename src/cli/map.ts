@@ -13,7 +13,7 @@ import { findBrowser } from './browser.js';
 import { MAP_TYPES, buildJourneyMap, type LaneKind, type MapSource, type MapType } from '../views/map/layout.js';
 import type { InputFlags } from './flags.js';
 import { expandInputs } from './inputs.js';
-import { checkOutputs, ensureFolderOf } from './outputs.js';
+import { checkOutputs, ensureFolderOf, writeAtomically } from './outputs.js';
 
 export const MAP_FORMATS = ['html', 'svg', 'mermaid', 'png', 'pdf'] as const;
 type MapFormat = (typeof MAP_FORMATS)[number];
@@ -130,19 +130,13 @@ export async function runMap(files: string[], flags: MapFlags): Promise<number> 
     else await perPersona('svg', drawings, (path, i) => write(drawings[i]!, path));
   } else {
     const { renderHtml } = await import('../views/map/html.js');
-    const { printPdf, screenshots } = await import('./browser.js');
+    const { printPdf, screenshot } = await import('./browser.js');
     if (flags.format === 'pdf') {
-      await ensureFolderOf('-o', flags.output!);
-      await printPdf(browser!, { html: renderHtml(map, { fileLabel }), output: flags.output! });
-      said(flags.output!);
+      await writeOutput(flags.output!, await printPdf(browser!, renderHtml(map, { fileLabel })));
     } else {
       // One page per persona: a document each, drawn alone.
       const pages = map.personas.map((persona) => renderHtml({ ...map, personas: [persona], general: [] }, { fileLabel, exportPage: true }));
-      const one = async (path: string, i: number) => {
-        await ensureFolderOf('-o', path);
-        await screenshots(browser!, [{ html: pages[i]!, output: path }], PNG_WINDOW);
-        said(path);
-      };
+      const one = async (path: string, i: number) => writeOutput(path, await screenshot(browser!, pages[i]!, PNG_WINDOW));
       if (pages.length === 1) await one(flags.output!, 0);
       else await perPersona('png', pages, one);
     }
@@ -162,19 +156,20 @@ function ignoredStagesOf(options: unknown): ((persona: string) => ReadonlySet<st
   return (persona) => byPersona.get(foldKey(persona)) ?? new Set();
 }
 
-/** Every file the map writes is said on stderr, the same way, through the terminal escaper. */
-function said(path: string): void {
+/** Writes a whole output, atomically, and says so on stderr the same way for every file, through the terminal escaper. */
+async function writeOutput(path: string, data: string | Buffer): Promise<void> {
+  await ensureFolderOf('-o', path);
+  await writeAtomically(path, (temporary) => writeFile(temporary, data, { flag: 'wx' })).catch((error: NodeJS.ErrnoException) => {
+    throw new ConfigError(`-o ${path}: cannot be written (${error.code})`, { cause: error });
+  });
   process.stderr.write(`${terminalLine(`journey: wrote ${path}`)}\n`);
 }
 
 async function write(text: string, file: string | undefined): Promise<void> {
   if (file === undefined) {
-    await new Promise<void>((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve())));
+    // A closed pipe (journey map … | head) ends the output quietly.
+    await new Promise<void>((resolve, reject) => process.stdout.write(text, (error) => (error && (error as NodeJS.ErrnoException).code !== 'EPIPE' ? reject(error) : resolve())));
     return;
   }
-  await ensureFolderOf('-o', file);
-  await writeFile(file, text).catch((error: NodeJS.ErrnoException) => {
-    throw new ConfigError(`-o ${file}: cannot be written (${error.code})`, { cause: error });
-  });
-  said(file);
+  await writeOutput(file, text);
 }

@@ -1,6 +1,8 @@
-import { mkdir, open, stat } from 'node:fs/promises';
-import { dirname, extname, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { chmod, link, mkdir, open, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
+import { removeOnInterrupt } from './interrupt.js';
 
 // Files people keep inventories in: replacing one with a report loses their work.
 const PROTECTED_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.csv', '.tsv', '.md']);
@@ -17,6 +19,19 @@ export interface PlannedOutput {
 async function identity(path: string): Promise<string | null> {
   const info = await stat(path).catch(() => null);
   return info === null ? null : `${info.dev}:${info.ino}`;
+}
+
+/** Whether a file starts as a zip archive (a workbook under any name) or an old OLE document (.xls, .doc). */
+async function isArchive(path: string): Promise<boolean> {
+  const handle = await open(path, 'r').catch(() => null);
+  if (handle === null) return false;
+  try {
+    const head = Buffer.alloc(4);
+    const { bytesRead } = await handle.read(head, 0, 4, 0);
+    return bytesRead === 4 && (head.equals(Buffer.from('PK\x03\x04', 'latin1')) || head.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])));
+  } finally {
+    await handle.close();
+  }
 }
 
 async function writtenByJourney(path: string): Promise<boolean> {
@@ -54,10 +69,59 @@ export async function checkOutputs(outputs: PlannedOutput[], inputs: string[], f
     const other = written.get(id);
     if (other !== undefined) throw new ConfigError(`${option} ${path}: is also written by ${other}; name two different files`);
     written.set(id, option);
-    const extension = extname(path).toLowerCase();
-    if (!force && PROTECTED_EXTENSIONS.has(extension) && !(extension === '.md' && (await writtenByJourney(path)))) {
-      throw new ConfigError(`${option} ${path}: already exists and is a ${extension} file journey did not write; name another file, or pass --force to replace it`);
+    if (force) continue;
+    // Judged by what the name leads to (a link named report.json may point at a workbook) and by content.
+    const target = await writeTarget(path);
+    const extension = extname(target).toLowerCase();
+    const leads = target === resolve(path) ? '' : ` leads to ${relative(process.cwd(), target) || target}, which`;
+    if (PROTECTED_EXTENSIONS.has(extension) && !(extension === '.md' && (await writtenByJourney(target)))) {
+      throw new ConfigError(`${option} ${path}: already exists and${leads} is a ${extension} file journey did not write; name another file, or pass --force to replace it`);
     }
+    if (await isArchive(target)) {
+      throw new ConfigError(`${option} ${path}: already exists and${leads} holds a workbook or another archive, which journey never writes; name another file, or pass --force to replace it`);
+    }
+  }
+}
+
+/** The file that writing `path` replaces: through symbolic links, the file they lead to (the links stay). */
+export async function writeTarget(path: string): Promise<string> {
+  return realpath(path).catch(() => resolve(path));
+}
+
+/**
+ * Writes a file whole or not at all: `write` fills a new temp file beside it, which then replaces the
+ * file in one rename (or, with `replace: false`, takes its name only if the name is still free). A
+ * failure (a full disk) or Ctrl-C removes the temp file and leaves the previous file as it was; writing
+ * through a symbolic link replaces the file it leads to, and a file with other hard links gets a new
+ * inode, so the other names keep their content. Errors are the file system's (error.code).
+ */
+export async function writeAtomically(path: string, write: (temporary: string) => Promise<void>, options: { replace: boolean } = { replace: true }): Promise<void> {
+  const target = await writeTarget(path);
+  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const release = removeOnInterrupt(temporary);
+  try {
+    await write(temporary);
+    const previous = await stat(target).catch(() => null);
+    if (previous?.isFile()) await chmod(temporary, previous.mode & 0o777);
+    if (options.replace) await rename(temporary, target);
+    else {
+      // link() fails with EEXIST when the name was taken meanwhile: never an overwrite. A file system
+      // without hard links (FAT, some network shares) gets a check and a rename instead.
+      const linked = await link(temporary, target).then(
+        () => true,
+        async (error: NodeJS.ErrnoException) => {
+          if (error.code === 'EEXIST' || (await stat(target).then(() => true, () => false))) throw Object.assign(new Error(`${target} exists`), { code: 'EEXIST' });
+          return false;
+        },
+      );
+      if (linked) await rm(temporary, { force: true });
+      else await rename(temporary, target);
+    }
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  } finally {
+    release();
   }
 }
 
@@ -65,5 +129,13 @@ export async function checkOutputs(outputs: PlannedOutput[], inputs: string[], f
 export async function ensureFolderOf(option: string, path: string): Promise<void> {
   await mkdir(dirname(resolve(path)), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
     throw new ConfigError(`${option} ${path}: its folder cannot be created (${error.code})`, { cause: error });
+  });
+}
+
+/** Writes a whole text to the file an option names (creating its folder), atomically; errors name the option. */
+export async function writeFileAtomically(option: string, path: string, text: string, options: { replace: boolean } = { replace: true }): Promise<void> {
+  await ensureFolderOf(option, path);
+  await writeAtomically(path, (temporary) => writeFile(temporary, text, { flag: 'wx' }), options).catch((error: NodeJS.ErrnoException) => {
+    throw new ConfigError(`${option} ${path}: ${error.code === 'EEXIST' ? 'already exists' : `cannot be written (${error.code})`}`, { cause: error });
   });
 }

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { ParseError } from 'jsonc-parser';
 import { ConfigError } from '../errors.js';
 import { readSmallTextFile } from '../load/text-file.js';
@@ -86,7 +86,20 @@ export class ConfigResolver {
   private readonly byPath = new Map<string, Promise<ResolvedConfig>>();
   private readonly byFolder = new Map<string, Promise<string | null>>();
 
+  /** Folders holding a copy of another place (diff's copy of a git revision), each with the working-tree folder it stands for. */
+  private readonly copies = new Map<string, string>();
+
   constructor(private readonly explicitPath: string | null = null) {}
+
+  /**
+   * Declares `folder` a copy of `original` (a git revision written out under a temp folder, standing for
+   * the repository's root): the walk from a file in it looks for configs only inside the copy, never in
+   * the folders above it (a shared temp folder anyone can write to), and when the copy holds none, uses
+   * the config the working tree would use for the same path.
+   */
+  copyOf(folder: string, original: string): void {
+    this.copies.set(resolve(folder), resolve(original));
+  }
 
   /** The config files read so far. */
   files(): string[] {
@@ -95,7 +108,7 @@ export class ConfigResolver {
 
   /** The resolved config for an audited file (or for the working folder, for stdin). */
   async forFile(file: string | null): Promise<ResolvedConfig> {
-    const path = this.explicitPath !== null ? resolve(this.explicitPath) : await this.find(file === null ? process.cwd() : dirname(resolve(file)));
+    const path = this.explicitPath !== null ? resolve(this.explicitPath) : await this.findFor(file === null ? process.cwd() : dirname(resolve(file)));
     if (path === null) return resolveConfig();
     let config = this.byPath.get(path);
     if (!config) {
@@ -105,7 +118,17 @@ export class ConfigResolver {
     return config;
   }
 
-  private find(folder: string): Promise<string | null> {
+  /** The config for files in `folder`, a copy's own or else the working tree's for the same place. */
+  private async findFor(folder: string): Promise<string | null> {
+    for (const [copy, original] of this.copies) {
+      const inside = relative(copy, folder);
+      if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) return (await this.find(folder, copy)) ?? this.find(join(original, inside));
+    }
+    return this.find(folder);
+  }
+
+  /** The nearest config from `folder` up to the root, or only up to `top` when given. */
+  private find(folder: string, top?: string): Promise<string | null> {
     // (Walks up; see forFile.)
     let found = this.byFolder.get(folder);
     if (!found) {
@@ -118,7 +141,7 @@ export class ConfigResolver {
         const manifest = join(folder, 'package.json');
         if ((await isFile(manifest)) && (await hasJourneyKey(manifest))) return manifest;
         const parent = dirname(folder);
-        return parent === folder ? null : this.find(parent);
+        return parent === folder || folder === top ? null : this.find(parent, top);
       })();
       this.byFolder.set(folder, found);
     }

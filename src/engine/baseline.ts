@@ -1,5 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import * as z from 'zod';
 import { ConfigError } from '../errors.js';
 import { MiB } from '../load/limits.js';
@@ -24,15 +22,9 @@ export function baselineOf(result: AuditResult): Baseline {
   return { version: 1, findings };
 }
 
-/** Writes a result's findings as a baseline file. */
-export async function writeBaseline(path: string, result: AuditResult): Promise<void> {
-  try {
-    // Like -o, a missing folder is created.
-    await mkdir(dirname(resolve(path)), { recursive: true });
-    await writeFile(path, `${JSON.stringify(baselineOf(result), null, 2)}\n`);
-  } catch (error) {
-    throw new ConfigError(`--write-baseline ${path}: cannot be written (${(error as NodeJS.ErrnoException).code})`, { cause: error });
-  }
+/** A result's findings as the text of a baseline file. */
+export function baselineText(result: AuditResult): string {
+  return `${JSON.stringify(baselineOf(result), null, 2)}\n`;
 }
 
 /** Reads a baseline file; a missing or malformed one is a usage error naming the file. */
