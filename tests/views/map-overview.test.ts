@@ -27,7 +27,7 @@ describe('overview', () => {
     const awareness = overview.stages[0]!;
     expect(awareness.groups.map((g) => [g.label, g.icon, g.cards.map((c) => c.name)])).toEqual([
       ['Blog', 'doc', ['Blog post']],
-      ['Paid ads', 'social', ['Ads']],
+      ['Paid ads', 'ads', ['Ads']],
       ['Email', 'email', ['Newsletter']],
     ]);
     expect(overview.stages[1]!.groups.map((g) => g.label)).toEqual([]);

@@ -154,8 +154,10 @@ describe('SVG overview', () => {
     const parsed = new (new JSDOM('').window.DOMParser)().parseFromString(svg, 'image/svg+xml');
     expect(parsed.getElementsByTagName('parsererror')).toHaveLength(0);
     expect(parsed.getElementsByTagName('script')).toHaveLength(0);
+    // A chip's title is its name and its channel.
     const titles = [...parsed.getElementsByTagName('title')].map((t) => t.textContent!.split('\n')[0]);
-    for (const name of HOSTILE_NAMES) expect(titles).toContain(name);
+    for (const name of HOSTILE_NAMES) expect(titles).toContain(`${name} (Email)`);
+    expect(parsed.getElementsByTagName('title')[0]!.textContent).toBe('Current state journey map: Pers<o>na "x" -->');
     for (const text of parsed.getElementsByTagName('text')) {
       const shownText = [...text.getElementsByTagName('tspan')].map((t) => t.textContent).join(' ');
       if (shownText.endsWith('…')) expect(text.getElementsByTagName('title')[0]?.textContent ?? text.parentElement?.getElementsByTagName('title')[0]?.textContent).toBeTruthy();
