@@ -203,10 +203,21 @@ async function runAudit(files: string[], flags: AuditFlags): Promise<number> {
 }
 
 async function runReport(files: string[], flags: InputFlags & { failOn: FailOn }): Promise<number> {
-  const { journeyDiagrams } = await import('../views/map/mermaid.js');
+  const { figurePaths, reportJourneys } = await import('../views/map/report-figures.js');
   const journeys = new Map<string, string>();
-  const onModel: AuditOptions['onModel'] = (file, model, findings) => journeyDiagrams(file, model, findings, journeys);
+  // Written to a file, the report links each persona's overview SVG, written beside it.
+  const figures: { path: string; svg: string }[] = [];
+  const place = flags.output === undefined ? null : figurePaths(flags.output);
+  const onModel: AuditOptions['onModel'] = (file, model, findings) =>
+    reportJourneys({ file, model, findings, fileLabel: relative(process.cwd(), file) || file }, journeys, place && { add: (figure) => figures.push(figure), place });
   const result = await auditFiles(files, flags, { overview: true, outputs: plannedOutputs(flags), onModel });
+  // The report's own path is answered for first: its folder is the figures' folder.
+  if (flags.output !== undefined) await ensureFolderOf('-o', flags.output);
+  await checkOutputs(figures.map((f) => ({ option: '-o', path: f.path })), result.files.map((f) => f.file), flags.force === true);
+  for (const figure of figures) {
+    await writeFileAtomically('-o', figure.path, figure.svg);
+    process.stderr.write(`${terminalLine(`journey: wrote ${figure.path}`)}\n`);
+  }
   const formatter = await loadReportFormatter();
   await emit(formatter(result, { ...renderOptions('markdown'), journeys }), flags.output);
   return exitCodeFor(result, flags);

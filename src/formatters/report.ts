@@ -150,7 +150,10 @@ export const formatReport: Formatter = (result, options) => {
       }
       const journey = options.journeys?.get(`${file.file}\u0000${persona.persona}`);
       if (journey !== undefined) {
-        lines.push('', '### Journey', '', 'Touchpoints by stage as a Mermaid journey: the score is how the customer feels (1–5, from sentiment, NPS and CSAT; 3 without data), the actors are the owning teams. `journey map` draws the full map.', '');
+        const intro = journey.startsWith('![')
+          ? 'The journey map\'s overview, written beside this report (`journey map` draws it as a page to present or print).'
+          : 'Touchpoints by stage as a Mermaid journey: the score is how the customer feels (1–5, from sentiment, NPS and CSAT; 3 without data), the actors are the owning teams. `journey map` draws the full map.';
+        lines.push('', '### Journey', '', intro, '');
         lines.push(...(journey.startsWith('journey') ? ['```mermaid', journey, '```'] : [journey]));
       }
     }

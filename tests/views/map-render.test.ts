@@ -213,7 +213,7 @@ describe('Mermaid journey', () => {
     const { file, model, findings } = source([...rows, ['Small', 'Decision', 'Call', 'Sales', 'Phone']]);
     const into = new Map<string, string>();
     journeyDiagrams(file, model, findings, into);
-    expect(into.get(`${file}\u0000Big`)).toBe(`Left out: ${REPORT_JOURNEY_LIMIT + 1} touchpoints are more than a journey diagram can show (${REPORT_JOURNEY_LIMIT}); \`journey map\` draws them.`);
+    expect(into.get(`${file}\u0000Big`)).toBe(`Left out: ${REPORT_JOURNEY_LIMIT + 1} touchpoints are more than a Mermaid journey shows legibly (${REPORT_JOURNEY_LIMIT}); written with \`-o report.md\`, the report links each persona's overview, and \`journey map\` draws it.`);
     expect(into.get(`${file}\u0000Small`)).toMatch(/^journey\n {2}title Small\n[^]*    Call( \(\d+ \w+\))?: 3: Sales\n/);
   });
 

@@ -39,8 +39,8 @@ export function renderMermaid(map: JourneyMap, labels: string[]): string {
   return `${map.personas.map((persona, i) => `## ${markdownLine(labels[i]!)}\n\n\`\`\`mermaid\n${personaJourney(persona, labels[i]!)}\n\`\`\`\n`).join('\n')}`;
 }
 
-/** Most touchpoints a persona's journey diagram in the gap report shows; past it Mermaid's drawing is unreadable. */
-export const REPORT_JOURNEY_LIMIT = 150;
+/** Most touchpoints (tasks) a persona's journey diagram in the gap report shows; past about 20, Mermaid draws an illegible sliver. */
+export const REPORT_JOURNEY_LIMIT = 20;
 
 /**
  * The gap report's journey per persona of one file, into `into` by `file\u0000persona`: a diagram, or a
@@ -62,7 +62,7 @@ export function journeyDiagrams(file: string, model: JourneyModel, findings: Fin
     const key = `${file}\u0000${persona.name}`;
     // A journey diagram is drawn by stage: a persona with none (a timeline) has nothing to draw there.
     if (!staged.has(persona.name)) into.set(key, 'Left out: no touchpoint has a stage, and a journey diagram is drawn by stage; `journey map --type day` draws the timeline.');
-    else if (!small(persona.name)) into.set(key, `Left out: ${counts.get(persona.name)} touchpoints are more than a journey diagram can show (${REPORT_JOURNEY_LIMIT}); \`journey map\` draws them.`);
+    else if (!small(persona.name)) into.set(key, `Left out: ${counts.get(persona.name)} touchpoints are more than a Mermaid journey shows legibly (${REPORT_JOURNEY_LIMIT}); written with \`-o report.md\`, the report links each persona's overview, and \`journey map\` draws it.`);
     else into.set(key, personaJourney(drawn.get(persona.name)!, persona.name));
   }
 }
