@@ -78,6 +78,19 @@ describe('overview', () => {
     expect(svg).toMatch(/\+\d+ more/);
   });
 
+  it('keeps a persona too large for one page on one page: each stage shows the chips that fit and counts the rest', () => {
+    const rows = Array.from({ length: 400 }, (_, i) => ['P', ['Awareness', 'Decision', 'Onboarding', 'Retention'][i % 4]!, `Touchpoint number ${i}`, 'Team', ['Email', 'Phone', 'Chat'][i % 3]!, 'Manual', 'Outbound', i, 'Once', i % 5 === 0 ? 'happy' : '']);
+    const svg = overviewSvg(mapOf(rows).personas[0]!, { title: 'P', future: false, idPrefix: 'p0', file: 'x.csv' }, true);
+    const height = Number(/viewBox="0 0 1600 (\d+)"/.exec(svg)![1]);
+    expect(height).toBeLessThanOrEqual(PAGE.targetHeight + 40);
+    const shown = (svg.match(/<title>Touchpoint number \d+ \(/g) ?? []).length;
+    const hidden = [...svg.matchAll(/>\+(\d+) more touchpoints</g)].reduce((n, m) => n + Number(m[1]), 0);
+    expect(shown).toBeGreaterThan(20);
+    expect(shown + hidden).toBe(400);
+    // Every felt touchpoint is still a point of the curve.
+    expect((svg.match(/<circle class="point"/g) ?? []).length).toBe(80);
+  });
+
   it('leaves out the lanes it has no data for', () => {
     const bare = mapOf([['P', 'Awareness', 'Blog post', 'Marketing', 'Blog']]).personas[0]!;
     const svg = overviewSvg(bare, { title: 'P', future: false, idPrefix: 'p0', file: 'x.csv' }, true);
@@ -109,6 +122,12 @@ describe('text fitting', () => {
     expect(cut.lines).toHaveLength(1);
     expect(cut.lines[0]).toMatch(/…$/);
     expect(textWidth(cut.lines[0]!, 11)).toBeLessThanOrEqual(120);
+  });
+
+  it('stops once the lines are full, so a hostile cell of any length costs one pass', () => {
+    const hostile = wrapText(`${'w'.repeat(200_000)} ${'word '.repeat(100_000)}`, 150, 11, 2);
+    expect(hostile.lines).toHaveLength(2);
+    expect(hostile.cut).toBe(true);
   });
 });
 

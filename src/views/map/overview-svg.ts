@@ -129,17 +129,33 @@ const CHIP_GAP = 3;
 /** Where a chip's name starts: after the severity stripe and the channel icon. */
 const CHIP_TEXT = 30;
 
-function chipBlocks(stage: OverviewStage, width: number, font: ChipFont): { height: number; chips: TextBlock[][] } {
+/** The line that counts the touchpoints a crowded stage has no room for. */
+const MORE_SIZE = 10.5;
+
+/**
+ * A stage's chips at a font size. With a height budget (a stage too crowded for one page even at the
+ * smallest size), the chips that fit are kept and the rest are counted in `hidden`.
+ */
+function chipBlocks(stage: OverviewStage, width: number, font: ChipFont, budget = Infinity): { height: number; chips: TextBlock[][]; hidden: number } {
   let height = 6;
+  let hidden = 0;
+  const room = budget - LINE(MORE_SIZE) - 10;
   const chips = stage.groups.map((group, g) => {
-    if (g > 0) height += GROUP_GAP;
-    return group.cards.map((card) => {
+    const shown: TextBlock[] = [];
+    for (const card of group.cards) {
       const b = block(`${card.planned ? '+ ' : ''}${card.name}`, width - 12 - CHIP_TEXT - 4, font.size, font.maxLines, card.planned);
-      height += blockHeight(b, font.size) + 6 + CHIP_GAP;
-      return b;
-    });
+      const add = (shown.length === 0 && g > 0 ? GROUP_GAP : 0) + blockHeight(b, font.size) + 6 + CHIP_GAP;
+      if (hidden > 0 || height + add > room) {
+        hidden++;
+        continue;
+      }
+      height += add;
+      shown.push(b);
+    }
+    return shown;
   });
-  return { height: height + 4, chips };
+  if (hidden > 0) height += LINE(MORE_SIZE) + 4;
+  return { height: height + 4, chips, hidden };
 }
 
 function notesBlocks(notes: OverviewNote[], width: number, size: number): { blocks: TextBlock[]; more: number; height: number } {
@@ -250,11 +266,14 @@ function drawOverview(overview: Overview, options: OverviewSvgOptions, standalon
   const hasChips = stages.some((s) => s.groups.length);
   let chipFont = CHIP_FONTS[0]!;
   let chips = stages.map((s) => chipBlocks(s, colW, chipFont));
+  const fits = () => y + Math.max(...chips.map((c) => c.height)) + rest <= PAGE.targetHeight;
   for (const font of CHIP_FONTS) {
     chipFont = font;
     chips = stages.map((s) => chipBlocks(s, colW, font));
-    if (y + Math.max(...chips.map((c) => c.height)) + rest <= PAGE.targetHeight) break;
+    if (fits()) break;
   }
+  // Still too many for one page: each stage shows what fits and counts the rest (--type detail lists them all).
+  if (!fits()) chips = stages.map((s) => chipBlocks(s, colW, chipFont, Math.max(160, PAGE.targetHeight - y - rest)));
   const chipHeight = hasChips ? Math.max(40, ...chips.map((c) => c.height)) : 0;
 
   const lane = (label: string, top: number, height: number, hint: string | null) => {
@@ -271,10 +290,13 @@ function drawOverview(overview: Overview, options: OverviewSvgOptions, standalon
     lane('Touchpoints', y, chipHeight, 'by channel');
     stages.forEach((s, i) => {
       let cy = y + 6;
+      let drawnGroups = 0;
       s.groups.forEach((group, g) => {
-        if (g > 0) cy += GROUP_GAP;
-        group.cards.forEach((card, c) => {
-          const b = chips[i]!.chips[g]![c]!;
+        const shown = chips[i]!.chips[g]!;
+        if (shown.length === 0) return;
+        if (drawnGroups++ > 0) cy += GROUP_GAP;
+        group.cards.slice(0, shown.length).forEach((card, c) => {
+          const b = shown[c]!;
           const height = blockHeight(b, chipFont.size) + 6;
           const stroke = card.friction ? C.friction : card.severity ? SEVERITY_COLOR[card.severity] : C.cardBorder;
           const index = options.cardIndex?.(card);
@@ -291,6 +313,11 @@ function drawOverview(overview: Overview, options: OverviewSvgOptions, standalon
           cy += height + CHIP_GAP;
         });
       });
+      const { hidden } = chips[i]!;
+      if (hidden) {
+        const more = block(`+${hidden} more touchpoint${hidden === 1 ? '' : 's'}`, colW - 16, MORE_SIZE, 1);
+        parts.push(`<g><title>${x(`${hidden} more touchpoints in ${s.stage.label}: journey map --type detail draws every one`)}</title>${textSvg(more, { x: colX(i) + 8, y: cy + 2 }, MORE_SIZE, `fill="${C.muted}" font-style="italic" class="more-chips"`)}</g>`);
+      }
     });
     y += chipHeight;
   }

@@ -38,34 +38,51 @@ export interface Wrapped {
   cut: boolean;
 }
 
-/** Breaks text at spaces (and inside a word longer than a line) into lines that fit the width. */
+/**
+ * Breaks text at spaces (and inside a word longer than a line) into lines that fit the width, stopping
+ * once it has more than `maxLines`: linear in the text, so a hostile 100,000-character cell costs one pass.
+ */
 export function wrapText(text: string, width: number, size: number, maxLines: number, bold = false): Wrapped {
   const words = text.replace(/\s+/g, ' ').trim().split(' ').filter(Boolean);
   const lines: string[] = [];
+  const space = textWidth(' ', size, bold);
   let line = '';
-  const fits = (t: string) => textWidth(t, size, bold) <= width;
-  for (let word of words) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (fits(candidate)) {
-      line = candidate;
+  let lineWidth = 0;
+  const full = () => lines.length > maxLines;
+  for (const word of words) {
+    if (full()) break;
+    const wordWidth = textWidth(word, size, bold);
+    if (line && lineWidth + space + wordWidth <= width) {
+      line += ` ${word}`;
+      lineWidth += space + wordWidth;
       continue;
     }
     if (line) lines.push(line);
     line = '';
-    // A word wider than the line is broken where it fills it.
-    while (!fits(word)) {
-      let cut = word.length - 1;
-      while (cut > 1 && !fits(word.slice(0, cut))) cut--;
-      lines.push(word.slice(0, cut));
-      word = word.slice(cut);
+    lineWidth = 0;
+    if (wordWidth <= width) {
+      line = word;
+      lineWidth = wordWidth;
+      continue;
     }
-    line = word;
+    // A word wider than the line is broken where it fills it, one character at a time.
+    for (const char of word) {
+      const w = textWidth(char, size, bold);
+      if (line && lineWidth + w > width) {
+        lines.push(line);
+        if (full()) break;
+        line = '';
+        lineWidth = 0;
+      }
+      line += char;
+      lineWidth += w;
+    }
   }
-  if (line) lines.push(line);
+  if (line && !full()) lines.push(line);
   if (lines.length <= maxLines) return { lines, cut: false };
   const kept = lines.slice(0, maxLines);
   let last = kept[maxLines - 1]!;
-  while (last.length > 1 && !fits(`${last}…`)) last = last.slice(0, -1);
+  while (last.length > 1 && textWidth(`${last}…`, size, bold) > width) last = last.slice(0, -1);
   kept[maxLines - 1] = `${last.replace(/\s+$/, '')}…`;
   return { lines: kept, cut: true };
 }
