@@ -56,6 +56,13 @@ describe('overview', () => {
     expect(overview.stages.every((s) => new Set(s.opportunities.map((o) => o.text.toLowerCase())).size === s.opportunities.length)).toBe(true);
   });
 
+  it('takes a friction finding about a whole stage as a pain in its own words', () => {
+    const map = mapOf(ROWS);
+    const adoption = map.personas[0]!.stages[4]!;
+    adoption.findings.push({ ruleId: 'friction-point', severity: 'warning', message: 'Adoption has 2 friction points', fix: '', place: 'B9' });
+    expect(buildOverview(map.personas[0]!, false).stages[4]!.pains.map((p) => p.text)).toContain('Adoption has 2 friction points');
+  });
+
   it('on the future map, draws the to-be curve with the planned rows and ticks a gap the plan fills', () => {
     const future = buildOverview(mapOf(ROWS, { type: 'future' }).personas[0]!, true);
     expect(future.planCurve.map((p) => p.card.name)).toContain('Renewal call');

@@ -167,6 +167,17 @@ describe('SVG overview', () => {
 });
 
 describe('SVG map', () => {
+  it('says an overlap as an overlap, not as negative days, and keeps a cut stage name in its title', () => {
+    const map = mapOf([
+      ['P', 'Decision', 'Contract', 'Sales', 'Email', 'Automatic', 'Outbound', 30, 'Once'],
+      ['P', 'Onboarding', 'Kickoff', 'CS', 'Phone', 'Manual', 'Outbound', 10, 'Once'],
+    ], { type: 'detail' });
+    const svg = renderSvg(map.personas[0]!, map, 'P');
+    expect(svg).toContain('Sales → CS: overlap 20 d');
+    expect(svg).not.toMatch(/−\d+ d|-\d+ d/);
+    expect(svg).toContain('<title>Onboarding</title>');
+  });
+
   it('is well-formed XML with every hostile name as text', () => {
     const map = hostile();
     const svg = renderSvg(map.personas[0]!, map, 'Pers<o>na "x" -->');

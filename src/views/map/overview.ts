@@ -148,6 +148,8 @@ export function buildOverview(persona: PersonaMap, future: boolean): Overview {
     const pains: OverviewNote[] = [
       ...cards.flatMap((c) => (c.painPoint ? [{ text: c.painPoint, place: c.place, from: 'inventory' as const, severity: null }] : [])),
       ...cards.flatMap((c) => c.findings.filter((f) => f.ruleId === 'friction-point').map((f) => ({ text: `${c.name}: ${c.sentimentText ?? 'friction'}`, place: f.place, from: 'finding' as const, severity: f.severity }))),
+      // A friction finding about the stage as a whole (one listing its touchpoints) is a pain in its own words.
+      ...stage.findings.filter((f) => f.ruleId === 'friction-point').map((f) => ({ text: f.message, place: f.place, from: 'finding' as const, severity: f.severity })),
     ];
     const opportunities: OverviewNote[] = cards.flatMap((c) => (c.opportunity ? [{ text: c.opportunity, place: c.place, from: 'inventory' as const, severity: null }] : []));
     const handoff = stage.handoffIn;
