@@ -80,7 +80,7 @@ export class CodeCacheLoader {
     const known = this.modules.get(file);
     if (known) return known.exports;
     const source = readFileSync(file, 'utf8');
-    const cacheFile = this.cacheFileFor(file, name);
+    const cacheFile = this.cacheFileFor(file, name, source);
     const cached = cacheFile === null ? undefined : this.readCache(cacheFile);
     const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
     const script = new Script(wrapped, { filename: file, cachedData: cached });
@@ -92,16 +92,15 @@ export class CodeCacheLoader {
     return module.exports;
   }
 
-  /** The cache file for a chunk, named after its size, modification time and the runtime; null when the chunk cannot be stat'ed. */
-  private cacheFileFor(file: string, name: string): string | null {
+  /**
+   * The cache file for a chunk, named after its content and the runtime. Content, not size and
+   * modification time: V8 checks only the source's length, so data kept for a same-length change
+   * (an edit, a patch with its time restored) would run the old code.
+   */
+  private cacheFileFor(file: string, name: string, source: string): string | null {
     if (this.folder === null) return null;
-    try {
-      const stat = statSync(file);
-      const key = hashText(`${this.runtime}|${file}|${stat.size}|${stat.mtimeMs}`);
-      return join(this.folder, `${name.replace(/^\.\//, '').replace(/\.cjs$/, '')}-${key.toString(16)}.v8cache`);
-    } catch {
-      return null;
-    }
+    const key = hashText(`${this.runtime}|${file}|${source.length}|${crc32(source)}`);
+    return join(this.folder, `${name.replace(/^\.\//, '').replace(/\.cjs$/, '')}-${key.toString(16)}.v8cache`);
   }
 
   /** Whether the folder is this user's alone, checked once: a cache file is compiled code, and in a shared temp folder another user could have planted one. */
@@ -146,6 +145,7 @@ export class CodeCacheLoader {
     this.folderTrusted = undefined;
     if (!this.trusted()) return;
     for (const { script, file } of this.pending.splice(0)) {
+      let temporary: string | undefined;
       try {
         const payload = script.createCachedData();
         const header = Buffer.alloc(HEADER_BYTES);
@@ -155,11 +155,18 @@ export class CodeCacheLoader {
         header.writeUInt32LE(crc32(payload), 12);
         header.writeUInt32LE(hashText(this.runtime), 16);
         // Written aside and renamed, so a concurrent run never reads half a file.
-        const temporary = `${file}.${process.pid}.tmp`;
+        temporary = `${file}.${process.pid}.tmp`;
         writeFileSync(temporary, Buffer.concat([header, payload]), { mode: 0o600 });
         renameSync(temporary, file);
       } catch {
-        // A read-only or full disk: the next run compiles from source again.
+        // A read-only or full disk: the next run compiles from source again, and no partial file stays.
+        if (temporary !== undefined) {
+          try {
+            unlinkSync(temporary);
+          } catch {
+            // Never created, or already gone.
+          }
+        }
       }
     }
     this.prune();

@@ -2,8 +2,8 @@ import { createReadStream } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Readable } from 'node:stream';
 import { TextDecoder } from 'node:util';
-import { parse, CsvError, type Parser } from 'csv-parse';
 import { InputError } from '../errors.js';
+import { CsvParser, CsvSyntaxError } from './csv-parser.js';
 import { DEFAULT_READ_LIMITS, KiB, MiB, type ReadLimits } from './limits.js';
 import type { RawRow } from './table.js';
 
@@ -12,8 +12,6 @@ const DELIMITERS = [',', ';', '\t', '|'] as const;
 const SNIFF_CHARS = 64 * 1024;
 /** Bytes the encoding is guessed from, and searched for NULs that mark a binary file (git looks at as many). */
 const HEAD_BYTES = 8000;
-/** Every line ending a spreadsheet or an editor writes, in any mix; \r\n before \r so it counts once. */
-const RECORD_DELIMITERS = ['\r\n', '\n', '\r'];
 /** Characters written to the parser at once (see write() in readCsvRows). */
 const WRITE_CHARS = 16 * 1024;
 /** Control characters that never occur in text (tab, line feed, form feed and carriage return do). */
@@ -246,62 +244,43 @@ async function* budgeted(stream: AsyncIterable<Buffer | string>, budget: ReadBud
 export async function readCsvRows(name: string, source: string | Readable, options: { tsv?: boolean; limits?: ReadLimits }, onRow: (row: RawRow) => void): Promise<void> {
   const limits = options.limits ?? DEFAULT_READ_LIMITS;
   const stream = typeof source === 'string' ? createReadStream(source) : source;
-  let parser: Parser | undefined;
+  let parser: CsvParser | undefined;
   let count = 0;
   let hasContent = false;
   let sample = '';
-  const budget = new ReadBudget(name, limits, typeof source !== 'string', () => parser?.info.lines ?? null);
+  const records: string[][] = [];
+  const budget = new ReadBudget(name, limits, typeof source !== 'string', () => parser?.lines ?? null);
   const tooManyFields = (line: number) =>
     new InputError({ file: name, line }, `a record has more than ${limits.columns} fields (limits.columns); is the delimiter right, or a quote left open above?`);
 
   const start = (firstText: string) => {
     const delimiter = options.tsv ? '\t' : detectDelimiter(firstText.slice(0, SNIFF_CHARS));
-    parser = parse({
-      delimiter,
-      record_delimiter: RECORD_DELIMITERS,
-      relax_column_count: true,
-      skip_empty_lines: false,
-      max_record_size: Math.max(1, Math.floor(limits.csvRecordKiB * KiB)),
-    });
-    // Only the rows of the last chunk, flushed by end(), are left for this event.
-    parser.on('readable', () => {
-      try {
-        deliver();
-      } catch (error) {
-        // Thrown from inside the parser's event, it would escape; the end of the read rethrows it.
-        parser!.destroy(error as Error);
-      }
-    });
-    // Errors are read from parser.errored right after each write (the event comes a tick later),
-    // and from the end of the read.
-    parser.on('error', () => undefined);
+    parser = new CsvParser(delimiter, Math.max(1, Math.floor(limits.csvRecordKiB * KiB)));
   };
-  /** Hands the parsed rows to onRow. */
+  /** Hands the rows a piece completed to onRow, once the whole piece has parsed (a piece that fails hands on none). */
   const deliver = () => {
-    let record: string[] | null;
-    while ((record = parser!.read() as string[] | null) !== null) {
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i]!;
       count++;
       if (record.length > limits.columns) throw tooManyFields(count);
       if (!hasContent && record.some((c) => c.trim() !== '')) hasContent = true;
       onRow({ row: count, cells: record });
     }
+    records.length = 0;
   };
   const writePiece = (text: string) => {
-    // Parses the whole piece now (the rows of the piece before were all read, so the parser is not
-    // holding this write back), and hands its rows on at once: the parser never holds more than a piece's.
-    parser!.write(text);
-    // Set synchronously by a failed write (the 'error' event comes a tick later).
-    if (parser!.errored) throw parser!.errored;
+    records.length = 0;
+    parser!.write(text, records);
     deliver();
-    // Empty fields (",,,,") grow a record without counting towards max_record_size.
-    const open = (parser as unknown as { state?: { record?: unknown[] } }).state?.record?.length ?? 0;
-    if (open > limits.columns) throw tooManyFields(parser!.info.lines);
+    // Empty fields (",,,,") grow a record without counting towards the record size.
+    if (parser!.openFields > limits.columns) throw tooManyFields(parser!.lines);
   };
   const write = (text: string) => {
-    // In pieces: Node's readable buffer is quadratic in the rows one write leaves (docs/design.md, Reading CSV).
+    // In pieces, so a piece's rows are handed on before the next is read and each piece's last
+    // characters wait for the next exactly as they did when csv-parse read the file (csv-parser.ts).
     for (let at = 0; at < text.length; ) {
       let end = Math.min(at + WRITE_CHARS, text.length);
-      // Never between the halves of a surrogate pair: each piece is encoded to UTF-8 on its own.
+      // Never between the halves of a surrogate pair.
       if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end++;
       writePiece(at === 0 && end === text.length ? text : text.slice(at, end));
       at = end;
@@ -326,15 +305,12 @@ export async function readCsvRows(name: string, source: string | Readable, optio
       start(sample);
       write(sample);
     }
-    await new Promise<void>((resolve, reject) => {
-      parser!.once('end', resolve);
-      parser!.once('error', reject);
-      parser!.end();
-    });
+    records.length = 0;
+    parser!.end(records);
+    deliver();
   } catch (error) {
-    if (error instanceof CsvError) {
-      const line = (error as CsvError & { lines?: number }).lines ?? null;
-      throw new InputError({ file: name, line }, `cannot be read as CSV: ${describeCsvError(error, limits)}`, { cause: error });
+    if (error instanceof CsvSyntaxError) {
+      throw new InputError({ file: name, line: error.lines }, `cannot be read as CSV: ${describeCsvError(error, limits)}`, { cause: error });
     }
     throw error;
   } finally {
@@ -345,10 +321,10 @@ export async function readCsvRows(name: string, source: string | Readable, optio
   if (!hasContent) throw new InputError({ file: name }, 'is empty: there is no table to audit');
 }
 
-/** Longest csv-parse message passed on: some quote the field, which may be megabytes long. */
+/** Longest parser message passed on: some quote the field, which may be megabytes long. */
 const MAX_MESSAGE = 200;
 
-export function describeCsvError(error: CsvError, limits: ReadLimits = DEFAULT_READ_LIMITS): string {
+export function describeCsvError(error: { code: string; message: string }, limits: ReadLimits = DEFAULT_READ_LIMITS): string {
   switch (error.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
       return 'a quoted field is never closed (an unbalanced " somewhere above); close the quote, or save the file again from a spreadsheet program, which quotes fields correctly';
@@ -358,7 +334,7 @@ export function describeCsvError(error: CsvError, limits: ReadLimits = DEFAULT_R
     case 'CSV_MAX_RECORD_SIZE':
       return `a record is longer than ${limits.csvRecordKiB} KiB (limits.csvRecordKiB); is it a CSV, or is a quote left open above?`;
     default: {
-      // Any other csv-parse error: its words (cut short, they may quote a field) and, in ours, what to do.
+      // Any other parser error: its words (cut short, they may quote a field) and, in ours, what to do.
       const message = error.message.replace(/^Invalid [^:]*: /, '').replace(/\.$/, '');
       return `${message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}…` : message}; open the file in a spreadsheet program and save it again as CSV (UTF-8)`;
     }
