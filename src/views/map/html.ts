@@ -266,7 +266,7 @@ function overviewSection(persona: PersonaMap, map: JourneyMap, label: string, fi
     `<h2 class="sr">${h(label)}</h2><div class="sheet">${svg}</div>` +
     detailsPanel(persona) +
     (listed
-      ? `<details class="more findings"><summary>${h(plural(listed, 'finding'))} about stages and the whole persona</summary>${stageFindings}${persona.findings.length ? `<h4>Whole persona</h4>${findingList(persona.findings)}` : ''}</details>`
+      ? `<details class="more findings"><summary>${h(plural(listed, 'finding'))} by stage</summary>${stageFindings}${persona.findings.length ? `<h4>Whole persona</h4>${findingList(persona.findings)}` : ''}</details>`
       : '') +
     '</section>'
   );

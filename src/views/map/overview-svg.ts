@@ -10,7 +10,7 @@ import { LIGHT as C } from './palette.js';
 import { FONT_FAMILY, textWidth, wrapText } from './text-fit.js';
 
 /** The page's fixed sizes, in pixels. */
-export const PAGE = { width: 1600, targetHeight: 900, margin: 16, laneLabel: 112, headerHeight: 76, emotionHeight: 140, handoffHeight: 34 } as const;
+export const PAGE = { width: 1600, targetHeight: 900, maxHeight: 960, margin: 16, laneLabel: 112, headerHeight: 76, emotionHeight: 140, handoffHeight: 34 } as const;
 
 export interface OverviewSvgOptions {
   /** The persona's title (its name, with its file when several are drawn). */
@@ -272,8 +272,9 @@ function drawOverview(overview: Overview, options: OverviewSvgOptions, standalon
     chips = stages.map((s) => chipBlocks(s, colW, font));
     if (fits()) break;
   }
-  // Still too many for one page: each stage shows what fits and counts the rest (--type detail lists them all).
-  if (!fits()) chips = stages.map((s) => chipBlocks(s, colW, chipFont, Math.max(160, PAGE.targetHeight - y - rest)));
+  // Still too many for one page, even a little taller than a screen (it is scaled to fit one): each stage
+  // shows what fits and counts the rest (--type detail lists them all).
+  if (y + Math.max(...chips.map((c) => c.height)) + rest > PAGE.maxHeight) chips = stages.map((s) => chipBlocks(s, colW, chipFont, Math.max(160, PAGE.maxHeight - y - rest)));
   const chipHeight = hasChips ? Math.max(40, ...chips.map((c) => c.height)) : 0;
 
   const lane = (label: string, top: number, height: number, hint: string | null) => {
