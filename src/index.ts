@@ -1,14 +1,14 @@
 // The programmatic API of journey-audit: `import { audit, loadInventory, rules, formatters } from 'journey-audit'`.
-// The CLI goes through the same functions (src/api/run.ts); every type here is from src/api/types.ts,
-// so the published declarations need nothing else installed.
+// The CLI goes through the same engine (src/engine/inputs.ts, audit.ts, pipeline.ts); every type here is
+// from src/api/types.ts, so the published declarations need nothing else installed.
 import type { Readable } from 'node:stream';
-import { runAudit } from './api/run.js';
 import type { AuditOptions, AuditResult, AuditTarget, FormatName, FormatOptions, FormatterFunction, Inventory, RuleInfo } from './api/types.js';
 import { ConfigResolver } from './config/load.js';
 import { ConfigError, InputError } from './errors.js';
+import { audit as auditEngine } from './engine/audit.js';
+import { expandTargets } from './engine/inputs.js';
+import { readInventory } from './engine/pipeline.js';
 import { FORMATTERS } from './formatters/index.js';
-import { openInventoryFile } from './load/index.js';
-import { Normalizer } from './model/normalize.js';
 import { RULES } from './rules/index.js';
 import { journeyVersion } from './version.js';
 
@@ -25,22 +25,17 @@ export const version: string = journeyVersion();
  */
 export async function audit(targets: AuditTarget | AuditTarget[], options: AuditOptions = {}): Promise<AuditResult> {
   const list = Array.isArray(targets) ? targets : [targets];
-  const { result } = await runAudit(
-    list.map((target) => (typeof target === 'string' ? target : { stream: target.stream as Readable, name: target.name })),
-    { configFile: options.configFile, sheets: options.sheets, readTimeoutSeconds: options.readTimeoutSeconds, overview: options.overview },
-  );
+  const inputs = await expandTargets(list.map((target) => (typeof target === 'string' ? target : { stream: target.stream as Readable, name: target.name })));
+  const configs = new ConfigResolver(options.configFile ?? null);
+  const result = await auditEngine(inputs, { configs, sheets: options.sheets, readTimeoutSeconds: options.readTimeoutSeconds, overview: options.overview ?? false });
   return result as AuditResult;
 }
 
 /** Reads one inventory file into the model the rules check, without running them. Throws InputError when it cannot be read. */
 export async function loadInventory(path: string, options: Pick<AuditOptions, 'configFile' | 'sheets' | 'readTimeoutSeconds'> = {}): Promise<Inventory> {
   const config = await new ConfigResolver(options.configFile ?? null).forFile(path);
-  const limits = options.readTimeoutSeconds === undefined ? config.limits : { ...config.limits, readTimeoutSeconds: options.readTimeoutSeconds };
-  const source = await openInventoryFile(path, { sheets: options.sheets, limits, columns: config.normalize.columns });
-  const normalizer = new Normalizer(config.normalize);
-  if (source.kind !== 'csv') normalizer.add(source.loaded);
-  else await normalizer.addStreamed(source.file, source.read);
-  return normalizer.model() as Inventory;
+  const { model } = await readInventory({ path }, config, { sheets: options.sheets, readTimeoutSeconds: options.readTimeoutSeconds });
+  return model as Inventory;
 }
 
 /** Every rule, in id order, with its docs and default options. */

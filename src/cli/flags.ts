@@ -1,6 +1,7 @@
 import { type Command, Option } from 'commander';
 import { CONFIG_FILE_NAME } from '../config/load.js';
 import { ConfigError } from '../errors.js';
+import { FAIL_ON, type FailOn } from '../vocab/severity.js';
 
 /** Flags every command that reads inventories shares (audit, report, map, inspect): inputOptions defines them. */
 export interface InputFlags {
@@ -12,10 +13,20 @@ export interface InputFlags {
   force?: boolean;
 }
 
+/** -c, --config: one config file for every input instead of the one each finds. */
+export function configOption(): Option {
+  return new Option('-c, --config <file>', `config file to use instead of the nearest ${CONFIG_FILE_NAME}, journey.config.jsonc or package.json "journey" key`);
+}
+
+/** --fail-on (audit, report) or --fail-on-new (diff): the lowest severity that makes the exit code 1. */
+export function failOnOption(flag: string, description: string, fallback: FailOn): Option {
+  return new Option(`${flag} <severity>`, description).choices(FAIL_ON).default(fallback);
+}
+
 /** Adds the options of InputFlags to a command that reads inventories. */
 export function inputOptions(command: Command): Command {
   return command
-    .addOption(new Option('-c, --config <file>', `config file to use instead of the nearest ${CONFIG_FILE_NAME}, journey.config.jsonc or package.json "journey" key`))
+    .addOption(configOption())
     .option('-o, --output <file>', 'write the output to a file instead of stdout')
     .option('--force', 'replace an existing .xlsx, .xlsm, .csv, .tsv or .md output file journey did not write (never an input)')
     .option('--sheet <name>', 'read only this sheet (repeatable; also reads hidden sheets)', (value: string, previous: string[] = []) => [...previous, value])

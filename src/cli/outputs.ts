@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
 import { chmod, link, mkdir, open, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
@@ -137,5 +139,64 @@ export async function writeFileAtomically(option: string, path: string, text: st
   await ensureFolderOf(option, path);
   await writeAtomically(path, (temporary) => writeFile(temporary, text, { flag: 'wx' }), options).catch((error: NodeJS.ErrnoException) => {
     throw new ConfigError(`${option} ${path}: ${error.code === 'EEXIST' ? 'already exists' : `cannot be written (${error.code})`}`, { cause: error });
+  });
+}
+
+/** Writes text to a stream, waiting when it is full; false once the reader has gone (a closed pipe: journey … | head). */
+async function writeAll(stream: NodeJS.WritableStream & { destroyed?: boolean }, output: string | Iterable<string>, onError: (error: NodeJS.ErrnoException) => Error | null): Promise<boolean> {
+  let closed = false;
+  const failed = new Promise<void>((resolve, reject) =>
+    stream.once('error', (error: NodeJS.ErrnoException) => {
+      const failure = onError(error);
+      closed = true;
+      if (failure === null) resolve();
+      else reject(failure);
+    }),
+  );
+  // Awaited only while waiting on the stream; an error at another moment must not go unhandled.
+  failed.catch(() => undefined);
+  const write = async (text: string) => {
+    if (closed || stream.destroyed) return;
+    if (!stream.write(text)) await Promise.race([once(stream, 'drain'), failed]);
+  };
+  if (typeof output === 'string') await write(output);
+  else {
+    // Pieces are batched into writes of ~64 KB (docs/design.md, Output is streamed).
+    let buffer = '';
+    for (const piece of output) {
+      if (closed) break;
+      buffer += piece;
+      if (buffer.length >= 1 << 16) {
+        await write(buffer);
+        buffer = '';
+      }
+    }
+    await write(buffer);
+  }
+  if (closed) await failed;
+  return !closed;
+}
+
+/**
+ * Writes a rendered report (a string or its pieces) to -o FILE, whole or not at all, or to stdout. A
+ * closed stdout ends the writing quietly; the run still exits with the code its findings give.
+ */
+export async function emit(output: string | Iterable<string>, file: string | undefined): Promise<void> {
+  if (file === undefined) {
+    await writeAll(process.stdout, output, (error) => (error.code === 'EPIPE' ? null : error));
+    return;
+  }
+  await ensureFolderOf('-o', file);
+  const cannotWrite = (error: NodeJS.ErrnoException) => new ConfigError(`-o ${file}: cannot be written (${error.code})`, { cause: error });
+  await writeAtomically(file, async (temporary) => {
+    const stream = createWriteStream(temporary, { flags: 'wx' });
+    await writeAll(stream, output, cannotWrite);
+    stream.end();
+    await new Promise<void>((resolve, reject) => {
+      stream.once('error', (error: NodeJS.ErrnoException) => reject(cannotWrite(error)));
+      stream.once('close', resolve);
+    });
+  }).catch((error: NodeJS.ErrnoException) => {
+    throw error instanceof ConfigError ? error : cannotWrite(error);
   });
 }

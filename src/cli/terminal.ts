@@ -1,3 +1,7 @@
+import { MACHINE_FORMATS } from '../formatters/index.js';
+import type { FailOn } from '../vocab/severity.js';
+import { shouldColor } from './color.js';
+
 /** What a stream is, for choosing an output's shape. */
 interface Stream {
   isTTY?: boolean;
@@ -21,4 +25,10 @@ export function wrapWidth(stdout: Stream, toFile: boolean, env: NodeJS.ProcessEn
   const columns = Number(env.COLUMNS);
   if (Number.isInteger(columns) && columns > 0) return columns;
   return stdout.columns ?? 80;
+}
+
+/** How a format renders: colors and wrapping only for a terminal (COLUMNS respected), never into an -o file. */
+export function renderOptions(format: string, output?: string, failOn?: FailOn) {
+  const toFile = output !== undefined;
+  return { color: !toFile && !MACHINE_FORMATS.has(format) && shouldColor(process.stdout), width: wrapWidth(process.stdout, toFile), cwd: process.cwd(), failOn };
 }

@@ -1,22 +1,15 @@
-import type { Readable } from 'node:stream';
 import { ConfigResolver } from '../config/load.js';
 import { InputError } from '../errors.js';
-import { openCsvStream, openInventoryFile } from '../load/index.js';
-import { Normalizer } from '../model/normalize.js';
 import type { NormalizeObserver } from '../model/normalize/observer.js';
 import type { Finding, JourneyModel } from '../model/schema.js';
-import { applyIgnores } from './ignore.js';
+import type { AuditInput } from './inputs.js';
 import { buildOverview } from './overview.js';
+import { checkInventory, readInventory } from './pipeline.js';
 import { summarize } from './summary.js';
 import type { AuditResult, FileOverview, FileResult } from './result.js';
-import { enabledRules, runRules, sortFindings, today } from './run.js';
-import { applySuppressions } from './suppress.js';
-import { RULES } from '../rules/index.js';
+import { today } from './run.js';
 
-const RULE_IDS = RULES.map((rule) => rule.id);
-
-/** One thing to audit: a path, or a stream (stdin) with the name locations should use. */
-export type AuditInput = { path: string } | { stream: Readable; name: string } | { failed: InputError };
+export type { AuditInput } from './inputs.js';
 
 /** How to audit. */
 export interface AuditOptions {
@@ -34,8 +27,8 @@ export interface AuditOptions {
 }
 
 /**
- * Audits each input on its own (its personas and stages are not mixed with another file's):
- * load → normalize → rules. A file that cannot be read is recorded with its error and the rest go on.
+ * Audits each input on its own (its personas and stages are not mixed with another file's), through
+ * readInventory and checkInventory. A file that cannot be read is recorded with its error and the rest go on.
  */
 export async function audit(inputs: AuditInput[], options: AuditOptions): Promise<AuditResult> {
   const configs = options.configs ?? new ConfigResolver();
@@ -53,26 +46,15 @@ export async function audit(inputs: AuditInput[], options: AuditOptions): Promis
     // Config errors are not per file: they stop the run (exit 2) before anything is reported.
     const config = await configs.forFile('path' in input ? input.path : null);
     try {
-      const limits = options.readTimeoutSeconds === undefined ? config.limits : { ...config.limits, readTimeoutSeconds: options.readTimeoutSeconds };
-      const source = 'path' in input ? await openInventoryFile(input.path, { sheets: options.sheets, limits, columns: config.normalize.columns }) : openCsvStream(input.stream, input.name, limits);
-      const normalizer = new Normalizer(config.normalize, options.observer);
-      if (source.kind !== 'csv') normalizer.add(source.loaded);
-      else await normalizer.addStreamed(source.file, source.read);
-      const model = normalizer.model();
+      const { kind, model } = await readInventory(input, config, options);
       const summary = model.files[0]!;
-      files.push({ file: name, kind: source.kind, sheets: summary.sheets, personas: model.personas.map((p) => p.name), touchpoints: model.touchpoints.length, error: null });
-      const rules = enabledRules(config);
-      const unusedSeverity = rules.find((enabled) => enabled.rule.id === 'unused-suppression')?.severity ?? null;
-      // Inline `journey-ignore:` notes first (they are the sheet's own word), then the config's ignores.
-      const inline = applySuppressions(runRules(model, rules, config.settings, date), model, RULE_IDS, unusedSeverity);
-      const reported = inline.unused.length === 0 ? inline.kept : sortFindings([...inline.kept, ...inline.unused], model);
-      const { kept, ignored: dropped } = applyIgnores(reported, config.ignore, config.file);
-      ignored += inline.suppressed;
+      files.push({ file: name, kind, sheets: summary.sheets, personas: model.personas.map((p) => p.name), touchpoints: model.touchpoints.length, error: null });
+      const checked = checkInventory(model, config, date);
       // Not push(...kept): a spread of a few hundred thousand findings overflows the call stack.
-      for (const finding of kept) findings.push(finding);
-      ignored += dropped.length;
+      for (const finding of checked.findings) findings.push(finding);
+      ignored += checked.ignored;
       if (options.overview) overviews.push(buildOverview(model, name));
-      options.onModel?.(name, model, kept);
+      options.onModel?.(name, model, checked.findings);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       files.push({ file: name, kind: null, sheets: [], personas: [], touchpoints: 0, error: error.describe() });

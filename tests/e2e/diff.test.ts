@@ -106,6 +106,29 @@ describe('journey diff: current state against the future state', () => {
     expect(result.files[0]!.findings.resolved.map((f) => `${f.ruleId} ${f.persona}`)).toEqual(['missing-stage Buyer', 'handoff-lag Buyer']);
   });
 
+  it('--planned checks the live rows as an audit does: a finding a journey-ignore note silences is not "resolved"', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'journey-diff-planned-'));
+    const file = join(dir, 'planned.csv');
+    writeFileSync(
+      file,
+      [
+        'Persona,Stage,Touchpoint,Team,Channel,Mode,Direction,Day,Status,Notes',
+        'Buyer,Awareness,Webinar,Marketing,Event,Manual,Outbound,0,Live,',
+        'Buyer,Consideration,Pricing page,,Website,Ongoing,Inbound,7,Live,journey-ignore: missing-owner',
+        'Buyer,Decision,Contract call,Sales,Phone,Manual,Outbound,14,Live,',
+        'Buyer,Onboarding,Kickoff call,Customer Success,Video call,Manual,Outbound,21,Planned,',
+      ].join('\n'),
+    );
+    const audited = JSON.parse(journey(['audit', file, '-f', 'json']).stdout) as { findings: { ruleId: string }[]; summary: { ignored: number } };
+    expect(audited.findings.map((f) => f.ruleId)).not.toContain('missing-owner');
+    expect(audited.summary.ignored).toBe(1);
+    const result = diffJson(['--planned', file]);
+    const findings = result.files[0]!.findings;
+    expect(findings.resolved.map((f) => f.ruleId)).toEqual(['missing-stage']);
+    expect(findings.introduced.map((f) => f.ruleId)).toEqual(['one-way-stage']);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('publishes the JSON Schema the zod schema generates (run npm run schema after changing it)', () => {
     expect(published).toEqual(JSON.parse(JSON.stringify(diffJsonSchema())));
   });

@@ -148,3 +148,31 @@ describe('config and baseline are refused by size and kind before parsing', () =
     expect(journey(['audit', name], { cwd: folder }).stderr).toMatch(/ignore\[0\]\.files\[0\]/);
   });
 });
+
+describe('file names reach stderr through the terminal escaper, in every command', () => {
+  // A file name is as untrusted as a cell: this one would retitle the terminal, and the link's note names it too.
+  const evil = 'evil\u001b]0;PWNED\u0007.csv';
+  const folder = join(dir, 'names');
+  mkdirSync(join(folder, 'linked'), { recursive: true });
+  const empty = join(folder, evil);
+  writeFileSync(empty, '');
+  const { csv } = workspace('names-good');
+  symlinkSync(csv, join(folder, 'linked', evil));
+
+  it.each([
+    ['audit', ['audit', empty]],
+    ['report', ['report', empty]],
+    ['map', ['map', '--format', 'mermaid', empty]],
+    ['inspect', ['inspect', empty]],
+    ['diff, a file', ['diff', empty, csv]],
+    ['diff --planned', ['diff', '--planned', empty]],
+    ['init --from', ['init', '--from', empty, join(folder, 'copy.csv')]],
+    ['map, a link note', ['map', '--format', 'mermaid', join(folder, 'linked')]],
+    ['inspect, a link note', ['inspect', join(folder, 'linked')]],
+  ])('%s', (_, args) => {
+    const run = journey(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('evil');
+    expect(run.stderr).not.toMatch(/[\u001b\u0007]/);
+  });
+});

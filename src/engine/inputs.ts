@@ -1,7 +1,9 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, sep } from 'node:path';
+import type { Readable } from 'node:stream';
 import picomatch from 'picomatch';
 import { InputError } from '../errors.js';
+import type { ReadableInput } from './pipeline.js';
 
 const AUDITED_EXTENSIONS = ['xlsx', 'xlsm', 'csv', 'tsv'];
 // Markdown found in folders and globs is audited only when it holds an inventory table: most is docs.
@@ -13,6 +15,12 @@ const GLOB_CHARACTERS = /[*?[\]{}()!+@]/;
 
 /** One entry of the expanded input list: a file to audit, or an argument that names nothing auditable. */
 export type ExpandedInput = { path: string } | { failed: InputError };
+
+/** One thing to audit: a path, a stream (stdin) with the name locations should use, or an argument that named nothing readable. */
+export type AuditInput = ReadableInput | ExpandedInput;
+
+/** What a command or the API is given to audit: paths, folders and globs, or a stream with its name. */
+export type AuditTarget = string | { stream: Readable; name: string };
 
 /** True when `path` is `folder` or inside it (both real paths). */
 const within = (path: string, folder: string) => path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
@@ -96,6 +104,13 @@ export async function expandInputs(args: string[], notes: string[] = []): Promis
     for (const path of found) add(path);
   }
   return expanded;
+}
+
+/** Expands targets into inputs: streams as given (first, in their order), then the paths, folders and globs as expandInputs does. */
+export async function expandTargets(targets: readonly AuditTarget[], notes: string[] = []): Promise<AuditInput[]> {
+  const inputs: AuditInput[] = targets.flatMap((target) => (typeof target === 'string' ? [] : [target]));
+  for (const input of await expandInputs(targets.filter((target): target is string => typeof target === 'string'), notes)) inputs.push(input);
+  return inputs;
 }
 
 /** The paths without the markdown files that hold no inventory table (READMEs, docs), which folders and globs skip silently. */

@@ -5,31 +5,31 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { type Command, Option } from 'commander';
-import { ConfigResolver, MAX_CONFIG_BYTES } from '../config/load.js';
-import { terminalLine } from '../escape.js';
-import { audit } from '../engine/audit.js';
-import { fingerprintOf, identityOf, sameIdentity } from '../engine/fingerprint.js';
-import { applyIgnores } from '../engine/ignore.js';
-import { enabledRules, runRules, today } from '../engine/run.js';
-import { ConfigError, InputError } from '../errors.js';
-import type { Finding, JourneyModel, Location, Severity } from '../model/schema.js';
-import type { DiffSide } from '../views/diff/compare.js';
-import type { DiffResult } from '../views/diff/schema.js';
-import { checkOutputs } from './outputs.js';
-import { shouldColor } from './color.js';
-import { expandInputs } from './inputs.js';
-import { removeOnInterrupt } from './interrupt.js';
+import { CONFIG_FILE_NAME, ConfigResolver, MAX_CONFIG_BYTES } from '../../config/load.js';
+import { audit } from '../../engine/audit.js';
+import { fingerprintOf, identityOf, sameIdentity } from '../../engine/fingerprint.js';
+import { expandInputs } from '../../engine/inputs.js';
+import { checkInventory, readInventory } from '../../engine/pipeline.js';
+import { ConfigError, InputError } from '../../errors.js';
+import type { Finding, JourneyModel, Location, Severity } from '../../model/schema.js';
+import type { DiffSide } from '../../views/diff/compare.js';
+import type { DiffResult } from '../../views/diff/schema.js';
+import type { FailOn } from '../../vocab/severity.js';
+import { shouldColor } from '../color.js';
+import { EXIT, exitCode } from '../exit.js';
+import { failOnOption } from '../flags.js';
+import { removeOnInterrupt } from '../interrupt.js';
+import { checkOutputs, emit } from '../outputs.js';
+import { outputOf } from '../prologue.js';
+import { note, say } from '../say.js';
 
-const SEVERITY_RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
-const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
 const DIFF_FORMATS = ['stylish', 'markdown', 'json'] as const;
 const INVENTORY = /\.(xlsx|xlsm|csv|tsv)$/i;
-const CONFIG_FILE = 'journey.config.json';
 
 interface DiffFlags {
   format: (typeof DIFF_FORMATS)[number];
   output?: string;
-  failOnNew: (typeof FAIL_ON)[number];
+  failOnNew: FailOn;
   config?: string;
   planned?: string;
 }
@@ -49,8 +49,6 @@ interface Side {
   many: boolean;
   files: SideFile[];
 }
-
-type Emit = (output: string, file: string | undefined) => Promise<void>;
 
 /** Runs git in the working folder; its failure becomes a one-line input error about `arg`. */
 function git(args: string[], arg: string): Promise<string> {
@@ -151,7 +149,7 @@ async function readRevision(arg: string, root: string, workdir: string, withConf
     await writeBlob(blob, target, display);
     files.push({ path: target, display, fingerprintPath: relative(process.cwd(), checkout), pairKey: type === 'blob' ? basename(path) : posix.relative(repoPath, path) });
     if (withConfigs) for (let folder = posix.dirname(path); ; folder = posix.dirname(folder)) {
-      configFiles.add(folder === '.' ? CONFIG_FILE : `${folder}/${CONFIG_FILE}`);
+      configFiles.add(folder === '.' ? CONFIG_FILE_NAME : `${folder}/${CONFIG_FILE_NAME}`);
       if (folder === '.' || folder === '/') break;
     }
   }
@@ -218,14 +216,11 @@ async function auditSide(side: Side, configs: ConfigResolver, errors: string[]):
   return models;
 }
 
-/** --planned: the live rows of an inventory against all its rows, each audited with the file's config. */
+/** --planned: the live rows of an inventory against all its rows, each checked as an audit checks a file (the same pipeline, notes and ignores included). */
 async function plannedSides(path: string, configPath: string | null): Promise<[DiffSide, DiffSide]> {
-  const configs = new ConfigResolver(configPath);
-  let found: { model: JourneyModel; findings: Finding[] } | null = null;
-  const result = await audit([{ path }], { configs, onModel: (_, model, findings) => (found = { model, findings }) });
-  const error = result.files.find((file) => file.error !== null)?.error;
-  if (error) throw new InputError({ file: path }, error.startsWith(`${path}: `) ? error.slice(path.length + 2) : error);
-  const { model, findings } = found!;
+  const config = await new ConfigResolver(configPath).forFile(path);
+  const { model } = await readInventory({ path }, config);
+  const { findings } = checkInventory(model, config);
   if (!model.files.some((file) => file.sheets.some((sheet) => sheet.columns.status !== undefined))) {
     throw new InputError({ file: path }, '--planned needs a status column (live / planned) to tell the future rows from today\'s');
   }
@@ -239,16 +234,14 @@ async function plannedSides(path: string, configPath: string | null): Promise<[D
     // A problem in a planned row belongs to the future state only.
     problems: model.problems.filter((p) => !plannedRows.has(`${p.location.sheet}\u0000${p.location.row}`)),
   };
-  const config = await configs.forFile(path);
-  const liveFindings = applyIgnores(runRules(live, enabledRules(config), config.settings, today()), config.ignore, config.file).kept;
   return [
-    { file: `${path} (live)`, model: live, findings: liveFindings },
+    { file: `${path} (live)`, model: live, findings: checkInventory(live, config).findings },
     { file: `${path} (live + planned)`, model, findings },
   ];
 }
 
-async function runDiff(beforeArg: string | undefined, afterArg: string | undefined, flags: DiffFlags, emit: Emit): Promise<number> {
-  const { compareInventories, summarizeDiff } = await import('../views/diff/compare.js');
+async function runDiff(beforeArg: string | undefined, afterArg: string | undefined, flags: DiffFlags): Promise<number> {
+  const { compareInventories, summarizeDiff } = await import('../../views/diff/compare.js');
   const configPath = flags.config ?? null;
   let result: DiffResult;
   if (flags.planned !== undefined) {
@@ -266,14 +259,14 @@ async function runDiff(beforeArg: string | undefined, afterArg: string | undefin
       const notes: string[] = [];
       const before = await readSide(beforeArg, join(workdir, 'before'), configPath === null, configs, notes);
       const after = await readSide(afterArg, join(workdir, 'after'), configPath === null, configs, notes);
-      for (const note of notes) process.stderr.write(`journey: note: ${terminalLine(note)}\n`);
+      for (const text of notes) note(text);
       if (before.many !== after.many) throw new ConfigError(`journey diff compares a file with a file or a folder with a folder; ${before.many ? beforeArg : afterArg} is a folder and ${before.many ? afterArg : beforeArg} is not`);
       const errors: string[] = [];
       const beforeModels = await auditSide(before, configs, errors);
       const afterModels = await auditSide(after, configs, errors);
       if (errors.length > 0) {
-        for (const error of errors) process.stderr.write(`journey: ${terminalLine(error)}\n`);
-        return 2;
+        for (const error of errors) say(error);
+        return EXIT.usage;
       }
       // Two files pair whatever their names; folders pair by relative path.
       const keys = before.many ? [...new Set([...afterModels.keys(), ...beforeModels.keys()])].sort() : null;
@@ -286,8 +279,8 @@ async function runDiff(beforeArg: string | undefined, afterArg: string | undefin
   }
   // The inputs named as paths (not REVISION:path) are never written over.
   const read = [beforeArg, afterArg, flags.planned].filter((arg): arg is string => arg !== undefined);
-  await checkOutputs(flags.output === undefined ? [] : [{ option: '-o', path: flags.output }], read, false);
-  const render = await import('../views/diff/render.js');
+  await checkOutputs(outputOf(flags), read, false);
+  const render = await import('../../views/diff/render.js');
   const output =
     flags.format === 'json'
       ? render.formatDiffJson(result)
@@ -295,14 +288,12 @@ async function runDiff(beforeArg: string | undefined, afterArg: string | undefin
         ? render.formatDiffMarkdown(result)
         : render.formatDiffStylish(result, { color: flags.output === undefined && shouldColor(process.stdout) });
   await emit(output, flags.output);
-  if (flags.failOnNew === 'never') return 0;
-  const threshold = SEVERITY_RANK[flags.failOnNew];
   const introduced = result.summary.introducedBySeverity;
-  return (Object.keys(introduced) as Severity[]).some((severity) => SEVERITY_RANK[severity] >= threshold && introduced[severity] > 0) ? 1 : 0;
+  return exitCode({ inputErrors: 0, severities: (Object.keys(introduced) as Severity[]).filter((severity) => introduced[severity] > 0) }, { failOn: flags.failOnNew });
 }
 
-/** Adds the `journey diff` command to the program (inheriting its exit and output settings); `emit` writes to -o FILE or stdout. */
-export function registerDiff(program: Command, emit: Emit): void {
+/** Adds the `journey diff` command to the program (inheriting its exit and output settings). */
+export function registerDiff(program: Command): void {
   program
     .command('diff')
     .description('compare two versions of an inventory (files, folders or REVISION:path): touchpoints, coverage, handoffs, findings resolved and introduced')
@@ -310,11 +301,11 @@ export function registerDiff(program: Command, emit: Emit): void {
     .argument('[after]', 'the later or future-state inventory, given the same way')
     .addOption(new Option('-f, --format <name>', 'output format').choices(DIFF_FORMATS).default('stylish'))
     .option('-o, --output <file>', 'write the output to a file instead of stdout')
-    .addOption(new Option('--fail-on-new <severity>', 'exit 1 when the after version introduces findings at or above this severity').choices(FAIL_ON).default('never'))
+    .addOption(failOnOption('--fail-on-new', 'exit 1 when the after version introduces findings at or above this severity', 'never'))
     .option('-c, --config <file>', 'use this config for both versions instead of the journey.config.json each one finds')
     .option('--planned <file>', 'compare one inventory\'s live rows (before) with its live and planned rows (after)')
     .option('--debug', 'show stack traces for unexpected errors')
     .action(async (before: string | undefined, after: string | undefined, flags: DiffFlags) => {
-      process.exitCode = await runDiff(before, after, flags, emit);
+      process.exitCode = await runDiff(before, after, flags);
     });
 }

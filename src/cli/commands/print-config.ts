@@ -1,6 +1,10 @@
-import type { ResolvedConfig } from '../config/resolve.js';
-import { COLUMN_NAMES } from '../model/columns.js';
-import type { Field } from '../model/schema.js';
+// `journey print-config FILE`: the resolved config (defaults merged in) that applies to an inventory.
+import type { Command } from 'commander';
+import { ConfigResolver } from '../../config/load.js';
+import type { ResolvedConfig } from '../../config/resolve.js';
+import { COLUMN_NAMES } from '../../model/columns.js';
+import type { Field } from '../../model/schema.js';
+import { configOption } from '../flags.js';
 
 /** A resolved config as plain JSON: what `journey print-config` shows. */
 export function resolvedConfigJson(config: ResolvedConfig): Record<string, unknown> {
@@ -23,4 +27,16 @@ export function resolvedConfigJson(config: ResolvedConfig): Record<string, unkno
     ignore: config.ignore,
     limits: config.limits,
   };
+}
+
+export function registerPrintConfig(program: Command): void {
+  program
+    .command('print-config')
+    .description('print the resolved config (defaults merged in) that applies to an inventory')
+    .argument('<file>', 'inventory file whose config to show')
+    .addOption(configOption())
+    .action(async (file: string, flags: { config?: string }) => {
+      const config = await new ConfigResolver(flags.config ?? null).forFile(file);
+      process.stdout.write(`${JSON.stringify(resolvedConfigJson(config), null, 2)}\n`);
+    });
 }

@@ -1,17 +1,19 @@
 import { realpath, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, relative, resolve } from 'node:path';
-import { ConfigError, InputError } from '../errors.js';
-import { ConfigResolver } from '../config/load.js';
-import type { ResolvedConfig } from '../config/resolve.js';
-import { audit } from '../engine/audit.js';
-import { loadInventoryFile } from '../load/index.js';
-import { normalize } from '../model/normalize.js';
-import type { JourneyModel } from '../model/schema.js';
-import { sampleInventory } from '../init/example.js';
-import { cleanCopy, type CleanCopy, type PersonaRows } from '../init/rows.js';
-import { DEFAULT_PERSONA, distinct, parsePersonas, templateSpec, type TemplateSpec } from '../init/template.js';
-import { templateCsv } from '../init/write-csv.js';
-import { writeAtomically } from './outputs.js';
+import type { Command } from 'commander';
+import { ConfigError, InputError } from '../../errors.js';
+import { ConfigResolver } from '../../config/load.js';
+import type { ResolvedConfig } from '../../config/resolve.js';
+import { plural } from '../../english.js';
+import { readInventory } from '../../engine/pipeline.js';
+import { loadInventoryFile } from '../../load/index.js';
+import { normalize } from '../../model/normalize.js';
+import type { CleanCopy, PersonaRows } from '../../init/rows.js';
+import type { TemplateSpec } from '../../init/template.js';
+import { EXIT } from '../exit.js';
+import { configOption } from '../flags.js';
+import { writeAtomically } from '../outputs.js';
+import { say } from '../say.js';
 
 export interface InitFlags {
   personas?: string;
@@ -35,26 +37,26 @@ async function realLocation(path: string): Promise<string> {
   }
 }
 
-/** Reads an inventory journey can read into its model (through audit, as every command does) and its raw cells. */
-async function readSource(source: string, configs: ConfigResolver, config: ResolvedConfig): Promise<CleanCopy> {
-  let model: JourneyModel | null = null;
-  const result = await audit([{ path: source }], { configs, onModel: (_file, read) => (model = read) });
-  const error = result.files[0]?.error;
-  if (error) throw new ReadFailed(error);
+/** Reads an inventory into its model (through the pipeline every command uses) and its raw cells. */
+async function readSource(source: string, config: ResolvedConfig): Promise<CleanCopy> {
+  const { cleanCopy } = await import('../../init/rows.js');
+  const { model } = await readInventory({ path: source }, config);
   // The model says what each value reads as; the raw cells give the text as written, for Notes and for what it could not read.
   const loaded = await loadInventoryFile(source, { limits: config.limits });
-  return cleanCopy(loaded, model!);
+  return cleanCopy(loaded, model);
 }
-
-/** An input the command could not read, already described (file, sheet, cell). */
-class ReadFailed extends Error {}
 
 const alreadyExists = (output: string) => new ConfigError(`${output} already exists; journey init never overwrites a file, so pass --force to replace it or name another file`);
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 /** Writes a starter inventory (or a clean copy of one); returns the exit code. */
-export async function runInit(target: string | undefined, flags: InitFlags, stderr: (line: string) => void): Promise<number> {
+async function runInit(target: string | undefined, flags: InitFlags): Promise<number> {
+  // The template modules load only for init, keeping them out of every other command's start-up.
+  const [{ sampleInventory }, { cleanCopy }, { DEFAULT_PERSONA, distinct, parsePersonas, templateSpec }, { templateCsv }] = await Promise.all([
+    import('../../init/example.js'),
+    import('../../init/rows.js'),
+    import('../../init/template.js'),
+    import('../../init/write-csv.js'),
+  ]);
   if (flags.example && flags.from !== undefined) throw new ConfigError('--example and --from cannot be used together: --example writes the sample, --from copies your inventory');
   const extension = target === undefined ? '' : extname(target).toLowerCase();
   const csv = Boolean(flags.csv) || extension === '.csv';
@@ -75,18 +77,12 @@ export async function runInit(target: string | undefined, flags: InitFlags, stde
 
   let copy: CleanCopy | null = null;
   try {
-    if (flags.from !== undefined) copy = await readSource(flags.from, configs, await configs.forFile(flags.from));
+    if (flags.from !== undefined) copy = await readSource(flags.from, await configs.forFile(flags.from));
     else if (flags.example) copy = cleanCopy(sampleInventory('sample-inventory.csv'), normalize([sampleInventory('sample-inventory.csv')], config.normalize));
   } catch (error) {
-    if (error instanceof ReadFailed) {
-      stderr(`journey: ${error.message}`);
-      return 2;
-    }
-    if (error instanceof InputError) {
-      stderr(`journey: ${error.describe()}`);
-      return 2;
-    }
-    throw error;
+    if (!(error instanceof InputError)) throw error;
+    say(error.describe());
+    return EXIT.usage;
   }
 
   const fromRows = copy?.personas.map((p) => p.persona) ?? [];
@@ -116,7 +112,7 @@ export async function runInit(target: string | undefined, flags: InitFlags, stde
     if (csv) await writeAtomically(output, (temporary) => writeFile(temporary, templateCsv(spec, rows), { flag: 'wx' }), { replace: Boolean(flags.force) });
     else {
       // exceljs loads only here: audit start-up never parses it.
-      const { writeTemplateXlsx } = await import('../init/write-xlsx.js');
+      const { writeTemplateXlsx } = await import('../../init/write-xlsx.js');
       await writeAtomically(output, (temporary) => writeTemplateXlsx(temporary, spec, rows, created, false), { replace: Boolean(flags.force) });
     }
   } catch (error) {
@@ -135,6 +131,22 @@ export async function runInit(target: string | undefined, flags: InitFlags, stde
     if (copy.changed > 0) what += `; ${plural(copy.changed, 'value')} normalized (the original text is in Notes)`;
     if (copy.flagged > 0) what += `; ${plural(copy.flagged, 'cell')} journey could not read ${csv ? 'kept as written' : 'highlighted to fix'}`;
   }
-  stderr(`journey: wrote ${shown}${sheets}: ${what}. Next: journey audit ${shown}`);
-  return 0;
+  say(`wrote ${shown}${sheets}: ${what}. Next: journey audit ${shown}`);
+  return EXIT.clean;
+}
+
+export function registerInit(program: Command): void {
+  program
+    .command('init')
+    .description('write a starter inventory workbook with dropdowns (or a clean copy of an inventory with --from)')
+    .argument('[file]', 'the .xlsx (or .csv) to write (default inventory.xlsx)')
+    .option('--personas <names>', 'one sheet per persona, comma-separated (default: the config\'s personas, else one "Persona" sheet)')
+    .option('--example', 'fill in the sample inventory from the README instead of empty rows')
+    .option('--csv', 'write a CSV template with the same columns')
+    .option('--from <file>', 'copy this inventory into the template: canonical columns, normalized values, unknown values highlighted')
+    .option('--force', 'overwrite the file if it exists')
+    .addOption(configOption())
+    .action(async (file: string | undefined, flags: InitFlags) => {
+      process.exitCode = await runInit(file, flags);
+    });
 }

@@ -1,0 +1,47 @@
+// `journey report FILES…`: the markdown gap report.
+import type { Command } from 'commander';
+import { audit, type AuditOptions } from '../../engine/audit.js';
+import { loadReportFormatter } from '../../formatters/index.js';
+import type { FailOn } from '../../vocab/severity.js';
+import { failOnOption, type InputFlags, inputOptions } from '../flags.js';
+import { reportPath } from '../../engine/paths.js';
+import { emit, ensureFolderOf, writeFileAtomically } from '../outputs.js';
+import { say } from '../say.js';
+import { outputOf, readInputs } from '../prologue.js';
+import { renderOptions } from '../terminal.js';
+import { auditExitCode } from './audit.js';
+
+type ReportFlags = InputFlags & { failOn: FailOn };
+
+async function runReport(files: string[], flags: ReportFlags): Promise<number> {
+  const { figurePaths, reportJourneys } = await import('../../views/map/report-figures.js');
+  const journeys = new Map<string, string>();
+  // Written to a file, the report links each persona's overview SVG, written beside it.
+  const figures: { path: string; svg: string }[] = [];
+  const place = flags.output === undefined ? null : figurePaths(flags.output);
+  const onModel: AuditOptions['onModel'] = (file, model, findings) =>
+    reportJourneys({ file, model, findings, fileLabel: reportPath(file) }, journeys, place && { add: (figure) => figures.push(figure), place });
+  const { result, guard } = await readInputs(files, flags, { outputs: outputOf(flags) }, (inputs, settings) => audit(inputs, { ...settings, overview: true, onModel }));
+  // The report's own path is answered for first: its folder is the figures' folder.
+  if (flags.output !== undefined) await ensureFolderOf('-o', flags.output);
+  for (const figure of figures) {
+    await guard({ option: '-o', path: figure.path });
+    await writeFileAtomically('-o', figure.path, figure.svg);
+    say(`wrote ${figure.path}`);
+  }
+  const formatter = await loadReportFormatter();
+  await emit(formatter(result, { ...renderOptions('markdown'), journeys }), flags.output);
+  return auditExitCode(result, flags);
+}
+
+export function registerReport(program: Command): void {
+  inputOptions(
+    program
+      .command('report')
+      .description('write a markdown gap report: coverage per persona, stage tables, handoff timelines, findings by stage, action items')
+      .argument('<files...>', 'inventory files or folders')
+      .addOption(failOnOption('--fail-on', 'lowest severity that makes the exit code 1', 'never')),
+  ).action(async (files: string[], flags: ReportFlags) => {
+    process.exitCode = await runReport(files, flags);
+  });
+}
