@@ -26,9 +26,11 @@ const esm = 'dist/bundle-esm';
 rmSync(out, { recursive: true, force: true });
 rmSync(esm, { recursive: true, force: true });
 
-await build({
+const cli = await build({
   entryPoints: ['dist/cli/main.js'],
   outdir: esm,
+  // Which modules each chunk holds and imports, for tests/e2e/bundle-graph.test.ts (not shipped).
+  metafile: true,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -64,6 +66,22 @@ for (const name of readdirSync(esm)) {
   writeFileSync(join(out, name.replace(/\.js$/, '.cjs')), code);
 }
 rmSync(esm, { recursive: true, force: true });
+writeFileSync('dist/bundle-graph.json', `${JSON.stringify(chunkGraph(cli.metafile))}\n`);
+
+/** Each chunk (by its .cjs name) with the modules it holds and the chunks it imports, statically or on use. */
+function chunkGraph(metafile) {
+  const name = (path) => path.slice(path.lastIndexOf('/') + 1).replace(/\.js$/, '.cjs');
+  const chunks = {};
+  for (const [path, output] of Object.entries(metafile.outputs)) {
+    if (!path.endsWith('.js')) continue;
+    chunks[name(path)] = {
+      modules: Object.keys(output.inputs),
+      imports: output.imports.filter((entry) => !entry.external && entry.kind === 'import-statement').map((entry) => name(entry.path)),
+      dynamicImports: output.imports.filter((entry) => !entry.external && entry.kind === 'dynamic-import').map((entry) => name(entry.path)),
+    };
+  }
+  return { entry: 'main.cjs', chunks };
+}
 
 // The programmatic API (package.json "exports": dist/lib/index.js) is bundled apart, as the plain ES
 // module a user imports: the CLI's bundle above is shaped for start-up alone.
@@ -77,7 +95,7 @@ await build({
   platform: 'node',
   target: 'node20',
   mainFields: ['module', 'main'],
-  // The CommonJS dependencies (yauzl, csv-parse's helpers) call require for Node's built-ins.
+  // The CommonJS dependencies (yauzl and its helpers) call require for Node's built-ins.
   banner: { js: "import { createRequire as journeyCreateRequire } from 'node:module'; const require = journeyCreateRequire(import.meta.url);" },
   external: ['exceljs'],
   plugins: [rawText],

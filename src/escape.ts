@@ -23,6 +23,16 @@ export function wellFormed(text: string): string {
   return text.replace(LONE_SURROGATE, '\uFFFD');
 }
 
+// What a workbook or a UTF-8 file cannot hold or its readers refuse: C0 controls but tab, LF and CR (XML
+// 1.0 forbids them), lone surrogates, and Unicode's noncharacters (U+FDD0–U+FDEF, and U+FFFE and U+FFFF
+// of every plane).
+const UNSTORABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufdd0-\ufdef\ufffe\uffff]|[\ud83f\ud87f\ud8bf\ud8ff\ud93f\ud97f\ud9bf\ud9ff\uda3f\uda7f\udabf\udaff\udb3f\udb7f\udbbf\udbff][\udffe\udfff]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text a written workbook or CSV can hold and journey's own reader accepts: what cannot be stored becomes U+FFFD. */
+export function storableText(text: string): string {
+  return text.replace(UNSTORABLE, '\uFFFD');
+}
+
 // Sequences a terminal acts on: CSI (ESC [ or 8-bit U+009B) with its parameters and final byte; OSC, DCS,
 // SOS, PM and APC strings up to BEL or ST; any other ESC with the bytes it takes. The string bodies stop
 // at the next ESC, so a sequence that never ends costs one scan, not one per character.
@@ -32,6 +42,9 @@ const ESCAPE_SEQUENCE =
 const LINE_BREAK = /\r\n|[\n\r\u000b\u000c\u0085\u2028\u2029]/g;
 // What is left: C0 controls (tab included), DEL, C1 controls.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+// Bidirectional embeddings, overrides and isolates (U+202A–202E, U+2066–2069): they reorder what a
+// reader sees ("Trojan Source"), so a cell could show one name and hold another.
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/g;
 
 /** A C0 control as its Unicode control picture (NUL → ␀, ESC → ␛, DEL → ␡), a C1 control as U+FFFD. */
 function controlPicture(character: string): string {
@@ -43,10 +56,11 @@ function controlPicture(character: string): string {
 /**
  * Text that is safe and visible on one line of a terminal or a rendered document: lone surrogates
  * replaced, terminal escape sequences removed (a cell cannot retitle or clear the screen), line breaks
- * and tabs turned into spaces, every other control shown as its control picture.
+ * and tabs turned into spaces, every other control shown as its control picture, bidirectional
+ * controls shown as U+FFFD.
  */
 export function plainText(text: string): string {
-  return wellFormed(text).replace(ESCAPE_SEQUENCE, '').replace(LINE_BREAK, ' ').replace(/\t/g, ' ').replace(CONTROL, controlPicture);
+  return wellFormed(text).replace(ESCAPE_SEQUENCE, '').replace(LINE_BREAK, ' ').replace(/\t/g, ' ').replace(CONTROL, controlPicture).replace(BIDI_CONTROL, '\uFFFD');
 }
 
 // Whitespace .NET's TrimStart removes before the runner looks for `::` (JavaScript's \s, plus NEL and the
@@ -198,7 +212,8 @@ export function githubData(text: string): string {
     .replace(/%/g, '%25')
     .replace(/\r/g, '%0D')
     .replace(/\n/g, '%0A')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, controlPicture);
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, controlPicture)
+    .replace(BIDI_CONTROL, '\uFFFD');
 }
 
 /** A workflow command property value (GitHub's toolkit escapeProperty): data escapes, plus `:` and `,`. */

@@ -1,6 +1,7 @@
 import { type Command, Option } from 'commander';
 import { CONFIG_FILE_NAME } from '../config/load.js';
 import { ConfigError } from '../errors.js';
+import { MAX_TIMEOUT_SECONDS } from '../load/limits.js';
 import { FAIL_ON, type FailOn } from '../vocab/severity.js';
 
 /** Flags every command that reads inventories shares (audit, report, map, inspect): inputOptions defines them. */
@@ -33,7 +34,9 @@ export function inputOptions(command: Command): Command {
     .option('--stdin-filename <name>', 'name used for stdin in locations', 'stdin.csv')
     .option('--read-timeout <seconds>', "give up reading a file after this many seconds (default 30, or the config's limits.readTimeoutSeconds)", (value) => {
       const seconds = Number(value);
-      if (!Number.isFinite(seconds) || seconds <= 0) throw new ConfigError(`--read-timeout: expected a positive number of seconds, got "${value}"`);
+      if (!Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_TIMEOUT_SECONDS) {
+        throw new ConfigError(`--read-timeout: expected a positive number of seconds up to ${MAX_TIMEOUT_SECONDS} (about 24 days, the longest timer Node.js keeps), got "${value}"`);
+      }
       return seconds;
     })
     .option('--debug', 'show stack traces for unexpected errors');

@@ -44,7 +44,7 @@ function failure(error: unknown): number {
     const message = error instanceof Error ? error.message : String(error);
     say(`unexpected error: ${message}${debugRequested ? '' : ' (run with --debug for details)'}`);
   }
-  if (debugRequested && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  if (debugRequested && error instanceof Error) process.stderr.write(`${terminalLines(error.stack ?? '')}\n`);
   return EXIT.usage;
 }
 

@@ -42,6 +42,32 @@ function lineColumn(text: string, offset: number): string {
   return `${before.length}:${before.at(-1)!.length + 1}`;
 }
 
+// Keys naming JavaScript's object machinery: `{"__proto__": {"rules": …}}` would give the config an
+// inherited "rules" the schema reads, so they are refused wherever they appear.
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** How deeply objects and arrays may nest in a config (real ones use 4); deeper is refused before parsing. */
+export const MAX_CONFIG_DEPTH = 64;
+// jsonc-parser's token kinds (a const enum, so written as numbers).
+const OPEN_BRACE = 1, CLOSE_BRACE = 2, OPEN_BRACKET = 3, CLOSE_BRACKET = 4, COLON = 6, STRING = 10;
+
+/** Refuses a config nested too deeply or holding a prototype key, in one pass over its tokens (no recursion). */
+function checkShape(text: string, shown: string, createScanner: typeof import('jsonc-parser').createScanner): void {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  let key: string | null = null;
+  let keyOffset = 0;
+  for (let token = scanner.scan(); token !== 17; token = scanner.scan()) {
+    if (token === OPEN_BRACE || token === OPEN_BRACKET) {
+      if (++depth > MAX_CONFIG_DEPTH) throw new ConfigError(`${shown}:${lineColumn(text, scanner.getTokenOffset())}: nested more than ${MAX_CONFIG_DEPTH} levels deep; a journey config needs a few`);
+    } else if (token === CLOSE_BRACE || token === CLOSE_BRACKET) depth--;
+    else if (token === COLON && key !== null && PROTOTYPE_KEYS.has(key)) {
+      throw new ConfigError(`${shown}:${lineColumn(text, keyOffset)}: the key "${key}" is not allowed anywhere in a config (it names JavaScript's object prototype); remove it`);
+    }
+    key = token === STRING ? scanner.getTokenValue() : null;
+    keyOffset = scanner.getTokenOffset();
+  }
+}
+
 /** Reads, parses (JSON with comments and trailing commas) and validates one config file. */
 export async function loadConfigFile(path: string): Promise<ResolvedConfig> {
   const shown = relative(process.cwd(), path) || path;
@@ -52,7 +78,8 @@ export async function loadConfigFile(path: string): Promise<ResolvedConfig> {
     const reason = (error as Error).message;
     throw new ConfigError(`${shown}: ${reason === 'no such file' ? 'no such config file' : reason}`, { cause: error });
   }
-  const { parse, printParseErrorCode } = await import('jsonc-parser');
+  const { createScanner, parse, printParseErrorCode } = await import('jsonc-parser');
+  checkShape(text, shown, createScanner);
   const errors: ParseError[] = [];
   const raw: unknown = parse(text.replace(/^\uFEFF/, ''), errors, { allowTrailingComma: true, disallowComments: false });
   const first = errors[0];

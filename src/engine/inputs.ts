@@ -1,7 +1,6 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, sep } from 'node:path';
 import type { Readable } from 'node:stream';
-import picomatch from 'picomatch';
 import { InputError } from '../errors.js';
 import type { ReadableInput } from './pipeline.js';
 
@@ -59,6 +58,13 @@ async function walkFolder(folder: string, notes: string[]): Promise<string[]> {
   return found;
 }
 
+/** picomatch, loaded only when a `!pattern` is given: most runs name a file or two, and start-up is most of a small audit. */
+async function loadPicomatch(): Promise<typeof import('picomatch')> {
+  // A CommonJS module: imported, its function is the default export.
+  const loaded = (await import('picomatch')) as unknown as { default: typeof import('picomatch') };
+  return loaded.default;
+}
+
 /**
  * Expands command-line arguments: files as given; folders into the inventories inside them,
  * recursively, without dot-folders or node_modules; quoted globs; `!pattern` removes matches from
@@ -67,7 +73,7 @@ async function walkFolder(folder: string, notes: string[]): Promise<string[]> {
 export async function expandInputs(args: string[], notes: string[] = []): Promise<ExpandedInput[]> {
   const negations = args.filter((arg) => arg.startsWith('!')).map((arg) => arg.slice(1));
   // Negations are matched against paths as they will be shown, so they apply to folders and globs alike.
-  const excluded = negations.length > 0 ? picomatch(negations, { dot: true }) : () => false;
+  const excluded = negations.length > 0 ? (await loadPicomatch())(negations, { dot: true }) : () => false;
   const expanded: ExpandedInput[] = [];
   const seen = new Set<string>();
   const add = (path: string) => {

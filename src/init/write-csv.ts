@@ -1,3 +1,4 @@
+import { storableText } from '../escape.js';
 import type { PersonaRows, TemplateCell } from './rows.js';
 import type { TemplateSpec } from './template.js';
 
@@ -8,7 +9,7 @@ const NUMBER_LIKE = /^[+-]?\d+(?:[.,]\d+)?%?$/;
 function csvField(cell: TemplateCell | undefined): string {
   const value = cell?.value ?? null;
   if (value === null) return '';
-  let text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+  let text = value instanceof Date ? value.toISOString().slice(0, 10) : storableText(String(value));
   // A leading apostrophe makes Excel and LibreOffice show the rest as text; a signed number is left alone.
   if (typeof value === 'string' && FORMULA_LIKE.test(text) && !NUMBER_LIKE.test(text)) text = `'${text}`;
   return /[",;|\r\n\t]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;

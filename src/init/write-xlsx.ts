@@ -7,6 +7,7 @@ import { rm } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { columnLetter } from '../load/address.js';
 import type { PersonaRows, TemplateCell } from './rows.js';
+import { storableText } from '../escape.js';
 import { HOW_TO_SHEET, LISTS_SHEET, howToLines, type TemplateColumn, type TemplateSpec } from './template.js';
 
 /** Light red, as Excel's "Bad" style: the cells the team has to fix. */
@@ -22,7 +23,7 @@ type WithRangeValidations = { dataValidations: { add(range: string, validation: 
 function validationFor(column: TemplateColumn): ExcelJS.DataValidation | null {
   const { validation } = column;
   if (validation === null) return null;
-  const common = { allowBlank: true, showErrorMessage: true, errorTitle: column.header.slice(0, 32), error: column.error, showInputMessage: false };
+  const common = { allowBlank: true, showErrorMessage: true, errorTitle: storableText(column.header.slice(0, 32)), error: storableText(column.error), showInputMessage: false };
   switch (validation.kind) {
     case 'list':
       return { ...common, type: 'list', formulae: [validation.list], errorStyle: validation.strict ? 'stop' : 'warning' };
@@ -38,26 +39,26 @@ function validationFor(column: TemplateColumn): ExcelJS.DataValidation | null {
 }
 
 function writeCell(cell: ExcelJS.Cell, written: TemplateCell): void {
-  cell.value = written.value;
+  cell.value = typeof written.value === 'string' ? storableText(written.value) : written.value;
   // exceljs writes strings as text, never formulas; the Text format keeps Excel from making one of it when the cell is edited.
   if (typeof written.value === 'string' && FORMULA_LIKE.test(written.value)) cell.numFmt = '@';
   if (written.problem !== undefined) {
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FLAG_FILL } };
-    cell.note = written.problem;
+    cell.note = storableText(written.problem);
   }
 }
 
 function addPersonaSheet(workbook: Writer, name: string, spec: TemplateSpec, persona: PersonaRows | null): void {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(storableText(name), { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
   sheet.columns = spec.columns.map((column) => ({ key: column.field, width: column.width, ...(column.numFmt ? { style: { numFmt: column.numFmt } } : {}) }));
   sheet.autoFilter = `A1:${columnLetter(spec.columns.length - 1)}1`;
   const header = sheet.getRow(1);
   spec.columns.forEach((column, i) => {
     const cell = header.getCell(i + 1);
-    cell.value = column.header;
+    cell.value = storableText(column.header);
     cell.numFmt = 'General';
     cell.font = { bold: true };
-    cell.note = column.note;
+    cell.note = storableText(column.note);
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
   });
   header.commit();
@@ -84,7 +85,7 @@ function addHowToSheet(workbook: Writer, spec: TemplateSpec): void {
   howToLines(spec).forEach((line, i) => {
     const row = sheet.getRow(i + 1);
     const cell = row.getCell(1);
-    cell.value = line === '' ? null : line;
+    cell.value = line === '' ? null : storableText(line);
     cell.alignment = { wrapText: true, vertical: 'top' };
     if (i === 0) cell.font = { bold: true, size: 14 };
     row.commit();
@@ -103,9 +104,9 @@ function addListsSheet(workbook: Writer, spec: TemplateSpec): void {
     spec.lists.forEach((list, i) => {
       const cell = row.getCell(i + 1);
       if (r === 0) {
-        cell.value = list.header;
+        cell.value = storableText(list.header);
         cell.font = { bold: true };
-        cell.note = `The ${list.header.toLowerCase()} the dropdowns offer (the name "${list.name}"). Edit them here; insert new ones inside the list, not below it.`;
+        cell.note = storableText(`The ${list.header.toLowerCase()} the dropdowns offer (the name "${list.name}"). Edit them here; insert new ones inside the list, not below it.`);
       } else if (list.values[r - 1] !== undefined) writeCell(cell, { value: list.values[r - 1]! });
     });
     row.commit();

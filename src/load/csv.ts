@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import { InputError } from '../errors.js';
 import { CsvParser, CsvSyntaxError } from './csv-parser.js';
-import { DEFAULT_READ_LIMITS, KiB, MiB, type ReadLimits } from './limits.js';
+import { DEFAULT_READ_LIMITS, KiB, MAX_TIMEOUT_SECONDS, MiB, type ReadLimits } from './limits.js';
 import type { RawRow } from './table.js';
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -183,12 +183,13 @@ class ReadBudget {
 
   /** Ends `stream` with the time-out error when no chunk comes to be counted (a silent pipe). */
   watch(stream: Readable): void {
+    // Never past the longest timer Node keeps: beyond it Node fires after 1 ms, which would re-arm in a loop.
     const arm = (ms: number) => {
       this.timer = setTimeout(() => {
         const left = this.budgetMs - this.spentMs();
         if (left > 0) arm(left);
         else stream.destroy(this.timeout());
-      }, ms);
+      }, Math.min(Math.max(ms, 1), MAX_TIMEOUT_SECONDS * 1000));
     };
     arm(this.budgetMs);
   }

@@ -5,9 +5,12 @@ import * as z from 'zod';
  * file stops at one of these with an input error naming it, instead of exhausting memory or time.
  * The README's "Limits" section lists each with its default; the config's `limits` key raises them.
  */
+/** The longest read time-out: Node's timers hold at most 2^31 − 1 ms (about 24.8 days). */
+export const MAX_TIMEOUT_SECONDS = 2_147_483;
+
 export const ReadLimitsSchema = z
   .object({
-    readTimeoutSeconds: z.number().positive().default(30).describe('Seconds one file (workbook or CSV) may take to read (also --read-timeout)'),
+    readTimeoutSeconds: z.number().positive().max(MAX_TIMEOUT_SECONDS).default(30).describe('Seconds one file (workbook or CSV) may take to read (also --read-timeout)'),
     partMiB: z.number().positive().default(128).describe('Uncompressed MiB of one workbook part (a worksheet, the shared strings)'),
     workbookMiB: z.number().positive().default(256).describe('Uncompressed MiB of all the parts read from one workbook'),
     compressionRatio: z.number().positive().default(200).describe('Largest ratio of a workbook part\'s uncompressed to compressed size (decompression bombs)'),

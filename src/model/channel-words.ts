@@ -1,5 +1,5 @@
 import type { Channel } from './schema.js';
-import { foldKey, withoutAccents } from './text.js';
+import { foldKey, foldedWords } from './text.js';
 
 /**
  * Channel spellings too vague to name a channel inside a touchpoint name: as a Channel cell "Post" is
@@ -49,7 +49,7 @@ export class ChannelWords {
   }
 
   private read(name: string): string | null {
-    const words = withoutAccents(name).toLowerCase().split(/[^a-z0-9]+/).filter((word) => word !== '');
+    const words = foldedWords(name);
     let best: { id: string; length: number } | null = null;
     for (let start = 0; start < words.length; start++) {
       for (let length = Math.min(MAX_RUN, words.length - start); length >= 1; length--) {

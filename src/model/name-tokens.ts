@@ -1,4 +1,4 @@
-import { withoutAccents } from './text.js';
+import { foldedWords } from './text.js';
 
 // Words that carry no meaning of their own in a touchpoint name.
 const FILLER = new Set([
@@ -12,11 +12,9 @@ const CHANNEL_WORDS = new Set(['email', 'mail', 'sms', 'text', 'push', 'notifica
 
 /** The meaningful words of a touchpoint name, lower-cased, singular, without filler and channel words. */
 export function nameTokens(name: string): string[] {
-  const words = withoutAccents(name)
-    .toLowerCase()
-    .replace(/e-mail/g, 'email')
-    .split(/[^a-z0-9]+/)
-    .filter((word) => word !== '' && !FILLER.has(word) && !CHANNEL_WORDS.has(word))
+  // Letters and digits of any script: a Cyrillic or Japanese name has words too.
+  const words = foldedWords(name.replace(/e-mail/gi, 'email'))
+    .filter((word) => !FILLER.has(word) && !CHANNEL_WORDS.has(word))
     .map((word) => (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word));
   return [...new Set(words)];
 }

@@ -6,12 +6,35 @@ export function withoutAccents(text: string): string {
   return ASCII.test(text) ? text : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
 }
 
-/** Folds a label for matching: lower case, accents removed, only letters and digits kept ("E-mail " → "email"). */
+/**
+ * Text folded for comparing names in any script: compatibility forms unified (NFKC: full-width Ａ and
+ * half-width ｶ, ligatures), case folded (ß → ss, final ς → σ), Latin accents removed ("Café" → "cafe").
+ */
+export function foldCase(text: string): string {
+  if (ASCII.test(text)) return text.toLowerCase();
+  return withoutAccents(text.normalize('NFKC').toUpperCase().toLowerCase()).normalize('NFC');
+}
+
+// What is kept of a name as its key: letters (with the marks of scripts that need them) and digits of any script.
+const NOT_WORD = /[^\p{L}\p{M}\p{N}]+/gu;
+const NOT_WORD_OR_SYMBOL = /[^\p{L}\p{M}\p{N}\p{S}]+/gu;
+
+/**
+ * Folds a label for matching: case folded, accents removed, only letters and digits kept, in any
+ * script ("E-mail " → "email", "Админ" → "админ", "営業" stays itself). A name of symbols only (emoji)
+ * keeps its symbols, so two such names stay two.
+ */
 export function foldKey(text: string): string {
-  return withoutAccents(text)
-    .toLowerCase()
-    .replace(/&/g, 'and')
-    .replace(/[^a-z0-9]/g, '');
+  const folded = foldCase(text).replace(/&/g, 'and');
+  const ascii = ASCII.test(folded);
+  const key = ascii ? folded.replace(/[^a-z0-9]/g, '') : folded.replace(NOT_WORD, '');
+  return key === '' && folded !== '' ? folded.replace(NOT_WORD_OR_SYMBOL, '') : key;
+}
+
+/** The words of a text, folded with foldCase: runs of letters and digits of any script. */
+export function foldedWords(text: string): string[] {
+  const folded = foldCase(text);
+  return (ASCII.test(folded) ? folded.split(/[^a-z0-9]+/) : folded.split(NOT_WORD)).filter((word) => word !== '');
 }
 
 /** Edit distance counting an adjacent swap as one edit ("Onbaording" is 1 from "Onboarding"). */

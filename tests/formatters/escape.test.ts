@@ -175,3 +175,18 @@ describe('GitHub workflow commands and SARIF', () => {
     expect(sarifText('[x](https://evil.example/) a\\](y) [sheet "A"] C:\\x')).toBe('[x\\](https://evil.example/) a\\\\\\](y) [sheet "A"] C:\\x');
   });
 });
+
+describe('storableText and bidi controls', () => {
+  it('storableText replaces what a workbook cannot hold and keeps the rest', async () => {
+    const { storableText } = await import('../../src/escape.js');
+    expect(storableText('a\ufffeb\uffffc\ufdd0d\u{1fffe}e\u{10ffff}f\ud800g\udc00h\u0001i')).toBe('a\ufffdb\ufffdc\ufffdd\ufffde\ufffdf\ufffdg\ufffdh\ufffdi');
+    expect(storableText('tab\tline\nreturn\r 😀 \u{1f600} 営業')).toBe('tab\tline\nreturn\r 😀 \u{1f600} 営業');
+  });
+
+  it('plainText and githubData show bidi overrides and isolates as U+FFFD', async () => {
+    const { githubData, plainText } = await import('../../src/escape.js');
+    const tricky = 'admin\u202e\u2066txt.exe\u2069\u202c';
+    expect(plainText(tricky)).toBe('admin\ufffd\ufffdtxt.exe\ufffd\ufffd');
+    expect(githubData(tricky)).toBe('admin\ufffd\ufffdtxt.exe\ufffd\ufffd');
+  });
+});

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { ConfigResolver } from '../../config/load.js';
 import { ConfigError } from '../../errors.js';
+import { terminalLines } from '../../escape.js';
 import { nearest } from '../../model/text.js';
 import { RULES, findRule } from '../../rules/index.js';
 import { configOption } from '../flags.js';
@@ -22,6 +23,7 @@ export function registerExplain(program: Command): void {
       const rule = findRule(id);
       if (!rule) throw unknownRule(id);
       const config = await new ConfigResolver(flags.config ?? null).forFile(null);
-      process.stdout.write(explainText(rule, config));
+      // Stage labels and teams come from the config: printed through the terminal escaper like every line.
+      process.stdout.write(terminalLines(explainText(rule, config)));
     });
 }

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { ConfigResolver } from '../../config/load.js';
 import type { ResolvedConfig } from '../../config/resolve.js';
+import { jsonStringify } from '../../escape.js';
 import { COLUMN_NAMES } from '../../model/columns.js';
 import type { Field } from '../../model/schema.js';
 import { configOption } from '../flags.js';
@@ -37,6 +38,6 @@ export function registerPrintConfig(program: Command): void {
     .addOption(configOption())
     .action(async (file: string, flags: { config?: string }) => {
       const config = await new ConfigResolver(flags.config ?? null).forFile(file);
-      process.stdout.write(`${JSON.stringify(resolvedConfigJson(config), null, 2)}\n`);
+      process.stdout.write(`${jsonStringify(resolvedConfigJson(config), 2)}\n`);
     });
 }
