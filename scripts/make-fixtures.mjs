@@ -304,5 +304,7 @@ writeFileSync('fixtures/shapes/acasl/retail-journey.csv', [
 ].join('\r\n'));
 // Other teams' shapes (emotions, grids, no channel column, non-inventories...): scripts/fixtures/shapes.mjs.
 await import('./fixtures/shapes.mjs');
+// A trial-sized workbook with the gaps its author knows: scripts/fixtures/trial.mjs.
+await import('./fixtures/trial.mjs');
 // A trial-sized workbook (three personas of 42 to 50 touchpoints) for the map's browser tests: scripts/fixtures/map-trial.mjs.
 await import('./fixtures/map-trial.mjs');

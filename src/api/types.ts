@@ -263,4 +263,6 @@ export interface AuditOptions {
   readTimeoutSeconds?: number;
   /** Also count each file's coverage (result.overviews), as `journey report` does. */
   overview?: boolean;
+  /** Which journey the rules judge: 'current' (the default) audits live rows only, 'future' live and planned rows (as `--state future`). */
+  state?: 'current' | 'future';
 }

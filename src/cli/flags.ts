@@ -2,6 +2,7 @@ import { type Command, Option } from 'commander';
 import { CONFIG_FILE_NAME } from '../config/load.js';
 import { ConfigError } from '../errors.js';
 import { MAX_TIMEOUT_SECONDS } from '../load/limits.js';
+import { JOURNEY_STATES, type JourneyState } from '../model/state.js';
 import { FAIL_ON, type FailOn } from '../vocab/severity.js';
 
 /** Flags every command that reads inventories shares (audit, report, map, inspect): inputOptions defines them. */
@@ -12,6 +13,8 @@ export interface InputFlags {
   readTimeout?: number;
   output?: string;
   force?: boolean;
+  /** Which journey is judged: --state of audit and report, or what map's --type draws; today's rows when unset. */
+  state?: JourneyState;
 }
 
 /** -c, --config: one config file for every input instead of the one each finds. */
@@ -40,4 +43,9 @@ export function inputOptions(command: Command): Command {
       return seconds;
     })
     .option('--debug', 'show stack traces for unexpected errors');
+}
+
+/** `--state` (audit, report): which journey is judged, today's live rows or the planned journey (src/model/state.ts). */
+export function stateOption(): Option {
+  return new Option('--state <state>', "which journey to judge: current (live rows only) or future (live and planned rows; retired rows are in neither)").choices(JOURNEY_STATES).default('current');
 }

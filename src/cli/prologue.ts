@@ -3,6 +3,7 @@
 // output that would overwrite something read, and say the inputs that could not be read.
 import { ConfigResolver } from '../config/load.js';
 import { expandTargets, type AuditInput, type AuditTarget } from '../engine/inputs.js';
+import type { JourneyState } from '../model/state.js';
 import type { InputFlags } from './flags.js';
 import { checkOutputs, type PlannedOutput } from './outputs.js';
 import { note, say } from './say.js';
@@ -12,6 +13,8 @@ export interface ReadSettings {
   configs: ConfigResolver;
   sheets: string[] | undefined;
   readTimeoutSeconds: number | undefined;
+  /** The journey every command judges the same way (src/model/state.ts): today's rows unless --state or map --type says otherwise. */
+  state: JourneyState;
 }
 
 /** The files a command writes and the other files it reads (a baseline), for the output guard. */
@@ -53,7 +56,7 @@ export async function readInputs<R extends { files: readonly { error: string | n
   const inputs = await expandTargets(targetsOf(files, flags), notes);
   for (const text of notes) note(text);
   const configs = new ConfigResolver(flags.config ?? null);
-  const result = await work(inputs, { configs, sheets: flags.sheet, readTimeoutSeconds: flags.readTimeout });
+  const result = await work(inputs, { configs, sheets: flags.sheet, readTimeoutSeconds: flags.readTimeout, state: flags.state ?? 'current' });
   const read = [...pathsRead(inputs, configs), ...(plan.alsoRead ?? [])];
   const guard = (output: PlannedOutput) => checkOutputs([output], read, flags.force === true);
   await checkOutputs(plan.outputs, read, flags.force === true);

@@ -2,9 +2,11 @@ import { ConfigResolver } from '../config/load.js';
 import { InputError } from '../errors.js';
 import type { NormalizeObserver } from '../model/normalize/observer.js';
 import type { Finding, JourneyModel } from '../model/schema.js';
+import type { JourneyState } from '../model/state.js';
+import { ignoredStages } from './ignored-stages.js';
 import type { AuditInput } from './inputs.js';
 import { buildOverview } from './overview.js';
-import { checkInventory, readInventory } from './pipeline.js';
+import { checkState, readInventory } from './pipeline.js';
 import { summarize } from './summary.js';
 import type { AuditResult, FileOverview, FileResult } from './result.js';
 import { today } from './run.js';
@@ -18,17 +20,24 @@ export interface AuditOptions {
   sheets?: string[] | undefined;
   /** Also count each file's coverage for the gap report. */
   overview?: boolean;
-  /** Called with each readable file's journey model and its findings (after ignores), for views that draw the journey (map, diff). */
-  onModel?: (file: string, model: JourneyModel, findings: Finding[]) => void;
+  /**
+   * Called with each readable file's journey model and its findings (after ignores), for views that draw the
+   * journey (map, diff); with `alsoState`, also the other state's model and findings when its rows differ.
+   */
+  onModel?: (file: string, model: JourneyModel, findings: Finding[], other?: { model: JourneyModel; findings: Finding[] }) => void;
+  /** Also judge this state of each file for onModel (the report's "What the plan changes", diff --planned). */
+  alsoState?: JourneyState;
   /** Overrides the config's `limits.readTimeoutSeconds` (--read-timeout). */
   readTimeoutSeconds?: number | undefined;
   /** Watches headers and values as they are read (journey inspect). */
   observer?: NormalizeObserver;
+  /** Which journey the rules judge: today's live rows (the default) or live and planned rows (src/model/state.ts). */
+  state?: JourneyState;
 }
 
 /**
  * Audits each input on its own (its personas and stages are not mixed with another file's), through
- * readInventory and checkInventory. A file that cannot be read is recorded with its error and the rest go on.
+ * readInventory and checkState (the rows of the state judged, checked). A file that cannot be read is recorded with its error and the rest go on.
  */
 export async function audit(inputs: AuditInput[], options: AuditOptions): Promise<AuditResult> {
   const configs = options.configs ?? new ConfigResolver();
@@ -46,15 +55,20 @@ export async function audit(inputs: AuditInput[], options: AuditOptions): Promis
     // Config errors are not per file: they stop the run (exit 2) before anything is reported.
     const config = await configs.forFile('path' in input ? input.path : null);
     try {
-      const { kind, model } = await readInventory(input, config, options);
+      const { kind, model: whole } = await readInventory(input, config, options);
+      // Every rule, the overview and the views see one state's rows, so they agree on what counts.
+      const { model, findings: kept, ignored: dropped } = checkState(whole, options.state ?? 'current', config, date);
       const summary = model.files[0]!;
       files.push({ file: name, kind, sheets: summary.sheets, personas: model.personas.map((p) => p.name), touchpoints: model.touchpoints.length, error: null });
-      const checked = checkInventory(model, config, date);
       // Not push(...kept): a spread of a few hundred thousand findings overflows the call stack.
-      for (const finding of checked.findings) findings.push(finding);
-      ignored += checked.ignored;
-      if (options.overview) overviews.push(buildOverview(model, name));
-      options.onModel?.(name, model, checked.findings);
+      for (const finding of kept) findings.push(finding);
+      ignored += dropped;
+      if (options.overview) overviews.push(buildOverview(model, name, ignoredStages(config)));
+      if (options.onModel) {
+        // The other state only when it holds other rows: a file without planned rows is the same journey in both.
+        const other = options.alsoState === undefined ? undefined : checkState(whole, options.alsoState, config, date);
+        options.onModel(name, model, kept, other === undefined || other.model.touchpoints.length === model.touchpoints.length ? undefined : other);
+      }
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       files.push({ file: name, kind: null, sheets: [], personas: [], touchpoints: 0, error: error.describe() });

@@ -15,8 +15,11 @@ function addDistinct(stage: StageOverview, key: 'painPoints' | 'opportunities', 
   if (!list.includes(text) && list.length < 20) list.push(text);
 }
 
-/** Counts what each persona meets in each stage, and its stage handoffs, for the gap report. */
-export function buildOverview(model: JourneyModel, file: string): FileOverview {
+/**
+ * Counts what each persona meets in each stage, and its stage handoffs, for the gap report. A stage the
+ * persona is not expected to meet (`ignored`, missing-stage's ignoreStages) is left out when it is empty.
+ */
+export function buildOverview(model: JourneyModel, file: string, ignored: (persona: string) => ReadonlySet<string> = () => new Set()): FileOverview {
   const personas = new Map<string, Map<string, StageOverview>>();
   for (const persona of model.personas) personas.set(persona.name, new Map(model.stageModel.stages.map((s) => [s.id, emptyStage(s.id)])));
   const used = new Set<string>();
@@ -52,7 +55,7 @@ export function buildOverview(model: JourneyModel, file: string): FileOverview {
   const handoffs = findHandoffs(model);
   const overviews: PersonaOverview[] = [...personas].map(([persona, stages]) => ({
     persona,
-    stages: [...stages.values()],
+    stages: [...stages.values()].filter((stage) => stage.touchpoints > 0 || !ignored(persona).has(stage.stage)),
     unplaced: unplaced.get(persona) ?? null,
     handoffs: handoffs
       .filter((h) => h.persona === persona)

@@ -7,6 +7,7 @@ import { openCsvStream, openInventoryFile } from '../load/index.js';
 import { Normalizer } from '../model/normalize.js';
 import type { NormalizeObserver } from '../model/normalize/observer.js';
 import type { Finding, JourneyModel } from '../model/schema.js';
+import { selectState, type JourneyState } from '../model/state.js';
 import { RULES } from '../rules/index.js';
 import { applyIgnores } from './ignore.js';
 import { enabledRules, runRules, sortFindings, today } from './run.js';
@@ -62,4 +63,18 @@ export function checkInventory(model: JourneyModel, config: ResolvedConfig, date
   const reported = inline.unused.length === 0 ? inline.kept : sortFindings([...inline.kept, ...inline.unused], model);
   const { kept, ignored } = applyIgnores(reported, config.ignore, config.file);
   return { findings: kept, ignored: inline.suppressed + ignored.length };
+}
+
+/** One state of an inventory, checked: the rows it judges (src/model/state.ts) and their findings. */
+export interface CheckedState extends CheckedInventory {
+  model: JourneyModel;
+}
+
+/**
+ * Selects the rows a state judges (today's live rows, or live and planned) and checks them, so audit,
+ * report, map and diff --planned judge the same rows: a planned row never hides a gap of today's journey.
+ */
+export function checkState(whole: JourneyModel, state: JourneyState, config: ResolvedConfig, date: string = today()): CheckedState {
+  const model = selectState(whole, state);
+  return { model, ...checkInventory(model, config, date) };
 }

@@ -69,7 +69,7 @@ export type HandoffOverview = z.infer<typeof HandoffOverviewSchema>;
 
 export const PersonaOverviewSchema = z.object({
   persona: z.string(),
-  /** Every stage of the stage model, in order, including empty ones. */
+  /** Every stage of the stage model, in order, including empty ones (except those missing-stage's ignoreStages lists for the persona). */
   stages: z.array(StageOverviewSchema),
   /** Touchpoints whose stage is unknown, blank, or not given (a timeline), counted like a stage; null when there are none. */
   unplaced: StageOverviewSchema.nullable(),

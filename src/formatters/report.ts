@@ -2,47 +2,70 @@ import { UNPLACED } from '../engine/overview.js';
 import { reportPath } from '../engine/paths.js';
 import type { FileOverview, PersonaOverview } from '../engine/result.js';
 import { listAnd } from '../english.js';
-import { commandSafe, markdownCode, markdownText, mermaidLabel, shorten } from '../escape.js';
+import { commandSafe, markdownCode, markdownText, shorten } from '../escape.js';
 import { type Finding, findingSentence } from '../model/schema.js';
-import type { Formatter } from './types.js';
-import { SEVERITY_LABEL, bySeverity, capitalized, findingCounts, findingTotal, placeOf, plural } from './wording.js';
+import { findRule } from '../rules/index.js';
+import type { Formatter, PlanChanges } from './types.js';
+import { findingCounts, findingTotal, placeOf, plural } from './wording.js';
 
 /** A cell-derived name (persona, stage, channel, team, KPI, file) as markdown text, at most NAME_LIMIT long. */
 const name = (text: string) => markdownText(shorten(text));
 
-/** The persona's stages, then its unplaced touchpoints (stage unknown or not given) when it has any: every touchpoint is counted. */
-const withUnplaced = (persona: PersonaOverview) => {
-  // A persona read only from a timeline (no stage column) has no stages to show as gaps: its touchpoints are the one row.
-  if (persona.unplaced && !hasStages(persona)) return [persona.unplaced];
-  return persona.unplaced ? [...persona.stages, persona.unplaced] : persona.stages;
-};
+/** Most gaps the summary ranks; the rest are under their persona. */
+const TOP_GAPS = 5;
+/** Most data-hygiene findings listed one by one; the rest are counted (audit --format markdown lists them all). */
+const HYGIENE_LISTED = 8;
+/** Most findings of one plan section ("resolves", "introduces") listed; the rest are counted. */
+const PLAN_LISTED = 6;
 
-/** True when some touchpoint of the persona has a stage. */
-const hasStages = (persona: PersonaOverview) => persona.stages.some((stage) => stage.touchpoints > 0);
+/** True for a finding about the inventory's data (a typo, a blank row), not a gap in the journey. */
+const isHygiene = (finding: Finding) => findRule(finding.ruleId)?.hygiene === true;
 
-const stageName = (label: Map<string, string>, stage: string) => (stage === UNPLACED ? '*Unplaced* (stage unknown or not given)' : name(label.get(stage) ?? stage));
+const SEVERITY_RANK = { error: 3, warning: 2, info: 1 } as const;
 
-function coverageMatrix(file: FileOverview, persona: PersonaOverview): string[] {
-  const label = new Map(file.stages.map((s) => [s.id, s.label]));
-  const head = `| Stage | ${file.channels.map((c) => name(c.label)).join(' | ')} | Total |`;
-  const rule = `| --- | ${file.channels.map(() => '---:').join(' | ')} | ---: |`;
-  const rows = withUnplaced(persona).map((stage) => {
-    const cells = file.channels.map((c) => (stage.channels[c.id] ? String(stage.channels[c.id]) : '·'));
-    const total = stage.touchpoints === 0 ? '**0 — gap**' : String(stage.touchpoints);
-    return `| ${stageName(label, stage.stage)} | ${cells.join(' | ')} | ${total} |`;
-  });
-  return [head, rule, ...rows];
+/**
+ * How much a gap matters, for ranking across personas: its severity, what its rule weighs for the
+ * customer (left alone, then struggling, then advice), how early it comes (an early gap loses the
+ * customers every later stage would have had), then how many touchpoints it touches.
+ */
+function impactOrder(stageIndex: ReadonlyMap<string, number>) {
+  const weight = (f: Finding) => findRule(f.ruleId)?.weight ?? 2;
+  const reach = (f: Finding) => Math.min(5, 1 + f.related.length);
+  const early = (f: Finding) => (f.stage === null ? stageIndex.size / 2 : (stageIndex.get(f.stage) ?? stageIndex.size));
+  return (a: Finding, b: Finding) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || weight(b) - weight(a) || early(a) - early(b) || reach(b) - reach(a);
 }
 
-function stageTable(file: FileOverview, persona: PersonaOverview): string[] {
+/** A finding as one list item: its sentence and its cell (and the file, when the report covers several), and whether the plan resolves it. */
+function item(finding: Finding, cwd: string, multipleFiles: boolean, resolved: ReadonlySet<string> = new Set()): string {
+  const where = multipleFiles ? `${reportPath(finding.location.file, cwd)} › ${placeOf(finding.location)}` : placeOf(finding.location);
+  const plan = resolved.has(finding.fingerprint) ? ' *The planned rows resolve it.*' : '';
+  return `${finding.severity === 'info' ? 'Consider: ' : ''}${markdownText(findingSentence(finding))} (${markdownCode(shorten(where))})${plan}`;
+}
+
+/** The persona's stages, then its unplaced touchpoints when it has any: every touchpoint is counted. */
+function rowsOf(persona: PersonaOverview) {
+  const staged = persona.stages.some((stage) => stage.touchpoints > 0);
+  // A persona read only from a timeline (no stage column) has no stages to show as gaps: its touchpoints are the one row.
+  if (persona.unplaced && !staged) return [persona.unplaced];
+  return persona.unplaced ? [...persona.stages, persona.unplaced] : persona.stages;
+}
+
+/** Stages by channel, only the channels this persona meets; an empty stage is a gap unless ignoreStages lists it (then it is not shown). */
+function coverageMatrix(file: FileOverview, persona: PersonaOverview): string[] {
   const label = new Map(file.stages.map((s) => [s.id, s.label]));
-  const rows = withUnplaced(persona).map((s) => {
-    const teams = s.teams.length ? s.teams.map(name).join(', ') : '—';
-    const kpis = s.kpis.length ? s.kpis.map(name).join(', ') : '—';
-    const days = s.firstDay === null ? '—' : s.firstDay === s.lastDay ? `${s.firstDay}` : `${s.firstDay}–${s.lastDay}`;
-    return `| ${stageName(label, s.stage)} | ${s.touchpoints} | ${teams} | ${s.inbound} / ${s.outbound} | ${s.automatic} / ${s.manual} / ${s.ongoing} | ${days} | ${kpis} |`;
-  });
-  return ['| Stage | Touchpoints | Teams | Inbound / outbound | Automatic / manual / ongoing | Days | KPIs |', '| --- | ---: | --- | --- | --- | --- | --- |', ...rows];
+  const rows = rowsOf(persona);
+  const used = new Set(rows.flatMap((stage) => Object.keys(stage.channels)));
+  const channels = file.channels.filter((c) => used.has(c.id));
+  const stageName = (stage: string) => (stage === UNPLACED ? '*Unplaced* (stage unknown or not given)' : name(label.get(stage) ?? stage));
+  return [
+    `| Stage | ${channels.map((c) => name(c.label)).join(' | ')}${channels.length ? ' | ' : ''}Teams | Total |`,
+    `| --- | ${channels.map(() => '---:').join(' | ')}${channels.length ? ' | ' : ''}--- | ---: |`,
+    ...rows.map((stage) => {
+      const cells = channels.map((c) => (stage.channels[c.id] ? String(stage.channels[c.id]) : '·'));
+      const teams = stage.teams.length ? stage.teams.map(name).join(', ') : '—';
+      return `| ${stageName(stage.stage)} | ${cells.join(' | ')}${cells.length ? ' | ' : ''}${teams} | ${stage.touchpoints === 0 ? '**0 — gap**' : stage.touchpoints} |`;
+    }),
+  ];
 }
 
 /** A journey-map grid's pain points and opportunities per stage, or nothing when the persona's stages have none. */
@@ -52,118 +75,102 @@ function stageNotes(file: FileOverview, persona: PersonaOverview): string[] {
   if (stages.length === 0) return [];
   const list = (items: string[] | undefined) => (items?.length ? items.map(name).join(' · ') : '—');
   return [
-    '### Pain points and opportunities', '',
+    '', '### Pain points and opportunities', '',
     '| Stage | Pain points | Opportunities |', '| --- | --- | --- |',
     ...stages.map((s) => `| ${name(label.get(s.stage) ?? s.stage)} | ${list(s.painPoints)} | ${list(s.opportunities)} |`),
-    '',
   ];
 }
 
-/** The handoff timeline as a mermaid flowchart: stages in order, their teams and days, lags marked. */
-function timeline(file: FileOverview, persona: PersonaOverview, lags: Set<string>): string[] {
-  const label = new Map(file.stages.map((s) => [s.id, s.label]));
-  const id = new Map(persona.stages.map((s, i) => [s.stage, `s${i}`]));
-  const lines = ['```mermaid', 'flowchart LR'];
-  for (const stage of persona.stages) {
-    // Each part escaped on its own: the <br/> between them is ours, the only HTML in the label.
-    const parts = [label.get(stage.stage) ?? stage.stage];
-    if (stage.touchpoints === 0) parts.push('no touchpoints');
-    else {
-      if (stage.teams.length) parts.push(stage.teams.map((team) => shorten(team)).join(', '));
-      if (stage.firstDay !== null) parts.push(stage.firstDay === stage.lastDay ? `day ${stage.firstDay}` : `days ${stage.firstDay}–${stage.lastDay}`);
-    }
-    lines.push(`  ${id.get(stage.stage)}["${parts.map((part) => mermaidLabel(shorten(part))).join('<br/>')}"]${stage.touchpoints === 0 ? ':::gap' : ''}`);
-  }
-  const lagLinks: number[] = [];
-  persona.handoffs.forEach((h, i) => {
-    const lag = lags.has(`${persona.persona}\u0000${h.toStage}\u0000${h.toTouchpoint}`);
-    const teams = h.changesTeam ? `: ${shorten(h.fromTeam ?? '')} → ${shorten(h.toTeam ?? '')}` : '';
-    const gap = h.days < 0 ? `overlaps by ${plural(-h.days, 'day')}` : plural(h.days, 'day');
-    const text = `${lag ? '⚠ ' : ''}${gap}${teams}`;
-    lines.push(`  ${id.get(h.fromStage)} -->|"${mermaidLabel(text)}"| ${id.get(h.toStage)}`);
-    if (lag) lagLinks.push(i);
-  });
-  lines.push('  classDef gap stroke-dasharray: 5 5,color:#999');
-  if (lagLinks.length) lines.push(`  linkStyle ${lagLinks.join(',')} stroke:#d73a49,stroke-width:3px`);
-  lines.push('```');
-  return lines;
-}
-
-function findingsByStage(result: Parameters<Formatter>[0], cwd: string): string[] {
-  const stages = result.overviews?.[0]?.stages ?? [];
-  const label = new Map(stages.map((s) => [s.id, s.label]));
-  const groups = new Map<string, Finding[]>();
-  for (const stage of stages) groups.set(stage.id, []);
-  for (const finding of result.findings) {
-    const key = finding.stage !== null && groups.has(finding.stage) ? finding.stage : '';
-    const group = groups.get(key);
-    if (group) group.push(finding);
-    else groups.set(key, [finding]);
-  }
-  const multipleFiles = result.files.length > 1;
+/**
+ * "What the plan changes", as `journey diff --planned` computes it: how many of today's findings the
+ * planned rows resolve (each is marked where it is printed) and the findings they would introduce.
+ */
+function planSection(plans: readonly [string, PlanChanges][], cwd: string, multipleFiles: boolean): string[] {
   const lines: string[] = [];
-  for (const [stage, findings] of groups) {
-    if (findings.length === 0) continue;
-    lines.push(`### ${stage === '' ? 'Whole inventory' : name(label.get(stage) ?? stage)}`, '');
-    lines.push(`| Severity | ${multipleFiles ? 'File | ' : ''}Cell | Finding | Suggested action |`, `| --- | ${multipleFiles ? '--- | ' : ''}--- | --- | --- |`);
-    for (const finding of bySeverity(findings)) {
-      const file = multipleFiles ? `${name(reportPath(finding.location.file, cwd))} | ` : '';
-      lines.push(`| ${SEVERITY_LABEL[finding.severity]} | ${file}${markdownCode(shorten(placeOf(finding.location)))} | ${markdownText(finding.message)} (\`${finding.ruleId}\`) | ${markdownText(capitalized(finding.fix)) || '—'} |`);
+  for (const [file, plan] of plans) {
+    if (plan.planned === 0) continue;
+    const of = multipleFiles ? ` of ${markdownCode(shorten(reportPath(file, cwd)))}` : '';
+    const resolved = plan.resolved.length === 0 ? 'resolve none of today\'s findings' : `resolve ${plural(plan.resolved.length, 'finding')} of today's (marked *The planned rows resolve it.*)`;
+    lines.push(`The ${plural(plan.planned, 'planned row')}${of} would ${resolved} and introduce ${plan.introduced.length === 0 ? 'none' : plan.introduced.length}${plan.introduced.length ? ':' : '.'}`);
+    if (plan.introduced.length) {
+      lines.push('');
+      for (const f of plan.introduced.slice(0, PLAN_LISTED)) lines.push(`- ${f.persona !== null ? `**${name(f.persona)}**: ` : ''}${item(f, cwd, multipleFiles)}`);
+      if (plan.introduced.length > PLAN_LISTED) lines.push(`- and ${plan.introduced.length - PLAN_LISTED} more (\`journey diff --planned\` lists them)`);
     }
     lines.push('');
   }
-  return lines;
+  return lines.length ? ['', '## What the plan changes', '', ...lines] : [];
 }
 
-/** The markdown gap report: summary, per-persona coverage, stages and handoff timeline, findings by stage, action items. */
+/**
+ * The markdown gap report a team reads (about two printed pages for a trial-sized workbook): the gaps
+ * ranked by impact across personas, what the plan changes, per persona its coverage and its other gaps,
+ * and data hygiene apart. Each finding is printed once; `journey audit --format markdown` lists them all in a table.
+ */
 export const formatReport: Formatter = (result, options) => {
   const overviews = result.overviews ?? [];
   const personas = overviews.flatMap((file) => file.personas.map((p) => p.persona));
   const read = result.files.filter((f) => f.error === null);
+  const multipleFiles = result.files.length > 1;
   const { summary } = result;
   const total = findingTotal(summary);
   const lines = ['# Communication inventory gap report', ''];
   const inventories = read.map((f) => markdownCode(shorten(reportPath(f.file, options.cwd))));
+  const plans = [...(options.plans ?? new Map<string, PlanChanges>())];
+  const resolved = new Set(plans.flatMap(([, plan]) => plan.resolved.map((f) => f.fingerprint)));
+  const planned = plans.reduce((sum, [, plan]) => sum + plan.planned, 0);
+  const state =
+    options.state === 'future'
+      ? ' It judges the journey as planned: live and planned rows.'
+      : planned > 0
+        ? ` It judges today's journey: the ${plural(planned, 'planned row')} are left out of every finding (see What the plan changes).`
+        : '';
   lines.push(
     `journey read ${read.length === 1 ? '1 inventory' : `${read.length} inventories`} (${listAnd(inventories)}) with ${plural(personas.length, 'persona')}${personas.length ? ` (${listAnd(personas.map(name))})` : ''} and ${plural(summary.touchpoints, 'touchpoint')}, and found ${total === 0 ? 'no gaps' : findingCounts(summary)}.` +
+      state +
       (summary.ignored ? ` ${plural(summary.ignored, 'finding')} accepted in the config's ignore list or by journey-ignore notes ${summary.ignored === 1 ? 'is' : 'are'} left out.` : ''),
   );
-  const top = bySeverity(result.findings).filter((f) => f.severity !== 'info').slice(0, 3);
-  if (top.length) {
-    lines.push('', top.length === 1 ? 'The most serious gap:' : `The ${top.length} most serious gaps:`, '');
-    top.forEach((f, i) => lines.push(`${i + 1}. ${markdownText(findingSentence(f))} (${markdownCode(shorten(placeOf(f.location)))})`));
-  }
   for (const file of result.files) if (file.error !== null) lines.push('', `> ✖ Not read: ${markdownText(file.error)}`);
 
-  const lags = new Set(result.findings.filter((f) => f.ruleId === 'handoff-lag').map((f) => `${f.persona}\u0000${f.stage}\u0000${f.touchpoint}`));
+  const stageIndex = new Map((overviews[0]?.stages ?? []).map((s, i) => [s.id, i]));
+  const gaps = result.findings.filter((f) => !isHygiene(f)).sort(impactOrder(stageIndex));
+  const hygiene = result.findings.filter(isHygiene);
+  const top = gaps.filter((f) => f.severity !== 'info').slice(0, TOP_GAPS);
+  const shown = new Set<Finding>(top);
+  if (top.length) {
+    lines.push('', '## The most serious gaps', '');
+    top.forEach((f, i) => lines.push(`${i + 1}. ${f.persona !== null ? `**${name(f.persona)}**: ` : ''}${item(f, options.cwd, multipleFiles, resolved)}`));
+  }
+  // A loop, not push(...): a huge inventory's sections are long (docs/design.md, Output is streamed).
+  for (const line of planSection(plans, options.cwd, multipleFiles)) lines.push(line);
+
   for (const file of overviews) {
     for (const persona of file.personas) {
       lines.push('', `## ${name(persona.persona)}${overviews.length > 1 ? ` (${name(reportPath(file.file, options.cwd))})` : ''}`, '');
-      const staged = hasStages(persona) || persona.unplaced === null;
-      lines.push('### Coverage by stage and channel', '', staged ? 'Counts of touchpoints; `·` is a channel not used in that stage, **0 — gap** a stage with no touchpoint.' : 'No touchpoint has a stage (a timeline, or stages journey could not read), so there are no stage gaps to show: counts by channel.', '');
-      lines.push(...coverageMatrix(file, persona), '');
-      lines.push('### Stages', '', ...stageTable(file, persona), '');
-      lines.push(...stageNotes(file, persona));
-      if (staged) {
-        lines.push('### Handoff timeline', '', 'Stages in order with their teams and days; arrows give the days between one stage\'s last touchpoint and the next one\'s first, ⚠ marks a handoff lag.', '');
-        lines.push(...timeline(file, persona, lags));
+      lines.push(...coverageMatrix(file, persona), ...stageNotes(file, persona));
+      const own = gaps.filter((f) => !shown.has(f) && f.persona === persona.persona && (!multipleFiles || f.location.file === file.file));
+      if (own.length) {
+        lines.push('');
+        for (const f of own) {
+          shown.add(f);
+          lines.push(`- ${item(f, options.cwd, multipleFiles, resolved)}`);
+        }
       }
       const journey = options.journeys?.get(`${file.file}\u0000${persona.persona}`);
-      if (journey !== undefined) {
-        const intro = journey.startsWith('![')
-          ? 'The journey map\'s overview, written beside this report (`journey map` draws it as a page to present or print).'
-          : 'Touchpoints by stage as a Mermaid journey: the score is how the customer feels (1–5, from sentiment, NPS and CSAT; 3 without data), the actors are the owning teams. `journey map` draws the full map.';
-        lines.push('', '### Journey', '', intro, '');
-        lines.push(...(journey.startsWith('journey') ? ['```mermaid', journey, '```'] : [journey]));
-      }
+      if (journey !== undefined) lines.push('', ...(journey.startsWith('journey') ? ['```mermaid', journey, '```'] : [journey]));
     }
   }
-  if (result.findings.length) {
-    lines.push('', '## Findings by stage', '');
-    // A loop, not push(...) (docs/design.md, Output is streamed).
-    for (const line of findingsByStage(result, options.cwd)) lines.push(line);
-    lines.push('## Action items', '');
-    for (const f of bySeverity(result.findings)) lines.push(`- [ ] ${f.severity === 'info' ? 'Consider: ' : ''}${markdownText(findingSentence(f))} (${markdownCode(shorten(placeOf(f.location)))}, \`${f.ruleId}\`)`);
+  const rest = gaps.filter((f) => !shown.has(f));
+  if (rest.length) {
+    lines.push('', '## Whole inventory', '');
+    for (const f of rest) lines.push(`- ${item(f, options.cwd, multipleFiles, resolved)}`);
+  }
+  if (hygiene.length) {
+    const counts = new Map<string, number>();
+    for (const f of hygiene) counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
+    lines.push('', '## Data hygiene', '', `${plural(hygiene.length, 'finding')} about the inventory's data rather than the journey (${[...counts].map(([rule, count]) => `${count} \`${rule}\``).join(', ')}):`, '');
+    for (const f of hygiene.slice(0, HYGIENE_LISTED)) lines.push(`- ${item(f, options.cwd, multipleFiles, resolved)}`);
+    if (hygiene.length > HYGIENE_LISTED) lines.push(`- and ${hygiene.length - HYGIENE_LISTED} more: \`journey audit --format markdown\` lists every finding.`);
   }
   return commandSafe(`${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`);
 };

@@ -1,5 +1,5 @@
 import type { AuditResult } from '../engine/result.js';
-import type { Severity } from '../model/schema.js';
+import type { Finding, Severity } from '../model/schema.js';
 
 /** What every formatter may use besides the result. */
 export interface FormatOptions {
@@ -13,8 +13,22 @@ export interface FormatOptions {
   failOn?: Severity | 'never';
   /** --max-warnings: JUnit adds a failing test case when the warnings exceed it. */
   maxWarnings?: number | undefined;
-  /** Mermaid journey diagrams by `file\u0000persona` (drawn by src/views/map), embedded by the gap report. */
+  /**
+   * What the gap report shows of each persona's journey, by `file\u0000persona`: a Mermaid `journey`
+   * diagram (fenced by the report), or markdown to embed as it is (an image of the map, a line saying why none is drawn).
+   */
   journeys?: ReadonlyMap<string, string>;
+  /** Which journey the findings judge: today's live rows (the default) or live and planned rows (--state future). */
+  state?: 'current' | 'future';
+  /** Per file, what its planned rows change (`journey diff --planned`), for the report's "What the plan changes". */
+  plans?: ReadonlyMap<string, PlanChanges>;
+}
+
+/** What a file's planned rows change: how many there are, and the findings they resolve and introduce. */
+export interface PlanChanges {
+  planned: number;
+  resolved: Finding[];
+  introduced: Finding[];
 }
 
 /**

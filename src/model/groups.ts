@@ -51,6 +51,11 @@ export function isOutbound(touchpoint: Touchpoint): boolean {
   return touchpoint.channels.some((channel) => SENT_CHANNELS.has(channel));
 }
 
+/** True when the touchpoint speaks to the customer at a moment: not marked inbound, not an always-on resource (a help center, a pricing page). */
+export function reachesOut(touchpoint: Touchpoint): boolean {
+  return touchpoint.direction !== 'inbound' && touchpoint.mode !== 'ongoing';
+}
+
 /** True when the customer can start the touchpoint: marked inbound or two-way. */
 export function isInbound(touchpoint: Touchpoint): boolean {
   return touchpoint.direction === 'inbound' || touchpoint.direction === 'both';

@@ -22,27 +22,30 @@ interface StageSpan {
   last: Touchpoint;
 }
 
+/** Which touchpoints can end a stage (give) and which can start one (receive) at a handoff; every one by default. */
+export interface HandoffSides {
+  gives?: (touchpoint: Touchpoint) => boolean;
+  receives?: (touchpoint: Touchpoint) => boolean;
+}
+
 /**
  * Each persona's stage boundaries, from touchpoints with a day ordered by stage then day:
  * per boundary, the last touchpoint before it and the first after it.
  */
-export function findHandoffs(model: JourneyModel): Handoff[] {
+export function findHandoffs(model: JourneyModel, sides: HandoffSides = {}): Handoff[] {
   const order = stageOrder(model.stageModel);
   // Only the ends of each stage meet a boundary, so they are tracked in one pass instead of sorting every touchpoint.
-  const byPersona = new Map<string, StageSpan[]>();
+  const byPersona = new Map<string, Partial<StageSpan>[]>();
   for (const touchpoint of model.touchpoints) {
     const { day, stage } = touchpoint;
     const position = stage === null ? undefined : order.get(stage);
     if (day === null || position === undefined) continue;
     let spans = byPersona.get(touchpoint.persona);
     if (!spans) byPersona.set(touchpoint.persona, (spans = []));
-    const span = spans[position];
-    if (!span) spans[position] = { first: touchpoint, last: touchpoint };
-    else {
-      // Touchpoints come in row order: on a tie, the first keeps the earlier row and the last takes the later one.
-      if (day < span.first.day!) span.first = touchpoint;
-      if (day >= span.last.day!) span.last = touchpoint;
-    }
+    const span = (spans[position] ??= {});
+    // Touchpoints come in row order: on a tie, the first keeps the earlier row and the last takes the later one.
+    if ((sides.receives?.(touchpoint) ?? true) && (span.first === undefined || day < span.first.day!)) span.first = touchpoint;
+    if ((sides.gives?.(touchpoint) ?? true) && (span.last === undefined || day >= span.last.day!)) span.last = touchpoint;
   }
   const teamKeys = new Map<string, string>();
   const teamKey = (team: string) => {
@@ -52,16 +55,16 @@ export function findHandoffs(model: JourneyModel): Handoff[] {
   };
   const handoffs: Handoff[] = [];
   for (const [persona, spans] of byPersona) {
-    let previous: StageSpan | undefined;
+    let previous: Touchpoint | undefined;
     for (const span of spans) {
       if (span === undefined) continue;
-      if (previous) {
-        const { last: from } = previous;
-        const { first: to } = span;
+      const { first: to, last } = span;
+      if (previous && to) {
+        const from = previous;
         const changesTeam = from.team !== null && to.team !== null && teamKey(from.team) !== teamKey(to.team);
         handoffs.push({ persona, from, to, days: to.day! - from.day!, changesTeam });
       }
-      previous = span;
+      if (last) previous = last;
     }
   }
   return handoffs;

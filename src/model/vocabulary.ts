@@ -191,7 +191,9 @@ const CADENCES: [RegExp, string][] = [
   [/^(monthly|every ?month|each month|per month|1x ?\/? ?month|once a month)$/, 'monthly'],
   [/^(quarterly|every (3|three) months|each quarter|per quarter|once a quarter)$/, 'quarterly'],
   [/^(yearly|annually|annual|every ?year|each year|per year|once a year)$/, 'yearly'],
-  [/^(\d+) ?(x|times)? ?(a|per|\/) ?(day|week|month|quarter|year)$/, 'repeating'],
+  [/^(\d+|twice|two|three|four|five|six) ?(x|times)? ?(a|per|\/|each|every) ?(day|week|month|quarter|year)$/, 'repeating'],
+  // "every 2 days", "every three weeks": one touch per that many units.
+  [/^every (\d+|two|three|four|five|six|other) (days?|weeks?|months?|quarters?|years?)$/, 'repeating'],
 ];
 const ONE_OFF = /^(once|one[- ]?time|one[- ]?off|single|ad[- ]?hoc|on demand|on-demand|as needed|event|triggered|on trigger|on signup|on sign-up|when .*|after .*|upon .*|on .*)$/;
 

@@ -6,6 +6,7 @@ export const blankHeader = defineRule({
   id: 'blank-header',
   description: 'A column that holds data but has a blank header cell',
   defaultSeverity: 'info',
+  hygiene: true,
   options: z.object({}).strict(),
   docs: {
     why: 'A column without a header cannot be mapped to any field, so its values are never read; often it is a KPI or owner column someone forgot to name.',

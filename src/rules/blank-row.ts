@@ -6,6 +6,7 @@ export const blankRow = defineRule({
   id: 'blank-row',
   description: 'Blank rows inside an inventory table',
   defaultSeverity: 'info',
+  hygiene: true,
   options: z.object({}).strict(),
   docs: {
     why: 'Spreadsheet filters, sorts and pivot tables stop at the first blank row, so rows below it silently drop out of everyone else\'s view of the inventory.',

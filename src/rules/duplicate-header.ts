@@ -7,6 +7,7 @@ export const duplicateHeader = defineRule({
   id: 'duplicate-header',
   description: 'Two header cells that name the same field; only the first is read',
   defaultSeverity: 'warning',
+  hygiene: true,
   options: z.object({}).strict(),
   docs: {
     why: 'When a sheet has two "Owner" or "Channel" columns, journey reads the first and ignores the second; whatever the team keeps in the second column never reaches the analysis.',

@@ -41,6 +41,7 @@ export const duplicateRow = defineRule({
   id: 'duplicate-row',
   description: 'A row identical to an earlier one in every mapped column',
   defaultSeverity: 'warning',
+  hygiene: true,
   options: z.object({}).strict(),
   docs: {
     why: 'A copied row counts the touchpoint twice: it inflates the load in over-communication, hides a real duplicate effort, and misleads anyone counting touchpoints.',

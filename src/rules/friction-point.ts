@@ -1,8 +1,12 @@
 import * as z from 'zod';
 import { cellOf, rowLocation } from '../model/cells.js';
 import type { Field, Touchpoint } from '../model/schema.js';
-import { defineRule, touchpointReport, type Report } from './rule.js';
+import { stageLabel } from '../model/stages.js';
+import { defineRule, MAX_RELATED, touchpointReport, type Report } from './rule.js';
 import { clip, listAnd, percent, quotedNames } from './wording.js';
+
+/** Most friction points one stage's finding describes; the rest are counted. */
+const MAX_LISTED = 5;
 
 /** What makes a touchpoint a friction point, with the cell that shows it. */
 interface Signal {
@@ -15,6 +19,7 @@ export const frictionPoint = defineRule({
   id: 'friction-point',
   description: 'A touchpoint with negative sentiment, high drop-off or unsubscribe rate, or low NPS or CSAT',
   defaultSeverity: 'warning',
+  weight: 2,
   options: z
     .object({
       minSentiment: z.number().min(-2).max(2).default(0).describe('Sentiment below this (on the -2..+2 scale) is friction'),
@@ -27,7 +32,7 @@ export const frictionPoint = defineRule({
   docs: {
     why: 'Friction points are where customers feel the journey: where they get frustrated, drop off or unsubscribe. They are the first places to fix, and the figures say how much is at stake.',
     triggers:
-      'A touchpoint whose sentiment is below `minSentiment`, whose drop-off rate exceeds `maxDropOffRate`, whose unsubscribe rate exceeds `maxUnsubscribeRate`, or whose NPS or CSAT is below `minNps` or `minCsat`. One finding per touchpoint lists every figure beyond its limit and quotes the pain point; in a journey-map grid, whose emotion lane is the stage\'s, one finding per stage names its touchpoints.',
+      'A touchpoint whose sentiment is below `minSentiment`, whose drop-off rate exceeds `maxDropOffRate`, whose unsubscribe rate exceeds `maxUnsubscribeRate`, or whose NPS or CSAT is below `minNps` or `minCsat`. One finding per persona and stage lists its friction points, each with every figure beyond its limit and its pain point (a stage with one friction point names it alone); in a journey-map grid, whose emotion lane is the stage\'s, one finding per stage names its touchpoints.',
     fix: 'Find the cause (the pain point column, customer interviews, session recordings), change the touchpoint, and measure again; record what you changed in the inventory.',
     example: '"Invoice email" is a friction point: drop-off 45% (limit 30%) and sentiment "frustrated"; pain point: "Cannot find the PDF"; fix the cause and measure again.',
   },
@@ -45,6 +50,8 @@ export const frictionPoint = defineRule({
     const reports: Report[] = [];
     // A journey-map grid's emotion is the stage's: its touchpoints share one place per stage column, and one finding.
     const gridStages = new Map<Touchpoint['place'], Touchpoint[]>();
+    // Elsewhere, one finding per persona and stage lists its friction points, not one warning per sad face.
+    const byStage = new Map<string, { touchpoint: Touchpoint; found: Signal[] }[]>();
     for (const touchpoint of model.touchpoints) {
       if (touchpoint.place.rows !== undefined) {
         const stage = gridStages.get(touchpoint.place);
@@ -54,16 +61,43 @@ export const frictionPoint = defineRule({
       }
       const found = signals(touchpoint);
       if (found.length === 0) continue;
-      const cells = found.filter((s) => touchpoint.place.columns[s.field] !== undefined).map((s) => cellOf(touchpoint, s.field));
-      const pain = touchpoint.painPoint ? `; pain point: "${touchpoint.painPoint}"` : '';
-      reports.push(
-        touchpointReport(
-          touchpoint,
-          { message: `"${clip(touchpoint.name)}" is a friction point: ${listAnd(found.map((s) => s.text))}${pain}`, fix: 'fix the cause and measure again.' },
-          cells[0] ?? rowLocation(touchpoint),
-          [...cells.slice(1), ...(touchpoint.painPoint && touchpoint.place.columns.painPoint ? [cellOf(touchpoint, 'painPoint')] : [])],
-        ),
-      );
+      const key = `${touchpoint.persona}\u0000${touchpoint.stage ?? ''}`;
+      const list = byStage.get(key);
+      if (list) list.push({ touchpoint, found });
+      else byStage.set(key, [{ touchpoint, found }]);
+    }
+    const cellsOf = ({ touchpoint, found }: { touchpoint: Touchpoint; found: Signal[] }) => found.filter((s) => touchpoint.place.columns[s.field] !== undefined).map((s) => cellOf(touchpoint, s.field));
+    const painCell = (t: Touchpoint) => (t.painPoint && t.place.columns.painPoint ? [cellOf(t, 'painPoint')] : []);
+    for (const points of byStage.values()) {
+      const { touchpoint } = points[0]!;
+      if (points.length === 1) {
+        const cells = cellsOf(points[0]!);
+        const pain = touchpoint.painPoint ? `; pain point: "${clip(touchpoint.painPoint)}"` : '';
+        reports.push(
+          touchpointReport(
+            touchpoint,
+            { message: `"${clip(touchpoint.name)}" is a friction point: ${listAnd(points[0]!.found.map((s) => s.text))}${pain}`, fix: 'fix the cause and measure again.' },
+            cells[0] ?? rowLocation(touchpoint),
+            [...cells.slice(1), ...painCell(touchpoint)],
+          ),
+        );
+        continue;
+      }
+      const shown = points.slice(0, MAX_LISTED).map(({ touchpoint: t, found }) => `"${clip(t.name)}" (${listAnd(found.map((s) => s.text))}${t.painPoint ? `; pain point: "${clip(t.painPoint)}"` : ''})`);
+      const rest = points.length - shown.length;
+      const stage = touchpoint.stage === null ? '' : ` in ${stageLabel(model.stageModel, touchpoint.stage)}`;
+      const first = cellsOf(points[0]!)[0] ?? rowLocation(touchpoint);
+      const related = points.flatMap((point, i) => [...(i === 0 ? cellsOf(point).slice(1) : cellsOf(point).slice(0, 1)), ...painCell(point.touchpoint)]);
+      reports.push({
+        message: `${clip(touchpoint.persona)} meets ${points.length} friction points${stage}: ${listAnd(rest > 0 ? [...shown, `${rest} more`] : shown)}`,
+        fix: 'fix the causes, starting with the first, and measure again.',
+        location: first,
+        related: related.slice(0, MAX_RELATED),
+        persona: touchpoint.persona,
+        stage: touchpoint.stage,
+        touchpoint: null,
+        identity: 'friction points',
+      });
     }
     for (const touchpoints of gridStages.values()) {
       const [first] = touchpoints;

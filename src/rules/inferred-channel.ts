@@ -41,6 +41,7 @@ export const inferredChannel = defineRule({
   id: 'inferred-channel',
   description: 'A table with no channel column: channels were read from the touchpoint names, said once',
   defaultSeverity: 'info',
+  hygiene: true,
   options: z.object({}).strict(),
   docs: {
     why: 'Coverage, automation and two-way checks need each touchpoint\'s channel. Many inventories name it only in the touchpoint ("Welcome email", "Kickoff call", "SMS reminder"); journey reads it from there rather than refusing the table, and says which rows it read that way so you can check them.',

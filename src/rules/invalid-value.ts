@@ -52,6 +52,7 @@ export const invalidValue = defineRule({
   id: 'invalid-value',
   description: 'A value of the wrong kind: a day that is not a whole number, a mode or direction outside its set, a formula error, a missing required value',
   defaultSeverity: 'error',
+  hygiene: true,
   options: z.object({}).strict(),
   docs: {
     why: 'Timing, mode and direction drive the handoff, automation and two-way checks; a value journey cannot read is never guessed, so its row drops out of those checks.',

@@ -9,6 +9,7 @@ export const missingOwner = defineRule({
   id: 'missing-owner',
   description: 'A touchpoint with no owning team',
   defaultSeverity: 'warning',
+  hygiene: true,
   options: z.object({}).strict(),
   docs: {
     why: 'A touchpoint nobody owns is one nobody updates, measures or retires; it is also invisible when teams plan handoffs.',

@@ -4,11 +4,22 @@ import { defineRule, type Report, stageReport } from './rule.js';
 import { clip } from './wording.js';
 import { foldKey } from '../model/text.js';
 
+/**
+ * The stages a persona is not expected to meet, from missing-stage's `ignoreStages` (one list for
+ * everyone, or lists by persona name, case and spacing ignored): the rule, the report and the map leave them out as gaps.
+ */
+export function ignoredStagesOf(ignoreStages: string[] | Record<string, string[]>): (persona: string) => ReadonlySet<string> {
+  const everyone = new Set(Array.isArray(ignoreStages) ? ignoreStages : []);
+  const byPersona = new Map(Array.isArray(ignoreStages) ? [] : Object.entries(ignoreStages).map(([name, ids]) => [foldKey(name), new Set(ids)]));
+  return (persona) => byPersona.get(foldKey(persona)) ?? everyone;
+}
+
 /** Lifecycle stages a persona meets no touchpoint in. */
 export const missingStage = defineRule({
   id: 'missing-stage',
   description: 'A lifecycle stage of the stage model with no touchpoint for a persona',
   defaultSeverity: 'warning',
+  weight: 3,
   options: z
     .object({
       ignoreStages: z
@@ -35,14 +46,12 @@ export const missingStage = defineRule({
       stages.add(touchpoint.stage);
       present.set(touchpoint.persona, stages);
     }
-    // One list for every persona, or lists by persona name (case and spacing ignored).
-    const everyone = new Set(Array.isArray(options.ignoreStages) ? options.ignoreStages : []);
-    const byPersona = new Map(Array.isArray(options.ignoreStages) ? [] : Object.entries(options.ignoreStages).map(([name, ids]) => [foldKey(name), new Set(ids)]));
+    const ignoredFor = ignoredStagesOf(options.ignoreStages);
     const reports: Report[] = [];
     for (const persona of model.personas) {
       if (!staged.has(persona.name)) continue;
       const stages = present.get(persona.name) ?? new Set<string>();
-      const ignored = byPersona.get(foldKey(persona.name)) ?? everyone;
+      const ignored = ignoredFor(persona.name);
       for (const stage of model.stageModel.stages) {
         if (stages.has(stage.id) || ignored.has(stage.id)) continue;
         reports.push(

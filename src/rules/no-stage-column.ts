@@ -9,6 +9,7 @@ export const noStageColumn = defineRule({
   id: 'no-stage-column',
   description: 'A table with no stage column, read as a timeline: the checks that need stages skip it',
   defaultSeverity: 'info',
+  hygiene: true,
   options: z.object({}).strict(),
   docs: {
     why: 'An onboarding sequence or an email drip is often kept as a timeline (Day | Touchpoint | Channel | Owner). journey reads it, and runs the day-based checks (silent stretches, weekly load, team handoffs along the days), but missing stages, one-way stages or duplicate efforts within a stage cannot be judged without stages: saying so keeps a clean result from reading as a clean journey.',

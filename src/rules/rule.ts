@@ -53,6 +53,17 @@ export interface Rule<Schema extends z.ZodType = z.ZodType> {
   reference?: () => string;
   /** The rule works per lifecycle stage: a table without a stage column (a timeline) gives it nothing to check. */
   needsStages?: boolean;
+  /**
+   * Its findings are about the inventory's data (typos, unknown words, blank rows, stale dates), not gaps
+   * in the journey: the gap report lists them in their own short section, never among the top gaps.
+   */
+  hygiene?: boolean;
+  /**
+   * How much a finding of this rule weighs for the customer, 1–3 (2 when not given), after severity, when
+   * the report ranks its most serious gaps: 3 where customers are left alone (a missing stage, a handoff
+   * wait, a silence), 2 where they struggle or are overloaded, 1 for advice (a second channel, automation).
+   */
+  weight?: 1 | 2 | 3;
   check(context: RuleContext<z.infer<Schema>>): Report[];
 }
 

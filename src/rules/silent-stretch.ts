@@ -1,20 +1,17 @@
 import * as z from 'zod';
 import { touchesPerWeek } from '../model/cadence.js';
 import { cellOf } from '../model/cells.js';
+import { reachesOut } from '../model/groups.js';
 import type { Touchpoint } from '../model/schema.js';
 import { defineRule, type Report } from './rule.js';
 import { clip } from './wording.js';
-
-/** Touchpoints that speak to the customer at a moment: not marked inbound, not an always-on resource. */
-function reachesOut(touchpoint: Touchpoint): boolean {
-  return touchpoint.direction !== 'inbound' && touchpoint.mode !== 'ongoing';
-}
 
 /** Stretches of a persona's timeline where nothing reaches the customer for longer than a limit. */
 export const silentStretch = defineRule({
   id: 'silent-stretch',
   description: 'Too many days between consecutive touchpoints of a persona, with nothing recurring to fill them',
   defaultSeverity: 'warning',
+  weight: 3,
   options: z
     .object({
       maxDays: z.number().int().positive().default(30).describe('Longest acceptable silence, in days, between two consecutive touchpoints'),

@@ -11,6 +11,7 @@ export const singleChannelStage = defineRule({
   id: 'single-channel-stage',
   description: 'A stage served by one channel only',
   defaultSeverity: 'info',
+  weight: 1,
   options: z
     .object({
       minTouchpoints: z.number().int().positive().default(2).describe('Fewest touchpoints a stage must have before one channel for all of them is reported'),

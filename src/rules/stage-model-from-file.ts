@@ -8,6 +8,7 @@ export const stageModelFromFile = defineRule({
   id: 'stage-model-from-file',
   description: "The inventory's own stage values were used as its stage model",
   defaultSeverity: 'info',
+  hygiene: true,
   options: z.object({}).strict(),
   docs: {
     why: 'Teams map journeys in their own phases (Search → Booking → Payment → Check-in; At risk → Lapsed → Dormant → Lost). Reading them against a generic lifecycle would call every row unknown and every lifecycle stage missing; journey uses the file\'s stages instead, and says so, so the result is read with the right model in mind.',

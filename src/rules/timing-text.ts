@@ -8,6 +8,7 @@ export const timingText = defineRule({
   id: 'timing-text',
   description: 'A day column whose cells mostly hold timing words (Q3, Ongoing, Any time) rather than day offsets',
   defaultSeverity: 'info',
+  hygiene: true,
   options: z.object({}).strict(),
   docs: {
     why: 'Handoff lags, weekly load and silent stretches are measured in days. Timing written as "Q3" or "Ongoing" is kept as text, but those rows drop out of every day-based check.',

@@ -67,6 +67,7 @@ export const unknownValue = defineRule({
   id: 'unknown-value',
   description: 'A stage or channel that is not in the stage model or the channel list',
   defaultSeverity: 'error',
+  hygiene: true,
   options: z.object({}).strict(),
   docs: {
     why: 'A row whose stage or channel journey cannot read is left out of every rule that needs that field, so a typo silently hides a touchpoint from the gap analysis.',

@@ -10,6 +10,7 @@ export const unusedSuppression = defineRule({
   id: 'unused-suppression',
   description: 'A journey-ignore note in a Notes cell that silences no finding (or names no rule)',
   defaultSeverity: 'warning',
+  hygiene: true,
   options: z.object({}).strict(),
   docs: {
     why: 'A row\'s Notes cell can silence a rule for that row with `journey-ignore: rule-id` (several ids separated by commas). Once the row is fixed or the rule changes, the note silences nothing and would hide the next real finding on that row; like ESLint\'s unused disable directives, it is reported so it gets removed.',

@@ -68,7 +68,7 @@ describe('journey rules, explain, init-config, print-config and --config (built 
     const before = run();
     writeFileSync(join(folder, 'journey.config.json'), `{
       // Buyer has no onboarding of its own; forgotten touchpoints are tracked elsewhere
-      "rules": { "forgotten-touchpoints": "off", "handoff-lag": ["error", { "maxDays": 20 }] },
+      "rules": { "forgotten-touchpoints": "off", "handoff-lag": ["error", { "maxDays": 10 }] },
       "personas": ["Practitioner", "Buyer", "Admin"],
       "ignore": [{ "sheets": ["Buyer"], "rules": ["missing-stage"], "reason": "Buyers hand over to practitioners after the decision" }],
     }`);

@@ -96,7 +96,7 @@ describe('journey map', () => {
     const run = journey(['map', CSV, '--format', 'mermaid']);
     expect(run.code).toBe(0);
     expect(run.stdout.match(/^```mermaid\njourney\n {2}title /gm)).toHaveLength(2);
-    expect(run.stdout).toContain('    Kickoff call (2 warnings): 5: Customer Success\n');
+    expect(run.stdout).toContain('    Kickoff call (1 warning): 5: Customer Success\n');
   });
 
   it('writes one SVG per persona as map-<persona>.svg, or one to stdout', () => {

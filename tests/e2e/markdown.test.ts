@@ -17,7 +17,7 @@ describe('journey audit on markdown (built CLI)', () => {
     const found = result.findings.map((f) => `${f.ruleId} ${f.location.cell ?? f.location.sheet}`);
     expect(found).toEqual(expect.arrayContaining([
       'unknown-value fixtures/shapes/playbook.md:15 › Channel',
-      'handoff-lag fixtures/shapes/playbook.md:30 › Day',
+      'handoff-lag fixtures/shapes/playbook.md:31 › Day',
       'missing-stage Paying customer',
     ]));
     const typo = result.findings.find((f) => f.ruleId === 'unknown-value')!;

@@ -58,7 +58,7 @@ describe('fingerprints of real findings across ordinary edits', () => {
     HEADER,
     ['Practitioner', 'Onboarding', 'Welcome email', 'Lifecycle', 'Email', 'Automatic', 'Outbound', 0, 'Daily'],
     ['Practitioner', 'Onboarding', 'Welcome e-mail', 'Marketing', 'Email', 'Automatic', 'Outbound', 1, 'Daily'],
-    ['Practitioner', 'Onboarding', 'Setup tips', 'Lifecycle', 'Email', 'Manual', 'Outbound', 2, 'Weekly'],
+    ['Practitioner', 'Onboarding', 'Setup tips', 'Lifecycle', 'Email', 'Manual', 'Outbound', 2, 'Once'],
     ['Practitioner', 'Adoption', 'Kickoff call', 'Customer Success', 'Phone', 'Manual', 'Outbound', 30, 'Once'],
     ['Practitioner', 'Adoption', 'Usage report', 'Customer Success', 'Spaceship', 'Manual', 'Outbound', 31, 'Monthly'],
   ];

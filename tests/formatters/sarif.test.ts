@@ -76,7 +76,7 @@ describe('sarif', () => {
       return results.map((r) => `${r.ruleId} ${r.partialFingerprints['journeyFinding/v1']}`).sort();
     };
     const sorted = fingerprints('sorted.csv');
-    expect(sorted.length).toBeGreaterThan(20);
+    expect(sorted.length).toBeGreaterThan(15);
     // Same file name for both runs, as a re-sorted sheet would be.
     writeFileSync(join(dir, 'sorted.csv'), readFileSync(join(dir, 'shuffled.csv')));
     expect(fingerprints('sorted.csv')).toEqual(sorted);

@@ -64,7 +64,7 @@ describe('inventories as a first-time user writes them', () => {
   });
 
   it('calls a stage one-way only when Direction or Mode says its touchpoints are outbound', () => {
-    const rows = [['Stage', 'Touchpoint', 'Channel'], ['Decision', 'Proposal email', 'Email'], ['Decision', 'Demo', 'Video call']];
+    const rows = [['Stage', 'Touchpoint', 'Channel'], ['Decision', 'Proposal email', 'Email'], ['Decision', 'Pricing sheet', 'Direct mail']];
     expect(check(oneWayStage, model(rows))).toEqual([]);
     expect(check(oneWayStage, model(rows.map((row, i) => [...row, i === 0 ? 'Direction' : 'Outbound'])))).toHaveLength(1);
   });
@@ -80,6 +80,6 @@ describe('inventories as a first-time user writes them', () => {
     const text = typeof output === 'string' ? output : [...output].join('');
     expect(text).not.toContain('0 — gap');
     expect(text).not.toContain('### Handoff timeline');
-    expect(text).toContain('| *Unplaced* (stage unknown or not given) | 2 | 2 |');
+    expect(text).toContain('| *Unplaced* (stage unknown or not given) | 2 | — | 2 |');
   });
 });

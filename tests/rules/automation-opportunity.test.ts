@@ -17,6 +17,16 @@ ruleTester(automationOpportunity, {
         touch({ Stage: 'Retention', Touchpoint: 'Check-in', Day: 90, Frequency: '' }),
       ],
     },
+    {
+      name: 'yearly, personal or collaborative touches are not work to automate',
+      rows: [
+        touch({ Stage: 'Retention', Touchpoint: 'Annual renewal letter', Frequency: 'Yearly' }),
+        touch({ Stage: 'Decision', Touchpoint: 'Mutual action plan', Frequency: 'Weekly' }),
+        touch({ Stage: 'Advocacy', Touchpoint: 'Customer advisory board invite', Frequency: 'Quarterly' }),
+        touch({ Stage: 'Retention', Touchpoint: 'Letter from the CEO', Frequency: 'Quarterly' }),
+        touch({ Stage: 'Retention', Touchpoint: 'Quarterly business review deck', Frequency: 'Quarterly' }),
+      ],
+    },
   ],
   invalid: [
     {
@@ -24,6 +34,14 @@ ruleTester(automationOpportunity, {
       rows: [touch()],
       expect: [{ cell: 'Mode 2', messageIncludes: '"Weekly check-in email" is done by hand weekly on Email by CS', fix: 'automate it as a scheduled or triggered send.' }],
     },
-    { name: 'the channels option', rows: [qbr], options: { channels: ['video-call'] }, expect: [{ cell: 'Mode 2', messageIncludes: 'on Video call' }] },
+    {
+      name: 'repeating manual work: a weekly report a CSM builds by hand, 200 "we miss you" e-mails a week',
+      rows: [
+        touch({ Touchpoint: 'Weekly usage report (built by hand in Sheets)', Frequency: 'Weekly' }),
+        touch({ Stage: 'Retention', Touchpoint: 'We miss you email', Team: 'Marketing', Frequency: '200 a week' }),
+      ],
+      expect: [{ cell: 'Mode 2', messageIncludes: 'done by hand weekly on Email' }, { cell: 'Mode 3', messageIncludes: '"We miss you email" is done by hand 200 a week on Email by Marketing' }],
+    },
+    { name: 'the channels option', rows: [{ ...qbr, Touchpoint: 'Quarterly usage recap' }], options: { channels: ['video-call'] }, expect: [{ cell: 'Mode 2', messageIncludes: 'on Video call' }] },
   ],
 });

@@ -7,6 +7,10 @@ ruleTester(channelEffectiveness, {
   valid: [
     { name: 'one channel', rows: [touch('A', 'Email', '2%'), touch('B', 'Email', '4%')] },
     { name: 'equal rates', rows: [touch('A', 'Email', '2%'), touch('B', 'Phone', '2%')] },
+    {
+      name: 'rates of different figures are not compared: an invite-accept rate against a checklist-completion rate',
+      rows: [{ ...touch('Invite teammates', 'Email', '40%'), KPI: 'Invite accept rate' }, { ...touch('Setup checklist', 'In-app', '12%'), KPI: 'Checklist completion' }],
+    },
     { name: 'fewer channels than minChannels', rows: [touch('A', 'Email', '2%'), touch('B', 'Phone', '4%')], options: { minChannels: 3 } },
   ],
   invalid: [
@@ -19,6 +23,11 @@ ruleTester(channelEffectiveness, {
         fix: 'shift effort toward Phone or rework the Email touchpoints.',
         related: ['Conversion rate 2'],
       }],
+    },
+    {
+      name: 'the same KPI on two channels, named in the message',
+      rows: [{ ...touch('Demo invite', 'Email', '3%'), KPI: 'Demo booked' }, { ...touch('Demo call offer', 'Phone', '9%'), KPI: 'demo booked' }, { ...touch('Checklist', 'In-app', '50%'), KPI: 'Checklist completion' }],
+      expect: [{ cell: 'Conversion rate 3', message: 'In Decision, B\'s "Demo booked" is best on Phone (9%) and worst on Email (3%)' }],
     },
     {
       name: 'a channel weighted by Sent when every touchpoint has it',

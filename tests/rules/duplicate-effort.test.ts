@@ -19,6 +19,19 @@ ruleTester(duplicateEffort, {
       rows: [touch({}), touch({ Persona: 'B' }), touch({ Stage: 'Adoption' }), touch({ Channel: 'Blog' }), touch({ Direction: 'Inbound' })],
     },
     { name: 'names below the default threshold', rows: tips },
+    {
+      name: 'the same kind at different cadences, or from one team, is not a duplicate',
+      rows: [
+        touch({ Touchpoint: 'Monthly admin newsletter', Team: 'Content', Frequency: 'Monthly' }),
+        touch({ Touchpoint: 'Weekly product updates digest', Team: 'Product', Frequency: 'Weekly' }),
+        touch({ Persona: 'B', Touchpoint: 'Release notes', Team: 'Product', Frequency: 'Monthly' }),
+        touch({ Persona: 'B', Touchpoint: "What's new", Team: 'Product', Frequency: 'Monthly' }),
+      ],
+    },
+    {
+      name: 'the same kind on another channel',
+      rows: [touch({ Touchpoint: 'Monthly admin newsletter', Team: 'Content', Frequency: 'Monthly' }), touch({ Touchpoint: 'Product updates', Team: 'Product', Channel: 'In-app', Frequency: 'Monthly' })],
+    },
   ],
   invalid: [
     {
@@ -38,6 +51,36 @@ ruleTester(duplicateEffort, {
       name: 'three similar touchpoints in one finding',
       rows: [touch({ Mode: '', Direction: '', Day: '' }), touch({ Touchpoint: 'The monthly newsletter', Team: 'Product', Mode: '', Direction: '', Day: '' }), touch({ Touchpoint: 'Monthly newsletters', Team: 'Success', Mode: '', Direction: '', Day: '' })],
       expect: [{ cell: 'Touchpoint 2', messageIncludes: 'Marketing, Product and Success all send', related: ['Touchpoint 3', 'Touchpoint 4'] }],
+    },
+    {
+      name: 'two teams sending the same kind (newsletter ≈ digest) at the same cadence, names sharing no word',
+      rows: [
+        touch({ Persona: 'IT admin', Stage: 'Adoption', Touchpoint: 'Monthly admin newsletter', Team: 'Content', Frequency: 'Monthly' }),
+        touch({ Persona: 'IT admin', Stage: 'Adoption', Touchpoint: 'Product updates digest', Team: 'Product', Frequency: 'Monthly' }),
+      ],
+      expect: [{
+        cell: 'Touchpoint 2',
+        message: 'Content and Product both send a monthly newsletter by Email to IT admin in Adoption: "Monthly admin newsletter" and "Product updates digest"',
+        related: ['Touchpoint 3'],
+      }],
+    },
+    {
+      name: 'webinar ≈ live session, reminder ≈ nudge',
+      rows: [
+        touch({ Touchpoint: 'Customer webinar', Channel: 'Webinar', Team: 'Marketing', Frequency: 'Monthly' }),
+        touch({ Touchpoint: 'Live session: admin Q&A', Channel: 'Webinar', Team: 'Customer Success', Frequency: 'Monthly' }),
+        touch({ Touchpoint: 'Renewal reminder', Team: 'Customer Success', Frequency: 'Once' }),
+        touch({ Touchpoint: 'Contract end nudge', Team: 'Finance', Frequency: 'Once' }),
+      ],
+      expect: [{ cell: 'Touchpoint 2', messageIncludes: 'a monthly webinar by Webinar' }, { cell: 'Touchpoint 4', messageIncludes: 'Customer Success and Finance both send a reminder by Email' }],
+    },
+    {
+      name: 'a note that says a touchpoint duplicates another, on any channel',
+      rows: [
+        touch({ Touchpoint: "What's new in the product", Team: 'Product', Channel: 'In-app', Frequency: 'Monthly' }),
+        touch({ Touchpoint: 'Feature spotlight', Team: 'Marketing', Frequency: 'Monthly', Notes: "dup of what's new?" }),
+      ],
+      expect: [{ cell: 'Touchpoint 2', messageIncludes: 'Product and Marketing both send touchpoints to A in Retention that a note calls duplicates', related: ['Touchpoint 3'] }],
     },
     { name: 'the threshold option', rows: tips, options: { threshold: 0.5 }, expect: [{ cell: 'Touchpoint 2' }] },
   ],

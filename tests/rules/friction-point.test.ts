@@ -24,6 +24,28 @@ ruleTester(frictionPoint, {
         related: ['Drop-off 2', 'Pain point 2'],
       }],
     },
+    {
+      name: 'one finding per persona and stage, listing its friction points with their words',
+      rows: [
+        invoice({ Persona: 'Admin', Sentiment: '😤', 'Pain point': 'SSO setup fails' }),
+        invoice({ Persona: 'Admin', Touchpoint: 'Setup call', Sentiment: 'Confused' }),
+        invoice({ Persona: 'Admin', Touchpoint: 'Setup guide', Sentiment: 'Happy' }),
+        invoice({ Persona: 'Admin', Stage: 'Adoption', Touchpoint: 'Usage report', 'Drop-off': '50%' }),
+        invoice({ Persona: 'Buyer', Touchpoint: 'Contract email', Sentiment: 'Annoyed' }),
+      ],
+      expect: [
+        {
+          cell: 'Sentiment 2',
+          message: 'Admin meets 2 friction points in Onboarding: "Invoice email" (sentiment "😤"; pain point: "SSO setup fails") and "Setup call" (sentiment "Confused")',
+          fix: 'fix the causes, starting with the first, and measure again.',
+          related: ['Pain point 2', 'Sentiment 3'],
+          persona: 'Admin',
+          stage: 'onboarding',
+        },
+        { cell: 'Drop-off 5', message: '"Usage report" is a friction point: drop-off 50% (limit 30%)' },
+        { cell: 'Sentiment 6', message: '"Contract email" is a friction point: sentiment "Annoyed"' },
+      ],
+    },
     { name: 'an unsubscribe rate alone', rows: [invoice({ 'Unsubscribe rate': '2%' })], expect: [{ cell: 'Unsubscribe rate 2', messageIncludes: 'unsubscribe rate 2% (limit 1%)' }] },
     { name: 'an NPS alone', rows: [invoice({ NPS: -12 })], expect: [{ cell: 'NPS 2', messageIncludes: 'NPS -12 (limit 0)' }] },
     { name: 'a CSAT alone', rows: [invoice({ CSAT: 3 })], expect: [{ cell: 'CSAT 2', messageIncludes: 'CSAT 60% (limit 70%)' }] },

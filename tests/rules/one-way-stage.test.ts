@@ -9,6 +9,7 @@ const FIX = 'add an inbound path such as chat, a help-center article or a suppor
 
 ruleTester(oneWayStage, {
   valid: [
+    { name: 'a call or a meeting is a conversation: the customer speaks back in it, whatever its Direction says', rows: [demo, touch({ Touchpoint: 'Proposal email', Channel: 'Email', Day: 2 })] },
     { name: 'an inbound touchpoint serves the stage', rows: [demo, touch({ Touchpoint: 'Pricing page', Team: 'Marketing', Channel: 'Website', Mode: 'Ongoing', Direction: 'Inbound', Day: '' })] },
     { name: 'an inbound channel serves the stage', rows: [demo, touch({ Touchpoint: 'Sales chat', Channel: 'Chat', Direction: '', Day: '' })] },
     {
@@ -20,14 +21,13 @@ ruleTester(oneWayStage, {
   invalid: [
     {
       name: 'a stage whose touchpoints are all outbound, at the first stage cell',
-      rows: [demo, touch({ Stage: '', Touchpoint: 'Proposal email', Channel: 'Email', Day: 2 })],
-      expect: [{ cell: 'Stage 2', message: 'P can only be reached, not reach back, in Decision: its 2 touchpoints ("Demo call" and "Proposal email") are all outbound', fix: FIX }],
+      rows: [touch({ Touchpoint: 'Case study email', Channel: 'Email' }), touch({ Stage: '', Touchpoint: 'Proposal email', Channel: 'Email', Day: 2 })],
+      expect: [{ cell: 'Stage 2', message: 'P can only be reached, not reach back, in Decision: its 2 touchpoints ("Case study email" and "Proposal email") are all outbound', fix: FIX }],
     },
     {
       name: 'a single touchpoint in the singular',
       rows: [touch({ Stage: 'Expansion', Touchpoint: 'Upgrade offer', Channel: 'In-app', Mode: 'Automatic', Day: '' })],
       expect: [{ cell: 'Stage 2', messageIncludes: 'its only touchpoint, "Upgrade offer", is outbound', fix: FIX }],
     },
-    { name: 'a phone call, with the default channels', rows: [demo], expect: [{ cell: 'Stage 2' }] },
   ],
 });

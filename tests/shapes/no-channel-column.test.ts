@@ -32,7 +32,9 @@ describe('shape: no channel column (an onboarding sequence)', () => {
     expect(findingSentence(inferred[0]!)).toBe(
       'No channel column: read the channel from 6 touchpoint names (rows 5–9 and 11, e.g. "Welcome email" → Email, "In-app tour" → In-app, "Kickoff call" → Video call); 2 rows name no channel (rows 10 and 12); add a Channel column to say each touchpoint\'s channel outright',
     );
-    // The rest runs on the inferred channels and the day line.
-    expect(ruleIds(result!)).toEqual(expect.arrayContaining(['handoff-lag', 'missing-stage']));
+    // The rest runs on the inferred channels and the day line: a retargeting ad takes nobody over from CS, and the
+    // months from it to the renewal nudge are a silence, not a handoff wait.
+    expect(ruleIds(result!)).toEqual(expect.arrayContaining(['silent-stretch', 'missing-stage']));
+    expect(ruleIds(result!)).not.toContain('handoff-lag');
   });
 });

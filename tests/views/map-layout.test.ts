@@ -135,14 +135,18 @@ describe('day-in-the-life layout', () => {
     expect(layout.lanes.reduce((n, l) => n + l.marks.length, 0)).toBe(40);
   });
 
-  it('adds up outbound touches per week, marks weeks over the limit, and shades silent stretches', () => {
+  it('adds up the messages of each week as over-communication counts them, marks weeks over the limit, and shades silent stretches', () => {
     const layout = dayLayout(mapOf(crowded).personas[0]!, { lanes: 'channel' });
-    expect(layout.weeks[0]!.load).toBe(20);
+    // 20 touches in the first week, 7 of them phone calls: a conversation is not a message pushed at the customer.
+    expect(layout.weeks[0]!.load).toBe(13);
     expect(layout.weeks[0]!.peak).toBe(true);
     expect(layout.weeks[2]!.load).toBe(0);
     expect(layout.silences).toEqual([expect.objectContaining({ from: 4, to: 120 })]);
     const daily = dayLayout(mapOf([['P', 'Onboarding', 'Daily tip', 'CS', 'Email', 'Automatic', 'Outbound', 0, 'Daily'], ['P', 'Adoption', 'Check-in', 'CS', 'Email', 'Manual', 'Outbound', 21, 'Once']]).personas[0]!, { lanes: 'channel' });
     expect(daily.weeks.map((w) => w.load)).toEqual([7, 7, 7, 1]);
+    // A retargeting ad shown daily is at most one message a week, as in over-communication.
+    const ad = dayLayout(mapOf([['P', 'Awareness', 'Retargeting ads', 'Marketing', 'Paid ads', 'Automatic', 'Outbound', 0, 'Daily'], ['P', 'Consideration', 'Case study', 'Marketing', 'Email', 'Automatic', 'Outbound', 14, 'Once']]).personas[0]!, { lanes: 'channel' });
+    expect(ad.weeks.map((w) => w.load)).toEqual([1, 1, 1]);
     expect(dayLayout(mapOf(crowded, {}, { weekly: null }).personas[0]!, { lanes: 'channel' }).weeks.some((w) => w.peak)).toBe(false);
   });
 });

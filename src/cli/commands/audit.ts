@@ -11,7 +11,7 @@ import { ConfigError } from '../../errors.js';
 import { FORMATTERS, type Formatter } from '../../formatters/index.js';
 import type { FailOn } from '../../vocab/severity.js';
 import { exitCode } from '../exit.js';
-import { failOnOption, type InputFlags, inputOptions } from '../flags.js';
+import { failOnOption, type InputFlags, inputOptions, stateOption } from '../flags.js';
 import { emit, type PlannedOutput, writeFileAtomically } from '../outputs.js';
 import { readInputs } from '../prologue.js';
 import { say } from '../say.js';
@@ -99,6 +99,7 @@ export function registerAudit(program: Command): void {
       .argument('<files...>', 'inventory files or folders')
       .addOption(new Option('-f, --format <name>', 'output format (default: stylish in a terminal, compact — one line per finding — otherwise)').choices(Object.keys(FORMATTERS)))
       .addOption(failOnOption('--fail-on', 'lowest severity that makes the exit code 1', 'error'))
+      .addOption(stateOption())
       .option('--max-warnings <count>', 'exit 1 when there are more warnings than this', (value) => {
         if (!/^\d+$/.test(value)) throw new ConfigError(`--max-warnings: expected a whole number ≥ 0, got "${value}"`);
         return Number(value);

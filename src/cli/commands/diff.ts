@@ -9,9 +9,10 @@ import { CONFIG_FILE_NAME, ConfigResolver, MAX_CONFIG_BYTES } from '../../config
 import { audit } from '../../engine/audit.js';
 import { fingerprintOf, identityOf, sameIdentity } from '../../engine/fingerprint.js';
 import { expandInputs } from '../../engine/inputs.js';
-import { checkInventory, readInventory } from '../../engine/pipeline.js';
+import { checkState, readInventory } from '../../engine/pipeline.js';
+import { today } from '../../engine/run.js';
 import { ConfigError, InputError } from '../../errors.js';
-import type { Finding, JourneyModel, Location, Severity } from '../../model/schema.js';
+import type { Finding, Location, Severity } from '../../model/schema.js';
 import type { DiffSide } from '../../views/diff/compare.js';
 import type { DiffResult } from '../../views/diff/schema.js';
 import type { FailOn } from '../../vocab/severity.js';
@@ -202,6 +203,8 @@ async function auditSide(side: Side, configs: ConfigResolver, errors: string[]):
     side.files.map((file) => ({ path: file.path })),
     {
       configs,
+      // Two versions are compared row for row as written: a row going from planned to live is a change.
+      state: 'future',
       onModel: (path, model, findings) => {
         const file = byPath.get(path)!;
         models.set(file.pairKey, { file: file.display, model, findings: findings.map((finding) => relabel(finding, file)) });
@@ -216,27 +219,19 @@ async function auditSide(side: Side, configs: ConfigResolver, errors: string[]):
   return models;
 }
 
-/** --planned: the live rows of an inventory against all its rows, each checked as an audit checks a file (the same pipeline, notes and ignores included). */
+/** --planned: today's journey (live rows) against the planned one (live and planned rows), the two states audit and report judge (checkState). */
 async function plannedSides(path: string, configPath: string | null): Promise<[DiffSide, DiffSide]> {
   const config = await new ConfigResolver(configPath).forFile(path);
-  const { model } = await readInventory({ path }, config);
-  const { findings } = checkInventory(model, config);
-  if (!model.files.some((file) => file.sheets.some((sheet) => sheet.columns.status !== undefined))) {
+  const { model: whole } = await readInventory({ path }, config);
+  if (!whole.files.some((file) => file.sheets.some((sheet) => sheet.columns.status !== undefined))) {
     throw new InputError({ file: path }, '--planned needs a status column (live / planned) to tell the future rows from today\'s');
   }
-  const planned = model.touchpoints.filter((t) => t.status === 'planned');
-  const plannedRows = new Set(planned.map((t) => `${t.place.sheet}\u0000${t.row}`));
-  const live: JourneyModel = {
-    ...model,
-    // A persona whose every row is planned does not exist yet.
-    personas: model.personas.filter((p) => !planned.some((t) => t.persona === p.name) || model.touchpoints.some((t) => t.persona === p.name && t.status !== 'planned')),
-    touchpoints: model.touchpoints.filter((t) => t.status !== 'planned'),
-    // A problem in a planned row belongs to the future state only.
-    problems: model.problems.filter((p) => !plannedRows.has(`${p.location.sheet}\u0000${p.location.row}`)),
-  };
+  const date = today();
+  const live = checkState(whole, 'current', config, date);
+  const planned = checkState(whole, 'future', config, date);
   return [
-    { file: `${path} (live)`, model: live, findings: checkInventory(live, config).findings },
-    { file: `${path} (live + planned)`, model, findings },
+    { file: `${path} (live)`, model: live.model, findings: live.findings },
+    { file: `${path} (live + planned)`, model: planned.model, findings: planned.findings },
   ];
 }
 

@@ -4,9 +4,10 @@ import { basename, dirname, extname, join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { ConfigError } from '../../errors.js';
 import { audit } from '../../engine/audit.js';
+import { ignoredStages } from '../../engine/ignored-stages.js';
 import { reportPath } from '../../engine/paths.js';
 import type { Finding, JourneyModel } from '../../model/schema.js';
-import { foldKey, nearest } from '../../model/text.js';
+import { nearest } from '../../model/text.js';
 import { MAP_TYPES, buildJourneyMap, type LaneKind, type MapSource, type MapType } from '../../views/map/layout.js';
 import { EXIT, exitCode } from '../exit.js';
 import { type InputFlags, inputOptions } from '../flags.js';
@@ -73,7 +74,9 @@ async function runMap(files: string[], flags: MapFlags): Promise<number> {
   }
   const audited: { file: string; model: JourneyModel; findings: Finding[] }[] = [];
   // Each file the map writes is checked against what the run read before it is written (an SVG per persona is named later, by guard).
-  const { result, configs, guard } = await readInputs(files, flags, { outputs: outputOf(flags) }, (inputs, settings) =>
+  // The future map draws the planned journey with its findings; every other map judges today's rows, as audit and report do.
+  const state = flags.type === 'future' ? 'future' : 'current';
+  const { result, configs, guard } = await readInputs(files, { ...flags, state }, { outputs: outputOf(flags) }, (inputs, settings) =>
     audit(inputs, { ...settings, onModel: (file, model, findings) => audited.push({ file, model, findings }) }),
   );
   const sources: MapSource[] = [];
@@ -83,7 +86,7 @@ async function runMap(files: string[], flags: MapFlags): Promise<number> {
       const setting = config.rules.find((r) => r.rule.id === id);
       return setting && setting.level !== 'off' ? ((setting.options as Record<string, number>)[key] ?? null) : null;
     };
-    sources.push({ file, model, findings, handoffLimit: option('handoff-lag', 'maxDays'), weeklyLimit: option('over-communication', 'maxPerWeek'), ignoredStages: ignoredStagesOf(config.rules.find((r) => r.rule.id === 'missing-stage')?.options) });
+    sources.push({ file, model, findings, handoffLimit: option('handoff-lag', 'maxDays'), weeklyLimit: option('over-communication', 'maxPerWeek'), ignoredStages: ignoredStages(config) });
   }
   const map = buildJourneyMap(sources, { type: flags.type, lanes: flags.lanes, persona: flags.persona ?? null });
   if (flags.persona !== undefined && map.personas.length === 0 && sources.length > 0) {
@@ -155,14 +158,3 @@ async function writeBytes(path: string, bytes: Buffer): Promise<void> {
   say(`wrote ${path}`);
 }
 
-/** missing-stage's ignoreStages (a list for every persona, or lists by persona name) as a lookup by persona. */
-function ignoredStagesOf(options: unknown): ((persona: string) => ReadonlySet<string>) | undefined {
-  const ignore = (options as { ignoreStages?: string[] | Record<string, string[]> } | undefined)?.ignoreStages;
-  if (ignore === undefined) return undefined;
-  if (Array.isArray(ignore)) {
-    const all = new Set(ignore);
-    return () => all;
-  }
-  const byPersona = new Map(Object.entries(ignore).map(([name, ids]) => [foldKey(name), new Set(ids)]));
-  return (persona) => byPersona.get(foldKey(persona)) ?? new Set();
-}

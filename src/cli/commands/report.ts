@@ -2,8 +2,9 @@
 import type { Command } from 'commander';
 import { audit, type AuditOptions } from '../../engine/audit.js';
 import { loadReportFormatter } from '../../formatters/index.js';
+import type { PlanChanges } from '../../formatters/types.js';
 import type { FailOn } from '../../vocab/severity.js';
-import { failOnOption, type InputFlags, inputOptions } from '../flags.js';
+import { failOnOption, type InputFlags, inputOptions, stateOption } from '../flags.js';
 import { reportPath } from '../../engine/paths.js';
 import { emit, ensureFolderOf, writeFileAtomically } from '../outputs.js';
 import { say } from '../say.js';
@@ -15,13 +16,22 @@ type ReportFlags = InputFlags & { failOn: FailOn };
 
 async function runReport(files: string[], flags: ReportFlags): Promise<number> {
   const { figurePaths, reportJourneys } = await import('../../views/map/report-figures.js');
+  const { compareInventories } = await import('../../views/diff/compare.js');
   const journeys = new Map<string, string>();
+  const plans = new Map<string, PlanChanges>();
   // Written to a file, the report links each persona's overview SVG, written beside it.
   const figures: { path: string; svg: string }[] = [];
   const place = flags.output === undefined ? null : figurePaths(flags.output);
-  const onModel: AuditOptions['onModel'] = (file, model, findings) =>
+  const onModel: AuditOptions['onModel'] = (file, model, findings, future) => {
     reportJourneys({ file, model, findings, fileLabel: reportPath(file) }, journeys, place && { add: (figure) => figures.push(figure), place });
-  const { result, guard } = await readInputs(files, flags, { outputs: outputOf(flags) }, (inputs, settings) => audit(inputs, { ...settings, overview: true, onModel }));
+    // Today's gaps beside the plan's effect: what `journey diff --planned` computes for this file.
+    if (future === undefined) return;
+    const diff = compareInventories({ file, model, findings }, { file, model: future.model, findings: future.findings });
+    plans.set(file, { planned: future.model.touchpoints.length - model.touchpoints.length, resolved: diff.findings.resolved, introduced: diff.findings.introduced });
+  };
+  const state = flags.state ?? 'current';
+  const alsoState = state === 'current' ? 'future' : undefined;
+  const { result, guard } = await readInputs(files, flags, { outputs: outputOf(flags) }, (inputs, settings) => audit(inputs, { ...settings, overview: true, alsoState, onModel }));
   // The report's own path is answered for first: its folder is the figures' folder.
   if (flags.output !== undefined) await ensureFolderOf('-o', flags.output);
   for (const figure of figures) {
@@ -30,7 +40,7 @@ async function runReport(files: string[], flags: ReportFlags): Promise<number> {
     say(`wrote ${figure.path}`);
   }
   const formatter = await loadReportFormatter();
-  await emit(formatter(result, { ...renderOptions('markdown'), journeys }), flags.output);
+  await emit(formatter(result, { ...renderOptions('markdown'), journeys, state, plans }), flags.output);
   return auditExitCode(result, flags);
 }
 
@@ -38,9 +48,10 @@ export function registerReport(program: Command): void {
   inputOptions(
     program
       .command('report')
-      .description('write a markdown gap report: coverage per persona, stage tables, handoff timelines, findings by stage, action items')
+      .description('write the markdown gap report: the most serious gaps, what the plan changes, coverage and findings per persona, data hygiene')
       .argument('<files...>', 'inventory files or folders')
-      .addOption(failOnOption('--fail-on', 'lowest severity that makes the exit code 1', 'never')),
+      .addOption(failOnOption('--fail-on', 'lowest severity that makes the exit code 1', 'never'))
+      .addOption(stateOption()),
   ).action(async (files: string[], flags: ReportFlags) => {
     process.exitCode = await runReport(files, flags);
   });

@@ -1,13 +1,12 @@
 import { fingerprintOf, identityOf } from '../../engine/fingerprint.js';
 import { cellOf } from '../../model/cells.js';
-import { isOutbound } from '../../model/groups.js';
 import { findHandoffs } from '../../model/handoffs.js';
 import { nameTokens } from '../../model/name-tokens.js';
 import type { Finding, JourneyModel, Severity, Touchpoint } from '../../model/schema.js';
 import { stageLabel } from '../../model/stages.js';
 import { foldKey } from '../../model/text.js';
 import { channelLabel } from '../../model/vocabulary.js';
-import { touchesPerWeek } from '../../model/cadence.js';
+import { weeklyLoad } from '../../model/weekly-load.js';
 import type {
   ComparedField, CoverageChange, DiffSummary, FieldChange, FileDiff, HandoffChange, StageCoverage, TouchpointChange, TouchpointRef,
 } from './schema.js';
@@ -171,11 +170,11 @@ export function matchTouchpoints(before: readonly Touchpoint[], after: readonly 
 function coverageOf(touchpoints: readonly Touchpoint[], model: JourneyModel): StageCoverage {
   const inboundChannels = new Set(model.channels.filter((c) => c.inbound).map((c) => c.id));
   const channels = new Set<string>();
-  let perWeek = 0;
   let inboundPaths = 0;
+  // The weekly load over-communication, the report and the day map show.
+  const perWeek = weeklyLoad(touchpoints).load;
   for (const t of touchpoints) {
     if (t.channel !== null) channels.add(channelLabel(model.channels, t.channel));
-    if (isOutbound(t)) perWeek += touchesPerWeek(t.frequency);
     if (t.direction === 'inbound' || (t.channel !== null && inboundChannels.has(t.channel))) inboundPaths++;
   }
   return { touchpoints: touchpoints.length, channels: [...channels].sort(), outboundPerWeek: Math.round(perWeek * 10) / 10, inboundPaths };

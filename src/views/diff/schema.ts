@@ -46,7 +46,7 @@ export const StageCoverageSchema = z.object({
   touchpoints: z.number().int().nonnegative(),
   /** Channel labels, sorted. */
   channels: z.array(z.string()),
-  /** Outbound touches a week from recurring outbound touchpoints (daily = 7, monthly ≈ 0.23), rounded to 0.1. */
+  /** Messages a week the persona receives in the stage, as over-communication counts them (src/model/weekly-load.ts), rounded to 0.1. */
   outboundPerWeek: z.number().nonnegative(),
   /** Touchpoints the customer can reach back through: inbound, or on an inbound channel. */
   inboundPaths: z.number().int().nonnegative(),

@@ -5,7 +5,7 @@ import { findHandoffs } from '../../model/handoffs.js';
 import { type Finding, type JourneyModel, type Location, type Severity, type Touchpoint, findingSentence } from '../../model/schema.js';
 import { isOutbound } from '../../model/groups.js';
 import { foldKey } from '../../model/text.js';
-import { touchesPerWeek } from '../../model/cadence.js';
+import { countsAsMessage, messagesPerWeek } from '../../model/weekly-load.js';
 
 export const MAP_TYPES = ['current', 'future', 'detail', 'blueprint', 'day'] as const;
 /**
@@ -64,9 +64,11 @@ export interface MapCard {
   severity: Severity | null;
   /** A friction-point finding is on it. */
   friction: boolean;
-  /** We reach out (the over-communication rule's test). */
+  /** We reach out. */
   outbound: boolean;
-  /** Touches a week when it recurs, 0 when it happens once. */
+  /** It adds to what the customer receives (outbound, not a receipt or a conversation): over-communication's test. */
+  message: boolean;
+  /** Messages a week when it recurs (its channel's limit applied), 0 when it happens once or does not count. */
   perWeek: number;
 }
 
@@ -167,7 +169,7 @@ export interface MapSource {
   handoffLimit: number | null;
   /** The over-communication rule's maxPerWeek, null when the rule is off. */
   weeklyLimit: number | null;
-  /** The stages missing-stage ignores for a persona (its ignoreStages); none when absent. */
+  /** Stages a persona is not expected to meet (missing-stage's ignoreStages): an empty one is not drawn as a gap. */
   ignoredStages?: (persona: string) => ReadonlySet<string>;
 }
 
@@ -395,7 +397,9 @@ function buildPersonaMap(source: MapSource, slice: PersonaSlice, options: MapOpt
       severity,
       friction: findings.some((f) => f.ruleId === 'friction-point'),
       outbound: isOutbound(t),
-      perWeek: touchesPerWeek(t.frequency),
+      // The day map's weekly load counts what over-communication counts (src/model/weekly-load.ts).
+      message: countsAsMessage(t),
+      perWeek: messagesPerWeek(t),
     };
   });
   const byIndex = new Map(touchpoints.map((t, i) => [t, cards[i]!]));

@@ -84,7 +84,7 @@ export function dayLayout(persona: PersonaMap, map: Pick<JourneyMap, 'lanes'>): 
   const starts = [...stageStarts.values()].sort((a, b) => a - b);
   const weeks: WeekLoad[] = Array.from({ length: Math.floor(lastDay / 7) + 1 }, (_, week) => ({ week, load: 0, peak: false }));
   for (const c of dated) {
-    if (!c.outbound) continue;
+    if (!c.message) continue;
     const first = Math.floor(c.day! / 7);
     if (c.perWeek === 0) {
       weeks[first]!.load += 1;
