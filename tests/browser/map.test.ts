@@ -22,9 +22,11 @@ const dir = mkdtempSync(join(tmpdir(), 'journey-map-browser-'));
 const WINDOW = { width: 1600, height: 900 };
 
 /** Each persona's touchpoints and findings, read through the engine. */
-async function inventory(fixture: string): Promise<Map<string, { touchpoints: Touchpoint[]; findings: Finding[] }>> {
+async function inventory(fixture: string, state: 'current' | 'future' = 'current'): Promise<Map<string, { touchpoints: Touchpoint[]; findings: Finding[] }>> {
   const personas = new Map<string, { touchpoints: Touchpoint[]; findings: Finding[] }>();
+  // The future map judges live and planned rows; every other map today's live rows.
   await audit([{ path: join(root, fixture) }], {
+    state,
     onModel: (_, model, findings) => {
       for (const p of model.personas) personas.set(p.name, { touchpoints: [], findings: [] });
       for (const t of model.touchpoints) personas.get(t.persona)!.touchpoints.push(t);
@@ -93,7 +95,7 @@ describe.skipIf(chromiumPath === null)('journey map in Chromium', () => {
         const output = join(dir, `overview-${type}-${fixture.replace(/\W/g, '-')}.html`);
         const run = journey(['map', fixture, '--type', type, '-o', output]);
         expect(run.code).toBe(0);
-        const personas = await inventory(fixture);
+        const personas = await inventory(fixture, type);
         const { page, done } = await open(browser, output);
         const tabs = page.getByRole('tab');
         expect(await tabs.count()).toBe(personas.size);
