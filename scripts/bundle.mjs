@@ -40,7 +40,9 @@ const cli = await build({
   mainFields: ['module', 'main'],
   // exceljs (journey init only) stays in node_modules, loaded by the init chunk's require: bundling its
   // CommonJS tree would add megabytes for one command and gain nothing at audit start-up.
-  external: ['exceljs'],
+  // DuckDB (journey measure only) ships a native binary: it stays in node_modules, required when measure runs;
+  // chdb, ClickHouse in process, is the user's own optional install.
+  external: ['exceljs', '@duckdb/node-api', 'chdb'],
   plugins: [rawText],
   logLevel: 'warning',
 });
@@ -97,7 +99,7 @@ await build({
   mainFields: ['module', 'main'],
   // The CommonJS dependencies (yauzl and its helpers) call require for Node's built-ins.
   banner: { js: "import { createRequire as journeyCreateRequire } from 'node:module'; const require = journeyCreateRequire(import.meta.url);" },
-  external: ['exceljs'],
+  external: ['exceljs', '@duckdb/node-api', 'chdb'],
   plugins: [rawText],
   logLevel: 'warning',
 });

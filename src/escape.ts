@@ -297,3 +297,35 @@ export function markdownPunctuated(text: string): string {
     .replace(PUNCTUATION, (mark) => `\\${mark}`)
     .replace(/([@#])/g, '$1\u200b');
 }
+
+/**
+ * A SQL string literal. Standard SQL (DuckDB, PostgreSQL) doubles the quote; ClickHouse, BigQuery, Snowflake and
+ * Spark also read backslash escapes, so there the backslash is escaped too and line breaks are written as escapes
+ * (BigQuery's quoted strings cannot span lines). NUL, which no engine keeps in text, becomes U+FFFD.
+ */
+export function sqlStringLiteral(text: string, backslashEscapes: boolean): string {
+  const clean = wellFormed(text).replace(/\u0000/g, '\uFFFD');
+  if (!backslashEscapes) return `'${clean.replace(/'/g, "''")}'`;
+  return `'${clean.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')}'`;
+}
+
+/** A quoted SQL identifier: "name" with the quote doubled, or `name` for the dialects that quote with backticks (backslash-escaped where the dialect reads escapes). */
+export function sqlIdentifier(name: string, quote: '"' | '`', backslashEscapes = false): string {
+  const clean = wellFormed(name).replace(/\u0000/g, '\uFFFD');
+  if (backslashEscapes) return `${quote}${clean.replace(/\\/g, '\\\\').replace(new RegExp(quote, 'g'), `\\${quote}`)}${quote}`;
+  return `${quote}${clean.split(quote).join(quote + quote)}${quote}`;
+}
+
+// Text a spreadsheet would run as a formula or command when the CSV is opened (formula injection).
+const FORMULA_LIKE = /^[=+\-@\t\r]/;
+const NUMBER_LIKE = /^[+-]?\d+(?:[.,]\d+)?%?$/;
+
+/**
+ * One CSV field: quoted when it holds a separator, quote, line break or outer space; text a spreadsheet
+ * would run as a formula gets a leading apostrophe (shown as text), a signed number is left alone.
+ */
+export function csvField(text: string, isText = true): string {
+  let value = text;
+  if (isText && FORMULA_LIKE.test(value) && !NUMBER_LIKE.test(value)) value = `'${value}`;
+  return /[",;|\r\n\t]/.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
+}

@@ -1,4 +1,4 @@
-// The benchmark: npm run bench [-- --quick] [-- --runs N] [-- --long-runs N]
+// The benchmark: npm run bench [-- --quick] [-- --runs N] [-- --long-runs N] (journey measure's: npm run bench -- --measure [--events N])
 // Times whole processes (median of several runs) with their peak RSS, side by side in one run, and
 // prints the ratios the targets are stated in. Nothing here is asserted by the test suite.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -9,6 +9,11 @@ import { join } from 'node:path';
 const root = new URL('../..', import.meta.url).pathname;
 const data = join(root, 'bench-data');
 const args = process.argv.slice(2);
+// journey measure's bench is a part of its own (it writes a 10M-event log): npm run bench -- --measure.
+if (args.includes('--measure')) {
+  await import('./measure.mjs');
+  process.exit(0);
+}
 const quick = args.includes('--quick');
 const runsAt = args.indexOf('--runs');
 const RUNS = runsAt === -1 ? 5 : Number(args[runsAt + 1]);

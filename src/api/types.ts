@@ -146,7 +146,7 @@ export interface AuditResult {
 /** The fields a touchpoint row can have; also the names of inventory columns. */
 export type Field =
   | 'stage' | 'touchpoint' | 'team' | 'channel' | 'mode' | 'direction' | 'day' | 'frequency' | 'persona' | 'kpi' | 'notes'
-  | 'owner' | 'audience' | 'sent' | 'opens' | 'clicks' | 'conversion' | 'dropOff' | 'unsubscribe' | 'nps' | 'csat' | 'sentiment' | 'painPoint' | 'lastReviewed' | 'status';
+  | 'owner' | 'audience' | 'sent' | 'opens' | 'clicks' | 'conversion' | 'dropOff' | 'unsubscribe' | 'nps' | 'csat' | 'sentiment' | 'painPoint' | 'lastReviewed' | 'status' | 'event';
 
 /** One row of the inventory: a communication a persona meets. */
 export interface Touchpoint {
@@ -187,6 +187,8 @@ export interface Touchpoint {
   painPoint: string | null;
   /** YYYY-MM-DD. */
   lastReviewed: string | null;
+  /** The event-log events that are this touchpoint (journey measure), as written. */
+  event?: string | null | undefined;
   /** 1-based row in its sheet. */
   row: number;
   place: {

@@ -13,6 +13,7 @@ import { registerInit } from './commands/init.js';
 import { registerInitConfig } from './commands/init-config.js';
 import { registerInspect } from './commands/inspect.js';
 import { registerMap } from './commands/map.js';
+import { registerMeasure } from './commands/measure.js';
 import { registerPrintConfig } from './commands/print-config.js';
 import { registerReport } from './commands/report.js';
 import { registerRules } from './commands/rules.js';
@@ -29,7 +30,7 @@ function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(terminalLines(text)) });
   // In the order `journey --help` lists them.
-  for (const register of [registerAudit, registerReport, registerDiff, registerInspect, registerMap, registerRules, registerExplain, registerInitConfig, registerInit, registerPrintConfig, registerCompletion]) {
+  for (const register of [registerAudit, registerReport, registerDiff, registerInspect, registerMap, registerMeasure, registerRules, registerExplain, registerInitConfig, registerInit, registerPrintConfig, registerCompletion]) {
     register(program);
   }
   return program;

@@ -102,6 +102,7 @@ const NOTES: Record<Field, string> = {
   painPoint: 'What goes wrong for the customer here, in their words.',
   lastReviewed: 'When someone last checked it still runs and says the right thing (a date).',
   status: 'Live, Planned or Retired (retired rows are kept but left out of the audit).',
+  event: 'The event-log events that are this touchpoint, for journey measure: event names or COLUMN=value, separated by commas.',
 };
 
 const WIDTHS: Partial<Record<Field, number>> = { touchpoint: 34, kpi: 22, painPoint: 30, notes: 40, team: 18, stage: 16, channel: 16, frequency: 12, lastReviewed: 14 };

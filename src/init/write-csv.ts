@@ -1,18 +1,11 @@
-import { storableText } from '../escape.js';
+import { csvField as csvText, storableText } from '../escape.js';
 import type { PersonaRows, TemplateCell } from './rows.js';
 import type { TemplateSpec } from './template.js';
-
-/** Text a spreadsheet would run as a formula or command when the CSV is opened (formula injection). */
-const FORMULA_LIKE = /^[=+\-@\t\r]/;
-const NUMBER_LIKE = /^[+-]?\d+(?:[.,]\d+)?%?$/;
 
 function csvField(cell: TemplateCell | undefined): string {
   const value = cell?.value ?? null;
   if (value === null) return '';
-  let text = value instanceof Date ? value.toISOString().slice(0, 10) : storableText(String(value));
-  // A leading apostrophe makes Excel and LibreOffice show the rest as text; a signed number is left alone.
-  if (typeof value === 'string' && FORMULA_LIKE.test(text) && !NUMBER_LIKE.test(text)) text = `'${text}`;
-  return /[",;|\r\n\t]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+  return csvText(value instanceof Date ? value.toISOString().slice(0, 10) : storableText(String(value)), typeof value === 'string');
 }
 
 /**

@@ -29,6 +29,7 @@ export const COLUMN_NAMES: Record<Field, string[]> = {
   painPoint: ['pain point', 'pain points', 'painpoint', 'friction', 'pain'],
   lastReviewed: ['last reviewed', 'reviewed', 'review date', 'last review', 'reviewed on', 'last updated'],
   status: ['status', 'state', 'touchpoint status'],
+  event: ['events', 'event name', 'event names', 'tracking event', 'tracked event', 'analytics event', 'log event', 'events in the log'],
 };
 
 /** How messages and templates name each field's column. */
@@ -37,7 +38,7 @@ export const FIELD_LABEL: Record<Field, string> = {
   day: 'Day', frequency: 'Frequency', persona: 'Persona', kpi: 'KPI', notes: 'Notes', owner: 'Owner', audience: 'Audience',
   sent: 'Sent', opens: 'Open rate', clicks: 'Click rate', conversion: 'Conversion rate', dropOff: 'Drop-off rate',
   unsubscribe: 'Unsubscribe rate', nps: 'NPS', csat: 'CSAT', sentiment: 'Sentiment', painPoint: 'Pain point',
-  lastReviewed: 'Last reviewed', status: 'Status',
+  lastReviewed: 'Last reviewed', status: 'Status', event: 'Event',
 };
 
 /** The fields an inventory must have columns for (without a channel column, touchpoint names give the channel). */

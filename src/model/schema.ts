@@ -36,7 +36,7 @@ export type Frequency = z.infer<typeof FrequencySchema>;
 /** The fields a touchpoint row can have; also the names of inventory columns (and of `columns` in the config). */
 export const FieldSchema = z.enum([
   'stage', 'touchpoint', 'team', 'channel', 'mode', 'direction', 'day', 'frequency', 'persona', 'kpi', 'notes',
-  'owner', 'audience', 'sent', 'opens', 'clicks', 'conversion', 'dropOff', 'unsubscribe', 'nps', 'csat', 'sentiment', 'painPoint', 'lastReviewed', 'status',
+  'owner', 'audience', 'sent', 'opens', 'clicks', 'conversion', 'dropOff', 'unsubscribe', 'nps', 'csat', 'sentiment', 'painPoint', 'lastReviewed', 'status', 'event',
 ]);
 export type Field = z.infer<typeof FieldSchema>;
 
@@ -119,6 +119,8 @@ export const TouchpointSchema = z.object({
   opportunity: z.string().nullable().optional(),
   /** Last reviewed, as an ISO date (YYYY-MM-DD). */
   lastReviewed: z.string().nullable(),
+  /** The event-log events that are this touchpoint (journey measure): event names or COL=VALUE predicates, as written. */
+  event: z.string().nullable().optional(),
   /** The touchpoint's 1-based row in its sheet (rowLocation and cellOf give its locations). */
   row: z.number().int().positive(),
   /** Its file, sheet and column letters: one object shared by every row of a sheet, so a million rows do not hold a million copies. */

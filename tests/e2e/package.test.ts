@@ -47,10 +47,10 @@ beforeAll(() => {
 describe('npm pack', () => {
   it('holds the bin, the bundle, the declarations and the schemas, and nothing of the sources, tests or fixtures', () => {
     expect(manifest.name).toBe('journey-audit');
-    for (const file of ['bin/journey.js', 'dist/boot/code-cache.js', 'dist/bundle/main.cjs', 'dist/lib/index.js', 'dist/index.d.ts', 'dist/api/types.d.ts', 'dist/errors.d.ts', 'journey.config.schema.json', 'journey-diff.schema.json', 'package.json', 'README.md']) {
+    for (const file of ['bin/journey.js', 'dist/boot/code-cache.js', 'dist/bundle/main.cjs', 'dist/lib/index.js', 'dist/index.d.ts', 'dist/api/types.d.ts', 'dist/errors.d.ts', 'journey.config.schema.json', 'journey-diff.schema.json', 'journey-measure.schema.json', 'package.json', 'README.md']) {
       expect(packed, file).toContain(file);
     }
-    const unexpected = packed.filter((file) => !/^(bin\/journey\.js|dist\/boot\/code-cache\.js|dist\/bundle\/[^/]+\.cjs|dist\/lib\/[^/]+\.js|dist\/(index|errors|api\/types)\.d\.ts|journey(-diff)?\.config\.schema\.json|journey-diff\.schema\.json|package\.json|README\.md|LICENSE)$/.test(file));
+    const unexpected = packed.filter((file) => !/^(bin\/journey\.js|dist\/boot\/code-cache\.js|dist\/bundle\/[^/]+\.cjs|dist\/lib\/[^/]+\.js|dist\/(index|errors|api\/types)\.d\.ts|journey(-diff)?\.config\.schema\.json|journey-(diff|measure)\.schema\.json|package\.json|README\.md|LICENSE)$/.test(file));
     expect(unexpected).toEqual([]);
   });
 
@@ -86,6 +86,11 @@ describe('the installed package', () => {
       expect(audit.status, audit.stderr).toBe(1);
       const sarif = JSON.parse(audit.stdout) as { runs: { tool: { driver: { version: string } } }[] };
       expect(sarif.runs[0]!.tool.driver.version).toBe(manifest.version);
+      // journey measure loads DuckDB from the installed dependency, outside the bundle.
+      copyFileSync(join(root, 'fixtures/measure/clickstream.csv'), join(project, 'events.csv'));
+      const measure = run(['measure', 'events.csv', '--format', 'json']);
+      expect(measure.status, measure.stderr).toBe(0);
+      expect(JSON.parse(measure.stdout).users).toBe(8);
       const init = run(['init', 'starter.xlsx']);
       expect(init.status, init.stderr).toBe(0);
       expect(readFileSync(join(project, 'starter.xlsx')).subarray(0, 2).toString()).toBe('PK');

@@ -108,6 +108,7 @@ export class RowReader {
       sentiment: this.figure(row, 'sentiment', (v) => readSentiment(v, services.vocabularies.sentiments)),
       painPoint: this.text(row, 'painPoint'),
       lastReviewed: this.figure(row, 'lastReviewed', readDate),
+      event: this.text(row, 'event'),
       row: raw.row,
       place: state.place,
     });

@@ -1,0 +1,202 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../src/measure/dialects.js';
+import { DuckEngine } from '../../src/measure/duckdb.js';
+import { measureJsonSchema, type MeasureResult } from '../../src/measure/result.js';
+import { journey, root } from '../helpers/cli.js';
+
+const published = JSON.parse(readFileSync(join(root, 'journey-measure.schema.json'), 'utf8'));
+const validate = new Ajv2020({ strict: false }).compile(published);
+const CLICKSTREAM = 'fixtures/measure/clickstream.csv';
+const INVENTORY = 'fixtures/measure/inventory.csv';
+const FUNNEL = ['--funnel', 'Paid social ad,Sign-up form,Checkout', '--window', '7d', '--goal', 'Checkout'];
+const dir = mkdtempSync(join(tmpdir(), 'journey-measure-e2e-'));
+
+function measureJson(args: string[]): MeasureResult {
+  const run = journey(['measure', ...args, '--format', 'json']);
+  expect(run.code, run.stderr).toBe(0);
+  const result = JSON.parse(run.stdout) as MeasureResult;
+  expect(validate(result), JSON.stringify(validate.errors)).toBe(true);
+  return result;
+}
+
+/** One line on stderr, no stack, exit 2. */
+function inputError(args: string[], pattern: RegExp): void {
+  const run = journey(['measure', ...args]);
+  expect(run.code, run.stderr).toBe(2);
+  expect(run.stderr).toMatch(pattern);
+  expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  expect(run.stderr).not.toMatch(/\n\s+at /);
+}
+
+describe('journey measure', () => {
+  it('publishes the JSON Schema the zod schema generates (run npm run schema after changing it)', () => {
+    expect(published).toEqual(JSON.parse(JSON.stringify(measureJsonSchema())));
+  });
+
+  it('joins the inventory: touchpoints by their Event cells, the goal, unreached and unplanned, findings at their cells', () => {
+    const result = measureJson([CLICKSTREAM, '--inventory', INVENTORY, ...FUNNEL]);
+    expect(result.touchpoints.map((tp) => [tp.name, tp.users])).toEqual([
+      ['Paid social ad', 7],
+      ['Pricing page', 3],
+      ['Sign-up form', 5],
+      ['Checkout', 5],
+      ['Welcome email', 0],
+    ]);
+    expect(result.inventory).toMatchObject({ matched: 4, planned: 5, unreached: ['Welcome email'], unplanned: ['page_view'] });
+    expect(result.funnel!.map((s) => s.users)).toEqual([7, 4, 3]);
+    const unreached = result.findings.find((f) => f.ruleId === 'unreached-touchpoint')!;
+    expect(unreached.location).toMatchObject({ file: INVENTORY, cell: 'F6' });
+    expect(result.findings.map((f) => f.ruleId)).toContain('unplanned-event');
+  });
+
+  it('exits 1 on findings at or above --fail-on, 0 below it', () => {
+    expect(journey(['measure', CLICKSTREAM, '--inventory', INVENTORY]).code).toBe(0);
+    expect(journey(['measure', CLICKSTREAM, '--inventory', INVENTORY, '--fail-on', 'warning']).code).toBe(1);
+    expect(journey(['measure', CLICKSTREAM, '--inventory', INVENTORY, '--fail-on', 'never']).code).toBe(0);
+  });
+
+  it('renders stylish, markdown and HTML (a funnel and a Sankey of every user)', () => {
+    const stylish = journey(['measure', CLICKSTREAM, '--inventory', INVENTORY, ...FUNNEL]);
+    expect(stylish.stdout).toContain('Funnel within 7d');
+    expect(stylish.stdout).toContain('left out: 1 row without a user id');
+    const markdown = journey(['measure', CLICKSTREAM, ...FUNNEL.slice(0, 0), '--format', 'markdown']);
+    expect(markdown.stdout).toMatch(/^# Measured journey/);
+    expect(markdown.stdout).toContain('| Touchpoint | Users |');
+    const html = journey(['measure', CLICKSTREAM, '--inventory', INVENTORY, ...FUNNEL, '--format', 'html', '--top', '2']);
+    expect(html.code).toBe(0);
+    expect(html.stdout).toContain('<svg class="sankey"');
+    expect(html.stdout).toContain('other routes (5 variants)');
+    expect(html.stdout).toContain('class="funnel"');
+  });
+
+  it('escapes what the log says in every output', () => {
+    const file = join(dir, 'hostile.csv');
+    writeFileSync(file, 'user_id,timestamp,event\nu1,2024-01-01T00:00:00Z,"<img src=x onerror=alert(1)>"\nu1,2024-01-01T01:00:00Z,"\u001b[31mred\u001b[0m | *bold*"\nu2,2024-01-01T00:00:00Z,plain\n');
+    const html = journey(['measure', file, '--format', 'html']).stdout;
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;img');
+    const stylish = journey(['measure', file]).stdout;
+    expect(stylish).not.toContain('\u001b');
+    const markdown = journey(['measure', file, '--format', 'markdown']).stdout;
+    expect(markdown).toContain('\\| \\*bold\\*');
+  });
+
+  it('writes the measured figures as a CSV keyed like the inventory, never into it', () => {
+    const out = join(dir, 'metrics.csv');
+    const before = readFileSync(INVENTORY, 'utf8');
+    const run = journey(['measure', CLICKSTREAM, '--inventory', INVENTORY, '--goal', 'Checkout', '--write-metrics', out]);
+    expect(run.code, run.stderr).toBe(0);
+    const lines = readFileSync(out, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('Persona,Stage,Touchpoint,Reach,Share,Drop-off rate,Conversion rate,Median hours to next,Observed day');
+    expect(lines[1]).toMatch(/^[^,]*,Awareness,Paid social ad,7,87\.5%,14\.29%,57\.14%,/);
+    expect(readFileSync(INVENTORY, 'utf8')).toBe(before);
+    expect(journey(['measure', CLICKSTREAM, '--write-metrics', INVENTORY]).code).toBe(2);
+  });
+
+  it('reads a marketing log with flags: the channel as the event, a COL=VALUE goal', () => {
+    const result = measureJson(['fixtures/measure/marketing.jsonl', '--event', 'channel', '--goal', 'interaction=conversion']);
+    expect(result.columns).toMatchObject({ user: 'anonymousId', event: 'channel' });
+    expect(result.goal).toBe('interaction=conversion');
+    expect(result.touchpoints.every((tp) => typeof tp.conversion === 'number')).toBe(true);
+  });
+});
+
+describe('journey measure: bad input is one line and exit 2, or a counted exclusion', () => {
+  it('names a missing file, an inventory given as the log, a missing column and a bad flag', () => {
+    inputError(['nope.csv'], /nope\.csv: no such file/);
+    inputError([INVENTORY], /looks like a communication inventory, not an event log/);
+    inputError([CLICKSTREAM, '--user', 'usr_id'], /--user usr_id: no such column; did you mean "user_id"\?/);
+    inputError([CLICKSTREAM, '--window', '7 parsecs', '--funnel', 'a'], /--window: expected a number and a unit/);
+    inputError([CLICKSTREAM, '--inventory', INVENTORY, '--funnel', 'Chekout'], /"Chekout" is no touchpoint of the inventory; did you mean "Checkout"\?/);
+    inputError([CLICKSTREAM, '--funnel', 'a,b,a'], /"a" is named twice/);
+  });
+
+  it('refuses a log whose times mostly cannot be read, and says how to name their format', () => {
+    const file = join(dir, 'dates.csv');
+    writeFileSync(file, 'user_id,when,event\nu1,03/01/2024 10:00,a\nu2,04/01/2024 11:00,b\n');
+    inputError([file, '--time', 'when'], /2 of 2 times in "when" cannot be read \(e\.g\. "03\/01\/2024 10:00"\): name the format with --time-format/);
+    const run = journey(['measure', file, '--time', 'when', '--time-format', '%d/%m/%Y %H:%M', '--format', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).first).toBe('2024-01-03T10:00:00.000Z');
+  });
+
+  it('says when times mix zones, and reads epoch seconds and gzip', () => {
+    const file = join(dir, 'zones.csv.gz');
+    writeFileSync(file, gzipSync('user_id,timestamp,event\nu1,2024-01-01 10:00:00,a\nu1,2024-01-01T10:00:00+02:00,b\nu2,1704103200,a\n'));
+    const run = journey(['measure', file, '--format', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/have no time zone and are read as UTC/);
+    const result = JSON.parse(run.stdout) as MeasureResult;
+    // +02:00 is 08:00 UTC, before the zoneless 10:00: the route is b, a.
+    expect(result.variants.top.map((v) => v.steps.join(','))).toContain('b,a');
+    expect(result.first).toBe('2024-01-01T08:00:00.000Z');
+  });
+
+  it('counts rows without a user id when there are many (the ASOF NULL-key trap past 64 rows cannot match them)', () => {
+    const file = join(dir, 'nulls.csv');
+    const rows = ['user_id,timestamp,event'];
+    for (let i = 0; i < 200; i++) rows.push(`${i % 3 === 0 ? '' : `u${i % 7}`},2024-01-01T${String(i % 24).padStart(2, '0')}:00:00Z,${i % 2 === 0 ? 'a' : 'b'}`);
+    writeFileSync(file, `${rows.join('\n')}\n`);
+    const result = measureJson([file, '--funnel', 'a,b']);
+    expect(result.excluded[0]).toMatchObject({ rows: 67 });
+    expect(result.users).toBe(7);
+    expect(result.funnel![0]!.users).toBeLessThanOrEqual(7);
+  });
+
+  it('a malformed CSV and a truncated gzip are one line', () => {
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'user_id,timestamp,event\nu1,2024-01-01,"open quote\n');
+    const run = journey(['measure', bad]);
+    expect([0, 2]).toContain(run.code);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    const gz = join(dir, 'cut.csv.gz');
+    writeFileSync(gz, gzipSync(readFileSync(CLICKSTREAM)).subarray(0, 60));
+    inputError([gz], /cut\.csv\.gz/);
+  });
+});
+
+describe('journey measure --emit-sql and --results', () => {
+  it('prints SQL for every dialect, quoting what the inventory and flags name', () => {
+    for (const dialect of DIALECTS) {
+      const run = journey(['measure', CLICKSTREAM, '--inventory', INVENTORY, ...FUNNEL, '--emit-sql', dialect]);
+      expect(run.code, `${dialect}: ${run.stderr}`).toBe(0);
+      expect(run.stdout, dialect).toMatch(/^-- journey measure/);
+      expect(run.stdout, dialect).toContain('UNION ALL');
+    }
+    const table = journey(['measure', 'analytics.events', '--user', 'uid', '--time', 'ts', '--event', "it's", '--emit-sql', 'bigquery']);
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout).toContain('`analytics`.`events`');
+    expect(table.stdout).toContain("`it's`");
+    expect(journey(['measure', 'analytics.events', '--emit-sql', 'postgres']).stderr).toMatch(/name its columns with --user, --time, --event/);
+  });
+
+  it('the DuckDB SQL run on the log as a table, rendered with --results, gives the figures journey measure computes', async () => {
+    const sql = journey(['measure', CLICKSTREAM, '--inventory', INVENTORY, ...FUNNEL, '--emit-sql', 'duckdb']).stdout;
+    const engine = await DuckEngine.open({ threads: 1 });
+    const results = join(dir, 'results.csv');
+    try {
+      await engine.run(`CREATE TABLE events AS SELECT * FROM read_csv('${join(root, CLICKSTREAM)}', all_varchar = true)`);
+      await engine.run(`COPY (${sql.replace(/^--.*$/gm, '').trim().replace(/;$/, '')}) TO '${results}' (HEADER, DELIMITER ',')`);
+    } finally {
+      await engine.close();
+    }
+    const fromWarehouse = measureJson([CLICKSTREAM, '--inventory', INVENTORY, ...FUNNEL, '--results', results]);
+    const direct = measureJson([CLICKSTREAM, '--inventory', INVENTORY, ...FUNNEL]);
+    expect(fromWarehouse.touchpoints).toEqual(direct.touchpoints);
+    expect(fromWarehouse.funnel).toEqual(direct.funnel);
+    expect(fromWarehouse.variants).toEqual(direct.variants);
+    expect(fromWarehouse.segments).toEqual(direct.segments);
+    expect(fromWarehouse.findings.map((f) => f.ruleId)).toEqual(direct.findings.map((f) => f.ruleId));
+  });
+
+  it('a results file that is not journey SQL results is one line', () => {
+    const file = join(dir, 'wrong.csv');
+    writeFileSync(file, 'a,b\n1,2\n');
+    inputError([CLICKSTREAM, '--results', file], /no "kind" column/);
+  });
+});
