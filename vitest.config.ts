@@ -4,5 +4,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     testTimeout: 30_000,
+    // The map's stylesheet is imported as text (`map.css?raw`, inlined by the bundle); vitest hands
+    // stylesheets over empty unless they are included here.
+    css: { include: [/\/src\/views\/map\/browser\/.*\.css/] },
   },
 });

@@ -7,8 +7,18 @@
 // so the ESM chunks are then turned into CommonJS scripts (.cjs, dynamic imports become requires) that
 // bin/journey.js runs through src/boot/code-cache.ts.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { build, transform } from 'esbuild';
+
+// `import text from './file.css?raw'` (the map's stylesheet and script, real files under src/): tsc
+// leaves the import as written in dist/, so it is resolved back to the file under src/ and inlined as text.
+const rawText = {
+  name: 'raw-text',
+  setup(build) {
+    build.onResolve({ filter: /\?raw$/ }, (args) => ({ path: resolve('src', relative(resolve('dist'), args.resolveDir), args.path.slice(0, -'?raw'.length)), namespace: 'raw-text' }));
+    build.onLoad({ filter: /.*/, namespace: 'raw-text' }, (args) => ({ contents: readFileSync(args.path, 'utf8'), loader: 'text' }));
+  },
+};
 
 const out = 'dist/bundle';
 const esm = 'dist/bundle-esm';
@@ -31,6 +41,7 @@ const cli = await build({
   // DuckDB (journey measure only) ships a native binary: it stays in node_modules, required when measure runs;
   // chdb, ClickHouse in process, is the user's own optional install.
   external: ['@duckdb/node-api', 'chdb'],
+  plugins: [rawText],
   logLevel: 'warning',
 });
 
@@ -87,5 +98,6 @@ await build({
   // The CommonJS dependencies (yauzl and its helpers) call require for Node's built-ins.
   banner: { js: "import { createRequire as journeyCreateRequire } from 'node:module'; const require = journeyCreateRequire(import.meta.url);" },
   external: ['@duckdb/node-api', 'chdb'],
+  plugins: [rawText],
   logLevel: 'warning',
 });

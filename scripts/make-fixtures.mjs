@@ -309,3 +309,5 @@ await import('./fixtures/reading.mjs');
 await import('./fixtures/trial.mjs');
 // Event logs for journey measure: scripts/fixtures/measure.mjs.
 await import('./fixtures/measure.mjs');
+// A trial-sized workbook (three personas of 42 to 50 touchpoints) for the map's browser tests: scripts/fixtures/map-trial.mjs.
+await import('./fixtures/map-trial.mjs');

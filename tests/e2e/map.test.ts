@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
+import { terminalLine } from '../../src/escape.js';
 import { journey, root } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'journey-map-'));
@@ -11,17 +12,58 @@ const XLSX = 'fixtures/sample-inventory.xlsx';
 const CSV = 'fixtures/sample-inventory.csv';
 
 describe('journey map', () => {
-  it('writes one self-contained HTML file with a tab per persona and exits 0', () => {
+  it('writes one self-contained HTML file with a tab and an overview page per persona, says so, and exits 0', () => {
     const out = join(dir, 'map.html');
     const run = journey(['map', XLSX, '-o', out]);
     expect(run).toMatchObject({ code: 0, stdout: '', stderr: `journey: wrote ${out}\n` });
-    const { document } = new JSDOM(readFileSync(out, 'utf8')).window;
+    const html = readFileSync(out, 'utf8');
+    const { document } = new JSDOM(html).window;
     expect([...document.querySelectorAll('[role=tab]')].map((t) => t.textContent)).toEqual(['Practitioner', 'Buyer']);
+    expect(document.querySelectorAll('section.persona svg.overview')).toHaveLength(2);
+    expect(document.querySelectorAll('.chip')).toHaveLength(25);
+    // The stylesheet and the script are inlined by the build from their own files.
+    expect(html).toContain('.overview-page .persona{display:block!important;break-after:page');
+    expect(html).toContain("document.documentElement.classList.add('js')");
+    // The Buyer has no onboarding, adoption or advocacy touchpoint: gaps in its header count.
+    expect(document.querySelector('#p1 svg')!.textContent).toContain('3 gaps');
+    expect(document.querySelector('#p0 .handoff.lag')!.textContent).toContain('Sales → Customer Success14 d ⚠ over 7');
+  });
+
+  it('keeps the detailed lanes as --type detail', () => {
+    const out = join(dir, 'detail.html');
+    expect(journey(['map', XLSX, '--type', 'detail', '-o', out]).code).toBe(0);
+    const { document } = new JSDOM(readFileSync(out, 'utf8')).window;
     expect(document.querySelectorAll('.card').length).toBe(25);
-    // The Buyer has no onboarding, adoption or advocacy touchpoint: drawn as gaps.
     const buyerGaps = [...document.querySelectorAll('#p1 .stagehead.gap')].map((h) => h.firstChild!.textContent!.trim());
     expect(buyerGaps).toEqual(['Onboarding', 'Adoption', 'Advocacy']);
     expect(document.querySelector('#p0 .handoff.lag')!.textContent).toContain('Sales → Customer Success: 14 days ⚠ lag over the 7-day limit');
+  });
+
+  it('says every file it writes on stderr the same way, through the terminal escaper', () => {
+    const folder = join(dir, 'said');
+    const evil = join(folder, 'evil\u001b]0;PWNED\u0007.html');
+    for (const [args, files] of [
+      [['-o', evil], [evil]],
+      [['--format', 'mermaid', '-o', join(folder, 'map.md')], [join(folder, 'map.md')]],
+      [['--format', 'svg', '-o', join(folder, 'map.svg')], [join(folder, 'map-practitioner.svg'), join(folder, 'map-buyer.svg')]],
+    ] as const) {
+      const run = journey(['map', XLSX, ...args]);
+      expect(run.code).toBe(0);
+      expect(run.stderr).not.toContain('\u001b');
+      expect(run.stderr).toBe(files.map((file) => `${terminalLine(`journey: wrote ${file}`)}\n`).join(''));
+      for (const file of files) expect(existsSync(file)).toBe(true);
+    }
+  });
+
+  it('refuses --format png and pdf without -o, and names where it looked when no browser is found', () => {
+    const stdout = journey(['map', XLSX, '--format', 'png']);
+    expect(stdout).toMatchObject({ code: 2, stderr: 'journey: --format png writes a file: give it with -o map.png\n' });
+    const missing = journey(['map', XLSX, '--format', 'pdf', '--browser', join(dir, 'no-such-browser'), '-o', join(dir, 'x.pdf')]);
+    expect(missing).toMatchObject({ code: 2, stderr: `journey: --browser ${join(dir, 'no-such-browser')}: no such file\n` });
+    const none = journey(['map', XLSX, '--format', 'pdf', '-o', join(dir, 'x.pdf')], { env: { PATH: join(dir, 'empty-path'), CHROME_PATH: undefined, PROGRAMFILES: undefined, LOCALAPPDATA: undefined } });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^journey: --format pdf draws through Chromium, Chrome or Edge, and none was found \(on the PATH as chromium, [^\n]*; install one, or give its program with --browser PATH\n$/);
+    expect(existsSync(join(dir, 'x.pdf'))).toBe(false);
   });
 
   it('writes HTML to stdout when it is not a terminal, and refuses a terminal', () => {
@@ -45,7 +87,7 @@ describe('journey map', () => {
 
   it('draws lanes by team', () => {
     const out = join(dir, 'teams.html');
-    expect(journey(['map', CSV, '--lanes', 'team', '--persona', 'Practitioner', '-o', out]).code).toBe(0);
+    expect(journey(['map', CSV, '--type', 'detail', '--lanes', 'team', '--persona', 'Practitioner', '-o', out]).code).toBe(0);
     const lanes = [...new JSDOM(readFileSync(out, 'utf8')).window.document.querySelectorAll('.rowhead')].map((r) => r.textContent).slice(3);
     expect(lanes).toEqual(['Marketing', 'Sales', 'Customer Success', 'Product', 'Support', 'Finance']);
   });
@@ -74,7 +116,7 @@ describe('journey map', () => {
   it('refuses a type a format cannot draw yet, and unknown types, with exit 2', () => {
     const day = journey(['map', CSV, '--type', 'day', '--format', 'mermaid']);
     expect(day.code).toBe(2);
-    expect(day.stderr).toBe('journey: --type day is not yet supported with --format mermaid (it is with: current, future; --format html draws every type)\n');
+    expect(day.stderr).toBe('journey: --type day is not yet supported with --format mermaid (it is with: current, future, detail; --format html draws every type)\n');
     expect(journey(['map', CSV, '--type', 'someday']).code).toBe(2);
   });
 
@@ -93,11 +135,17 @@ describe('journey map', () => {
     const file = join(dir, 'hostile.csv');
     writeFileSync(file, 'Persona,Stage,Touchpoint,Team,Channel,Day\n"<img src=x onerror=alert(1)>",Awareness,"<script>alert(1)</script>","A"" --> B",Email,1\n,Decision,"`x` %%{init}%%: 9: Evil",Sales,Email,"2"\n');
     const html = join(dir, 'hostile.html');
-    expect(journey(['map', file, '-o', html]).code).toBe(0);
+    expect(journey(['map', file, '--type', 'detail', '-o', html]).code).toBe(0);
     const { document } = new JSDOM(readFileSync(html, 'utf8')).window;
     expect(document.querySelectorAll('script:not([type="application/json"])')).toHaveLength(1);
     expect(document.querySelector('img')).toBeNull();
     expect([...document.querySelectorAll('.card .name')].map((n) => n.textContent)).toEqual(['<script>alert(1)</script>', '`x` %%{init}%%: 9: Evil']);
+    const overview = join(dir, 'hostile-overview.html');
+    expect(journey(['map', file, '-o', overview]).code).toBe(0);
+    const page = new JSDOM(readFileSync(overview, 'utf8')).window.document;
+    expect(page.querySelectorAll('script:not([type="application/json"])')).toHaveLength(1);
+    expect(page.querySelector('img')).toBeNull();
+    expect([...page.querySelectorAll('.chip')].map((n) => n.getAttribute('aria-label'))).toEqual(['<script>alert(1)</script>', '`x` %%{init}%%: 9: Evil']);
     const mermaid = journey(['map', file, '--format', 'mermaid']).stdout;
     expect(mermaid).toContain('    #96;x#96; #37;#37;#123;init#125;#37;#37;#58; 9#58; Evil: 3: Sales\n');
     expect(mermaid).not.toMatch(/<script|<img/);

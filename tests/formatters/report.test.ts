@@ -24,10 +24,13 @@ const dir = mkdtempSync(join(tmpdir(), 'journey-report-'));
 function report(files: string[]): string {
   const out = join(dir, 'gaps.md');
   const run = journey(['report', ...files, '-o', out]);
-  expect(run.stderr).toBe(`journey: wrote ${out}\n`);
+  // Written to a file, the report writes each persona's overview beside it, and says so.
+  const text = readFileSync(out, 'utf8');
+  const figures = [...text.matchAll(/^!\[[^\]]*\]\(([\w%-]+\.svg)\)$/gm)].map((m) => join(dir, decodeURIComponent(m[1]!)));
+  expect(run.stderr).toBe([...figures, out].map((path) => `journey: wrote ${path}\n`).join(''));
   expect(run.stdout).toBe('');
   expect(run.code).toBe(0);
-  return readFileSync(out, 'utf8');
+  return text;
 }
 
 describe('journey report', () => {
@@ -87,8 +90,22 @@ describe('journey report', () => {
     expect(buyer).toContain('| Adoption | · | · | · | · | · | — | **0 — gap** |');
   });
 
-  it('embeds a journey diagram per persona that mermaid parses', async () => {
+  it('written to a file, links the overview of each persona, written beside it as SVG', () => {
     const text = report(['fixtures/sample-inventory.xlsx']);
+    const links = [...text.matchAll(/^!\[Journey map of ([^:]+):[^\]]*\]\(([\w-]+\.svg)\)$/gm)].map((m) => [m[1], m[2]]);
+    expect(links).toEqual([['Practitioner', 'gaps-practitioner.svg'], ['Buyer', 'gaps-buyer.svg']]);
+    for (const [persona, file] of links) {
+      const svg = new (new JSDOM('').window.DOMParser)().parseFromString(readFileSync(join(dir, file!), 'utf8'), 'image/svg+xml');
+      expect(svg.getElementsByTagName('parsererror')).toHaveLength(0);
+      expect(svg.getElementsByTagName('title')[0]!.textContent).toBe(`Current state journey map: ${persona}`);
+    }
+    expect(text).not.toContain('```mermaid\njourney');
+  });
+
+  it('to stdout, embeds a Mermaid journey per persona of up to 20 touchpoints that mermaid parses', async () => {
+    const run = journey(['report', 'fixtures/sample-inventory.xlsx']);
+    expect(run.code).toBe(0);
+    const text = run.stdout;
     const journeys = [...text.matchAll(/```mermaid\n(journey[\s\S]*?)```/g)].map((m) => m[1]!);
     expect(journeys).toHaveLength(2);
     for (const diagram of journeys) await expect(mermaid.parse(diagram)).resolves.toBeTruthy();

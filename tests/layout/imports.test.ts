@@ -1,6 +1,6 @@
 // The import graph of src/, read from the TypeScript sources' own import statements: no cycle, and no
 // stage imports one above it (CONTRIBUTING.md, The pipeline).
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -56,7 +56,8 @@ function importGraph(): Map<string, string[]> {
     const { importedFiles } = ts.preProcessFile(readFileSync(path, 'utf8'), true, true);
     const targets = importedFiles
       .map((imported) => imported.fileName)
-      .filter((name) => name.startsWith('.'))
+      // A file imported as text (`./map.css?raw`) is an asset, not a module: checked apart below.
+      .filter((name) => name.startsWith('.') && !name.endsWith('?raw'))
       .map((name) => relative(SRC, resolve(dirname(path), name.replace(/\.js$/, '.ts'))).split('\\').join('/'));
     graph.set(relative(SRC, path).split('\\').join('/'), targets);
   }
@@ -116,6 +117,14 @@ describe('the import graph of src/', () => {
   it('names only files that exist', () => {
     const missing = [...graph].flatMap(([file, targets]) => targets.filter((target) => !graph.has(target)).map((target) => `${file} -> ${target}`));
     expect(missing).toEqual([]);
+  });
+
+  it('finds every file imported as text (the map stylesheet and script) beside its importer', () => {
+    const assets = sources(SRC).flatMap((path) =>
+      ts.preProcessFile(readFileSync(path, 'utf8'), true, true).importedFiles.filter((i) => i.fileName.endsWith('?raw')).map((i) => resolve(dirname(path), i.fileName.slice(0, -'?raw'.length))),
+    );
+    expect(assets.length).toBeGreaterThan(0);
+    expect(assets.filter((asset) => !existsSync(asset))).toEqual([]);
   });
 
   it('still has each import KNOWN_WRONG excuses (delete the ones that are gone)', () => {

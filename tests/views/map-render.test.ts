@@ -5,10 +5,11 @@ import { renderHtml } from '../../src/views/map/html.js';
 import { REPORT_JOURNEY_LIMIT, journeyDiagrams, personaJourney, renderMermaid } from '../../src/views/map/mermaid.js';
 import { DARK, LIGHT, MARK_PAIRS, TEXT_PAIRS, contrastRatio } from '../../src/views/map/palette.js';
 import { renderSvg } from '../../src/views/map/svg.js';
+import { overviewSvg } from '../../src/views/map/overview-svg.js';
 import { HOSTILE_NAMES, mapOf, source } from './map-helpers.js';
 
 const hostileRows = HOSTILE_NAMES.map((name, i) => ['Pers<o>na "x"', ['Awareness', 'Decision', 'Onboarding'][i % 3]!, name, `Team ${name.slice(0, 12)}`, 'Email', 'Automatic', 'Outbound', i * 3, 'Once', 'frustrated']);
-const hostile = () => mapOf(hostileRows);
+const hostile = (type: 'current' | 'detail' = 'detail') => mapOf(hostileRows, { type });
 
 interface MermaidApi {
   parse(text: string): Promise<unknown>;
@@ -54,7 +55,7 @@ describe('escaping', () => {
   });
 });
 
-describe('HTML map', () => {
+describe('HTML map, detailed lanes', () => {
   const html = renderHtml(hostile(), { fileLabel: (file) => `dir/${file}` });
   const { document } = new JSDOM(html).window;
 
@@ -79,7 +80,7 @@ describe('HTML map', () => {
     expect(csp).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+'/);
     expect(html).not.toMatch(/\b(src|href)="(?!#)/);
     expect(html).not.toMatch(/https?:\/\//);
-    expect(html).not.toMatch(/@import|url\((?!"data:image\/svg\+xml,)/);
+    expect(html).not.toMatch(/@import|url\((?!"data:image\/svg\+xml,|#)/);
   });
 
   it('links each card to its details and each tab to its panel', () => {
@@ -100,7 +101,7 @@ describe('HTML map', () => {
       ['P', 'Decision', 'Contract', 'Sales', 'Email', 'Automatic', 'Outbound', 10, 'Once'],
       ['P', 'Onboarding', 'Kickoff', 'CS', 'Phone', 'Manual', 'Outbound', 30, 'Once'],
       ['P', 'Onbaording', 'Typo', 'CS', 'Phone', 'Manual', 'Outbound', 31, 'Once'],
-    ]);
+    ], { type: 'detail' });
     const doc = new JSDOM(renderHtml(map, { fileLabel: (f) => f })).window.document;
     const heads = [...doc.querySelectorAll('.stagehead')];
     expect(heads.filter((h) => h.textContent!.includes('Gap: no touchpoint')).map((h) => h.firstChild!.textContent!.trim())).toEqual(['Awareness', 'Consideration', 'Adoption', 'Retention', 'Expansion', 'Advocacy']);
@@ -109,7 +110,74 @@ describe('HTML map', () => {
   });
 });
 
+describe('HTML map, overview', () => {
+  const html = renderHtml(hostile('current'), { fileLabel: (file) => `dir/${file}` });
+  const { document } = new JSDOM(html).window;
+
+  it('draws each persona as one SVG page whose chips open the details of every hostile name, as text', () => {
+    expect(document.querySelectorAll('script:not([type="application/json"])')).toHaveLength(1);
+    expect(document.querySelector('b')).toBeNull();
+    expect(document.querySelectorAll('section.persona svg.overview')).toHaveLength(1);
+    const chips = [...document.querySelectorAll('.chip')];
+    expect(chips.map((c) => c.getAttribute('aria-label')).sort()).toEqual([...HOSTILE_NAMES].sort());
+    const data = JSON.parse(document.getElementById('data-p0')!.textContent!) as { n: string }[];
+    for (const chip of chips) expect(data[Number(chip.getAttribute('data-i'))]!.n).toBe(chip.getAttribute('aria-label'));
+    expect(document.getElementById('details-p0')!.hasAttribute('hidden')).toBe(true);
+  });
+
+  it('is self-contained, with unique ids, and prints one landscape page per persona', () => {
+    expect(html).not.toMatch(/\b(src|href)="(?!#)/);
+    expect(html).not.toMatch(/https?:\/\/(?!www\.w3\.org\/2000\/svg")/);
+    const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const use of document.querySelectorAll('use')) expect(document.getElementById(use.getAttribute('href')!.slice(1))).not.toBeNull();
+    expect(html).toMatch(/@media print\{[^]*\.overview-page \.persona\{display:block!important;break-after:page/);
+  });
+
+  it('puts file-level notes above the tabs and a note about a persona’s own sheet on that persona only', () => {
+    const map = mapOf([['A', 'Awareness', 'Ad', 'M', 'Social'], ['B', 'Decision', 'Call', 'Sales', 'Phone']]);
+    const sheetNote = { ruleId: 'stale-review', severity: 'info' as const, message: 'Sheet note', fix: '', place: 'B', file: 'inventory.csv' };
+    map.general.push({ ...sheetNote, message: 'File note', place: 'inventory.csv' });
+    map.personas[1]!.findings.push(sheetNote);
+    const doc = new JSDOM(renderHtml(map, { fileLabel: (f) => f })).window.document;
+    expect(doc.querySelector('header .persona-free')!.textContent).toContain('File note');
+    expect(doc.querySelector('header .persona-free')!.textContent).not.toContain('Sheet note');
+    expect(doc.getElementById('p1')!.textContent).toContain('Sheet note');
+    expect(doc.getElementById('p0')!.textContent).not.toContain('Sheet note');
+  });
+});
+
+describe('SVG overview', () => {
+  it('is well-formed XML with every hostile name as text, and every cut label whole in its title', () => {
+    const map = hostile('current');
+    const svg = overviewSvg(map.personas[0]!, { title: 'Pers<o>na "x" -->', future: false, idPrefix: 'p0', file: 'a&b.csv' }, true);
+    const parsed = new (new JSDOM('').window.DOMParser)().parseFromString(svg, 'image/svg+xml');
+    expect(parsed.getElementsByTagName('parsererror')).toHaveLength(0);
+    expect(parsed.getElementsByTagName('script')).toHaveLength(0);
+    // A chip's title is its name and its channel.
+    const titles = [...parsed.getElementsByTagName('title')].map((t) => t.textContent!.split('\n')[0]);
+    for (const name of HOSTILE_NAMES) expect(titles).toContain(`${name} (Email)`);
+    expect(parsed.getElementsByTagName('title')[0]!.textContent).toBe('Current state journey map: Pers<o>na "x" -->');
+    for (const text of parsed.getElementsByTagName('text')) {
+      const shownText = [...text.getElementsByTagName('tspan')].map((t) => t.textContent).join(' ');
+      if (shownText.endsWith('…')) expect(text.getElementsByTagName('title')[0]?.textContent ?? text.parentElement?.getElementsByTagName('title')[0]?.textContent).toBeTruthy();
+    }
+    expect(parsed.documentElement.getAttribute('width')).toBe('1600');
+  });
+});
+
 describe('SVG map', () => {
+  it('says an overlap as an overlap, not as negative days, and keeps a cut stage name in its title', () => {
+    const map = mapOf([
+      ['P', 'Decision', 'Contract', 'Sales', 'Email', 'Automatic', 'Outbound', 30, 'Once'],
+      ['P', 'Onboarding', 'Kickoff', 'CS', 'Phone', 'Manual', 'Outbound', 10, 'Once'],
+    ], { type: 'detail' });
+    const svg = renderSvg(map.personas[0]!, map, 'P');
+    expect(svg).toContain('Sales → CS: overlap 20 d');
+    expect(svg).not.toMatch(/−\d+ d|-\d+ d/);
+    expect(svg).toContain('<title>Onboarding</title>');
+  });
+
   it('is well-formed XML with every hostile name as text', () => {
     const map = hostile();
     const svg = renderSvg(map.personas[0]!, map, 'Pers<o>na "x" -->');
@@ -156,7 +224,7 @@ describe('Mermaid journey', () => {
     const { file, model, findings } = source([...rows, ['Small', 'Decision', 'Call', 'Sales', 'Phone']]);
     const into = new Map<string, string>();
     journeyDiagrams(file, model, findings, into);
-    expect(into.get(`${file}\u0000Big`)).toBe(`Left out: ${REPORT_JOURNEY_LIMIT + 1} touchpoints are more than a journey diagram can show (${REPORT_JOURNEY_LIMIT}); \`journey map\` draws them.`);
+    expect(into.get(`${file}\u0000Big`)).toBe(`Left out: ${REPORT_JOURNEY_LIMIT + 1} touchpoints are more than a Mermaid journey shows legibly (${REPORT_JOURNEY_LIMIT}); written with \`-o report.md\`, the report links each persona's overview, and \`journey map\` draws it.`);
     expect(into.get(`${file}\u0000Small`)).toMatch(/^journey\n {2}title Small\n[^]*    Call( \(\d+ \w+\))?: 3: Sales\n/);
   });
 

@@ -1,4 +1,5 @@
 // `journey map`: the visual journey map, drawn from the inventory with its findings.
+import { writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { ConfigError } from '../../errors.js';
@@ -10,36 +11,44 @@ import { nearest } from '../../model/text.js';
 import { MAP_TYPES, buildJourneyMap, type LaneKind, type MapSource, type MapType } from '../../views/map/layout.js';
 import { EXIT, exitCode } from '../exit.js';
 import { answersOption, type InputFlags, inputOptions } from '../flags.js';
-import { emit } from '../outputs.js';
+import { findBrowser } from '../browser.js';
+import { emit, ensureFolderOf, writeAtomically } from '../outputs.js';
 import { outputOf, readInputs } from '../prologue.js';
+import { announceWritten } from '../written.js';
 
-export const MAP_FORMATS = ['html', 'svg', 'mermaid'] as const;
+export const MAP_FORMATS = ['html', 'svg', 'mermaid', 'png', 'pdf'] as const;
 type MapFormat = (typeof MAP_FORMATS)[number];
 
 /** What each format can draw so far; the rest is refused with a usage error rather than drawn half. */
 const SUPPORTED: Record<MapFormat, readonly MapType[]> = {
   html: MAP_TYPES,
-  svg: ['current', 'future', 'blueprint'],
-  mermaid: ['current', 'future'],
+  svg: ['current', 'future', 'detail', 'blueprint'],
+  mermaid: ['current', 'future', 'detail'],
+  png: ['current', 'future'],
+  pdf: ['current', 'future'],
 };
+/** A PNG is one persona's page in a 1600×900 window, at twice the pixels for a crisp slide. */
+export const PNG_WINDOW = { width: 1600, height: 900, scale: 2 } as const;
 
 export interface MapFlags extends InputFlags {
   type: MapType;
   lanes: LaneKind;
   format: MapFormat;
   persona?: string;
+  browser?: string;
 }
 
 export function registerMap(program: Command): void {
   inputOptions(
     answersOption(program
       .command('map')
-      .description('draw the journey map per persona (HTML, SVG or Mermaid): stages, lanes by channel or team, gaps, findings, emotion, handoffs')
+      .description('draw the journey map: one page per persona (HTML, SVG, PNG, PDF or Mermaid) with stages, touchpoints by channel, the emotion curve, pains, opportunities, KPIs and handoffs')
       .argument('<files...>', 'inventory files or folders')
       .addOption(new Option('--type <type>', 'which map').choices(MAP_TYPES).default('current'))
-      .addOption(new Option('--lanes <kind>', 'one lane per channel or per team').choices(['channel', 'team']).default('channel'))
+      .addOption(new Option('--lanes <kind>', 'detail, blueprint and day maps: one lane per channel or per team').choices(['channel', 'team']).default('channel'))
       .addOption(new Option('--format <name>', 'output format').choices(MAP_FORMATS).default('html'))
-      .option('--persona <name>', 'draw only this persona')),
+      .option('--persona <name>', 'draw only this persona')
+      .option('--browser <path>', 'Chromium, Chrome or Edge program for --format png and pdf (default: $CHROME_PATH, else the first found)')),
   ).action(async (files: string[], flags: MapFlags) => {
     process.exitCode = await runMap(files, flags);
   });
@@ -56,6 +65,10 @@ async function runMap(files: string[], flags: MapFlags): Promise<number> {
     throw new ConfigError(`--type ${flags.type} is not yet supported with --format ${flags.format} (it is with: ${SUPPORTED[flags.format].join(', ')}; --format html draws every type)`);
   }
   const toTerminal = flags.output === undefined && process.stdout.isTTY === true;
+  if ((flags.format === 'png' || flags.format === 'pdf') && flags.output === undefined) {
+    throw new ConfigError(`--format ${flags.format} writes a file: give it with -o map.${flags.format}`);
+  }
+  const browser = flags.format === 'png' || flags.format === 'pdf' ? findBrowser(flags.browser, flags.format) : null;
   if (toTerminal && flags.format !== 'mermaid') {
     throw new ConfigError(`refusing to write ${flags.format.toUpperCase()} to a terminal; write it to a file with -o map.${flags.format} and open that`);
   }
@@ -86,29 +99,61 @@ async function runMap(files: string[], flags: MapFlags): Promise<number> {
   const { personaLabels } = await import('../../views/map/html.js');
   const labels = personaLabels(map, fileLabel);
 
+  const perPersona = async (extension: string, count: number, writeOne: (path: string, i: number) => Promise<void>) => {
+    if (flags.output === undefined) throw new ConfigError(`--format ${flags.format} draws one ${extension.toUpperCase()} per persona (${count} here): give -o map.${extension} to write map-<persona>.${extension} files, or choose one with --persona`);
+    const base = join(dirname(flags.output), basename(flags.output, extname(flags.output)));
+    const used = new Set<string>();
+    for (let i = 0; i < count; i++) {
+      let name = `${base}-${slug(map.personas[i]!.persona)}`;
+      while (used.has(name)) name += `-${i + 1}`;
+      used.add(name);
+      await guard({ option: '-o', path: `${name}.${extension}` });
+      await writeOne(`${name}.${extension}`, i);
+    }
+  };
+
   if (flags.format === 'html') {
     const { renderHtml } = await import('../../views/map/html.js');
-    await emit(renderHtml(map, { fileLabel }), flags.output);
+    await written(renderHtml(map, { fileLabel }), flags.output);
   } else if (flags.format === 'mermaid') {
     const { renderMermaid } = await import('../../views/map/mermaid.js');
-    await emit(renderMermaid(map, labels), flags.output);
-  } else {
+    await written(renderMermaid(map, labels), flags.output);
+  } else if (flags.format === 'svg') {
     const { renderSvg } = await import('../../views/map/svg.js');
-    const drawings = map.personas.map((persona, i) => renderSvg(persona, map, labels[i]!));
-    if (drawings.length === 1) await emit(drawings[0]!, flags.output);
-    else if (flags.output === undefined) throw new ConfigError(`--format svg draws one SVG per persona (${drawings.length} here): give -o map.svg to write map-<persona>.svg files, or choose one with --persona`);
-    else {
-      const output = flags.output;
-      const base = join(dirname(output), basename(output, extname(output)));
-      const used = new Set<string>();
-      for (const [i, drawing] of drawings.entries()) {
-        let name = `${base}-${slug(map.personas[i]!.persona)}`;
-        while (used.has(name)) name += `-${i + 1}`;
-        used.add(name);
-        await guard({ option: '-o', path: `${name}.svg` });
-        await emit(drawing, `${name}.svg`);
-      }
+    const { overviewSvg } = await import('../../views/map/overview-svg.js');
+    const { isOverview } = await import('../../views/map/html.js');
+    const drawings = map.personas.map((persona, i) =>
+      isOverview(map.type) ? overviewSvg(persona, { title: labels[i]!, future: map.type === 'future', idPrefix: persona.key, file: fileLabel(persona.file) }, true) : renderSvg(persona, map, labels[i]!),
+    );
+    if (drawings.length === 1) await written(drawings[0]!, flags.output);
+    else await perPersona('svg', drawings.length, (path, i) => written(drawings[i]!, path));
+  } else {
+    const { renderHtml } = await import('../../views/map/html.js');
+    const { printPdf, screenshot } = await import('../browser.js');
+    if (flags.format === 'pdf') {
+      await writeBytes(flags.output!, await printPdf(browser!, renderHtml(map, { fileLabel })));
+    } else {
+      // One page per persona: a document each, drawn alone.
+      const pages = map.personas.map((persona) => renderHtml({ ...map, personas: [persona], general: [] }, { fileLabel, exportPage: true }));
+      const one = async (path: string, i: number) => writeBytes(path, await screenshot(browser!, pages[i]!, PNG_WINDOW));
+      if (pages.length === 1) await one(flags.output!, 0);
+      else await perPersona('png', pages.length, one);
     }
   }
   return exitCode({ inputErrors: result.summary.inputErrors });
 }
+
+/** Writes a text output (or prints it without -o); emit says each file written on stderr, as every command does. */
+async function written(text: string, file: string | undefined): Promise<void> {
+  await emit(text, file);
+}
+
+/** Writes what the browser drew to its place, whole or not at all, and says so. */
+async function writeBytes(path: string, bytes: Buffer): Promise<void> {
+  await ensureFolderOf('-o', path);
+  await writeAtomically(path, (temporary) => writeFile(temporary, bytes, { flag: 'wx' })).catch((error: NodeJS.ErrnoException) => {
+    throw new ConfigError(`-o ${path}: cannot be written (${error.code})`, { cause: error });
+  });
+  announceWritten(path);
+}
+

@@ -5,7 +5,9 @@ import { loadReportFormatter } from '../../formatters/index.js';
 import type { PlanChanges } from '../../formatters/types.js';
 import type { FailOn } from '../../vocab/severity.js';
 import { answersOption, failOnOption, type InputFlags, inputOptions, stateOption } from '../flags.js';
-import { emit } from '../outputs.js';
+import { reportPath } from '../../engine/paths.js';
+import { emit, ensureFolderOf, writeFileAtomically } from '../outputs.js';
+import { announceWritten } from '../written.js';
 import { outputOf, readInputs } from '../prologue.js';
 import { renderOptions } from '../terminal.js';
 import { auditExitCode } from './audit.js';
@@ -13,12 +15,15 @@ import { auditExitCode } from './audit.js';
 type ReportFlags = InputFlags & { failOn: FailOn };
 
 async function runReport(files: string[], flags: ReportFlags): Promise<number> {
-  const { journeyDiagrams } = await import('../../views/map/mermaid.js');
+  const { figurePaths, reportJourneys } = await import('../../views/map/report-figures.js');
   const { compareInventories } = await import('../../views/diff/compare.js');
   const journeys = new Map<string, string>();
   const plans = new Map<string, PlanChanges>();
+  // Written to a file, the report links each persona's overview SVG, written beside it.
+  const figures: { path: string; svg: string }[] = [];
+  const place = flags.output === undefined ? null : figurePaths(flags.output);
   const onModel: AuditOptions['onModel'] = (file, model, findings, future) => {
-    journeyDiagrams(file, model, findings, journeys);
+    reportJourneys({ file, model, findings, fileLabel: reportPath(file) }, journeys, place && { add: (figure) => figures.push(figure), place });
     // Today's gaps beside the plan's effect: what `journey diff --planned` computes for this file.
     if (future === undefined) return;
     const diff = compareInventories({ file, model, findings }, { file, model: future.model, findings: future.findings });
@@ -26,7 +31,14 @@ async function runReport(files: string[], flags: ReportFlags): Promise<number> {
   };
   const state = flags.state ?? 'current';
   const alsoState = state === 'current' ? 'future' : undefined;
-  const { result } = await readInputs(files, flags, { outputs: outputOf(flags) }, (inputs, settings) => audit(inputs, { ...settings, overview: true, alsoState, onModel }));
+  const { result, guard } = await readInputs(files, flags, { outputs: outputOf(flags) }, (inputs, settings) => audit(inputs, { ...settings, overview: true, alsoState, onModel }));
+  // The report's own path is answered for first: its folder is the figures' folder.
+  if (flags.output !== undefined) await ensureFolderOf('-o', flags.output);
+  for (const figure of figures) {
+    await guard({ option: '-o', path: figure.path });
+    await writeFileAtomically('-o', figure.path, figure.svg);
+    announceWritten(figure.path);
+  }
   const formatter = await loadReportFormatter();
   await emit(formatter(result, { ...renderOptions('markdown'), journeys, state, plans }), flags.output);
   return auditExitCode(result, flags);

@@ -8,6 +8,9 @@ import { DARK, LIGHT, cssVariables } from './palette.js';
 import { dayLayout, type DayLayout } from './timeline.js';
 import { MARKUP_MARKER } from '../../marker.js';
 import { SEVERITIES } from '../../vocab/severity.js';
+import { overviewSvg } from './overview-svg.js';
+import MAP_CSS from './browser/map.css?raw';
+import MAP_SCRIPT from './browser/map.js?raw';
 
 const MODE_TEXT = { automatic: 'automatic', manual: 'manual', ongoing: 'ongoing' } as const;
 const DIRECTION_TEXT = { inbound: 'inbound', outbound: 'outbound', both: 'inbound and outbound' } as const;
@@ -30,114 +33,10 @@ const ICON_CSS = Object.entries(ICON_PATHS)
   })
   .join('\n');
 
-const CSS = `
-:root{${cssVariables(LIGHT)}color-scheme:light dark;--lane:9.5rem;--col:12.5rem}
-@media (prefers-color-scheme:dark){:root{${cssVariables(DARK)}}}
-*{box-sizing:border-box}
-body{margin:0;font:14px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:var(--background);color:var(--text)}
-header.top{padding:1rem 1.25rem .5rem}
-h1{font-size:1.4rem;margin:0 0 .25rem}h2{font-size:1.15rem;margin:.5rem 0}h3{font-size:1rem;margin:1rem 0 .25rem}
-.muted{color:var(--muted)}
-.sr{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
-.i{display:inline-block;width:1em;height:1em;vertical-align:-.15em;background:currentColor;-webkit-mask-size:contain;mask-size:contain;-webkit-mask-repeat:no-repeat;mask-repeat:no-repeat}
-${ICON_CSS}
-[role=tablist]{display:flex;flex-wrap:wrap;gap:.25rem;border-bottom:2px solid var(--card-border);margin-top:.5rem}
-[role=tab]{font:inherit;color:var(--text);background:var(--card);border:1px solid var(--card-border);border-bottom:none;border-radius:.4rem .4rem 0 0;padding:.4rem .9rem;cursor:pointer}
-[role=tab][aria-selected=true]{background:var(--accent);color:var(--background);font-weight:600}
-:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
-.js .persona:not(.active){display:none}
-.persona{padding:0 1.25rem 1.5rem}
-.legend{display:flex;flex-wrap:wrap;gap:.25rem 1rem;font-size:.85rem;color:var(--muted);margin:.25rem 0 .75rem}
-.layout{display:flex;gap:1rem;align-items:flex-start}
-.scroll{position:relative;overflow:auto;flex:0 1 auto;min-width:0;border:1px solid var(--card-border);border-radius:.4rem}
-.grid{display:grid;grid-template-columns:var(--lane) repeat(var(--stages),var(--col));width:max-content}
-.grid>div{min-width:0;border-right:1px solid var(--card-border);border-bottom:1px solid var(--card-border);padding:.35rem}
-.rowhead{position:sticky;left:0;z-index:2;background:var(--background);font-weight:600}
-.stagehead{position:sticky;top:0;z-index:1;background:var(--background);font-weight:600}
-.corner{position:sticky;left:0;top:0;z-index:3;background:var(--background)}
-.stagehead .count{font-weight:400;color:var(--muted)}
-.gap{background:repeating-linear-gradient(135deg,var(--gap) 0 8px,var(--background) 8px 16px)}
-.gaplabel{display:inline-block;margin-top:.2rem;padding:0 .35rem;border:1px dashed var(--gap-text);color:var(--gap-text);background:var(--gap);border-radius:.3rem;font-weight:600;font-size:.8rem}
-.unplaced{color:var(--warning)}
-.layer{grid-column:1/-1;background:var(--card);font-weight:600;font-size:.8rem;text-transform:uppercase;letter-spacing:.04em;color:var(--muted)}
-.visibility{border-top:3px dashed var(--line)!important}
-.cell{display:flex;flex-direction:column;gap:.35rem;min-height:2.5rem}
-.card{all:unset;box-sizing:border-box;display:block;position:relative;width:100%;background:var(--card);color:var(--text);border:1px solid var(--card-border);border-left:4px solid var(--card-border);border-radius:.35rem;padding:.3rem .45rem;cursor:pointer;font-size:.85rem}
-.card:hover{border-color:var(--accent)}
-.card:focus-visible{outline:3px solid var(--accent);outline-offset:1px}
-.card[aria-expanded=true]{box-shadow:0 0 0 2px var(--accent)}
-.card.sev-error{border-left-color:var(--error)}.card.sev-warning{border-left-color:var(--warning)}.card.sev-info{border-left-color:var(--info)}
-.card.friction{border-width:2px 2px 2px 4px;border-color:var(--friction)}
-.card.planned{border-style:dashed;border-left-style:solid;border-left-color:var(--planned)}
-.card .name{display:block;font-weight:600;overflow-wrap:anywhere;padding-right:2.2rem}
-.card .meta{display:flex;flex-wrap:wrap;gap:.15rem .5rem;color:var(--muted);margin-top:.1rem}
-.tag{font-size:.75rem;font-weight:600;color:var(--planned)}
-.badge{display:inline-block;min-width:1.4rem;text-align:center;border-radius:1rem;padding:0 .35rem;font-size:.75rem;font-weight:700;color:var(--on-badge)}
-.card .badge{position:absolute;top:.3rem;right:.3rem}
-.badge.error{background:var(--error)}.badge.warning{background:var(--warning)}.badge.info{background:var(--info)}
-.emotion{position:relative;height:4.2rem;padding:0!important}
-.emotion svg{position:absolute;inset:.6rem 0 1.5rem;width:100%;height:calc(100% - 2.1rem);overflow:visible}
-.emotion line{stroke:var(--line);stroke-width:3;vector-effect:non-scaling-stroke}
-.emotion .dot{position:absolute;left:50%;width:.8rem;height:.8rem;margin:-.4rem 0 0 -.4rem;border-radius:50%;background:var(--line);border:2px solid var(--background)}
-.emotion .dot.friction{background:var(--friction)}
-.emotion .label{position:absolute;bottom:.15rem;left:0;right:0;text-align:center;font-size:.75rem}
-.emotion.nodata .label{color:var(--muted);font-style:italic}
-.kpis{font-size:.8rem}
-.kpis dl{margin:0;display:grid;grid-template-columns:auto 1fr;gap:0 .4rem}.kpis dt{color:var(--muted)}.kpis dd{margin:0}
-.friction-flag{color:var(--friction);font-weight:700}
-.handoff{font-size:.8rem}.handoff.lag{color:var(--friction);font-weight:600}
-.details{flex:0 0 20rem;position:sticky;top:.5rem;border:1px solid var(--card-border);border-radius:.4rem;padding:.5rem .75rem;background:var(--card);max-height:80vh;overflow:auto}
-.details dl{display:grid;grid-template-columns:auto 1fr;gap:.1rem .6rem;margin:.25rem 0}.details dt{color:var(--muted)}.details dd{margin:0;overflow-wrap:anywhere}
-.details ul,.findings ul{padding-left:1.1rem;margin:.25rem 0}
-.details li,.findings li{margin:.2rem 0;overflow-wrap:anywhere}
-.place{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85em}
-.timeline{position:relative}
-.mark{position:absolute}.mark .card{height:64px;overflow:hidden}.mark .card .name{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}.mark .card .meta{flex-wrap:nowrap;white-space:nowrap;overflow:hidden}
-.weeks{padding-left:8px}
-.weeks{display:flex;align-items:flex-end;height:5rem;gap:1px}
-.week{background:var(--line);min-height:1px;position:relative}
-.week.peak{background:var(--friction)}
-.silent{position:absolute;top:0;bottom:0;background:repeating-linear-gradient(135deg,var(--gap) 0 6px,transparent 6px 12px);border-left:1px dashed var(--gap-text);border-right:1px dashed var(--gap-text);color:var(--gap-text);font-size:.75rem;padding:.1rem .2rem;overflow:hidden}
-@media print{
- @page{size:landscape;margin:8mm}
- body{font-size:9px;background:#fff;color:#000}
- [role=tablist],.details,.legend .hint{display:none!important}
- .js .persona:not(.active),.persona{display:block!important;break-after:page;padding:0}
- .layout{display:block}
- .scroll{overflow:visible;max-height:none;border:none}
- .grid{width:100%;grid-template-columns:6rem repeat(var(--stages),minmax(0,1fr))}
- .rowhead,.stagehead,.corner{position:static}
- .card{break-inside:avoid;font-size:8px}
-}
-`;
-
-const SCRIPT = `(function(){
-document.documentElement.classList.add('js');
-var tabs=[].slice.call(document.querySelectorAll('[role=tab]'));
-function select(tab,focus){tabs.forEach(function(t){var on=t===tab;t.setAttribute('aria-selected',on);t.tabIndex=on?0:-1;document.getElementById(t.getAttribute('aria-controls')).classList.toggle('active',on);});if(focus)tab.focus();}
-tabs.forEach(function(tab,i){
- tab.addEventListener('click',function(){select(tab,false);});
- tab.addEventListener('keydown',function(e){var n={ArrowRight:i+1,ArrowLeft:i-1,Home:0,End:tabs.length-1}[e.key];if(n===undefined)return;e.preventDefault();select(tabs[(n+tabs.length)%tabs.length],true);});
-});
-if(tabs.length)select(tabs[0],false);
-var MARK={error:'\u2716',warning:'\u25B2',info:'i'},cache={};
-function el(parent,tag,text,cls){var e=document.createElement(tag);if(text!=null)e.textContent=text;if(cls)e.className=cls;parent.appendChild(e);return e;}
-function show(card){
- var section=card.closest('.persona'),panel=document.getElementById(card.getAttribute('aria-controls'));
- var data=cache[section.id]||(cache[section.id]=JSON.parse(document.getElementById('data-'+section.id).textContent));
- var c=data[+card.getAttribute('data-i')],box=panel.querySelector('.card-details');
- box.textContent='';
- el(box,'h3',c.n);var row=el(box,'p','Row at ','muted');el(row,'span',c.p,'place');
- var dl=el(box,'dl');c.f.forEach(function(f){el(dl,'dt',f[0]);el(dl,'dd',f[1]);});
- if(c.x.length){el(box,'h4','Findings');var ul=el(box,'ul');c.x.forEach(function(x){var li=el(ul,'li');el(li,'span',MARK[x[0]],'badge '+x[0]).setAttribute('aria-hidden','true');li.appendChild(document.createTextNode(' '+x[0]+': '+x[1]+' '));el(li,'span',x[2],'place');el(li,'span',' ('+x[3]+')','muted');});}
- else el(box,'p','No findings.','muted');
- var was=section.querySelector('.card[aria-expanded=true]');if(was)was.setAttribute('aria-expanded','false');
- card.setAttribute('aria-expanded','true');panel.setAttribute('data-card',card.id);
- var hint=panel.querySelector('.hint');if(hint)hint.hidden=true;
-}
-document.addEventListener('focusin',function(e){var c=e.target.closest&&e.target.closest('.card');if(c)show(c);});
-document.addEventListener('click',function(e){var c=e.target.closest&&e.target.closest('.card');if(c)show(c);});
-})();`;
+// The stylesheet and the script are real files beside this one (so editors and linters see them),
+// inlined as text: by Vite's ?raw in tests, by the build's esbuild loader in the bundle.
+const CSS = `:root{${cssVariables(LIGHT)}color-scheme:light dark;--lane:9.5rem;--col:12.5rem}\n@media (prefers-color-scheme:dark){:root{${cssVariables(DARK)}}}\n${ICON_CSS}\n${MAP_CSS}`;
+const SCRIPT = MAP_SCRIPT;
 
 const sign = (n: number) => (n > 0 ? `+${n.toFixed(1)}` : n.toFixed(1));
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -330,7 +229,7 @@ function legend(map: JourneyMap): string {
     'Emotion: −2…+2 from sentiment, NPS ÷ 50 and CSAT (1–5 minus 3); no data is a gap in the line',
   ];
   if (map.type === 'future') items.push('<span class="tag">planned · added</span> a planned row (dashed)');
-  items.push('<span class="hint">Click or focus a card for its details.</span>');
+  items.push('<span class="hint">Click a card, or press Enter on it, for its details.</span>');
   return `<div class="legend">${items.map((i) => `<span>${i}</span>`).join('')}</div>`;
 }
 
@@ -344,18 +243,46 @@ function personaSummary(persona: PersonaMap, map: JourneyMap): string {
   return `<p>${h(parts.join(' · '))}</p>`;
 }
 
+/** Whether a map type is drawn as the one-page overview. */
+export const isOverview = (type: JourneyMap['type']) => type === 'current' || type === 'future';
+
+function detailsPanel(persona: PersonaMap): string {
+  return (
+    `<aside class="details" id="details-${persona.key}" aria-label="Touchpoint details" aria-live="polite" hidden>` +
+    '<button type="button" class="close" aria-label="Close the details">×</button><div class="card-details"></div></aside>' +
+    `<script type="application/json" id="data-${persona.key}">${detailsData(persona)}</script>`
+  );
+}
+
+function stageFindingsHtml(persona: PersonaMap): string {
+  return persona.stages.map((s, i) => (s.findings.length ? `<h4 id="${persona.key}-s${i}">${h(s.label)}</h4>${findingList(s.findings)}` : '')).join('');
+}
+
+function overviewSection(persona: PersonaMap, map: JourneyMap, label: string, fileLabel: string): string {
+  const index = new Map(persona.cards.map((c, i) => [c, i]));
+  const svg = overviewSvg(persona, { title: label, future: map.type === 'future', idPrefix: persona.key, cardIndex: (c) => index.get(c)!, file: fileLabel }, false);
+  const stageFindings = stageFindingsHtml(persona);
+  const listed = persona.stages.reduce((n, s) => n + s.findings.length, 0) + persona.findings.length;
+  return (
+    `<section class="persona" id="${persona.key}" role="tabpanel" aria-labelledby="tab-${persona.key}">` +
+    `<h2 class="sr">${h(label)}</h2><div class="sheet">${svg}</div>` +
+    detailsPanel(persona) +
+    (listed
+      ? `<details class="more findings"><summary>${h(plural(listed, 'finding'))} by stage</summary>${stageFindings}${persona.findings.length ? `<h4>Whole persona</h4>${findingList(persona.findings)}` : ''}</details>`
+      : '') +
+    '</section>'
+  );
+}
+
 function personaSection(persona: PersonaMap, map: JourneyMap, label: string): string {
   persona.cards.forEach((c, index) => CARD_INDEX.set(c, { panel: `details-${persona.key}`, index }));
-  const stageFindings = persona.stages
-    .map((s, i) => (s.findings.length ? `<h4 id="${persona.key}-s${i}">${h(s.label)}</h4>${findingList(s.findings)}` : ''))
-    .join('');
+  const stageFindings = stageFindingsHtml(persona);
   const body = map.type === 'day' ? timelineHtml(persona, dayLayout(persona, map)) : gridHtml(persona, map);
   return (
     `<section class="persona" id="${persona.key}" role="tabpanel" aria-labelledby="tab-${persona.key}">` +
     `<h2>${h(label)}</h2>${personaSummary(persona, map)}${legend(map)}` +
-    `<div class="layout"><div class="scroll" tabindex="0" role="region" aria-label="${h(`Journey map of ${persona.persona}`)}">${body}</div>` +
-    `<aside class="details" id="details-${persona.key}" aria-label="Touchpoint details" aria-live="polite"><p class="hint muted">Select a card to see every field, its figures and its findings.</p><div class="card-details"></div></aside></div>` +
-    `<script type="application/json" id="data-${persona.key}">${detailsData(persona)}</script>` +
+    `<div class="layout"><div class="scroll" tabindex="0" role="region" aria-label="${h(`Journey map of ${persona.persona}`)}">${body}</div></div>` +
+    detailsPanel(persona) +
     (stageFindings || persona.findings.length
       ? `<div class="findings"><h3>Findings by stage</h3>${stageFindings}${persona.findings.length ? `<h4>Whole persona</h4>${findingList(persona.findings)}` : ''}</div>`
       : '') +
@@ -363,7 +290,7 @@ function personaSection(persona: PersonaMap, map: JourneyMap, label: string): st
   );
 }
 
-const TYPE_TITLE = { current: 'Current state', future: 'Future state', blueprint: 'Service blueprint', day: 'Day in the life' } as const;
+const TYPE_TITLE = { current: 'Current state', future: 'Future state', detail: 'Current state in detail', blueprint: 'Service blueprint', day: 'Day in the life' } as const;
 
 /** The tab label of each persona: its name, and its file when several files are drawn. */
 export function personaLabels(map: JourneyMap, fileLabel: (file: string) => string): string[] {
@@ -371,24 +298,39 @@ export function personaLabels(map: JourneyMap, fileLabel: (file: string) => stri
   return map.personas.map((p) => (files.size > 1 ? `${p.persona} (${fileLabel(p.file)})` : p.persona));
 }
 
+export interface HtmlOptions {
+  fileLabel: (file: string) => string;
+  /** An export page (PNG): the first persona's overview alone, filling the window. */
+  exportPage?: boolean;
+}
+
 /** The whole HTML document. */
-export function renderHtml(map: JourneyMap, options: { fileLabel: (file: string) => string }): string {
+export function renderHtml(map: JourneyMap, options: HtmlOptions): string {
   const labels = personaLabels(map, options.fileLabel);
   const files = [...new Set(map.personas.map((p) => p.file))].map(options.fileLabel);
   const scriptHash = createHash('sha256').update(SCRIPT).digest('base64');
   const title = `Journey map: ${TYPE_TITLE[map.type]}${labels.length ? ` — ${labels.join(', ')}` : ''}`;
+  const overview = isOverview(map.type);
   const tabs = map.personas.map((p, i) => `<button type="button" role="tab" id="tab-${p.key}" aria-controls="${p.key}" aria-selected="${i === 0}" tabindex="${i === 0 ? 0 : -1}">${h(labels[i]!)}</button>`).join('');
+  const generalList = findingList(map.general.map((f) => ({ ...f, place: f.place === f.file ? options.fileLabel(f.file) : f.place })));
+  // Notes about a whole file, not one persona's sheet: above the tabs, the same for every persona.
   const general = map.general.length
-    ? `<div class="findings persona-free"><h3>Findings about the whole inventory</h3>${findingList(map.general.map((f) => ({ ...f, place: f.place === f.file ? options.fileLabel(f.file) : f.place })))}</div>`
+    ? overview
+      ? `<details class="findings persona-free more"><summary>${h(plural(map.general.length, 'finding'))} about the whole inventory</summary>${generalList}</details>`
+      : `<div class="findings persona-free"><h3>Findings about the whole inventory</h3>${generalList}</div>`
     : '';
-  const lanesText = map.type === 'blueprint' ? 'layered by who does the work' : map.type === 'day' ? 'by day offset' : `lanes by ${map.lanes}`;
+  const lanesText = map.type === 'blueprint' ? 'layered by who does the work' : map.type === 'day' ? 'by day offset' : overview ? 'one page per persona' : `lanes by ${map.lanes}`;
+  const sections = map.personas.map((p, i) => (overview ? overviewSection(p, map, labels[i]!, options.fileLabel(p.file)) : personaSection(p, map, labels[i]!)));
+  const bodyClass = [overview ? 'overview-page' : '', options.exportPage ? 'export' : ''].filter(Boolean).join(' ');
   return (
     '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">' +
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${scriptHash}'; img-src data:">` +
-    `<title>${h(title)}</title><style>${CSS}</style></head><body>` +
-    `<header class="top"><h1>${h(TYPE_TITLE[map.type])} journey map</h1><p class="muted">${h(files.join(', '))} · ${h(lanesText)} · drawn by journey map</p>${general}` +
+    `<title>${h(title)}</title><style>${CSS}</style></head><body${bodyClass ? ` class="${bodyClass}"` : ''}>` +
+    `<header class="top"><h1>${h(TYPE_TITLE[map.type])} journey map</h1><p class="muted">${h(files.join(', '))} · ${h(lanesText)} · drawn by journey map</p>` +
+    (overview ? '' : general) +
     (map.personas.length ? `<div role="tablist" aria-label="Personas">${tabs}</div>` : '<p>No persona to draw.</p>') +
-    `</header><main>${map.personas.map((p, i) => personaSection(p, map, labels[i]!)).join('\n')}</main>` +
+    (overview ? general : '') +
+    `</header><main>${sections.join('\n')}</main>` +
     `<script>${SCRIPT}</script></body></html>\n${MARKUP_MARKER}`
   );
 }

@@ -8,8 +8,11 @@ import { foldKey } from '../../model/text.js';
 import { countsAsMessage, messagesPerWeek } from '../../model/weekly-load.js';
 import { worse } from '../../vocab/severity.js';
 
-export const MAP_TYPES = ['current', 'future', 'blueprint', 'day'] as const;
-/** Which map to draw: the current state, current plus planned rows, a service blueprint, or a day-by-day timeline. */
+export const MAP_TYPES = ['current', 'future', 'detail', 'blueprint', 'day'] as const;
+/**
+ * Which map to draw: the one-page overview of the current state, of current plus planned rows (as-is beside
+ * to-be), the detailed lanes of the current state, a service blueprint, or a day-by-day timeline.
+ */
 export type MapType = (typeof MAP_TYPES)[number];
 /** What a lane of the current-state map groups touchpoints by. */
 export type LaneKind = 'channel' | 'team';
@@ -19,6 +22,8 @@ export interface MapFinding {
   ruleId: string;
   severity: Severity;
   message: string;
+  /** What to do about it (the rule's fix), '' when the rule gives none. */
+  fix: string;
   /** The cell (`Practitioner!B20`), else the sheet, else the file. */
   place: string;
 }
@@ -36,6 +41,8 @@ export interface MapCard {
   name: string;
   team: string | null;
   channel: string | null;
+  /** The channel's id in the channel vocabulary (its icon is chosen by it). */
+  channelId: string | null;
   stage: string | null;
   day: number | null;
   mode: Touchpoint['mode'];
@@ -47,6 +54,10 @@ export interface MapCard {
   metrics: MapField[];
   /** How the customer feels here on -2..+2, from sentiment, NPS and CSAT; null when the row has none of them. */
   emotion: number | null;
+  /** The sentiment cell's words, when it has any. */
+  sentimentText: string | null;
+  painPoint: string | null;
+  opportunity: string | null;
   /** The touchpoint's cell in the inventory (`Practitioner!C20`). */
   place: string;
   findings: MapFinding[];
@@ -67,6 +78,9 @@ export interface StageKpis {
   conversion: number | null;
   dropOff: number | null;
   nps: number | null;
+  openRate: number | null;
+  clickRate: number | null;
+  csat: number | null;
   /** The KPI names its touchpoints track. */
   names: string[];
 }
@@ -93,8 +107,10 @@ export interface MapStage {
   id: string | null;
   label: string;
   touchpoints: number;
-  /** A stage of the model no touchpoint of this persona is in. */
+  /** A stage of the model no touchpoint of this persona is in (and not one of its ignored stages). */
   gap: boolean;
+  /** A stage missing-stage's ignoreStages says does not apply to this persona: empty, but no gap. */
+  ignored: boolean;
   /** Findings about the stage as a whole (missing-stage, one-way-stage...). */
   findings: MapFinding[];
   /** Mean emotion of its touchpoints (-2..+2), null when none has data: a gap in the line, not a zero. */
@@ -104,6 +120,8 @@ export interface MapStage {
   friction: boolean;
   /** The handoff into this stage from the previous one with touchpoints, if any. */
   handoffIn: MapHandoff | null;
+  /** Future map: the handoff into this stage among the live touchpoints alone (as-is), to compare with handoffIn (to-be). */
+  handoffAsIs?: MapHandoff | null;
 }
 
 /** A horizontal band of the map and its cards per stage column. */
@@ -191,7 +209,7 @@ function placeOf(location: Location): string {
 }
 
 function toMapFinding(finding: Finding): MapFinding {
-  return { ruleId: finding.ruleId, severity: finding.severity, message: findingSentence(finding), place: placeOf(finding.location) };
+  return { ruleId: finding.ruleId, severity: finding.severity, message: findingSentence(finding), fix: finding.fix, place: placeOf(finding.location) };
 }
 
 function metricsOf(t: Touchpoint): MapField[] {
@@ -280,14 +298,20 @@ export function buildJourneyMap(sources: MapSource[], options: MapOptions): Jour
     const { model } = source;
     const shown = model.personas.filter((p) => wanted === null || foldKey(p.name) === wanted);
     const drawn = new Set(shown.map((p) => p.name));
+    // A note about a persona's own sheet (no persona named, but its sheet is that persona's) belongs on
+    // that persona's tab, not in the banner every tab shows: only file-level notes go there.
+    const sheetPersona = new Map<string, string>();
+    for (const p of model.personas) if (p.location.sheet !== null && !sheetPersona.has(p.location.sheet)) sheetPersona.set(p.location.sheet, p.name);
+    const personaOf = (f: Finding) => f.persona ?? (f.location.sheet === null ? null : (sheetPersona.get(f.location.sheet) ?? null));
     // Grouped once: many personas cost one pass, not one each (docs/design.md).
     const touchpointsOf = groupBy(model.touchpoints, (t) => t.persona);
-    const findingsOf = groupBy(source.findings, (f) => f.persona);
+    const findingsOf = groupBy(source.findings, personaOf);
     shown.forEach((p) =>
       personas.push(buildPersonaMap(source, { persona: p.name, key: `p${personas.length}`, own: touchpointsOf.get(p.name) ?? [], personaFindings: findingsOf.get(p.name) ?? [] }, options)),
     );
     for (const finding of source.findings) {
-      if (finding.persona === null ? true : !drawn.has(finding.persona) && wanted === null) general.push({ ...toMapFinding(finding), file: source.file });
+      const persona = personaOf(finding);
+      if (persona === null || (!drawn.has(persona) && wanted === null)) general.push({ ...toMapFinding(finding), file: source.file });
     }
   }
   return { type: options.type, lanes: options.lanes, personas, general };
@@ -350,6 +374,7 @@ function buildPersonaMap(source: MapSource, slice: PersonaSlice, options: MapOpt
       name: t.name,
       team: t.team,
       channel,
+      channelId: t.channel,
       stage: t.stage !== null && stageLabels.has(t.stage) ? t.stage : null,
       day: t.day,
       mode: t.mode,
@@ -358,6 +383,9 @@ function buildPersonaMap(source: MapSource, slice: PersonaSlice, options: MapOpt
       fields: fieldsOf(t, stageLabel, channel),
       metrics: metricsOf(t),
       emotion: emotionOf(t),
+      sentimentText: t.sentiment?.text ?? null,
+      painPoint: t.painPoint,
+      opportunity: t.opportunity ?? null,
       place: placeOf(cellOf(t, 'touchpoint')),
       findings: findings.map(toMapFinding),
       severity,
@@ -395,8 +423,8 @@ function buildPersonaMap(source: MapSource, slice: PersonaSlice, options: MapOpt
 
   // Handoffs between the touchpoints drawn (the current map leaves planned rows out), with the handoff-lag rule's limit.
   const limit = source.handoffLimit;
-  const handoffs: MapHandoff[] = findHandoffs({ ...model, touchpoints })
-    .map((h) => ({
+  const handoffsOf = (drawn: Touchpoint[]): MapHandoff[] =>
+    findHandoffs({ ...model, touchpoints: drawn }).map((h) => ({
       fromStage: h.from.stage!,
       toStage: h.to.stage!,
       fromTeam: h.from.team,
@@ -408,7 +436,11 @@ function buildPersonaMap(source: MapSource, slice: PersonaSlice, options: MapOpt
       lag: limit !== null && h.changesTeam && h.days > limit,
       limit,
     }));
+  const handoffs = handoffsOf(touchpoints);
+  // The future map compares each handoff with the one the live rows alone make.
+  const liveHandoffs = options.type === 'future' ? handoffsOf(touchpoints.filter((t) => t.status !== 'planned')) : null;
 
+  const ignored = source.ignoredStages?.(persona) ?? new Set<string>();
   const stages: MapStage[] = stageIds.map((id) => {
     const inStage = touchpoints.filter((t) => byIndex.get(t)!.stage === id);
     const stageCards = inStage.map((t) => byIndex.get(t)!);
@@ -420,12 +452,14 @@ function buildPersonaMap(source: MapSource, slice: PersonaSlice, options: MapOpt
       id,
       label: id === null ? 'Stage not recognized' : stageLabels.get(id)!,
       touchpoints: inStage.length,
-      gap: id !== null && inStage.length === 0 && !(source.ignoredStages?.(persona).has(id) ?? false),
+      gap: id !== null && inStage.length === 0 && !ignored.has(id),
+      ignored: id !== null && inStage.length === 0 && ignored.has(id),
       findings: id === null ? [] : personaFindings.filter((f) => f.stage === id && !onCards.has(f)).map(toMapFinding),
       emotion,
-      kpis: { conversion: figure((t) => t.metrics.conversionRate), dropOff: figure((t) => t.metrics.dropOffRate), nps: figure((t) => t.metrics.nps), names },
+      kpis: { conversion: figure((t) => t.metrics.conversionRate), dropOff: figure((t) => t.metrics.dropOffRate), nps: figure((t) => t.metrics.nps), openRate: figure((t) => t.metrics.openRate), clickRate: figure((t) => t.metrics.clickRate), csat: figure((t) => t.metrics.csat), names },
       friction: stageCards.some((c) => c.friction) || (emotion !== null && emotion < 0),
       handoffIn: handoffs.find((h) => h.toStage === id) ?? null,
+      ...(liveHandoffs ? { handoffAsIs: liveHandoffs.find((h) => h.toStage === id) ?? null } : {}),
     };
   });
   const stageIdSet = new Set(model.stageModel.stages.map((s) => s.id));

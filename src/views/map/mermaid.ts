@@ -63,7 +63,7 @@ export function journeyDiagrams(file: string, model: JourneyModel, findings: Fin
     const key = `${file}\u0000${persona.name}`;
     // A journey diagram is drawn by stage: a persona with none (a timeline) has nothing to draw there.
     if (!staged.has(persona.name)) into.set(key, 'Left out: no touchpoint has a stage, and a journey diagram is drawn by stage; `journey map --type day` draws the timeline.');
-    else if (!small(persona.name)) into.set(key, `Left out: ${counts.get(persona.name)} touchpoints are more than a journey diagram can show (${REPORT_JOURNEY_LIMIT}); \`journey map\` draws them.`);
+    else if (!small(persona.name)) into.set(key, `Left out: ${counts.get(persona.name)} touchpoints are more than a Mermaid journey shows legibly (${REPORT_JOURNEY_LIMIT}); written with \`-o report.md\`, the report links each persona's overview, and \`journey map\` draws it.`);
     else into.set(key, personaJourney(drawn.get(persona.name)!, persona.name));
   }
 }

@@ -89,10 +89,11 @@ function stageSvg(stage: MapStage, column: number, geometry: SvgGeometry): strin
   const note = stage.gap ? 'Gap: no touchpoint' : `${stage.touchpoints} touchpoint${stage.touchpoints === 1 ? '' : 's'}${stage.findings.length ? ` · ${stage.findings.length} finding${stage.findings.length === 1 ? '' : 's'}` : ''}`;
   const kpis = [stage.kpis.conversion !== null ? `conv. ${percentText(stage.kpis.conversion)}` : '', stage.kpis.dropOff !== null ? `drop-off ${percentText(stage.kpis.dropOff)}` : '', stage.kpis.nps !== null ? `NPS ${Math.round(stage.kpis.nps)}` : ''].filter(Boolean);
   const handoff = stage.handoffIn;
-  const handoffText = handoff ? `${handoff.changesTeam ? `${handoff.fromTeam} → ${handoff.toTeam}` : 'same team'}: ${handoff.days} d${handoff.lag ? ` ⚠ over ${handoff.limit}` : ''}` : '';
+  const wait = handoff === null ? '' : handoff.days < 0 ? `overlap ${-handoff.days} d` : `${handoff.days} d`;
+  const handoffText = handoff ? `${handoff.changesTeam ? `${handoff.fromTeam} → ${handoff.toTeam}` : 'same team'}: ${wait}${handoff.lag ? ` ⚠ over ${handoff.limit}` : ''}` : '';
   return (
     gap +
-    `<text x="${left + 8}" y="22" font-size="13" font-weight="700" fill="${stage.gap ? C.gapText : C.text}">${x(fit(stage.label, SVG_GRID.columnWidth - 16))}</text>` +
+    `<text x="${left + 8}" y="22" font-size="13" font-weight="700" fill="${stage.gap ? C.gapText : C.text}"><title>${x(stage.label)}</title>${x(fit(stage.label, SVG_GRID.columnWidth - 16))}</text>` +
     `<text x="${left + 8}" y="42" font-size="11" fill="${stage.gap ? C.gapText : C.muted}">${x(note)}</text>` +
     kpis.map((k, i) => `<text x="${left + 8}" y="${geometry.rows.kpis + 18 + i * 14}" font-size="11" fill="${C.text}">${x(k)}</text>`).join('') +
     (handoffText ? `<text x="${left + 8}" y="${geometry.rows.handoffs + 24}" font-size="11" fill="${handoff!.lag ? C.friction : C.text}"${handoff!.lag ? ' font-weight="700"' : ''}>${x(fit(handoffText, SVG_GRID.columnWidth - 12))}</text>` : '')
