@@ -3,6 +3,7 @@
 // opportunities and figures, with handoffs at the stage boundaries. Lanes without data are left out.
 // Every label is wrapped to its room (text-fit.ts); one that still does not fit ends in "…" and keeps
 // its whole text in a <title>. The same drawing is the HTML map's page, the SVG export and the PNG/PDF.
+import { MARKUP_MARKER } from '../../marker.js';
 import { htmlText as x } from '../../escape.js';
 import type { MapCard, MapHandoff, PersonaMap } from './layout.js';
 import { NOTES_SHOWN, buildOverview, type ChannelIcon, type CurvePoint, type Overview, type OverviewNote, type OverviewStage } from './overview.js';
@@ -442,6 +443,7 @@ function drawOverview(overview: Overview, options: OverviewSvgOptions, standalon
     `<rect width="${W}" height="${height}" fill="${C.background}"/>` +
     back.join('') +
     parts.join('') +
-    `</svg>${standalone ? '\n' : ''}`
+    // A standalone file ends with the marker of every file journey writes, so a second run may replace it.
+    `</svg>${standalone ? `\n${MARKUP_MARKER}` : ''}`
   );
 }
