@@ -1,3 +1,4 @@
+import { shorten } from '../escape.js';
 import { cellOf, rowLocation } from '../model/cells.js';
 import { stageGroups } from '../model/groups.js';
 import { unpressuredKind } from '../model/weekly-load.js';
@@ -323,14 +324,14 @@ function gapQuestions(context: PersonaContext, askedAbout: ReadonlySet<Touchpoin
     const label = stageLabel(context.model.stageModel, group.stage);
     const first = group.touchpoints[0]!;
     if (group.touchpoints.every((touchpoint) => touchpoint.sentiment === null)) {
-      const because = [{ rule: null, message: `No touchpoint of ${context.persona} in ${label} has a sentiment`, location: cellOf(first, 'touchpoint'), fingerprint: null }];
+      const because = [{ rule: null, message: `No touchpoint of ${shorten(context.persona)} in ${shorten(label)} has a sentiment`, location: cellOf(first, 'touchpoint'), fingerprint: null }];
       questions.push(question(context, 'satisfaction', group.stage, group.touchpoints, because, GAP_WEIGHT, { persona: context.persona, stage: label }));
     }
     // A receipt or a verification e-mail is not what an interviewee remembers the journey by.
     const unmeasured = group.touchpoints.filter((touchpoint) => !hasFigures(touchpoint) && !askedAbout.has(touchpoint) && unpressuredKind(touchpoint) !== 'transactional').sort(byDay);
     if (unmeasured.length > 0) {
       const touchpoint = unmeasured[0]!;
-      const because = [{ rule: null, message: `"${touchpoint.name}" has no figures and no sentiment`, location: cellOf(touchpoint, 'touchpoint'), fingerprint: null }];
+      const because = [{ rule: null, message: `"${shorten(touchpoint.name)}" has no figures and no sentiment`, location: cellOf(touchpoint, 'touchpoint'), fingerprint: null }];
       questions.push(question(context, 'unmeasured', group.stage, [touchpoint], because, GAP_WEIGHT, { persona: context.persona, stage: label, touchpoint: touchpoint.name }));
     }
   }
@@ -354,7 +355,9 @@ function names(context: PersonaContext, touchpoints: readonly Touchpoint[]): str
 }
 
 function fill(context: PersonaContext, kind: QuestionKind, values: Record<string, string | number>): string {
-  return fillTemplate(context.texts[kind] ?? QUESTION_TEXTS.en[kind], values);
+  // Cell text (a touchpoint's name, a team) is quoted at most NAME_LIMIT long, as every output quotes it.
+  const shown = Object.fromEntries(Object.entries(values).map(([key, value]) => [key, typeof value === 'string' ? shorten(value) : value]));
+  return fillTemplate(context.texts[kind] ?? QUESTION_TEXTS.en[kind], shown);
 }
 
 // The touchpoints each question asks about, as model objects (a question keeps only their names and cells).

@@ -153,6 +153,18 @@ describe('a timeline (days, no stages)', () => {
   });
 });
 
+describe('hostile cells', () => {
+  it('quotes a touchpoint name of a megabyte at the length every output quotes names, and keeps it whole in the data', () => {
+    const long = 'x'.repeat(1_000_000);
+    const guide = buildGuide(model([HEADER, ['Admin', 'Adoption', long, 'Product', 'Email', 'Outbound', 70, 'Weekly', '', '']]), [], { language: 'en', minutes: 60 });
+    const question = all(guide).find((q) => q.kind === 'unmeasured')!;
+    expect(question.text.length).toBeLessThan(400);
+    expect(question.text).toContain('…');
+    expect(question.because[0]!.message.length).toBeLessThan(400);
+    expect(question.touchpoints[0]!.name).toBe(long);
+  });
+});
+
 describe('question templates', () => {
   it('every language has every kind and every stage goal, with the same placeholders as English', () => {
     const placeholders = (text: string) => [...text.matchAll(/\{([a-z]+)\}/g)].map((m) => m[1]).sort();
