@@ -15,7 +15,10 @@ import { build, transform } from 'esbuild';
 const rawText = {
   name: 'raw-text',
   setup(build) {
-    build.onResolve({ filter: /\?raw$/ }, (args) => ({ path: resolve('src', relative(resolve('dist'), args.resolveDir), args.path.slice(0, -'?raw'.length)), namespace: 'raw-text' }));
+    build.onResolve({ filter: /\?raw$/ }, (args) => ({
+      path: resolve('src', relative(resolve('dist'), args.resolveDir), args.path.slice(0, -'?raw'.length)),
+      namespace: 'raw-text',
+    }));
     build.onLoad({ filter: /.*/, namespace: 'raw-text' }, (args) => ({ contents: readFileSync(args.path, 'utf8'), loader: 'text' }));
   },
 };
@@ -52,7 +55,9 @@ for (const name of readdirSync(esm)) {
   // esbuild gives CommonJS dependencies a require made from import.meta.url; a script has __filename.
   const usesUrl = source.includes('import.meta.url');
   const result = await transform(source, {
-    ...(usesUrl ? { define: { 'import.meta.url': '__journeyChunkUrl' }, banner: 'var __journeyChunkUrl = require("node:url").pathToFileURL(__filename).href;' } : {}),
+    ...(usesUrl
+      ? { define: { 'import.meta.url': '__journeyChunkUrl' }, banner: 'var __journeyChunkUrl = require("node:url").pathToFileURL(__filename).href;' }
+      : {}),
     format: 'cjs',
     target: 'node20',
     loader: 'js',
@@ -61,7 +66,8 @@ for (const name of readdirSync(esm)) {
     sourcefile: name,
     logLevel: 'warning',
   });
-  if (/import\.meta|import_meta/.test(result.code) || result.warnings.length > 0) throw new Error(`bundle: ${name} uses import.meta, which a CommonJS chunk cannot`);
+  if (/import\.meta|import_meta/.test(result.code) || result.warnings.length > 0)
+    throw new Error(`bundle: ${name} uses import.meta, which a CommonJS chunk cannot`);
   const code = result.code.replace(/require\("\.\/([\w-]+)\.js"\)/g, 'require("./$1.cjs")');
   writeFileSync(join(out, name.replace(/\.js$/, '.cjs')), code);
 }

@@ -5,8 +5,23 @@ import ExcelJS from 'exceljs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 
 const HEADER = [
-  'Lifecycle stage', 'Touchpoint', 'Owner team', 'Channel', 'Ongoing / Automatic / Manual', 'Inbound / Outbound', 'Day offset', 'Frequency', 'KPI', 'Notes',
-  'DRI', 'Conversion rate', 'Drop-off', 'Sentiment', 'Pain point', 'Last reviewed', 'Status',
+  'Lifecycle stage',
+  'Touchpoint',
+  'Owner team',
+  'Channel',
+  'Ongoing / Automatic / Manual',
+  'Inbound / Outbound',
+  'Day offset',
+  'Frequency',
+  'KPI',
+  'Notes',
+  'DRI',
+  'Conversion rate',
+  'Drop-off',
+  'Sentiment',
+  'Pain point',
+  'Last reviewed',
+  'Status',
 ];
 
 // [stage, touchpoint, team, channel, mode, direction, day, frequency, kpi, notes, dri?, conversion?, drop-off?, sentiment?, pain point?, last reviewed?, status?]
@@ -14,15 +29,105 @@ const HEADER = [
 const PRACTITIONER = [
   ['Awareness', 'LinkedIn thought-leadership posts', 'Marketing', 'Social', 'Ongoing', 'Outbound', 0, 'Weekly', 'Impressions', ''],
   ['Awareness', 'SEO blog articles', 'Marketing', 'Blog', 'Ongoing', 'Inbound', 0, 'Weekly', 'Organic sessions', ''],
-  ['Consideration', 'Product webinar', 'Marketing', 'Webinar', 'Manual', 'Outbound', 7, 'Monthly', 'Registrations', '', 'Priya', 0.08, '', '', '', '2026-06-01', 'Live'],
-  ['Consideration', 'Printed product brochure', 'Marketing', 'Direct mail', 'Manual', 'Outbound', 8, 'Once', '', 'Replaced by the webinar', 'Priya', '', '', '', '', '2023-01-10', 'Retired'],
-  ['Consideration', 'Pricing page', 'Marketing', 'Website', 'Ongoing', 'Inbound', 10, '', 'Demo requests', '', 'Priya', '3%', '62%', 'Confused', 'Enterprise pricing is hidden behind a form', '2026-06-01', 'Live'],
+  [
+    'Consideration',
+    'Product webinar',
+    'Marketing',
+    'Webinar',
+    'Manual',
+    'Outbound',
+    7,
+    'Monthly',
+    'Registrations',
+    '',
+    'Priya',
+    0.08,
+    '',
+    '',
+    '',
+    '2026-06-01',
+    'Live',
+  ],
+  [
+    'Consideration',
+    'Printed product brochure',
+    'Marketing',
+    'Direct mail',
+    'Manual',
+    'Outbound',
+    8,
+    'Once',
+    '',
+    'Replaced by the webinar',
+    'Priya',
+    '',
+    '',
+    '',
+    '',
+    '2023-01-10',
+    'Retired',
+  ],
+  [
+    'Consideration',
+    'Pricing page',
+    'Marketing',
+    'Website',
+    'Ongoing',
+    'Inbound',
+    10,
+    '',
+    'Demo requests',
+    '',
+    'Priya',
+    '3%',
+    '62%',
+    'Confused',
+    'Enterprise pricing is hidden behind a form',
+    '2026-06-01',
+    'Live',
+  ],
   ['Decision', 'Live demo call', 'Sales', 'Zoom call', 'Manual', 'Outbound', 14, 'Once', 'Win rate', ''],
   ['Decision', 'Contract signed confirmation', 'Sales', 'E-mail', 'Automatic', 'Outbound', 30, 'Once', '', 'Sent by the CRM'],
-  ['Onboarding', 'Kickoff call', 'Customer Success', 'Video call', 'Manual', 'Outbound', 44, 'Once', 'Time to first value', 'Booked when CS has capacity', 'Sam', '', '', 'Delighted', '', '2026-05-12', 'Live'],
+  [
+    'Onboarding',
+    'Kickoff call',
+    'Customer Success',
+    'Video call',
+    'Manual',
+    'Outbound',
+    44,
+    'Once',
+    'Time to first value',
+    'Booked when CS has capacity',
+    'Sam',
+    '',
+    '',
+    'Delighted',
+    '',
+    '2026-05-12',
+    'Live',
+  ],
   ['Onboarding', 'Welcome email series', 'Customer Success', 'Email', 'Automatic', 'Outbound', 45, 'Daily', 'Activation rate', ''],
   ['Onboarding', 'Weekly usage tips email', 'Product', 'Email', 'Automatic', 'Outbound', 50, 'Weekly', 'Feature adoption', ''],
-  ['Onbaording', 'Admin setup guide', 'Product', 'Knowledge base', 'Ongoing', 'Inbound', 45, '', '', 'Typo in the stage is planted', 'Lee', '', '', '', '', '2024-09-15', 'Live'],
+  [
+    'Onbaording',
+    'Admin setup guide',
+    'Product',
+    'Knowledge base',
+    'Ongoing',
+    'Inbound',
+    45,
+    '',
+    '',
+    'Typo in the stage is planted',
+    'Lee',
+    '',
+    '',
+    '',
+    '',
+    '2024-09-15',
+    'Live',
+  ],
   ['Adoption', 'Weekly check-in email', 'Customer Success', 'Email', 'Manual', 'Outbound', 60, 'Weekly', 'Reply rate', 'Written by each CSM'],
   ['Adoption', 'In-app chatbot', 'Support', 'Chatbot', 'Automatic', 'Inbound', 46, '', 'Deflection rate', ''],
   ['Retention', 'Monthly newsletter', 'Marketing', 'Email', 'Automatic', 'Outbound', 90, 'Monthly', 'Open rate', ''],
@@ -110,7 +215,29 @@ const FUTURE_PRACTITIONER = future(PRACTITIONER, {
 FUTURE_PRACTITIONER.unshift(pad(['Awareness', 'Product Hunt launch', 'Marketing', 'Social', 'Manual', 'Outbound', 0, 'Once', 'Upvotes', '']));
 // The Buyer sheet re-sorted (rows reordered) and one onboarding touchpoint added: a stage gains coverage.
 const FUTURE_BUYER = [BUYER[2], BUYER[1], BUYER[0], BUYER[4], BUYER[3], null, BUYER[6], BUYER[7]].map((row) => (row === null ? null : pad(row)));
-FUTURE_BUYER.splice(5, 0, pad(['Onboarding', 'Executive onboarding call', 'Customer Success', 'Video call', 'Manual', 'Outbound', 25, 'Once', 'Time to first value', '', '', '', '', '', '', '', 'Planned']));
+FUTURE_BUYER.splice(
+  5,
+  0,
+  pad([
+    'Onboarding',
+    'Executive onboarding call',
+    'Customer Success',
+    'Video call',
+    'Manual',
+    'Outbound',
+    25,
+    'Once',
+    'Time to first value',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    'Planned',
+  ]),
+);
 // A persona that exists only in the future state, all of it planned.
 const FUTURE_ADMIN = [
   pad(['Onboarding', 'Admin console tour', 'Product', 'In-app', 'Automatic', 'Outbound', 1, 'Once', 'Setup completion', '', '', '', '', '', '', '', 'Planned']),
@@ -127,7 +254,10 @@ await futureBook.xlsx.writeFile('fixtures/sample-future.xlsx');
 
 const quote = (value) => (/[",\n]/.test(String(value)) ? `"${String(value).replace(/"/g, '""')}"` : String(value));
 const lines = [['Persona', ...HEADER].map(quote).join(',')];
-for (const [persona, rows] of [['Practitioner', PRACTITIONER], ['Buyer', BUYER]]) {
+for (const [persona, rows] of [
+  ['Practitioner', PRACTITIONER],
+  ['Buyer', BUYER],
+]) {
   let previousStage = null;
   rows.forEach((row, i) => {
     if (row === null) {
@@ -146,7 +276,9 @@ writeFileSync('fixtures/sample-inventory.csv', `${lines.join('\r\n')}\r\n`);
 mkdirSync('fixtures/shapes', { recursive: true });
 
 // A playbook: two persona headings, a table under each, prose and a code sample between them.
-writeFileSync('fixtures/shapes/playbook.md', `# Customer communication playbook
+writeFileSync(
+  'fixtures/shapes/playbook.md',
+  `# Customer communication playbook
 
 Owner: Lifecycle marketing. Reviewed every quarter; edit the tables, not the prose.
 
@@ -177,10 +309,13 @@ Everything a trial user hears from us in the first month.
 | Retention | Quarterly business review | Video call | Customer Success | Manual | 90 |
 | Expansion | Upgrade offer | In-app | Sales | Automatic | 180 |
 | Advocacy | Review request | Email | Marketing | Automatic | 200 |
-`);
+`,
+);
 
 // A wiki page: a table of tools and a table of contacts around the inventory, setext headings, no leading pipes.
-writeFileSync('fixtures/shapes/wiki-journey.md', `Onboarding journey (wiki)
+writeFileSync(
+  'fixtures/shapes/wiki-journey.md',
+  `Onboarding journey (wiki)
 =========================
 
 Tools we use
@@ -209,10 +344,13 @@ Contacts
 |---|---|
 | Priya | Marketing lead |
 | Sam | CS lead |
-`);
+`,
+);
 
 // A table with markdown inside its cells: links, code, emphasis, an escaped pipe and a line break.
-writeFileSync('fixtures/shapes/linked-cells.md', `# Developer onboarding touchpoints
+writeFileSync(
+  'fixtures/shapes/linked-cells.md',
+  `# Developer onboarding touchpoints
 
 > Source of truth for the docs team; links go to each template.
 
@@ -222,57 +360,69 @@ writeFileSync('fixtures/shapes/linked-cells.md', `# Developer onboarding touchpo
 | Onboarding | [API key ready](https://example.com/templates/key) notice | *Email* | Developer Relations | Sent when \`POST /keys\` succeeds |
 | Adoption | Changelog digest | Email | Product | Weekly \\| opt-out in settings |
 | Adoption | Office hours invite | Webinar | Developer Relations | First Tuesday<br>of each month |
-`);
+`,
+);
 
 // Shapes of inventories teams keep without a lifecycle stage column, or with stages of their own.
 // A timeline: an onboarding drip kept as Day | Touchpoint | Channel | Owner (the persona is the file name).
-writeFileSync('fixtures/shapes/onboarding-drip.csv', [
-  'Day,Touchpoint,Channel,Owner',
-  '0,Welcome email,Email,Lifecycle Marketing',
-  '0,Account activation SMS,SMS,Lifecycle Marketing',
-  '1,Getting started guide,Email,Lifecycle Marketing',
-  '2,Product tour nudge,Push,Product',
-  '3,Kickoff call,Video call,Customer Success',
-  '4,Integration checklist,Email,Customer Success',
-  '5,Webinar invite,Email,Lifecycle Marketing',
-  '7,First-week recap,Email,Lifecycle Marketing',
-  '45,Check-in call,Phone,Customer Success',
-  '60,NPS survey,Survey,Product',
-  '',
-].join('\r\n'));
+writeFileSync(
+  'fixtures/shapes/onboarding-drip.csv',
+  [
+    'Day,Touchpoint,Channel,Owner',
+    '0,Welcome email,Email,Lifecycle Marketing',
+    '0,Account activation SMS,SMS,Lifecycle Marketing',
+    '1,Getting started guide,Email,Lifecycle Marketing',
+    '2,Product tour nudge,Push,Product',
+    '3,Kickoff call,Video call,Customer Success',
+    '4,Integration checklist,Email,Customer Success',
+    '5,Webinar invite,Email,Lifecycle Marketing',
+    '7,First-week recap,Email,Lifecycle Marketing',
+    '45,Check-in call,Phone,Customer Success',
+    '60,NPS survey,Survey,Product',
+    '',
+  ].join('\r\n'),
+);
 
 // Timings written where a stage goes: a support team's sequence, weeks and months in the "Stage" column.
-writeFileSync('fixtures/shapes/timings-as-stages.csv', [
-  'stage;touchpoint;channel;team;notes',
-  'Day 0;Order confirmation;Email;Ops;Transactional',
-  ';Delivery tracking link;SMS;Ops;',
-  'Week 1;How to set up your device;Email;Support;',
-  'Week 2;Setup help call;Phone;Support;Only for premium',
-  'Month 1;Satisfaction survey;Survey;CX;',
-  'Month 3;Accessory offer;Email;Marketing;',
-  'Ongoing;Help center;Help center;Support;Always available',
-  '',
-].join('\n'));
+writeFileSync(
+  'fixtures/shapes/timings-as-stages.csv',
+  [
+    'stage;touchpoint;channel;team;notes',
+    'Day 0;Order confirmation;Email;Ops;Transactional',
+    ';Delivery tracking link;SMS;Ops;',
+    'Week 1;How to set up your device;Email;Support;',
+    'Week 2;Setup help call;Phone;Support;Only for premium',
+    'Month 1;Satisfaction survey;Survey;CX;',
+    'Month 3;Accessory offer;Email;Marketing;',
+    'Ongoing;Help center;Help center;Support;Always available',
+    '',
+  ].join('\n'),
+);
 
 // A file's own stages: a hotel's service-design phases (several would fall on one lifecycle stage).
-writeFileSync('fixtures/shapes/hotel-service-design.csv', [
-  'Phase,Touchpoint,Channel,Team,Day,Direction',
-  'Search,Metasearch listing,Paid ads,Marketing,0,Outbound',
-  'Search,Hotel website,Website,Marketing,0,Inbound',
-  'Booking,Room selection page,Website,E-commerce,1,Inbound',
-  'Booking,Booking chat,Chat,Reservations,1,Both',
-  'Payment,Payment page,Website,E-commerce,1,Inbound',
-  'Payment,Booking confirmation email,Email,Reservations,1,Outbound',
-  'Pre-arrival,Pre-arrival email,Email,Guest Relations,12,Outbound',
-  'Check-in,Front desk welcome,In person,Front Office,14,Both',
-  'Stay,Room service menu,In-app,F&B,14,Inbound',
-  'Check-out,Invoice email,Email,Front Office,16,Outbound',
-  'Check-out,Review request,Email,Guest Relations,18,Outbound',
-  '',
-].join('\r\n'));
+writeFileSync(
+  'fixtures/shapes/hotel-service-design.csv',
+  [
+    'Phase,Touchpoint,Channel,Team,Day,Direction',
+    'Search,Metasearch listing,Paid ads,Marketing,0,Outbound',
+    'Search,Hotel website,Website,Marketing,0,Inbound',
+    'Booking,Room selection page,Website,E-commerce,1,Inbound',
+    'Booking,Booking chat,Chat,Reservations,1,Both',
+    'Payment,Payment page,Website,E-commerce,1,Inbound',
+    'Payment,Booking confirmation email,Email,Reservations,1,Outbound',
+    'Pre-arrival,Pre-arrival email,Email,Guest Relations,12,Outbound',
+    'Check-in,Front desk welcome,In person,Front Office,14,Both',
+    'Stay,Room service menu,In-app,F&B,14,Inbound',
+    'Check-out,Invoice email,Email,Front Office,16,Outbound',
+    'Check-out,Review request,Email,Guest Relations,18,Outbound',
+    '',
+  ].join('\r\n'),
+);
 
 // A win-back ladder kept in a wiki page: At risk → Lapsed → Dormant → Lost.
-writeFileSync('fixtures/shapes/winback-ladder.md', `# Win-back program
+writeFileSync(
+  'fixtures/shapes/winback-ladder.md',
+  `# Win-back program
 
 Owned by Retention. Stages follow the customer's last purchase.
 
@@ -286,22 +436,26 @@ Owned by Retention. Stages follow the customer's last purchase.
 | Lapsed | Comeback offer | SMS | Retention Marketing | 45 |
 | Dormant | Reactivation survey | Survey | Insights | 90 |
 | Lost | Exit interview | Phone | Customer Success | 120 |
-`);
+`,
+);
 
 // A named stage model: a retailer's journey in awareness, consideration, acquisition, service, loyalty, pinned in its config.
 mkdirSync('fixtures/shapes/acasl', { recursive: true });
 writeFileSync('fixtures/shapes/acasl/journey.config.json', `${JSON.stringify({ stageModel: 'acasl' }, null, 2)}\n`);
-writeFileSync('fixtures/shapes/acasl/retail-journey.csv', [
-  'Journey stage,Touchpoint,Channel,Team,Day',
-  'Awareness,Instagram ads,Paid ads,Marketing,0',
-  'Consideration,Product comparison page,Website,E-commerce,2',
-  'Acquisition,Checkout,Website,E-commerce,3',
-  'Acquisition,Order confirmation,Email,E-commerce,3',
-  'Service,Delivery notification,SMS,Logistics,5',
-  'Service,Returns portal,Website,Customer Service,10',
-  'Loyalty,Loyalty points email,Email,CRM,30',
-  '',
-].join('\r\n'));
+writeFileSync(
+  'fixtures/shapes/acasl/retail-journey.csv',
+  [
+    'Journey stage,Touchpoint,Channel,Team,Day',
+    'Awareness,Instagram ads,Paid ads,Marketing,0',
+    'Consideration,Product comparison page,Website,E-commerce,2',
+    'Acquisition,Checkout,Website,E-commerce,3',
+    'Acquisition,Order confirmation,Email,E-commerce,3',
+    'Service,Delivery notification,SMS,Logistics,5',
+    'Service,Returns portal,Website,Customer Service,10',
+    'Loyalty,Loyalty points email,Email,CRM,30',
+    '',
+  ].join('\r\n'),
+);
 // Other teams' shapes (emotions, grids, no channel column, non-inventories...): scripts/fixtures/shapes.mjs.
 await import('./fixtures/shapes.mjs');
 await import('./fixtures/reading.mjs');

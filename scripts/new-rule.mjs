@@ -129,7 +129,13 @@ const section = readme.indexOf('## Rules');
 if (section === -1) fail('README.md has no "## Rules" section');
 const next = readme.findIndex((line, i) => i > section && line.startsWith('## '));
 const table = readme.slice(section, next === -1 ? readme.length : next);
-insertSorted(table, /^\| `([a-z0-9-]+)` \| \w+ \| /, id, `| \`${id}\` | ${values.severity} | ${description.charAt(0).toLowerCase()}${description.slice(1)} |`, 'row in README\'s rules table');
+insertSorted(
+  table,
+  /^\| `([a-z0-9-]+)` \| \w+ \| /,
+  id,
+  `| \`${id}\` | ${values.severity} | ${description.charAt(0).toLowerCase()}${description.slice(1)} |`,
+  "row in README's rules table",
+);
 readme.splice(section, table.length - 1, ...table);
 
 writeFileSync(paths.rule, ruleSource);

@@ -26,7 +26,8 @@ export function wellFormed(text: string): string {
 // What a workbook or a UTF-8 file cannot hold or its readers refuse: C0 controls but tab, LF and CR (XML
 // 1.0 forbids them), lone surrogates, and Unicode's noncharacters (U+FDD0–U+FDEF, and U+FFFE and U+FFFF
 // of every plane).
-const UNSTORABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufdd0-\ufdef\ufffe\uffff]|[\ud83f\ud87f\ud8bf\ud8ff\ud93f\ud97f\ud9bf\ud9ff\uda3f\uda7f\udabf\udaff\udb3f\udb7f\udbbf\udbff][\udffe\udfff]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const UNSTORABLE =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufdd0-\ufdef\ufffe\uffff]|[\ud83f\ud87f\ud8bf\ud8ff\ud93f\ud97f\ud9bf\ud9ff\uda3f\uda7f\udabf\udaff\udb3f\udb7f\udbbf\udbff][\udffe\udfff]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text a written workbook or CSV can hold and journey's own reader accepts: what cannot be stored becomes U+FFFD. */
 export function storableText(text: string): string {
@@ -60,7 +61,12 @@ function controlPicture(character: string): string {
  * controls shown as U+FFFD.
  */
 export function plainText(text: string): string {
-  return wellFormed(text).replace(ESCAPE_SEQUENCE, '').replace(LINE_BREAK, ' ').replace(/\t/g, ' ').replace(CONTROL, controlPicture).replace(BIDI_CONTROL, '\uFFFD');
+  return wellFormed(text)
+    .replace(ESCAPE_SEQUENCE, '')
+    .replace(LINE_BREAK, ' ')
+    .replace(/\t/g, ' ')
+    .replace(CONTROL, controlPicture)
+    .replace(BIDI_CONTROL, '\uFFFD');
 }
 
 // Whitespace .NET's TrimStart removes before the runner looks for `::` (JavaScript's \s, plus NEL and the

@@ -27,7 +27,13 @@ export async function audit(targets: AuditTarget | AuditTarget[], options: Audit
   const list = Array.isArray(targets) ? targets : [targets];
   const inputs = await expandTargets(list.map((target) => (typeof target === 'string' ? target : { stream: target.stream as Readable, name: target.name })));
   const configs = new ConfigResolver(options.configFile ?? null);
-  const result = await auditEngine(inputs, { configs, sheets: options.sheets, readTimeoutSeconds: options.readTimeoutSeconds, overview: options.overview ?? false, state: options.state });
+  const result = await auditEngine(inputs, {
+    configs,
+    sheets: options.sheets,
+    readTimeoutSeconds: options.readTimeoutSeconds,
+    overview: options.overview ?? false,
+    state: options.state,
+  });
   return result as AuditResult;
 }
 

@@ -10,9 +10,15 @@ const root = resolve(rootArg);
 mkdirSync(out, { recursive: true });
 const corpus = resolve('../shared/corpus');
 const files = [
-  ...['calamine', 'exceljs'].flatMap((f) => readdirSync(join(corpus, f)).filter((n) => /\.xls[xm]$/.test(n)).map((n) => join(corpus, f, n))),
+  ...['calamine', 'exceljs'].flatMap((f) =>
+    readdirSync(join(corpus, f))
+      .filter((n) => /\.xls[xm]$/.test(n))
+      .map((n) => join(corpus, f, n)),
+  ),
   ...['inventory-1000.xlsx', 'inventory-100000.xlsx'].map((n) => resolve('bench-data', n)),
-  ...readdirSync('fixtures').filter((n) => n.endsWith('.xlsx')).map((n) => resolve('fixtures', n)),
+  ...readdirSync('fixtures')
+    .filter((n) => n.endsWith('.xlsx'))
+    .map((n) => resolve('fixtures', n)),
 ];
 const { loadInventoryFile } = await import(join(root, 'dist/load/index.js'));
 const { DEFAULT_READ_LIMITS } = await import(join(root, 'dist/load/limits.js'));
@@ -26,7 +32,11 @@ for (const file of files) {
     dump = `ERROR ${error.describe ? error.describe() : error.message}`;
   }
   writeFileSync(join(out, `${id}.load`), dump);
-  const audit = spawnSync(process.execPath, [join(root, 'bin/journey.js'), 'audit', file, '--format', 'json'], { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '1795564800', JOURNEY_CODE_CACHE: '0' }, maxBuffer: 1 << 30 });
+  const audit = spawnSync(process.execPath, [join(root, 'bin/journey.js'), 'audit', file, '--format', 'json'], {
+    encoding: 'utf8',
+    env: { ...process.env, SOURCE_DATE_EPOCH: '1795564800', JOURNEY_CODE_CACHE: '0' },
+    maxBuffer: 1 << 30,
+  });
   writeFileSync(join(out, `${id}.audit`), `exit ${audit.status}\n${audit.stdout}\n--stderr--\n${audit.stderr}`);
 }
 console.log(files.length, 'files');

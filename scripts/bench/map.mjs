@@ -62,9 +62,15 @@ console.log('\njourney map, one persona (median of %d runs)', RUNS);
 console.log('touchpoints | journey map | HTML size | bytes / touchpoint | Chromium load | first paint');
 for (const r of results) {
   const seconds = (s) => (s == null ? '—' : `${s.toFixed(2)} s`);
-  console.log(`${String(r.size).padStart(11)} | ${seconds(r.cli).padStart(11)} | ${`${(r.bytes / 1024).toFixed(0)} KB`.padStart(9)} | ${String(Math.round(r.bytes / r.size)).padStart(18)} | ${seconds(r.load).padStart(13)} | ${seconds(r.paint)}`);
+  console.log(
+    `${String(r.size).padStart(11)} | ${seconds(r.cli).padStart(11)} | ${`${(r.bytes / 1024).toFixed(0)} KB`.padStart(9)} | ${String(Math.round(r.bytes / r.size)).padStart(18)} | ${seconds(r.load).padStart(13)} | ${seconds(r.paint)}`,
+  );
 }
 const [small, large] = results;
-console.log(`file growth from ${small.size} to ${large.size} touchpoints: ×${(large.bytes / small.bytes).toFixed(2)} (linear is ×${(large.size / small.size).toFixed(2)})`);
+console.log(
+  `file growth from ${small.size} to ${large.size} touchpoints: ×${(large.bytes / small.bytes).toFixed(2)} (linear is ×${(large.size / small.size).toFixed(2)})`,
+);
 const verdict = (value, bound) => (value == null ? 'not measured' : value < bound ? 'met' : 'not met');
-console.log(`targets at ${large.size}: HTML written in under 1 s: ${large.cli.toFixed(2)} s, ${verdict(large.cli, 1)}; shown by Chromium in under 2 s: ${large.load == null ? '—' : `${large.load.toFixed(2)} s`}, ${verdict(large.load, 2)}`);
+console.log(
+  `targets at ${large.size}: HTML written in under 1 s: ${large.cli.toFixed(2)} s, ${verdict(large.cli, 1)}; shown by Chromium in under 2 s: ${large.load == null ? '—' : `${large.load.toFixed(2)} s`}, ${verdict(large.load, 2)}`,
+);

@@ -25,7 +25,7 @@ if (!existsSync(file)) {
   const out = createWriteStream(file);
   out.write('user_id,timestamp,event\n');
   let state = 20261204;
-  const random = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const random = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
   const users = Math.max(1, Math.floor(events / 10));
   const start = Date.UTC(2025, 0, 1);
   let chunk = '';
@@ -67,7 +67,21 @@ for (const statement of ${JSON.stringify(handWritten)}.split(';').map((s) => s.t
 `,
 );
 const commands = {
-  journey: [process.execPath, [join(root, 'bin/journey.js'), 'measure', file, '--funnel', STEPS.join(','), '--window', '7d', '--format', 'json', ...(memoryLimit ? ['--memory-limit', memoryLimit] : [])]],
+  journey: [
+    process.execPath,
+    [
+      join(root, 'bin/journey.js'),
+      'measure',
+      file,
+      '--funnel',
+      STEPS.join(','),
+      '--window',
+      '7d',
+      '--format',
+      'json',
+      ...(memoryLimit ? ['--memory-limit', memoryLimit] : []),
+    ],
+  ],
   'by hand': [process.execPath, [script]],
 };
 const hasTime = existsSync('/usr/bin/time');
@@ -76,7 +90,9 @@ const peaks = {};
 for (let round = 0; round < runs; round++) {
   for (const [name, [command, argv]] of Object.entries(commands)) {
     const start = process.hrtime.bigint();
-    const result = hasTime ? spawnSync('/usr/bin/time', ['-f', '%M', command, ...argv], { encoding: 'utf8', maxBuffer: 1 << 28 }) : spawnSync(command, argv, { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const result = hasTime
+      ? spawnSync('/usr/bin/time', ['-f', '%M', command, ...argv], { encoding: 'utf8', maxBuffer: 1 << 28 })
+      : spawnSync(command, argv, { encoding: 'utf8', maxBuffer: 1 << 28 });
     if (result.status !== 0) throw new Error(`bench: ${name} failed:\n${result.stderr}`);
     times[name].push(Number(process.hrtime.bigint() - start) / 1e9);
     const rss = Number(result.stderr.trim().split('\n').at(-1));

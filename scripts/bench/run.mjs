@@ -28,7 +28,11 @@ const needed = ['inventory-1000.csv', 'inventory-1000.xlsx', 'inventory-100000.x
 if (needed.some((name) => !existsSync(file(name)))) {
   mkdirSync(data, { recursive: true });
   process.stderr.write('bench: writing the inventories (seed 20261125)…\n');
-  execFileSync(process.execPath, [join(root, 'scripts/bench/generate.mjs'), data, '--csv', quick ? '1000,100000' : '1000,100000,1000000', '--xlsx', '1000,100000'], { stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [join(root, 'scripts/bench/generate.mjs'), data, '--csv', quick ? '1000,100000' : '1000,100000,1000000', '--xlsx', '1000,100000'],
+    { stdio: 'inherit' },
+  );
 }
 
 // Settings that make every Node process start slower (npm run sets NODE_EXTRA_CA_CERTS here, which
@@ -61,7 +65,13 @@ function measureTogether(entries, runs = RUNS, { warmUp = true } = {}) {
   for (let round = 0; round < runs; round++) entries.forEach(([, command], i) => samples[i].push(once(command)));
   return entries.map(([label, command], i) => {
     const taken = samples[i];
-    const result = { label, command, seconds: median(taken.map((s) => s.seconds)), rssMb: taken.every((s) => s.rssMb !== null) ? Math.max(...taken.map((s) => s.rssMb)) : null, runs };
+    const result = {
+      label,
+      command,
+      seconds: median(taken.map((s) => s.seconds)),
+      rssMb: taken.every((s) => s.rssMb !== null) ? Math.max(...taken.map((s) => s.rssMb)) : null,
+      runs,
+    };
     process.stderr.write(`bench: ${label}: ${result.seconds.toFixed(2)} s, ${result.rssMb?.toFixed(0) ?? '?'} MB (${runs} runs)\n`);
     return result;
   });
@@ -76,24 +86,33 @@ const script = (name) => `${node} ${JSON.stringify(join(root, 'scripts/bench', n
 // The linters users already run, on one small file each (devDependencies for this comparison only).
 const lint = join(data, 'lint');
 mkdirSync(lint, { recursive: true });
-writeFileSync(join(lint, 'eslint.config.js'), "export default [{ files: ['**/*.js'], rules: { 'no-unused-vars': 'error', 'no-undef': 'error', eqeqeq: 'error', semi: 'error' } }];\n");
+writeFileSync(
+  join(lint, 'eslint.config.js'),
+  "export default [{ files: ['**/*.js'], rules: { 'no-unused-vars': 'error', 'no-undef': 'error', eqeqeq: 'error', semi: 'error' } }];\n",
+);
 writeFileSync(join(lint, 'small.js'), "export function greet(name) {\n  const greeting = `Hello, ${name}`;\n  return greeting === '' ? null : greeting;\n}\n");
-writeFileSync(join(lint, 'small.md'), '# Journey\n\nA small page with a list:\n\n- one item\n- another item\n\nSee the [journey README](https://example.com/journey).\n');
+writeFileSync(
+  join(lint, 'small.md'),
+  '# Journey\n\nA small page with a list:\n\n- one item\n- another item\n\nSee the [journey README](https://example.com/journey).\n',
+);
 const eslint = `cd ${JSON.stringify(lint)} && ${node} ${JSON.stringify(join(root, 'node_modules/eslint/bin/eslint.js'))} small.js`;
 const markdownlint = `cd ${JSON.stringify(lint)} && ${node} ${JSON.stringify(join(root, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'))} small.md`;
 // The code cache (src/boot/code-cache.ts) lives in its own folder here, filled by measureTogether's discarded first round.
 env.JOURNEY_CACHE_DIR = join(data, 'code-cache');
 
 const m = {};
-[m.floor, m.version, m.csv1k, m.xlsx1k, m.eslint, m.markdownlint, m.csv1kCold] = measureTogether([
-  ['node -e 0', `${node} -e 0`],
-  ['journey --version', `${node} ${JSON.stringify(join(root, 'bin/journey.js'))} --version`],
-  ['journey audit, 1k-row CSV', `${journey} ${file('inventory-1000.csv')} --format json`],
-  ['journey audit, 1k-row XLSX', `${journey} ${file('inventory-1000.xlsx')} --format json`],
-  ['eslint, one small .js file', eslint],
-  ['markdownlint-cli2, one small .md file', markdownlint],
-  ['journey audit, 1k-row CSV, code cache off (JOURNEY_CODE_CACHE=0)', `JOURNEY_CODE_CACHE=0 ${journey} ${file('inventory-1000.csv')} --format json`],
-], RUNS * 2);
+[m.floor, m.version, m.csv1k, m.xlsx1k, m.eslint, m.markdownlint, m.csv1kCold] = measureTogether(
+  [
+    ['node -e 0', `${node} -e 0`],
+    ['journey --version', `${node} ${JSON.stringify(join(root, 'bin/journey.js'))} --version`],
+    ['journey audit, 1k-row CSV', `${journey} ${file('inventory-1000.csv')} --format json`],
+    ['journey audit, 1k-row XLSX', `${journey} ${file('inventory-1000.xlsx')} --format json`],
+    ['eslint, one small .js file', eslint],
+    ['markdownlint-cli2, one small .md file', markdownlint],
+    ['journey audit, 1k-row CSV, code cache off (JOURNEY_CODE_CACHE=0)', `JOURNEY_CODE_CACHE=0 ${journey} ${file('inventory-1000.csv')} --format json`],
+  ],
+  RUNS * 2,
+);
 m.unzip = measure('unzip -p sheet1.xml piped to wc -c, 100k XLSX', `unzip -p ${file('inventory-100000.xlsx')} xl/worksheets/sheet1.xml | wc -c`);
 m.exceljs = measure('exceljs streaming read, 100k XLSX', `${script('read-exceljs.mjs')} ${file('inventory-100000.xlsx')}`, 3);
 m.xlsx100k = measure('journey audit, 100k-row XLSX', `${journey} ${file('inventory-100000.xlsx')} --format json`, 3);
@@ -106,10 +125,16 @@ m.csv100kStylish = measure('journey audit, 100k-row CSV, default (stylish) outpu
 if (['before', 'after'].some((side) => !existsSync(file(`diff-${side}-100000.csv`)))) {
   execFileSync(process.execPath, [join(root, 'scripts/bench/diff-inputs.mjs'), data, '100000'], { stdio: 'inherit' });
 }
-[m.auditBoth, m.diff100k] = measureTogether([
-  ['journey audit of both diff versions, 100k rows each', `${journey} ${file('diff-before-100000.csv')} ${file('diff-after-100000.csv')} --format json`],
-  ['journey diff, two 100k-row versions', `${node} ${JSON.stringify(join(root, 'bin/journey.js'))} diff ${file('diff-before-100000.csv')} ${file('diff-after-100000.csv')} --format json`],
-], 3);
+[m.auditBoth, m.diff100k] = measureTogether(
+  [
+    ['journey audit of both diff versions, 100k rows each', `${journey} ${file('diff-before-100000.csv')} ${file('diff-after-100000.csv')} --format json`],
+    [
+      'journey diff, two 100k-row versions',
+      `${node} ${JSON.stringify(join(root, 'bin/journey.js'))} diff ${file('diff-before-100000.csv')} ${file('diff-after-100000.csv')} --format json`,
+    ],
+  ],
+  3,
+);
 if (!quick) {
   m.csvParse1m = measure('csv-parse streaming read, 1M CSV', `${script('read-csv-parse.mjs')} ${file('inventory-1000000.csv')}`, 3, { warmUp: false });
   m.papaparse1m = measure('papaparse streaming read, 1M CSV', `${script('read-papaparse.mjs')} ${file('inventory-1000000.csv')}`, 3, { warmUp: false });
@@ -118,7 +143,10 @@ if (!quick) {
 
 /** Rule time alone, in process (load and normalize are not timed). */
 function ruleTime(name) {
-  const out = execFileSync(process.execPath, ['--max-old-space-size=8192', join(root, 'scripts/bench/rule-time.mjs'), file(name)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const out = execFileSync(process.execPath, ['--max-old-space-size=8192', join(root, 'scripts/bench/rule-time.mjs'), file(name)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   const parsed = JSON.parse(out);
   process.stderr.write(`bench: rules on ${name}: ${parsed.totalMs} ms\n`);
   return parsed;
@@ -130,7 +158,11 @@ const ratio = (a, b) => (a === undefined || b === undefined ? null : a / b);
 // The targets of issue 29 (start-up, 1M rows, XLSX); the rest is context.
 const rows = [
   ['Start-up: journey --version ÷ node -e 0', ratio(m.version.seconds, m.floor.seconds), '≤ 1.5'],
-  ['Start-up: journey 1k CSV ÷ the faster linter (eslint, markdownlint-cli2)', ratio(m.csv1k.seconds, Math.min(m.eslint.seconds, m.markdownlint.seconds)), '≤ 0.6'],
+  [
+    'Start-up: journey 1k CSV ÷ the faster linter (eslint, markdownlint-cli2)',
+    ratio(m.csv1k.seconds, Math.min(m.eslint.seconds, m.markdownlint.seconds)),
+    '≤ 0.6',
+  ],
   ['Start-up: journey 1k CSV ÷ node -e 0', ratio(m.csv1k.seconds, m.floor.seconds), '(context)'],
   ['Start-up: eslint ÷ node -e 0', ratio(m.eslint.seconds, m.floor.seconds), '(context)'],
   ['Start-up: markdownlint-cli2 ÷ node -e 0', ratio(m.markdownlint.seconds, m.floor.seconds), '(context)'],
@@ -143,13 +175,15 @@ const rows = [
   ['100k CSV: csv-parse ÷ papaparse streaming read', ratio(m.csvParse100k.seconds, m.papaparse100k.seconds), '(context)'],
   ['100k CSV: default (stylish) output ÷ --format json', ratio(m.csv100kStylish.seconds, m.csv100k.seconds), '(context)'],
   ['diff of two 100k versions ÷ auditing both', ratio(m.diff100k.seconds, m.auditBoth.seconds), '≤ 2.5'],
-  ...(quick ? [] : [
-    ['1M CSV: journey peak RSS (MiB)', m.csv1m.rssMb, '≤ 800'],
-    ['1M CSV: journey ÷ papaparse streaming read', ratio(m.csv1m.seconds, m.papaparse1m.seconds), '≤ 6'],
-    ['1M CSV: journey time at 1M ÷ at 100k rows', ratio(m.csv1m.seconds, m.csv100k.seconds), '≤ 11'],
-    ['1M CSV: journey ÷ csv-parse streaming read', ratio(m.csv1m.seconds, m.csvParse1m.seconds), '(context)'],
-    ['Rules: time at 1M ÷ time at 100k', ratio(rules1m.totalMs, rules100k.totalMs), '(context)'],
-  ]),
+  ...(quick
+    ? []
+    : [
+        ['1M CSV: journey peak RSS (MiB)', m.csv1m.rssMb, '≤ 800'],
+        ['1M CSV: journey ÷ papaparse streaming read', ratio(m.csv1m.seconds, m.papaparse1m.seconds), '≤ 6'],
+        ['1M CSV: journey time at 1M ÷ at 100k rows', ratio(m.csv1m.seconds, m.csv100k.seconds), '≤ 11'],
+        ['1M CSV: journey ÷ csv-parse streaming read', ratio(m.csv1m.seconds, m.csvParse1m.seconds), '(context)'],
+        ['Rules: time at 1M ÷ time at 100k', ratio(rules1m.totalMs, rules100k.totalMs), '(context)'],
+      ]),
 ];
 const met = (value, target) => {
   const bound = /([<≤]) ([\d.]+)/.exec(target);
@@ -173,7 +207,11 @@ const lines = [
   '| --- | ---: | --- | --- |',
   ...rows.map(([label, value, target]) => `| ${label} | ${value === null ? '—' : value.toFixed(2)} | ${target} | ${met(value, target)} |`),
   '',
-  `Slowest rules at ${rules1m ? '1M' : '100k'} rows (ms): ${Object.entries((rules1m ?? rules100k).perRule).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([id, ms]) => `${id} ${ms}`).join(', ')}.`,
+  `Slowest rules at ${rules1m ? '1M' : '100k'} rows (ms): ${Object.entries((rules1m ?? rules100k).perRule)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([id, ms]) => `${id} ${ms}`)
+    .join(', ')}.`,
 ];
 const text = `${lines.join('\n')}\n`;
 writeFileSync(join(data, 'results.md'), text);

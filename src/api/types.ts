@@ -104,7 +104,14 @@ export interface StageOverview {
   painPoints?: string[] | undefined;
   opportunities?: string[] | undefined;
   /** What interviewees said about the stage (--answers); absent without answers about it. */
-  interviews?: { interviewees: number; negative: number; score: number | null; quotes: { quote: string; score: number | null; touchpoint: string | null; interviewee: string }[] } | undefined;
+  interviews?:
+    | {
+        interviewees: number;
+        negative: number;
+        score: number | null;
+        quotes: { quote: string; score: number | null; touchpoint: string | null; interviewee: string }[];
+      }
+    | undefined;
 }
 
 /** A handoff between consecutive stages of one persona. */
@@ -154,8 +161,32 @@ export interface AuditResult {
 
 /** The fields a touchpoint row can have; also the names of inventory columns. */
 export type Field =
-  | 'stage' | 'touchpoint' | 'team' | 'channel' | 'mode' | 'direction' | 'day' | 'frequency' | 'persona' | 'kpi' | 'notes'
-  | 'owner' | 'audience' | 'sent' | 'opens' | 'clicks' | 'conversion' | 'dropOff' | 'unsubscribe' | 'nps' | 'csat' | 'sentiment' | 'painPoint' | 'lastReviewed' | 'status' | 'event';
+  | 'stage'
+  | 'touchpoint'
+  | 'team'
+  | 'channel'
+  | 'mode'
+  | 'direction'
+  | 'day'
+  | 'frequency'
+  | 'persona'
+  | 'kpi'
+  | 'notes'
+  | 'owner'
+  | 'audience'
+  | 'sent'
+  | 'opens'
+  | 'clicks'
+  | 'conversion'
+  | 'dropOff'
+  | 'unsubscribe'
+  | 'nps'
+  | 'csat'
+  | 'sentiment'
+  | 'painPoint'
+  | 'lastReviewed'
+  | 'status'
+  | 'event';
 
 /** One row of the inventory: a communication a persona meets. */
 export interface Touchpoint {

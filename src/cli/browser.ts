@@ -10,14 +10,33 @@ import { pathToFileURL } from 'node:url';
 import { ConfigError } from '../errors.js';
 
 /** Program names looked up on the PATH, most likely first. */
-const NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome', 'microsoft-edge', 'microsoft-edge-stable', 'msedge', 'brave-browser'];
+const NAMES = [
+  'chromium',
+  'chromium-browser',
+  'google-chrome',
+  'google-chrome-stable',
+  'chrome',
+  'microsoft-edge',
+  'microsoft-edge-stable',
+  'msedge',
+  'brave-browser',
+];
 
 /** Where browsers install outside the PATH. */
 function usualPlaces(): string[] {
-  const places = ['/snap/bin/chromium', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Chromium.app/Contents/MacOS/Chromium', '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge'];
+  const places = [
+    '/snap/bin/chromium',
+    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+    '/Applications/Chromium.app/Contents/MacOS/Chromium',
+    '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+  ];
   for (const root of [process.env.PROGRAMFILES, process.env['PROGRAMFILES(X86)'], process.env.LOCALAPPDATA]) {
     if (!root) continue;
-    places.push(join(root, 'Google', 'Chrome', 'Application', 'chrome.exe'), join(root, 'Chromium', 'Application', 'chrome.exe'), join(root, 'Microsoft', 'Edge', 'Application', 'msedge.exe'));
+    places.push(
+      join(root, 'Google', 'Chrome', 'Application', 'chrome.exe'),
+      join(root, 'Chromium', 'Application', 'chrome.exe'),
+      join(root, 'Microsoft', 'Edge', 'Application', 'msedge.exe'),
+    );
   }
   return places;
 }
@@ -39,7 +58,9 @@ export function findBrowser(explicit: string | undefined, format: string): strin
   }
   const found = usualPlaces().find((place) => existsSync(place));
   if (found) return found;
-  throw new ConfigError(`--format ${format} draws through Chromium, Chrome or Edge, and none was found (on the PATH as ${NAMES.slice(0, 4).join(', ')}..., or in the usual install folders); install one, or give its program with --browser PATH`);
+  throw new ConfigError(
+    `--format ${format} draws through Chromium, Chrome or Edge, and none was found (on the PATH as ${NAMES.slice(0, 4).join(', ')}..., or in the usual install folders); install one, or give its program with --browser PATH`,
+  );
 }
 
 const TIMEOUT_MS = 120_000;
@@ -49,7 +70,11 @@ function run(browser: string, args: string[]): Promise<void> {
     execFile(browser, args, { timeout: TIMEOUT_MS, maxBuffer: 4 * 1024 * 1024 }, (error, _stdout, stderr) => {
       if (error) {
         const last = String(stderr).trim().split('\n').filter(Boolean).at(-1) ?? error.message;
-        reject(new ConfigError(`--browser ${browser}: could not draw the map (${error.killed ? `no answer in ${TIMEOUT_MS / 1000} s` : last.slice(0, 200)})`, { cause: error }));
+        reject(
+          new ConfigError(`--browser ${browser}: could not draw the map (${error.killed ? `no answer in ${TIMEOUT_MS / 1000} s` : last.slice(0, 200)})`, {
+            cause: error,
+          }),
+        );
       } else resolve();
     });
   });
@@ -57,7 +82,18 @@ function run(browser: string, args: string[]): Promise<void> {
 
 /** What every run passes: headless, its own empty profile (so a browser the user has open is not disturbed), nothing fetched. */
 function baseArgs(profile: string): string[] {
-  const args = ['--headless', `--user-data-dir=${profile}`, '--no-first-run', '--no-default-browser-check', '--disable-extensions', '--disable-gpu', '--hide-scrollbars', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+  const args = [
+    '--headless',
+    `--user-data-dir=${profile}`,
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--disable-extensions',
+    '--disable-gpu',
+    '--hide-scrollbars',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
   // Chromium refuses to start as root with its sandbox on (containers, CI); the page is journey's own, with a CSP that allows no request.
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   return args;
@@ -69,7 +105,13 @@ export async function screenshot(browser: string, html: string, window: { width:
     const page = join(folder, 'page.html');
     const output = join(folder, 'page.png');
     await writeFile(page, html);
-    await run(browser, [...baseArgs(join(folder, 'profile')), `--window-size=${window.width},${window.height}`, `--force-device-scale-factor=${window.scale}`, `--screenshot=${output}`, pathToFileURL(page).href]);
+    await run(browser, [
+      ...baseArgs(join(folder, 'profile')),
+      `--window-size=${window.width},${window.height}`,
+      `--force-device-scale-factor=${window.scale}`,
+      `--screenshot=${output}`,
+      pathToFileURL(page).href,
+    ]);
     return written(output, browser);
   });
 }
@@ -81,7 +123,13 @@ export async function printPdf(browser: string, html: string): Promise<Buffer> {
     const output = join(folder, 'page.pdf');
     await writeFile(page, html);
     // --no-pdf-header-footer since Chrome 112, --print-to-pdf-no-header before it: each ignores the other.
-    await run(browser, [...baseArgs(join(folder, 'profile')), '--no-pdf-header-footer', '--print-to-pdf-no-header', `--print-to-pdf=${output}`, pathToFileURL(page).href]);
+    await run(browser, [
+      ...baseArgs(join(folder, 'profile')),
+      '--no-pdf-header-footer',
+      '--print-to-pdf-no-header',
+      `--print-to-pdf=${output}`,
+      pathToFileURL(page).href,
+    ]);
     return written(output, browser);
   });
 }

@@ -41,7 +41,9 @@ export function inputOptions(command: Command): Command {
     .option('--read-timeout <seconds>', "give up reading a file after this many seconds (default 30, or the config's limits.readTimeoutSeconds)", (value) => {
       const seconds = Number(value);
       if (!Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_TIMEOUT_SECONDS) {
-        throw new ConfigError(`--read-timeout: expected a positive number of seconds up to ${MAX_TIMEOUT_SECONDS} (about 24 days, the longest timer Node.js keeps), got "${value}"`);
+        throw new ConfigError(
+          `--read-timeout: expected a positive number of seconds up to ${MAX_TIMEOUT_SECONDS} (about 24 days, the longest timer Node.js keeps), got "${value}"`,
+        );
       }
       return seconds;
     })
@@ -50,10 +52,15 @@ export function inputOptions(command: Command): Command {
 
 /** Adds --answers to a command that judges or draws an inventory (audit, report, map). */
 export function answersOption(command: Command): Command {
-  return command.option('--answers <file>', 'interview answers about the inventory (the sheet journey interview --template writes): friction from interviews, quotes, feelings');
+  return command.option(
+    '--answers <file>',
+    'interview answers about the inventory (the sheet journey interview --template writes): friction from interviews, quotes, feelings',
+  );
 }
 
 /** `--state` (audit, report): which journey is judged, today's live rows or the planned journey (src/model/state.ts). */
 export function stateOption(): Option {
-  return new Option('--state <state>', "which journey to judge: current (live rows only) or future (live and planned rows; retired rows are in neither)").choices(JOURNEY_STATES).default('current');
+  return new Option('--state <state>', 'which journey to judge: current (live rows only) or future (live and planned rows; retired rows are in neither)')
+    .choices(JOURNEY_STATES)
+    .default('current');
 }

@@ -31,7 +31,21 @@ function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(terminalLines(text)) });
   // In the order `journey --help` lists them.
-  for (const register of [registerAudit, registerReport, registerDiff, registerInspect, registerMap, registerMeasure, registerInterview, registerRules, registerExplain, registerInitConfig, registerInit, registerPrintConfig, registerCompletion]) {
+  for (const register of [
+    registerAudit,
+    registerReport,
+    registerDiff,
+    registerInspect,
+    registerMap,
+    registerMeasure,
+    registerInterview,
+    registerRules,
+    registerExplain,
+    registerInitConfig,
+    registerInit,
+    registerPrintConfig,
+    registerCompletion,
+  ]) {
     register(program);
   }
   return program;

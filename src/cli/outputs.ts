@@ -76,7 +76,9 @@ export async function checkOutputs(outputs: PlannedOutput[], inputs: string[], f
     if (id === null) continue;
     const input = inputIds.get(id);
     if (input !== undefined) {
-      throw new ConfigError(`${option} ${path}: is ${input === path ? 'an input' : `the input ${input}`} of this run; journey never writes over what it reads, so name another file`);
+      throw new ConfigError(
+        `${option} ${path}: is ${input === path ? 'an input' : `the input ${input}`} of this run; journey never writes over what it reads, so name another file`,
+      );
     }
     const other = written.get(id);
     if (other !== undefined) throw new ConfigError(`${option} ${path}: is also written by ${other}; name two different files`);
@@ -87,10 +89,14 @@ export async function checkOutputs(outputs: PlannedOutput[], inputs: string[], f
     const extension = extname(target).toLowerCase();
     const leads = target === resolve(path) ? '' : ` leads to ${relative(process.cwd(), target) || target}, which`;
     if (PROTECTED_EXTENSIONS.has(extension) && !(await writtenByJourney(target))) {
-      throw new ConfigError(`${option} ${path}: already exists and${leads} is a ${extension} file journey did not write; name another file, or pass --force to replace it`);
+      throw new ConfigError(
+        `${option} ${path}: already exists and${leads} is a ${extension} file journey did not write; name another file, or pass --force to replace it`,
+      );
     }
     if (await isArchive(target)) {
-      throw new ConfigError(`${option} ${path}: already exists and${leads} holds a workbook or another archive, which journey never writes; name another file, or pass --force to replace it`);
+      throw new ConfigError(
+        `${option} ${path}: already exists and${leads} holds a workbook or another archive, which journey never writes; name another file, or pass --force to replace it`,
+      );
     }
   }
 }
@@ -107,7 +113,11 @@ export async function writeTarget(path: string): Promise<string> {
  * through a symbolic link replaces the file it leads to, and a file with other hard links gets a new
  * inode, so the other names keep their content. Errors are the file system's (error.code).
  */
-export async function writeAtomically(path: string, write: (temporary: string) => Promise<void>, options: { replace: boolean } = { replace: true }): Promise<void> {
+export async function writeAtomically(
+  path: string,
+  write: (temporary: string) => Promise<void>,
+  options: { replace: boolean } = { replace: true },
+): Promise<void> {
   const target = await writeTarget(path);
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   const release = removeOnInterrupt(temporary);
@@ -122,7 +132,14 @@ export async function writeAtomically(path: string, write: (temporary: string) =
       const linked = await link(temporary, target).then(
         () => true,
         async (error: NodeJS.ErrnoException) => {
-          if (error.code === 'EEXIST' || (await stat(target).then(() => true, () => false))) throw Object.assign(new Error(`${target} exists`), { code: 'EEXIST' });
+          if (
+            error.code === 'EEXIST' ||
+            (await stat(target).then(
+              () => true,
+              () => false,
+            ))
+          )
+            throw Object.assign(new Error(`${target} exists`), { code: 'EEXIST' });
           return false;
         },
       );
@@ -153,7 +170,11 @@ export async function writeFileAtomically(option: string, path: string, text: st
 }
 
 /** Writes text to a stream, waiting when it is full; false once the reader has gone (a closed pipe: journey … | head). */
-async function writeAll(stream: NodeJS.WritableStream & { destroyed?: boolean }, output: string | Iterable<string>, onError: (error: NodeJS.ErrnoException) => Error | null): Promise<boolean> {
+async function writeAll(
+  stream: NodeJS.WritableStream & { destroyed?: boolean },
+  output: string | Iterable<string>,
+  onError: (error: NodeJS.ErrnoException) => Error | null,
+): Promise<boolean> {
   let closed = false;
   const failed = new Promise<void>((resolve, reject) =>
     stream.once('error', (error: NodeJS.ErrnoException) => {

@@ -60,7 +60,13 @@ export async function readInputs<R extends { files: readonly { error: string | n
   for (const text of notes) note(text);
   if (flags.answers !== undefined && inputs.length !== 1) throw new ConfigError(`--answers: goes with one inventory file, not ${inputs.length}`);
   const configs = new ConfigResolver(flags.config ?? null);
-  const result = await work(inputs, { configs, sheets: flags.sheet, readTimeoutSeconds: flags.readTimeout, state: flags.state ?? 'current', answers: flags.answers });
+  const result = await work(inputs, {
+    configs,
+    sheets: flags.sheet,
+    readTimeoutSeconds: flags.readTimeout,
+    state: flags.state ?? 'current',
+    answers: flags.answers,
+  });
   const read = [...pathsRead(inputs, configs), ...(plan.alsoRead ?? []), ...(flags.answers === undefined ? [] : [flags.answers])];
   const guard = (output: PlannedOutput) => checkOutputs([output], read, flags.force === true);
   await checkOutputs(plan.outputs, read, flags.force === true);

@@ -19,7 +19,10 @@ function typeText(schema: OptionSchema): string {
   if (schema.enum) return `one of ${schema.enum.map((v) => JSON.stringify(v)).join(', ')}`;
   if (schema.anyOf) return schema.anyOf.map(typeText).join(' or ');
   if (schema.type === 'array') return `array of ${schema.items ? typeText(schema.items) : 'values'}`;
-  const bounds = [schema.minimum !== undefined ? `≥ ${schema.minimum}` : '', schema.maximum !== undefined && schema.maximum < Number.MAX_SAFE_INTEGER ? `≤ ${schema.maximum}` : ''].filter(Boolean);
+  const bounds = [
+    schema.minimum !== undefined ? `≥ ${schema.minimum}` : '',
+    schema.maximum !== undefined && schema.maximum < Number.MAX_SAFE_INTEGER ? `≤ ${schema.maximum}` : '',
+  ].filter(Boolean);
   return [schema.type ?? 'value', ...bounds].join(' ');
 }
 

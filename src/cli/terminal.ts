@@ -30,5 +30,10 @@ export function wrapWidth(stdout: Stream, toFile: boolean, env: NodeJS.ProcessEn
 /** How a format renders: colors and wrapping only for a terminal (COLUMNS respected), never into an -o file. */
 export function renderOptions(format: string, output?: string, failOn?: FailOn) {
   const toFile = output !== undefined;
-  return { color: !toFile && !MACHINE_FORMATS.has(format) && shouldColor(process.stdout), width: wrapWidth(process.stdout, toFile), cwd: process.cwd(), failOn };
+  return {
+    color: !toFile && !MACHINE_FORMATS.has(format) && shouldColor(process.stdout),
+    width: wrapWidth(process.stdout, toFile),
+    cwd: process.cwd(),
+    failOn,
+  };
 }

@@ -105,7 +105,12 @@ function tokenMatches(token: Token, char: string): boolean {
  * one item: a row of booleans per pattern element, O(elements × items), never backtracking. Used for the
  * characters of a segment (`*`) and for the segments of a path (`**`).
  */
-function matchesSequence<P, T>(pattern: readonly P[], items: ArrayLike<T>, isStar: (element: P) => boolean, matchesOne: (element: P, item: T) => boolean): boolean {
+function matchesSequence<P, T>(
+  pattern: readonly P[],
+  items: ArrayLike<T>,
+  isStar: (element: P) => boolean,
+  matchesOne: (element: P, item: T) => boolean,
+): boolean {
   let row = new Array<boolean>(items.length + 1).fill(false);
   row[0] = true;
   for (const element of pattern) {
@@ -126,7 +131,13 @@ function matchesSequence<P, T>(pattern: readonly P[], items: ArrayLike<T>, isSta
 
 const segmentMatches = (pattern: Token[], text: string) => matchesSequence(pattern, text, (token) => token.kind === 'star', tokenMatches);
 
-const pathMatches = (pattern: Segment[], path: string[]) => matchesSequence(pattern, path, (segment) => segment === 'globstar', (segment, part) => segment !== 'globstar' && segmentMatches(segment, part));
+const pathMatches = (pattern: Segment[], path: string[]) =>
+  matchesSequence(
+    pattern,
+    path,
+    (segment) => segment === 'globstar',
+    (segment, part) => segment !== 'globstar' && segmentMatches(segment, part),
+  );
 
 /** A matcher for `/`-separated relative paths; throws Error with the reason for a pattern it cannot take. */
 export function globMatcher(patterns: readonly string[]): (path: string) => boolean {

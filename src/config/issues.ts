@@ -1,8 +1,15 @@
 import type { z } from 'zod';
 
 const ARTICLE: Record<string, string> = {
-  number: 'a number', string: 'a string', boolean: 'true or false', array: 'an array', object: 'an object',
-  tuple: 'an array', record: 'an object', int: 'a whole number', nan: 'a number',
+  number: 'a number',
+  string: 'a string',
+  boolean: 'true or false',
+  array: 'an array',
+  object: 'an object',
+  tuple: 'an array',
+  record: 'an object',
+  int: 'a whole number',
+  nan: 'a number',
 };
 
 /** A value as a message shows it: strings quoted, arrays and objects by kind. */
@@ -35,10 +42,16 @@ export function describeIssue(issue: z.core.$ZodIssue, root: unknown, prefix = '
   let reason: string;
   switch (issue.code) {
     case 'invalid_type':
-      reason = value === undefined ? `is required (${ARTICLE[issue.expected] ?? issue.expected})` : `expected ${ARTICLE[issue.expected] ?? issue.expected}, got ${describeValue(value)}`;
+      reason =
+        value === undefined
+          ? `is required (${ARTICLE[issue.expected] ?? issue.expected})`
+          : `expected ${ARTICLE[issue.expected] ?? issue.expected}, got ${describeValue(value)}`;
       break;
     case 'invalid_value':
-      reason = `expected ${issue.values.map((v) => JSON.stringify(v)).join(', ').replace(/, ([^,]*)$/, ' or $1')}, got ${describeValue(value)}`;
+      reason = `expected ${issue.values
+        .map((v) => JSON.stringify(v))
+        .join(', ')
+        .replace(/, ([^,]*)$/, ' or $1')}, got ${describeValue(value)}`;
       break;
     case 'unrecognized_keys':
       return issue.keys.map((key) => `${issuePath(prefix, [...issue.path, key])}: unknown key`).join('; ');

@@ -9,7 +9,10 @@ export function configJsonSchema(): Record<string, unknown> {
       Object.fromEntries(
         RULES.map((rule) => [
           rule.id,
-          z.union([RuleLevelSchema, z.tuple([RuleLevelSchema, rule.options])]).optional().describe(`${rule.description} (default: ${rule.defaultSeverity})`),
+          z
+            .union([RuleLevelSchema, z.tuple([RuleLevelSchema, rule.options])])
+            .optional()
+            .describe(`${rule.description} (default: ${rule.defaultSeverity})`),
         ]),
       ),
     )

@@ -48,7 +48,12 @@ const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** How deeply objects and arrays may nest in a config (real ones use 4); deeper is refused before parsing. */
 export const MAX_CONFIG_DEPTH = 64;
 // jsonc-parser's token kinds (a const enum, so written as numbers).
-const OPEN_BRACE = 1, CLOSE_BRACE = 2, OPEN_BRACKET = 3, CLOSE_BRACKET = 4, COLON = 6, STRING = 10;
+const OPEN_BRACE = 1,
+  CLOSE_BRACE = 2,
+  OPEN_BRACKET = 3,
+  CLOSE_BRACKET = 4,
+  COLON = 6,
+  STRING = 10;
 
 /** Refuses a config nested too deeply or holding a prototype key, in one pass over its tokens (no recursion). */
 function checkShape(text: string, shown: string, createScanner: typeof import('jsonc-parser').createScanner): void {
@@ -58,10 +63,15 @@ function checkShape(text: string, shown: string, createScanner: typeof import('j
   let keyOffset = 0;
   for (let token = scanner.scan(); token !== 17; token = scanner.scan()) {
     if (token === OPEN_BRACE || token === OPEN_BRACKET) {
-      if (++depth > MAX_CONFIG_DEPTH) throw new ConfigError(`${shown}:${lineColumn(text, scanner.getTokenOffset())}: nested more than ${MAX_CONFIG_DEPTH} levels deep; a journey config needs a few`);
+      if (++depth > MAX_CONFIG_DEPTH)
+        throw new ConfigError(
+          `${shown}:${lineColumn(text, scanner.getTokenOffset())}: nested more than ${MAX_CONFIG_DEPTH} levels deep; a journey config needs a few`,
+        );
     } else if (token === CLOSE_BRACE || token === CLOSE_BRACKET) depth--;
     else if (token === COLON && key !== null && PROTOTYPE_KEYS.has(key)) {
-      throw new ConfigError(`${shown}:${lineColumn(text, keyOffset)}: the key "${key}" is not allowed anywhere in a config (it names JavaScript's object prototype); remove it`);
+      throw new ConfigError(
+        `${shown}:${lineColumn(text, keyOffset)}: the key "${key}" is not allowed anywhere in a config (it names JavaScript's object prototype); remove it`,
+      );
     }
     key = token === STRING ? scanner.getTokenValue() : null;
     keyOffset = scanner.getTokenOffset();
@@ -85,7 +95,9 @@ export async function loadConfigFile(path: string): Promise<ResolvedConfig> {
   const first = errors[0];
   if (first) {
     const code = printParseErrorCode(first.error);
-    throw new ConfigError(`${shown}:${lineColumn(text, first.offset)}: not valid JSON: ${JSON_ERRORS[code] ?? code}; fix it at that line and column (comments and trailing commas are allowed)`);
+    throw new ConfigError(
+      `${shown}:${lineColumn(text, first.offset)}: not valid JSON: ${JSON_ERRORS[code] ?? code}; fix it at that line and column (comments and trailing commas are allowed)`,
+    );
   }
   if (basename(path) === 'package.json') return resolveRaw((raw as Record<string, unknown> | null)?.[PACKAGE_JSON_KEY], `${shown} "${PACKAGE_JSON_KEY}"`, path);
   return resolveRaw(raw, shown, path);
@@ -160,10 +172,15 @@ export class ConfigResolver {
     let found = this.byFolder.get(folder);
     if (!found) {
       found = (async () => {
-        const isFile = (path: string) => stat(path).then((s) => s.isFile(), () => false);
+        const isFile = (path: string) =>
+          stat(path).then(
+            (s) => s.isFile(),
+            () => false,
+          );
         const configs: string[] = [];
         for (const name of CONFIG_FILE_NAMES) if (await isFile(join(folder, name))) configs.push(join(folder, name));
-        if (configs.length > 1) throw new ConfigError(`${configs.map((path) => relative(process.cwd(), path) || path).join(' and ')}: two configs in one folder; keep one of them`);
+        if (configs.length > 1)
+          throw new ConfigError(`${configs.map((path) => relative(process.cwd(), path) || path).join(' and ')}: two configs in one folder; keep one of them`);
         if (configs[0] !== undefined) return configs[0];
         const manifest = join(folder, 'package.json');
         if ((await isFile(manifest)) && (await hasJourneyKey(manifest))) return manifest;

@@ -46,10 +46,13 @@ function resolveRules(rules: Record<string, unknown>): RuleSettingResolved[] {
     const setting = rules[rule.id] ?? rule.defaultSeverity;
     const path = `rules.${rule.id}`;
     const tuple = Array.isArray(setting);
-    if (tuple && (setting.length < 1 || setting.length > 2)) throw new ConfigError(`${path}: expected a level or [level, options], got an array of ${setting.length}`);
+    if (tuple && (setting.length < 1 || setting.length > 2))
+      throw new ConfigError(`${path}: expected a level or [level, options], got an array of ${setting.length}`);
     const level = RuleLevelSchema.safeParse(tuple ? setting[0] : setting);
     if (!level.success) {
-      throw new ConfigError(`${path}${tuple ? '[0]' : ''}: expected "off", "info", "warning" or "error"${tuple ? '' : ' or [level, options]'}, got ${describeValue(tuple ? setting[0] : setting)}`);
+      throw new ConfigError(
+        `${path}${tuple ? '[0]' : ''}: expected "off", "info", "warning" or "error"${tuple ? '' : ' or [level, options]'}, got ${describeValue(tuple ? setting[0] : setting)}`,
+      );
     }
     const rawOptions: unknown = tuple ? (setting[1] ?? {}) : {};
     const options = rule.options.safeParse(rawOptions);
@@ -60,8 +63,12 @@ function resolveRules(rules: Record<string, unknown>): RuleSettingResolved[] {
 
 function resolveStages(config: Config): StageModel {
   const name = config.stageModel ?? 'lifecycle';
-  if (name === 'custom' && !config.stages?.replace) throw new ConfigError('stageModel: "custom" needs its stages: set stages.replace to true and list them in stages.list, in journey order');
-  if (name !== 'custom' && config.stageModel !== undefined && config.stages?.replace) throw new ConfigError(`stageModel: "${name}" is replaced by stages.list (replace is true); set stageModel to "custom", or replace to false to extend ${name}`);
+  if (name === 'custom' && !config.stages?.replace)
+    throw new ConfigError('stageModel: "custom" needs its stages: set stages.replace to true and list them in stages.list, in journey order');
+  if (name !== 'custom' && config.stageModel !== undefined && config.stages?.replace)
+    throw new ConfigError(
+      `stageModel: "${name}" is replaced by stages.list (replace is true); set stageModel to "custom", or replace to false to extend ${name}`,
+    );
   const base = name === 'custom' ? DEFAULT_STAGE_MODEL : stageModelNamed(name);
   if (!config.stages) return base;
   const { replace, list } = config.stages;
@@ -71,7 +78,8 @@ function resolveStages(config: Config): StageModel {
     const path = `stages.list[${i}]`;
     if (seen.has(entry.id)) throw new ConfigError(`${path}.id: "${entry.id}" is listed twice`);
     seen.add(entry.id);
-    if (replace && entry.after !== undefined) throw new ConfigError(`${path}.after: only used when extending the stage model (replace is true, so the list order is the stage order)`);
+    if (replace && entry.after !== undefined)
+      throw new ConfigError(`${path}.after: only used when extending the stage model (replace is true, so the list order is the stage order)`);
     const existing = stages.find((stage) => stage.id === entry.id);
     if (existing) {
       if (entry.label) existing.label = entry.label;
@@ -83,7 +91,13 @@ function resolveStages(config: Config): StageModel {
       return;
     }
     const anchor = stages.findIndex((s) => s.id === entry.after);
-    if (anchor === -1) throw new ConfigError(`${path}.after: no stage "${entry.after}"${didYouMean(entry.after, stages.map((s) => s.id))}`);
+    if (anchor === -1)
+      throw new ConfigError(
+        `${path}.after: no stage "${entry.after}"${didYouMean(
+          entry.after,
+          stages.map((s) => s.id),
+        )}`,
+      );
     if (existing) stages.splice(stages.indexOf(existing), 1);
     stages.splice(stages.findIndex((s) => s.id === entry.after) + 1, 0, stage);
   });
@@ -100,7 +114,13 @@ function resolveChannels(config: Config): Channel[] {
       if (entry.automatable !== undefined) existing.automatable = entry.automatable;
       if (entry.inbound !== undefined) existing.inbound = entry.inbound;
     } else {
-      channels.push({ id: entry.id, label: entry.label ?? titleCase(entry.id), synonyms: entry.synonyms, automatable: entry.automatable ?? false, inbound: entry.inbound ?? false });
+      channels.push({
+        id: entry.id,
+        label: entry.label ?? titleCase(entry.id),
+        synonyms: entry.synonyms,
+        automatable: entry.automatable ?? false,
+        inbound: entry.inbound ?? false,
+      });
     }
   }
   return channels;
@@ -112,7 +132,8 @@ export function resolveConfig(config: Config = DEFAULT_CONFIG, file: string | nu
   const stageModel = resolveStages(config);
   const stageIds = stageModel.stages.map((stage) => stage.id);
   for (const stage of Object.keys(config.stageOwners)) {
-    if (!stageIds.includes(stage)) throw new ConfigError(`stageOwners.${stage}: no stage "${stage}"${didYouMean(stage, stageIds)} (stages are ${stageIds.join(', ')})`);
+    if (!stageIds.includes(stage))
+      throw new ConfigError(`stageOwners.${stage}: no stage "${stage}"${didYouMean(stage, stageIds)} (stages are ${stageIds.join(', ')})`);
   }
   const ruleIds = RULES.map((rule) => rule.id);
   config.ignore.forEach((entry, i) => {
@@ -127,12 +148,15 @@ export function resolveConfig(config: Config = DEFAULT_CONFIG, file: string | nu
       if (!ruleIds.includes(id)) throw new ConfigError(`ignore[${i}].rules[${j}]: no such rule "${id}"${ruleSuggestion(id, ruleIds)}`);
     });
     entry.stages?.forEach((id, j) => {
-      if (!stageIds.includes(id)) throw new ConfigError(`ignore[${i}].stages[${j}]: no stage "${id}"${didYouMean(id, stageIds)} (stages are ${stageIds.join(', ')})`);
+      if (!stageIds.includes(id))
+        throw new ConfigError(`ignore[${i}].stages[${j}]: no stage "${id}"${didYouMean(id, stageIds)} (stages are ${stageIds.join(', ')})`);
     });
   });
   config.interview.questions.forEach((question, i) => {
     if (question.stage !== undefined && !stageIds.includes(question.stage)) {
-      throw new ConfigError(`interview.questions[${i}].stage: no stage "${question.stage}"${didYouMean(question.stage, stageIds)} (stages are ${stageIds.join(', ')})`);
+      throw new ConfigError(
+        `interview.questions[${i}].stage: no stage "${question.stage}"${didYouMean(question.stage, stageIds)} (stages are ${stageIds.join(', ')})`,
+      );
     }
   });
   return {
@@ -140,7 +164,10 @@ export function resolveConfig(config: Config = DEFAULT_CONFIG, file: string | nu
     rules,
     normalize: {
       stageModel,
-      stageSource: config.stageModel !== undefined || config.stages !== undefined ? { kind: 'config', name: config.stageModel ?? (config.stages?.replace ? 'custom' : 'lifecycle') } : { kind: 'default', name: 'lifecycle' },
+      stageSource:
+        config.stageModel !== undefined || config.stages !== undefined
+          ? { kind: 'config', name: config.stageModel ?? (config.stages?.replace ? 'custom' : 'lifecycle') }
+          : { kind: 'default', name: 'lifecycle' },
       channels: resolveChannels(config),
       columns: config.columns,
       synonyms: config.synonyms,

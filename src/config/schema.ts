@@ -76,7 +76,16 @@ export const InterviewConfigSchema = z
     templates: z.partialRecord(z.enum(GUIDE_LANGUAGES), z.partialRecord(z.enum(QUESTION_KINDS), templateText)).default({}),
     /** The team's own questions: asked in the warm-up, or in a stage (asked before journey's there). */
     questions: z
-      .array(z.object({ text: templateText, stage: z.string().min(1).optional(), persona: z.string().min(1).optional(), minutes: z.number().int().min(1).max(60).default(3) }).strict())
+      .array(
+        z
+          .object({
+            text: templateText,
+            stage: z.string().min(1).optional(),
+            persona: z.string().min(1).optional(),
+            minutes: z.number().int().min(1).max(60).default(3),
+          })
+          .strict(),
+      )
       .max(200)
       .default([]),
   })
@@ -106,16 +115,40 @@ export const ConfigSchema = z
   .object({
     $schema: z.string().optional(),
     rules: z.record(z.string(), z.unknown()).default({}).describe('Per rule id: "off", "info", "warning" or "error", or [level, options]'),
-    stageModel: StageModelNameSchema.optional().describe('The stage model: lifecycle (the default 8 stages), aarrr, bow-tie, flywheel, acasl (awareness, consideration, acquisition, service, loyalty), or custom (the `stages` list, with replace: true). Setting it, or `stages`, pins the model: no file brings its own.'),
-    stages: StagesConfigSchema.optional().describe('Add stages or synonyms to the stage model (the default one, or the one `stageModel` names), or replace it (replace: true)'),
-    channels: z.array(ChannelEntrySchema).default([]).describe('Add channels or synonyms; mark which ones software can send (automatable) and which ones customers reach you through (inbound)'),
-    synonyms: ClosedSynonymsSchema.prefault({}).describe('Extra words for the fixed vocabularies: mode (ongoing, automatic, manual), direction (inbound, outbound, both) and status (live, planned, retired)'),
-    columns: z.partialRecord(FieldSchema, z.array(z.string().min(1))).default({}).describe('Extra header names per field, matched before journey\'s own'),
-    sentiment: SentimentConfigSchema.optional().describe('Emotion words and emoji for the sentiment column, each scored -2..+2 (e.g. { "words": { "meh": -1, "🙃": -1 } }), read before journey\'s lexicon'),
-    stageOwners: z.record(z.string(), z.array(z.string().min(1))).default({}).describe('Teams expected to own touchpoints in each stage (stage id → team names), checked by team-fit'),
+    stageModel: StageModelNameSchema.optional().describe(
+      'The stage model: lifecycle (the default 8 stages), aarrr, bow-tie, flywheel, acasl (awareness, consideration, acquisition, service, loyalty), or custom (the `stages` list, with replace: true). Setting it, or `stages`, pins the model: no file brings its own.',
+    ),
+    stages: StagesConfigSchema.optional().describe(
+      'Add stages or synonyms to the stage model (the default one, or the one `stageModel` names), or replace it (replace: true)',
+    ),
+    channels: z
+      .array(ChannelEntrySchema)
+      .default([])
+      .describe('Add channels or synonyms; mark which ones software can send (automatable) and which ones customers reach you through (inbound)'),
+    synonyms: ClosedSynonymsSchema.prefault({}).describe(
+      'Extra words for the fixed vocabularies: mode (ongoing, automatic, manual), direction (inbound, outbound, both) and status (live, planned, retired)',
+    ),
+    columns: z
+      .partialRecord(FieldSchema, z.array(z.string().min(1)))
+      .default({})
+      .describe("Extra header names per field, matched before journey's own"),
+    sentiment: SentimentConfigSchema.optional().describe(
+      'Emotion words and emoji for the sentiment column, each scored -2..+2 (e.g. { "words": { "meh": -1, "🙃": -1 } }), read before journey\'s lexicon',
+    ),
+    stageOwners: z
+      .record(z.string(), z.array(z.string().min(1)))
+      .default({})
+      .describe('Teams expected to own touchpoints in each stage (stage id → team names), checked by team-fit'),
     personas: z.array(z.string().min(1)).default([]).describe('Persona names every inventory should have rows for, checked by missing-persona'),
-    ignore: z.array(IgnoreEntrySchema).default([]).describe('Findings to accept: each entry matches on every field it gives (files are globs relative to the config file; personas, stages, sheets, rules, touchpoints) and says why'),
-    interview: InterviewConfigSchema.prefault({}).describe('The interview guide (journey interview): its language, length, replacement question templates and the team\'s own questions'),
+    ignore: z
+      .array(IgnoreEntrySchema)
+      .default([])
+      .describe(
+        'Findings to accept: each entry matches on every field it gives (files are globs relative to the config file; personas, stages, sheets, rules, touchpoints) and says why',
+      ),
+    interview: InterviewConfigSchema.prefault({}).describe(
+      "The interview guide (journey interview): its language, length, replacement question templates and the team's own questions",
+    ),
     limits: ReadLimitsSchema.prefault({}).describe('What reading one input may cost at most (time, sizes, cells); raise one for a legitimately huge inventory'),
   })
   .strict();

@@ -28,7 +28,10 @@ export function schemaReference(folder: string): string {
 export function starterConfig(schema: string = schemaUrl()): string {
   const rules = RULES.map((rule) => {
     const options = rule.options.parse({}) as Record<string, unknown>;
-    const setting = Object.keys(options).length > 0 ? `["${rule.defaultSeverity}", ${JSON.stringify(options).replace(/,"/g, ', "').replace(/":/g, '": ')}]` : `"${rule.defaultSeverity}"`;
+    const setting =
+      Object.keys(options).length > 0
+        ? `["${rule.defaultSeverity}", ${JSON.stringify(options).replace(/,"/g, ', "').replace(/":/g, '": ')}]`
+        : `"${rule.defaultSeverity}"`;
     return `    // "${rule.id}": ${setting},`;
   });
   return `{

@@ -68,9 +68,11 @@ export async function audit(inputs: AuditInput[], options: AuditOptions): Promis
       const { kind, model: whole } = await readInventory(input, config, options);
       if (options.answers !== undefined) {
         // Not the inventory's own problem: a bad answers sheet stops the run (exit 2) with a line per row.
-        whole.interviews = await loadAnswers(options.answers, whole, { limits: config.limits, sentimentWords: config.normalize.sentimentWords ?? {} }).catch((error: unknown) => {
-          throw error instanceof InputError ? new AnswersFailed(error) : error;
-        });
+        whole.interviews = await loadAnswers(options.answers, whole, { limits: config.limits, sentimentWords: config.normalize.sentimentWords ?? {} }).catch(
+          (error: unknown) => {
+            throw error instanceof InputError ? new AnswersFailed(error) : error;
+          },
+        );
       }
       // Every rule, the overview and the views see one state's rows, so they agree on what counts.
       const { model, findings: kept, ignored: dropped } = checkState(whole, options.state ?? 'current', config, date);

@@ -89,7 +89,8 @@ class BaselineReader {
   private take(text: string): void {
     // BaselineEntrySchema's check, written out: run once per entry, zod's costs a third of the read.
     const entry = JSON.parse(text) as Record<string, unknown>;
-    if (typeof entry.fingerprint !== 'string' || typeof entry.ruleId !== 'string' || typeof entry.file !== 'string' || typeof entry.message !== 'string') throw new NotABaseline();
+    if (typeof entry.fingerprint !== 'string' || typeof entry.ruleId !== 'string' || typeof entry.file !== 'string' || typeof entry.message !== 'string')
+      throw new NotABaseline();
     this.accepted.set(entry.fingerprint, (this.accepted.get(entry.fingerprint) ?? 0) + 1);
     this.entries++;
   }
@@ -109,7 +110,12 @@ export async function readBaseline(path: string, maxMiB: number): Promise<Accept
     await checkSmallFile(path, maxMiB * MiB);
   } catch (error) {
     const reason = (error as Error).message;
-    const hint = reason === 'no such file' ? ' (write one with --write-baseline)' : reason.startsWith('is ') && reason.includes('more than') ? ' (limits.baselineMiB raises it)' : '';
+    const hint =
+      reason === 'no such file'
+        ? ' (write one with --write-baseline)'
+        : reason.startsWith('is ') && reason.includes('more than')
+          ? ' (limits.baselineMiB raises it)'
+          : '';
     throw new ConfigError(`--baseline ${path}: ${reason}${hint}`, { cause: error });
   }
   const reader = new BaselineReader();
@@ -127,7 +133,8 @@ export async function readBaseline(path: string, maxMiB: number): Promise<Accept
   } catch (error) {
     if (error instanceof ConfigError) throw error;
     if (error instanceof SyntaxError) throw new ConfigError(`--baseline ${path}: not valid JSON; write it again with --write-baseline`);
-    if (error instanceof NotABaseline) throw new ConfigError(`--baseline ${path}: not a journey baseline (expected { "version": 1, "findings": [...] }); write it again with --write-baseline`);
+    if (error instanceof NotABaseline)
+      throw new ConfigError(`--baseline ${path}: not a journey baseline (expected { "version": 1, "findings": [...] }); write it again with --write-baseline`);
     throw new ConfigError(`--baseline ${path}: cannot be read (${(error as NodeJS.ErrnoException).code})`, { cause: error });
   }
   return reader.accepted;

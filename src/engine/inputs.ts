@@ -47,10 +47,24 @@ async function walkFolder(folder: string, notes: string[]): Promise<string[]> {
         const target = await realpath(path).catch(() => null);
         if (target === null) continue;
         if (!within(target, top)) {
-          if (auditedInFolders(entry.name) || (await stat(target).then((s) => s.isDirectory(), () => false))) notes.push(`skipped ${path}: it is a link to ${target}, outside ${folder}; journey does not follow links out of the folder it is given`);
+          if (
+            auditedInFolders(entry.name) ||
+            (await stat(target).then(
+              (s) => s.isDirectory(),
+              () => false,
+            ))
+          )
+            notes.push(`skipped ${path}: it is a link to ${target}, outside ${folder}; journey does not follow links out of the folder it is given`);
           continue;
         }
-        if (auditedInFolders(entry.name) && (await stat(target).then((s) => s.isFile(), () => false))) found.push(path);
+        if (
+          auditedInFolders(entry.name) &&
+          (await stat(target).then(
+            (s) => s.isFile(),
+            () => false,
+          ))
+        )
+          found.push(path);
       }
     }
   }
@@ -99,7 +113,9 @@ export async function expandInputs(args: string[], notes: string[] = []): Promis
     const matched = folder ? await walkFolder(arg, notes) : await glob(arg, { ...options, absolute: isAbsolute(arg) });
     const found = await withoutPlainMarkdown(matched.filter((path) => !excluded(path)));
     if (found.length === 0) {
-      const reason = folder ? `is a folder with nothing to audit (${nothingToAudit()} inside${negations.length ? ' that the ! patterns leave' : ''})` : 'is a pattern that matches no file';
+      const reason = folder
+        ? `is a folder with nothing to audit (${nothingToAudit()} inside${negations.length ? ' that the ! patterns leave' : ''})`
+        : 'is a pattern that matches no file';
       expanded.push({ failed: new InputError({ file: arg }, reason) });
       continue;
     }
@@ -112,7 +128,11 @@ export async function expandInputs(args: string[], notes: string[] = []): Promis
 /** Expands targets into inputs: streams as given (first, in their order), then the paths, folders and globs as expandInputs does. */
 export async function expandTargets(targets: readonly AuditTarget[], notes: string[] = []): Promise<AuditInput[]> {
   const inputs: AuditInput[] = targets.flatMap((target) => (typeof target === 'string' ? [] : [target]));
-  for (const input of await expandInputs(targets.filter((target): target is string => typeof target === 'string'), notes)) inputs.push(input);
+  for (const input of await expandInputs(
+    targets.filter((target): target is string => typeof target === 'string'),
+    notes,
+  ))
+    inputs.push(input);
   return inputs;
 }
 

@@ -29,7 +29,15 @@ const InspectedTableSchema = z.object({
    * decided (the config pins it, its header names it, its cells say so) and what spoke for it. For a table
    * journey did not read, its best guess.
    */
-  columns: z.array(z.object({ column: z.string(), header: z.string(), field: FieldSchema.nullable(), by: z.enum(['config', 'header', 'cells', 'none']).optional(), because: z.array(z.string()).optional() })),
+  columns: z.array(
+    z.object({
+      column: z.string(),
+      header: z.string(),
+      field: FieldSchema.nullable(),
+      by: z.enum(['config', 'header', 'cells', 'none']).optional(),
+      because: z.array(z.string()).optional(),
+    }),
+  ),
   /** For a table journey did not read: the fields it could not find, and a `columns` config that would make it read. */
   missing: z.array(z.string()).optional(),
   suggestedConfig: z.object({ columns: z.partialRecord(FieldSchema, z.array(z.string())) }).optional(),
@@ -154,7 +162,15 @@ export async function inspect(inputs: AuditInput[], options: Omit<AuditOptions, 
     version: 1,
     files: result.files.map((file) => {
       const read = models.get(file.file);
-      if (!read || file.error !== null) return { file: file.file, kind: file.kind, error: file.error, stageModel: null, tables: (recorder.layouts.get(file.file) ?? []).map(refusedTable), findings: {} };
+      if (!read || file.error !== null)
+        return {
+          file: file.file,
+          kind: file.kind,
+          error: file.error,
+          stageModel: null,
+          tables: (recorder.layouts.get(file.file) ?? []).map(refusedTable),
+          findings: {},
+        };
       const { model } = read;
       const label = labeller(model);
       const tables: InspectedTable[] = file.sheets.map((sheet) => {
@@ -166,23 +182,43 @@ export async function inspect(inputs: AuditInput[], options: Omit<AuditOptions, 
         const columns = (header?.cells ?? []).map((text, column) => {
           const decision = layout?.decisions[column];
           const field = letters.get(columnLetter(column)) ?? null;
-          return { column: columnLetter(column), header: text, field, ...(decision ? { by: field === null ? ('none' as const) : decision.by, because: decision.because } : {}) };
+          return {
+            column: columnLetter(column),
+            header: text,
+            field,
+            ...(decision ? { by: field === null ? ('none' as const) : decision.by, because: decision.because } : {}),
+          };
         });
         const values: InspectedTable['values'] = {};
         for (const [field, texts] of recorder.values.get(key) ?? []) {
           const sorted = [...texts].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1));
           values[field] = {
             distinct: texts.size,
-            listed: sorted.slice(0, MAX_VALUES_LISTED).map(([text, seen]) => ({ text, read: seen.read === null ? [] : label(field, seen.read), suggestion: seen.suggestion, count: seen.count })),
+            listed: sorted
+              .slice(0, MAX_VALUES_LISTED)
+              .map(([text, seen]) => ({ text, read: seen.read === null ? [] : label(field, seen.read), suggestion: seen.suggestion, count: seen.count })),
           };
         }
-        return { sheet: sheet.sheet, headerRow: sheet.headerRow, skipped: sheet.skipped, columns: sheet.grid ? [] : columns, touchpoints: sheet.touchpoints, retired: sheet.retired, grid: sheet.grid ?? null, values };
+        return {
+          sheet: sheet.sheet,
+          headerRow: sheet.headerRow,
+          skipped: sheet.skipped,
+          columns: sheet.grid ? [] : columns,
+          touchpoints: sheet.touchpoints,
+          retired: sheet.retired,
+          grid: sheet.grid ?? null,
+          values,
+        };
       });
       return {
         file: file.file,
         kind: file.kind,
         error: null,
-        stageModel: { source: model.stageSource.kind, name: model.stageSource.name, stages: model.stageModel.stages.map(({ id, label: l }) => ({ id, label: l })) },
+        stageModel: {
+          source: model.stageSource.kind,
+          name: model.stageSource.name,
+          stages: model.stageModel.stages.map(({ id, label: l }) => ({ id, label: l })),
+        },
         tables,
         findings: read.findings,
       };

@@ -10,7 +10,18 @@ const MAX_QUOTES = 10;
 export const UNPLACED = '(unplaced)';
 
 const emptyStage = (stage: string): StageOverview => ({
-  stage, touchpoints: 0, channels: {}, teams: [], inbound: 0, outbound: 0, automatic: 0, manual: 0, ongoing: 0, kpis: [], firstDay: null, lastDay: null,
+  stage,
+  touchpoints: 0,
+  channels: {},
+  teams: [],
+  inbound: 0,
+  outbound: 0,
+  automatic: 0,
+  manual: 0,
+  ongoing: 0,
+  kpis: [],
+  firstDay: null,
+  lastDay: null,
 });
 
 /** Adds a text to a stage's list once; the list exists only once it has one, so inventories without these lanes keep their overview. */
@@ -59,7 +70,9 @@ export function buildOverview(model: JourneyModel, file: string, ignored: (perso
   for (const feeling of interviewFeelings(model)) {
     const stage = feeling.touchpoint === null && feeling.stage !== null ? personas.get(feeling.persona)?.get(feeling.stage) : undefined;
     if (!stage) continue;
-    const quotes = feeling.quotes.slice(0, MAX_QUOTES).map((answer) => ({ quote: answer.quote!, score: answer.score, touchpoint: answer.touchpoint, interviewee: answer.interviewee }));
+    const quotes = feeling.quotes
+      .slice(0, MAX_QUOTES)
+      .map((answer) => ({ quote: answer.quote!, score: answer.score, touchpoint: answer.touchpoint, interviewee: answer.interviewee }));
     stage.interviews = { interviewees: feeling.interviewees, negative: feeling.negative, score: feeling.score, quotes };
   }
   const handoffs = findHandoffs(model);
@@ -70,8 +83,16 @@ export function buildOverview(model: JourneyModel, file: string, ignored: (perso
     handoffs: handoffs
       .filter((h) => h.persona === persona)
       .map(({ from, to, days, changesTeam }) => ({
-        fromStage: from.stage!, toStage: to.stage!, fromTeam: from.team, toTeam: to.team, fromTouchpoint: from.name, toTouchpoint: to.name,
-        fromDay: from.day!, toDay: to.day!, days, changesTeam,
+        fromStage: from.stage!,
+        toStage: to.stage!,
+        fromTeam: from.team,
+        toTeam: to.team,
+        fromTouchpoint: from.name,
+        toTouchpoint: to.name,
+        fromDay: from.day!,
+        toDay: to.day!,
+        days,
+        changesTeam,
       })),
   }));
   return {

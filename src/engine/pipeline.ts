@@ -37,10 +37,7 @@ export interface ReadInventory {
 /** Reads one input into its journey model (load → normalize) with the config that applies to it. Throws InputError when it cannot be read. */
 export async function readInventory(input: ReadableInput, config: ResolvedConfig, options: ReadOptions = {}): Promise<ReadInventory> {
   const limits = options.readTimeoutSeconds === undefined ? config.limits : { ...config.limits, readTimeoutSeconds: options.readTimeoutSeconds };
-  const source =
-    'path' in input
-      ? await openInventoryFile(input.path, { sheets: options.sheets, limits })
-      : openCsvStream(input.stream, input.name, limits);
+  const source = 'path' in input ? await openInventoryFile(input.path, { sheets: options.sheets, limits }) : openCsvStream(input.stream, input.name, limits);
   const normalizer = new Normalizer(config.normalize, options.observer);
   if (source.kind !== 'csv') normalizer.add(source.loaded);
   else await normalizer.addStreamed(source.file, source.read);

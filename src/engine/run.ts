@@ -50,7 +50,18 @@ export function runRules(model: JourneyModel, rules: EnabledRule[], settings: Jo
   for (const { rule, severity, options } of rules) {
     for (const report of rule.check({ model, options, settings, today: date, stageRules })) {
       // One object per finding, fields in the schema's order (docs/design.md, One object per thing).
-      const finding: Finding = { ruleId: rule.id, severity, message: report.message, fix: report.fix, location: report.location, related: report.related, persona: report.persona, stage: report.stage, touchpoint: report.touchpoint, fingerprint: '' };
+      const finding: Finding = {
+        ruleId: rule.id,
+        severity,
+        message: report.message,
+        fix: report.fix,
+        location: report.location,
+        related: report.related,
+        persona: report.persona,
+        stage: report.stage,
+        touchpoint: report.touchpoint,
+        fingerprint: '',
+      };
       finding.fingerprint = fingerprintOf(finding, undefined, report.identity);
       rememberIdentity(finding, report.identity);
       findings.push(finding);

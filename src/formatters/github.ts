@@ -39,7 +39,11 @@ export const formatGithub: Formatter = (result, options) => {
     left++;
   }
   const lines = shown.map((finding) => annotation(finding, options.cwd));
-  for (const file of result.files) if (file.error !== null) lines.unshift(`::error file=${githubProperty(reportPath(file.file, options.cwd))},title=journey::${githubData(file.error)}`);
-  if (left > 0) lines.push(`::notice title=journey::${githubData(`${left} more findings not annotated (GitHub shows ${CAP} per level); run journey audit for all of them.`)}`);
+  for (const file of result.files)
+    if (file.error !== null) lines.unshift(`::error file=${githubProperty(reportPath(file.file, options.cwd))},title=journey::${githubData(file.error)}`);
+  if (left > 0)
+    lines.push(
+      `::notice title=journey::${githubData(`${left} more findings not annotated (GitHub shows ${CAP} per level); run journey audit for all of them.`)}`,
+    );
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 };

@@ -42,12 +42,16 @@ export const formatJunit: Formatter = (result, options) => {
         ? `<failure message="${xmlText(findingSentence(finding))}" type="${finding.severity}">${text}</failure>`
         : `<system-out>${text}</system-out>`;
       if (fails(finding.severity)) suiteFailures++;
-      cases.push(`    <testcase classname="${path}${finding.location.sheet ? `.${xmlText(shorten(finding.location.sheet))}` : ''}" name="${xmlText(name)}">\n      ${outcome}\n    </testcase>`);
+      cases.push(
+        `    <testcase classname="${path}${finding.location.sheet ? `.${xmlText(shorten(finding.location.sheet))}` : ''}" name="${xmlText(name)}">\n      ${outcome}\n    </testcase>`,
+      );
     }
     const suiteErrors = file.error !== null ? 1 : 0;
     tests += cases.length;
     failures += suiteFailures;
-    suites.push(`  <testsuite name="${path}" tests="${cases.length}" failures="${suiteFailures}" errors="${suiteErrors}" skipped="0">\n${cases.join('\n')}\n  </testsuite>`);
+    suites.push(
+      `  <testsuite name="${path}" tests="${cases.length}" failures="${suiteFailures}" errors="${suiteErrors}" skipped="0">\n${cases.join('\n')}\n  </testsuite>`,
+    );
   }
   // --max-warnings fails a run that has no failing finding: the report says so in a test case of its own.
   const { maxWarnings } = options;
@@ -55,7 +59,11 @@ export const formatJunit: Formatter = (result, options) => {
     const message = `${result.summary.warnings} warnings, more than the maximum of ${maxWarnings}`;
     tests++;
     failures++;
-    suites.push(`  <testsuite name="journey" tests="1" failures="1" errors="0" skipped="0">\n    <testcase classname="journey" name="--max-warnings ${maxWarnings}">\n      <failure message="${message}" type="max-warnings">${message} (--max-warnings)</failure>\n    </testcase>\n  </testsuite>`);
+    suites.push(
+      `  <testsuite name="journey" tests="1" failures="1" errors="0" skipped="0">\n    <testcase classname="journey" name="--max-warnings ${maxWarnings}">\n      <failure message="${message}" type="max-warnings">${message} (--max-warnings)</failure>\n    </testcase>\n  </testsuite>`,
+    );
   }
-  return commandSafe(`<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="journey" tests="${tests}" failures="${failures}" errors="${errors}">\n${suites.join('\n')}\n</testsuites>\n`);
+  return commandSafe(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="journey" tests="${tests}" failures="${failures}" errors="${errors}">\n${suites.join('\n')}\n</testsuites>\n`,
+  );
 };

@@ -26,7 +26,9 @@ export const formatMarkdown: Formatter = (result, options) => {
     lines.push(`| Severity | ${multipleFiles ? 'File | ' : ''}Cell | Rule | Message |`, `| --- | ${multipleFiles ? '--- | ' : ''}--- | --- | --- |`);
     for (const finding of result.findings.slice(0, MAX_ROWS)) {
       const file = multipleFiles ? `${markdownText(shorten(reportPath(finding.location.file, options.cwd)))} | ` : '';
-      lines.push(`| ${SEVERITY_LABEL[finding.severity]} | ${file}${markdownCode(shorten(placeOf(finding.location)))} | \`${finding.ruleId}\` | ${markdownText(findingSentence(finding))} |`);
+      lines.push(
+        `| ${SEVERITY_LABEL[finding.severity]} | ${file}${markdownCode(shorten(placeOf(finding.location)))} | \`${finding.ruleId}\` | ${markdownText(findingSentence(finding))} |`,
+      );
     }
     if (result.findings.length > MAX_ROWS) lines.push('', `…and ${result.findings.length - MAX_ROWS} more; run \`journey audit\` for all of them.`);
     lines.push('');

@@ -33,7 +33,8 @@ function impactOrder(stageIndex: ReadonlyMap<string, number>) {
   const weight = (f: Finding) => findRule(f.ruleId)?.weight ?? 2;
   const reach = (f: Finding) => Math.min(5, 1 + f.related.length);
   const early = (f: Finding) => (f.stage === null ? stageIndex.size / 2 : (stageIndex.get(f.stage) ?? stageIndex.size));
-  return (a: Finding, b: Finding) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || weight(b) - weight(a) || early(a) - early(b) || reach(b) - reach(a);
+  return (a: Finding, b: Finding) =>
+    SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || weight(b) - weight(a) || early(a) - early(b) || reach(b) - reach(a);
 }
 
 /** A finding as one list item: its sentence and its cell (and the file, when the report covers several), and whether the plan resolves it. */
@@ -76,8 +77,11 @@ function stageNotes(file: FileOverview, persona: PersonaOverview): string[] {
   if (stages.length === 0) return [];
   const list = (items: string[] | undefined) => (items?.length ? items.map(name).join(' · ') : '—');
   return [
-    '', '### Pain points and opportunities', '',
-    '| Stage | Pain points | Opportunities |', '| --- | --- | --- |',
+    '',
+    '### Pain points and opportunities',
+    '',
+    '| Stage | Pain points | Opportunities |',
+    '| --- | --- | --- |',
     ...stages.map((s) => `| ${name(label.get(s.stage) ?? s.stage)} | ${list(s.painPoints)} | ${list(s.opportunities)} |`),
   ];
 }
@@ -96,7 +100,10 @@ function interviewNotes(file: FileOverview, persona: PersonaOverview): string[] 
     const mean = score === null ? '' : `, mean feeling ${score > 0 ? '+' : ''}${score}`;
     lines.push(`- **${name(label.get(stage.stage) ?? stage.stage)}**: ${plural(interviewees, 'interviewee')}, ${negative} negative${mean}`);
     for (const quote of quotes.slice(0, QUOTES_PER_STAGE)) {
-      const who = [quote.interviewee, quote.touchpoint].filter((part): part is string => part !== null && part !== '').map(name).join(', ');
+      const who = [quote.interviewee, quote.touchpoint]
+        .filter((part): part is string => part !== null && part !== '')
+        .map(name)
+        .join(', ');
       lines.push(`  - “${markdownText(shorten(quote.quote))}”${who ? ` (${who})` : ''}`);
     }
   }
@@ -113,11 +120,17 @@ function planSection(plans: readonly [string, PlanChanges][], cwd: string, multi
   for (const [file, plan] of plans) {
     if (plan.planned === 0) continue;
     const of = multipleFiles ? ` of ${markdownCode(shorten(reportPath(file, cwd)))}` : '';
-    const resolved = plan.resolved.length === 0 ? 'resolve none of today\'s findings' : `resolve ${plural(plan.resolved.length, 'finding')} of today's (marked *The planned rows resolve it.*)`;
-    lines.push(`The ${plural(plan.planned, 'planned row')}${of} would ${resolved} and introduce ${plan.introduced.length === 0 ? 'none' : plan.introduced.length}${plan.introduced.length ? ':' : '.'}`);
+    const resolved =
+      plan.resolved.length === 0
+        ? "resolve none of today's findings"
+        : `resolve ${plural(plan.resolved.length, 'finding')} of today's (marked *The planned rows resolve it.*)`;
+    lines.push(
+      `The ${plural(plan.planned, 'planned row')}${of} would ${resolved} and introduce ${plan.introduced.length === 0 ? 'none' : plan.introduced.length}${plan.introduced.length ? ':' : '.'}`,
+    );
     if (plan.introduced.length) {
       lines.push('');
-      for (const f of plan.introduced.slice(0, PLAN_LISTED)) lines.push(`- ${f.persona !== null ? `**${name(f.persona)}**: ` : ''}${item(f, cwd, multipleFiles)}`);
+      for (const f of plan.introduced.slice(0, PLAN_LISTED))
+        lines.push(`- ${f.persona !== null ? `**${name(f.persona)}**: ` : ''}${item(f, cwd, multipleFiles)}`);
       if (plan.introduced.length > PLAN_LISTED) lines.push(`- and ${plan.introduced.length - PLAN_LISTED} more (\`journey diff --planned\` lists them)`);
     }
     lines.push('');
@@ -151,7 +164,9 @@ export const formatReport: Formatter = (result, options) => {
   lines.push(
     `journey read ${read.length === 1 ? '1 inventory' : `${read.length} inventories`} (${listAnd(inventories)}) with ${plural(personas.length, 'persona')}${personas.length ? ` (${listAnd(personas.map(name))})` : ''} and ${plural(summary.touchpoints, 'touchpoint')}, and found ${total === 0 ? 'no gaps' : findingCounts(summary)}.` +
       state +
-      (summary.ignored ? ` ${plural(summary.ignored, 'finding')} accepted in the config's ignore list or by journey-ignore notes ${summary.ignored === 1 ? 'is' : 'are'} left out.` : ''),
+      (summary.ignored
+        ? ` ${plural(summary.ignored, 'finding')} accepted in the config's ignore list or by journey-ignore notes ${summary.ignored === 1 ? 'is' : 'are'} left out.`
+        : ''),
   );
   for (const file of result.files) if (file.error !== null) lines.push('', `> ✖ Not read: ${markdownText(file.error)}`);
 
@@ -191,9 +206,20 @@ export const formatReport: Formatter = (result, options) => {
   if (hygiene.length) {
     const counts = new Map<string, number>();
     for (const f of hygiene) counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
-    lines.push('', '## Data hygiene', '', `${plural(hygiene.length, 'finding')} about the inventory's data rather than the journey (${[...counts].map(([rule, count]) => `${count} \`${rule}\``).join(', ')}):`, '');
+    lines.push(
+      '',
+      '## Data hygiene',
+      '',
+      `${plural(hygiene.length, 'finding')} about the inventory's data rather than the journey (${[...counts].map(([rule, count]) => `${count} \`${rule}\``).join(', ')}):`,
+      '',
+    );
     for (const f of hygiene.slice(0, HYGIENE_LISTED)) lines.push(`- ${item(f, options.cwd, multipleFiles, resolved)}`);
     if (hygiene.length > HYGIENE_LISTED) lines.push(`- and ${hygiene.length - HYGIENE_LISTED} more: \`journey audit --format markdown\` lists every finding.`);
   }
-  return commandSafe(`${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n\n${MARKUP_MARKER}`);
+  return commandSafe(
+    `${lines
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd()}\n\n${MARKUP_MARKER}`,
+  );
 };

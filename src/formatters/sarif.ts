@@ -39,7 +39,10 @@ export const formatSarif: Formatter = (result, options) => {
           logicalLocations: [
             finding.location.cell !== null
               ? { name: finding.location.cell.replace(/^.*!/, ''), fullyQualifiedName: finding.location.cell, kind: 'element' }
-              : { name: finding.location.sheet ?? reportPath(finding.location.file, options.cwd), kind: finding.location.sheet !== null ? 'module' : 'resource' },
+              : {
+                  name: finding.location.sheet ?? reportPath(finding.location.file, options.cwd),
+                  kind: finding.location.sheet !== null ? 'module' : 'resource',
+                },
           ],
         },
       ],
@@ -48,13 +51,25 @@ export const formatSarif: Formatter = (result, options) => {
   });
   const notifications = result.files
     .filter((file) => file.error !== null)
-    .map((file) => ({ level: 'error', message: { text: sarifText(file.error!) }, locations: [{ physicalLocation: { artifactLocation: { uri: uri(reportPath(file.file, options.cwd)) } } }] }));
+    .map((file) => ({
+      level: 'error',
+      message: { text: sarifText(file.error!) },
+      locations: [{ physicalLocation: { artifactLocation: { uri: uri(reportPath(file.file, options.cwd)) } } }],
+    }));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'journey', version: journeyVersion(), semanticVersion: journeyVersion(), informationUri: 'https://www.npmjs.com/package/journey-audit', rules } },
+        tool: {
+          driver: {
+            name: 'journey',
+            version: journeyVersion(),
+            semanticVersion: journeyVersion(),
+            informationUri: 'https://www.npmjs.com/package/journey-audit',
+            rules,
+          },
+        },
         invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
         results,
       },

@@ -175,10 +175,20 @@ function* stylishPieces(...[result, options]: Parameters<Formatter>): Iterable<s
       const messageWidth = Math.max(30, options.width - cellWidth - ruleWidth - 10 - 6);
       const widths = [cellWidth, 10, ruleWidth, messageWidth];
       const row = (cells: [string, Style][]) => tableRow(cells.map(([text, style], i) => ({ text, width: widths[i]!, style })));
-      yield `${row([['Cell', chalk.dim], ['Severity', chalk.dim], ['Rule', chalk.dim], ['Message', chalk.dim]])}\n`;
+      yield `${row([
+        ['Cell', chalk.dim],
+        ['Severity', chalk.dim],
+        ['Rule', chalk.dim],
+        ['Message', chalk.dim],
+      ])}\n`;
       for (let i = 0; i < findings.length; i++) {
         const finding = findings[i]!;
-        yield `${row([[cells[i]!, plain], [finding.severity, severityStyle(chalk, finding.severity)], [finding.ruleId, chalk.dim], [plainText(findingSentence(finding)), plain]])}\n`;
+        yield `${row([
+          [cells[i]!, plain],
+          [finding.severity, severityStyle(chalk, finding.severity)],
+          [finding.ruleId, chalk.dim],
+          [plainText(findingSentence(finding)), plain],
+        ])}\n`;
       }
     }
     for (const note of fileNotes(file)) yield `${chalk.dim(`note: ${note}`)}\n`;
@@ -187,7 +197,13 @@ function* stylishPieces(...[result, options]: Parameters<Formatter>): Iterable<s
   const { errors, files, touchpoints, inputErrors } = result.summary;
   const total = findingTotal(result.summary);
   const { ignored, baselined, hidden } = result.summary;
-  const left = [ignored ? `${ignored} ignored (config or journey-ignore notes)` : '', baselined ? `${baselined} in the baseline` : '', hidden ? `${hidden} ${hidden === 1 ? 'warning or info' : 'warnings and infos'} hidden by --quiet` : ''].filter(Boolean).join(', ');
+  const left = [
+    ignored ? `${ignored} ignored (config or journey-ignore notes)` : '',
+    baselined ? `${baselined} in the baseline` : '',
+    hidden ? `${hidden} ${hidden === 1 ? 'warning or info' : 'warnings and infos'} hidden by --quiet` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
   const mark = errors > 0 || inputErrors > 0 ? chalk.red.bold('✖') : total > 0 || hidden ? chalk.yellow.bold('⚠') : chalk.green.bold('✔');
   const read = files - inputErrors;
   // A file that could not be read is said to be so: "No findings" would read as a clean inventory.

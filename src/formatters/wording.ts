@@ -40,10 +40,12 @@ export function findingCounts(summary: SeverityTotals): string {
 /** A severity as the markdown outputs label it, with its icon. */
 export const SEVERITY_LABEL: Record<Severity, string> = { error: '❌ error', warning: '⚠️ warning', info: 'ℹ️ info' };
 
-
 /** Findings ordered most serious first, keeping their order within a severity. */
 export function bySeverity(findings: readonly Finding[]): Finding[] {
-  return findings.map((finding, i) => ({ finding, i })).sort((a, b) => SEVERITY_RANK[b.finding.severity] - SEVERITY_RANK[a.finding.severity] || a.i - b.i).map((e) => e.finding);
+  return findings
+    .map((finding, i) => ({ finding, i }))
+    .sort((a, b) => SEVERITY_RANK[b.finding.severity] - SEVERITY_RANK[a.finding.severity] || a.i - b.i)
+    .map((e) => e.finding);
 }
 
 /** Text safe inside a markdown table cell (or anywhere inline in markdown): see markdownText. */

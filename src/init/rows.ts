@@ -73,7 +73,8 @@ export function cleanCopy(loaded: LoadedFile, model: JourneyModel): CleanCopy {
     const key = `${sheet}\u0000${row}\u0000${column}`;
     if (!problems.has(key)) problems.set(key, message);
   };
-  for (const report of invalidValue.check({ model, options: {}, settings: { stageOwners: {}, personas: [] }, today: '' })) flag(report.location, findingSentence(report));
+  for (const report of invalidValue.check({ model, options: {}, settings: { stageOwners: {}, personas: [] }, today: '' }))
+    flag(report.location, findingSentence(report));
   // An unknown value is one finding for all its cells; each cell is flagged with it.
   for (const group of unknownValueGroups(model)) for (const location of group.locations) flag(location, findingSentence(group));
   const personaNames = new Map(model.personas.map((persona) => [foldKey(persona.name), persona.name]));
@@ -87,7 +88,9 @@ export function cleanCopy(loaded: LoadedFile, model: JourneyModel): CleanCopy {
   for (const table of loaded.tables) {
     const summary = summaries.find((sheet) => sheet.sheet === table.sheet);
     if (!summary || summary.headerRow === null) continue;
-    const columns = Object.fromEntries(Object.entries(summary.columns).map(([field, letter]) => [field, columnIndex(letter)])) as Partial<Record<Field, number>>;
+    const columns = Object.fromEntries(Object.entries(summary.columns).map(([field, letter]) => [field, columnIndex(letter)])) as Partial<
+      Record<Field, number>
+    >;
     const letters = summary.columns;
     const fallbackPersona = table.sheet ?? basename(table.file, extname(table.file));
     let inheritedStage: { text: string; row: number } | null = null;
@@ -97,7 +100,8 @@ export function cleanCopy(loaded: LoadedFile, model: JourneyModel): CleanCopy {
       if (raw.row <= summary.headerRow) continue;
       const cell = (field: Field): CellValue | undefined => (columns[field] === undefined ? undefined : raw.cells[columns[field]]);
       if (raw.cells.every((value) => rawValue(value) === null)) continue;
-      const problemAt = (field: Field, row = raw.row) => (letters[field] === undefined ? undefined : problems.get(`${table.sheet}\u0000${row}\u0000${letters[field]}`));
+      const problemAt = (field: Field, row = raw.row) =>
+        letters[field] === undefined ? undefined : problems.get(`${table.sheet}\u0000${row}\u0000${letters[field]}`);
       const stageCell = rawText(cell('stage'));
       if (stageCell !== null) inheritedStage = { text: stageCell, row: raw.row };
       const personaCell = rawText(cell('persona'));
@@ -137,23 +141,38 @@ export function cleanCopy(loaded: LoadedFile, model: JourneyModel): CleanCopy {
         else if (stageText !== null) flag('stage', stageText, problemAt('stage', inheritedStage!.row));
       } else if (stageText !== null) {
         const id = vocabularies.stages.lookup(stripStageNumbering(stageText));
-        put('stage', id === null ? null : stageLabels.get(id)!, stageText, problemAt('stage', inheritedStage!.row) ?? unknownMessage(vocabularies, 'stage', stageText));
+        put(
+          'stage',
+          id === null ? null : stageLabels.get(id)!,
+          stageText,
+          problemAt('stage', inheritedStage!.row) ?? unknownMessage(vocabularies, 'stage', stageText),
+        );
       }
       put('touchpoint', touchpoint?.name ?? rawText(cell('touchpoint')), null);
 
       const channelText = rawText(cell('channel'));
       if (channelText !== null) {
         const id = touchpoint ? touchpoint.channel : vocabularies.channels.lookup(channelText);
-        put('channel', id === null ? null : (channelLabels.get(id) ?? id), channelText, problemAt('channel') ?? unknownMessage(vocabularies, 'channel', channelText));
+        put(
+          'channel',
+          id === null ? null : (channelLabels.get(id) ?? id),
+          channelText,
+          problemAt('channel') ?? unknownMessage(vocabularies, 'channel', channelText),
+        );
       }
       for (const field of TEXT_FIELDS) put(field, rawText(cell(field)), null);
       const team = rawText(cell('team'));
       if (team !== null) teams.push(team);
 
-      const closed = (field: 'mode' | 'direction' | 'status', choices: string[], vocabulary: { lookup(text: string): string | null }, fromModel: string | null | undefined) => {
+      const closed = (
+        field: 'mode' | 'direction' | 'status',
+        choices: string[],
+        vocabulary: { lookup(text: string): string | null },
+        fromModel: string | null | undefined,
+      ) => {
         const text = rawText(cell(field));
         if (text === null) return;
-        const id = touchpoint && field !== 'status' ? fromModel ?? null : vocabulary.lookup(text);
+        const id = touchpoint && field !== 'status' ? (fromModel ?? null) : vocabulary.lookup(text);
         put(field, id === null ? null : capitalized(choices, id), text);
       };
       closed('mode', MODE_CHOICES, vocabularies.modes, touchpoint?.mode);
@@ -178,7 +197,8 @@ export function cleanCopy(loaded: LoadedFile, model: JourneyModel): CleanCopy {
           else row[field] = { value: written };
         } else row[field] = { value };
       };
-      for (const [field, key] of Object.entries(RATE_KEYS) as [keyof typeof RATE_KEYS, (typeof RATE_KEYS)[keyof typeof RATE_KEYS]][]) figure(field, touchpoint?.metrics[key] ?? null);
+      for (const [field, key] of Object.entries(RATE_KEYS) as [keyof typeof RATE_KEYS, (typeof RATE_KEYS)[keyof typeof RATE_KEYS]][])
+        figure(field, touchpoint?.metrics[key] ?? null);
       figure('audience', touchpoint?.metrics.audience ?? null);
       figure('sent', touchpoint?.metrics.sent ?? null);
       figure('nps', touchpoint?.metrics.nps ?? null);

@@ -72,9 +72,30 @@ export const STATUS_CHOICES = closedVocabularyChoices('status');
 
 /** The columns, in the order a team fills them in: what and where first, then timing, then figures, then upkeep. */
 export const COLUMN_ORDER: readonly Field[] = [
-  'stage', 'touchpoint', 'channel', 'team', 'mode', 'direction', 'day', 'frequency', 'kpi',
-  'audience', 'sent', 'opens', 'clicks', 'conversion', 'dropOff', 'unsubscribe', 'nps', 'csat', 'sentiment', 'painPoint',
-  'owner', 'lastReviewed', 'status', 'notes',
+  'stage',
+  'touchpoint',
+  'channel',
+  'team',
+  'mode',
+  'direction',
+  'day',
+  'frequency',
+  'kpi',
+  'audience',
+  'sent',
+  'opens',
+  'clicks',
+  'conversion',
+  'dropOff',
+  'unsubscribe',
+  'nps',
+  'csat',
+  'sentiment',
+  'painPoint',
+  'owner',
+  'lastReviewed',
+  'status',
+  'notes',
 ];
 
 const RATE_FIELDS: readonly Field[] = ['opens', 'clicks', 'conversion', 'dropOff', 'unsubscribe'];
@@ -108,7 +129,17 @@ const NOTES: Record<Field, string> = {
   event: 'The event-log events that are this touchpoint, for journey measure: event names or COLUMN=value, separated by commas.',
 };
 
-const WIDTHS: Partial<Record<Field, number>> = { touchpoint: 34, kpi: 22, painPoint: 30, notes: 40, team: 18, stage: 16, channel: 16, frequency: 12, lastReviewed: 14 };
+const WIDTHS: Partial<Record<Field, number>> = {
+  touchpoint: 34,
+  kpi: 22,
+  painPoint: 30,
+  notes: 40,
+  team: 18,
+  stage: 16,
+  channel: 16,
+  frequency: 12,
+  lastReviewed: 14,
+};
 
 /** Excel refuses a validation message longer than this. */
 const MAX_MESSAGE = 255;
@@ -136,7 +167,14 @@ export function personaSheets(personas: string[]): { persona: string; sheet: str
   const taken = new Set([foldKey(LISTS_SHEET), foldKey(HOW_TO_SHEET), 'history']);
   return personas.map((persona) => {
     // An apostrophe cannot start or end a sheet name.
-    const base = persona.replace(SHEET_FORBIDDEN, ' ').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '').slice(0, SHEET_MAX).trim() || DEFAULT_PERSONA;
+    const base =
+      persona
+        .replace(SHEET_FORBIDDEN, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/^'+|'+$/g, '')
+        .slice(0, SHEET_MAX)
+        .trim() || DEFAULT_PERSONA;
     let sheet = base;
     for (let n = 2; taken.has(sheet.toLowerCase()) || taken.has(foldKey(sheet)); n++) {
       const suffix = ` (${n})`;
@@ -185,7 +223,14 @@ export function templateSpec(options: TemplateOptions): TemplateSpec {
     { name: 'Directions', header: 'Direction choices', values: DIRECTION_CHOICES },
     { name: 'Statuses', header: 'Status choices', values: STATUS_CHOICES },
   ];
-  const listFor: Partial<Record<Field, TemplateList>> = { stage: lists[0], channel: lists[1], team: lists[2], mode: lists[3], direction: lists[4], status: lists[5] };
+  const listFor: Partial<Record<Field, TemplateList>> = {
+    stage: lists[0],
+    channel: lists[1],
+    team: lists[2],
+    mode: lists[3],
+    direction: lists[4],
+    status: lists[5],
+  };
   const fields: Field[] = options.personaColumn ? ['persona', ...COLUMN_ORDER] : [...COLUMN_ORDER];
 
   const columns = fields.map((field): TemplateColumn => {
@@ -198,7 +243,11 @@ export function templateSpec(options: TemplateOptions): TemplateSpec {
       // Teams change more often than the stage model: another team is a warning the user can accept.
       const strict = field !== 'team';
       validation = { kind: 'list', list: list.name, strict };
-      error = fitMessage(`Pick a ${FIELD_LABEL[field].toLowerCase()} from the list: `, list.values, strict ? '' : '. Another team is fine: press Yes to keep it.');
+      error = fitMessage(
+        `Pick a ${FIELD_LABEL[field].toLowerCase()} from the list: `,
+        list.values,
+        strict ? '' : '. Another team is fine: press Yes to keep it.',
+      );
     } else if (field === 'day') {
       validation = { kind: 'whole', min: 0, max: null };
       error = 'Day: a whole number of days from the start of the journey (0 or more), e.g. 14.';

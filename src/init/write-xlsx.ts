@@ -98,7 +98,9 @@ class Styles {
       const [size, bold] = key.split(':');
       return `<font>${bold === 'true' ? '<b/>' : ''}<sz val="${size}"/><name val="Calibri"/><family val="2"/></font>`;
     });
-    const fills = [...this.fills.keys()].map((argb) => `<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor indexed="64"/></patternFill></fill>`);
+    const fills = [...this.fills.keys()].map(
+      (argb) => `<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor indexed="64"/></patternFill></fill>`,
+    );
     return (
       `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}">` +
       (formats.length ? `<numFmts count="${formats.length}">${formats.join('')}</numFmts>` : '') +
@@ -265,7 +267,11 @@ class WorkbookWriter {
     const sheets = this.sheets;
     // LibreOffice shows a sheet's filter only with this hidden name beside the sheet's <autoFilter>; Excel writes both.
     const filters = sheets.flatMap((sheet, i) =>
-      sheet.filterColumns > 0 ? [`<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${xlsxText(`${sheetPrefix(sheet.name)}$A$1:$${columnLetter(sheet.filterColumns - 1)}$1`)}</definedName>`] : [],
+      sheet.filterColumns > 0
+        ? [
+            `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${xlsxText(`${sheetPrefix(sheet.name)}$A$1:$${columnLetter(sheet.filterColumns - 1)}$1`)}</definedName>`,
+          ]
+        : [],
     );
     const names = [...filters, ...this.definedNames];
     await this.zip.add('xl/workbook.xml', [
@@ -288,7 +294,9 @@ class WorkbookWriter {
         `<dc:creator>${AUTHOR}</dc:creator><cp:lastModifiedBy>${AUTHOR}</cp:lastModifiedBy>` +
         `<dcterms:created xsi:type="dcterms:W3CDTF">${stamp}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified></cp:coreProperties>`,
     ]);
-    await this.zip.add('docProps/app.xml', [`${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>journey</Application></Properties>`]);
+    await this.zip.add('docProps/app.xml', [
+      `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>journey</Application></Properties>`,
+    ]);
     await this.zip.add('_rels/.rels', [
       `${XML_HEAD}<Relationships xmlns="${PACKAGE_REL_NS}">` +
         `<Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/>` +
@@ -303,7 +311,13 @@ class WorkbookWriter {
         '<Default Extension="xml" ContentType="application/xml"/>' +
         '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>' +
         override('/xl/workbook.xml', CONTENT_TYPE.workbook) +
-        sheets.map((sheet, i) => override(`/xl/worksheets/sheet${i + 1}.xml`, CONTENT_TYPE.sheet) + (sheet.notes ? override(`/xl/comments${i + 1}.xml`, CONTENT_TYPE.comments) : '')).join('') +
+        sheets
+          .map(
+            (sheet, i) =>
+              override(`/xl/worksheets/sheet${i + 1}.xml`, CONTENT_TYPE.sheet) +
+              (sheet.notes ? override(`/xl/comments${i + 1}.xml`, CONTENT_TYPE.comments) : ''),
+          )
+          .join('') +
         override('/xl/styles.xml', CONTENT_TYPE.styles) +
         override('/xl/sharedStrings.xml', CONTENT_TYPE.strings) +
         override('/docProps/core.xml', CONTENT_TYPE.core) +
@@ -316,7 +330,8 @@ class WorkbookWriter {
 
 function* commentsXml(notes: Note[]): Iterable<string> {
   yield `${XML_HEAD}<comments xmlns="${MAIN_NS}"><authors><author>${AUTHOR}</author></authors><commentList>`;
-  for (const note of notes) yield `<comment ref="${columnLetter(note.column)}${note.row + 1}" authorId="0"><text><r>${textElement(note.text)}</r></text></comment>`;
+  for (const note of notes)
+    yield `<comment ref="${columnLetter(note.column)}${note.row + 1}" authorId="0"><text><r>${textElement(note.text)}</r></text></comment>`;
   yield '</commentList></comments>';
 }
 
@@ -408,7 +423,9 @@ function howToSheet(spec: TemplateSpec): SheetPlan {
     columns: [{ width: 120 }],
     frozenHeader: false,
     filterColumns: 0,
-    rows: howToLines(spec).map((line, i) => [{ value: line === '' ? null : line, look: i === 0 ? { bold: true, size: 14, wrapTop: true } : { wrapTop: true } }]),
+    rows: howToLines(spec).map((line, i) => [
+      { value: line === '' ? null : line, look: i === 0 ? { bold: true, size: 14, wrapTop: true } : { wrapTop: true } },
+    ]),
     validations: [],
   };
 }

@@ -86,7 +86,8 @@ export class ZipWriter {
     deflate.end();
     await ended;
     await Promise.all(written);
-    if (size > ZIP32_LIMIT || compressed > ZIP32_LIMIT || this.offset > ZIP32_LIMIT) throw new Error(`${name}: too large for a workbook journey writes (over 4 GiB)`);
+    if (size > ZIP32_LIMIT || compressed > ZIP32_LIMIT || this.offset > ZIP32_LIMIT)
+      throw new Error(`${name}: too large for a workbook journey writes (over 4 GiB)`);
 
     const descriptor = Buffer.alloc(16);
     descriptor.writeUInt32LE(DATA_DESCRIPTOR, 0);

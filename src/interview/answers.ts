@@ -12,12 +12,85 @@ export type AnswerColumn = (typeof ANSWER_COLUMNS)[number];
 /** The header each column gets in the template, and the words a header may use instead (the guide's languages). */
 export const ANSWER_HEADERS: Record<AnswerColumn, { label: string; words: readonly string[] }> = {
   persona: { label: 'Persona', words: ['persona', 'segment', 'perfil', 'profil', 'ペルソナ'] },
-  interviewee: { label: 'Interviewee', words: ['interviewee', 'interviewee id', 'participant', 'respondent', 'entrevistado', 'participante', 'interviewé', 'befragte', 'teilnehmer', 'intervistato', 'geïnterviewde', '回答者', '対象者'] },
+  interviewee: {
+    label: 'Interviewee',
+    words: [
+      'interviewee',
+      'interviewee id',
+      'participant',
+      'respondent',
+      'entrevistado',
+      'participante',
+      'interviewé',
+      'befragte',
+      'teilnehmer',
+      'intervistato',
+      'geïnterviewde',
+      '回答者',
+      '対象者',
+    ],
+  },
   stage: { label: 'Stage', words: ['stage', 'phase', 'etapa', 'fase', 'étape', 'ステージ', 'フェーズ'] },
-  touchpoint: { label: 'Touchpoint', words: ['touchpoint', 'touch point', 'ponto de contato', 'punto de contacto', 'point de contact', 'kontaktpunkt', 'punto di contatto', 'contactmoment', 'タッチポイント'] },
+  touchpoint: {
+    label: 'Touchpoint',
+    words: [
+      'touchpoint',
+      'touch point',
+      'ponto de contato',
+      'punto de contacto',
+      'point de contact',
+      'kontaktpunkt',
+      'punto di contatto',
+      'contactmoment',
+      'タッチポイント',
+    ],
+  },
   question: { label: 'Question', words: ['question', 'pregunta', 'pergunta', 'frage', 'domanda', 'vraag', '質問'] },
-  quote: { label: 'Quote', words: ['quote', 'answer', 'verbatim', 'cita', 'respuesta', 'citação', 'resposta', 'citation', 'réponse', 'zitat', 'antwort', 'citazione', 'risposta', 'citaat', 'antwoord', '発言', '回答'] },
-  feeling: { label: 'Feeling', words: ['feeling', 'emotion', 'sentiment', 'score', 'sentimiento', 'emoción', 'sentimento', 'emoção', 'ressenti', 'émotion', 'gefühl', 'emotion', 'sensazione', 'emozione', 'gevoel', 'emotie', '感情', '気持ち'] },
+  quote: {
+    label: 'Quote',
+    words: [
+      'quote',
+      'answer',
+      'verbatim',
+      'cita',
+      'respuesta',
+      'citação',
+      'resposta',
+      'citation',
+      'réponse',
+      'zitat',
+      'antwort',
+      'citazione',
+      'risposta',
+      'citaat',
+      'antwoord',
+      '発言',
+      '回答',
+    ],
+  },
+  feeling: {
+    label: 'Feeling',
+    words: [
+      'feeling',
+      'emotion',
+      'sentiment',
+      'score',
+      'sentimiento',
+      'emoción',
+      'sentimento',
+      'emoção',
+      'ressenti',
+      'émotion',
+      'gefühl',
+      'emotion',
+      'sensazione',
+      'emozione',
+      'gevoel',
+      'emotie',
+      '感情',
+      '気持ち',
+    ],
+  },
   date: { label: 'Date', words: ['date', 'interview date', 'fecha', 'data', 'datum', '日付'] },
 };
 
@@ -116,7 +189,10 @@ export function readAnswers(tables: readonly RawTable[], model: JourneyModel, le
   const table = tables.find((candidate) => findHeader(candidate.rows) !== null);
   if (!table) {
     const first = tables[0];
-    problems.push({ location: cellLocation({ file: first?.file ?? '', sheet: first?.sheet ?? null }, 1, 0), message: `has no answers header (${ANSWER_COLUMNS.join(', ')}); write one with journey interview --template` });
+    problems.push({
+      location: cellLocation({ file: first?.file ?? '', sheet: first?.sheet ?? null }, 1, 0),
+      message: `has no answers header (${ANSWER_COLUMNS.join(', ')}); write one with journey interview --template`,
+    });
     return { answers, problems };
   }
   const { row: header, columns } = findHeader(table.rows)!;
@@ -142,26 +218,44 @@ export function readAnswers(tables: readonly RawTable[], model: JourneyModel, le
     const personaText = text(cell('persona'));
     const persona = personaText === '' && names.personas.size === 1 ? [...names.personas.values()][0]! : names.personas.get(foldKey(personaText));
     if (persona === undefined) {
-      problems.push({ location: at('persona'), message: personaText === '' ? 'names no persona' : `persona "${personaText}" is not in the inventory (${[...names.personas.values()].join(', ')})` });
+      problems.push({
+        location: at('persona'),
+        message: personaText === '' ? 'names no persona' : `persona "${personaText}" is not in the inventory (${[...names.personas.values()].join(', ')})`,
+      });
       continue;
     }
     const stageText = text(cell('stage'));
     const written = stageText === '' ? null : stageOf(stageText, names.stages);
     if (stageText !== '' && written === null) {
-      const near = nearest(stageText, names.stages.map((s) => s.label));
-      problems.push({ location: at('stage'), message: `stage "${stageText}" is not a stage of the inventory's model${near ? `; did you mean "${near}"?` : ''} (${names.stages.map((s) => s.label).join(', ')})` });
+      const near = nearest(
+        stageText,
+        names.stages.map((s) => s.label),
+      );
+      problems.push({
+        location: at('stage'),
+        message: `stage "${stageText}" is not a stage of the inventory's model${near ? `; did you mean "${near}"?` : ''} (${names.stages.map((s) => s.label).join(', ')})`,
+      });
       continue;
     }
     const touchpointText = text(cell('touchpoint'));
     const known = touchpointText === '' ? null : (names.touchpoints.get(foldKey(persona))?.get(foldKey(touchpointText)) ?? undefined);
     if (known === undefined) {
-      const near = nearest(touchpointText, [...(names.touchpoints.get(foldKey(persona))?.values() ?? [])].map((t) => t.name));
-      problems.push({ location: at('touchpoint'), message: `touchpoint "${touchpointText}" is not one of ${persona}'s in the inventory${near ? `; did you mean "${near}"?` : ''}` });
+      const near = nearest(
+        touchpointText,
+        [...(names.touchpoints.get(foldKey(persona))?.values() ?? [])].map((t) => t.name),
+      );
+      problems.push({
+        location: at('touchpoint'),
+        message: `touchpoint "${touchpointText}" is not one of ${persona}'s in the inventory${near ? `; did you mean "${near}"?` : ''}`,
+      });
       continue;
     }
     const score = readFeeling(feeling, lexicon);
     if (score === undefined) {
-      problems.push({ location: at('feeling'), message: `feeling "${feeling}" is neither a number from -2 to +2 nor emotion words journey knows (add them to sentiment.words in the config)` });
+      problems.push({
+        location: at('feeling'),
+        message: `feeling "${feeling}" is neither a number from -2 to +2 nor emotion words journey knows (add them to sentiment.words in the config)`,
+      });
       continue;
     }
     const date = readDate(cell('date'));

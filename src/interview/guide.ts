@@ -125,7 +125,14 @@ interface PersonaContext {
 
 function personaGuide(model: JourneyModel, findings: readonly Finding[], persona: string, texts: Record<string, string>, options: GuideOptions): PersonaGuide {
   const touchpoints = model.touchpoints.filter((touchpoint) => touchpoint.persona === persona);
-  const context: PersonaContext = { model, persona, texts, language: options.language, order: stageOrder(model.stageModel), byRow: new Map(touchpoints.map((t) => [rowKey(rowLocation(t)), t])) };
+  const context: PersonaContext = {
+    model,
+    persona,
+    texts,
+    language: options.language,
+    order: stageOrder(model.stageModel),
+    byRow: new Map(touchpoints.map((t) => [rowKey(rowLocation(t)), t])),
+  };
   const fixed = (kind: QuestionKind) => question(context, kind, null, [], [], 0, { persona, minutes: options.minutes });
   const own = (options.questions ?? []).filter((q) => q.persona === undefined || foldKey(q.persona) === foldKey(persona));
   const warmUp = [fixed('warmup.role'), fixed('warmup.help'), fixed('warmup.category'), ...own.filter((q) => q.stage === undefined).map(ownQuestion)];
@@ -178,7 +185,10 @@ function varied(candidates: GuideQuestion[], order: (a: GuideQuestion, b: GuideQ
 
 /** Highest priority first; ties in journey order, then by the first touchpoint's row. */
 function byPriority(context: PersonaContext): (a: GuideQuestion, b: GuideQuestion) => number {
-  return (a, b) => b.priority - a.priority || stagePosition(context, a.stage) - stagePosition(context, b.stage) || (a.touchpoints[0]?.location.row ?? 0) - (b.touchpoints[0]?.location.row ?? 0);
+  return (a, b) =>
+    b.priority - a.priority ||
+    stagePosition(context, a.stage) - stagePosition(context, b.stage) ||
+    (a.touchpoints[0]?.location.row ?? 0) - (b.touchpoints[0]?.location.row ?? 0);
 }
 
 function stagePosition(context: PersonaContext, stage: string | null): number {
@@ -254,7 +264,11 @@ function findingQuestions(context: PersonaContext, finding: Finding): GuideQuest
     case 'friction':
       // One question per touchpoint, the finding's first one asked first.
       return touchpoints.map((touchpoint, i) =>
-        question(context, kind, touchpoint.stage ?? stage, [touchpoint], because, severity * 0.9 ** i, { ...values, touchpoint: touchpoint.name, goal: goal(context, touchpoint.stage ?? stage) }),
+        question(context, kind, touchpoint.stage ?? stage, [touchpoint], because, severity * 0.9 ** i, {
+          ...values,
+          touchpoint: touchpoint.name,
+          goal: goal(context, touchpoint.stage ?? stage),
+        }),
       );
     case 'handoff':
     case 'silence': {
@@ -264,14 +278,22 @@ function findingQuestions(context: PersonaContext, finding: Finding): GuideQuest
       const to = ordered[ordered.length - 1]!;
       const days = from.day !== null && to.day !== null ? to.day - from.day : '';
       // A handoff is asked about where the customer waits: the receiving stage.
-      return [question(context, kind, to.stage ?? stage, [from, to], because, severity, { ...values, from: from.name, to: to.name, team: to.team ?? '', days })];
+      return [
+        question(context, kind, to.stage ?? stage, [from, to], because, severity, { ...values, from: from.name, to: to.name, team: to.team ?? '', days }),
+      ];
     }
     case 'over-communication': {
       const sent = touchpoints.length > 0 ? touchpoints : stageTouchpoints(context, stage);
       // One touchpoint sent often (a daily ad) is asked about by its cadence, not as "1 messages".
       if (sent.length === 1) {
         const only = sent[0]!;
-        return [question(context, 'over-communication.one', stage, sent, because, severity, { ...values, touchpoint: only.name, frequency: only.frequency?.text ?? only.timing ?? '' })];
+        return [
+          question(context, 'over-communication.one', stage, sent, because, severity, {
+            ...values,
+            touchpoint: only.name,
+            frequency: only.frequency?.text ?? only.timing ?? '',
+          }),
+        ];
       }
       return [question(context, kind, stage, sent, because, severity, { ...values, count: sent.length, touchpoints: names(context, sent) })];
     }
@@ -293,7 +315,8 @@ function dayRange(context: PersonaContext, touchpoints: readonly Touchpoint[]): 
  */
 function mergeWaits(questions: GuideQuestion[]): GuideQuestion[] {
   const handoffs = new Map<string, GuideQuestion>();
-  const key = (q: GuideQuestion) => q.touchpoints.map((t) => `${t.location.file}\u0000${t.location.sheet ?? ''}\u0000${t.location.cell ?? t.location.row}`).join('\u0001');
+  const key = (q: GuideQuestion) =>
+    q.touchpoints.map((t) => `${t.location.file}\u0000${t.location.sheet ?? ''}\u0000${t.location.cell ?? t.location.row}`).join('\u0001');
   for (const q of questions) if (q.kind === 'handoff') handoffs.set(key(q), q);
   return questions.filter((q) => {
     const handoff = q.kind === 'silence' ? handoffs.get(key(q)) : undefined;
@@ -305,7 +328,11 @@ function mergeWaits(questions: GuideQuestion[]): GuideQuestion[] {
 }
 
 function stageTouchpoints(context: PersonaContext, stage: string | null): Touchpoint[] {
-  return stageGroups(context.model).find((group) => group.persona === context.persona && group.stage === stage)?.touchpoints.slice() ?? [];
+  return (
+    stageGroups(context.model)
+      .find((group) => group.persona === context.persona && group.stage === stage)
+      ?.touchpoints.slice() ?? []
+  );
 }
 
 function hasFigures(touchpoint: Touchpoint): boolean {
@@ -324,15 +351,32 @@ function gapQuestions(context: PersonaContext, askedAbout: ReadonlySet<Touchpoin
     const label = stageLabel(context.model.stageModel, group.stage);
     const first = group.touchpoints[0]!;
     if (group.touchpoints.every((touchpoint) => touchpoint.sentiment === null)) {
-      const because = [{ rule: null, message: `No touchpoint of ${shorten(context.persona)} in ${shorten(label)} has a sentiment`, location: cellOf(first, 'touchpoint'), fingerprint: null }];
+      const because = [
+        {
+          rule: null,
+          message: `No touchpoint of ${shorten(context.persona)} in ${shorten(label)} has a sentiment`,
+          location: cellOf(first, 'touchpoint'),
+          fingerprint: null,
+        },
+      ];
       questions.push(question(context, 'satisfaction', group.stage, group.touchpoints, because, GAP_WEIGHT, { persona: context.persona, stage: label }));
     }
     // A receipt or a verification e-mail is not what an interviewee remembers the journey by.
-    const unmeasured = group.touchpoints.filter((touchpoint) => !hasFigures(touchpoint) && !askedAbout.has(touchpoint) && unpressuredKind(touchpoint) !== 'transactional').sort(byDay);
+    const unmeasured = group.touchpoints
+      .filter((touchpoint) => !hasFigures(touchpoint) && !askedAbout.has(touchpoint) && unpressuredKind(touchpoint) !== 'transactional')
+      .sort(byDay);
     if (unmeasured.length > 0) {
       const touchpoint = unmeasured[0]!;
-      const because = [{ rule: null, message: `"${shorten(touchpoint.name)}" has no figures and no sentiment`, location: cellOf(touchpoint, 'touchpoint'), fingerprint: null }];
-      questions.push(question(context, 'unmeasured', group.stage, [touchpoint], because, GAP_WEIGHT, { persona: context.persona, stage: label, touchpoint: touchpoint.name }));
+      const because = [
+        { rule: null, message: `"${shorten(touchpoint.name)}" has no figures and no sentiment`, location: cellOf(touchpoint, 'touchpoint'), fingerprint: null },
+      ];
+      questions.push(
+        question(context, 'unmeasured', group.stage, [touchpoint], because, GAP_WEIGHT, {
+          persona: context.persona,
+          stage: label,
+          touchpoint: touchpoint.name,
+        }),
+      );
     }
   }
   return questions;
@@ -344,7 +388,11 @@ function goal(context: PersonaContext, stage: string | null): string {
 }
 
 function names(context: PersonaContext, touchpoints: readonly Touchpoint[]): string {
-  const { quotes: [open, close], comma, and } = QUESTION_TEXTS[context.language];
+  const {
+    quotes: [open, close],
+    comma,
+    and,
+  } = QUESTION_TEXTS[context.language];
   const shown = touchpoints.slice(0, NAMES_IN_TEXT).map((t) => `${open}${t.name}${close}`);
   const rest = touchpoints.length - shown.length;
   if (rest > 0) return `${shown.join(comma)} +${rest}`;
@@ -363,7 +411,15 @@ function fill(context: PersonaContext, kind: QuestionKind, values: Record<string
 // The touchpoints each question asks about, as model objects (a question keeps only their names and cells).
 const subjects = new WeakMap<GuideQuestion, readonly Touchpoint[]>();
 
-function question(context: PersonaContext, kind: QuestionKind, stage: string | null, touchpoints: readonly Touchpoint[], because: QuestionMotive[], severity: number, values: Record<string, string | number>): GuideQuestion {
+function question(
+  context: PersonaContext,
+  kind: QuestionKind,
+  stage: string | null,
+  touchpoints: readonly Touchpoint[],
+  because: QuestionMotive[],
+  severity: number,
+  values: Record<string, string | number>,
+): GuideQuestion {
   const asked: GuideQuestion = {
     kind,
     text: fill(context, kind, values),

@@ -10,9 +10,22 @@ export type GuideLanguage = (typeof GUIDE_LANGUAGES)[number];
 
 /** What a question is for: the gap or finding it explores, or the guide's fixed parts. */
 export const QUESTION_KINDS = [
-  'intro', 'consent', 'warmup.role', 'warmup.help', 'warmup.category',
-  'friction', 'handoff', 'over-communication', 'over-communication.one', 'silence', 'one-way', 'missing-stage', 'satisfaction', 'unmeasured',
-  'closing.else', 'closing.missed',
+  'intro',
+  'consent',
+  'warmup.role',
+  'warmup.help',
+  'warmup.category',
+  'friction',
+  'handoff',
+  'over-communication',
+  'over-communication.one',
+  'silence',
+  'one-way',
+  'missing-stage',
+  'satisfaction',
+  'unmeasured',
+  'closing.else',
+  'closing.missed',
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
@@ -33,7 +46,8 @@ type Texts = Record<QuestionKind, string> &
 
 export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
   en: {
-    intro: 'Thank you for taking the time. We are mapping your experience with us, from first hearing of us to today, so we can fix what gets in your way. There are no right or wrong answers.',
+    intro:
+      'Thank you for taking the time. We are mapping your experience with us, from first hearing of us to today, so we can fix what gets in your way. There are no right or wrong answers.',
     consent: 'This takes about {minutes} minutes. May we take notes and quote you without your name? You can skip any question or stop at any time.',
     'warmup.role': 'Tell me a little about your role and what you use us for.',
     'warmup.help': 'In what ways does our product help you?',
@@ -65,7 +79,8 @@ export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
     section: { warmup: 'Warm-up', closing: 'Closing', journey: 'Along the journey', leftOut: 'Left out (for a longer session or a second interview)' },
   },
   es: {
-    intro: 'Gracias por dedicarnos este tiempo. Estamos dibujando su experiencia con nosotros, desde que supo de nosotros hasta hoy, para corregir lo que le estorba. No hay respuestas correctas ni incorrectas.',
+    intro:
+      'Gracias por dedicarnos este tiempo. Estamos dibujando su experiencia con nosotros, desde que supo de nosotros hasta hoy, para corregir lo que le estorba. No hay respuestas correctas ni incorrectas.',
     consent: 'Esto dura unos {minutes} minutos. ¿Podemos tomar notas y citarle sin su nombre? Puede saltarse cualquier pregunta o parar cuando quiera.',
     'warmup.role': 'Cuénteme un poco sobre su función y para qué nos usa.',
     'warmup.help': '¿De qué manera le ayuda nuestro producto?',
@@ -94,10 +109,16 @@ export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
     comma: ', ',
     quotes: ['"', '"'],
     label: { why: 'Por qué', minutes: 'min', planned: '{planned} de {minutes} minutos previstos.', days: 'los días {first}–{last}', gap: 'falta en los datos' },
-    section: { warmup: 'Para empezar', closing: 'Cierre', journey: 'A lo largo del recorrido', leftOut: 'Fuera (para una sesión más larga o una segunda entrevista)' },
+    section: {
+      warmup: 'Para empezar',
+      closing: 'Cierre',
+      journey: 'A lo largo del recorrido',
+      leftOut: 'Fuera (para una sesión más larga o una segunda entrevista)',
+    },
   },
   pt: {
-    intro: 'Obrigado pelo seu tempo. Estamos mapeando a sua experiência conosco, desde a primeira vez que ouviu falar de nós até hoje, para corrigir o que atrapalha. Não há respostas certas ou erradas.',
+    intro:
+      'Obrigado pelo seu tempo. Estamos mapeando a sua experiência conosco, desde a primeira vez que ouviu falar de nós até hoje, para corrigir o que atrapalha. Não há respostas certas ou erradas.',
     consent: 'Isto leva cerca de {minutes} minutos. Podemos tomar notas e citar você sem o seu nome? Pode pular qualquer pergunta ou parar a qualquer momento.',
     'warmup.role': 'Conte um pouco sobre a sua função e para que você nos usa.',
     'warmup.help': 'De que forma o nosso produto ajuda você?',
@@ -126,18 +147,27 @@ export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
     comma: ', ',
     quotes: ['"', '"'],
     label: { why: 'Por quê', minutes: 'min', planned: '{planned} de {minutes} minutos previstos.', days: 'os dias {first}–{last}', gap: 'lacuna nos dados' },
-    section: { warmup: 'Aquecimento', closing: 'Encerramento', journey: 'Ao longo da jornada', leftOut: 'De fora (para uma sessão mais longa ou uma segunda entrevista)' },
+    section: {
+      warmup: 'Aquecimento',
+      closing: 'Encerramento',
+      journey: 'Ao longo da jornada',
+      leftOut: 'De fora (para uma sessão mais longa ou uma segunda entrevista)',
+    },
   },
   fr: {
-    intro: 'Merci de nous accorder ce temps. Nous cartographions votre expérience avec nous, de la découverte à aujourd’hui, pour corriger ce qui vous gêne. Il n’y a pas de bonne ou de mauvaise réponse.',
-    consent: 'Cela prend environ {minutes} minutes. Pouvons-nous prendre des notes et vous citer sans votre nom ? Vous pouvez passer une question ou arrêter à tout moment.',
+    intro:
+      'Merci de nous accorder ce temps. Nous cartographions votre expérience avec nous, de la découverte à aujourd’hui, pour corriger ce qui vous gêne. Il n’y a pas de bonne ou de mauvaise réponse.',
+    consent:
+      'Cela prend environ {minutes} minutes. Pouvons-nous prendre des notes et vous citer sans votre nom ? Vous pouvez passer une question ou arrêter à tout moment.',
     'warmup.role': 'Parlez-moi un peu de votre rôle et de ce pour quoi vous nous utilisez.',
     'warmup.help': 'En quoi notre produit vous aide-t-il ?',
-    'warmup.category': 'Décrivez la dernière fois que vous avez acheté quelque chose dans notre catégorie, chez nous ou chez un concurrent. Comment cela s’est-il passé ?',
+    'warmup.category':
+      'Décrivez la dernière fois que vous avez acheté quelque chose dans notre catégorie, chez nous ou chez un concurrent. Comment cela s’est-il passé ?',
     friction: '« {touchpoint} » était-il simple ? Vrai ou faux : « {touchpoint} » m’a permis facilement de {goal}.',
     handoff: 'Après « {from} », combien de temps avant que quelqu’un de {team} vous contacte ? Comment l’avez-vous vécu ?',
     'over-communication': 'Pendant {stage}, vous avez reçu {count} messages de notre part ({touchpoints}). Lesquels avez-vous lus ? Était-ce trop ?',
-    'over-communication.one': 'Pendant {stage}, vous avez eu de nos nouvelles par « {touchpoint} » ({frequency}). L’avez-vous remarqué ? Était-ce trop fréquent ?',
+    'over-communication.one':
+      'Pendant {stage}, vous avez eu de nos nouvelles par « {touchpoint} » ({frequency}). L’avez-vous remarqué ? Était-ce trop fréquent ?',
     silence: 'Entre « {from} » et « {to} », vous n’avez rien reçu de nous pendant {days} jours. Que s’est-il passé pour vous pendant ce temps ?',
     'one-way': 'Pendant {stage}, quand vous aviez une question, où avez-vous cherché de l’aide ? L’avez-vous trouvée ?',
     'missing-stage': 'Nous n’avons rien prévu pour vous pendant {stage}. Qu’avez-vous fait alors, et qui ou quoi vous a aidé ?',
@@ -157,12 +187,25 @@ export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
     and: 'et',
     comma: ', ',
     quotes: ['« ', ' »'],
-    label: { why: 'Pourquoi', minutes: 'min', planned: '{planned} minutes prévues sur {minutes}.', days: 'les jours {first} à {last}', gap: 'lacune dans les données' },
-    section: { warmup: 'Mise en route', closing: 'Pour finir', journey: 'Tout au long du parcours', leftOut: 'Laissées de côté (pour une séance plus longue ou un second entretien)' },
+    label: {
+      why: 'Pourquoi',
+      minutes: 'min',
+      planned: '{planned} minutes prévues sur {minutes}.',
+      days: 'les jours {first} à {last}',
+      gap: 'lacune dans les données',
+    },
+    section: {
+      warmup: 'Mise en route',
+      closing: 'Pour finir',
+      journey: 'Tout au long du parcours',
+      leftOut: 'Laissées de côté (pour une séance plus longue ou un second entretien)',
+    },
   },
   de: {
-    intro: 'Danke, dass Sie sich Zeit nehmen. Wir zeichnen Ihre Erfahrung mit uns nach, vom ersten Kontakt bis heute, um zu beheben, was Ihnen im Weg steht. Es gibt keine richtigen oder falschen Antworten.',
-    consent: 'Das dauert etwa {minutes} Minuten. Dürfen wir mitschreiben und Sie ohne Namen zitieren? Sie können jede Frage überspringen oder jederzeit aufhören.',
+    intro:
+      'Danke, dass Sie sich Zeit nehmen. Wir zeichnen Ihre Erfahrung mit uns nach, vom ersten Kontakt bis heute, um zu beheben, was Ihnen im Weg steht. Es gibt keine richtigen oder falschen Antworten.',
+    consent:
+      'Das dauert etwa {minutes} Minuten. Dürfen wir mitschreiben und Sie ohne Namen zitieren? Sie können jede Frage überspringen oder jederzeit aufhören.',
     'warmup.role': 'Erzählen Sie kurz von Ihrer Rolle und wofür Sie uns nutzen.',
     'warmup.help': 'Wie hilft Ihnen unser Produkt?',
     'warmup.category': 'Beschreiben Sie, wann Sie zuletzt etwas in unserer Kategorie gekauft haben, bei uns oder bei einem Mitbewerber. Wie lief es?',
@@ -190,11 +233,18 @@ export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
     comma: ', ',
     quotes: ['„', '“'],
     label: { why: 'Warum', minutes: 'Min.', planned: '{planned} von {minutes} Minuten geplant.', days: 'den Tagen {first}–{last}', gap: 'Lücke in den Daten' },
-    section: { warmup: 'Zum Einstieg', closing: 'Zum Abschluss', journey: 'Entlang der Journey', leftOut: 'Weggelassen (für ein längeres Gespräch oder ein zweites Interview)' },
+    section: {
+      warmup: 'Zum Einstieg',
+      closing: 'Zum Abschluss',
+      journey: 'Entlang der Journey',
+      leftOut: 'Weggelassen (für ein längeres Gespräch oder ein zweites Interview)',
+    },
   },
   it: {
-    intro: 'Grazie per il suo tempo. Stiamo mappando la sua esperienza con noi, dal primo contatto a oggi, per correggere ciò che la ostacola. Non ci sono risposte giuste o sbagliate.',
-    consent: 'Ci vorranno circa {minutes} minuti. Possiamo prendere appunti e citarla senza il suo nome? Può saltare qualsiasi domanda o fermarsi quando vuole.',
+    intro:
+      'Grazie per il suo tempo. Stiamo mappando la sua esperienza con noi, dal primo contatto a oggi, per correggere ciò che la ostacola. Non ci sono risposte giuste o sbagliate.',
+    consent:
+      'Ci vorranno circa {minutes} minuti. Possiamo prendere appunti e citarla senza il suo nome? Può saltare qualsiasi domanda o fermarsi quando vuole.',
     'warmup.role': 'Mi racconti un po’ del suo ruolo e per cosa ci usa.',
     'warmup.help': 'In che modo il nostro prodotto la aiuta?',
     'warmup.category': 'Descriva l’ultima volta che ha acquistato qualcosa nella nostra categoria, da noi o da un concorrente. Com’è andata?',
@@ -222,11 +272,18 @@ export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
     comma: ', ',
     quotes: ['"', '"'],
     label: { why: 'Perché', minutes: 'min', planned: '{planned} di {minutes} minuti previsti.', days: 'i giorni {first}–{last}', gap: 'lacuna nei dati' },
-    section: { warmup: 'Per iniziare', closing: 'Chiusura', journey: 'Lungo il percorso', leftOut: 'Escluse (per una sessione più lunga o una seconda intervista)' },
+    section: {
+      warmup: 'Per iniziare',
+      closing: 'Chiusura',
+      journey: 'Lungo il percorso',
+      leftOut: 'Escluse (per una sessione più lunga o una seconda intervista)',
+    },
   },
   nl: {
-    intro: 'Bedankt voor uw tijd. We brengen uw ervaring met ons in kaart, van het eerste contact tot nu, zodat we kunnen oplossen wat u in de weg zit. Er zijn geen goede of foute antwoorden.',
-    consent: 'Dit duurt ongeveer {minutes} minuten. Mogen we aantekeningen maken en u zonder naam citeren? U kunt elke vraag overslaan of op elk moment stoppen.',
+    intro:
+      'Bedankt voor uw tijd. We brengen uw ervaring met ons in kaart, van het eerste contact tot nu, zodat we kunnen oplossen wat u in de weg zit. Er zijn geen goede of foute antwoorden.',
+    consent:
+      'Dit duurt ongeveer {minutes} minuten. Mogen we aantekeningen maken en u zonder naam citeren? U kunt elke vraag overslaan of op elk moment stoppen.',
     'warmup.role': 'Vertel iets over uw rol en waarvoor u ons gebruikt.',
     'warmup.help': 'Op welke manieren helpt ons product u?',
     'warmup.category': 'Beschrijf de laatste keer dat u iets in onze categorie kocht, bij ons of bij een concurrent. Hoe ging dat?',
@@ -257,7 +314,8 @@ export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
     section: { warmup: 'Opwarmen', closing: 'Afsluiting', journey: 'Langs de reis', leftOut: 'Weggelaten (voor een langere sessie of een tweede interview)' },
   },
   ja: {
-    intro: 'お時間をいただきありがとうございます。私たちを知ってから今日までの体験を整理し、妨げになっていることを改善するためのインタビューです。正解も不正解もありません。',
+    intro:
+      'お時間をいただきありがとうございます。私たちを知ってから今日までの体験を整理し、妨げになっていることを改善するためのインタビューです。正解も不正解もありません。',
     consent: '所要時間は約{minutes}分です。メモを取り、お名前を出さずに発言を引用してもよろしいですか。どの質問も飛ばせますし、いつでも中断できます。',
     'warmup.role': 'ご自身の役割と、私たちのサービスを何に使っているかを少し教えてください。',
     'warmup.help': '私たちの製品はどのような点で役に立っていますか。',
@@ -292,9 +350,22 @@ export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
 
 /** How long each kind of question takes in the session, in minutes (a guide is capped to the session's length). */
 export const QUESTION_MINUTES: Record<QuestionKind, number> = {
-  intro: 1, consent: 1, 'warmup.role': 2, 'warmup.help': 2, 'warmup.category': 3,
-  friction: 3, handoff: 3, 'over-communication': 3, 'over-communication.one': 2, silence: 3, 'one-way': 2, 'missing-stage': 3, satisfaction: 2, unmeasured: 2,
-  'closing.else': 2, 'closing.missed': 2,
+  intro: 1,
+  consent: 1,
+  'warmup.role': 2,
+  'warmup.help': 2,
+  'warmup.category': 3,
+  friction: 3,
+  handoff: 3,
+  'over-communication': 3,
+  'over-communication.one': 2,
+  silence: 3,
+  'one-way': 2,
+  'missing-stage': 3,
+  satisfaction: 2,
+  unmeasured: 2,
+  'closing.else': 2,
+  'closing.missed': 2,
 };
 
 /**
@@ -303,9 +374,22 @@ export const QUESTION_MINUTES: Record<QuestionKind, number> = {
  * question fills a stage with no feelings at all; an unmeasured touchpoint is the least urgent.
  */
 export const QUESTION_WEIGHT: Record<QuestionKind, number> = {
-  intro: 0, consent: 0, 'warmup.role': 0, 'warmup.help': 0, 'warmup.category': 0,
-  friction: 1.3, handoff: 1.2, 'missing-stage': 1.1, 'over-communication': 1, 'over-communication.one': 1, silence: 1, 'one-way': 0.9, satisfaction: 0.8, unmeasured: 0.5,
-  'closing.else': 0, 'closing.missed': 0,
+  intro: 0,
+  consent: 0,
+  'warmup.role': 0,
+  'warmup.help': 0,
+  'warmup.category': 0,
+  friction: 1.3,
+  handoff: 1.2,
+  'missing-stage': 1.1,
+  'over-communication': 1,
+  'over-communication.one': 1,
+  silence: 1,
+  'one-way': 0.9,
+  satisfaction: 0.8,
+  unmeasured: 0.5,
+  'closing.else': 0,
+  'closing.missed': 0,
 };
 
 /** Fills a template's {placeholders}; a placeholder without a value is left as written, so a custom template shows its own mistake. */

@@ -88,7 +88,8 @@ export class CsvParser {
     /** Bytes a record may reach (csv-parse's max_record_size); 0 for no limit. */
     private readonly maxRecordBytes: number,
   ) {
-    if (delimiter.length !== 1 || [QUOTE, CR, LF].includes(delimiter.charCodeAt(0))) throw new Error(`CsvParser: unsupported delimiter ${JSON.stringify(delimiter)}`);
+    if (delimiter.length !== 1 || [QUOTE, CR, LF].includes(delimiter.charCodeAt(0)))
+      throw new Error(`CsvParser: unsupported delimiter ${JSON.stringify(delimiter)}`);
   }
 
   /** Fields of the record being read. */
@@ -155,7 +156,11 @@ export class CsvParser {
             i++;
             continue;
           }
-          throw new CsvSyntaxError('CSV_INVALID_CLOSING_QUOTE', this.lines, 'Invalid Closing Quote: a quoted field is followed by a character other than a delimiter or a line break');
+          throw new CsvSyntaxError(
+            'CSV_INVALID_CLOSING_QUOTE',
+            this.lines,
+            'Invalid Closing Quote: a quoted field is followed by a character other than a delimiter or a line break',
+          );
         }
         if (this.fieldBytes !== 0) throw new CsvSyntaxError('INVALID_OPENING_QUOTE', this.lines, 'Invalid Opening Quote: a quote inside an unquoted field');
         this.quoting = true;

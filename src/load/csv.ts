@@ -98,7 +98,11 @@ async function* decodeText(name: string, chunks: AsyncIterable<Buffer>): AsyncGe
     try {
       return decoder!.decode(bytes, { stream: !final });
     } catch (error) {
-      throw new InputError({ file: name }, `is not valid ${decoder!.encoding.toUpperCase()} text (undecodable bytes in the first ${offset} bytes); save it as UTF-8 CSV`, { cause: error });
+      throw new InputError(
+        { file: name },
+        `is not valid ${decoder!.encoding.toUpperCase()} text (undecodable bytes in the first ${offset} bytes); save it as UTF-8 CSV`,
+        { cause: error },
+      );
     }
   };
   const start = (bytes: Buffer): string => {
@@ -176,7 +180,10 @@ class ReadBudget {
   spend(chunkBytes: number): void {
     this.bytes += chunkBytes;
     if (this.bytes > this.maxBytes) {
-      throw new InputError({ file: this.name }, `is larger than ${this.limits.inputMiB} MiB (limits.inputMiB)${this.stoppedAt()}; raise the limit if the file is genuine`);
+      throw new InputError(
+        { file: this.name },
+        `is larger than ${this.limits.inputMiB} MiB (limits.inputMiB)${this.stoppedAt()}; raise the limit if the file is genuine`,
+      );
     }
     if (this.spentMs() > this.budgetMs) throw this.timeout();
   }
@@ -185,11 +192,14 @@ class ReadBudget {
   watch(stream: Readable): void {
     // Never past the longest timer Node keeps: beyond it Node fires after 1 ms, which would re-arm in a loop.
     const arm = (ms: number) => {
-      this.timer = setTimeout(() => {
-        const left = this.budgetMs - this.spentMs();
-        if (left > 0) arm(left);
-        else stream.destroy(this.timeout());
-      }, Math.min(Math.max(ms, 1), MAX_TIMEOUT_SECONDS * 1000));
+      this.timer = setTimeout(
+        () => {
+          const left = this.budgetMs - this.spentMs();
+          if (left > 0) arm(left);
+          else stream.destroy(this.timeout());
+        },
+        Math.min(Math.max(ms, 1), MAX_TIMEOUT_SECONDS * 1000),
+      );
     };
     arm(this.budgetMs);
   }
@@ -242,7 +252,12 @@ async function* budgeted(stream: AsyncIterable<Buffer | string>, budget: ReadBud
  * Reading stops with an input error at the limits: a record over limits.csvRecordKiB or limits.columns,
  * more input than limits.inputMiB, longer than limits.readTimeoutSeconds.
  */
-export async function readCsvRows(name: string, source: string | Readable, options: { tsv?: boolean; limits?: ReadLimits }, onRow: (row: RawRow) => void): Promise<void> {
+export async function readCsvRows(
+  name: string,
+  source: string | Readable,
+  options: { tsv?: boolean; limits?: ReadLimits },
+  onRow: (row: RawRow) => void,
+): Promise<void> {
   const limits = options.limits ?? DEFAULT_READ_LIMITS;
   const stream = typeof source === 'string' ? createReadStream(source) : source;
   let parser: CsvParser | undefined;
@@ -252,7 +267,10 @@ export async function readCsvRows(name: string, source: string | Readable, optio
   const records: string[][] = [];
   const budget = new ReadBudget(name, limits, typeof source !== 'string', () => parser?.lines ?? null);
   const tooManyFields = (line: number) =>
-    new InputError({ file: name, line }, `a record has more than ${limits.columns} fields (limits.columns); is the delimiter right, or a quote left open above?`);
+    new InputError(
+      { file: name, line },
+      `a record has more than ${limits.columns} fields (limits.columns); is the delimiter right, or a quote left open above?`,
+    );
 
   const start = (firstText: string) => {
     const delimiter = options.tsv ? '\t' : detectDelimiter(firstText.slice(0, SNIFF_CHARS));

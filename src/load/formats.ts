@@ -55,5 +55,8 @@ export function auditedInFolders(name: string): boolean {
 
 /** The endings of some formats as a message lists them: ".xlsx, .xlsm, .csv or .tsv". */
 export function extensionList(formats: readonly InputFormat[], conjunction: 'and' | 'or'): string {
-  return listAnd(formats.flatMap((format) => format.extensions), conjunction);
+  return listAnd(
+    formats.flatMap((format) => format.extensions),
+    conjunction,
+  );
 }

@@ -45,7 +45,9 @@ export interface LoadOptions extends XlsxOptions {
 }
 
 /** An inventory ready to read: a workbook, loaded; or a CSV, whose rows `read` streams to a callback. */
-export type InventorySource = { kind: Exclude<InputKind, 'csv'>; loaded: LoadedFile } | { kind: 'csv'; file: string; read: (onRow: (row: RawRow) => void) => Promise<void> };
+export type InventorySource =
+  | { kind: Exclude<InputKind, 'csv'>; loaded: LoadedFile }
+  | { kind: 'csv'; file: string; read: (onRow: (row: RawRow) => void) => Promise<void> };
 
 /** Reads one inventory file into memory (xlsx or csv/tsv). */
 export async function loadInventoryFile(path: string, options: LoadOptions = {}): Promise<LoadedFile> {

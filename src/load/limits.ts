@@ -10,13 +10,18 @@ export const MAX_TIMEOUT_SECONDS = 2_147_483;
 
 export const ReadLimitsSchema = z
   .object({
-    readTimeoutSeconds: z.number().positive().max(MAX_TIMEOUT_SECONDS).default(30).describe('Seconds one file (workbook or CSV) may take to read (also --read-timeout)'),
+    readTimeoutSeconds: z
+      .number()
+      .positive()
+      .max(MAX_TIMEOUT_SECONDS)
+      .default(30)
+      .describe('Seconds one file (workbook or CSV) may take to read (also --read-timeout)'),
     partMiB: z.number().positive().default(128).describe('Uncompressed MiB of one workbook part (a worksheet, the shared strings)'),
     workbookMiB: z.number().positive().default(256).describe('Uncompressed MiB of all the parts read from one workbook'),
-    compressionRatio: z.number().positive().default(200).describe('Largest ratio of a workbook part\'s uncompressed to compressed size (decompression bombs)'),
-    columns: z.number().int().positive().default(16_384).describe('Columns one row may reach (Excel\'s own limit is 16,384, column XFD)'),
-    cellsPerSheet: z.number().int().positive().default(10_000_000).describe('Cells one sheet may hold, counting the blanks before each row\'s last value'),
-    mergedCells: z.number().int().positive().default(1_000_000).describe('Cells one sheet\'s merged ranges may fill with their top-left value'),
+    compressionRatio: z.number().positive().default(200).describe("Largest ratio of a workbook part's uncompressed to compressed size (decompression bombs)"),
+    columns: z.number().int().positive().default(16_384).describe("Columns one row may reach (Excel's own limit is 16,384, column XFD)"),
+    cellsPerSheet: z.number().int().positive().default(10_000_000).describe("Cells one sheet may hold, counting the blanks before each row's last value"),
+    mergedCells: z.number().int().positive().default(1_000_000).describe("Cells one sheet's merged ranges may fill with their top-left value"),
     csvRecordKiB: z.number().positive().default(1024).describe('KiB of one CSV record (a line, or several when a quoted field spans lines)'),
     inputMiB: z.number().positive().default(2048).describe('MiB read from one CSV file or from stdin'),
     baselineMiB: z.number().positive().default(128).describe('MiB of a --baseline file (set in the config that applies to the working folder, or --config)'),

@@ -51,7 +51,10 @@ export async function loadMarkdown(path: string, name: string, options: Markdown
   const deadline = Date.now() + limits.readTimeoutSeconds * 1000;
   const tables = markdownTables(text, name, () => {
     if (Date.now() > deadline) {
-      throw new InputError({ file: name }, `took longer than ${limits.readTimeoutSeconds} s to read; it may be too large (limits.readTimeoutSeconds, --read-timeout)`);
+      throw new InputError(
+        { file: name },
+        `took longer than ${limits.readTimeoutSeconds} s to read; it may be too large (limits.readTimeoutSeconds, --read-timeout)`,
+      );
     }
   });
   return { file: name, kind: 'markdown', tables, skipped: [] };
@@ -63,7 +66,10 @@ async function readMarkdownText(path: string, name: string, limits: ReadLimits):
   });
   if (!info.isFile()) throw new InputError({ file: name }, 'is not a regular file (a pipe or a device); save it as a file');
   if (info.size > limits.inputMiB * MiB) {
-    throw new InputError({ file: name }, `is ${(info.size / MiB).toFixed(1)} MiB, more than the ${limits.inputMiB} MiB journey reads from one file (limits.inputMiB)`);
+    throw new InputError(
+      { file: name },
+      `is ${(info.size / MiB).toFixed(1)} MiB, more than the ${limits.inputMiB} MiB journey reads from one file (limits.inputMiB)`,
+    );
   }
   const bytes = await readFile(path);
   try {
@@ -94,7 +100,8 @@ export function markdownTables(text: string, file: string, checkDeadline: () => 
         continue;
       }
       let to = from;
-      for (let chars = 0; to < block.end && to - from < ROWS_PER_PARSE && chars < CHARS_PER_PARSE && lines[to]!.length <= MAX_ROW_CHARS; to++) chars += lines[to]!.length;
+      for (let chars = 0; to < block.end && to - from < ROWS_PER_PARSE && chars < CHARS_PER_PARSE && lines[to]!.length <= MAX_ROW_CHARS; to++)
+        chars += lines[to]!.length;
       // Cells past the header's are not part of the table (GFM drops them).
       for (const row of parseRows(lines, block.start, from, to).slice(1)) rows.push({ row: row.row, cells: row.cells.slice(0, header.cells.length) });
       from = to;
@@ -155,7 +162,11 @@ function plainText(node: Nodes): string {
 }
 
 const cellValue = (text: string) => {
-  const trimmed = text.split('\n').map((part) => part.trim()).join('\n').trim();
+  const trimmed = text
+    .split('\n')
+    .map((part) => part.trim())
+    .join('\n')
+    .trim();
   return trimmed === '' ? null : trimmed;
 };
 
@@ -240,7 +251,11 @@ function atxHeading(line: string): { text: string | null; level: number } | null
   if (level === 0 || level > 6) return null;
   const after = line[i + level];
   if (after !== undefined && after !== ' ' && after !== '\t') return null;
-  const text = line.slice(i + level).trim().replace(/(^|[ \t])#+$/, '').trim();
+  const text = line
+    .slice(i + level)
+    .trim()
+    .replace(/(^|[ \t])#+$/, '')
+    .trim();
   return { text: headingText(text), level };
 }
 

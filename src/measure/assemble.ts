@@ -97,6 +97,7 @@ export function assembleFigures(rows: Iterable<MetricRow>, spec: MetricSpec): Ma
     }
   }
   for (const [figures, list] of variants) figures.variants = list.sort((a, b) => a.rank - b.rank).map(({ steps, users }) => ({ steps, users }));
-  if (unplanned.length > 0) group(ALL_GROUP).unplanned = unplanned.sort((a, b) => a.rank - b.rank).map(({ event, users, events }) => ({ event, users, events }));
+  if (unplanned.length > 0)
+    group(ALL_GROUP).unplanned = unplanned.sort((a, b) => a.rank - b.rank).map(({ event, users, events }) => ({ event, users, events }));
   return groups;
 }

@@ -36,7 +36,10 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 /** Figures for one group of users, in the result's terms (shares, hours). */
 function figuresOf(group: GroupFigures, input: BuildInput): Figures {
   const { spec, plan, goal } = input;
-  const names = plan === null ? [...group.touchpoints.keys()].sort((a, b) => group.touchpoints.get(b)!.users - group.touchpoints.get(a)!.users || (a < b ? -1 : 1)) : [...plan.touchpoints.map((tp) => tp.name), ...(goal && goal.touchpoint === null ? [goal.label] : [])];
+  const names =
+    plan === null
+      ? [...group.touchpoints.keys()].sort((a, b) => group.touchpoints.get(b)!.users - group.touchpoints.get(a)!.users || (a < b ? -1 : 1))
+      : [...plan.touchpoints.map((tp) => tp.name), ...(goal && goal.touchpoint === null ? [goal.label] : [])];
   const touchpoints: TouchpointMeasure[] = names.map((name) => {
     const tp = group.touchpoints.get(name) ?? { events: 0, users: 0, endUsers: 0, convertedUsers: 0, medianMsToNext: null, medianMsFromStart: null };
     const planned = plan?.touchpoints.find((p) => p.name === name);
@@ -145,7 +148,19 @@ export function buildResult(input: BuildInput): MeasureResult {
 }
 
 function emptyGroup(): GroupFigures {
-  return { users: 0, events: 0, first: null, last: null, touchpoints: new Map(), variantCount: 0, variants: [], funnel: null, unplanned: [], unplannedCount: 0, stageOrder: null };
+  return {
+    users: 0,
+    events: 0,
+    first: null,
+    last: null,
+    touchpoints: new Map(),
+    variantCount: 0,
+    variants: [],
+    funnel: null,
+    unplanned: [],
+    unplannedCount: 0,
+    stageOrder: null,
+  };
 }
 
 const percent = (value: number) => `${Math.round(value * 1000) / 10}%`;
@@ -158,12 +173,18 @@ function joinFindings(result: MeasureResult, plan: InventoryPlan, options: Findi
     const measure = result.touchpoints.find((tp) => tp.name === touchpoint.name);
     if (!measure) continue;
     if (measure.users === 0) {
-      const how = touchpoint.matchedBy === 'event' ? `no event of the log matches its Event cell (${touchpoint.predicates.map(describePredicate).join(', ')})` : `no event of the log is named "${touchpoint.name}"`;
+      const how =
+        touchpoint.matchedBy === 'event'
+          ? `no event of the log matches its Event cell (${touchpoint.predicates.map(describePredicate).join(', ')})`
+          : `no event of the log is named "${touchpoint.name}"`;
       findings.push({
         ruleId: 'unreached-touchpoint',
         severity: 'warning',
         message: `No user reaches "${touchpoint.name}": ${how}`,
-        fix: touchpoint.matchedBy === 'event' ? 'check that the event is tracked under this name, or retire the touchpoint' : "name its events in an Event column (event names or COLUMN=value), or retire the touchpoint",
+        fix:
+          touchpoint.matchedBy === 'event'
+            ? 'check that the event is tracked under this name, or retire the touchpoint'
+            : 'name its events in an Event column (event names or COLUMN=value), or retire the touchpoint',
         location: touchpoint.location,
         touchpoint: touchpoint.name,
         event: null,
@@ -209,7 +230,7 @@ function joinFindings(result: MeasureResult, plan: InventoryPlan, options: Findi
         ruleId: 'stage-order',
         severity: 'info',
         message: `${percent(share)} of users with staged touchpoints (${count} of ${order.staged}) ${what}`,
-        fix: "check the stage of the touchpoints they meet out of order, or plan for the route they take",
+        fix: 'check the stage of the touchpoints they meet out of order, or plan for the route they take',
         location: { file: plan.file, sheet: null, row: null, column: null, cell: null },
         touchpoint: null,
         event: null,

@@ -26,7 +26,9 @@ function loadChdb(): Chdb {
       // Not there; try the next place.
     }
   }
-  throw new ConfigError('--engine clickhouse runs ClickHouse in process through chdb, which is not installed: npm install chdb (about 550 MB), or run the SQL of --emit-sql clickhouse on a ClickHouse server and render it with --results');
+  throw new ConfigError(
+    '--engine clickhouse runs ClickHouse in process through chdb, which is not installed: npm install chdb (about 550 MB), or run the SQL of --emit-sql clickhouse on a ClickHouse server and render it with --results',
+  );
 }
 
 function __filenameOf(): string {
@@ -40,7 +42,13 @@ const FORMATS = { csv: 'CSVWithNames', parquet: 'Parquet', jsonl: 'JSONEachRow' 
  * The same measurement with ClickHouse running the metric SQL (the ClickHouse dialect of sql.ts) in process:
  * the log is read by ClickHouse's file() in place (XES through a temporary JSON-lines copy).
  */
-export async function measureWithChdb(file: string, options: ReadOptions, plan: InventoryPlan | null, goal: GoalPlan | null, spec: MetricSpec): Promise<MeasureRun> {
+export async function measureWithChdb(
+  file: string,
+  options: ReadOptions,
+  plan: InventoryPlan | null,
+  goal: GoalPlan | null,
+  spec: MetricSpec,
+): Promise<MeasureRun> {
   const chdb = loadChdb();
   const d = DIALECT.clickhouse;
   const temp = await mkdtemp(join(tmpdir(), 'journey-chdb-'));
@@ -60,13 +68,25 @@ export async function measureWithChdb(file: string, options: ReadOptions, plan: 
         throw new InputError({ file }, `ClickHouse cannot read it (${String((error as Error).message).split('\n')[0]})`);
       }
     };
-    const lines = (text: string) => text.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = (text: string) =>
+      text
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
     const columns = lines(run(`DESCRIBE ${source}`)).map((row) => ({ name: String(row.name), type: String(row.type).replace(/^Nullable\((.*)\)$/, '$1') }));
-    const sample = lines(run(`SELECT ${columns.map((c) => `toString(${d.id(c.name)}) AS ${d.id(c.name)}`).join(', ')} FROM ${source} LIMIT 2000`)) as Record<string, string | null>[];
+    const sample = lines(run(`SELECT ${columns.map((c) => `toString(${d.id(c.name)}) AS ${d.id(c.name)}`).join(', ')} FROM ${source} LIMIT 2000`)) as Record<
+      string,
+      string | null
+    >[];
     if (sample.length === 0) throw new InputError({ file }, 'no events: the log has a header and no rows');
     let detected: DetectedColumns;
     try {
-      detected = detectColumns(columns.map((c) => ({ name: c.name, type: /^(DateTime|Date)/.test(c.type) ? 'TIMESTAMP' : /Int|Float|Decimal/.test(c.type) ? 'DOUBLE' : 'VARCHAR' })), sample, options.columns, countTimes);
+      detected = detectColumns(
+        columns.map((c) => ({ name: c.name, type: /^(DateTime|Date)/.test(c.type) ? 'TIMESTAMP' : /Int|Float|Decimal/.test(c.type) ? 'DOUBLE' : 'VARCHAR' })),
+        sample,
+        options.columns,
+        countTimes,
+      );
     } catch (error) {
       if (error instanceof ColumnError) throw new InputError({ file }, error.message);
       throw error;
@@ -74,7 +94,11 @@ export async function measureWithChdb(file: string, options: ReadOptions, plan: 
     const used = detected.segment === null ? { ...spec, segments: 0 } : spec;
     const rowsSource = `(SELECT *, rowNumberInAllBlocks() AS o FROM ${source})`;
     const ctes = normalizeCtes(d, rowsSource, detected, d.epochMillis(d.id(detected.time)), 'o', plan, goal);
-    const [counts] = lines(run(`WITH ${ctes[0][0]} AS (${ctes[0][1]}) SELECT count() AS rows, countIf(u IS NULL) AS no_user, countIf(u IS NOT NULL AND t IS NULL) AS bad_time, countIf(u IS NOT NULL AND t IS NOT NULL AND e IS NULL) AS no_event FROM ev_read`));
+    const [counts] = lines(
+      run(
+        `WITH ${ctes[0][0]} AS (${ctes[0][1]}) SELECT count() AS rows, countIf(u IS NULL) AS no_user, countIf(u IS NOT NULL AND t IS NULL) AS bad_time, countIf(u IS NOT NULL AND t IS NOT NULL AND e IS NULL) AS no_event FROM ev_read`,
+      ),
+    );
     const c = counts ?? {};
     const [duplicates] = lines(run(`WITH ${ctes[0][0]} AS (${ctes[0][1]}), ${ctes[1][0]} AS (${ctes[1][1]}) SELECT countIf(dup > 1) AS n FROM ev_kept`));
     const figures = assembleFigures(parseMetricRows(run(`${metricQuery(d, used, ctes).trimEnd()} FORMAT CSVWithNames`, 'CSVWithNames')), used);
@@ -82,7 +106,8 @@ export async function measureWithChdb(file: string, options: ReadOptions, plan: 
     if (Number(c.no_user) > 0) exclusions.push({ reason: `without a user id (${detected.user})`, rows: Number(c.no_user), example: null });
     if (Number(c.bad_time) > 0) exclusions.push({ reason: `without a time that can be read (${detected.time})`, rows: Number(c.bad_time), example: null });
     if (Number(c.no_event) > 0) exclusions.push({ reason: `without an event name (${detected.event})`, rows: Number(c.no_event), example: null });
-    if (Number(duplicates?.n) > 0) exclusions.push({ reason: 'repeating an event of the same user at the same time (counted once)', rows: Number(duplicates!.n), example: null });
+    if (Number(duplicates?.n) > 0)
+      exclusions.push({ reason: 'repeating an event of the same user at the same time (counted once)', rows: Number(duplicates!.n), example: null });
     return { reading: { file, format, columns: detected, rows: Number(c.rows), exclusions, notes: [] }, figures, spec: used };
   } finally {
     await rm(temp, { recursive: true, force: true });

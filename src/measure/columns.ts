@@ -6,8 +6,43 @@ export type Role = 'user' | 'time' | 'event' | 'segment';
 
 /** Names for each role, best first; matched without case, spaces, underscores or dots (`anonymousId`, `case:concept:name`). */
 export const ROLE_NAMES: Record<Role, string[]> = {
-  user: ['case:concept:name', 'user_id', 'userid', 'customer_id', 'distinct_id', 'anonymous_id', 'person_id', 'contact_id', 'visitor_id', 'client_id', 'account_id', 'member_id', 'case_id', 'case', 'user', 'customer', 'contact', 'visitor', 'session_id'],
-  time: ['time:timestamp', 'timestamp', 'event_time', 'event_timestamp', 'time', 'ts', 'datetime', 'date_time', 'occurred_at', 'created_at', 'sent_at', 'received_at', 'event_date', 'date'],
+  user: [
+    'case:concept:name',
+    'user_id',
+    'userid',
+    'customer_id',
+    'distinct_id',
+    'anonymous_id',
+    'person_id',
+    'contact_id',
+    'visitor_id',
+    'client_id',
+    'account_id',
+    'member_id',
+    'case_id',
+    'case',
+    'user',
+    'customer',
+    'contact',
+    'visitor',
+    'session_id',
+  ],
+  time: [
+    'time:timestamp',
+    'timestamp',
+    'event_time',
+    'event_timestamp',
+    'time',
+    'ts',
+    'datetime',
+    'date_time',
+    'occurred_at',
+    'created_at',
+    'sent_at',
+    'received_at',
+    'event_date',
+    'date',
+  ],
   event: ['concept:name', 'event', 'event_name', 'event_type', 'activity', 'action', 'touchpoint', 'interaction', 'type', 'name', 'channel'],
   segment: ['persona', 'case:persona', 'segment', 'case:segment'],
 };
@@ -40,7 +75,12 @@ export class ColumnError extends Error {}
  * one whose sampled values read as times, the user column one whose values repeat, the event column the
  * text column with the fewest distinct values.
  */
-export function detectColumns(columns: readonly LogColumn[], sample: readonly Record<string, string | null>[], flags: Partial<Record<Role, string>>, readsAsTime: (values: string[]) => number): DetectedColumns {
+export function detectColumns(
+  columns: readonly LogColumn[],
+  sample: readonly Record<string, string | null>[],
+  flags: Partial<Record<Role, string>>,
+  readsAsTime: (values: string[]) => number,
+): DetectedColumns {
   const names = columns.map((column) => column.name);
   const how = {} as Record<Role, string>;
   const chosen = new Set<string>();
@@ -50,7 +90,9 @@ export function detectColumns(columns: readonly LogColumn[], sample: readonly Re
       const exact = names.find((name) => name === flag) ?? names.find((name) => name.toLowerCase() === flag.toLowerCase());
       if (exact === undefined) {
         const near = nearest(flag, names);
-        throw new ColumnError(`--${role} ${flag}: no such column${near ? `; did you mean "${near}"?` : ''} (the columns are ${names.slice(0, 20).join(', ')}${names.length > 20 ? ', …' : ''})`);
+        throw new ColumnError(
+          `--${role} ${flag}: no such column${near ? `; did you mean "${near}"?` : ''} (the columns are ${names.slice(0, 20).join(', ')}${names.length > 20 ? ', …' : ''})`,
+        );
       }
       how[role] = `--${role}`;
       chosen.add(exact);
@@ -73,7 +115,8 @@ export function detectColumns(columns: readonly LogColumn[], sample: readonly Re
     if (required) return null;
     return null;
   };
-  const values = (name: string) => sample.map((row) => row[name]).filter((value): value is string => value !== null && value !== undefined && value.trim() !== '');
+  const values = (name: string) =>
+    sample.map((row) => row[name]).filter((value): value is string => value !== null && value !== undefined && value.trim() !== '');
   const timeShare = (name: string) => {
     const list = values(name);
     return list.length === 0 ? 0 : readsAsTime(list) / list.length;
@@ -100,9 +143,13 @@ export function detectColumns(columns: readonly LogColumn[], sample: readonly Re
   const missing = (['user', 'time', 'event'] as const).filter((role) => ({ user, time, event })[role] === null);
   if (missing.length > 0) {
     if (looksLikeInventory(names) && time === null) {
-      throw new ColumnError(`looks like a communication inventory, not an event log (it has ${names.slice(0, 4).join(', ')} and no time column): pass it with --inventory, and the log of events as EVENTS`);
+      throw new ColumnError(
+        `looks like a communication inventory, not an event log (it has ${names.slice(0, 4).join(', ')} and no time column): pass it with --inventory, and the log of events as EVENTS`,
+      );
     }
-    throw new ColumnError(`no ${missing.join(', ')} column found among ${names.slice(0, 20).join(', ')}${names.length > 20 ? ', …' : ''}: name ${missing.length === 1 ? 'it' : 'them'} with ${missing.map((role) => `--${role} COLUMN`).join(', ')}`);
+    throw new ColumnError(
+      `no ${missing.join(', ')} column found among ${names.slice(0, 20).join(', ')}${names.length > 20 ? ', …' : ''}: name ${missing.length === 1 ? 'it' : 'them'} with ${missing.map((role) => `--${role} COLUMN`).join(', ')}`,
+    );
   }
   if (segment === null) how.segment = 'none';
   return { user: user!, time: time!, event: event!, segment, how };

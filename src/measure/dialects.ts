@@ -44,7 +44,10 @@ const TYPES: Record<DialectName, Record<SqlType, string>> = {
   spark: { text: 'STRING', int: 'BIGINT', float: 'DOUBLE' },
 };
 
-function dialect(name: DialectName, parts: Omit<Dialect, 'name' | 'cast' | 'text' | 'lower' | 'suffix' | 'nullable'> & Partial<Pick<Dialect, 'text' | 'lower' | 'suffix' | 'nullable'>>): Dialect {
+function dialect(
+  name: DialectName,
+  parts: Omit<Dialect, 'name' | 'cast' | 'text' | 'lower' | 'suffix' | 'nullable'> & Partial<Pick<Dialect, 'text' | 'lower' | 'suffix' | 'nullable'>>,
+): Dialect {
   const types = TYPES[name];
   return {
     name,
@@ -73,7 +76,8 @@ export const DIALECT: Record<DialectName, Dialect> = {
     separator: 'CHR(31)',
     bytewise: (expression) => `${expression} COLLATE "C"`,
     // PostgreSQL has no TRY_CAST: text that does not start like a date is NULL instead of failing the query.
-    epochMillis: (column) => `CASE WHEN CAST(${column} AS TEXT) ~ '^\\s*\\d{4}-\\d\\d-\\d\\d' THEN CAST(FLOOR(EXTRACT(EPOCH FROM CAST(CAST(${column} AS TEXT) AS TIMESTAMPTZ)) * 1000) AS BIGINT) END`,
+    epochMillis: (column) =>
+      `CASE WHEN CAST(${column} AS TEXT) ~ '^\\s*\\d{4}-\\d\\d-\\d\\d' THEN CAST(FLOOR(EXTRACT(EPOCH FROM CAST(CAST(${column} AS TEXT) AS TIMESTAMPTZ)) * 1000) AS BIGINT) END`,
   }),
   clickhouse: dialect('clickhouse', {
     id: (name) => sqlIdentifier(name, '`', true),

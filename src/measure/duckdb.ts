@@ -47,7 +47,9 @@ export class DuckEngine {
   /** The rows of a query as plain objects (BIGINT as number: counts and epoch milliseconds fit in 2^53). */
   async rows(sql: string): Promise<Record<string, unknown>[]> {
     const reader = await this.connection.runAndReadAll(sql);
-    return reader.getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === 'bigint' ? Number(value) : value])));
+    return reader
+      .getRowObjectsJS()
+      .map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === 'bigint' ? Number(value) : value])));
   }
 
   /** The metric query over the table `ev`. */

@@ -19,7 +19,19 @@ export function metricsCsv(result: MeasureResult, plan: InventoryPlan | null, pe
     const planned = plan?.touchpoints.find((p) => p.name === tp.name);
     const personas = planned ? personasOf(tp.name) : [''];
     for (const persona of personas) {
-      lines.push([csvField(persona), csvField(tp.stage ?? ''), csvField(tp.name), String(tp.users), rate(tp.share), rate(tp.dropOff), rate(tp.conversion), number(tp.medianHoursToNext), number(tp.observedDay)].join(','));
+      lines.push(
+        [
+          csvField(persona),
+          csvField(tp.stage ?? ''),
+          csvField(tp.name),
+          String(tp.users),
+          rate(tp.share),
+          rate(tp.dropOff),
+          rate(tp.conversion),
+          number(tp.medianHoursToNext),
+          number(tp.observedDay),
+        ].join(','),
+      );
     }
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;

@@ -18,20 +18,33 @@ export function oracleFigures(events: readonly NormalizedEvent[], spec: MetricSp
   const groups = new Map<string, string[]>([[ALL_GROUP, [...byUser.keys()]]]);
   let segmentCount = 0;
   if (spec.segments > 0) {
-    const valueOf = new Map<string, string>();
-    for (const [user, list] of byUser) valueOf.set(user, list.find((event) => event.sg !== null)?.sg ?? '');
+    const segmentOf = new Map<string, string>();
+    for (const [user, list] of byUser) segmentOf.set(user, list.find((event) => event.sg !== null)?.sg ?? '');
     const counts = new Map<string, number>();
-    for (const value of valueOf.values()) counts.set(value, (counts.get(value) ?? 0) + 1);
+    for (const value of segmentOf.values()) counts.set(value, (counts.get(value) ?? 0) + 1);
     segmentCount = counts.size;
-    const top = [...counts].sort((a, b) => b[1] - a[1] || byteCompare(a[0], b[0])).slice(0, spec.segments).map(([value]) => value);
+    const top = [...counts]
+      .sort((a, b) => b[1] - a[1] || byteCompare(a[0], b[0]))
+      .slice(0, spec.segments)
+      .map(([value]) => value);
     for (const value of top) {
-      groups.set(`s:${value}`, [...valueOf].filter(([, v]) => v === value).map(([user]) => user));
-      groups.set(`r:${value}`, [...valueOf].filter(([, v]) => v !== value).map(([user]) => user));
+      groups.set(
+        `s:${value}`,
+        [...segmentOf].filter(([, v]) => v === value).map(([user]) => user),
+      );
+      groups.set(
+        `r:${value}`,
+        [...segmentOf].filter(([, v]) => v !== value).map(([user]) => user),
+      );
     }
   }
   const result = new Map<string, GroupFigures>();
   for (const [group, users] of groups) {
-    const figures = groupFigures(users.map((user) => byUser.get(user)!), spec, logEnd);
+    const figures = groupFigures(
+      users.map((user) => byUser.get(user)!),
+      spec,
+      logEnd,
+    );
     if (group === ALL_GROUP && spec.inventory) unplanned(events, spec, figures);
     result.set(group, figures);
   }
@@ -62,7 +75,21 @@ function groupFigures(users: NormalizedEvent[][], spec: MetricSpec, logEnd: numb
   const touchpoints = new Map<string, TouchpointFigures & { userSet: Set<string>; toNext: number[]; fromStart: number[] }>();
   const touchpoint = (name: string) => {
     let figures = touchpoints.get(name);
-    if (!figures) touchpoints.set(name, (figures = { events: 0, users: 0, endUsers: 0, convertedUsers: 0, medianMsToNext: null, medianMsFromStart: null, userSet: new Set(), toNext: [], fromStart: [] }));
+    if (!figures)
+      touchpoints.set(
+        name,
+        (figures = {
+          events: 0,
+          users: 0,
+          endUsers: 0,
+          convertedUsers: 0,
+          medianMsToNext: null,
+          medianMsFromStart: null,
+          userSet: new Set(),
+          toNext: [],
+          fromStart: [],
+        }),
+      );
     return figures;
   };
   const variantUsers = new Map<string, number>();

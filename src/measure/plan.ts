@@ -64,11 +64,19 @@ export function inventoryPlan(file: string, model: JourneyModel): InventoryPlan 
   for (const touchpoint of model.touchpoints) {
     const place = touchpoint.place;
     const column = touchpoint.event ? place.columns.event : place.columns.touchpoint;
-    const location: Location = { file: place.file, sheet: place.sheet, row: touchpoint.row, column: column ?? null, cell: column ? `${column}${touchpoint.row}` : null };
+    const location: Location = {
+      file: place.file,
+      sheet: place.sheet,
+      row: touchpoint.row,
+      column: column ?? null,
+      cell: column ? `${column}${touchpoint.row}` : null,
+    };
     const predicates = touchpoint.event ? parsePredicates(touchpoint.event) : [{ column: null, value: touchpoint.name }];
     const existing = byName.get(touchpoint.name.toLowerCase());
     if (existing) {
-      existing.predicates.push(...predicates.filter((p) => !existing.predicates.some((q) => q.column === p.column && q.value.toLowerCase() === p.value.toLowerCase())));
+      existing.predicates.push(
+        ...predicates.filter((p) => !existing.predicates.some((q) => q.column === p.column && q.value.toLowerCase() === p.value.toLowerCase())),
+      );
       continue;
     }
     const stage = model.stageModel.stages.find((s) => s.id === touchpoint.stage) ?? null;
@@ -91,7 +99,8 @@ export function inventoryPlan(file: string, model: JourneyModel): InventoryPlan 
 /** The columns of the log the plan's predicates name (besides the event column). */
 export function predicateColumns(plan: InventoryPlan | null, goal: GoalPlan | null): { column: string; where: Location | null }[] {
   const columns: { column: string; where: Location | null }[] = [];
-  for (const touchpoint of plan?.touchpoints ?? []) for (const p of touchpoint.predicates) if (p.column !== null) columns.push({ column: p.column, where: touchpoint.location });
+  for (const touchpoint of plan?.touchpoints ?? [])
+    for (const p of touchpoint.predicates) if (p.column !== null) columns.push({ column: p.column, where: touchpoint.location });
   for (const p of goal?.predicates ?? []) if (p.column !== null) columns.push({ column: p.column, where: null });
   return columns;
 }
@@ -115,7 +124,15 @@ export interface NormalizeColumns {
  * `order` breaks ties in time: the file's row number where the engine knows it, else the event name (a
  * warehouse table has no file order).
  */
-export function normalizeCtes(d: Dialect, source: string, columns: NormalizeColumns, time: string, order: string | null, plan: InventoryPlan | null, goal: GoalPlan | null): [Cte, Cte, Cte] {
+export function normalizeCtes(
+  d: Dialect,
+  source: string,
+  columns: NormalizeColumns,
+  time: string,
+  order: string | null,
+  plan: InventoryPlan | null,
+  goal: GoalPlan | null,
+): [Cte, Cte, Cte] {
   const col = (name: string) => d.text(d.id(name));
   const event = col(columns.event);
   const matches = (p: Predicate) => `${d.lower(p.column === null ? event : col(p.column))} = ${d.lower(d.str(p.value))}`;
@@ -137,7 +154,10 @@ export function normalizeCtes(d: Dialect, source: string, columns: NormalizeColu
       'ev_read',
       `SELECT ${col(columns.user)} AS u, ${time} AS t, ${order ?? '0'} AS o, ${event} AS e, ${columns.segment === null ? d.cast('NULL', 'text') : col(columns.segment)} AS sg, ${touchpoint} AS tp, ${goalCondition === null ? '0' : `CASE WHEN ${goalCondition} THEN 1 ELSE 0 END`} AS g FROM ${source}`,
     ],
-    ['ev_kept', `SELECT u, t, o, e, sg, tp, g, ROW_NUMBER() OVER (PARTITION BY u, t, e ORDER BY o) AS dup FROM ev_read WHERE u IS NOT NULL AND t IS NOT NULL AND e IS NOT NULL`],
+    [
+      'ev_kept',
+      `SELECT u, t, o, e, sg, tp, g, ROW_NUMBER() OVER (PARTITION BY u, t, e ORDER BY o) AS dup FROM ev_read WHERE u IS NOT NULL AND t IS NOT NULL AND e IS NOT NULL`,
+    ],
     ['ev', `SELECT u, t, ROW_NUMBER() OVER (ORDER BY t, o, ${d.bytewise('e')}) AS seq, tp, g, e, sg, ${stageRank} AS st FROM ev_kept WHERE dup = 1`],
   ];
 }

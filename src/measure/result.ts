@@ -112,7 +112,9 @@ export const MeasureResultSchema = z.object({
       unplannedEvents: z.array(z.object({ event: z.string(), users: z.number().int().nonnegative(), events: z.number().int().nonnegative(), share })),
       /** Distinct unplanned event names (more than listed when cut). */
       unplannedCount: z.number().int().nonnegative(),
-      stageOrder: z.object({ staged: z.number().int().nonnegative(), reversed: z.number().int().nonnegative(), skipped: z.number().int().nonnegative() }).nullable(),
+      stageOrder: z
+        .object({ staged: z.number().int().nonnegative(), reversed: z.number().int().nonnegative(), skipped: z.number().int().nonnegative() })
+        .nullable(),
     })
     .optional(),
   findings: z.array(MeasureFindingSchema),

@@ -49,7 +49,13 @@ function csvRecords(text: string): Record<string, unknown>[] {
   const headerLine = text.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = [',', ';', '\t', '|'].sort((a, b) => headerLine.split(b).length - headerLine.split(a).length)[0]!;
   try {
-    return parse(text, { columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()), delimiter, skip_empty_lines: true, relax_column_count: false, bom: true }) as Record<string, unknown>[];
+    return parse(text, {
+      columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()),
+      delimiter,
+      skip_empty_lines: true,
+      relax_column_count: false,
+      bom: true,
+    }) as Record<string, unknown>[];
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? null;
     throw new ResultsError(`not a CSV table (${(error as Error).message.split('\n')[0]})`, line);
@@ -58,7 +64,8 @@ function csvRecords(text: string): Record<string, unknown>[] {
 
 function metricRow(record: Record<string, unknown>, line: number): MetricRow {
   const lower = Object.fromEntries(Object.entries(record ?? {}).map(([key, value]) => [key.toLowerCase(), value]));
-  for (const column of METRIC_COLUMNS) if (!(column in lower)) throw new ResultsError(`no "${column}" column: the results of journey's SQL have the columns ${METRIC_COLUMNS.join(', ')}`, line);
+  for (const column of METRIC_COLUMNS)
+    if (!(column in lower)) throw new ResultsError(`no "${column}" column: the results of journey's SQL have the columns ${METRIC_COLUMNS.join(', ')}`, line);
   // ClickHouse writes NULL as \N in CSV.
   const text = (value: unknown) => (value === null || value === undefined || value === '' || value === '\\N' ? null : String(value));
   const row: MetricRow = { kind: text(lower.kind) ?? '', grp: text(lower.grp) ?? '', name: text(lower.name), pos: null, n: null, m: null, x: null };

@@ -65,7 +65,13 @@ function firstLine(error: unknown): string {
  * Reads an event log with DuckDB, in place: finds its columns, counts the rows it must leave out,
  * normalizes the rest into the table `ev`, then runs the metric SQL and assembles the figures.
  */
-export async function measureWithDuckdb(file: string, options: ReadOptions, plan: InventoryPlan | null, goal: GoalPlan | null, spec: MetricSpec): Promise<MeasureRun> {
+export async function measureWithDuckdb(
+  file: string,
+  options: ReadOptions,
+  plan: InventoryPlan | null,
+  goal: GoalPlan | null,
+  spec: MetricSpec,
+): Promise<MeasureRun> {
   const temp = await mkdtemp(join(tmpdir(), 'journey-measure-'));
   let engine: DuckEngine | null = null;
   try {
@@ -74,7 +80,10 @@ export async function measureWithDuckdb(file: string, options: ReadOptions, plan
     try {
       await engine.run(`CREATE VIEW src AS SELECT * FROM ${source.reader}`);
     } catch (error) {
-      throw new InputError({ file }, `cannot be read as ${source.format === 'csv' ? 'CSV' : source.format === 'jsonl' ? 'JSON lines' : source.format} (${firstLine(error)})`);
+      throw new InputError(
+        { file },
+        `cannot be read as ${source.format === 'csv' ? 'CSV' : source.format === 'jsonl' ? 'JSON lines' : source.format} (${firstLine(error)})`,
+      );
     }
     const { columns, sampleRows, detected } = await detectIn(engine, file, options);
     const d = DIALECT.duckdb;
@@ -86,7 +95,12 @@ export async function measureWithDuckdb(file: string, options: ReadOptions, plan
       throw new InputError(place, `the log ${file} has no column "${column}"${near ? `; did you mean "${near}"?` : ''}`);
     }
     const timeType = columns.find((c) => c.name === detected.time)!.type;
-    const time = timeExpression(d.id(detected.time), timeType, options.timeFormat, sampleRows.map((row) => row[detected.time] as string | null));
+    const time = timeExpression(
+      d.id(detected.time),
+      timeType,
+      options.timeFormat,
+      sampleRows.map((row) => row[detected.time] as string | null),
+    );
 
     // Every row once, with its file order: what is read, and what is left out.
     await engine.run(`CREATE TEMP TABLE src_rows AS SELECT ROW_NUMBER() OVER () AS o, * FROM src`).catch((error: unknown) => {
@@ -123,12 +137,17 @@ export async function measureWithDuckdb(file: string, options: ReadOptions, plan
     const timed = Number(c.timed);
     const badTimes = Number(c.bad_time);
     if (badTimes > 0 && badTimes >= (timed + badTimes) / 2) {
-      throw new InputError({ file }, `${badTimes} of ${timed + badTimes} times in "${detected.time}" cannot be read (e.g. "${c.bad_time_example}"): name the format with --time-format (e.g. "%d/%m/%Y %H:%M"), or the time column with --time`);
+      throw new InputError(
+        { file },
+        `${badTimes} of ${timed + badTimes} times in "${detected.time}" cannot be read (e.g. "${c.bad_time_example}"): name the format with --time-format (e.g. "%d/%m/%Y %H:%M"), or the time column with --time`,
+      );
     }
-    if (Number(kept) === 0) throw new InputError({ file }, `no event has a user, a time and an event name (${exclusions.map((e) => `${e.rows} ${e.reason}`).join('; ')})`);
+    if (Number(kept) === 0)
+      throw new InputError({ file }, `no event has a user, a time and an event name (${exclusions.map((e) => `${e.rows} ${e.reason}`).join('; ')})`);
     const notes: string[] = [];
     const zoned = Number(c.zoned);
-    if (/CHAR/i.test(timeType) && zoned > 0 && zoned < timed) notes.push(`${timed - zoned} of ${timed} times in "${detected.time}" have no time zone and are read as UTC; the other ${zoned} carry their own`);
+    if (/CHAR/i.test(timeType) && zoned > 0 && zoned < timed)
+      notes.push(`${timed - zoned} of ${timed} times in "${detected.time}" have no time zone and are read as UTC; the other ${zoned} carry their own`);
     // Segments only where the log has a segment column.
     const used = detected.segment === null ? { ...spec, segments: 0 } : spec;
     const figures = assembleFigures(await engine.metrics(used), used);
@@ -143,21 +162,27 @@ export async function measureWithDuckdb(file: string, options: ReadOptions, plan
 }
 
 /** The log's columns, a sample of its rows as text, and the columns found for each role. */
-async function detectIn(engine: DuckEngine, file: string, options: Pick<ReadOptions, 'columns'>): Promise<{ columns: LogColumn[]; sampleRows: Record<string, unknown>[]; detected: DetectedColumns }> {
-    const described = await engine.rows('DESCRIBE src');
-    const columns: LogColumn[] = described.map((row) => ({ name: String(row.column_name), type: String(row.column_type) }));
-    const d = DIALECT.duckdb;
-    const sampleRows = await engine.rows(`SELECT ${columns.map((c) => `CAST(${d.id(c.name)} AS VARCHAR) AS ${d.id(c.name)}`).join(', ')} FROM src LIMIT 2000`).catch((error: unknown) => {
+async function detectIn(
+  engine: DuckEngine,
+  file: string,
+  options: Pick<ReadOptions, 'columns'>,
+): Promise<{ columns: LogColumn[]; sampleRows: Record<string, unknown>[]; detected: DetectedColumns }> {
+  const described = await engine.rows('DESCRIBE src');
+  const columns: LogColumn[] = described.map((row) => ({ name: String(row.column_name), type: String(row.column_type) }));
+  const d = DIALECT.duckdb;
+  const sampleRows = await engine
+    .rows(`SELECT ${columns.map((c) => `CAST(${d.id(c.name)} AS VARCHAR) AS ${d.id(c.name)}`).join(', ')} FROM src LIMIT 2000`)
+    .catch((error: unknown) => {
       throw new InputError({ file }, firstLine(error));
     });
-    if (sampleRows.length === 0) throw new InputError({ file }, 'no events: the log has a header and no rows');
-    let detected: DetectedColumns;
-    try {
-      detected = detectColumns(columns, sampleRows as Record<string, string | null>[], options.columns, countTimes);
-    } catch (error) {
-      if (error instanceof ColumnError) throw new InputError({ file }, error.message);
-      throw error;
-    }
+  if (sampleRows.length === 0) throw new InputError({ file }, 'no events: the log has a header and no rows');
+  let detected: DetectedColumns;
+  try {
+    detected = detectColumns(columns, sampleRows as Record<string, string | null>[], options.columns, countTimes);
+  } catch (error) {
+    if (error instanceof ColumnError) throw new InputError({ file }, error.message);
+    throw error;
+  }
   return { columns, sampleRows, detected };
 }
 

@@ -100,7 +100,8 @@ export async function logSource(path: string, tempFolder: string): Promise<LogSo
   const { format, gzip } = await logFormat(path);
   const none = async () => undefined;
   if (format === 'parquet') return { format, reader: `read_parquet(${str(path)})`, cleanup: none };
-  if (format === 'jsonl') return { format, reader: `read_json(${str(path)}, format = 'newline_delimited', compression = '${gzip ? 'gzip' : 'uncompressed'}')`, cleanup: none };
+  if (format === 'jsonl')
+    return { format, reader: `read_json(${str(path)}, format = 'newline_delimited', compression = '${gzip ? 'gzip' : 'uncompressed'}')`, cleanup: none };
   if (format === 'xes') {
     const target = `${tempFolder}/log.jsonl`;
     const out = createWriteStream(target);
@@ -115,7 +116,9 @@ export async function logSource(path: string, tempFolder: string): Promise<LogSo
   }
   const header = await headerLine(path, gzip);
   if (header.trim() === '') throw new InputError({ file: path, line: 1 }, 'empty: an event log has a header row and one row per event');
-  const delimiter = path.toLowerCase().replace(/\.gz$/, '').endsWith('.tsv') ? '\t' : [',', '\t', ';', '|'].sort((a, b) => splitCsvLine(header, b).length - splitCsvLine(header, a).length)[0]!;
+  const delimiter = path.toLowerCase().replace(/\.gz$/, '').endsWith('.tsv')
+    ? '\t'
+    : [',', '\t', ';', '|'].sort((a, b) => splitCsvLine(header, b).length - splitCsvLine(header, a).length)[0]!;
   const names = splitCsvLine(header, delimiter).map((name, i) => name.trim() || `column${i + 1}`);
   const seen = new Set<string>();
   for (const name of names) {

@@ -30,7 +30,10 @@ export function metricQuery(d: Dialect, spec: MetricSpec, before: Cte[] = []): s
     ctes.push(
       ['seg_first', `SELECT u, sg, ROW_NUMBER() OVER (PARTITION BY u ORDER BY t, seq) AS rn FROM ev WHERE sg IS NOT NULL`],
       ['ev_users', `SELECT DISTINCT u FROM ev`],
-      ['user_seg', `SELECT ev_users.u AS u, COALESCE(seg_first.sg, '') AS v FROM ev_users LEFT JOIN seg_first ON seg_first.u = ev_users.u AND seg_first.rn = 1`],
+      [
+        'user_seg',
+        `SELECT ev_users.u AS u, COALESCE(seg_first.sg, '') AS v FROM ev_users LEFT JOIN seg_first ON seg_first.u = ev_users.u AND seg_first.rn = 1`,
+      ],
       ['seg_count', `SELECT v, COUNT(*) AS n FROM user_seg GROUP BY v`],
       ['seg_rank', `SELECT v, ROW_NUMBER() OVER (ORDER BY n DESC, ${d.bytewise('v')}) AS rk FROM seg_count`],
       ['seg_top', `SELECT v FROM seg_rank WHERE rk <= ${spec.segments}`],
@@ -65,20 +68,36 @@ export function metricQuery(d: Dialect, spec: MetricSpec, before: Cte[] = []): s
   );
   if (spec.goal) {
     ctes.push(['goal_last', `SELECT grp, u, MAX(t) AS gt FROM eg WHERE g = 1 GROUP BY grp, u`]);
-    branches.push(row('tp_conv', 'uf.grp', 'uf.tp', NULL, 'COUNT(*)', NULL, NULL, 'FROM uf JOIN goal_last ON goal_last.grp = uf.grp AND goal_last.u = uf.u WHERE goal_last.gt >= uf.ft GROUP BY uf.grp, uf.tp'));
+    branches.push(
+      row(
+        'tp_conv',
+        'uf.grp',
+        'uf.tp',
+        NULL,
+        'COUNT(*)',
+        NULL,
+        NULL,
+        'FROM uf JOIN goal_last ON goal_last.grp = uf.grp AND goal_last.u = uf.u WHERE goal_last.gt >= uf.ft GROUP BY uf.grp, uf.tp',
+      ),
+    );
   }
 
   // Values whose exact median is wanted: (kind, grp, name, pos, x).
   const medians: string[] = [`SELECT ${str('tp_next')} AS kd, grp, tp AS name, ${d.cast(NULL, 'int')} AS pos, nt - t AS x FROM r WHERE nt IS NOT NULL`];
   if (spec.inventory) {
     ctes.push(['route_start', `SELECT grp, u, MIN(t) AS t0 FROM r GROUP BY grp, u`]);
-    medians.push(`SELECT ${str('tp_day')} AS kd, uf.grp AS grp, uf.tp AS name, ${d.cast(NULL, 'int')} AS pos, uf.ft - route_start.t0 AS x FROM uf JOIN route_start ON route_start.grp = uf.grp AND route_start.u = uf.u`);
+    medians.push(
+      `SELECT ${str('tp_day')} AS kd, uf.grp AS grp, uf.tp AS name, ${d.cast(NULL, 'int')} AS pos, uf.ft - route_start.t0 AS x FROM uf JOIN route_start ON route_start.grp = uf.grp AND route_start.u = uf.u`,
+    );
   }
 
   // Variants: every user's whole route, users without a touchpoint as the empty route.
   ctes.push(
     ['user_route', `SELECT grp, u, ${d.routeAgg('tp', 't', 'seq')} AS route FROM r GROUP BY grp, u`],
-    ['user_variant', `SELECT ug.grp AS grp, COALESCE(user_route.route, '') AS route FROM ug LEFT JOIN user_route ON user_route.grp = ug.grp AND user_route.u = ug.u`],
+    [
+      'user_variant',
+      `SELECT ug.grp AS grp, COALESCE(user_route.route, '') AS route FROM ug LEFT JOIN user_route ON user_route.grp = ug.grp AND user_route.u = ug.u`,
+    ],
     ['variant_users', `SELECT grp, route, COUNT(*) AS n FROM user_variant GROUP BY grp, route`],
     ['variant_rank', `SELECT grp, route, n, ROW_NUMBER() OVER (PARTITION BY grp ORDER BY n DESC, ${d.bytewise('route')}) AS rk FROM variant_users`],
   );
@@ -103,8 +122,14 @@ export function metricQuery(d: Dialect, spec: MetricSpec, before: Cte[] = []): s
     // A route reverses when it meets a stage earlier than one it already met; it skips when the stages it
     // met between its first and its furthest leave one of the inventory's stages out.
     ctes.push(
-      ['staged', `SELECT grp, u, st, MAX(${d.nullable('st')}) OVER (PARTITION BY grp, u ORDER BY t, seq ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS pm FROM r WHERE st IS NOT NULL`],
-      ['staged_user', `SELECT grp, u, MAX(CASE WHEN st < pm THEN 1 ELSE 0 END) AS rev, CASE WHEN COUNT(DISTINCT st) < MAX(st) - MIN(st) + 1 THEN 1 ELSE 0 END AS skp FROM staged GROUP BY grp, u`],
+      [
+        'staged',
+        `SELECT grp, u, st, MAX(${d.nullable('st')}) OVER (PARTITION BY grp, u ORDER BY t, seq ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS pm FROM r WHERE st IS NOT NULL`,
+      ],
+      [
+        'staged_user',
+        `SELECT grp, u, MAX(CASE WHEN st < pm THEN 1 ELSE 0 END) AS rev, CASE WHEN COUNT(DISTINCT st) < MAX(st) - MIN(st) + 1 THEN 1 ELSE 0 END AS skp FROM staged GROUP BY grp, u`,
+      ],
     );
     branches.push(row('order', 'grp', NULL, NULL, 'COUNT(*)', 'SUM(rev)', 'SUM(skp)', 'FROM staged_user GROUP BY grp'));
   }
@@ -113,10 +138,18 @@ export function metricQuery(d: Dialect, spec: MetricSpec, before: Cte[] = []): s
 
   ctes.push(
     ['median_values', medians.join('\n  UNION ALL ')],
-    ['median_ranked', `SELECT kd, grp, name, pos, x, ROW_NUMBER() OVER (PARTITION BY kd, grp, name, pos ORDER BY x) AS rn, COUNT(*) OVER (PARTITION BY kd, grp, name, pos) AS cn FROM median_values`],
+    [
+      'median_ranked',
+      `SELECT kd, grp, name, pos, x, ROW_NUMBER() OVER (PARTITION BY kd, grp, name, pos ORDER BY x) AS rn, COUNT(*) OVER (PARTITION BY kd, grp, name, pos) AS cn FROM median_values`,
+    ],
   );
   // The middle value, or the mean of the two middle values: 2·rn is n+1 for an odd count, n or n+2 for an even one.
-  branches.push(row('median', 'grp', 'name', 'pos', NULL, NULL, 'AVG(x)', 'FROM median_ranked WHERE 2 * rn BETWEEN cn AND cn + 2 GROUP BY kd, grp, name, pos').replace(`${d.cast(str('median'), 'text')} AS kind`, `${d.cast('kd', 'text')} AS kind`));
+  branches.push(
+    row('median', 'grp', 'name', 'pos', NULL, NULL, 'AVG(x)', 'FROM median_ranked WHERE 2 * rn BETWEEN cn AND cn + 2 GROUP BY kd, grp, name, pos').replace(
+      `${d.cast(str('median'), 'text')} AS kind`,
+      `${d.cast('kd', 'text')} AS kind`,
+    ),
+  );
 
   const withClause = ctes.map(([name, sql]) => `${name} AS (\n  ${sql}\n)`).join(',\n');
   return `WITH ${withClause}\n${branches.join('\nUNION ALL\n')}${d.suffix}\n`;
@@ -129,7 +162,10 @@ function funnel(d: Dialect, spec: MetricSpec, steps: string[], ctes: Cte[], bran
   const range = 'OVER (PARTITION BY grp, u ORDER BY t RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING)';
   const later = Array.from({ length: count - 1 }, (_, i) => i + 2);
   ctes.push(
-    ['funnel_events', `SELECT grp, u, t, seq, CASE ${steps.map((step, i) => `WHEN tp = ${d.str(step)} THEN ${i + 1}`).join(' ')} END AS fk FROM r WHERE tp IN (${steps.map(d.str).join(', ')})`],
+    [
+      'funnel_events',
+      `SELECT grp, u, t, seq, CASE ${steps.map((step, i) => `WHEN tp = ${d.str(step)} THEN ${i + 1}`).join(' ')} END AS fk FROM r WHERE tp IN (${steps.map(d.str).join(', ')})`,
+    ],
     ['funnel_next', `SELECT grp, u, t, seq, fk${later.map((k) => `, MIN(CASE WHEN fk = ${k} THEN t END) ${range} AS n${k}`).join('')} FROM funnel_events`],
   );
   // For step k's events: the earliest time of step k+1 at or after them.
@@ -141,7 +177,11 @@ function funnel(d: Dialect, spec: MetricSpec, steps: string[], ctes: Cte[], bran
     const at = `funnel_at${k}`;
     ctes.push([
       `attempt${k}`,
-      `SELECT ${previous}.grp AS grp, ${previous}.u AS u, ${previous}.s1 AS s1, ${times(k).map((t) => `${previous}.${t} AS ${t}`).join(', ')}, ${at}.nx AS t${k + 1} FROM ${previous} LEFT JOIN ${at} ON ${at}.grp = ${previous}.grp AND ${at}.u = ${previous}.u AND ${at}.t = ${previous}.t${k}`,
+      `SELECT ${previous}.grp AS grp, ${previous}.u AS u, ${previous}.s1 AS s1, ${times(k)
+        .map((t) => `${previous}.${t} AS ${t}`)
+        .join(
+          ', ',
+        )}, ${at}.nx AS t${k + 1} FROM ${previous} LEFT JOIN ${at} ON ${at}.grp = ${previous}.grp AND ${at}.u = ${previous}.u AND ${at}.t = ${previous}.t${k}`,
     ]);
   }
   const last = `attempt${Math.max(1, count - 1)}`;
@@ -150,12 +190,33 @@ function funnel(d: Dialect, spec: MetricSpec, steps: string[], ctes: Cte[], bran
   if (spec.windowMs !== null) ctes.push(['log_end', `SELECT MAX(t) AS lt FROM ev`]);
   const open = spec.windowMs === null ? '0' : `CASE WHEN t1 + ${spec.windowMs} > log_end.lt THEN 1 ELSE 0 END`;
   ctes.push(
-    ['attempt', `SELECT grp, u, s1, ${times(count).join(', ')}, ${reached} AS reached, ${open} AS op FROM ${last}${spec.windowMs === null ? '' : ' CROSS JOIN log_end'}`],
-    ['attempt_best', `SELECT grp, u, ${times(count).join(', ')}, reached, ROW_NUMBER() OVER (PARTITION BY grp, u ORDER BY reached DESC, t1, s1) AS rk FROM attempt`],
+    [
+      'attempt',
+      `SELECT grp, u, s1, ${times(count).join(', ')}, ${reached} AS reached, ${open} AS op FROM ${last}${spec.windowMs === null ? '' : ' CROSS JOIN log_end'}`,
+    ],
+    [
+      'attempt_best',
+      `SELECT grp, u, ${times(count).join(', ')}, reached, ROW_NUMBER() OVER (PARTITION BY grp, u ORDER BY reached DESC, t1, s1) AS rk FROM attempt`,
+    ],
     ['funnel_user', `SELECT grp, u, MAX(reached) AS mr, MAX(op) AS mo FROM attempt GROUP BY grp, u`],
   );
-  for (let k = 1; k <= count; k++) branches.push(row('funnel', 'grp', 'NULL', String(k), `SUM(CASE WHEN reached >= ${k} THEN 1 ELSE 0 END)`, 'NULL', 'NULL', 'FROM attempt_best WHERE rk = 1 GROUP BY grp'));
+  for (let k = 1; k <= count; k++)
+    branches.push(
+      row(
+        'funnel',
+        'grp',
+        'NULL',
+        String(k),
+        `SUM(CASE WHEN reached >= ${k} THEN 1 ELSE 0 END)`,
+        'NULL',
+        'NULL',
+        'FROM attempt_best WHERE rk = 1 GROUP BY grp',
+      ),
+    );
   // Users who have not finished and whose window is still open when the log ends: counted apart, not as dropped.
   branches.push(row('funnel_open', 'grp', 'NULL', 'mr', 'COUNT(*)', 'NULL', 'NULL', `FROM funnel_user WHERE mo = 1 AND mr < ${count} GROUP BY grp, mr`));
-  for (let k = 2; k <= count; k++) medians.push(`SELECT ${d.str('funnel_med')} AS kd, grp, ${d.cast('NULL', 'text')} AS name, ${d.cast(String(k), 'int')} AS pos, t${k} - t${k - 1} AS x FROM attempt_best WHERE rk = 1 AND reached >= ${k}`);
+  for (let k = 2; k <= count; k++)
+    medians.push(
+      `SELECT ${d.str('funnel_med')} AS kd, grp, ${d.cast('NULL', 'text')} AS name, ${d.cast(String(k), 'int')} AS pos, t${k} - t${k - 1} AS x FROM attempt_best WHERE rk = 1 AND reached >= ${k}`,
+    );
 }

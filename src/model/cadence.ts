@@ -10,7 +10,29 @@ const UNIT_WEEKS: [RegExp, number][] = [
   [/^(?:quarters?|trimestres?|quartale?n?|trimestri|kwarta(?:al|len))$/, 13],
   [/^(?:years?|anos?|annees?|ans?|jahre?n?|ann[oi]|jaren|jaar|年)$/, 52],
 ];
-const COUNT_WORDS: Record<string, number> = { other: 2, once: 1, twice: 2, 'three times': 3, 'four times': 4, two: 2, three: 3, four: 4, five: 5, six: 6, dos: 2, tres: 3, duas: 2, deux: 2, trois: 3, zwei: 2, drei: 3, due: 2, tre: 3, twee: 2, drie: 3 };
+const COUNT_WORDS: Record<string, number> = {
+  other: 2,
+  once: 1,
+  twice: 2,
+  'three times': 3,
+  'four times': 4,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  dos: 2,
+  tres: 3,
+  duas: 2,
+  deux: 2,
+  trois: 3,
+  zwei: 2,
+  drei: 3,
+  due: 2,
+  tre: 3,
+  twee: 2,
+  drie: 3,
+};
 
 const unitWeeks = (unit: string) => UNIT_WEEKS.find(([pattern]) => pattern.test(unit))?.[1] ?? null;
 
@@ -28,7 +50,10 @@ export function cadenceRate(text: string): number | null {
     const weeks = unitWeeks(every[2]!);
     return n && weeks ? 1 / (n * weeks) : null;
   }
-  const times = /^(\d+|once|twice|three times|four times|[a-z]+) ?(?:x|times|veces|vezes|fois|mal|volte|keer)? ?(?:a|an|per|\/|al|a la|por|par|pro|la|each|every) ?([a-z]+)$/.exec(key);
+  const times =
+    /^(\d+|once|twice|three times|four times|[a-z]+) ?(?:x|times|veces|vezes|fois|mal|volte|keer)? ?(?:a|an|per|\/|al|a la|por|par|pro|la|each|every) ?([a-z]+)$/.exec(
+      key,
+    );
   if (times) {
     const n = /^\d+$/.test(times[1]!) ? Number(times[1]) : COUNT_WORDS[times[1]!];
     const weeks = unitWeeks(times[2]!);

@@ -7,7 +7,9 @@ import { foldLabel } from './text.js';
 export const COLUMN_NAMES: Record<Field, string[]> = Object.fromEntries(FIELDS.map((entry) => [entry.id, [...entry.headerWords]])) as Record<Field, string[]>;
 
 /** Header words that name a field only when no other column's header names it (fields.ts, weakWords). */
-export const WEAK_COLUMN_NAMES: Partial<Record<Field, string[]>> = Object.fromEntries(FIELDS.filter((entry) => entry.weakWords).map((entry) => [entry.id, [...entry.weakWords!]]));
+export const WEAK_COLUMN_NAMES: Partial<Record<Field, string[]>> = Object.fromEntries(
+  FIELDS.filter((entry) => entry.weakWords).map((entry) => [entry.id, [...entry.weakWords!]]),
+);
 
 /** How messages and templates name each field's column. */
 export const FIELD_LABEL: Record<Field, string> = Object.fromEntries(FIELDS.map((entry) => [entry.id, entry.label])) as Record<Field, string>;
@@ -210,6 +212,12 @@ export function describeKnownColumns(): string {
   const core: Field[] = ['stage', 'touchpoint', 'channel', 'team', 'mode', 'direction', 'day', 'frequency', 'persona', 'kpi'];
   return core
     .map((field) => [field, COLUMN_NAMES[field]] as const)
-    .map(([field, names]) => `${field}${REQUIRED_FIELDS.includes(field) ? ' (required)' : ORDER_FIELDS.includes(field) ? ` (this, or ${ORDER_FIELDS.filter((f) => f !== field).join(' or ')})` : ''}: ${names.filter((n) => n !== field).slice(0, 4).join(', ')}`)
+    .map(
+      ([field, names]) =>
+        `${field}${REQUIRED_FIELDS.includes(field) ? ' (required)' : ORDER_FIELDS.includes(field) ? ` (this, or ${ORDER_FIELDS.filter((f) => f !== field).join(' or ')})` : ''}: ${names
+          .filter((n) => n !== field)
+          .slice(0, 4)
+          .join(', ')}`,
+    )
     .join('; ');
 }

@@ -30,7 +30,14 @@ export function interviewFeelings(model: JourneyModel): InterviewFeeling[] {
   const add = (answer: InterviewAnswer, touchpoint: string | null) => {
     const key = `${answer.persona}\u0000${answer.stage ?? ''}\u0000${touchpoint ?? ''}`;
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = { feeling: { persona: answer.persona, stage: answer.stage, touchpoint, interviewees: 0, negative: 0, score: null, quotes: [] }, scores: new Map() }));
+    if (!group)
+      groups.set(
+        key,
+        (group = {
+          feeling: { persona: answer.persona, stage: answer.stage, touchpoint, interviewees: 0, negative: 0, score: null, quotes: [] },
+          scores: new Map(),
+        }),
+      );
     if (answer.score !== null) {
       const list = group.scores.get(interviewee(answer));
       if (list) list.push(answer.score);
@@ -62,6 +69,9 @@ export interface InterviewFriction extends InterviewFeeling {
 export function interviewFriction(model: JourneyModel, options: { share: number; minInterviewees: number }): InterviewFriction[] {
   return interviewFeelings(model).filter(
     (feeling): feeling is InterviewFriction =>
-      feeling.touchpoint === null && feeling.stage !== null && feeling.interviewees >= options.minInterviewees && feeling.negative / feeling.interviewees >= options.share,
+      feeling.touchpoint === null &&
+      feeling.stage !== null &&
+      feeling.interviewees >= options.minInterviewees &&
+      feeling.negative / feeling.interviewees >= options.share,
   );
 }

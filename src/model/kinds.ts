@@ -6,16 +6,34 @@ import { withoutAccents } from './text.js';
  * is duplicate effort even when the names share no word.
  */
 export const TOUCHPOINT_KINDS: { id: string; label: string; words: RegExp }[] = [
-  { id: 'newsletter', label: 'newsletter', words: /\b(newsletters?|digests?|what ?s new|product (updates?|news)|release notes?|changelogs?|roundups?|round-ups?|monthly updates?|news ?letters?|bulletins?)\b/ },
-  { id: 'webinar', label: 'webinar', words: /\b(webinars?|live (sessions?|classe?s?|trainings?|demos? sessions?)|masterclass(es)?|web seminars?|office hours)\b/ },
+  {
+    id: 'newsletter',
+    label: 'newsletter',
+    words:
+      /\b(newsletters?|digests?|what ?s new|product (updates?|news)|release notes?|changelogs?|roundups?|round-ups?|monthly updates?|news ?letters?|bulletins?)\b/,
+  },
+  {
+    id: 'webinar',
+    label: 'webinar',
+    words: /\b(webinars?|live (sessions?|classe?s?|trainings?|demos? sessions?)|masterclass(es)?|web seminars?|office hours)\b/,
+  },
   { id: 'reminder', label: 'reminder', words: /\b(reminders?|nudges?|follow ?ups? nudges?)\b/ },
   { id: 'survey', label: 'survey', words: /\b(surveys?|nps|csat|feedback (requests?|forms?)|questionnaires?)\b/ },
   { id: 'review-request', label: 'review request', words: /\b(review requests?|ask for (a )?review|rate us|g2 (review|invite)s?)\b/ },
-  { id: 'usage-report', label: 'usage report', words: /\b(usage (reports?|summar(y|ies)|recaps?)|health (reports?|scores? emails?)|activity (reports?|summar(y|ies)))\b/ },
+  {
+    id: 'usage-report',
+    label: 'usage report',
+    words: /\b(usage (reports?|summar(y|ies)|recaps?)|health (reports?|scores? emails?)|activity (reports?|summar(y|ies)))\b/,
+  },
   { id: 'check-in', label: 'check-in', words: /\b(check ?ins?|touch ?base)\b/ },
 ];
 
-const folded = (name: string) => withoutAccents(name).toLowerCase().replace(/[’']/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+const folded = (name: string) =>
+  withoutAccents(name)
+    .toLowerCase()
+    .replace(/[’']/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 /** The kind of a touchpoint by its name (the first that matches), or null. */
 export function touchpointKind(name: string): string | null {

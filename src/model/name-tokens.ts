@@ -2,13 +2,60 @@ import { foldedWords } from './text.js';
 
 // Words that carry no meaning of their own in a touchpoint name.
 const FILLER = new Set([
-  'a', 'an', 'the', 'to', 'for', 'of', 'and', 'or', 'on', 'in', 'at', 'by', 'with', 'from', 'our', 'your', 'my', 'their', 'new',
-  'via', 'per', 'about', 'is', 'are', 'be', 'we', 'us', 'you', 'it', 'this', 'that', 'all',
+  'a',
+  'an',
+  'the',
+  'to',
+  'for',
+  'of',
+  'and',
+  'or',
+  'on',
+  'in',
+  'at',
+  'by',
+  'with',
+  'from',
+  'our',
+  'your',
+  'my',
+  'their',
+  'new',
+  'via',
+  'per',
+  'about',
+  'is',
+  'are',
+  'be',
+  'we',
+  'us',
+  'you',
+  'it',
+  'this',
+  'that',
+  'all',
 ]);
 
 // Words that name a channel say how a touchpoint travels, not what it says; the rule compares
 // channels separately. Kept explicit: many channel synonyms ("product", "welcome") carry meaning.
-const CHANNEL_WORDS = new Set(['email', 'mail', 'sms', 'text', 'push', 'notification', 'chat', 'chatbot', 'call', 'phone', 'zoom', 'webinar', 'blog', 'ad', 'ads', 'linkedin']);
+const CHANNEL_WORDS = new Set([
+  'email',
+  'mail',
+  'sms',
+  'text',
+  'push',
+  'notification',
+  'chat',
+  'chatbot',
+  'call',
+  'phone',
+  'zoom',
+  'webinar',
+  'blog',
+  'ad',
+  'ads',
+  'linkedin',
+]);
 
 /** The meaningful words of a touchpoint name, lower-cased, singular, without filler and channel words. */
 export function nameTokens(name: string): string[] {

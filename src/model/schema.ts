@@ -37,8 +37,32 @@ export type Frequency = z.infer<typeof FrequencySchema>;
 
 /** The fields a touchpoint row can have; also the names of inventory columns (and of `columns` in the config). */
 export const FieldSchema = z.enum([
-  'stage', 'touchpoint', 'team', 'channel', 'mode', 'direction', 'day', 'frequency', 'persona', 'kpi', 'notes',
-  'owner', 'audience', 'sent', 'opens', 'clicks', 'conversion', 'dropOff', 'unsubscribe', 'nps', 'csat', 'sentiment', 'painPoint', 'lastReviewed', 'status', 'event',
+  'stage',
+  'touchpoint',
+  'team',
+  'channel',
+  'mode',
+  'direction',
+  'day',
+  'frequency',
+  'persona',
+  'kpi',
+  'notes',
+  'owner',
+  'audience',
+  'sent',
+  'opens',
+  'clicks',
+  'conversion',
+  'dropOff',
+  'unsubscribe',
+  'nps',
+  'csat',
+  'sentiment',
+  'painPoint',
+  'lastReviewed',
+  'status',
+  'event',
 ]);
 export type Field = z.infer<typeof FieldSchema>;
 
@@ -245,11 +269,13 @@ export const SheetSummarySchema = z.object({
   /** Header cells mapped to fields, e.g. { stage: "A", touchpoint: "B" }; in a grid, the column of the lane labels. */
   columns: z.partialRecord(FieldSchema, z.string()),
   /** Set when the sheet was read as a journey-map grid: each lane's label, row and what it was read as (null: not read). */
-  grid: z.object({
-    lanes: z.array(z.object({ label: z.string(), row: z.number().int().positive(), readAs: z.string().nullable() })),
-    /** The stage columns, left to right: letter and stage text. */
-    stages: z.array(z.object({ column: z.string(), text: z.string() })),
-  }).optional(),
+  grid: z
+    .object({
+      lanes: z.array(z.object({ label: z.string(), row: z.number().int().positive(), readAs: z.string().nullable() })),
+      /** The stage columns, left to right: letter and stage text. */
+      stages: z.array(z.object({ column: z.string(), text: z.string() })),
+    })
+    .optional(),
   /** Section rows (one text across the table): their row, text, and what they say for the rows under them. */
   sections: z.array(z.object({ row: z.number().int().positive(), text: z.string(), kind: z.enum(['planned', 'current', 'stage', 'label']) })).optional(),
   /** Set when the table has no stage column and its section rows or headings give the stages. */

@@ -15,7 +15,19 @@ export const STAGE_MODELS: Record<Exclude<StageModelName, 'custom'>, { title: st
     title: 'AARRR, the pirate metrics',
     model: {
       stages: [
-        stage('acquisition', 'Acquisition', ['awareness', 'attract', 'discovery', 'reach', 'top of funnel', 'lead generation', 'lead gen', 'signup', 'sign-up', 'sign up', 'visit']),
+        stage('acquisition', 'Acquisition', [
+          'awareness',
+          'attract',
+          'discovery',
+          'reach',
+          'top of funnel',
+          'lead generation',
+          'lead gen',
+          'signup',
+          'sign-up',
+          'sign up',
+          'visit',
+        ]),
         stage('activation', 'Activation', ['onboarding', 'activate', 'first value', 'first use', 'aha moment', 'setup', 'getting started', 'welcome']),
         stage('retention', 'Retention', ['engagement', 'engage', 'renewal', 'usage', 'habit', 're-engagement', 'win-back', 'churn prevention']),
         stage('referral', 'Referral', ['refer', 'advocacy', 'word of mouth', 'referrals', 'virality', 'viral', 'invite']),

@@ -18,11 +18,15 @@ export const LoadOptionsSchema = z
     notCounted: z
       .array(z.enum(UNPRESSURED_KINDS))
       .default([...UNPRESSURED_KINDS])
-      .describe('Kinds of outbound touchpoints that are not pressure: transactional (receipts, order and shipping confirmations, invoices, e-signatures, password resets) and conversation (two-way touchpoints, calls and meetings)'),
+      .describe(
+        'Kinds of outbound touchpoints that are not pressure: transactional (receipts, order and shipping confirmations, invoices, e-signatures, password resets) and conversation (two-way touchpoints, calls and meetings)',
+      ),
     channelLimits: z
       .record(z.string(), z.number().nonnegative())
       .default({ 'paid-ads': 1, social: 1 })
-      .describe('Most touches a week one touchpoint on a channel counts for (channel id → number; 0 leaves the channel out): a retargeting ad shown daily is at most one message a week'),
+      .describe(
+        'Most touches a week one touchpoint on a channel counts for (channel id → number; 0 leaves the channel out): a retargeting ad shown daily is at most one message a week',
+      ),
   })
   .strict();
 export type LoadOptions = z.infer<typeof LoadOptionsSchema>;
@@ -36,7 +40,11 @@ const TRANSACTIONAL =
 // Channels where the customer and a person talk both ways.
 const CONVERSATION_CHANNELS = new Set(['phone', 'video-call', 'in-person']);
 
-const folded = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const folded = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /** Why an outbound touchpoint is not pressure, or null when it is a message pushed at the customer. */
 export function unpressuredKind(touchpoint: Touchpoint): UnpressuredKind | null {

@@ -12,7 +12,11 @@ const PERSONAL =
 
 /** True when the touchpoint is personal or collaborative: automating it would take away what it is for. */
 export function isPersonal(name: string): boolean {
-  return PERSONAL.test(withoutAccents(name).toLowerCase().replace(/[^a-z0-9:]+/g, ' '));
+  return PERSONAL.test(
+    withoutAccents(name)
+      .toLowerCase()
+      .replace(/[^a-z0-9:]+/g, ' '),
+  );
 }
 
 /** Recurring touchpoints done by hand on channels software can send. */
@@ -26,7 +30,9 @@ export const automationOpportunity = defineRule({
       channels: z
         .array(z.string())
         .optional()
-        .describe('Channel ids software can send on a schedule or trigger; when omitted, the channels marked automatable (email, sms, push, in-app, chat, plus any the config marks)'),
+        .describe(
+          'Channel ids software can send on a schedule or trigger; when omitted, the channels marked automatable (email, sms, push, in-app, chat, plus any the config marks)',
+        ),
     })
     .strict(),
   docs: {
@@ -43,9 +49,23 @@ export const automationOpportunity = defineRule({
       const sendable = touchpoint.mode === 'manual' ? touchpoint.channels.find((id) => automatable.has(id)) : undefined;
       if (sendable === undefined || !touchpoint.frequency?.recurring) continue;
       // Once a year is not repeated work worth a workflow; a personal touch is worth the person.
-      if (touchpoint.frequency.cadence === 'yearly' || (touchesPerWeek(touchpoint.frequency) > 0 && touchesPerWeek(touchpoint.frequency) <= 1 / 52) || isPersonal(touchpoint.name)) continue;
+      if (
+        touchpoint.frequency.cadence === 'yearly' ||
+        (touchesPerWeek(touchpoint.frequency) > 0 && touchesPerWeek(touchpoint.frequency) <= 1 / 52) ||
+        isPersonal(touchpoint.name)
+      )
+        continue;
       const channel = channelLabel(model.channels, sendable);
-      reports.push(touchpointReport(touchpoint, { message: `"${clip(touchpoint.name)}" is done by hand ${touchpoint.frequency.cadence === 'repeating' ? clip(touchpoint.frequency.text) : touchpoint.frequency.cadence} on ${channel}${touchpoint.team ? ` by ${clip(touchpoint.team)}` : ''}`, fix: 'automate it as a scheduled or triggered send.' }, cellOf(touchpoint, 'mode')));
+      reports.push(
+        touchpointReport(
+          touchpoint,
+          {
+            message: `"${clip(touchpoint.name)}" is done by hand ${touchpoint.frequency.cadence === 'repeating' ? clip(touchpoint.frequency.text) : touchpoint.frequency.cadence} on ${channel}${touchpoint.team ? ` by ${clip(touchpoint.team)}` : ''}`,
+            fix: 'automate it as a scheduled or triggered send.',
+          },
+          cellOf(touchpoint, 'mode'),
+        ),
+      );
     }
     return reports;
   },

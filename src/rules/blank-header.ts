@@ -15,6 +15,9 @@ export const blankHeader = defineRule({
     example: 'Column K holds data but its header cell is blank; name the column so its values are read',
   },
   check({ model }) {
-    return reportProblems(model, 'blank-header', (problem) => ({ message: `Column ${problem.location.column} holds data but its header cell is blank`, fix: 'name the column so its values are read' }));
+    return reportProblems(model, 'blank-header', (problem) => ({
+      message: `Column ${problem.location.column} holds data but its header cell is blank`,
+      fix: 'name the column so its values are read',
+    }));
   },
 });

@@ -9,7 +9,7 @@ export const blankRow = defineRule({
   hygiene: true,
   options: z.object({}).strict(),
   docs: {
-    why: 'Spreadsheet filters, sorts and pivot tables stop at the first blank row, so rows below it silently drop out of everyone else\'s view of the inventory.',
+    why: "Spreadsheet filters, sorts and pivot tables stop at the first blank row, so rows below it silently drop out of everyone else's view of the inventory.",
     triggers: 'One finding per run of consecutive empty rows between the header row and the last row with data. Rows after the table are not reported.',
     fix: 'Delete the blank rows; to group touchpoints visually, use a stage cell or formatting instead.',
     example: 'Rows 12–13 are blank inside the table; delete them so filters, sorts and pivots see one table.',

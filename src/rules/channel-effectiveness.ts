@@ -33,7 +33,7 @@ export const channelEffectiveness = defineRule({
   docs: {
     why: 'Effort follows habit more than results. Putting the channels of a stage side by side shows where effort converts and where it does not.',
     triggers:
-      'Per persona and stage, when at least `minChannels` channels carry conversion rates of the same figure (the same KPI, or none given): an invite-accept rate is never ranked against a checklist-completion rate. A channel\'s rate is weighted by the Sent column when every touchpoint has it, else the plain mean. Silent when best and worst are equal.',
+      "Per persona and stage, when at least `minChannels` channels carry conversion rates of the same figure (the same KPI, or none given): an invite-accept rate is never ranked against a checklist-completion rate. A channel's rate is weighted by the Sent column when every touchpoint has it, else the plain mean. Silent when best and worst are equal.",
     fix: 'Shift effort toward the channel that converts best, or rework (or retire) the touchpoints on the worst one.',
     example: 'In Decision, Buyer converts best on Phone (12%) and worst on Email (1.5%); shift effort toward Phone or rework the Email touchpoints.',
   },
@@ -53,7 +53,9 @@ export const channelEffectiveness = defineRule({
       }
       for (const { kpi, byChannel } of byFigure.values()) {
         if (byChannel.size < options.minChannels) continue;
-        const ranked = [...byChannel].map(([channel, touchpoints]) => ({ channel, touchpoints, rate: channelRate(touchpoints) })).sort((a, b) => b.rate - a.rate || a.channel.localeCompare(b.channel));
+        const ranked = [...byChannel]
+          .map(([channel, touchpoints]) => ({ channel, touchpoints, rate: channelRate(touchpoints) }))
+          .sort((a, b) => b.rate - a.rate || a.channel.localeCompare(b.channel));
         const best = ranked[0]!;
         const worst = ranked.at(-1)!;
         if (best.rate === worst.rate) continue;

@@ -10,7 +10,8 @@ import { channelLabel } from '../model/vocabulary.js';
 import { defineRule, relatedCells, type Report } from './rule.js';
 import { listAnd, quotedNames, clip } from './wording.js';
 
-const cadenceKey = (t: Touchpoint) => (t.frequency === null ? '' : t.frequency.cadence !== null && t.frequency.cadence !== 'repeating' ? t.frequency.cadence : foldKey(t.frequency.text));
+const cadenceKey = (t: Touchpoint) =>
+  t.frequency === null ? '' : t.frequency.cadence !== null && t.frequency.cadence !== 'repeating' ? t.frequency.cadence : foldKey(t.frequency.text);
 const teamsOf = (members: readonly Touchpoint[]) => [...new Set(members.map((t) => t.team).filter((team): team is string => team !== null))];
 
 /** How a group of duplicates was found: similar names, the same kind and cadence from different teams, or a note that says so. */
@@ -20,7 +21,11 @@ function duplicateReport(model: JourneyModel, members: Touchpoint[], why: Why): 
   const first = members[0]!;
   const teams = teamsOf(members);
   const who =
-    teams.length > 1 ? `${listAnd(teams)} ${teams.length === 2 ? 'both' : 'all'} send` : teams.length === 1 ? `${teams[0]} sends ${members.length}` : `${members.length} touchpoints send`;
+    teams.length > 1
+      ? `${listAnd(teams)} ${teams.length === 2 ? 'both' : 'all'} send`
+      : teams.length === 1
+        ? `${teams[0]} sends ${members.length}`
+        : `${members.length} touchpoints send`;
   const channel = channelLabel(model.channels, first.channel);
   const where = `to ${clip(first.persona)} in ${stageLabel(model.stageModel, first.stage)}`;
   const what =
@@ -39,7 +44,8 @@ function duplicateReport(model: JourneyModel, members: Touchpoint[], why: Why): 
     // The alphabetically first name, so the finding keeps its identity when rows are re-sorted.
     touchpoint: members.map((t) => t.name).sort()[0]!,
     // Not the message: its team list and count change when a team or a similar touchpoint joins.
-    identity: why.by === 'name' ? `similar ${first.channel} ${first.direction ?? ''}` : why.by === 'kind' ? `kind ${why.kind} ${first.channel}` : 'noted duplicate',
+    identity:
+      why.by === 'name' ? `similar ${first.channel} ${first.direction ?? ''}` : why.by === 'kind' ? `kind ${why.kind} ${first.channel}` : 'noted duplicate',
   };
 }
 
@@ -59,7 +65,8 @@ export const duplicateEffort = defineRule({
     triggers:
       'Within one persona, stage, channel and direction: touchpoint names whose meaningful words overlap by at least `threshold` (Jaccard similarity after folding case and punctuation, singularizing, and dropping filler and channel words); or touchpoints of the same kind (newsletter ≈ digest ≈ what\'s new ≈ product updates ≈ release notes; webinar ≈ live session; reminder ≈ nudge; survey; check-in; usage report) with the same cadence from different teams, even when their names share no word. Also, within one persona and stage, a touchpoint whose Notes say it duplicates another ("dup of what\'s new?", "same as the digest") and the touchpoint they name. Touchpoints that merely share a channel do not fire.',
     fix: 'Merge the touchpoints under one owner, or give each a distinct purpose and name.',
-    example: 'Content and Product both send a monthly newsletter by Email to IT admin in Adoption: "Monthly admin newsletter" and "Product updates digest"; merge them under one owner or give each a distinct purpose.',
+    example:
+      'Content and Product both send a monthly newsletter by Email to IT admin in Adoption: "Monthly admin newsletter" and "Product updates digest"; merge them under one owner or give each a distinct purpose.',
   },
   check({ model, options }) {
     // Blocks: each persona and stage split by channel and direction, by a number (channel × 4 + direction), not a key string.
@@ -89,7 +96,15 @@ export const duplicateEffort = defineRule({
     // Names repeat across blocks; each is tokenized once.
     const names = new NameIndex();
     for (const block of blocks) {
-      for (const group of similarGroups(block.map((t) => names.keyOf(t.name)), options.threshold, names)) add(group.map((i) => block[i]!), { by: 'name' });
+      for (const group of similarGroups(
+        block.map((t) => names.keyOf(t.name)),
+        options.threshold,
+        names,
+      ))
+        add(
+          group.map((i) => block[i]!),
+          { by: 'name' },
+        );
       // The same kind at the same cadence from different teams.
       const byKind = new Map<string, Touchpoint[]>();
       for (const t of block) {
@@ -113,8 +128,14 @@ export const duplicateEffort = defineRule({
         if (named === null || reported.has(t)) continue;
         const words = nameTokens(named);
         const kind = touchpointKind(named);
-        const other = group.touchpoints.find((u) => u !== t && ((kind !== null && touchpointKind(u.name) === kind) || (words.length > 0 && words.every((w) => nameTokens(u.name).includes(w)))));
-        if (other) add([other, t].sort((a, b) => a.index - b.index), { by: 'note' });
+        const other = group.touchpoints.find(
+          (u) => u !== t && ((kind !== null && touchpointKind(u.name) === kind) || (words.length > 0 && words.every((w) => nameTokens(u.name).includes(w)))),
+        );
+        if (other)
+          add(
+            [other, t].sort((a, b) => a.index - b.index),
+            { by: 'note' },
+          );
       }
     }
     return reports;

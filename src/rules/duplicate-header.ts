@@ -18,7 +18,10 @@ export const duplicateHeader = defineRule({
   check({ model }) {
     return reportProblems(model, 'duplicate-header', ({ field, value, location, reason }) => {
       const first = reason.code === 'duplicate-header' ? reason.firstColumn : '?';
-      return { message: `Header '${clip(value)}' in column ${location.column} is a second ${field} column (column ${first} is used)`, fix: 'rename or remove one of them' };
+      return {
+        message: `Header '${clip(value)}' in column ${location.column} is a second ${field} column (column ${first} is used)`,
+        fix: 'rename or remove one of them',
+      };
     });
   },
 });

@@ -9,10 +9,32 @@ type RowValue = string | number | null | undefined;
 /** Visits everything a row says, as journey read it; rows that say the same thing have equal values. */
 function visitRow(t: Touchpoint, visit: (value: RowValue) => void): void {
   const m = t.metrics;
-  visit(t.place.file); visit(t.persona); visit(t.stage); visit(t.name); visit(t.team); visit(t.channel); visit(t.mode); visit(t.direction); visit(t.day);
-  visit(t.frequency?.text); visit(t.kpi); visit(t.notes); visit(t.owner); visit(t.status);
-  visit(m.audience); visit(m.sent); visit(m.openRate); visit(m.clickRate); visit(m.conversionRate); visit(m.dropOffRate); visit(m.unsubscribeRate); visit(m.nps); visit(m.csat);
-  visit(t.sentiment?.text); visit(t.painPoint); visit(t.lastReviewed);
+  visit(t.place.file);
+  visit(t.persona);
+  visit(t.stage);
+  visit(t.name);
+  visit(t.team);
+  visit(t.channel);
+  visit(t.mode);
+  visit(t.direction);
+  visit(t.day);
+  visit(t.frequency?.text);
+  visit(t.kpi);
+  visit(t.notes);
+  visit(t.owner);
+  visit(t.status);
+  visit(m.audience);
+  visit(m.sent);
+  visit(m.openRate);
+  visit(m.clickRate);
+  visit(m.conversionRate);
+  visit(m.dropOffRate);
+  visit(m.unsubscribeRate);
+  visit(m.nps);
+  visit(m.csat);
+  visit(t.sentiment?.text);
+  visit(t.painPoint);
+  visit(t.lastReviewed);
 }
 
 /** A row's values in a list, to confirm a hash match. */
@@ -45,7 +67,8 @@ export const duplicateRow = defineRule({
   options: z.object({}).strict(),
   docs: {
     why: 'A copied row counts the touchpoint twice: it inflates the load in over-communication, hides a real duplicate effort, and misleads anyone counting touchpoints.',
-    triggers: 'A row whose values, as journey reads them (persona, stage, name, team, channel, mode, direction, day, frequency, KPI, figures...), equal those of an earlier row of the same file.',
+    triggers:
+      'A row whose values, as journey reads them (persona, stage, name, team, channel, mode, direction, day, frequency, KPI, figures...), equal those of an earlier row of the same file.',
     fix: 'Delete the copy, or change what differs (a second send on another day, another persona) so the rows say so.',
     example: 'Row 14 repeats row 9 ("Welcome email") in every column; delete the copy.',
   },

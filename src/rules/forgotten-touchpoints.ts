@@ -30,7 +30,11 @@ const FORGETTABLE = {
     'double opt-in, subscription confirmed, verify your email',
     /\b(opt ?ins?|double opt|subscription confirm\w*|confirm (your )?(subscription|email|account)|verify (your )?(email|account)|email verification|verification emails?|account (activation|verification))\b/,
   ),
-  'error-page': item('error page', '404, maintenance page, status page', /\b(404|500|error pages?|not found pages?|page not found|maintenance pages?|status pages?|outage (notice|page)s?|incident (notice|update)s?)\b/),
+  'error-page': item(
+    'error page',
+    '404, maintenance page, status page',
+    /\b(404|500|error pages?|not found pages?|page not found|maintenance pages?|status pages?|outage (notice|page)s?|incident (notice|update)s?)\b/,
+  ),
   'review-site': item(
     'review site',
     'G2, Capterra, Trustpilot, app store ratings',
@@ -43,17 +47,57 @@ const FORGETTABLE = {
     /\b(reception|receptionist|technicians?|in person|on ?site|installation|field service|store visits?|front desk|delivery drivers?|courier|deliver(y|ies)|visits?|consultations?|check ?in desk|concierge|housekeeping)\b/,
     ['in-person', 'event'],
   ),
-  'trial-ending': { ...item('trial-ending notice', 'trial ends in 3 days, trial expired', /\b(trial (end\w*|expir\w*|over|reminder)|end of (the )?trial|trial conversion|upgrade before)\b/), when: /\b(trials?|free plan|freemium)\b/ },
-  'shipping-update': item('shipping or delivery update', 'dispatched, out for delivery, tracking link', /\b(shipping|shipped|shipment|dispatch\w*|deliver(y|ed|ies)|tracking|out for delivery|parcel|courier)\b/),
-  'returns': item('returns and refunds', 'return label, refund confirmation', /\b(returns?|refunds?|exchanges?|rma)\b/),
-  'pre-arrival': item('pre-arrival message', 'directions, what to bring, upgrade offer before the stay', /\b(pre ?arrival|before (your|the) (stay|arrival|visit|trip)|directions|getting here|arrival (info|information|guide|details)|know before you go)\b/),
-  'check-in': item('check-in', 'online check-in, front desk, key pickup', /\b(check ?ins?|front desk|reception|keys? (pick ?up|card|collection)|arrival desk)\b/),
-  'appointment-reminder': item('appointment reminder', 'reminder the day before, reschedule link', /\b(appointment (reminders?|confirm\w*)|reminder of (your )?appointment|reschedul\w*|booking reminders?|visit reminders?)\b/),
-  'results': item('results notification', 'test results ready, lab results', /\b(results?|lab (report|results?)|test (report|outcome)s?|diagnos\w*)\b/),
-  'event-logistics': item('event logistics', 'tickets, joining instructions, venue and agenda', /\b(tickets?|joining (instructions|link|details)|agenda|venue|badges?|calendar invites?|how to join|logistics|know before you go)\b/),
-  'post-event': item('post-event follow-up', 'recording, thank you, results and winners', /\b(post ?event|recordings?|thank (you|s) (for (attending|joining|coming))|follow ?ups?|winners?|results?|wrap ?up|recap)\b/),
-  'application-status': item('application status update', 'application received, in review, decision', /\b(application (received|status|update|confirm\w*)|status (update|check|tracker)|case (update|status)|decision (letter|notice)|your (application|claim|request) (is|has))\b/),
-  'accessibility': item('accessible and offline channel', 'phone line, paper form, in-person counter', /\b(accessib\w*|paper forms?|helplines?|hotline|counters?|service (desk|point|centre|center)|walk ?in|assisted (digital|service))\b/, ['phone', 'in-person']),
+  'trial-ending': {
+    ...item(
+      'trial-ending notice',
+      'trial ends in 3 days, trial expired',
+      /\b(trial (end\w*|expir\w*|over|reminder)|end of (the )?trial|trial conversion|upgrade before)\b/,
+    ),
+    when: /\b(trials?|free plan|freemium)\b/,
+  },
+  'shipping-update': item(
+    'shipping or delivery update',
+    'dispatched, out for delivery, tracking link',
+    /\b(shipping|shipped|shipment|dispatch\w*|deliver(y|ed|ies)|tracking|out for delivery|parcel|courier)\b/,
+  ),
+  returns: item('returns and refunds', 'return label, refund confirmation', /\b(returns?|refunds?|exchanges?|rma)\b/),
+  'pre-arrival': item(
+    'pre-arrival message',
+    'directions, what to bring, upgrade offer before the stay',
+    /\b(pre ?arrival|before (your|the) (stay|arrival|visit|trip)|directions|getting here|arrival (info|information|guide|details)|know before you go)\b/,
+  ),
+  'check-in': item(
+    'check-in',
+    'online check-in, front desk, key pickup',
+    /\b(check ?ins?|front desk|reception|keys? (pick ?up|card|collection)|arrival desk)\b/,
+  ),
+  'appointment-reminder': item(
+    'appointment reminder',
+    'reminder the day before, reschedule link',
+    /\b(appointment (reminders?|confirm\w*)|reminder of (your )?appointment|reschedul\w*|booking reminders?|visit reminders?)\b/,
+  ),
+  results: item('results notification', 'test results ready, lab results', /\b(results?|lab (report|results?)|test (report|outcome)s?|diagnos\w*)\b/),
+  'event-logistics': item(
+    'event logistics',
+    'tickets, joining instructions, venue and agenda',
+    /\b(tickets?|joining (instructions|link|details)|agenda|venue|badges?|calendar invites?|how to join|logistics|know before you go)\b/,
+  ),
+  'post-event': item(
+    'post-event follow-up',
+    'recording, thank you, results and winners',
+    /\b(post ?event|recordings?|thank (you|s) (for (attending|joining|coming))|follow ?ups?|winners?|results?|wrap ?up|recap)\b/,
+  ),
+  'application-status': item(
+    'application status update',
+    'application received, in review, decision',
+    /\b(application (received|status|update|confirm\w*)|status (update|check|tracker)|case (update|status)|decision (letter|notice)|your (application|claim|request) (is|has))\b/,
+  ),
+  accessibility: item(
+    'accessible and offline channel',
+    'phone line, paper form, in-person counter',
+    /\b(accessib\w*|paper forms?|helplines?|hotline|counters?|service (desk|point|centre|center)|walk ?in|assisted (digital|service))\b/,
+    ['phone', 'in-person'],
+  ),
 } satisfies Record<string, Forgettable>;
 
 type Check = keyof typeof FORGETTABLE;
@@ -69,7 +113,8 @@ interface Business {
 const BUSINESSES = {
   saas: {
     label: 'a software product',
-    words: /\b(trials?|saas|onboarding|activation|feature|in app|product tour|workspace|admin|seats?|subscription|renewal|churn|upgrade|api|integrations?|login|dashboard|release notes|changelog|qbr|customer success|csm|demo)\b/g,
+    words:
+      /\b(trials?|saas|onboarding|activation|feature|in app|product tour|workspace|admin|seats?|subscription|renewal|churn|upgrade|api|integrations?|login|dashboard|release notes|changelog|qbr|customer success|csm|demo)\b/g,
     checks: ['transactional-email', 'opt-in-confirmation', 'error-page', 'review-site', 'trial-ending'],
   },
   ecommerce: {
@@ -79,22 +124,26 @@ const BUSINESSES = {
   },
   hospitality: {
     label: 'hospitality',
-    words: /\b(bookings?|reservations?|stay|guests?|hotel|room|check ?in|check ?out|arrival|departure|concierge|housekeeping|front desk|resort|spa|restaurant|table)\b/g,
+    words:
+      /\b(bookings?|reservations?|stay|guests?|hotel|room|check ?in|check ?out|arrival|departure|concierge|housekeeping|front desk|resort|spa|restaurant|table)\b/g,
     checks: ['transactional-email', 'error-page', 'review-site', 'pre-arrival', 'check-in', 'real-world-service'],
   },
   health: {
     label: 'health care',
-    words: /\b(patients?|appointments?|clinic|doctor|gp|nurse|prescriptions?|lab|results|diagnos\w*|treatment|therapy|referral letter|pharmacy|dental|care plan|provider|telehealth)\b/g,
+    words:
+      /\b(patients?|appointments?|clinic|doctor|gp|nurse|prescriptions?|lab|results|diagnos\w*|treatment|therapy|referral letter|pharmacy|dental|care plan|provider|telehealth)\b/g,
     checks: ['transactional-email', 'appointment-reminder', 'results', 'real-world-service', 'error-page'],
   },
   events: {
     label: 'events',
-    words: /\b(events?|hackathons?|conference|attendees?|registration|tickets?|speakers?|sessions?|venue|agenda|sponsors?|meetup|summit|participants?|submissions?|judg\w*)\b/g,
+    words:
+      /\b(events?|hackathons?|conference|attendees?|registration|tickets?|speakers?|sessions?|venue|agenda|sponsors?|meetup|summit|participants?|submissions?|judg\w*)\b/g,
     checks: ['transactional-email', 'event-logistics', 'post-event', 'real-world-service', 'error-page'],
   },
   public: {
     label: 'a public service',
-    words: /\b(citizens?|residents?|applications?|permits?|licen[cs]es?|benefits?|council|municipal\w*|government|tax|claims?|eligibility|case ?workers?|public|passport|registry|social services?)\b/g,
+    words:
+      /\b(citizens?|residents?|applications?|permits?|licen[cs]es?|benefits?|council|municipal\w*|government|tax|claims?|eligibility|case ?workers?|public|passport|registry|social services?)\b/g,
     checks: ['application-status', 'appointment-reminder', 'accessibility', 'error-page', 'transactional-email'],
   },
 } satisfies Record<string, Business>;
@@ -106,7 +155,11 @@ const GENERAL: Check[] = ['transactional-email', 'opt-in-confirmation', 'error-p
 /** Fewest words of a business an inventory needs before its checklist is used. */
 const MIN_WORDS = 3;
 
-const folded = (text: string) => withoutAccents(text).toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const folded = (text: string) =>
+  withoutAccents(text)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 const textOf = (t: Touchpoint) => folded(`${t.name} ${t.notes ?? ''} ${t.kpi ?? ''}`);
 
 /** The businesses the inventory's words describe, most words first: those with at least MIN_WORDS and at least half the leader's. */
@@ -128,7 +181,8 @@ function covers(check: Forgettable, touchpoint: Touchpoint, text: string): boole
 /** Touchpoints the business's customers meet that teams most often forget, once per file. */
 export const forgottenTouchpoints = defineRule({
   id: 'forgotten-touchpoints',
-  description: 'Touchpoints teams often forget for the business the inventory describes: receipts, confirmations, error pages, review sites, deliveries, check-in, results',
+  description:
+    'Touchpoints teams often forget for the business the inventory describes: receipts, confirmations, error pages, review sites, deliveries, check-in, results',
   defaultSeverity: 'info',
   weight: 1,
   options: z
@@ -137,7 +191,10 @@ export const forgottenTouchpoints = defineRule({
         .union([z.literal('auto'), z.enum(BUSINESS_IDS)])
         .default('auto')
         .describe(`What the inventory is about, which picks the checklist: auto (read from its words), or one of ${BUSINESS_IDS.join(', ')}`),
-      checks: z.array(z.enum(CHECKS)).default([...CHECKS]).describe(`Which forgotten touchpoints may be looked for (the business's checklist, limited to these): ${CHECKS.join(', ')}`),
+      checks: z
+        .array(z.enum(CHECKS))
+        .default([...CHECKS])
+        .describe(`Which forgotten touchpoints may be looked for (the business's checklist, limited to these): ${CHECKS.join(', ')}`),
     })
     .strict(),
   docs: {
@@ -145,7 +202,8 @@ export const forgottenTouchpoints = defineRule({
     triggers:
       'Once per file: the checklist of the business its touchpoint names, notes and KPIs describe (a software product: transactional messages, opt-in, error page, review site, trial ending; an online shop: also shipping updates and returns; hospitality: pre-arrival, check-in, real-world service; health: appointment reminders, results, visits; events and hackathons: logistics, post-event follow-up; public services: application status, appointment reminders, accessible channels; none recognised: transactional, opt-in, error page, review site), limited to `checks`. A check no touchpoint covers is listed; coverage is recognised under other words (a delivery or a provider visit is real-world service, a booking confirmation is transactional).',
     fix: 'Add the touchpoint to the inventory with its owner, or, when the journey truly has none, remove the check from `checks` (or set `business`).',
-    example: 'This inventory (a software product) has no error page (404, maintenance page, status page) or trial-ending notice (trial ends in 3 days, trial expired); add those if customers meet them, since teams often forget them.',
+    example:
+      'This inventory (a software product) has no error page (404, maintenance page, status page) or trial-ending notice (trial ends in 3 days, trial expired); add those if customers meet them, since teams often forget them.',
   },
   check({ model, options }) {
     if (model.touchpoints.length === 0) return [];

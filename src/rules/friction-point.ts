@@ -26,7 +26,10 @@ interface Signal {
 function interviewReports(model: JourneyModel, options: { interviewShare: number; minInterviewees: number }): Report[] {
   return interviewFriction(model, { share: options.interviewShare, minInterviewees: options.minInterviewees }).map((friction) => {
     const first = model.touchpoints.find((t) => t.persona === friction.persona && t.stage === friction.stage);
-    const quotes = friction.quotes.filter((answer) => (answer.score ?? 0) < 0).slice(0, MAX_QUOTES).map((answer) => `"${clip(answer.quote!)}"`);
+    const quotes = friction.quotes
+      .filter((answer) => (answer.score ?? 0) < 0)
+      .slice(0, MAX_QUOTES)
+      .map((answer) => `"${clip(answer.quote!)}"`);
     const cells = friction.quotes.map((answer) => answer.location);
     const stage = stageLabel(model.stageModel, friction.stage);
     return {
@@ -56,26 +59,41 @@ export const frictionPoint = defineRule({
       maxUnsubscribeRate: z.number().min(0).max(1).default(0.01).describe('Unsubscribe rate above this (a fraction, 0.01 = 1%) is friction'),
       minNps: z.number().min(-100).max(100).default(0).describe('NPS below this is friction'),
       minCsat: z.number().min(0).max(1).default(0.7).describe('CSAT below this (a fraction; 4 of 5 = 0.8) is friction'),
-      interviewShare: z.number().min(0).max(1).default(0.5).describe('With --answers: a stage where at least this share of interviewees felt negative is friction'),
-      minInterviewees: z.number().int().min(1).default(2).describe('With --answers: the fewest interviewees of a persona about a stage that can make it friction'),
+      interviewShare: z
+        .number()
+        .min(0)
+        .max(1)
+        .default(0.5)
+        .describe('With --answers: a stage where at least this share of interviewees felt negative is friction'),
+      minInterviewees: z
+        .number()
+        .int()
+        .min(1)
+        .default(2)
+        .describe('With --answers: the fewest interviewees of a persona about a stage that can make it friction'),
     })
     .strict(),
   docs: {
     why: 'Friction points are where customers feel the journey: where they get frustrated, drop off or unsubscribe. They are the first places to fix, and the figures say how much is at stake.',
     triggers:
-      'A touchpoint whose sentiment is below `minSentiment`, whose drop-off rate exceeds `maxDropOffRate`, whose unsubscribe rate exceeds `maxUnsubscribeRate`, or whose NPS or CSAT is below `minNps` or `minCsat`. One finding per persona and stage lists its friction points, each with every figure beyond its limit and its pain point (a stage with one friction point names it alone); in a journey-map grid, whose emotion lane is the stage\'s, one finding per stage names its touchpoints. With interview answers (`--answers`), also a stage where at least `interviewShare` of at least `minInterviewees` interviewees of a persona felt negative (each interviewee\'s feelings about the stage and its touchpoints averaged), quoting them.',
+      "A touchpoint whose sentiment is below `minSentiment`, whose drop-off rate exceeds `maxDropOffRate`, whose unsubscribe rate exceeds `maxUnsubscribeRate`, or whose NPS or CSAT is below `minNps` or `minCsat`. One finding per persona and stage lists its friction points, each with every figure beyond its limit and its pain point (a stage with one friction point names it alone); in a journey-map grid, whose emotion lane is the stage's, one finding per stage names its touchpoints. With interview answers (`--answers`), also a stage where at least `interviewShare` of at least `minInterviewees` interviewees of a persona felt negative (each interviewee's feelings about the stage and its touchpoints averaged), quoting them.",
     fix: 'Find the cause (the pain point column, customer interviews, session recordings), change the touchpoint, and measure again; record what you changed in the inventory.',
-    example: '"Invoice email" is a friction point: drop-off 45% (limit 30%) and sentiment "frustrated"; pain point: "Cannot find the PDF"; fix the cause and measure again.',
+    example:
+      '"Invoice email" is a friction point: drop-off 45% (limit 30%) and sentiment "frustrated"; pain point: "Cannot find the PDF"; fix the cause and measure again.',
   },
   check({ model, options }) {
     const signals = (t: Touchpoint): Signal[] => {
       const found: Signal[] = [];
       const { metrics } = t;
-      if (t.sentiment?.score != null && t.sentiment.score < options.minSentiment) found.push({ text: `sentiment "${clip(t.sentiment.text)}"`, field: 'sentiment' });
-      if (metrics.dropOffRate !== null && metrics.dropOffRate > options.maxDropOffRate) found.push({ text: `drop-off ${percent(metrics.dropOffRate)} (limit ${percent(options.maxDropOffRate)})`, field: 'dropOff' });
-      if (metrics.unsubscribeRate !== null && metrics.unsubscribeRate > options.maxUnsubscribeRate) found.push({ text: `unsubscribe rate ${percent(metrics.unsubscribeRate)} (limit ${percent(options.maxUnsubscribeRate)})`, field: 'unsubscribe' });
+      if (t.sentiment?.score != null && t.sentiment.score < options.minSentiment)
+        found.push({ text: `sentiment "${clip(t.sentiment.text)}"`, field: 'sentiment' });
+      if (metrics.dropOffRate !== null && metrics.dropOffRate > options.maxDropOffRate)
+        found.push({ text: `drop-off ${percent(metrics.dropOffRate)} (limit ${percent(options.maxDropOffRate)})`, field: 'dropOff' });
+      if (metrics.unsubscribeRate !== null && metrics.unsubscribeRate > options.maxUnsubscribeRate)
+        found.push({ text: `unsubscribe rate ${percent(metrics.unsubscribeRate)} (limit ${percent(options.maxUnsubscribeRate)})`, field: 'unsubscribe' });
       if (metrics.nps !== null && metrics.nps < options.minNps) found.push({ text: `NPS ${metrics.nps} (limit ${options.minNps})`, field: 'nps' });
-      if (metrics.csat !== null && metrics.csat < options.minCsat) found.push({ text: `CSAT ${percent(metrics.csat)} (limit ${percent(options.minCsat)})`, field: 'csat' });
+      if (metrics.csat !== null && metrics.csat < options.minCsat)
+        found.push({ text: `CSAT ${percent(metrics.csat)} (limit ${percent(options.minCsat)})`, field: 'csat' });
       return found;
     };
     const reports: Report[] = [];
@@ -97,7 +115,8 @@ export const frictionPoint = defineRule({
       if (list) list.push({ touchpoint, found });
       else byStage.set(key, [{ touchpoint, found }]);
     }
-    const cellsOf = ({ touchpoint, found }: { touchpoint: Touchpoint; found: Signal[] }) => found.filter((s) => touchpoint.place.columns[s.field] !== undefined).map((s) => cellOf(touchpoint, s.field));
+    const cellsOf = ({ touchpoint, found }: { touchpoint: Touchpoint; found: Signal[] }) =>
+      found.filter((s) => touchpoint.place.columns[s.field] !== undefined).map((s) => cellOf(touchpoint, s.field));
     const painCell = (t: Touchpoint) => (t.painPoint && t.place.columns.painPoint ? [cellOf(t, 'painPoint')] : []);
     for (const points of byStage.values()) {
       const { touchpoint } = points[0]!;
@@ -107,14 +126,21 @@ export const frictionPoint = defineRule({
         reports.push(
           touchpointReport(
             touchpoint,
-            { message: `"${clip(touchpoint.name)}" is a friction point: ${listAnd(points[0]!.found.map((s) => s.text))}${pain}`, fix: 'fix the cause and measure again.' },
+            {
+              message: `"${clip(touchpoint.name)}" is a friction point: ${listAnd(points[0]!.found.map((s) => s.text))}${pain}`,
+              fix: 'fix the cause and measure again.',
+            },
             cells[0] ?? rowLocation(touchpoint),
             [...cells.slice(1), ...painCell(touchpoint)],
           ),
         );
         continue;
       }
-      const shown = points.slice(0, MAX_LISTED).map(({ touchpoint: t, found }) => `"${clip(t.name)}" (${listAnd(found.map((s) => s.text))}${t.painPoint ? `; pain point: "${clip(t.painPoint)}"` : ''})`);
+      const shown = points
+        .slice(0, MAX_LISTED)
+        .map(
+          ({ touchpoint: t, found }) => `"${clip(t.name)}" (${listAnd(found.map((s) => s.text))}${t.painPoint ? `; pain point: "${clip(t.painPoint)}"` : ''})`,
+        );
       const rest = points.length - shown.length;
       const stage = touchpoint.stage === null ? '' : ` in ${stageLabel(model.stageModel, touchpoint.stage)}`;
       const first = cellsOf(points[0]!)[0] ?? rowLocation(touchpoint);

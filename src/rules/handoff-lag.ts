@@ -49,7 +49,12 @@ export const handoffLag = defineRule({
   weight: 3,
   options: z
     .object({
-      maxDays: z.number().int().nonnegative().default(7).describe("Longest acceptable wait, in days, between the giving team's last touch and the receiving team's first"),
+      maxDays: z
+        .number()
+        .int()
+        .nonnegative()
+        .default(7)
+        .describe("Longest acceptable wait, in days, between the giving team's last touch and the receiving team's first"),
       bridgeDays: z
         .number()
         .int()
@@ -63,7 +68,8 @@ export const handoffLag = defineRule({
     triggers:
       "Per persona, touchpoints with a day that reach out to the customer as a person (not inbound, not always-on resources, not ads or social posts) are ordered by stage, then day. At each boundary between consecutive stages, the giving team's last touch of the earlier stage is compared with the receiving team's first touch of the later one (a receipt, an invoice or another transactional message is not the receiving team taking over). Fires when the teams differ and the wait exceeds `maxDays` but is shorter than `bridgeDays`. Silent when the later stage starts before the earlier one ends (an overlap), and when a recurring touchpoint of the giving stage, weekly to quarterly (a newsletter, a QBR, a weekly report), keeps the customer in touch; a daily series is a sequence that ends, not contact. In a timeline (a table with no stage column), at each pair of consecutive touchpoints by day whose teams differ.",
     fix: 'Bring the receiving touchpoint forward, add a bridging touchpoint (a welcome email from the receiving team), or agree a handoff SLA between the teams.',
-    example: 'Sales → Customer Success handoff: 14 days from "Contract signed confirmation" (Decision, day 30) to "Kickoff call" (Onboarding, day 44); bring "Kickoff call" forward or bridge the gap to at most 7 days.',
+    example:
+      'Sales → Customer Success handoff: 14 days from "Contract signed confirmation" (Decision, day 30) to "Kickoff call" (Onboarding, day 44); bring "Kickoff call" forward or bridge the gap to at most 7 days.',
   },
   check({ model, options }) {
     const reports: Report[] = [];

@@ -71,7 +71,10 @@ export function findRule(id: string): Rule | undefined {
  * underscores are read as in an id ("Handoff Lag" → handoff-lag).
  */
 export function similarRuleIds(word: string, ids: readonly string[] = RULES.map((rule) => rule.id)): string[] {
-  const key = word.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const key = word
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
   if (key === '') return [];
   const starting = ids.filter((id) => id.startsWith(key));
   const holding = ids.filter((id) => !id.startsWith(key) && id.includes(key));

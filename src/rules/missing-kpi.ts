@@ -24,7 +24,8 @@ export const missingKpi = defineRule({
   needsStages: true,
   docs: {
     why: 'A stage nobody measures cannot be improved or defended: there is no way to tell whether its touchpoints work, or which to cut.',
-    triggers: 'Per persona and stage, when none of its touchpoints has a KPI, a figure (open, click, conversion, drop-off or unsubscribe rate, NPS, CSAT) or a sentiment. A table with no such column at all gets one finding for the table instead of one per stage.',
+    triggers:
+      'Per persona and stage, when none of its touchpoints has a KPI, a figure (open, click, conversion, drop-off or unsubscribe rate, NPS, CSAT) or a sentiment. A table with no such column at all gets one finding for the table instead of one per stage.',
     fix: 'Give at least one touchpoint of the stage a KPI that says whether the stage did its job (activation rate for onboarding, renewal rate for retention).',
     example: 'No touchpoint of Buyer in Decision has a KPI; give at least one a measurable KPI so the stage can be judged.',
   },

@@ -35,7 +35,13 @@ export const missingOwner = defineRule({
     }
     for (const touchpoint of model.touchpoints) {
       if (touchpoint.team !== null || touchpoint.place.columns.team === undefined) continue;
-      reports.push(touchpointReport(touchpoint, { message: `"${clip(touchpoint.name)}" has no owning team`, fix: 'fill in the team responsible for it.' }, cellOf(touchpoint, 'team')));
+      reports.push(
+        touchpointReport(
+          touchpoint,
+          { message: `"${clip(touchpoint.name)}" has no owning team`, fix: 'fill in the team responsible for it.' },
+          cellOf(touchpoint, 'team'),
+        ),
+      );
     }
     return reports;
   },

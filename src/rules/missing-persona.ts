@@ -12,8 +12,9 @@ export const missingPersona = defineRule({
   options: z.object({}).strict(),
   docs: {
     why: 'A persona nobody mapped is a whole journey left to chance; listing expected personas in the config makes that gap visible instead of silent.',
-    triggers: 'Each name in the config\'s `personas` that matches no persona of an audited file (by sheet name, persona column, or file name; case and spacing ignored). Silent when the config lists no personas.',
-    fix: 'Add the persona\'s touchpoints (a sheet named after it, or rows with it in the Persona column), or remove it from `personas`; for inventories split one persona per file, ignore this rule per file.',
+    triggers:
+      "Each name in the config's `personas` that matches no persona of an audited file (by sheet name, persona column, or file name; case and spacing ignored). Silent when the config lists no personas.",
+    fix: "Add the persona's touchpoints (a sheet named after it, or rows with it in the Persona column), or remove it from `personas`; for inventories split one persona per file, ignore this rule per file.",
     example: 'No rows for persona "Admin", which the config expects; add its touchpoints or remove it from personas.',
   },
   check({ model, settings }) {

@@ -25,15 +25,19 @@ export const missingStage = defineRule({
       ignoreStages: z
         .union([z.array(z.string()), z.record(z.string(), z.array(z.string()))])
         .default([])
-        .describe('Stage ids not expected to have touchpoints: a list for every persona (e.g. ["advocacy"] for a product without a referral program), or per persona name (e.g. {"Buyer": ["onboarding"]})'),
+        .describe(
+          'Stage ids not expected to have touchpoints: a list for every persona (e.g. ["advocacy"] for a product without a referral program), or per persona name (e.g. {"Buyer": ["onboarding"]})',
+        ),
     })
     .strict(),
   needsStages: true,
   docs: {
     why: 'A stage with no touchpoint is a stage where the customer is left alone: no onboarding means new customers find their own way, no retention means renewals happen by luck.',
-    triggers: 'For each persona with rows in a table that has a stage column, every stage of the stage model that none of its touchpoints (with a readable stage) belongs to.',
-    fix: 'Add at least one touchpoint for the stage, or, if the stage does not apply to this journey, list it in `ignoreStages` (for every persona, or under a persona\'s name) or remove it from the stage model.',
-    example: 'Buyer has no touchpoint in Onboarding; add at least one touchpoint that meets Buyer in this stage, or list "onboarding" in missing-stage\'s ignoreStages if it does not apply.',
+    triggers:
+      'For each persona with rows in a table that has a stage column, every stage of the stage model that none of its touchpoints (with a readable stage) belongs to.',
+    fix: "Add at least one touchpoint for the stage, or, if the stage does not apply to this journey, list it in `ignoreStages` (for every persona, or under a persona's name) or remove it from the stage model.",
+    example:
+      'Buyer has no touchpoint in Onboarding; add at least one touchpoint that meets Buyer in this stage, or list "onboarding" in missing-stage\'s ignoreStages if it does not apply.',
   },
   check({ model, options }) {
     const present = new Map<string, Set<string>>();

@@ -13,9 +13,11 @@ export const noStageColumn = defineRule({
   options: z.object({}).strict(),
   docs: {
     why: 'An onboarding sequence or an email drip is often kept as a timeline (Day | Touchpoint | Channel | Owner). journey reads it, and runs the day-based checks (silent stretches, weekly load, team handoffs along the days), but missing stages, one-way stages or duplicate efforts within a stage cannot be judged without stages: saying so keeps a clean result from reading as a clean journey.',
-    triggers: 'Once per table that has touchpoints and no stage column (or a stage column that holds timings such as "Day 0" and "Week 1"), naming the enabled rules that need stages.',
+    triggers:
+      'Once per table that has touchpoints and no stage column (or a stage column that holds timings such as "Day 0" and "Week 1"), naming the enabled rules that need stages.',
     fix: 'Add a Stage column (lifecycle stage of each touchpoint), or map a column of yours to it with `columns.stage` in the config; or turn this note off if the timeline is all you keep.',
-    example: 'This file has no stage column, so it is read as a timeline: missing-stage, one-way-stage and duplicate-effort skipped its 12 touchpoints; add a Stage column to check stages too.',
+    example:
+      'This file has no stage column, so it is read as a timeline: missing-stage, one-way-stage and duplicate-effort skipped its 12 touchpoints; add a Stage column to check stages too.',
   },
   check({ model, stageRules = [] }) {
     if (stageRules.length === 0) return [];

@@ -20,7 +20,8 @@ export const oneWayStage = defineRule({
     triggers:
       'Per persona and stage, when at least one touchpoint is outbound by its Direction or Mode (a row with neither is not judged) and none is inbound (Direction inbound or both), a conversation (a call, a video call, a meeting in person) or on a channel marked as an inbound path (chat, help center, support desk, community, or channels the config marks `inbound`).',
     fix: 'Add an inbound touchpoint for the stage (a help-center article, chat, a support address in the emails) or mark a channel as an inbound path in the config when it is one.',
-    example: 'Buyer can only be reached, not reach back, in Decision: its 2 touchpoints ("Proposal email" and "Security questionnaire") are all outbound; add an inbound path such as chat, a help-center article or a support desk.',
+    example:
+      'Buyer can only be reached, not reach back, in Decision: its 2 touchpoints ("Proposal email" and "Security questionnaire") are all outbound; add an inbound path such as chat, a help-center article or a support desk.',
   },
   check({ model }) {
     const inboundChannels = new Set(model.channels.filter((channel) => channel.inbound).map((channel) => channel.id));
@@ -31,7 +32,9 @@ export const oneWayStage = defineRule({
     for (const group of stageGroups(model)) {
       const { touchpoints } = group;
       // A call or a meeting is a conversation: the customer speaks back in it, whatever its Direction says.
-      const hasInbound = touchpoints.some((t) => isInbound(t) || t.channels.some((channel) => inboundChannels.has(channel)) || unpressuredKind(t) === 'conversation');
+      const hasInbound = touchpoints.some(
+        (t) => isInbound(t) || t.channels.some((channel) => inboundChannels.has(channel)) || unpressuredKind(t) === 'conversation',
+      );
       if (hasInbound || !touchpoints.some(saysOutbound)) continue;
       const first = touchpoints[0]!;
       const only = touchpoints.length === 1;

@@ -40,11 +40,14 @@ export const overCommunication = defineRule({
       const overWeek = load > options.maxPerWeek;
       const overStage = options.maxPerStage !== null && messages.length > options.maxPerStage;
       if (!overWeek && !overStage) continue;
-      const adding = overWeek ? [...recurring.sort((a, b) => b.perWeek - a.perWeek || a.touchpoint.index - b.touchpoint.index).map((r) => r.touchpoint), ...week] : messages;
+      const adding = overWeek
+        ? [...recurring.sort((a, b) => b.perWeek - a.perWeek || a.touchpoint.index - b.touchpoint.index).map((r) => r.touchpoint), ...week]
+        : messages;
       const channels = [...new Set(adding.map((t) => channelLabel(model.channels, t.channel)))];
       const teams = [...new Set(adding.map((t) => t.team).filter((team): team is string => team !== null))];
       const from = `${listAnd(channels)}${teams.length ? ` from ${listAnd(teams)}` : ''}`;
-      const stage = group.stage !== null ? stageLabel(model.stageModel, group.stage) : week.length > 0 ? `days ${week[0]!.day}–${week[0]!.day! + 6}` : 'the timeline';
+      const stage =
+        group.stage !== null ? stageLabel(model.stageModel, group.stage) : week.length > 0 ? `days ${week[0]!.day}–${week[0]!.day! + 6}` : 'the timeline';
       const amount = overWeek
         ? `about ${round(load)} messages a week in ${stage} (${from}), above the limit of ${options.maxPerWeek}`
         : `${messages.length} messages in ${stage} (${from}), above the limit of ${options.maxPerStage}`;

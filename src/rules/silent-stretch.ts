@@ -18,11 +18,12 @@ export const silentStretch = defineRule({
     })
     .strict(),
   docs: {
-    why: 'A customer who hears nothing for weeks forgets why they signed up: silent stretches are where onboarding stalls and renewals are lost, and they hide between teams\' sequences, where nobody owns the gap.',
+    why: "A customer who hears nothing for weeks forgets why they signed up: silent stretches are where onboarding stalls and renewals are lost, and they hide between teams' sequences, where nobody owns the gap.",
     triggers:
       'Per persona, touchpoints with a day (not marked inbound, not ongoing resources) in day order: each gap between consecutive days longer than `maxDays`, unless a recurring touchpoint that started by then (a newsletter, a weekly digest) reaches the customer at least once in `maxDays` days. Runs on every inventory with days, with or without a stage column.',
     fix: 'Add a touchpoint in the gap (a check-in, a tip, a milestone email), move one forward, or let a recurring touchpoint cover the stretch.',
-    example: 'Trial user hears nothing for 38 days, from "Tips email" (day 7) to "Check-in call" (day 45); add a touchpoint in between or bring "Check-in call" forward to keep the silence under 30 days.',
+    example:
+      'Trial user hears nothing for 38 days, from "Tips email" (day 7) to "Check-in call" (day 45); add a touchpoint in between or bring "Check-in call" forward to keep the silence under 30 days.',
   },
   check({ model, options }) {
     const byPersona = new Map<string, Touchpoint[]>();

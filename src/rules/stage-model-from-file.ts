@@ -11,9 +11,9 @@ export const stageModelFromFile = defineRule({
   hygiene: true,
   options: z.object({}).strict(),
   docs: {
-    why: 'Teams map journeys in their own phases (Search → Booking → Payment → Check-in; At risk → Lapsed → Dormant → Lost). Reading them against a generic lifecycle would call every row unknown and every lifecycle stage missing; journey uses the file\'s stages instead, and says so, so the result is read with the right model in mind.',
+    why: "Teams map journeys in their own phases (Search → Booking → Payment → Check-in; At risk → Lapsed → Dormant → Lost). Reading them against a generic lifecycle would call every row unknown and every lifecycle stage missing; journey uses the file's stages instead, and says so, so the result is read with the right model in mind.",
     triggers:
-      'When the config names no stage model (`stageModel`, `stages`) and the first table with stage values uses the stage names of a named model (aarrr, bow-tie, flywheel, acasl) that the default lacks, that model is used; else when it mostly uses values the default model does not know (or some, with distinct values that fall on one of its stages), the file\'s values, in the order they first appear, become the stage model.',
+      "When the config names no stage model (`stageModel`, `stages`) and the first table with stage values uses the stage names of a named model (aarrr, bow-tie, flywheel, acasl) that the default lacks, that model is used; else when it mostly uses values the default model does not know (or some, with distinct values that fall on one of its stages), the file's values, in the order they first appear, become the stage model.",
     fix: 'Nothing to fix: pin the model in journey.config.json with the snippet the message gives, so the order and names stay fixed as the file changes, or pick a named model with `stageModel`.',
     example:
       'Stages read as this inventory\'s own model, in the order they first appear: At risk → Lapsed → Dormant → Lost; to pin them, put in journey.config.json: "stageModel": "custom", "stages": { "replace": true, "list": [{ "id": "at-risk", "label": "At risk" }, { "id": "lapsed", "label": "Lapsed" }, { "id": "dormant", "label": "Dormant" }, { "id": "lost", "label": "Lost" }] }.',
@@ -35,7 +35,15 @@ export const stageModelFromFile = defineRule({
       ];
     }
     const order = stageModel.stages.map((stage) => clip(stage.label)).join(' → ');
-    const list = stageModel.stages.map((stage) => JSON.stringify({ id: stage.id, label: clip(stage.label) }).replace(/,/g, ', ').replace(/:/g, ': ').replace(/^\{/, '{ ').replace(/\}$/, ' }')).join(', ');
+    const list = stageModel.stages
+      .map((stage) =>
+        JSON.stringify({ id: stage.id, label: clip(stage.label) })
+          .replace(/,/g, ', ')
+          .replace(/:/g, ': ')
+          .replace(/^\{/, '{ ')
+          .replace(/\}$/, ' }'),
+      )
+      .join(', ');
     const location = stageSource.location ?? sheetLocation(model.files[0]?.file ?? '', null);
     return [
       {

@@ -24,7 +24,8 @@ export const staleReview = defineRule({
     .strict(),
   docs: {
     why: 'Products, prices and teams change; a touchpoint nobody has looked at for a year likely promises a feature that moved, links a page that is gone or names a contact who left.',
-    triggers: 'A Last reviewed date more than `maxAgeMonths` whole months before today (SOURCE_DATE_EPOCH fixes "today" for reproducible runs): one finding per persona of a table, with how many are stale and the oldest date, at the oldest. Rows without a date are not reported.',
+    triggers:
+      'A Last reviewed date more than `maxAgeMonths` whole months before today (SOURCE_DATE_EPOCH fixes "today" for reproducible runs): one finding per persona of a table, with how many are stale and the oldest date, at the oldest. Rows without a date are not reported.',
     fix: 'Review the touchpoint (content, links, owner, timing) and update its Last reviewed date, or retire it (Status: retired).',
     example: '"Admin setup guide" was last reviewed on 2024-09-01, 26 months ago (limit 12); review it and update the date, or mark it retired.',
   },
@@ -43,17 +44,35 @@ export const staleReview = defineRule({
     const reports: Report[] = [];
     for (const stale of groups.values()) {
       // The oldest first; on a tie, the earlier row.
-      stale.sort((a, b) => (a.touchpoint.lastReviewed! < b.touchpoint.lastReviewed! ? -1 : a.touchpoint.lastReviewed! > b.touchpoint.lastReviewed! ? 1 : a.touchpoint.index - b.touchpoint.index));
+      stale.sort((a, b) =>
+        a.touchpoint.lastReviewed! < b.touchpoint.lastReviewed!
+          ? -1
+          : a.touchpoint.lastReviewed! > b.touchpoint.lastReviewed!
+            ? 1
+            : a.touchpoint.index - b.touchpoint.index,
+      );
       const { touchpoint: oldest, months } = stale[0]!;
       if (stale.length === 1) {
-        reports.push(touchpointReport(oldest, { message: `"${clip(oldest.name)}" was last reviewed on ${oldest.lastReviewed}, ${months} months ago (limit ${options.maxAgeMonths})`, fix: 'review it and update the date, or mark it retired.' }, cellOf(oldest, 'lastReviewed')));
+        reports.push(
+          touchpointReport(
+            oldest,
+            {
+              message: `"${clip(oldest.name)}" was last reviewed on ${oldest.lastReviewed}, ${months} months ago (limit ${options.maxAgeMonths})`,
+              fix: 'review it and update the date, or mark it retired.',
+            },
+            cellOf(oldest, 'lastReviewed'),
+          ),
+        );
         continue;
       }
       reports.push({
         message: `${stale.length} touchpoints of ${clip(oldest.persona)} were last reviewed more than ${options.maxAgeMonths} months ago, the oldest "${clip(oldest.name)}" on ${oldest.lastReviewed} (${months} months)`,
         fix: 'review them and update their dates, or mark the ones no longer sent retired.',
         location: cellOf(oldest, 'lastReviewed'),
-        related: relatedCells(stale.slice(1).map((s) => s.touchpoint), 'lastReviewed'),
+        related: relatedCells(
+          stale.slice(1).map((s) => s.touchpoint),
+          'lastReviewed',
+        ),
         persona: oldest.persona,
         stage: null,
         touchpoint: null,

@@ -23,7 +23,10 @@ function vocabularyReference(): string {
       .entries()
       .map(({ label, spellings }) => `  ${label}: ${spellings.filter((s) => s !== label).join(', ')}`)
       .join('\n')}`;
-  return [describe('Stages (the default lifecycle model; `stageModel` in the config picks another)', new Vocabulary(DEFAULT_STAGE_MODEL.stages)), describe('Channels', new Vocabulary(CHANNELS))].join('\n\n');
+  return [
+    describe('Stages (the default lifecycle model; `stageModel` in the config picks another)', new Vocabulary(DEFAULT_STAGE_MODEL.stages)),
+    describe('Channels', new Vocabulary(CHANNELS)),
+  ].join('\n\n');
 }
 
 /** The unknown values of a model, one group per distinct value and column of a file: its first problem, every cell (each once) and the rule's words. */
@@ -73,8 +76,9 @@ export const unknownValue = defineRule({
     why: 'A row whose stage or channel journey cannot read is left out of every rule that needs that field, so a typo silently hides a touchpoint from the gap analysis.',
     triggers:
       'A Stage or Channel value that matches no stage, channel or synonym (case, spacing and punctuation ignored): one finding per distinct value and column, at its first cell, listing the others. The message suggests a known value only when the text is a likely typo of one (one edit for a word of up to 8 letters, two up to 14).',
-    fix: 'Correct the spelling, use a name journey knows, or teach journey your word: add it to a stage\'s or channel\'s synonyms in journey.config.json (`stages.list[].synonyms`, `channels[].synonyms`).',
-    example: "Stage 'Onbaording' is not a known stage (2 cells: B12 and B30); did you mean 'Onboarding'? Fix the spelling, or add \"Onbaording\" to the synonyms of stage \"onboarding\" (stages.list in journey.config.json).",
+    fix: "Correct the spelling, use a name journey knows, or teach journey your word: add it to a stage's or channel's synonyms in journey.config.json (`stages.list[].synonyms`, `channels[].synonyms`).",
+    example:
+      'Stage \'Onbaording\' is not a known stage (2 cells: B12 and B30); did you mean \'Onboarding\'? Fix the spelling, or add "Onbaording" to the synonyms of stage "onboarding" (stages.list in journey.config.json).',
   },
   reference: vocabularyReference,
   check({ model }) {

@@ -61,7 +61,10 @@ async function open(browser: Browser, file: string, viewport = WINDOW) {
 /** Pages and page sizes (points) of a PDF, read from its page objects. */
 function pdfPages(file: string): { width: number; height: number }[] {
   const text = readFileSync(file).toString('latin1');
-  return [...text.matchAll(/\/Type\s*\/Page(?![s\w])[^]*?\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => ({ width: Number(m[3]) - Number(m[1]), height: Number(m[4]) - Number(m[2]) }));
+  return [...text.matchAll(/\/Type\s*\/Page(?![s\w])[^]*?\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => ({
+    width: Number(m[3]) - Number(m[1]),
+    height: Number(m[4]) - Number(m[2]),
+  }));
 }
 
 /** A PNG's size from its IHDR chunk. */
@@ -111,8 +114,16 @@ describe.skipIf(chromiumPath === null)('journey map in Chromium', () => {
             return {
               page: box(svg),
               scroll: { width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight },
-              texts: [...svg.querySelectorAll('text')].map((t) => ({ box: box(t), text: t.textContent ?? '', size: parseFloat(getComputedStyle(t).fontSize) * (svg.getBoundingClientRect().width / svg.viewBox.baseVal.width) })),
-              chips: [...svg.querySelectorAll('.chip')].map((g) => ({ name: g.getAttribute('aria-label')!, rect: box(g.querySelector('rect')!), text: box(g.querySelector('text')!) })),
+              texts: [...svg.querySelectorAll('text')].map((t) => ({
+                box: box(t),
+                text: t.textContent ?? '',
+                size: parseFloat(getComputedStyle(t).fontSize) * (svg.getBoundingClientRect().width / svg.viewBox.baseVal.width),
+              })),
+              chips: [...svg.querySelectorAll('.chip')].map((g) => ({
+                name: g.getAttribute('aria-label')!,
+                rect: box(g.querySelector('rect')!),
+                text: box(g.querySelector('text')!),
+              })),
               points: [...svg.querySelectorAll('circle.point')].map((c) => c.getAttribute('data-name')!),
               planPoints: [...svg.querySelectorAll('circle.point-plan')].map((c) => c.getAttribute('data-name')!),
               lanes: [...svg.querySelectorAll('text.lane-label')].map((t) => t.textContent),
@@ -132,18 +143,28 @@ describe.skipIf(chromiumPath === null)('journey map in Chromium', () => {
           const texts = geometry.texts.filter((t) => t.box.width > 0);
           expect(texts.length, where).toBeGreaterThan(drawn.length);
           const overlapping: string[] = [];
-          for (let a = 0; a < texts.length; a++) for (let b = a + 1; b < texts.length; b++) if (overlap(texts[a]!.box, texts[b]!.box)) overlapping.push(`"${texts[a]!.text}" overlaps "${texts[b]!.text}"`);
+          for (let a = 0; a < texts.length; a++)
+            for (let b = a + 1; b < texts.length; b++)
+              if (overlap(texts[a]!.box, texts[b]!.box)) overlapping.push(`"${texts[a]!.text}" overlaps "${texts[b]!.text}"`);
           expect(overlapping, where).toEqual([]);
           const tiny = texts.filter((t) => t.size < 7.5).map((t) => `"${t.text}" at ${t.size.toFixed(1)} px`);
           expect(tiny, where).toEqual([]);
 
           // Every touchpoint drawn is a chip, its name inside it.
           expect(geometry.chips.map((c) => flat(c.name)).sort(), where).toEqual(drawn.map((t) => flat(t.name)).sort());
-          const inside = (t: Box, r: Box) => t.x >= r.x - 0.5 && t.x + t.width <= r.x + r.width + 0.5 && t.y >= r.y - 0.5 && t.y + t.height <= r.y + r.height + 0.5;
-          expect(geometry.chips.filter((c) => !inside(c.text, c.rect)).map((c) => `"${c.name}" spills out of its chip`), where).toEqual([]);
+          const inside = (t: Box, r: Box) =>
+            t.x >= r.x - 0.5 && t.x + t.width <= r.x + r.width + 0.5 && t.y >= r.y - 0.5 && t.y + t.height <= r.y + r.height + 0.5;
+          expect(
+            geometry.chips.filter((c) => !inside(c.text, c.rect)).map((c) => `"${c.name}" spills out of its chip`),
+            where,
+          ).toEqual([]);
 
           // Every touchpoint with a sentiment (or NPS, CSAT) is a point of the as-is curve; on the future map, each planned one of the to-be curve.
-          const felt = (list: Touchpoint[]) => list.filter((t) => emotionOf(t) !== null).map((t) => flat(t.name)).sort();
+          const felt = (list: Touchpoint[]) =>
+            list
+              .filter((t) => emotionOf(t) !== null)
+              .map((t) => flat(t.name))
+              .sort();
           expect(geometry.points.map(flat).sort(), where).toEqual(felt(drawn.filter((t) => t.status !== 'planned')));
           if (type === 'future') expect(geometry.planPoints.map(flat).sort(), where).toEqual(felt(drawn.filter((t) => t.status === 'planned')));
           else expect(geometry.planPoints).toEqual([]);
@@ -153,8 +174,12 @@ describe.skipIf(chromiumPath === null)('journey map in Chromium', () => {
           expect(lanes.has('Touchpoints'), where).toBe(drawn.length > 0);
           expect(lanes.has('Emotion'), where).toBe(drawn.some((t) => emotionOf(t) !== null));
           const m = (t: Touchpoint) => t.metrics;
-          expect(lanes.has('KPIs'), where).toBe(drawn.some((t) => [m(t).openRate, m(t).clickRate, m(t).conversionRate, m(t).dropOffRate, m(t).nps, m(t).csat].some((v) => v !== null)));
-          expect(lanes.has('Pain points'), where).toBe(drawn.some((t) => t.painPoint !== null) || findings.some((f) => f.ruleId === 'friction-point' && drawn.some((t) => t.name === f.touchpoint)));
+          expect(lanes.has('KPIs'), where).toBe(
+            drawn.some((t) => [m(t).openRate, m(t).clickRate, m(t).conversionRate, m(t).dropOffRate, m(t).nps, m(t).csat].some((v) => v !== null)),
+          );
+          expect(lanes.has('Pain points'), where).toBe(
+            drawn.some((t) => t.painPoint !== null) || findings.some((f) => f.ruleId === 'friction-point' && drawn.some((t) => t.name === f.touchpoint)),
+          );
 
           // A chip opens its details in an overlay; Escape closes it and gives the focus back.
           const chip = panel.locator('.chip').first();
@@ -205,7 +230,9 @@ describe.skipIf(chromiumPath === null)('journey map in Chromium', () => {
     const out = join(dir, 'export');
     const png = journey(['map', 'fixtures/map-trial.xlsx', '--format', 'png', '--browser', chromiumPath!, '-o', join(out, 'trial.png')]);
     expect(png.code).toBe(0);
-    const files = readdirSync(out).filter((f) => f.endsWith('.png')).sort();
+    const files = readdirSync(out)
+      .filter((f) => f.endsWith('.png'))
+      .sort();
     expect(files).toEqual(['trial-economic-buyer.png', 'trial-it-admin.png', 'trial-practitioner.png']);
     expect(png.stderr.split('\n').filter(Boolean)).toHaveLength(3);
     for (const file of files) expect(pngSize(join(out, file))).toEqual({ width: 3200, height: 1800 });
@@ -214,9 +241,24 @@ describe.skipIf(chromiumPath === null)('journey map in Chromium', () => {
     expect(pdf).toMatchObject({ code: 0, stderr: `journey: wrote ${join(out, 'trial.pdf')}\n` });
     const pages = pdfPages(join(out, 'trial.pdf'));
     expect(pages).toHaveLength(3);
-    for (const p of pages) expect(PAPER.some((paper) => Math.abs(paper.width - p.width) < 2 && Math.abs(paper.height - p.height) < 2), JSON.stringify(p)).toBe(true);
+    for (const p of pages)
+      expect(
+        PAPER.some((paper) => Math.abs(paper.width - p.width) < 2 && Math.abs(paper.height - p.height) < 2),
+        JSON.stringify(p),
+      ).toBe(true);
 
-    const one = journey(['map', 'fixtures/sample-inventory.xlsx', '--format', 'png', '--persona', 'Buyer', '--browser', chromiumPath!, '-o', join(out, 'buyer.png')]);
+    const one = journey([
+      'map',
+      'fixtures/sample-inventory.xlsx',
+      '--format',
+      'png',
+      '--persona',
+      'Buyer',
+      '--browser',
+      chromiumPath!,
+      '-o',
+      join(out, 'buyer.png'),
+    ]);
     expect(one.code).toBe(0);
     expect(pngSize(join(out, 'buyer.png'))).toEqual({ width: 3200, height: 1800 });
   }, 120_000);
@@ -244,7 +286,8 @@ describe.skipIf(chromiumPath === null)('journey map in Chromium', () => {
           for (const t of live) expect(text, `${persona}: ${t.name}`).toContain(flat(t.name));
           const boxes = await panel.locator('.card').evaluateAll((cards) => cards.map((card) => card.getBoundingClientRect().toJSON() as Box));
           expect(boxes.length).toBeGreaterThanOrEqual(live.length);
-          for (let a = 0; a < boxes.length; a++) for (let b = a + 1; b < boxes.length; b++) expect(overlap(boxes[a]!, boxes[b]!), `cards ${a} and ${b} overlap`).toBe(false);
+          for (let a = 0; a < boxes.length; a++)
+            for (let b = a + 1; b < boxes.length; b++) expect(overlap(boxes[a]!, boxes[b]!), `cards ${a} and ${b} overlap`).toBe(false);
 
           // Details by click, in an overlay: every field of the card, its cell; closed by its button.
           const card = panel.locator('.card').first();
@@ -270,8 +313,12 @@ describe.skipIf(chromiumPath === null)('journey map in Chromium', () => {
         expect(await tabs.nth(0).getAttribute('aria-selected')).toBe('true');
 
         // Details by keyboard: Tab from the tab list reaches a card, Enter opens its details, Escape closes them.
-        for (let presses = 0; presses < 5 && !(await page.evaluate(() => document.activeElement?.classList.contains('card'))); presses++) await page.keyboard.press('Tab');
-        const focused = await page.evaluate(() => ({ name: document.activeElement!.querySelector('.name')?.textContent ?? null, panel: document.activeElement!.getAttribute('aria-controls') }));
+        for (let presses = 0; presses < 5 && !(await page.evaluate(() => document.activeElement?.classList.contains('card'))); presses++)
+          await page.keyboard.press('Tab');
+        const focused = await page.evaluate(() => ({
+          name: document.activeElement!.querySelector('.name')?.textContent ?? null,
+          panel: document.activeElement!.getAttribute('aria-controls'),
+        }));
         expect(focused.panel).toMatch(/^details-p\d+$/);
         await page.keyboard.press('Enter');
         expect(await page.locator(`#${focused.panel} h3`).innerText()).toBe(focused.name);

@@ -2,8 +2,35 @@ import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
 import { globMatcher } from '../../src/config/glob.js';
 
-const PATHS = ['a.csv', 'inventories/a.csv', 'inventories/sub/b.xlsx', 'archive/2024/old.xlsx', '.hidden/x.csv', 'x.tsv', 'drafts/a.md', 'a/b/c/d.csv', 'abc', 'a-b_c.csv', 'ab'];
-const PATTERNS = ['*.csv', '**/*.csv', 'archive/**', 'inventories/*', 'inventories/**/*.xlsx', '*.{csv,tsv}', '**/[ab]*.csv', '**/[^a]*.xlsx', 'a?c', '**', 'a/**/d.csv', '.hidden/*', 'drafts/**/*.md', '[a-b]*'];
+const PATHS = [
+  'a.csv',
+  'inventories/a.csv',
+  'inventories/sub/b.xlsx',
+  'archive/2024/old.xlsx',
+  '.hidden/x.csv',
+  'x.tsv',
+  'drafts/a.md',
+  'a/b/c/d.csv',
+  'abc',
+  'a-b_c.csv',
+  'ab',
+];
+const PATTERNS = [
+  '*.csv',
+  '**/*.csv',
+  'archive/**',
+  'inventories/*',
+  'inventories/**/*.xlsx',
+  '*.{csv,tsv}',
+  '**/[ab]*.csv',
+  '**/[^a]*.xlsx',
+  'a?c',
+  '**',
+  'a/**/d.csv',
+  '.hidden/*',
+  'drafts/**/*.md',
+  '[a-b]*',
+];
 
 describe('globMatcher (config ignore globs)', () => {
   it.each(PATTERNS)('agrees with picomatch on %s', (pattern) => {

@@ -18,7 +18,7 @@ describe('config JSON Schema', () => {
     expect(published).toEqual(JSON.parse(JSON.stringify(configJsonSchema())));
   });
 
-  it('accepts a full config and spells out each rule\'s options', () => {
+  it("accepts a full config and spells out each rule's options", () => {
     const config = {
       rules: { 'handoff-lag': ['error', { maxDays: 14 }], 'blank-row': 'off' },
       stages: { list: [{ id: 'trial', after: 'consideration' }] },

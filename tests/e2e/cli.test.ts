@@ -18,21 +18,23 @@ describe('journey audit (built CLI)', () => {
     expect(code).toBe(1);
     const result = AuditResultSchema.parse(JSON.parse(stdout));
     const found = result.findings.map((f) => `${f.ruleId} ${f.location.cell ?? f.location.sheet ?? f.location.file}`);
-    expect(found).toEqual(expect.arrayContaining([
-      'unknown-value Practitioner!A15',
-      'handoff-lag Practitioner!G12',
-      'duplicate-effort Practitioner!B18',
-      'automation-opportunity Practitioner!E16',
-      'over-communication Practitioner!H13',
-      'friction-point Practitioner!N9',
-      'stale-review Practitioner!P15',
-      'single-channel-stage Practitioner!D18',
-      'one-way-stage Buyer!A11',
-      'missing-owner Buyer!C7',
-      'blank-row Buyer!A9',
-      'missing-stage Buyer',
-      'forgotten-touchpoints fixtures/sample-inventory.xlsx',
-    ]));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'unknown-value Practitioner!A15',
+        'handoff-lag Practitioner!G12',
+        'duplicate-effort Practitioner!B18',
+        'automation-opportunity Practitioner!E16',
+        'over-communication Practitioner!H13',
+        'friction-point Practitioner!N9',
+        'stale-review Practitioner!P15',
+        'single-channel-stage Practitioner!D18',
+        'one-way-stage Buyer!A11',
+        'missing-owner Buyer!C7',
+        'blank-row Buyer!A9',
+        'missing-stage Buyer',
+        'forgotten-touchpoints fixtures/sample-inventory.xlsx',
+      ]),
+    );
     // Registrations and demo requests are different figures: no channel is said to convert best. The Buyer's Decision calls are a way back.
     expect(found.some((f) => f.startsWith('channel-effectiveness'))).toBe(false);
     expect(found).not.toContain('one-way-stage Buyer!A7');
@@ -41,7 +43,9 @@ describe('journey audit (built CLI)', () => {
     expect(found).not.toContain('missing-stage Practitioner');
     expect(result.files[0]!.sheets[0]!.retired).toBe(1);
     expect(result.findings.find((f) => f.ruleId === 'unknown-value')!.fix).toMatch(/^did you mean 'Onboarding'\? Fix the spelling/);
-    expect(result.findings.find((f) => f.ruleId === 'handoff-lag')!.message).toContain('Sales → Customer Success handoff: 14 days from "Contract signed confirmation"');
+    expect(result.findings.find((f) => f.ruleId === 'handoff-lag')!.message).toContain(
+      'Sales → Customer Success handoff: 14 days from "Contract signed confirmation"',
+    );
     expect(result.files[0]!.sheets.find((s) => s.sheet === 'Notes')!.skipped).toMatch(/no inventory header/);
     expect(result.summary).toMatchObject({ files: 1, touchpoints: SAMPLE.touchpoints, personas: 2, errors: SAMPLE.errors });
   });
@@ -50,7 +54,8 @@ describe('journey audit (built CLI)', () => {
     const fromXlsx = JSON.parse(journey(['audit', 'fixtures/sample-inventory.xlsx', '-f', 'json']).stdout);
     const fromCsv = JSON.parse(journey(['audit', 'fixtures/sample-inventory.csv', '-f', 'json']).stdout);
     // Row numbers differ (the csv has no title rows); everything else must match.
-    const summary = (r: { findings: { ruleId: string; message: string }[] }) => r.findings.map((f) => `${f.ruleId}: ${f.message.replace(/Row \d+/, 'Row N')}`).sort();
+    const summary = (r: { findings: { ruleId: string; message: string }[] }) =>
+      r.findings.map((f) => `${f.ruleId}: ${f.message.replace(/Row \d+/, 'Row N')}`).sort();
     expect(summary(fromCsv)).toEqual(summary(fromXlsx));
   });
 
@@ -68,7 +73,10 @@ describe('journey audit (built CLI)', () => {
   it('uses --fail-on for the exit code', () => {
     expect(journey(['audit', 'fixtures/sample-inventory.xlsx', '--fail-on', 'never']).code).toBe(0);
     const clean = join(dir, 'clean.csv');
-    writeFileSync(clean, 'Stage,Touchpoint,Channel\nAwareness,Ad,Paid ads\nConsideration,Webinar,Webinar\nDecision,Demo,Video call\nOnboarding,Welcome,Email\nAdoption,Tips,In-app\nRetention,Renewal,Email\nExpansion,Upsell,Email\nAdvocacy,Referral program,Email\n');
+    writeFileSync(
+      clean,
+      'Stage,Touchpoint,Channel\nAwareness,Ad,Paid ads\nConsideration,Webinar,Webinar\nDecision,Demo,Video call\nOnboarding,Welcome,Email\nAdoption,Tips,In-app\nRetention,Renewal,Email\nExpansion,Upsell,Email\nAdvocacy,Referral program,Email\n',
+    );
     expect(journey(['audit', clean]).code).toBe(0);
     const warningOnly = join(dir, 'warn.csv');
     writeFileSync(warningOnly, 'Stage,Touchpoint,Channel\nAwareness,Ad,Paid ads\n');
@@ -77,18 +85,32 @@ describe('journey audit (built CLI)', () => {
   });
 
   it('reads CSV from stdin named by --stdin-filename', () => {
-    const { code, stdout } = journey(['audit', '-', '--stdin-filename', 'team.csv', '-f', 'json', '--fail-on', 'never'], { input: 'Stage,Touchpoint,Channel\nOnbaording,Welcome,Email\n' });
+    const { code, stdout } = journey(['audit', '-', '--stdin-filename', 'team.csv', '-f', 'json', '--fail-on', 'never'], {
+      input: 'Stage,Touchpoint,Channel\nOnbaording,Welcome,Email\n',
+    });
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
-    expect(result.findings.find((f: { ruleId: string }) => f.ruleId === 'unknown-value').location).toEqual({ file: 'team.csv', sheet: null, row: 2, column: 'A', cell: 'A2' });
+    expect(result.findings.find((f: { ruleId: string }) => f.ruleId === 'unknown-value').location).toEqual({
+      file: 'team.csv',
+      sheet: null,
+      row: 2,
+      column: 'A',
+      cell: 'A2',
+    });
   });
 
   it.each([
     ['a missing file', ['nope.xlsx'], /nope\.xlsx: cannot be read: no such file/],
     ['a picture renamed to .xlsx', ['picture.xlsx'], /picture\.xlsx: is not a workbook: it is a PNG image/],
-    ['a file with no header', ['noheader.csv'], /noheader\.csv: is not a communication inventory: .*Looked for stage \(this, or day or channel or frequency\).*touchpoint \(required\)/],
+    [
+      'a file with no header',
+      ['noheader.csv'],
+      /noheader\.csv: is not a communication inventory: .*Looked for stage \(this, or day or channel or frequency\).*touchpoint \(required\)/,
+    ],
     ['an empty folder', ['empty-folder'], /empty-folder: is a folder with nothing to audit/],
-    ...(sharedAvailable('the encrypted corpus workbook end-to-end') ? [['the encrypted corpus workbook', ['../shared/corpus/calamine/pass_protected.xlsx'], /password-protected/] as [string, string[], RegExp]] : []),
+    ...(sharedAvailable('the encrypted corpus workbook end-to-end')
+      ? [['the encrypted corpus workbook', ['../shared/corpus/calamine/pass_protected.xlsx'], /password-protected/] as [string, string[], RegExp]]
+      : []),
   ])('answers %s with one line on stderr and exit 2', (_, args, message) => {
     writeFileSync(join(dir, 'picture.xlsx'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
     writeFileSync(join(dir, 'noheader.csv'), 'hello,world\n1,2\n');

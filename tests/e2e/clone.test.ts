@@ -28,7 +28,7 @@ describe('a clone', () => {
     expect(missing(folder)).toEqual(absent);
   });
 
-  it("the tests that need the shared test data say what it is when they skip, and that a clone does not need it", () => {
+  it('the tests that need the shared test data say what it is when they skip, and that a clone does not need it', () => {
     const line = sharedSkipLine('the workbook robustness corpus tests');
     expect(line).toContain(SHARED);
     expect(line).toMatch(/^skipped: the workbook robustness corpus tests \(it reads the project's shared test data, .*; a clone does not need it/);

@@ -22,7 +22,10 @@ const audit = (env: Record<string, string | undefined>) => journey(['audit', 'fi
 let referenceRun: ReturnType<typeof audit> | undefined;
 /** The run without the cache, made once: every run through the cache must equal it. */
 const referenceAudit = () => (referenceRun ??= audit({ JOURNEY_CODE_CACHE: '0' }));
-const cacheFiles = (folder: string) => readdirSync(folder).filter((name) => name.endsWith('.v8cache')).sort();
+const cacheFiles = (folder: string) =>
+  readdirSync(folder)
+    .filter((name) => name.endsWith('.v8cache'))
+    .sort();
 const magicOf = (path: string) => readFileSync(path).subarray(0, 4).toString('latin1').split('').reverse().join('');
 
 describe('code cache', () => {

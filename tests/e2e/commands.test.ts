@@ -35,7 +35,9 @@ describe('journey rules, explain, init-config, print-config and --config (built 
     const handoff = journey(['explain', 'handoff']);
     expect(handoff.code).toBe(2);
     expect(handoff.stderr).toBe('journey: no rule "handoff"; did you mean "handoff-lag"? (journey rules lists them)\n');
-    expect(journey(['explain', 'duplicate']).stderr).toBe('journey: no rule "duplicate"; did you mean one of "duplicate-effort", "duplicate-header", "duplicate-row"? (journey rules lists them)\n');
+    expect(journey(['explain', 'duplicate']).stderr).toBe(
+      'journey: no rule "duplicate"; did you mean one of "duplicate-effort", "duplicate-header", "duplicate-row"? (journey rules lists them)\n',
+    );
     expect(journey(['explain', 'Owner']).stderr).toBe('journey: no rule "Owner"; did you mean "missing-owner"? (journey rules lists them)\n');
     expect(journey(['explain', 'zzzz']).stderr).toBe('journey: no rule "zzzz" (journey rules lists them)\n');
   });
@@ -75,21 +77,32 @@ describe('journey rules, explain, init-config, print-config and --config (built 
     copyFileSync(join(root, 'fixtures/sample-inventory.xlsx'), join(folder, 'inventory.xlsx'));
     const run = () => JSON.parse(journey(['audit', join(folder, 'inventory.xlsx'), '-f', 'json']).stdout);
     const before = run();
-    writeFileSync(join(folder, 'journey.config.json'), `{
+    writeFileSync(
+      join(folder, 'journey.config.json'),
+      `{
       // Buyer has no onboarding of its own; forgotten touchpoints are tracked elsewhere
       "rules": { "forgotten-touchpoints": "off", "handoff-lag": ["error", { "maxDays": 10 }] },
       "personas": ["Practitioner", "Buyer", "Admin"],
       "ignore": [{ "sheets": ["Buyer"], "rules": ["missing-stage"], "reason": "Buyers hand over to practitioners after the decision" }],
-    }`);
+    }`,
+    );
     const after = run();
     const rules = (result: { findings: { ruleId: string }[] }) => new Set(result.findings.map((f) => f.ruleId));
     expect(rules(before).has('forgotten-touchpoints')).toBe(true);
     expect(rules(after).has('forgotten-touchpoints')).toBe(false);
-    expect(after.findings.filter((f: { ruleId: string; location: { sheet: string } }) => f.ruleId === 'missing-stage' && f.location.sheet === 'Buyer')).toEqual([]);
+    expect(after.findings.filter((f: { ruleId: string; location: { sheet: string } }) => f.ruleId === 'missing-stage' && f.location.sheet === 'Buyer')).toEqual(
+      [],
+    );
     expect(after.summary.ignored).toBe(3);
-    expect(after.findings.filter((f: { ruleId: string }) => f.ruleId === 'handoff-lag').map((f: { severity: string; message: string }) => f.severity)).toEqual(['error', 'error']);
+    expect(after.findings.filter((f: { ruleId: string }) => f.ruleId === 'handoff-lag').map((f: { severity: string; message: string }) => f.severity)).toEqual([
+      'error',
+      'error',
+    ]);
     const missingPersona = after.findings.find((f: { ruleId: string }) => f.ruleId === 'missing-persona');
-    expect([missingPersona.message, missingPersona.fix]).toEqual(['No rows for persona "Admin", which the config expects', 'add its touchpoints or remove it from personas.']);
+    expect([missingPersona.message, missingPersona.fix]).toEqual([
+      'No rows for persona "Admin", which the config expects',
+      'add its touchpoints or remove it from personas.',
+    ]);
 
     writeFileSync(join(folder, 'journey.config.json'), '{ "rules": { "handoff-lag": ["warning", { "maxDays": "seven" }] } }');
     const bad = journey(['audit', join(folder, 'inventory.xlsx')]);

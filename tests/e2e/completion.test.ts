@@ -65,7 +65,11 @@ describe('journey completion', () => {
       const check = spawnSync(shell, ['-n', path], { encoding: 'utf8' });
       expect(check.status, check.stderr).toBe(0);
       if (shell === 'fish') {
-        const complete = (line: string) => spawnSync('fish', ['-c', `source ${path}; complete -C '${line}'`], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0]);
+        const complete = (line: string) =>
+          spawnSync('fish', ['-c', `source ${path}; complete -C '${line}'`], { encoding: 'utf8' })
+            .stdout.split('\n')
+            .filter(Boolean)
+            .map((l) => l.split('\t')[0]);
         expect(complete('journey explain handoff')).toEqual(['handoff-lag']);
         expect(complete('journey audit --fail-on ').sort()).toEqual(['error', 'info', 'never', 'warning']);
       } else {

@@ -16,7 +16,10 @@ const FUTURE = 'fixtures/sample-future.xlsx';
 const COUNTS = SAMPLE_COUNTS.diff;
 /** "1 error, 8 warnings", leaving out severities with none. */
 const severities = (counts: Record<'error' | 'warning' | 'info', number>) =>
-  (['error', 'warning', 'info'] as const).filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}${counts[s] === 1 ? '' : 's'}`).join(', ');
+  (['error', 'warning', 'info'] as const)
+    .filter((s) => counts[s] > 0)
+    .map((s) => `${counts[s]} ${s}${counts[s] === 1 ? '' : 's'}`)
+    .join(', ');
 const VERDICT = `Introduces ${COUNTS.introduced} findings (${severities(COUNTS.introducedBySeverity)}) and resolves ${COUNTS.resolved} findings (${severities(COUNTS.resolvedBySeverity)}); touchpoints 4 added, 2 removed, 2 renamed, 8 changed.`;
 
 function diffJson(args: string[], cwd?: string): DiffResult {
@@ -30,22 +33,57 @@ function diffJson(args: string[], cwd?: string): DiffResult {
 
 /** A touchpoint change as one compact line, for exact comparison. */
 const compact = (result: DiffResult) =>
-  result.files.flatMap((file) => file.touchpoints.map((t) => [t.kind, t.persona, t.before?.name ?? null, t.after?.name ?? null, t.changes.map((c) => [c.field, c.before, c.after, c.delta])]));
+  result.files.flatMap((file) =>
+    file.touchpoints.map((t) => [
+      t.kind,
+      t.persona,
+      t.before?.name ?? null,
+      t.after?.name ?? null,
+      t.changes.map((c) => [c.field, c.before, c.after, c.delta]),
+    ]),
+  );
 
 describe('journey diff: current state against the future state', () => {
   it('reports every planted change of the future sample, exactly', () => {
     const result = diffJson([SAMPLE, FUTURE]);
     expect(compact(result)).toEqual([
       ['changed', 'Practitioner', 'LinkedIn thought-leadership posts', 'LinkedIn thought-leadership posts', [['frequency', 'Weekly', 'Daily', null]]],
-      ['changed', 'Practitioner', 'Pricing page', 'Pricing page', [['conversion', 0.03, 0.05, 0.02], ['dropOff', 0.62, 0.4, -0.22]]],
-      ['changed', 'Practitioner', 'Kickoff call', 'Kickoff call', [['day', 44, 33, -11], ['nps', null, 40, null]]],
+      [
+        'changed',
+        'Practitioner',
+        'Pricing page',
+        'Pricing page',
+        [
+          ['conversion', 0.03, 0.05, 0.02],
+          ['dropOff', 0.62, 0.4, -0.22],
+        ],
+      ],
+      [
+        'changed',
+        'Practitioner',
+        'Kickoff call',
+        'Kickoff call',
+        [
+          ['day', 44, 33, -11],
+          ['nps', null, 40, null],
+        ],
+      ],
       ['renamed', 'Practitioner', 'Weekly usage tips email', 'Weekly product tips email', []],
       ['changed', 'Practitioner', 'Admin setup guide', 'Admin setup guide', [['stage', null, 'Onboarding', null]]],
       ['changed', 'Practitioner', 'Weekly check-in email', 'Weekly check-in email', [['mode', 'manual', 'automatic', null]]],
       ['changed', 'Practitioner', 'In-app chatbot', 'In-app chatbot', [['stage', 'Adoption', 'Onboarding', null]]],
       ['renamed', 'Practitioner', 'Renewal reminder', 'Renewal reminder email', [['day', 330, 300, -30]]],
       ['changed', 'Practitioner', 'Renewal invoice email', 'Renewal invoice email', [['team', 'Finance', 'Customer Success', null]]],
-      ['changed', 'Practitioner', 'Upgrade offer', 'Upgrade offer', [['channel', 'In-app', 'Email', null], ['direction', 'outbound', 'inbound', null]]],
+      [
+        'changed',
+        'Practitioner',
+        'Upgrade offer',
+        'Upgrade offer',
+        [
+          ['channel', 'In-app', 'Email', null],
+          ['direction', 'outbound', 'inbound', null],
+        ],
+      ],
       ['added', 'Practitioner', null, 'Product Hunt launch', []],
       ['added', 'Buyer', null, 'Executive onboarding call', []],
       ['added', 'Admin', null, 'Admin console tour', []],
@@ -58,21 +96,37 @@ describe('journey diff: current state against the future state', () => {
     expect(file!.unchangedTouchpoints).toBe(13);
     expect(file!.personas).toEqual({ added: ['Admin'], removed: [] });
     expect(file!.coverage.filter((c) => c.status === 'gained' || c.status === 'lost').map((c) => `${c.persona} ${c.stage} ${c.status}`)).toEqual([
-      'Practitioner Advocacy lost', 'Buyer Onboarding gained', 'Admin Onboarding gained',
+      'Practitioner Advocacy lost',
+      'Buyer Onboarding gained',
+      'Admin Onboarding gained',
     ]);
     expect(file!.handoffs.find((h) => h.persona === 'Practitioner' && h.fromStage === 'Decision')).toMatchObject({ before: { days: 14 }, after: { days: 3 } });
     // The gaps the future state closes: the stage typo, the handoff lag, the duplicate newsletter, the manual check-in...
     expect(file!.findings.resolved.map((f) => `${f.ruleId} ${f.location.cell ?? f.location.sheet}`)).toEqual([
-      'handoff-lag Practitioner!G12', 'unknown-value Practitioner!A15', 'automation-opportunity Practitioner!E16',
-      'duplicate-effort Practitioner!B18', 'one-way-stage Practitioner!A22', 'one-way-stage Practitioner!A23', 'handoff-lag Practitioner!G23',
+      'handoff-lag Practitioner!G12',
+      'unknown-value Practitioner!A15',
+      'automation-opportunity Practitioner!E16',
+      'duplicate-effort Practitioner!B18',
+      'one-way-stage Practitioner!A22',
+      'one-way-stage Practitioner!A23',
+      'handoff-lag Practitioner!G23',
       'missing-stage Buyer',
     ]);
     // ...and the ones it opens: Advocacy left empty, the new Admin persona's missing stages.
     expect(file!.findings.introduced.filter((f) => f.persona === 'Practitioner').map((f) => f.ruleId)).toEqual(['missing-stage', 'one-way-stage']);
     expect(result.summary).toEqual({
-      added: 4, removed: 2, renamed: 2, changed: 8, unchanged: 13, stagesGained: 2, stagesLost: 1,
-      findingsResolved: COUNTS.resolved, findingsIntroduced: COUNTS.introduced, findingsUnchanged: COUNTS.unchanged,
-      resolvedBySeverity: COUNTS.resolvedBySeverity, introducedBySeverity: COUNTS.introducedBySeverity,
+      added: 4,
+      removed: 2,
+      renamed: 2,
+      changed: 8,
+      unchanged: 13,
+      stagesGained: 2,
+      stagesLost: 1,
+      findingsResolved: COUNTS.resolved,
+      findingsIntroduced: COUNTS.introduced,
+      findingsUnchanged: COUNTS.unchanged,
+      resolvedBySeverity: COUNTS.resolvedBySeverity,
+      introducedBySeverity: COUNTS.introducedBySeverity,
     });
     expect(result.files[0]!.findings.introduced.every((f) => f.location.file === FUTURE)).toBe(true);
   });
@@ -86,11 +140,7 @@ describe('journey diff: current state against the future state', () => {
     expect(stylish.stdout).toContain('    ~ changed "Renewal invoice email" (Retention): ownership passed from Finance to Customer Success\n');
     expect(stylish.stdout.trimEnd().split('\n').at(-1)).toBe(`✗ ${VERDICT}`);
     const markdown = journey(['diff', SAMPLE, FUTURE, '--format', 'markdown']).stdout;
-    expect(markdown.split('\n').slice(0, 3)).toEqual([
-      '### journey diff: fixtures/sample-inventory.xlsx → fixtures/sample-future.xlsx',
-      '',
-      `⚠️ ${VERDICT}`,
-    ]);
+    expect(markdown.split('\n').slice(0, 3)).toEqual(['### journey diff: fixtures/sample-inventory.xlsx → fixtures/sample-future.xlsx', '', `⚠️ ${VERDICT}`]);
     expect(markdown).toContain(`<summary>Findings: ${COUNTS.resolved} resolved, ${COUNTS.introduced} introduced, ${COUNTS.unchanged} unchanged</summary>`);
   });
 
@@ -143,7 +193,10 @@ describe('journey diff: usage and input errors exit 2 with one line', () => {
 
   it('pairs two folders by relative path; a file in only one folder is all added or all removed', () => {
     const csv = 'Stage,Touchpoint,Channel\nOnboarding,Welcome,Email\n';
-    for (const [folder, files] of [['v1', ['a/same.csv', 'gone.csv']], ['v2', ['a/same.csv', 'new.csv']]] as const) {
+    for (const [folder, files] of [
+      ['v1', ['a/same.csv', 'gone.csv']],
+      ['v2', ['a/same.csv', 'new.csv']],
+    ] as const) {
       for (const file of files) {
         mkdirSync(join(dir, folder, 'a'), { recursive: true });
         writeFileSync(join(dir, folder, file), csv);
@@ -176,24 +229,37 @@ describe('journey diff: git revisions', () => {
   const repo = mkdtempSync(join(tmpdir(), 'journey-diff-git-'));
   afterAll(() => rmSync(repo, { recursive: true, force: true }));
   const git = (...args: string[]) => {
-    const run = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8' });
+    const run = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], {
+      cwd: repo,
+      encoding: 'utf8',
+    });
     if (run.status !== 0) throw new Error(run.stderr);
     return run.stdout;
   };
   const HEADER = 'Persona,Stage,Touchpoint,Team,Channel,Mode,Direction,Day,Frequency';
-  const V1 = [HEADER, 'Practitioner,Decision,Contract signed,Sales,Email,Automatic,Outbound,30,Once', 'Practitioner,Onboarding,Kickoff call,Customer Success,Video call,Manual,Outbound,44,Once'];
+  const V1 = [
+    HEADER,
+    'Practitioner,Decision,Contract signed,Sales,Email,Automatic,Outbound,30,Once',
+    'Practitioner,Onboarding,Kickoff call,Customer Success,Video call,Manual,Outbound,44,Once',
+  ];
   mkdirSync(join(repo, 'inventories'));
   git('init', '-q');
   writeFileSync(join(repo, 'inventories/acme.csv'), `${V1.join('\n')}\n`);
   writeFileSync(join(repo, 'inventories/beta.csv'), `${V1.join('\n')}\n`);
   // Markdown in a folder counts when it holds an inventory table, at a revision as in the working tree.
-  writeFileSync(join(repo, 'inventories/wiki.md'), '# Wiki journey\n\n| Stage | Touchpoint | Channel |\n|---|---|---|\n| Onboarding | Welcome email | Email |\n');
+  writeFileSync(
+    join(repo, 'inventories/wiki.md'),
+    '# Wiki journey\n\n| Stage | Touchpoint | Channel |\n|---|---|---|\n| Onboarding | Welcome email | Email |\n',
+  );
   writeFileSync(join(repo, 'inventories/README.md'), '# Inventories\n\nOne file per product line.\n');
   // The first commit's config turns missing-stage off; the second drops it, so its findings appear.
   writeFileSync(join(repo, 'journey.config.json'), '{ "rules": { "missing-stage": "off" } }\n');
   git('add', '.');
   git('commit', '-q', '-m', 'one');
-  writeFileSync(join(repo, 'inventories/acme.csv'), `${[V1[0], V1[2]!.replace(',44,', ',33,'), 'Practitioner,Onboarding,Help center,Support,Help center,Ongoing,Inbound,33,', V1[1]].join('\n')}\n`);
+  writeFileSync(
+    join(repo, 'inventories/acme.csv'),
+    `${[V1[0], V1[2]!.replace(',44,', ',33,'), 'Practitioner,Onboarding,Help center,Support,Help center,Ongoing,Inbound,33,', V1[1]].join('\n')}\n`,
+  );
   rmSync(join(repo, 'journey.config.json'));
   git('add', '-A');
   git('commit', '-q', '-m', 'two');

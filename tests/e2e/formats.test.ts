@@ -80,7 +80,9 @@ describe('journey audit output options (built CLI)', () => {
     expect(write.code).toBe(0);
     // Only the one line saying what was written: no report of the findings it accepted.
     expect(write.stdout).toBe('');
-    expect(write.stderr).toBe(`journey: wrote ${baseline} (the baseline: ${SAMPLE_CSV.findings} findings accepted); audit with --baseline ${baseline} to report only new ones\n`);
+    expect(write.stderr).toBe(
+      `journey: wrote ${baseline} (the baseline: ${SAMPLE_CSV.findings} findings accepted); audit with --baseline ${baseline} to report only new ones\n`,
+    );
     expect(JSON.parse(readFileSync(baseline, 'utf8')).findings).toHaveLength(SAMPLE_CSV.findings);
 
     const clean = journey(['audit', inventory, '--baseline', baseline, '-f', 'json']);

@@ -74,7 +74,7 @@ describe('hostile cell text in every output (built CLI)', () => {
     }
   });
 
-  it('prints no line the GitHub runner reads as a workflow command, but the github format\'s own annotations', () => {
+  it("prints no line the GitHub runner reads as a workflow command, but the github format's own annotations", () => {
     for (const [name, run] of runs) {
       for (const stream of [run.stdout, run.stderr]) {
         // The runner reads "##[" anywhere in a line as the legacy command form, unless the line is a "::" command.

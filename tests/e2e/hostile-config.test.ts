@@ -27,7 +27,9 @@ describe('prototype keys in a config', () => {
     ['__proto__ written with an escape', '{ "\\u005f_proto__": { "rules": {} } }', '__proto__', '1:3'],
   ])('%s is refused, naming the key, file, line and column', (_case, text, key, at) => {
     const run = withConfig(text);
-    expect(run.stderr).toBe(`journey: journey.config.json:${at}: the key "${key}" is not allowed anywhere in a config (it names JavaScript's object prototype); remove it\n`);
+    expect(run.stderr).toBe(
+      `journey: journey.config.json:${at}: the key "${key}" is not allowed anywhere in a config (it names JavaScript's object prototype); remove it\n`,
+    );
     expect(run.code).toBe(2);
   });
 
@@ -47,7 +49,9 @@ describe('a config nested deeper than journey reads', () => {
 describe('--read-timeout past the longest timer', () => {
   it('is a usage error, not a 1 ms timer that re-arms', () => {
     const run = journey(['audit', SAMPLE, '--read-timeout', '1e10']);
-    expect(run.stderr).toBe('journey: --read-timeout: expected a positive number of seconds up to 2147483 (about 24 days, the longest timer Node.js keeps), got "1e10"\n');
+    expect(run.stderr).toBe(
+      'journey: --read-timeout: expected a positive number of seconds up to 2147483 (about 24 days, the longest timer Node.js keeps), got "1e10"\n',
+    );
     expect(run.code).toBe(2);
     // The largest allowed still reads stdin without a warning.
     const largest = journey(['audit', '-', '--read-timeout', '2147483', '--exit-zero'], { input: 'Persona,Stage,Touchpoint\nA,Decision,Call\n' });

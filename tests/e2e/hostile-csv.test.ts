@@ -18,7 +18,10 @@ const withLimits = (name: string, limits: Record<string, number>) => {
  * Runs the built CLI with stdin from a file descriptor, or fed by `feed` until the CLI exits (an
  * endless producer), and resolves when it exits.
  */
-function run(args: string[], options: { stdin?: number; feed?: (write: (text: string) => boolean) => void; cwd?: string } = {}): Promise<{ code: number | null; stderr: string }> {
+function run(
+  args: string[],
+  options: { stdin?: number; feed?: (write: (text: string) => boolean) => void; cwd?: string } = {},
+): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [join(root, 'bin/journey.js'), ...args], {
       cwd: options.cwd ?? root,
@@ -65,7 +68,10 @@ describe('hostile input on the command line', () => {
     writeFileSync(file, Buffer.from('Stage,Touchpoint,Channel\nAwareness,Café launch,Blog\n', 'utf16le'));
     const fd = openSync(file, 'r');
     // Bytes as they are (journey() sends its input as UTF-8 text).
-    const stdout = execFileSync(process.execPath, [join(root, 'bin/journey.js'), 'audit', '-', '-f', 'json', '--fail-on', 'never'], { stdio: [fd, 'pipe', 'pipe'], encoding: 'utf8' });
+    const stdout = execFileSync(process.execPath, [join(root, 'bin/journey.js'), 'audit', '-', '-f', 'json', '--fail-on', 'never'], {
+      stdio: [fd, 'pipe', 'pipe'],
+      encoding: 'utf8',
+    });
     closeSync(fd);
     expect(JSON.parse(stdout).files[0].touchpoints).toBe(1);
   });
@@ -107,21 +113,27 @@ describe('hostile input on the command line', () => {
   it('refuses a character device given as a path (exit 2)', () => {
     const { code, stderr } = journey(['audit', '/dev/zero']);
     expect(code).toBe(2);
-    expect(stderr).toContain('journey: /dev/zero: is a character device (a terminal, or a device such as /dev/zero), not a file; give a file, or pipe a CSV to "journey audit -"');
+    expect(stderr).toContain(
+      'journey: /dev/zero: is a character device (a terminal, or a device such as /dev/zero), not a file; give a file, or pipe a CSV to "journey audit -"',
+    );
   });
 
-  it.skipIf(process.platform === 'win32')('reads a named pipe, and ends at --read-timeout when nothing writes to it', async () => {
-    const fifo = join(dir, 'inventory.csv');
-    execFileSync('mkfifo', [fifo]);
-    const silent = await run(['audit', fifo, '--read-timeout', '1']);
-    expect(silent.code).toBe(2);
-    expect(silent.stderr).toContain(`journey: ${fifo}: took longer than 1 s to read`);
+  it.skipIf(process.platform === 'win32')(
+    'reads a named pipe, and ends at --read-timeout when nothing writes to it',
+    async () => {
+      const fifo = join(dir, 'inventory.csv');
+      execFileSync('mkfifo', [fifo]);
+      const silent = await run(['audit', fifo, '--read-timeout', '1']);
+      expect(silent.code).toBe(2);
+      expect(silent.stderr).toContain(`journey: ${fifo}: took longer than 1 s to read`);
 
-    const reading = run(['audit', fifo, '--fail-on', 'never']);
-    // The writer blocks in open() until journey opens the pipe for reading.
-    execFileSync('sh', ['-c', `printf 'Stage,Touchpoint,Channel\\nAwareness,A,Blog\\n' > '${fifo}'`], { timeout: 20_000 });
-    const { code, stderr } = await reading;
-    expect(stderr).toBe('');
-    expect(code).toBe(0);
-  }, 60_000);
+      const reading = run(['audit', fifo, '--fail-on', 'never']);
+      // The writer blocks in open() until journey opens the pipe for reading.
+      execFileSync('sh', ['-c', `printf 'Stage,Touchpoint,Channel\\nAwareness,A,Blog\\n' > '${fifo}'`], { timeout: 20_000 });
+      const { code, stderr } = await reading;
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+    },
+    60_000,
+  );
 });

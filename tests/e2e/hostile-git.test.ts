@@ -18,13 +18,19 @@ mkdirSync(repo);
 mkdirSync(runTmp);
 
 function git(args: string[], input?: string | Buffer): string {
-  const run = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, input, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const run = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], {
+    cwd: repo,
+    input,
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
   if (run.status !== 0) throw new Error(run.stderr);
   return run.stdout.trim();
 }
 const blob = (content: string | Buffer) => git(['hash-object', '-w', '--stdin'], content);
 /** A tree from entries [mode, type, object, name]; git mktree takes names git itself would refuse to check out. */
-const tree = (entries: [string, string, string, string][]) => git(['mktree'], entries.map(([mode, type, object, name]) => `${mode} ${type} ${object}\t${name}\n`).join(''));
+const tree = (entries: [string, string, string, string][]) =>
+  git(['mktree'], entries.map(([mode, type, object, name]) => `${mode} ${type} ${object}\t${name}\n`).join(''));
 const commit = (treeId: string, message: string) => git(['commit-tree', treeId, '-m', message]);
 
 const HEADER = 'Persona,Stage,Touchpoint,Team,Channel,Mode,Direction,Day,Frequency';
@@ -46,19 +52,30 @@ const diffJson = (args: string[]) => {
   return JSON.parse(result.stdout) as DiffResult;
 };
 /** Every file under a folder, as paths relative to it. */
-const filesUnder = (folder: string): string[] => (readdirSync(folder, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[]).filter((e) => !e.isDirectory()).map((e) => join(e.parentPath, e.name).slice(folder.length + 1));
+const filesUnder = (folder: string): string[] =>
+  (readdirSync(folder, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    .filter((e) => !e.isDirectory())
+    .map((e) => join(e.parentPath, e.name).slice(folder.length + 1));
 
 describe('journey diff REVISION:folder: a tree git would not check out', () => {
   it('refuses a tree whose entries named ".." would write outside the temp folder, and writes nothing anywhere', () => {
     const payload = blob(`${HEADER}\npwned,pwned,pwned,,,,,,\n`);
-    let climb = tree([['100644', 'blob', payload, 'pwned.csv'], ['100644', 'blob', blob('{ "rules": {} }\n'), 'journey.config.json']]);
+    let climb = tree([
+      ['100644', 'blob', payload, 'pwned.csv'],
+      ['100644', 'blob', blob('{ "rules": {} }\n'), 'journey.config.json'],
+    ]);
     for (let i = 0; i < 4; i++) climb = tree([['040000', 'tree', climb, '..']]);
-    const inv = tree([['100644', 'blob', blob(INVENTORY), 'a.csv'], ['040000', 'tree', climb, '..']]);
+    const inv = tree([
+      ['100644', 'blob', blob(INVENTORY), 'a.csv'],
+      ['040000', 'tree', climb, '..'],
+    ]);
     const evil = commit(tree([['040000', 'tree', inv, 'inv']]), 'evil');
     git(['tag', '-f', 'evil', evil]);
     const result = run(['diff', 'evil:inv', 'evil:inv']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^journey: evil:inv: holds a path git would not check out \("inv\/\.\.\/\.\.\/.*pwned\.csv": an empty, "\." or "\.\." part, or a backslash\); refused\n$/);
+    expect(result.stderr).toMatch(
+      /^journey: evil:inv: holds a path git would not check out \("inv\/\.\.\/\.\.\/.*pwned\.csv": an empty, "\." or "\.\." part, or a backslash\); refused\n$/,
+    );
     expect(filesUnder(runTmp)).toEqual([]);
     expect(existsSync(join(base, 'pwned.csv'))).toBe(false);
     expect(filesUnder(base).filter((path) => path.endsWith('pwned.csv'))).toEqual([]);
@@ -66,7 +83,8 @@ describe('journey diff REVISION:folder: a tree git would not check out', () => {
 
   it('refuses entries with a backslash or named "." the same way', () => {
     for (const name of ['..\\..\\x.csv', '.']) {
-      const entry: [string, string, string, string] = name === '.' ? ['040000', 'tree', tree([['100644', 'blob', blob(INVENTORY), 'b.csv']]), name] : ['100644', 'blob', blob(INVENTORY), name];
+      const entry: [string, string, string, string] =
+        name === '.' ? ['040000', 'tree', tree([['100644', 'blob', blob(INVENTORY), 'b.csv']]), name] : ['100644', 'blob', blob(INVENTORY), name];
       const bad = commit(tree([['040000', 'tree', tree([['100644', 'blob', blob(INVENTORY), 'a.csv'], entry]), 'inv']]), 'bad');
       const result = run(['diff', `${bad}:inv`, `${bad}:inv`]);
       expect(result.code, name).toBe(2);
@@ -77,9 +95,12 @@ describe('journey diff REVISION:folder: a tree git would not check out', () => {
 });
 
 describe('journey diff REVISION:path: the config of the revision side', () => {
-  it('never takes a config planted above the temp folder; uses the working tree\'s', () => {
+  it("never takes a config planted above the temp folder; uses the working tree's", () => {
     // A config in TMPDIR turning every finding off would make identical files "introduce" findings.
-    writeFileSync(join(runTmp, 'journey.config.json'), '{ "rules": { "missing-stage": "off", "one-way-stage": "off", "automation-opportunity": "off", "handoff-lag": "off" } }\n');
+    writeFileSync(
+      join(runTmp, 'journey.config.json'),
+      '{ "rules": { "missing-stage": "off", "one-way-stage": "off", "automation-opportunity": "off", "handoff-lag": "off" } }\n',
+    );
     try {
       const clean = diffJson(['HEAD:inv/a.csv', 'inv/a.csv']);
       expect(clean.summary.findingsUnchanged).toBeGreaterThan(0);
@@ -103,7 +124,9 @@ describe('journey diff REVISION:path: sizes, option-like revisions, slashes, sub
     try {
       const result = run(['diff', `${big}:inv/big.csv`, 'inv/a.csv']);
       expect(result.code).toBe(2);
-      expect(result.stderr).toBe(`journey: ${big}:inv/big.csv: is 3.0 MiB, more than the 1 MiB journey reads from one file (limits.inputMiB); raise the limit if the file is genuine\n`);
+      expect(result.stderr).toBe(
+        `journey: ${big}:inv/big.csv: is 3.0 MiB, more than the 1 MiB journey reads from one file (limits.inputMiB); raise the limit if the file is genuine\n`,
+      );
       expect(filesUnder(runTmp)).toEqual([]);
     } finally {
       rmSync(join(repo, 'journey.config.json'));
@@ -124,11 +147,17 @@ describe('journey diff REVISION:path: sizes, option-like revisions, slashes, sub
 
   it('skips a submodule and a symbolic link named *.csv in a folder diff, each with a note', () => {
     const head = git(['rev-parse', 'HEAD']);
-    const inv = tree([['100644', 'blob', blob(INVENTORY), 'a.csv'], ['160000', 'commit', head, 'sub.csv'], ['120000', 'blob', blob('/etc/passwd'), 'link.csv']]);
+    const inv = tree([
+      ['100644', 'blob', blob(INVENTORY), 'a.csv'],
+      ['160000', 'commit', head, 'sub.csv'],
+      ['120000', 'blob', blob('/etc/passwd'), 'link.csv'],
+    ]);
     const withSub = commit(tree([['040000', 'tree', inv, 'inv']]), 'sub');
     const result = run(['diff', `${withSub}:inv`, 'HEAD:inv', '--format', 'json']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe(`journey: note: ${withSub}:inv/link.csv: is a symbolic link in git, not a file; skipped\njourney: note: ${withSub}:inv/sub.csv: is a git submodule, not a file; skipped\n`);
+    expect(result.stderr).toBe(
+      `journey: note: ${withSub}:inv/link.csv: is a symbolic link in git, not a file; skipped\njourney: note: ${withSub}:inv/sub.csv: is a git submodule, not a file; skipped\n`,
+    );
     expect((JSON.parse(result.stdout) as DiffResult).files.map((file) => file.before)).toEqual([`${withSub}:inv/a.csv`]);
   });
 });

@@ -51,7 +51,10 @@ describe('journey explain with stage labels and teams from the config', () => {
     mkdirSync(dir);
     writeFileSync(
       join(dir, 'journey.config.json'),
-      JSON.stringify({ stages: { list: [{ id: 'evil', label: 'Evil\u001b]0;t\u0007\n::error file=x::PWNED' }] }, stageOwners: { evil: ['Team\u001b[2J\n::add-mask::y'] } }),
+      JSON.stringify({
+        stages: { list: [{ id: 'evil', label: 'Evil\u001b]0;t\u0007\n::error file=x::PWNED' }] },
+        stageOwners: { evil: ['Team\u001b[2J\n::add-mask::y'] },
+      }),
     );
     const run = journey(['explain', rule], { cwd: dir });
     expect(run.code).toBe(0);

@@ -1,7 +1,20 @@
 // What journey writes (-o, --write-baseline, init, init --from): never through a link onto a workbook
 // without --force, and whole or not at all, on a full disk or when interrupted.
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, linkSync, openSync, writeSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  linkSync,
+  openSync,
+  writeSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -26,7 +39,9 @@ describe('-o through a link', () => {
     symlinkSync('precious.xlsx', join(dir, 'report.json'));
     const refused = journey(['audit', SAMPLE, '-f', 'json', '-o', 'report.json'], { cwd: dir });
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toBe('journey: -o report.json: already exists and leads to precious.xlsx, which is a .xlsx file journey did not write; name another file, or pass --force to replace it\n');
+    expect(refused.stderr).toBe(
+      'journey: -o report.json: already exists and leads to precious.xlsx, which is a .xlsx file journey did not write; name another file, or pass --force to replace it\n',
+    );
     expect(readFileSync(join(dir, 'precious.xlsx')).equals(WORKBOOK)).toBe(true);
     const forced = journey(['audit', SAMPLE, '-f', 'json', '-o', 'report.json', '--force'], { cwd: dir });
     expect(forced.code).toBe(1);
@@ -41,7 +56,9 @@ describe('-o through a link', () => {
     linkSync(join(dir, 'precious.xlsx'), join(dir, 'report.json'));
     const refused = journey(['audit', SAMPLE, '-f', 'json', '-o', 'report.json'], { cwd: dir });
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toBe('journey: -o report.json: already exists and holds a workbook or another archive, which journey never writes; name another file, or pass --force to replace it\n');
+    expect(refused.stderr).toBe(
+      'journey: -o report.json: already exists and holds a workbook or another archive, which journey never writes; name another file, or pass --force to replace it\n',
+    );
     // Even with --force, only the name given is replaced: the workbook's other name keeps its bytes.
     expect(journey(['audit', SAMPLE, '-f', 'json', '-o', 'report.json', '--force'], { cwd: dir }).code).toBe(1);
     expect(readFileSync(join(dir, 'precious.xlsx')).equals(WORKBOOK)).toBe(true);
@@ -152,10 +169,14 @@ describe('a closed pipe', () => {
   it('keeps the exit code the findings give (journey audit … | head), so pipefail gates work', () => {
     for (const format of ['compact', 'json']) {
       // head -c0 closes the pipe before journey writes: every write meets EPIPE.
-      const run = spawnSync('bash', ['-c', 'set -o pipefail; "$@" | head -c0', 'bash', process.execPath, join(root, 'bin/journey.js'), 'audit', SAMPLE, '-f', format], {
-        env: { ...process.env, SOURCE_DATE_EPOCH: TEST_EPOCH },
-        encoding: 'utf8',
-      });
+      const run = spawnSync(
+        'bash',
+        ['-c', 'set -o pipefail; "$@" | head -c0', 'bash', process.execPath, join(root, 'bin/journey.js'), 'audit', SAMPLE, '-f', format],
+        {
+          env: { ...process.env, SOURCE_DATE_EPOCH: TEST_EPOCH },
+          encoding: 'utf8',
+        },
+      );
       expect(run.stderr, format).toBe('');
       expect(run.status, format).toBe(1);
     }

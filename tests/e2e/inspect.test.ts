@@ -8,7 +8,7 @@ import { journey } from '../helpers/cli.js';
 const dir = mkdtempSync(join(tmpdir(), 'journey-e2e-inspect-'));
 
 describe('journey inspect (built CLI)', () => {
-  it('shows the header, each column\'s field, the stage model and how each distinct value reads', () => {
+  it("shows the header, each column's field, the stage model and how each distinct value reads", () => {
     const { code, stdout, stderr } = journey(['inspect', 'fixtures/sample-inventory.xlsx']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
@@ -21,9 +21,17 @@ describe('journey inspect (built CLI)', () => {
     expect(stdout).toMatch(/An audit finds: .*unknown-value ×1.*; run journey audit to see them\./);
   });
 
-  it('says how several channels, timing words, ignored columns and a file\'s own stages read, in JSON too', () => {
+  it("says how several channels, timing words, ignored columns and a file's own stages read, in JSON too", () => {
     const file = join(dir, 'winback.csv');
-    writeFileSync(file, ['Stage,Touchpoint,Channel,When,Budget', 'At risk,Usage drop alert,Email + SMS,Week 2,100', 'Lapsed,We miss you,Email/SMS,T+3,', 'Lost,Exit survey,Carrier pigeon,Q3,'].join('\n'));
+    writeFileSync(
+      file,
+      [
+        'Stage,Touchpoint,Channel,When,Budget',
+        'At risk,Usage drop alert,Email + SMS,Week 2,100',
+        'Lapsed,We miss you,Email/SMS,T+3,',
+        'Lost,Exit survey,Carrier pigeon,Q3,',
+      ].join('\n'),
+    );
     const text = journey(['inspect', file]);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain("Stage model (the file's own stage values, in the order they first appear): At risk → Lapsed → Lost");

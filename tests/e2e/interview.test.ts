@@ -13,7 +13,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 interface GuideJson {
   version: number;
   language: string;
-  guides: { persona: string; plannedMinutes: number; minutes: number; stages: { questions: { kind: string; because: { rule: string | null; fingerprint: string | null; location: { row: number | null } }[] }[] }[] }[];
+  guides: {
+    persona: string;
+    plannedMinutes: number;
+    minutes: number;
+    stages: { questions: { kind: string; because: { rule: string | null; fingerprint: string | null; location: { row: number | null } }[] }[] }[];
+  }[];
 }
 
 describe('journey interview', () => {
@@ -52,12 +57,15 @@ describe('journey interview', () => {
     }
   });
 
-  it('writes the answers sheet with the guide\'s questions, and never replaces a filled-in one', () => {
+  it("writes the answers sheet with the guide's questions, and never replaces a filled-in one", () => {
     const sheet = join(dir, 'answers.csv');
     const run = journey(['interview', SAMPLE, '--persona', 'buyer', '--template', sheet, '-o', join(dir, 'guide.md')]);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('wrote the answers sheet');
-    const lines = readFileSync(sheet, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = readFileSync(sheet, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(lines[0]).toBe('Persona,Interviewee,Stage,Touchpoint,Question,Quote,Feeling,Date');
     expect(lines.slice(1).every((line) => line.startsWith('Buyer,'))).toBe(true);
     expect(lines.some((line) => line.includes('Security review') || line.includes('Quarterly business review'))).toBe(true);
@@ -69,11 +77,14 @@ describe('journey interview', () => {
     expect(again.stderr).toMatch(/--template .*answers\.csv: already exists/);
   });
 
-  it('writes the guide in the language asked for, or the inventory\'s own', () => {
+  it("writes the guide in the language asked for, or the inventory's own", () => {
     const german = journey(['interview', SAMPLE, '--lang', 'de', '--persona', 'Practitioner']);
     expect(german.stdout).toContain('### Zum Einstieg');
     const spanish = join(dir, 'es.csv');
-    writeFileSync(spanish, 'Persona,Stage,Touchpoint,Channel,Day\nHuésped,Decision,Correo de confirmación de la reserva,Email,0\nHuésped,Onboarding,Llamada de bienvenida después de la llegada,Phone,3\nHuésped,Retention,Encuesta de satisfacción para el cliente,Email,10\n');
+    writeFileSync(
+      spanish,
+      'Persona,Stage,Touchpoint,Channel,Day\nHuésped,Decision,Correo de confirmación de la reserva,Email,0\nHuésped,Onboarding,Llamada de bienvenida después de la llegada,Phone,3\nHuésped,Retention,Encuesta de satisfacción para el cliente,Email,10\n',
+    );
     expect(journey(['interview', spanish]).stdout).toContain('### Para empezar');
   });
 
@@ -94,7 +105,10 @@ describe('journey interview', () => {
 
   it('reads --answers against the inventory, and names every row it cannot read in its own line, exit 2', () => {
     const answers = join(dir, 'bad-answers.csv');
-    writeFileSync(answers, 'Persona,Interviewee,Stage,Touchpoint,Question,Quote,Feeling,Date\nPractitioner,P1,Onbaording,,,Lost,-2,\nPractitioner,P2,,Pricing pag,,Hm,-1,\nPractitioner,P3,,Pricing page,,Fine,1,2026-11-02\nNobody,P4,,,,x,0,\n');
+    writeFileSync(
+      answers,
+      'Persona,Interviewee,Stage,Touchpoint,Question,Quote,Feeling,Date\nPractitioner,P1,Onbaording,,,Lost,-2,\nPractitioner,P2,,Pricing pag,,Hm,-1,\nPractitioner,P3,,Pricing page,,Fine,1,2026-11-02\nNobody,P4,,,,x,0,\n',
+    );
     for (const command of ['audit', 'report', 'map']) {
       const run = journey([command, SAMPLE, '--answers', answers, ...(command === 'map' ? ['-o', join(dir, 'map.html')] : [])]);
       expect(run.code, command).toBe(2);
@@ -122,7 +136,10 @@ describe('journey interview', () => {
   it('round-trips the answers sheet: the template filled in becomes friction in the audit and quotes in the report', () => {
     const sheet = join(dir, 'round-trip.csv');
     expect(journey(['interview', SAMPLE, '--persona', 'Practitioner', '--template', sheet]).code).toBe(0);
-    const [header, ...rows] = readFileSync(sheet, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const [header, ...rows] = readFileSync(sheet, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     // Two interviewees answer the handoff question about the kickoff call; one of them the pricing page too.
     const kickoff = rows.find((row) => row.includes(',Kickoff call,'))!;
     const answered = [
@@ -131,9 +148,16 @@ describe('journey interview', () => {
       kickoff.replace(/^Practitioner,,/, 'Practitioner,P3,').replace(/,,,$/, ',It was fine,1,2026-11-22'),
     ];
     writeFileSync(sheet, [header, ...answered, ...rows].join('\r\n'));
-    const audit = JSON.parse(journey(['audit', SAMPLE, '--answers', sheet, '--format', 'json']).stdout) as { findings: { ruleId: string; message: string; stage: string | null }[] };
+    const audit = JSON.parse(journey(['audit', SAMPLE, '--answers', sheet, '--format', 'json']).stdout) as {
+      findings: { ruleId: string; message: string; stage: string | null }[];
+    };
     const heard = audit.findings.filter((finding) => finding.ruleId === 'friction-point' && finding.message.includes('interviewees'));
-    expect(heard).toEqual([expect.objectContaining({ stage: 'onboarding', message: '2 of 3 interviewees (Practitioner) felt negative in Onboarding: "Nobody called for two weeks" and "I felt lost after signing"' })]);
+    expect(heard).toEqual([
+      expect.objectContaining({
+        stage: 'onboarding',
+        message: '2 of 3 interviewees (Practitioner) felt negative in Onboarding: "Nobody called for two weeks" and "I felt lost after signing"',
+      }),
+    ]);
     const report = journey(['report', SAMPLE, '--answers', sheet]).stdout;
     expect(report).toContain('### What interviewees said');
     expect(report).toContain('- **Onboarding**: 3 interviewees, 2 negative');

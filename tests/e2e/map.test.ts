@@ -45,7 +45,10 @@ describe('journey map', () => {
     for (const [args, files] of [
       [['-o', evil], [evil]],
       [['--format', 'mermaid', '-o', join(folder, 'map.md')], [join(folder, 'map.md')]],
-      [['--format', 'svg', '-o', join(folder, 'map.svg')], [join(folder, 'map-practitioner.svg'), join(folder, 'map-buyer.svg')]],
+      [
+        ['--format', 'svg', '-o', join(folder, 'map.svg')],
+        [join(folder, 'map-practitioner.svg'), join(folder, 'map-buyer.svg')],
+      ],
     ] as const) {
       const run = journey(['map', XLSX, ...args]);
       expect(run.code).toBe(0);
@@ -60,9 +63,13 @@ describe('journey map', () => {
     expect(stdout).toMatchObject({ code: 2, stderr: 'journey: --format png writes a file: give it with -o map.png\n' });
     const missing = journey(['map', XLSX, '--format', 'pdf', '--browser', join(dir, 'no-such-browser'), '-o', join(dir, 'x.pdf')]);
     expect(missing).toMatchObject({ code: 2, stderr: `journey: --browser ${join(dir, 'no-such-browser')}: no such file\n` });
-    const none = journey(['map', XLSX, '--format', 'pdf', '-o', join(dir, 'x.pdf')], { env: { PATH: join(dir, 'empty-path'), CHROME_PATH: undefined, PROGRAMFILES: undefined, LOCALAPPDATA: undefined } });
+    const none = journey(['map', XLSX, '--format', 'pdf', '-o', join(dir, 'x.pdf')], {
+      env: { PATH: join(dir, 'empty-path'), CHROME_PATH: undefined, PROGRAMFILES: undefined, LOCALAPPDATA: undefined },
+    });
     expect(none.code).toBe(2);
-    expect(none.stderr).toMatch(/^journey: --format pdf draws through Chromium, Chrome or Edge, and none was found \(on the PATH as chromium, [^\n]*; install one, or give its program with --browser PATH\n$/);
+    expect(none.stderr).toMatch(
+      /^journey: --format pdf draws through Chromium, Chrome or Edge, and none was found \(on the PATH as chromium, [^\n]*; install one, or give its program with --browser PATH\n$/,
+    );
     expect(existsSync(join(dir, 'x.pdf'))).toBe(false);
   });
 
@@ -116,7 +123,9 @@ describe('journey map', () => {
   it('refuses a type a format cannot draw yet, and unknown types, with exit 2', () => {
     const day = journey(['map', CSV, '--type', 'day', '--format', 'mermaid']);
     expect(day.code).toBe(2);
-    expect(day.stderr).toBe('journey: --type day is not yet supported with --format mermaid (it is with: current, future, detail; --format html draws every type)\n');
+    expect(day.stderr).toBe(
+      'journey: --type day is not yet supported with --format mermaid (it is with: current, future, detail; --format html draws every type)\n',
+    );
     expect(journey(['map', CSV, '--type', 'someday']).code).toBe(2);
   });
 
@@ -133,7 +142,10 @@ describe('journey map', () => {
 
   it('renders hostile cell values as text in every format', () => {
     const file = join(dir, 'hostile.csv');
-    writeFileSync(file, 'Persona,Stage,Touchpoint,Team,Channel,Day\n"<img src=x onerror=alert(1)>",Awareness,"<script>alert(1)</script>","A"" --> B",Email,1\n,Decision,"`x` %%{init}%%: 9: Evil",Sales,Email,"2"\n');
+    writeFileSync(
+      file,
+      'Persona,Stage,Touchpoint,Team,Channel,Day\n"<img src=x onerror=alert(1)>",Awareness,"<script>alert(1)</script>","A"" --> B",Email,1\n,Decision,"`x` %%{init}%%: 9: Evil",Sales,Email,"2"\n',
+    );
     const html = join(dir, 'hostile.html');
     expect(journey(['map', file, '--type', 'detail', '-o', html]).code).toBe(0);
     const { document } = new JSDOM(readFileSync(html, 'utf8')).window;

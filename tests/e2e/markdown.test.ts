@@ -15,11 +15,13 @@ describe('journey audit on markdown (built CLI)', () => {
     const result = AuditResultSchema.parse(JSON.parse(stdout));
     expect(result.files.map((f) => [f.kind, f.personas, f.touchpoints])).toEqual([['markdown', ['Trial user', 'Paying customer'], 10]]);
     const found = result.findings.map((f) => `${f.ruleId} ${f.location.cell ?? f.location.sheet}`);
-    expect(found).toEqual(expect.arrayContaining([
-      'unknown-value fixtures/shapes/playbook.md:15 › Channel',
-      'handoff-lag fixtures/shapes/playbook.md:31 › Day',
-      'missing-stage Paying customer',
-    ]));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'unknown-value fixtures/shapes/playbook.md:15 › Channel',
+        'handoff-lag fixtures/shapes/playbook.md:31 › Day',
+        'missing-stage Paying customer',
+      ]),
+    );
     const typo = result.findings.find((f) => f.ruleId === 'unknown-value')!;
     expect(typo.location).toMatchObject({ row: 15, column: 'Channel' });
     expect(typo.fix).toMatch(/^did you mean 'Email'\? Fix the spelling/);
@@ -35,12 +37,22 @@ describe('journey audit on markdown (built CLI)', () => {
     expect(github.stdout).toMatch(/::error file=fixtures\/shapes\/playbook\.md,line=15[,:]/);
   });
 
-  it('reads cells with links and code as their text, and a wiki page\'s inventory among unrelated tables', () => {
+  it("reads cells with links and code as their text, and a wiki page's inventory among unrelated tables", () => {
     const linked = AuditResultSchema.parse(JSON.parse(journey(['audit', 'fixtures/shapes/linked-cells.md', '--format', 'json']).stdout));
     expect(linked.files[0]!.touchpoints).toBe(4);
     expect(linked.findings.some((f) => /unknown-value/.test(f.ruleId))).toBe(false);
     const wiki = AuditResultSchema.parse(JSON.parse(journey(['audit', 'fixtures/shapes/wiki-journey.md', '--format', 'json']).stdout));
-    expect(wiki.files.map((f) => [f.personas, f.touchpoints, f.sheets.map((s) => [s.sheet, s.headerRow])])).toEqual([[['SMB admin'], 5, [['Tools we use', null], ['SMB admin', 15], ['Contacts', null]]]]);
+    expect(wiki.files.map((f) => [f.personas, f.touchpoints, f.sheets.map((s) => [s.sheet, s.headerRow])])).toEqual([
+      [
+        ['SMB admin'],
+        5,
+        [
+          ['Tools we use', null],
+          ['SMB admin', 15],
+          ['Contacts', null],
+        ],
+      ],
+    ]);
   });
 
   it('audits only the inventory markdown of a folder, and says a named markdown file without one is not an inventory', () => {

@@ -76,7 +76,10 @@ describe('journey measure', () => {
 
   it('escapes what the log says in every output', () => {
     const file = join(dir, 'hostile.csv');
-    writeFileSync(file, 'user_id,timestamp,event\nu1,2024-01-01T00:00:00Z,"<img src=x onerror=alert(1)>"\nu1,2024-01-01T01:00:00Z,"\u001b[31mred\u001b[0m | *bold*"\nu2,2024-01-01T00:00:00Z,plain\n');
+    writeFileSync(
+      file,
+      'user_id,timestamp,event\nu1,2024-01-01T00:00:00Z,"<img src=x onerror=alert(1)>"\nu1,2024-01-01T01:00:00Z,"\u001b[31mred\u001b[0m | *bold*"\nu2,2024-01-01T00:00:00Z,plain\n',
+    );
     const html = journey(['measure', file, '--format', 'html']).stdout;
     expect(html).not.toContain('<img');
     expect(html).toContain('&lt;img');
@@ -91,7 +94,10 @@ describe('journey measure', () => {
     const before = readFileSync(INVENTORY, 'utf8');
     const run = journey(['measure', CLICKSTREAM, '--inventory', INVENTORY, '--goal', 'Checkout', '--write-metrics', out]);
     expect(run.code, run.stderr).toBe(0);
-    const lines = readFileSync(out, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = readFileSync(out, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('Persona,Stage,Touchpoint,Reach,Share,Drop-off rate,Conversion rate,Median hours to next,Observed day');
     expect(lines[1]).toMatch(/^[^,]*,Awareness,Paid social ad,7,87\.5%,14\.29%,57\.14%,/);
     expect(readFileSync(INVENTORY, 'utf8')).toBe(before);
@@ -140,7 +146,8 @@ describe('journey measure: bad input is one line and exit 2, or a counted exclus
   it('counts rows without a user id when there are many (the ASOF NULL-key trap past 64 rows cannot match them)', () => {
     const file = join(dir, 'nulls.csv');
     const rows = ['user_id,timestamp,event'];
-    for (let i = 0; i < 200; i++) rows.push(`${i % 3 === 0 ? '' : `u${i % 7}`},2024-01-01T${String(i % 24).padStart(2, '0')}:00:00Z,${i % 2 === 0 ? 'a' : 'b'}`);
+    for (let i = 0; i < 200; i++)
+      rows.push(`${i % 3 === 0 ? '' : `u${i % 7}`},2024-01-01T${String(i % 24).padStart(2, '0')}:00:00Z,${i % 2 === 0 ? 'a' : 'b'}`);
     writeFileSync(file, `${rows.join('\n')}\n`);
     const result = measureJson([file, '--funnel', 'a,b']);
     expect(result.excluded[0]).toMatchObject({ rows: 67 });
@@ -181,7 +188,12 @@ describe('journey measure --emit-sql and --results', () => {
     const results = join(dir, 'results.csv');
     try {
       await engine.run(`CREATE TABLE events AS SELECT * FROM read_csv('${join(root, CLICKSTREAM)}', all_varchar = true)`);
-      await engine.run(`COPY (${sql.replace(/^--.*$/gm, '').trim().replace(/;$/, '')}) TO '${results}' (HEADER, DELIMITER ',')`);
+      await engine.run(
+        `COPY (${sql
+          .replace(/^--.*$/gm, '')
+          .trim()
+          .replace(/;$/, '')}) TO '${results}' (HEADER, DELIMITER ',')`,
+      );
     } finally {
       await engine.close();
     }

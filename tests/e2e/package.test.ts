@@ -19,7 +19,11 @@ const work = mkdtempSync(join(tmpdir(), 'journey-package-'));
 const project = join(work, 'project');
 
 function npm(args: string[], cwd: string) {
-  const result = spawnSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' } });
+  const result = spawnSync('npm', args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' },
+  });
   return { code: result.status, out: `${result.stdout}${result.stderr}` };
 }
 
@@ -41,27 +45,54 @@ beforeAll(() => {
   if (install.code !== 0) install = npm(['install', '--prefer-offline', tarball], project);
   if (install.code === 0) installed = true;
   else if (process.env.CI === 'true') throw new Error(`installing the packed package failed:\n${install.out}`);
-  else process.stdout.write(`skipped: installing the packed package (its dependencies are not in npm's cache and the registry cannot be reached)\n${install.out.split('\n').slice(-3).join('\n')}\n`);
+  else
+    process.stdout.write(
+      `skipped: installing the packed package (its dependencies are not in npm's cache and the registry cannot be reached)\n${install.out.split('\n').slice(-3).join('\n')}\n`,
+    );
 }, SLOW);
 
 describe('npm pack', () => {
   it('holds the bin, the bundle, the declarations and the schemas, and nothing of the sources, tests or fixtures', () => {
     expect(manifest.name).toBe('journey-audit');
-    for (const file of ['bin/journey.js', 'dist/boot/code-cache.js', 'dist/bundle/main.cjs', 'dist/lib/index.js', 'dist/index.d.ts', 'dist/api/types.d.ts', 'dist/errors.d.ts', 'journey.config.schema.json', 'journey-diff.schema.json', 'journey-measure.schema.json', 'package.json', 'README.md']) {
+    for (const file of [
+      'bin/journey.js',
+      'dist/boot/code-cache.js',
+      'dist/bundle/main.cjs',
+      'dist/lib/index.js',
+      'dist/index.d.ts',
+      'dist/api/types.d.ts',
+      'dist/errors.d.ts',
+      'journey.config.schema.json',
+      'journey-diff.schema.json',
+      'journey-measure.schema.json',
+      'package.json',
+      'README.md',
+    ]) {
       expect(packed, file).toContain(file);
     }
-    const unexpected = packed.filter((file) => !/^(bin\/journey\.js|dist\/boot\/code-cache\.js|dist\/bundle\/[^/]+\.cjs|dist\/lib\/[^/]+\.js|dist\/(index|errors|api\/types)\.d\.ts|journey(-diff)?\.config\.schema\.json|journey-(diff|measure)\.schema\.json|package\.json|README\.md|LICENSE)$/.test(file));
+    const unexpected = packed.filter(
+      (file) =>
+        !/^(bin\/journey\.js|dist\/boot\/code-cache\.js|dist\/bundle\/[^/]+\.cjs|dist\/lib\/[^/]+\.js|dist\/(index|errors|api\/types)\.d\.ts|journey(-diff)?\.config\.schema\.json|journey-(diff|measure)\.schema\.json|package\.json|README\.md|LICENSE)$/.test(
+          file,
+        ),
+    );
     expect(unexpected).toEqual([]);
   });
 
   it('depends at run time only on what the bundle leaves out (every bare import of the bundle is a dependency, and every dependency is imported)', () => {
     const imported = new Set<string>();
     // The CLI's bundle, its loader and the API's bundle.
-    const files = ['dist/bundle', 'dist/lib', 'dist/boot'].flatMap((folder) => readdirSync(join(root, folder)).filter((name) => /\.c?js$/.test(name)).map((name) => join(root, folder, name)));
+    const files = ['dist/bundle', 'dist/lib', 'dist/boot'].flatMap((folder) =>
+      readdirSync(join(root, folder))
+        .filter((name) => /\.c?js$/.test(name))
+        .map((name) => join(root, folder, name)),
+    );
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
       // Static imports at the start of a line, and import("…") or require("…") of a package-like name.
-      for (const match of text.matchAll(/^\s*(?:import|export)\s[^'"\n]*?from\s*["']([^"']+)["']|\b(?:import|require)\(\s*["']((?:@[\w.-]+\/)?[\w.-]+(?:\/[\w./-]*)?)["']\s*\)/gm)) {
+      for (const match of text.matchAll(
+        /^\s*(?:import|export)\s[^'"\n]*?from\s*["']([^"']+)["']|\b(?:import|require)\(\s*["']((?:@[\w.-]+\/)?[\w.-]+(?:\/[\w./-]*)?)["']\s*\)/gm,
+      )) {
         const specifier = (match[1] ?? match[2])!;
         if (specifier.startsWith('.')) continue;
         if (specifier.startsWith('node:') || builtinModules.includes(specifier)) continue;
@@ -87,11 +118,12 @@ describe('npm pack', () => {
 
 describe('the installed package', () => {
   it(
-    'runs the journey bin: --version and -v print package.json\'s version, audit reports, init writes a workbook',
+    "runs the journey bin: --version and -v print package.json's version, audit reports, init writes a workbook",
     (context) => {
       if (!installed) return context.skip();
       const bin = join(project, 'node_modules/.bin/journey');
-      const run = (args: string[]) => spawnSync(bin, args, { cwd: project, encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: TEST_EPOCH, GITHUB_STEP_SUMMARY: undefined } });
+      const run = (args: string[]) =>
+        spawnSync(bin, args, { cwd: project, encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: TEST_EPOCH, GITHUB_STEP_SUMMARY: undefined } });
       expect(run(['--version']).stdout.trim()).toBe(manifest.version);
       expect(run(['-v']).stdout.trim()).toBe(manifest.version);
       copyFileSync(join(root, 'fixtures/sample-inventory.csv'), join(project, 'inventory.csv'));
@@ -164,7 +196,21 @@ export { severity, version, names, text, wrong, rules };
 `,
       );
       const tsc = join(root, 'node_modules/typescript/bin/tsc');
-      const options = ['--noEmit', '--strict', '--target', 'es2022', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--typeRoots', join(root, 'node_modules/@types'), '--types', 'node', 'use.ts'];
+      const options = [
+        '--noEmit',
+        '--strict',
+        '--target',
+        'es2022',
+        '--module',
+        'nodenext',
+        '--moduleResolution',
+        'nodenext',
+        '--typeRoots',
+        join(root, 'node_modules/@types'),
+        '--types',
+        'node',
+        'use.ts',
+      ];
       const check = spawnSync(process.execPath, [tsc, ...options], { cwd: project, encoding: 'utf8' });
       expect(check.status, check.stdout).toBe(0);
     },
@@ -188,13 +234,21 @@ describe("a consumer's TypeScript project", () => {
       // @types/node@20 from the tarballs of this checkout's own copy (with its one dependency), so the test needs no registry.
       const types = join(work, 'types');
       mkdirSync(types);
-      const packTypes = npm(['pack', '--ignore-scripts', '--json', '--pack-destination', types, join(root, 'node_modules/@types/node'), join(root, 'node_modules/undici-types')], root);
+      const packTypes = npm(
+        ['pack', '--ignore-scripts', '--json', '--pack-destination', types, join(root, 'node_modules/@types/node'), join(root, 'node_modules/undici-types')],
+        root,
+      );
       expect(packTypes.code, packTypes.out).toBe(0);
       const typeTarballs = readdirSync(types).map((name) => join(types, name));
       const withTypes = npm(['install', '--offline', '--save-dev', ...typeTarballs], consumer);
       expect(withTypes.code, withTypes.out).toBe(0);
       expect(JSON.parse(readFileSync(join(consumer, 'node_modules/@types/node/package.json'), 'utf8')).version).toMatch(/^20\./);
-      writeFileSync(join(consumer, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, skipLibCheck: false, noEmit: true, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext' } }));
+      writeFileSync(
+        join(consumer, 'tsconfig.json'),
+        JSON.stringify({
+          compilerOptions: { strict: true, skipLibCheck: false, noEmit: true, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext' },
+        }),
+      );
       writeFileSync(
         join(consumer, 'index.ts'),
         `import * as journey from 'journey-audit';
@@ -224,7 +278,11 @@ function snapshot(): string {
   const repo = join(work, 'repo');
   mkdirSync(repo);
   const git = (args: string[], cwd = repo) => {
-    const result = spawnSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+    const result = spawnSync('git', args, {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
+    });
     expect(result.status, result.stderr).toBe(0);
     return result.stdout;
   };
@@ -244,68 +302,71 @@ function snapshot(): string {
 }
 
 describe.runIf(gitInstall)('installing from a git URL', () => {
-  it(
-    "README's Install commands work as written in a clone, on a machine with no journey on it",
-    () => {
-      const readme = readFileSync(join(root, 'README.md'), 'utf8');
-      const section = readme.slice(readme.indexOf('\n## Install\n'));
-      const block = /```sh\n([\s\S]*?)```/.exec(section)![1]!;
-      const commands = block.split('\n').map((line) => line.replace(/\s+#.*$/, '').trim()).filter(Boolean);
-      expect(commands).toContain(`npm install --global ./${manifest.name}-${manifest.version}.tgz`);
-      const clone = join(work, 'readme-clone');
-      const git = spawnSync('git', ['clone', '-q', snapshot(), clone], { encoding: 'utf8' });
-      expect(git.status, git.stderr).toBe(0);
-      const prefix = join(work, 'readme-global');
-      // A PATH with no journey on it: the global folder the README's install fills, then the system's.
-      const env = { ...process.env, npm_config_prefix: prefix, npm_config_prefer_offline: 'true', npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false', PATH: `${join(prefix, 'bin')}:${process.env.PATH}` };
-      expect(spawnSync('bash', ['-c', 'command -v journey'], { env, encoding: 'utf8' }).status).not.toBe(0);
-      for (const command of commands) {
-        const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', command], { cwd: clone, encoding: 'utf8', env });
-        expect(result.status, `${command}\n${result.stdout}${result.stderr}`).toBe(0);
-        if (command === 'journey --version') expect(result.stdout.trim()).toBe(manifest.version);
-      }
-    },
-    900_000,
-  );
+  it("README's Install commands work as written in a clone, on a machine with no journey on it", () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('\n## Install\n'));
+    const block = /```sh\n([\s\S]*?)```/.exec(section)![1]!;
+    const commands = block
+      .split('\n')
+      .map((line) => line.replace(/\s+#.*$/, '').trim())
+      .filter(Boolean);
+    expect(commands).toContain(`npm install --global ./${manifest.name}-${manifest.version}.tgz`);
+    const clone = join(work, 'readme-clone');
+    const git = spawnSync('git', ['clone', '-q', snapshot(), clone], { encoding: 'utf8' });
+    expect(git.status, git.stderr).toBe(0);
+    const prefix = join(work, 'readme-global');
+    // A PATH with no journey on it: the global folder the README's install fills, then the system's.
+    const env = {
+      ...process.env,
+      npm_config_prefix: prefix,
+      npm_config_prefer_offline: 'true',
+      npm_config_update_notifier: 'false',
+      npm_config_fund: 'false',
+      npm_config_audit: 'false',
+      PATH: `${join(prefix, 'bin')}:${process.env.PATH}`,
+    };
+    expect(spawnSync('bash', ['-c', 'command -v journey'], { env, encoding: 'utf8' }).status).not.toBe(0);
+    for (const command of commands) {
+      const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', command], { cwd: clone, encoding: 'utf8', env });
+      expect(result.status, `${command}\n${result.stdout}${result.stderr}`).toBe(0);
+      if (command === 'journey --version') expect(result.stdout.trim()).toBe(manifest.version);
+    }
+  }, 900_000);
 
-  it(
-    'npm pack of the git URL builds in prepare, and its tarball installs a working journey globally',
-    () => {
-      const repo = snapshot();
-      // As the README says: a global install straight from git is broken in npm itself (npm/cli#8440: its
-      // preparation install runs in global mode against the global folder), so the git URL is packed first.
-      const fromGit = join(work, 'from-git');
-      mkdirSync(fromGit);
-      const pack = npm(['pack', '--prefer-offline', '--pack-destination', fromGit, `git+file://${repo}`], work);
-      if (pack.code !== 0 && process.env.CI !== 'true' && /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ENOTCACHED/.test(pack.out)) {
-        process.stdout.write('skipped: installing from a git URL (the registry cannot be reached for the build tools)\n');
-        return;
-      }
-      expect(pack.code, pack.out).toBe(0);
-      const prefix = join(work, 'global');
-      const install = npm(['install', '--global', '--prefix', prefix, '--prefer-offline', join(fromGit, readdirSync(fromGit)[0]!)], work);
-      expect(install.code, install.out).toBe(0);
-      const version = spawnSync(join(prefix, 'bin/journey'), ['--version'], { encoding: 'utf8' });
-      expect(version.stdout.trim()).toBe(manifest.version);
-    },
-    900_000,
-  );
+  it('npm pack of the git URL builds in prepare, and its tarball installs a working journey globally', () => {
+    const repo = snapshot();
+    // As the README says: a global install straight from git is broken in npm itself (npm/cli#8440: its
+    // preparation install runs in global mode against the global folder), so the git URL is packed first.
+    const fromGit = join(work, 'from-git');
+    mkdirSync(fromGit);
+    const pack = npm(['pack', '--prefer-offline', '--pack-destination', fromGit, `git+file://${repo}`], work);
+    if (pack.code !== 0 && process.env.CI !== 'true' && /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ENOTCACHED/.test(pack.out)) {
+      process.stdout.write('skipped: installing from a git URL (the registry cannot be reached for the build tools)\n');
+      return;
+    }
+    expect(pack.code, pack.out).toBe(0);
+    const prefix = join(work, 'global');
+    const install = npm(['install', '--global', '--prefix', prefix, '--prefer-offline', join(fromGit, readdirSync(fromGit)[0]!)], work);
+    expect(install.code, install.out).toBe(0);
+    const version = spawnSync(join(prefix, 'bin/journey'), ['--version'], { encoding: 'utf8' });
+    expect(version.stdout.trim()).toBe(manifest.version);
+  }, 900_000);
 
-  it(
-    'prepare builds where npm gave it no devDependencies (as in a global install from git), instead of "tsc: not found"',
-    () => {
-      const clone = join(work, 'bare-clone');
-      const git = spawnSync('git', ['clone', '-q', snapshot(), clone], { encoding: 'utf8' });
-      expect(git.status, git.stderr).toBe(0);
-      // npm_config_global as npm's own git preparation passes it down: the install prepare makes must stay local.
-      const prepare = spawnSync(process.execPath, ['scripts/prepare.mjs'], { cwd: clone, encoding: 'utf8', env: { ...process.env, npm_config_global: 'true', npm_config_prefer_offline: 'true' } });
-      expect(prepare.status, prepare.stderr).toBe(0);
-      expect(prepare.stderr).toContain('journey prepare: the build tools are not installed here');
-      const version = spawnSync(process.execPath, [join(clone, 'bin/journey.js'), '--version'], { encoding: 'utf8' });
-      expect(version.stdout.trim()).toBe(manifest.version);
-    },
-    900_000,
-  );
+  it('prepare builds where npm gave it no devDependencies (as in a global install from git), instead of "tsc: not found"', () => {
+    const clone = join(work, 'bare-clone');
+    const git = spawnSync('git', ['clone', '-q', snapshot(), clone], { encoding: 'utf8' });
+    expect(git.status, git.stderr).toBe(0);
+    // npm_config_global as npm's own git preparation passes it down: the install prepare makes must stay local.
+    const prepare = spawnSync(process.execPath, ['scripts/prepare.mjs'], {
+      cwd: clone,
+      encoding: 'utf8',
+      env: { ...process.env, npm_config_global: 'true', npm_config_prefer_offline: 'true' },
+    });
+    expect(prepare.status, prepare.stderr).toBe(0);
+    expect(prepare.stderr).toContain('journey prepare: the build tools are not installed here');
+    const version = spawnSync(process.execPath, [join(clone, 'bin/journey.js'), '--version'], { encoding: 'utf8' });
+    expect(version.stdout.trim()).toBe(manifest.version);
+  }, 900_000);
 });
 
 /** The `run:` scripts of a GitHub Actions workflow's steps, by step name, with each step's env. */
@@ -321,7 +382,8 @@ function workflowSteps(path: string): { name: string; run: string; env: Record<s
       if (run[2] !== '|') step.run = run[2]!;
       else {
         const body: string[] = [];
-        while (i + 1 < lines.length && (lines[i + 1]!.trim() === '' || lines[i + 1]!.search(/\S/) > run[1]!.length)) body.push(lines[++i]!.slice(run[1]!.length + 2));
+        while (i + 1 < lines.length && (lines[i + 1]!.trim() === '' || lines[i + 1]!.search(/\S/) > run[1]!.length))
+          body.push(lines[++i]!.slice(run[1]!.length + 2));
         step.run = body.join('\n');
       }
     }
@@ -350,7 +412,18 @@ describe('the example CI files, run as written against the packed package', () =
     copyFileSync(tarball, join(folder, tarballPath!));
     const prefix = join(folder, '.global');
     // Its dependencies come from npm's cache after npm ci, as in the package's own install above.
-    const install = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', command], { cwd: folder, encoding: 'utf8', env: { ...process.env, npm_config_prefix: prefix, npm_config_prefer_offline: 'true', npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' } });
+    const install = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', command], {
+      cwd: folder,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        npm_config_prefix: prefix,
+        npm_config_prefer_offline: 'true',
+        npm_config_update_notifier: 'false',
+        npm_config_fund: 'false',
+        npm_config_audit: 'false',
+      },
+    });
     expect(install.status, `${install.stdout}${install.stderr}`).toBe(0);
     return `${join(prefix, 'bin')}:${process.env.PATH}`;
   };
@@ -368,7 +441,11 @@ describe('the example CI files, run as written against the packed package', () =
         // Each step gets a summary file of its own, as on GitHub, which shows them one after another.
         const summary = join(folder, `summary-${i}.md`);
         writeFileSync(summary, '');
-        const run = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run], { cwd: folder, encoding: 'utf8', env: { ...process.env, PATH: pathWithJourney, GITHUB_STEP_SUMMARY: summary, SOURCE_DATE_EPOCH: TEST_EPOCH } });
+        const run = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run], {
+          cwd: folder,
+          encoding: 'utf8',
+          env: { ...process.env, PATH: pathWithJourney, GITHUB_STEP_SUMMARY: summary, SOURCE_DATE_EPOCH: TEST_EPOCH },
+        });
         codes[step.name] = run.status;
         summaries += readFileSync(summary, 'utf8');
       }
@@ -387,7 +464,13 @@ describe('the example CI files, run as written against the packed package', () =
       const script = block.split('\n').flatMap((line) => /^ {4}- (.*?)(\s+#.*)?$/.exec(line)?.[1] ?? []);
       const folder = workspace('gitlab');
       const pathWithJourney = installAsWritten(folder, script[0]!);
-      const codes = script.slice(1).map((command) => spawnSync('sh', ['-c', command], { cwd: folder, encoding: 'utf8', env: { ...process.env, PATH: pathWithJourney, SOURCE_DATE_EPOCH: TEST_EPOCH } }).status);
+      const codes = script
+        .slice(1)
+        .map(
+          (command) =>
+            spawnSync('sh', ['-c', command], { cwd: folder, encoding: 'utf8', env: { ...process.env, PATH: pathWithJourney, SOURCE_DATE_EPOCH: TEST_EPOCH } })
+              .status,
+        );
       expect(codes).toEqual([0, 1]);
       expect(readFileSync(join(folder, 'gaps.md'), 'utf8')).toMatch(/^# Communication inventory gap report/);
       // Exit 1 for the sample's two error-level findings (one per file), and exactly those fail in the test report.
@@ -404,7 +487,12 @@ describe('the example CI files, run as written against the packed package', () =
       const diff = steps.find((step) => step.name === 'Diff the changed inventories')!;
       const folder = workspace('diff');
       const pathWithJourney = installAsWritten(folder, steps[0]!.run);
-      const git = (...args: string[]) => spawnSync('git', args, { cwd: folder, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } }).stdout.trim();
+      const git = (...args: string[]) =>
+        spawnSync('git', args, {
+          cwd: folder,
+          encoding: 'utf8',
+          env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
+        }).stdout.trim();
       git('init', '-q');
       git('add', 'inventories');
       git('commit', '-qm', 'base');
@@ -415,7 +503,18 @@ describe('the example CI files, run as written against the packed package', () =
       git('commit', '-qam', 'head');
       const output = join(folder, 'github-output');
       writeFileSync(output, '');
-      const run = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', diff.run], { cwd: folder, encoding: 'utf8', env: { ...process.env, PATH: pathWithJourney, BASE: base, GITHUB_STEP_SUMMARY: join(folder, 'summary.md'), GITHUB_OUTPUT: output, SOURCE_DATE_EPOCH: TEST_EPOCH } });
+      const run = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', diff.run], {
+        cwd: folder,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          PATH: pathWithJourney,
+          BASE: base,
+          GITHUB_STEP_SUMMARY: join(folder, 'summary.md'),
+          GITHUB_OUTPUT: output,
+          SOURCE_DATE_EPOCH: TEST_EPOCH,
+        },
+      });
       expect(run.status, run.stderr).toBe(0);
       expect(readFileSync(join(folder, 'journey-diff.md'), 'utf8')).toMatch(/^### journey diff: .*inventories\/sample\.csv\n\n⚠️ Introduces 1 finding/);
       // The grown lag is a new warning: --fail-on-new warning fails the check in the last step.

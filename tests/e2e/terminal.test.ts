@@ -20,14 +20,25 @@ if (!hasScript) process.stdout.write('skipped: the terminal (TTY) tests (they ne
 
 /** Runs the built CLI in a pseudo-terminal (util-linux `script`), as a person at a terminal would. */
 function inTerminal(args: string[], env: Record<string, string> = {}): string {
-  const command = ['NO_COLOR=1', `SOURCE_DATE_EPOCH=${TEST_EPOCH}`, ...Object.entries(env).map(([k, v]) => `${k}=${v}`), process.execPath, join(root, 'bin/journey.js'), ...args].map((part) => `'${part}'`).join(' ');
+  const command = [
+    'NO_COLOR=1',
+    `SOURCE_DATE_EPOCH=${TEST_EPOCH}`,
+    ...Object.entries(env).map(([k, v]) => `${k}=${v}`),
+    process.execPath,
+    join(root, 'bin/journey.js'),
+    ...args,
+  ]
+    .map((part) => `'${part}'`)
+    .join(' ');
   const result = spawnSync('script', ['-qec', `env ${command}`, '/dev/null'], { cwd: root, encoding: 'utf8' });
   return result.stdout.replace(/\r\n/g, '\n');
 }
 
 describe('output shape by where it goes', () => {
   it('defaults to one line per finding when stdout is not a terminal: file:sheet!cell  severity  message  rule', () => {
-    const json = JSON.parse(journey(['audit', 'fixtures/sample-inventory.xlsx', '-f', 'json']).stdout) as { findings: { ruleId: string; severity: string; message: string }[] };
+    const json = JSON.parse(journey(['audit', 'fixtures/sample-inventory.xlsx', '-f', 'json']).stdout) as {
+      findings: { ruleId: string; severity: string; message: string }[];
+    };
     const { stdout, code } = journey(['audit', 'fixtures/sample-inventory.xlsx']);
     expect(code).toBe(1);
     const lines = stdout.trimEnd().split('\n');
@@ -37,7 +48,8 @@ describe('output shape by where it goes', () => {
     expect(lines).toContain(
       'fixtures/sample-inventory.xlsx:Practitioner!G12  warning  Sales → Customer Success handoff: 14 days from "Contract signed confirmation" (Decision, day 30) to "Kickoff call" (Onboarding, day 44); bring "Kickoff call" forward or bridge the gap to at most 7 days.  handoff-lag',
     );
-    for (const [i, finding] of json.findings.entries()) expect(lines[i]).toMatch(new RegExp(`^fixtures/sample-inventory\\.xlsx(:\\S+)?  ${finding.severity}  .+  ${finding.ruleId}$`));
+    for (const [i, finding] of json.findings.entries())
+      expect(lines[i]).toMatch(new RegExp(`^fixtures/sample-inventory\\.xlsx(:\\S+)?  ${finding.severity}  .+  ${finding.ruleId}$`));
     // Written to a file, it is the same.
     const out = join(dir, 'out.txt');
     journey(['audit', 'fixtures/sample-inventory.xlsx', '-o', out]);
@@ -57,7 +69,9 @@ describe('output shape by where it goes', () => {
 
   it('never wraps stylish that is piped', () => {
     const { stdout } = journey(['audit', SAMPLE, '-f', 'stylish'], { env: { COLUMNS: '50' } });
-    expect(stdout).toContain('Sales → Customer Success handoff: 14 days from "Contract signed confirmation" (Decision, day 30) to "Kickoff call" (Onboarding, day 44); bring');
+    expect(stdout).toContain(
+      'Sales → Customer Success handoff: 14 days from "Contract signed confirmation" (Decision, day 30) to "Kickoff call" (Onboarding, day 44); bring',
+    );
   });
 
   it.runIf(hasScript)('in a terminal: the wrapped table at COLUMNS by default, one line per finding with --format compact', () => {
@@ -67,7 +81,9 @@ describe('output shape by where it goes', () => {
     expect(Math.max(...widths)).toBeLessThanOrEqual(100);
     // Wrapped: a message goes on under its column.
     expect(table).toMatch(/\n {40,}\S/);
-    const wider = inTerminal(['audit', SAMPLE], { COLUMNS: '160' }).split('\n').map((line) => line.length);
+    const wider = inTerminal(['audit', SAMPLE], { COLUMNS: '160' })
+      .split('\n')
+      .map((line) => line.length);
     expect(Math.max(...wider)).toBeGreaterThan(100);
     const compact = inTerminal(['audit', SAMPLE, '--format', 'compact'], { COLUMNS: '70' });
     expect(compact).toMatch(/^fixtures\/sample-inventory\.csv:H9  warning  Sales → Customer Success handoff: .* handoff-lag$/m);
@@ -108,7 +124,9 @@ describe('summaries that say what happened', () => {
     const both = journey(['audit', broken, SAMPLE, '-f', 'stylish']);
     expect(both.stdout).toMatch(/in 1 readable file \(25 touchpoints read\); 1 file could not be read\n$/);
     expect(journey(['audit', broken, '-f', 'markdown']).stdout).toMatch(/^### journey: 1 file could not be read\n/);
-    expect(journey(['audit', broken]).stdout).toMatch(/^.*broken\.csv  error  could not be read: .*  input-error\n1 file could not be read; nothing was audited\n$/);
+    expect(journey(['audit', broken]).stdout).toMatch(
+      /^.*broken\.csv  error  could not be read: .*  input-error\n1 file could not be read; nothing was audited\n$/,
+    );
   });
 });
 
@@ -129,6 +147,8 @@ describe('outputs and errors', () => {
     const broken = join(dir, 'stray.csv');
     writeFileSync(broken, 'Stage,Touchpoint\nAwareness,Web"inar\n');
     const run = journey(['audit', broken]);
-    expect(run.stderr).toMatch(/stray\.csv:2: cannot be read as CSV: a stray quote inside a field .*; double it \(""\) or quote the whole field, or save the file again from a spreadsheet program\n$/);
+    expect(run.stderr).toMatch(
+      /stray\.csv:2: cannot be read as CSV: a stray quote inside a field .*; double it \(""\) or quote the whole field, or save the file again from a spreadsheet program\n$/,
+    );
   });
 });

@@ -22,14 +22,22 @@ const EXPECTED: [persona: string, rule: string, words: string][] = [
   ['IT admin', 'stale-review', '7 touchpoints of IT admin were last reviewed more than 12 months ago'],
   ['IT admin', 'handoff-lag', 'Sales → Customer Success handoff: 21 days from "Contract signed confirmation" (Decision, day 30)'],
   ['IT admin', 'friction-point', '"SCIM provisioning guide" is a friction point'],
-  ['IT admin', 'duplicate-effort', 'Content and Product both send a monthly newsletter by Email to IT admin in Adoption: "Monthly admin newsletter" and "Product updates digest"'],
+  [
+    'IT admin',
+    'duplicate-effort',
+    'Content and Product both send a monthly newsletter by Email to IT admin in Adoption: "Monthly admin newsletter" and "Product updates digest"',
+  ],
   ['IT admin', 'automation-opportunity', '"Weekly usage report" is done by hand weekly'],
   ['Economic buyer', 'missing-stage', 'Economic buyer has no touchpoint in Adoption'],
   ['Economic buyer', 'stale-review', '8 touchpoints of Economic buyer were last reviewed'],
   ['End user', 'friction-point', 'End user meets 2 friction points in Onboarding: "SSO login"'],
   ['End user', 'over-communication', 'End user receives about 13 messages a week in Onboarding'],
   ['End user', 'unknown-value', "Stage 'Onbaording'"],
-  ['End user', 'duplicate-effort', `Product and Marketing both send touchpoints to End user in Adoption that a note calls duplicates: "What's new email" and "Feature spotlight"`],
+  [
+    'End user',
+    'duplicate-effort',
+    `Product and Marketing both send touchpoints to End user in Adoption that a note calls duplicates: "What's new email" and "Feature spotlight"`,
+  ],
   ['End user', 'automation-opportunity', '"We miss you email" is done by hand weekly'],
 ];
 
@@ -60,7 +68,7 @@ describe('the trial workbook', () => {
     expect(text).not.toContain('End user has no touchpoint in Decision');
   });
 
-  it('--state future judges the planned journey: the planned rows close the handoff wait and the buyer\'s Adoption gap', () => {
+  it("--state future judges the planned journey: the planned rows close the handoff wait and the buyer's Adoption gap", () => {
     const future = audit(['--state', 'future']).map(gap).join('\n');
     expect(future).not.toContain('handoff-lag');
     expect(future).not.toContain('Economic buyer has no touchpoint in Adoption');
@@ -87,7 +95,7 @@ describe('the trial workbook', () => {
     expect(top).toMatch(/^1\. \*\*IT admin\*\*: Sales → Customer Success handoff: 21 days/m);
     expect(top).toMatch(/^2\. \*\*Economic buyer\*\*: Economic buyer has no touchpoint in Adoption/m);
     expect(top).not.toContain('Onbaording');
-    expect(report).toContain('The 3 planned rows would resolve 2 findings of today\'s');
+    expect(report).toContain("The 3 planned rows would resolve 2 findings of today's");
     expect(report.match(/\) \*The planned rows resolve it\.\*$/gm)).toHaveLength(2);
     const hygiene = report.slice(report.indexOf('## Data hygiene'));
     expect(hygiene).toContain("Stage 'Onbaording'");

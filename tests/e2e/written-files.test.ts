@@ -38,13 +38,19 @@ describe('files journey writes', () => {
     expect(readFileSync(join(dir, file), 'utf8')).toBe(text);
   });
 
-  it.each([['a page', 'page.html'], ['a drawing', 'logo.svg'], ['notes', 'notes.md']])('keeps %s journey did not write unless --force, whatever its extension', (_, file) => {
+  it.each([
+    ['a page', 'page.html'],
+    ['a drawing', 'logo.svg'],
+    ['notes', 'notes.md'],
+  ])('keeps %s journey did not write unless --force, whatever its extension', (_, file) => {
     writeFileSync(join(dir, file), `mine: ${file}\n`);
     const format = file.endsWith('.md') ? 'mermaid' : file.endsWith('.svg') ? 'svg' : 'html';
     const args = ['map', XLSX, '--persona', 'Buyer', '--format', format, '-o', file];
     const refused = run(args);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toBe(`journey: -o ${file}: already exists and is a .${file.split('.')[1]} file journey did not write; name another file, or pass --force to replace it\n`);
+    expect(refused.stderr).toBe(
+      `journey: -o ${file}: already exists and is a .${file.split('.')[1]} file journey did not write; name another file, or pass --force to replace it\n`,
+    );
     expect(readFileSync(join(dir, file), 'utf8')).toBe(`mine: ${file}\n`);
     expect(run([...args, '--force']).code).toBe(0);
   });
@@ -61,11 +67,18 @@ describe('files journey writes', () => {
     const baseline = run(['audit', 'inventory.csv', '--write-baseline', 'baseline.json']);
     expect(baseline.code).toBe(0);
     expect(baseline.stdout).toBe('');
-    expect(baseline.stderr).toMatch(/^journey: wrote baseline\.json \(the baseline: \d+ findings accepted\); audit with --baseline baseline\.json to report only new ones\n$/);
+    expect(baseline.stderr).toMatch(
+      /^journey: wrote baseline\.json \(the baseline: \d+ findings accepted\); audit with --baseline baseline\.json to report only new ones\n$/,
+    );
     // With -o the accepted findings still go where it says.
     const both = run(['audit', 'inventory.csv', '--write-baseline', 'baseline2.json', '-f', 'json', '-o', 'accepted.json']);
     expect(both.stdout).toBe('');
-    expect(both.stderr.split('\n').filter(Boolean).map((line) => line.split(' ').slice(0, 3).join(' '))).toEqual(['journey: wrote baseline2.json', 'journey: wrote accepted.json']);
+    expect(
+      both.stderr
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.split(' ').slice(0, 3).join(' ')),
+    ).toEqual(['journey: wrote baseline2.json', 'journey: wrote accepted.json']);
     expect(JSON.parse(readFileSync(join(dir, 'accepted.json'), 'utf8')).findings.length).toBeGreaterThan(0);
     expect(run(['init-config']).stderr).toBe('journey: wrote journey.config.json\n');
     expect(run(['init', 'starter.csv', '--csv']).stderr).toMatch(/^journey: wrote starter\.csv: an empty template\. Next: journey audit starter\.csv\n$/);

@@ -14,7 +14,12 @@ const write = (text: string) => {
   writeFileSync(path, text);
   return path;
 };
-const entry = (i: number, message = `Stage {Onboarding} has "a" \\ handoff [${i}] — 営業 😀`) => ({ fingerprint: `fp${i % 997}`, ruleId: 'handoff-lag', file: `inv/{${i}}.xlsx`, message });
+const entry = (i: number, message = `Stage {Onboarding} has "a" \\ handoff [${i}] — 営業 😀`) => ({
+  fingerprint: `fp${i % 997}`,
+  ruleId: 'handoff-lag',
+  file: `inv/{${i}}.xlsx`,
+  message,
+});
 
 describe('readBaseline', () => {
   it('gives what parsing the whole file gives, across chunk boundaries, braces, quotes and multi-byte text in strings', async () => {
@@ -35,7 +40,11 @@ describe('readBaseline', () => {
     ['no findings', '{ "version": 1 }', 'not a journey baseline'],
     ['an entry without its message', '{ "version": 1, "findings": [ { "fingerprint": "a", "ruleId": "r", "file": "f" } ] }', 'not a journey baseline'],
     ['an entry that is a string', '{ "version": 1, "findings": [ "a" ] }', 'not a journey baseline'],
-    ['entries under another key', '{ "version": 1, "findings": [], "other": [ { "fingerprint": "a", "ruleId": "r", "file": "f", "message": "m" } ] }', 'not a journey baseline'],
+    [
+      'entries under another key',
+      '{ "version": 1, "findings": [], "other": [ { "fingerprint": "a", "ruleId": "r", "file": "f", "message": "m" } ] }',
+      'not a journey baseline',
+    ],
     ['an array at the top', '[ { "version": 1 } ]', 'not a journey baseline'],
   ])('refuses %s', async (_case, text, reason) => {
     const path = write(text);

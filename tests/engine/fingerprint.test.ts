@@ -16,8 +16,12 @@ describe('fingerprintOf', () => {
   });
 
   it('keys a message by its statement: quotes, asides, figures and plural s left out, advice after ":" or ";" ignored', () => {
-    expect(messageKey('P meets Onboarding on Email only (1 touchpoint); add a second channel')).toBe(messageKey('P meets Onboarding on Email only (4 touchpoints); add one'));
-    expect(messageKey("Stage 'Onbording' of \"Kickoff\" is not a known stage")).toBe(messageKey("Stage 'Onbrding' of \"Call\" is not a known stage; did you mean 'onboarding'?"));
+    expect(messageKey('P meets Onboarding on Email only (1 touchpoint); add a second channel')).toBe(
+      messageKey('P meets Onboarding on Email only (4 touchpoints); add one'),
+    );
+    expect(messageKey('Stage \'Onbording\' of "Kickoff" is not a known stage')).toBe(
+      messageKey("Stage 'Onbrding' of \"Call\" is not a known stage; did you mean 'onboarding'?"),
+    );
     expect(messageKey('P sends 1 touchpoint')).toBe(messageKey('P sends 3 touchpoints'));
     // An apostrophe inside a word opens no quotation: the words after it still count.
     expect(messageKey("the journey's start is late")).not.toBe(messageKey("the journey's end is late"));
@@ -70,8 +74,14 @@ describe('fingerprints of real findings across ordinary edits', () => {
 
   it('keep every fingerprint when a row is inserted above and the rows are re-sorted', async () => {
     const before = await audit(rows);
-    expect(before.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['duplicate-effort', 'over-communication', 'one-way-stage', 'single-channel-stage', 'handoff-lag', 'unknown-value']));
-    const inserted = [rows[0]!, ['Practitioner', 'Awareness', 'Launch webinar', 'Marketing', 'Webinar', 'Manual', 'Inbound', 0, 'Once'], ...rows.slice(1).reverse()];
+    expect(before.map((f) => f.ruleId)).toEqual(
+      expect.arrayContaining(['duplicate-effort', 'over-communication', 'one-way-stage', 'single-channel-stage', 'handoff-lag', 'unknown-value']),
+    );
+    const inserted = [
+      rows[0]!,
+      ['Practitioner', 'Awareness', 'Launch webinar', 'Marketing', 'Webinar', 'Manual', 'Inbound', 0, 'Once'],
+      ...rows.slice(1).reverse(),
+    ];
     // The new row's own stage is the only one whose findings may change.
     const outsideAwareness = (findings: Finding[]) => findings.filter((f) => f.stage !== 'awareness');
     expect(byRule(outsideAwareness(await audit(inserted)))).toEqual(byRule(outsideAwareness(before)));

@@ -15,7 +15,9 @@ const rows = [
 const missing = (config: unknown) => {
   const resolved = resolveConfig(ConfigSchema.parse(config));
   const findings = runRules(model(rows), enabledRules(resolved), resolved.settings, '2026-11-25');
-  return applyIgnores(findings, resolved.ignore, null).kept.filter((f) => f.ruleId === 'missing-stage').map((f) => `${f.persona}/${f.stage}`);
+  return applyIgnores(findings, resolved.ignore, null)
+    .kept.filter((f) => f.ruleId === 'missing-stage')
+    .map((f) => `${f.persona}/${f.stage}`);
 };
 
 describe('ignore entries by persona and stage', () => {
@@ -31,7 +33,9 @@ describe('ignore entries by persona and stage', () => {
   });
 
   it('refuse a stage the stage model does not have', () => {
-    expect(() => resolveConfig(ConfigSchema.parse({ ignore: [{ stages: ['onbording'], reason: 'x' }] }))).toThrow('ignore[0].stages[0]: no stage "onbording"; did you mean "onboarding"?');
+    expect(() => resolveConfig(ConfigSchema.parse({ ignore: [{ stages: ['onbording'], reason: 'x' }] }))).toThrow(
+      'ignore[0].stages[0]: no stage "onbording"; did you mean "onboarding"?',
+    );
   });
 });
 

@@ -110,10 +110,12 @@ describe('markdown text', () => {
   });
 
   it('keeps benign text byte for byte', () => {
-    const benign = 'Stage \'Onbaording\' of "Admin setup guide" is not a known stage; did you mean \'Onboarding\'? (40%, day 3–5, A → B)';
+    const benign = "Stage 'Onbaording' of \"Admin setup guide\" is not a known stage; did you mean 'Onboarding'? (40%, day 3–5, A → B)";
     expect(markdownText(benign)).toBe(benign);
     expect(markdownCode('Practitioner!A15')).toBe('`Practitioner!A15`');
-    expect(markdownText('open_rate in issue_644.xlsx and has_x000D_.xlsx [sheet "A"] row 1')).toBe('open_rate in issue_644.xlsx and has_x000D_.xlsx [sheet "A"] row 1');
+    expect(markdownText('open_rate in issue_644.xlsx and has_x000D_.xlsx [sheet "A"] row 1')).toBe(
+      'open_rate in issue_644.xlsx and has_x000D_.xlsx [sheet "A"] row 1',
+    );
     // What a pasted report reads as: an & that starts no entity, a ~ with no partner and a : that starts no link stay.
     expect(markdownText('Buyer - CFO & CIO')).toBe('Buyer - CFO & CIO');
     expect(markdownText('Takes ~3 weeks')).toBe('Takes ~3 weeks');
@@ -137,9 +139,11 @@ describe('markdown text', () => {
 
 describe('mermaid label', () => {
   it('leaves no quote, directive, HTML, fence or line break', () => {
-    const label = mermaidLabel('"q" %%{init: {\'theme\':\'dark\'}}%% <b>x</b> --> ]]> ``` a|b #quot;\nnext');
+    const label = mermaidLabel("\"q\" %%{init: {'theme':'dark'}}%% <b>x</b> --> ]]> ``` a|b #quot;\nnext");
     expect(label).not.toMatch(/["%<>`|\n]/);
-    expect(label).toBe("#quot;q#quot; #37;#37;#123;init: #123;'theme':'dark'#125;#125;#37;#37; #lt;b#gt;x#lt;/b#gt; --#gt; #93;#93;#gt; #96;#96;#96; a#124;b #35;quot#59; next");
+    expect(label).toBe(
+      "#quot;q#quot; #37;#37;#123;init: #123;'theme':'dark'#125;#125;#37;#37; #lt;b#gt;x#lt;/b#gt; --#gt; #93;#93;#gt; #96;#96;#96; a#124;b #35;quot#59; next",
+    );
     expect(mermaidLabel('Customer Success, Product')).toBe('Customer Success, Product');
   });
 });

@@ -7,7 +7,10 @@ describe('github', () => {
   it('escapes messages and properties as GitHub requires', () => {
     expect(escapeData('50% done\r\nnext: a, b')).toBe('50%25 done%0D%0Anext: a, b');
     expect(escapeProperty('a:b,c%\n')).toBe('a%3Ab%2Cc%25%0A');
-    const out = formatGithub(resultWith([finding('warning', 'Drop-off 45%, then: more\nlines', 3, { location: { file: 'a,b:c.csv', sheet: null, row: 3, column: 'B', cell: 'B3' } })]), OPTIONS);
+    const out = formatGithub(
+      resultWith([finding('warning', 'Drop-off 45%, then: more\nlines', 3, { location: { file: 'a,b:c.csv', sheet: null, row: 3, column: 'B', cell: 'B3' } })]),
+      OPTIONS,
+    );
     expect(out).toBe('::warning file=a%2Cb%3Ac.csv,line=3,title=journey handoff-lag::B3: Drop-off 45%25, then: more%0Alines\n');
   });
 

@@ -9,7 +9,11 @@ const text = (output: string | Iterable<string>) => (typeof output === 'string' 
 
 describe('json', () => {
   it('streams the whole result as JSON, one finding per line', () => {
-    for (const result of [resultWith([]), resultWith([finding('error', 'a "quoted" → message', 2), finding('info', 'b', 3)]), { ...resultWith([finding('warning', 'c')]), overviews: [] }]) {
+    for (const result of [
+      resultWith([]),
+      resultWith([finding('error', 'a "quoted" → message', 2), finding('info', 'b', 3)]),
+      { ...resultWith([finding('warning', 'c')]), overviews: [] },
+    ]) {
       const output = text(formatJson(result, OPTIONS));
       // The result, plus which journey wrote it: the version comes from package.json, the one place it is set.
       expect(JSON.parse(output)).toEqual({ ...result, tool: { name: manifest.name, version: manifest.version } });

@@ -5,7 +5,6 @@ import { journey } from '../helpers/cli.js';
 import { OPTIONS, finding, resultWith } from '../helpers/results.js';
 import { sampleCounts } from '../helpers/sample-counts.js';
 
-
 interface Element {
   name: string;
   attributes: Record<string, string>;
@@ -30,7 +29,10 @@ function parseXml(xml: string): Element {
 
 describe('junit', () => {
   it('fails only the test cases at or above --fail-on; the others pass with their text, so a green run is green here too', () => {
-    const severities = (root: Element, outcome: string) => root.children.flatMap((suite) => suite.children.filter((c) => c.children[0]?.name === outcome).map((c) => c.name === 'testcase' && c.children[0]!.attributes.type));
+    const severities = (root: Element, outcome: string) =>
+      root.children.flatMap((suite) =>
+        suite.children.filter((c) => c.children[0]?.name === outcome).map((c) => c.name === 'testcase' && c.children[0]!.attributes.type),
+      );
     const byDefault = journey(['audit', 'fixtures/sample-inventory.xlsx', '-f', 'junit']);
     expect(byDefault.code).toBe(1);
     const root = parseXml(byDefault.stdout);
@@ -44,13 +46,17 @@ describe('junit', () => {
     expect(never.code).toBe(0);
     expect(parseXml(never.stdout).attributes.failures).toBe('0');
     expect(parseXml(journey(['audit', 'fixtures/sample-inventory.xlsx', '-f', 'junit', '--exit-zero']).stdout).attributes.failures).toBe('0');
-    expect(severities(parseXml(journey(['audit', 'fixtures/sample-inventory.xlsx', '-f', 'junit', '--fail-on', 'warning']).stdout), 'failure')).not.toContain('info');
+    expect(severities(parseXml(journey(['audit', 'fixtures/sample-inventory.xlsx', '-f', 'junit', '--fail-on', 'warning']).stdout), 'failure')).not.toContain(
+      'info',
+    );
     // Failed by --max-warnings alone: a failing test case says why.
     const tooMany = journey(['audit', 'fixtures/sample-inventory.xlsx', '-f', 'junit', '--fail-on', 'never', '--max-warnings', '5']);
     expect(tooMany.code).toBe(1);
     const suites = parseXml(tooMany.stdout);
     expect(suites.attributes.failures).toBe('1');
-    expect(suites.children.at(-1)!.children[0]!.children[0]!.attributes.message).toBe(`${sampleCounts('fixtures/sample-inventory.xlsx').warnings} warnings, more than the maximum of 5`);
+    expect(suites.children.at(-1)!.children[0]!.children[0]!.attributes.message).toBe(
+      `${sampleCounts('fixtures/sample-inventory.xlsx').warnings} warnings, more than the maximum of 5`,
+    );
   });
 
   it('gives one testsuite per file and, with --fail-on info, one failing testcase per finding', () => {
@@ -68,10 +74,16 @@ describe('junit', () => {
   });
 
   it('gives a clean file one passing testcase and an unreadable one an error', () => {
-    const xml = formatJunit(resultWith([], [
-      { file: 'clean.csv', kind: 'csv', sheets: [], personas: [], touchpoints: 1, error: null },
-      { file: 'broken.xlsx', kind: null, sheets: [], personas: [], touchpoints: 0, error: 'broken.xlsx: is not a readable .xlsx workbook' },
-    ]), OPTIONS);
+    const xml = formatJunit(
+      resultWith(
+        [],
+        [
+          { file: 'clean.csv', kind: 'csv', sheets: [], personas: [], touchpoints: 1, error: null },
+          { file: 'broken.xlsx', kind: null, sheets: [], personas: [], touchpoints: 0, error: 'broken.xlsx: is not a readable .xlsx workbook' },
+        ],
+      ),
+      OPTIONS,
+    );
     const [clean, broken] = parseXml(xml).children;
     expect(clean!.children).toHaveLength(1);
     expect(clean!.children[0]!.children).toEqual([]);

@@ -42,7 +42,11 @@ describe('journey report', () => {
 
   it('has a summary, the most serious gaps without data hygiene, a section per persona, and every finding printed once', () => {
     const text = report(['fixtures/sample-inventory.xlsx']);
-    expect(text.startsWith(`# Communication inventory gap report\n\njourney read 1 inventory (\`fixtures/sample-inventory.xlsx\`) with 2 personas (Practitioner and Buyer) and ${SAMPLE.touchpoints} touchpoints, and found ${countsText(SAMPLE)}.`)).toBe(true);
+    expect(
+      text.startsWith(
+        `# Communication inventory gap report\n\njourney read 1 inventory (\`fixtures/sample-inventory.xlsx\`) with 2 personas (Practitioner and Buyer) and ${SAMPLE.touchpoints} touchpoints, and found ${countsText(SAMPLE)}.`,
+      ),
+    ).toBe(true);
     const top = text.slice(text.indexOf('## The most serious gaps'), text.indexOf('\n## Practitioner'));
     expect(top.match(/^\d\. /gm)).toHaveLength(5);
     // A typo is data hygiene, never a top gap.
@@ -58,7 +62,7 @@ describe('journey report', () => {
     expect(new Set(items.map((line) => line.replace(/^(\d\.|-) (\*\*[^*]+\*\*: )?/, ''))).size).toBe(SAMPLE.findings);
   });
 
-  it('renders tables that parse with the header\'s number of cells on every row', () => {
+  it("renders tables that parse with the header's number of cells on every row", () => {
     const tokens = new Lexer({ gfm: true }).lex(report(['fixtures/sample-inventory.xlsx', 'fixtures/sample-inventory.csv']));
     const tables = tokens.filter((t): t is Tokens.Table => t.type === 'table');
     expect(tables).toHaveLength(4);
@@ -67,8 +71,8 @@ describe('journey report', () => {
 
   it("judges today's rows and says what the planned ones change; --state future judges the plan", () => {
     const today = report(['fixtures/sample-future.xlsx']);
-    expect(today).toContain('It judges today\'s journey: the 3 planned rows are left out of every finding (see What the plan changes).');
-    expect(today).toContain('\n## What the plan changes\n\nThe 3 planned rows would resolve 1 finding of today\'s');
+    expect(today).toContain("It judges today's journey: the 3 planned rows are left out of every finding (see What the plan changes).");
+    expect(today).toContain("\n## What the plan changes\n\nThe 3 planned rows would resolve 1 finding of today's");
     expect(today).toMatch(/Buyer has no touchpoint in Onboarding.*\*The planned rows resolve it\.\*$/m);
     // The Admin persona exists only in the plan.
     expect(today).not.toContain('\n## Admin\n');
@@ -93,9 +97,12 @@ describe('journey report', () => {
   it('written to a file, links the overview of each persona, written beside it as SVG', () => {
     const text = report(['fixtures/sample-inventory.xlsx']);
     const links = [...text.matchAll(/^!\[Journey map of ([^:]+):[^\]]*\]\(([\w-]+\.svg)\)$/gm)].map((m) => [m[1], m[2]]);
-    expect(links).toEqual([['Practitioner', 'gaps-practitioner.svg'], ['Buyer', 'gaps-buyer.svg']]);
+    expect(links).toEqual([
+      ['Practitioner', 'gaps-practitioner.svg'],
+      ['Buyer', 'gaps-buyer.svg'],
+    ]);
     for (const [persona, file] of links) {
-      const svg = new (new JSDOM('').window.DOMParser)().parseFromString(readFileSync(join(dir, file!), 'utf8'), 'image/svg+xml');
+      const svg = new new JSDOM('').window.DOMParser().parseFromString(readFileSync(join(dir, file!), 'utf8'), 'image/svg+xml');
       expect(svg.getElementsByTagName('parsererror')).toHaveLength(0);
       expect(svg.getElementsByTagName('title')[0]!.textContent).toBe(`Current state journey map: ${persona}`);
     }

@@ -18,7 +18,10 @@ interface SarifResult {
   ruleIndex: number;
   level: string;
   message: { text: string };
-  locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } }; logicalLocations: { name: string; fullyQualifiedName?: string }[] }[];
+  locations: {
+    physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } };
+    logicalLocations: { name: string; fullyQualifiedName?: string }[];
+  }[];
   partialFingerprints: Record<string, string>;
 }
 
@@ -63,12 +66,15 @@ describe('sarif', () => {
     // The csv writes stage and persona once per group; give every row its own so any order reads the same.
     let persona = '';
     let stage = '';
-    const rows = lines.slice(1).filter((line) => line.replace(/,/g, '') !== '').map((line) => {
-      const cells = line.split(',');
-      persona = cells[0] || persona;
-      stage = cells[1] || stage;
-      return [persona, stage, ...cells.slice(2)].join(',');
-    });
+    const rows = lines
+      .slice(1)
+      .filter((line) => line.replace(/,/g, '') !== '')
+      .map((line) => {
+        const cells = line.split(',');
+        persona = cells[0] || persona;
+        stage = cells[1] || stage;
+        return [persona, stage, ...cells.slice(2)].join(',');
+      });
     writeFileSync(join(dir, 'sorted.csv'), [lines[0], ...rows].join('\n'));
     writeFileSync(join(dir, 'shuffled.csv'), [lines[0], ...rows.reverse()].join('\n'));
     const fingerprints = (name: string) => {

@@ -4,9 +4,20 @@ import type { AuditResult } from '../../src/engine/result.js';
 import { OPTIONS, resultWith } from '../helpers/results.js';
 
 const render = (result: AuditResult) => [...(formatStylish(result, OPTIONS) as Iterable<string>)].join('');
-const notes = (result: AuditResult) => render(result).split('\n').filter((line) => line.startsWith('note:'));
+const notes = (result: AuditResult) =>
+  render(result)
+    .split('\n')
+    .filter((line) => line.startsWith('note:'));
 type Sheet = AuditResult['files'][number]['sheets'][number];
-const sheet = (name: string | null, over: Partial<Sheet> = {}): Sheet => ({ sheet: name, headerRow: 1, touchpoints: 0, retired: 0, skipped: null, columns: { stage: 'A', touchpoint: 'B', channel: 'C' }, ...over });
+const sheet = (name: string | null, over: Partial<Sheet> = {}): Sheet => ({
+  sheet: name,
+  headerRow: 1,
+  touchpoints: 0,
+  retired: 0,
+  skipped: null,
+  columns: { stage: 'A', touchpoint: 'B', channel: 'C' },
+  ...over,
+});
 const skipped = (name: string): Sheet => sheet(name, { headerRow: null, skipped: 'skipped: no inventory header in the first 30 rows', columns: {} });
 const file = (sheets: Sheet[], touchpoints: number) => resultWith([], [{ file: 'team.xlsx', kind: 'xlsx', sheets, personas: [], touchpoints, error: null }]);
 
@@ -21,7 +32,11 @@ describe('stylish notes under a file', () => {
   });
 
   it('names each skipped sheet when the file has touchpoints, or only retired rows', () => {
-    expect(notes(file([sheet('Practitioner', { touchpoints: 3 }), skipped('Notes')], 3))).toEqual(['note: team.xlsx › Notes: skipped: no inventory header in the first 30 rows']);
-    expect(notes(file([sheet('Practitioner', { retired: 2 }), skipped('Notes')], 0))).toEqual(['note: team.xlsx › Notes: skipped: no inventory header in the first 30 rows']);
+    expect(notes(file([sheet('Practitioner', { touchpoints: 3 }), skipped('Notes')], 3))).toEqual([
+      'note: team.xlsx › Notes: skipped: no inventory header in the first 30 rows',
+    ]);
+    expect(notes(file([sheet('Practitioner', { retired: 2 }), skipped('Notes')], 0))).toEqual([
+      'note: team.xlsx › Notes: skipped: no inventory header in the first 30 rows',
+    ]);
   });
 });

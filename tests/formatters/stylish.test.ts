@@ -4,7 +4,8 @@ import { formatStylish } from '../../src/formatters/stylish.js';
 import { OPTIONS, finding, resultWith } from '../helpers/results.js';
 
 const render = (...args: Parameters<typeof formatStylish>) => [...(formatStylish(...args) as Iterable<string>)].join('');
-const long = 'Marketing and Product both send similar Email touchpoints to Practitioner in Retention: "Monthly newsletter" and "お知らせ メール newsletter"; merge them under one owner or give each a distinct purpose.';
+const long =
+  'Marketing and Product both send similar Email touchpoints to Practitioner in Retention: "Monthly newsletter" and "お知らせ メール newsletter"; merge them under one owner or give each a distinct purpose.';
 
 describe('stylish', () => {
   it('wraps messages under their column and never runs past the terminal width', () => {
@@ -17,7 +18,9 @@ describe('stylish', () => {
     expect(rows[0]).toMatch(/^ {2}Practitioner!B18 +warning +handoff-lag +Marketing and Product/);
     for (const line of rows) expect(stringWidth(line)).toBeLessThanOrEqual(80);
     // Continuation lines start at the message column, and together they hold the whole message.
-    const message = rows.slice(0, -1).map((line, i) => (i === 0 ? line.slice(messageColumn) : (expect(line.slice(0, messageColumn).trim()).toBe(''), line.slice(messageColumn))));
+    const message = rows
+      .slice(0, -1)
+      .map((line, i) => (i === 0 ? line.slice(messageColumn) : (expect(line.slice(0, messageColumn).trim()).toBe(''), line.slice(messageColumn))));
     expect(message.join(' ')).toBe(long);
     expect(rows.at(-1)).toMatch(/Practitioner!B20 +error +handoff-lag +Short one$/);
     expect(out).not.toMatch(/ \n/);
@@ -51,7 +54,13 @@ describe('stylish', () => {
   it('shows cell text, sheet and file names without escape sequences, controls or workflow commands', () => {
     const hostile = '::error::first \u001b]0;pwned\u0007\u001b[2J bell\u0007 nul\u0000 \ud800 ##[warning]x\n::set-output name=x::y';
     const location = { file: 'x\n::error::f.csv', sheet: 'S\u001b[2J\n::notice::s', row: 2, column: 'B', cell: 'S\u001b[2J\n::notice::s!B2' };
-    const out = render(resultWith([finding('error', `${hostile} ${'::warning::w '.repeat(30)}`, 2, { location })], [{ file: location.file, kind: 'xlsx', sheets: [], personas: [], touchpoints: 1, error: null }]), { ...OPTIONS, width: 60 });
+    const out = render(
+      resultWith(
+        [finding('error', `${hostile} ${'::warning::w '.repeat(30)}`, 2, { location })],
+        [{ file: location.file, kind: 'xlsx', sheets: [], personas: [], touchpoints: 1, error: null }],
+      ),
+      { ...OPTIONS, width: 60 },
+    );
     expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|##\[/);
     for (const line of out.split('\n')) expect(line).not.toMatch(/^\s*::/);
     expect(out).toContain('x ::error::f.csv › S ::notice::s');

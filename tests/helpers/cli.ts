@@ -14,7 +14,20 @@ const CACHE_DIR = mkdtempSync(join(tmpdir(), 'journey-test-cache-'));
 
 /** Runs the built CLI as a user would, with colors unset and a fixed date unless `env` says otherwise. */
 export function journey(args: string[], options: { env?: Record<string, string | undefined>; input?: string; cwd?: string } = {}) {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, GITHUB_STEP_SUMMARY: undefined, SOURCE_DATE_EPOCH: TEST_EPOCH, JOURNEY_CACHE_DIR: CACHE_DIR, ...options.env };
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: options.cwd ?? root, env: env as NodeJS.ProcessEnv, input: options.input ?? '', encoding: 'utf8' });
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NO_COLOR: undefined,
+    FORCE_COLOR: undefined,
+    GITHUB_STEP_SUMMARY: undefined,
+    SOURCE_DATE_EPOCH: TEST_EPOCH,
+    JOURNEY_CACHE_DIR: CACHE_DIR,
+    ...options.env,
+  };
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd: options.cwd ?? root,
+    env: env as NodeJS.ProcessEnv,
+    input: options.input ?? '',
+    encoding: 'utf8',
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -19,15 +19,21 @@ export function eventsCsv(events: readonly NormalizedEvent[]): string {
 export function comparable(groups: Map<string, GroupFigures>): unknown {
   const round = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 1000);
   return Object.fromEntries(
-    [...groups].sort(([a], [b]) => (a < b ? -1 : 1)).map(([group, figures]) => [
-      group,
-      {
-        ...figures,
-        touchpoints: Object.fromEntries([...figures.touchpoints].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, tp]) => [name, { ...tp, medianMsToNext: round(tp.medianMsToNext), medianMsFromStart: round(tp.medianMsFromStart) }])),
-        funnel: figures.funnel?.map((step) => ({ ...step, medianMsFromPrevious: round(step.medianMsFromPrevious) })) ?? null,
-        segmentCount: figures.segmentCount ?? null,
-      },
-    ]),
+    [...groups]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([group, figures]) => [
+        group,
+        {
+          ...figures,
+          touchpoints: Object.fromEntries(
+            [...figures.touchpoints]
+              .sort(([a], [b]) => (a < b ? -1 : 1))
+              .map(([name, tp]) => [name, { ...tp, medianMsToNext: round(tp.medianMsToNext), medianMsFromStart: round(tp.medianMsFromStart) }]),
+          ),
+          funnel: figures.funnel?.map((step) => ({ ...step, medianMsFromPrevious: round(step.medianMsFromPrevious) })) ?? null,
+          segmentCount: figures.segmentCount ?? null,
+        },
+      ]),
   );
 }
 
@@ -37,7 +43,9 @@ export async function duckdbRows(events: readonly NormalizedEvent[], spec: Metri
   writeFileSync(file, eventsCsv(events));
   const engine = await DuckEngine.open({ threads: 2 });
   try {
-    await engine.run(`CREATE TABLE ev AS SELECT * FROM read_csv('${file}', header = true, auto_detect = false, columns = {'u': 'VARCHAR', 't': 'BIGINT', 'seq': 'BIGINT', 'tp': 'VARCHAR', 'g': 'INTEGER', 'e': 'VARCHAR', 'sg': 'VARCHAR', 'st': 'INTEGER'})`);
+    await engine.run(
+      `CREATE TABLE ev AS SELECT * FROM read_csv('${file}', header = true, auto_detect = false, columns = {'u': 'VARCHAR', 't': 'BIGINT', 'seq': 'BIGINT', 'tp': 'VARCHAR', 'g': 'INTEGER', 'e': 'VARCHAR', 'sg': 'VARCHAR', 'st': 'INTEGER'})`,
+    );
     return await engine.metrics(spec);
   } finally {
     await engine.close();

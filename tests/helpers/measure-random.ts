@@ -31,7 +31,16 @@ export function randomEvents(seed: number, users = 40): NormalizedEvent[] {
       const index = Math.floor(random() * (names.length + 1));
       const name = names[index] ?? 'page_view';
       const tp = index < names.length ? name : null;
-      events.push({ u: `user${u}`, t, seq: seq++, tp, g: name === 'Buy' ? 1 : 0, e: name, sg: random() < 0.8 ? segment : null, st: tp === null ? null : Math.min(3, Math.floor(index / 2)) });
+      events.push({
+        u: `user${u}`,
+        t,
+        seq: seq++,
+        tp,
+        g: name === 'Buy' ? 1 : 0,
+        e: name,
+        sg: random() < 0.8 ? segment : null,
+        st: tp === null ? null : Math.min(3, Math.floor(index / 2)),
+      });
     }
   }
   // Shuffled, as a log may be unsorted: the file order is in seq.
@@ -42,7 +51,16 @@ export function randomEvents(seed: number, users = 40): NormalizedEvent[] {
   return events;
 }
 
-export const FULL_SPEC: MetricSpec = { steps: ['Ad', 'Visit', 'Signup', 'Buy'], windowMs: 36 * 3_600_000, goal: true, topVariants: 5, segments: 2, stages: true, inventory: true, unplannedLimit: 10 };
+export const FULL_SPEC: MetricSpec = {
+  steps: ['Ad', 'Visit', 'Signup', 'Buy'],
+  windowMs: 36 * 3_600_000,
+  goal: true,
+  topVariants: 5,
+  segments: 2,
+  stages: true,
+  inventory: true,
+  unplannedLimit: 10,
+};
 
 /** The specs every engine is compared with the oracle on. */
 export const ENGINE_SPECS: [string, MetricSpec][] = [

@@ -7,7 +7,9 @@ import { join } from 'node:path';
 function postgresBin(): string | null {
   const base = '/usr/lib/postgresql';
   if (!existsSync(base)) return null;
-  const versions = readdirSync(base).filter((name) => existsSync(join(base, name, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(base)
+    .filter((name) => existsSync(join(base, name, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
   return versions[0] === undefined ? null : join(base, versions[0], 'bin');
 }
 
@@ -34,7 +36,16 @@ export class TestPostgres {
       chownSync(folder, uid, gid);
     }
     pg.exec('initdb', ['-D', join(folder, 'data'), '--auth=trust', '-U', 'postgres', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync']);
-    pg.exec('pg_ctl', ['-D', join(folder, 'data'), '-l', join(folder, 'log'), '-w', '-o', `-c listen_addresses='' -c unix_socket_directories='${folder}' -c fsync=off -k ${folder}`, 'start']);
+    pg.exec('pg_ctl', [
+      '-D',
+      join(folder, 'data'),
+      '-l',
+      join(folder, 'log'),
+      '-w',
+      '-o',
+      `-c listen_addresses='' -c unix_socket_directories='${folder}' -c fsync=off -k ${folder}`,
+      'start',
+    ]);
     return pg;
   }
 
@@ -69,6 +80,9 @@ export class TestPostgres {
 }
 
 function userIds(name: string): { uid: number; gid: number } {
-  const [uid, gid] = execFileSync('id', ['-u', name], { encoding: 'utf8' }).trim().split('\n').concat(execFileSync('id', ['-g', name], { encoding: 'utf8' }).trim());
+  const [uid, gid] = execFileSync('id', ['-u', name], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .concat(execFileSync('id', ['-g', name], { encoding: 'utf8' }).trim());
   return { uid: Number(uid), gid: Number(gid) };
 }

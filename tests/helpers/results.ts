@@ -19,13 +19,25 @@ export function finding(severity: Severity, message: string, row = 2, extra: Par
 }
 
 /** An audit result of one readable workbook holding `findings`. */
-export function resultWith(findings: Finding[], files: AuditResult['files'] = [{ file: 'inventories/team.xlsx', kind: 'xlsx', sheets: [], personas: ['Practitioner'], touchpoints: 3, error: null }]): AuditResult {
+export function resultWith(
+  findings: Finding[],
+  files: AuditResult['files'] = [{ file: 'inventories/team.xlsx', kind: 'xlsx', sheets: [], personas: ['Practitioner'], touchpoints: 3, error: null }],
+): AuditResult {
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   return {
     version: 1,
     files,
     findings,
-    summary: { files: files.length, touchpoints: 3, personas: 1, errors: count('error'), warnings: count('warning'), infos: count('info'), inputErrors: files.filter((f) => f.error !== null).length, ignored: 0 },
+    summary: {
+      files: files.length,
+      touchpoints: 3,
+      personas: 1,
+      errors: count('error'),
+      warnings: count('warning'),
+      infos: count('info'),
+      inputErrors: files.filter((f) => f.error !== null).length,
+      ignored: 0,
+    },
   };
 }
 

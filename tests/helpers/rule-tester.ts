@@ -82,7 +82,8 @@ function build(testCase: RuleCase): Built {
       if (/^[A-Z]+\d+$/.test(name)) return name;
       const match = /^(.*) (\d+)$/.exec(name);
       const column = match ? header.indexOf(match[1]!) : -1;
-      if (!match || column === -1) throw new Error(`"${name}" names no cell: write "Column header ROW" with one of ${header.map((h) => JSON.stringify(h)).join(', ')}`);
+      if (!match || column === -1)
+        throw new Error(`"${name}" names no cell: write "Column header ROW" with one of ${header.map((h) => JSON.stringify(h)).join(', ')}`);
       return `${columnLetter(column)}${match[2]}`;
     },
   };
@@ -115,27 +116,32 @@ function expectFinding(report: Report, expected: ExpectedFinding, built: Built, 
 export function ruleTester(rule: Rule, cases: { valid: RuleCase[]; invalid: InvalidCase[] }): void {
   describe(`${rule.id} (rule tester)`, () => {
     // An empty list gets no suite (vitest fails a suite without tests): a new rule starts with valid cases only.
-    if (cases.valid.length > 0) describe('valid', () => {
-      cases.valid.forEach((testCase, i) => {
-        it(testCase.name ?? `valid #${i + 1}`, () => {
-          expect(run(rule, testCase, build(testCase))).toEqual([]);
-        });
-      });
-    });
-    if (cases.invalid.length > 0) describe('invalid', () => {
-      cases.invalid.forEach((testCase, i) => {
-        const name = testCase.name ?? `invalid #${i + 1}`;
-        it(name, () => {
-          const built = build(testCase);
-          const reports = run(rule, testCase, built);
-          expect(reports.map((r) => `${r.location.cell ?? '(no cell)'} ${r.message}`), `${name}: findings`).toHaveLength(testCase.expect.length);
-          reports.forEach((report, j) => {
-            expect(report.message.trim(), `${name}: finding ${j + 1} has a statement`).not.toBe('');
-            expect(report.fix.trim(), `${name}: finding ${j + 1} has a fix`).not.toBe('');
-            expectFinding(report, testCase.expect[j]!, built, `${name}, finding ${j + 1}`);
+    if (cases.valid.length > 0)
+      describe('valid', () => {
+        cases.valid.forEach((testCase, i) => {
+          it(testCase.name ?? `valid #${i + 1}`, () => {
+            expect(run(rule, testCase, build(testCase))).toEqual([]);
           });
         });
       });
-    });
+    if (cases.invalid.length > 0)
+      describe('invalid', () => {
+        cases.invalid.forEach((testCase, i) => {
+          const name = testCase.name ?? `invalid #${i + 1}`;
+          it(name, () => {
+            const built = build(testCase);
+            const reports = run(rule, testCase, built);
+            expect(
+              reports.map((r) => `${r.location.cell ?? '(no cell)'} ${r.message}`),
+              `${name}: findings`,
+            ).toHaveLength(testCase.expect.length);
+            reports.forEach((report, j) => {
+              expect(report.message.trim(), `${name}: finding ${j + 1} has a statement`).not.toBe('');
+              expect(report.fix.trim(), `${name}: finding ${j + 1} has a fix`).not.toBe('');
+              expectFinding(report, testCase.expect[j]!, built, `${name}, finding ${j + 1}`);
+            });
+          });
+        });
+      });
   });
 }

@@ -80,8 +80,10 @@ export function zipBytes(entries: CraftedEntry[]): Buffer {
   return Buffer.concat([...locals, directory, end]);
 }
 
-const CONTENT_TYPES = '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>';
-const PACKAGE_RELS = '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>';
+const CONTENT_TYPES =
+  '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>';
+const PACKAGE_RELS =
+  '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 /** A worksheet part around `sheetData` rows (and anything after them, such as merges). */
@@ -93,16 +95,28 @@ export function worksheetXml(rows: string, after = ''): string {
  * The entries of a minimal workbook: sheets named by `sheets` (each naming its part, default
  * `xl/worksheets/sheet<n>.xml`), plus whatever `parts` holds (worksheets, sharedStrings, styles).
  */
-export function workbookEntries(sheets: { name: string; part?: string }[], parts: CraftedEntry[], extra: { styles?: boolean; sharedStrings?: boolean } = {}): CraftedEntry[] {
-  const rels = sheets.map((s, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="${(s.part ?? `xl/worksheets/sheet${i + 1}.xml`).replace(/^xl\//, '')}"/>`);
+export function workbookEntries(
+  sheets: { name: string; part?: string }[],
+  parts: CraftedEntry[],
+  extra: { styles?: boolean; sharedStrings?: boolean } = {},
+): CraftedEntry[] {
+  const rels = sheets.map(
+    (s, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="${(s.part ?? `xl/worksheets/sheet${i + 1}.xml`).replace(/^xl\//, '')}"/>`,
+  );
   if (extra.sharedStrings) rels.push(`<Relationship Id="rSS" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>`);
   if (extra.styles) rels.push(`<Relationship Id="rST" Type="${REL}/styles" Target="styles.xml"/>`);
   const sheetList = sheets.map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
   return [
     { name: '[Content_Types].xml', data: CONTENT_TYPES },
     { name: '_rels/.rels', data: PACKAGE_RELS },
-    { name: 'xl/workbook.xml', data: `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}"><sheets>${sheetList}</sheets></workbook>` },
-    { name: 'xl/_rels/workbook.xml.rels', data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>` },
+    {
+      name: 'xl/workbook.xml',
+      data: `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}"><sheets>${sheetList}</sheets></workbook>`,
+    },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`,
+    },
     ...parts,
   ];
 }

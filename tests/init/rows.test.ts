@@ -44,7 +44,13 @@ describe('cleanCopy', () => {
       notes: { value: 'Sent by the CRM · was: Stage "1. Activation"; Day "Day 3"' },
     });
     // An inherited (blank) stage cell is written out, without a note: nothing was renamed.
-    expect(kickoff).toEqual({ stage: { value: 'Onboarding' }, touchpoint: { value: 'Kickoff' }, channel: { value: 'Video call' }, day: { value: 5 }, notes: { value: 'was: Channel "Zoom call"' } });
+    expect(kickoff).toEqual({
+      stage: { value: 'Onboarding' },
+      touchpoint: { value: 'Kickoff' },
+      channel: { value: 'Video call' },
+      day: { value: 5 },
+      notes: { value: 'was: Channel "Zoom call"' },
+    });
     expect(copy.changed).toBe(3);
     expect(copy.flagged).toBe(0);
   });
@@ -90,7 +96,10 @@ describe('cleanCopy', () => {
       ['', '', 'Brochure', 'Postcard', 'Retired', '', '', ''],
       ['Admin', 'Onboarding', 'Setup call', 'Phone', 'wip', '', '84%', -1],
     ]);
-    expect(copy.personas.map((p) => [p.persona, p.rows.map((r) => r.touchpoint?.value)])).toEqual([['Buyer', ['Demo', 'Brochure']], ['Admin', ['Setup call']]]);
+    expect(copy.personas.map((p) => [p.persona, p.rows.map((r) => r.touchpoint?.value)])).toEqual([
+      ['Buyer', ['Demo', 'Brochure']],
+      ['Admin', ['Setup call']],
+    ]);
     const [demo, brochure] = copy.personas[0]!.rows;
     expect(demo!.lastReviewed).toEqual({ value: new Date('2026-03-01T00:00:00Z') });
     expect(demo!.csat).toEqual({ value: 4.2 });
@@ -105,7 +114,14 @@ describe('cleanCopy', () => {
     const fixture = await loadInventoryFile(join(root, 'fixtures/sample-inventory.csv'));
     const rows = fixture.tables[0]!.rows.filter((r) => r.cells.some((c) => c !== null && c !== ''));
     const sample = sampleInventory('sample.csv').tables[0]!.rows;
-    expect(sample.map((r) => r.cells.map((c) => (c === null ? '' : String(c))).join('|'))).toEqual(rows.map((r) => r.cells.map((c) => (c === null ? '' : String(c))).join('|').replace(/\|+$/, '')));
+    expect(sample.map((r) => r.cells.map((c) => (c === null ? '' : String(c))).join('|'))).toEqual(
+      rows.map((r) =>
+        r.cells
+          .map((c) => (c === null ? '' : String(c)))
+          .join('|')
+          .replace(/\|+$/, ''),
+      ),
+    );
     expect(SAMPLE_ROWS).toHaveLength(26);
     expect(SAMPLE_HEADER[0]).toBe('Persona');
   });

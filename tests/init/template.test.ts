@@ -3,7 +3,16 @@ import { resolveConfig } from '../../src/config/resolve.js';
 import { ConfigSchema } from '../../src/config/schema.js';
 import { ColumnMatcher } from '../../src/model/columns.js';
 import { CHANNELS, DEFAULT_STAGE_MODEL } from '../../src/model/vocabulary.js';
-import { COLUMN_ORDER, DEFAULT_TEAMS, fitMessage, howToLines, parsePersonas, personaSheets, templateSpec, type TemplateOptions } from '../../src/init/template.js';
+import {
+  COLUMN_ORDER,
+  DEFAULT_TEAMS,
+  fitMessage,
+  howToLines,
+  parsePersonas,
+  personaSheets,
+  templateSpec,
+  type TemplateOptions,
+} from '../../src/init/template.js';
 
 const defaults: TemplateOptions = { stageModel: DEFAULT_STAGE_MODEL, channels: CHANNELS, columnNames: {}, teams: [], personas: [] };
 
@@ -57,7 +66,13 @@ describe('templateSpec', () => {
       }),
     );
     const teams = Object.values(config.settings.stageOwners).flat();
-    const spec = templateSpec({ ...defaults, stageModel: config.normalize.stageModel, channels: config.normalize.channels, columnNames: config.normalize.columns, teams });
+    const spec = templateSpec({
+      ...defaults,
+      stageModel: config.normalize.stageModel,
+      channels: config.normalize.channels,
+      columnNames: config.normalize.columns,
+      teams,
+    });
     expect(spec.lists[0]!.values).toEqual(['Free trial', 'Paid', 'Churned']);
     expect(spec.lists[1]!.values.at(-1)).toBe('WhatsApp');
     expect(spec.lists[2]!.values).toEqual(['Growth', 'Sales', 'Success']);
@@ -86,8 +101,24 @@ describe('fitMessage', () => {
 
 describe('personaSheets and parsePersonas', () => {
   it('makes legal, unique sheet names that never take the template’s own sheets', () => {
-    const sheets = personaSheets(['Practitioner', 'IT/Admin [EU]', 'practitioner', 'Lists', 'A very long persona name that Excel cannot hold', "'Quoted'", '***']);
-    expect(sheets.map((s) => s.sheet)).toEqual(['Practitioner', 'IT Admin EU', 'practitioner (2)', 'Lists (2)', 'A very long persona name that E', 'Quoted', 'Persona']);
+    const sheets = personaSheets([
+      'Practitioner',
+      'IT/Admin [EU]',
+      'practitioner',
+      'Lists',
+      'A very long persona name that Excel cannot hold',
+      "'Quoted'",
+      '***',
+    ]);
+    expect(sheets.map((s) => s.sheet)).toEqual([
+      'Practitioner',
+      'IT Admin EU',
+      'practitioner (2)',
+      'Lists (2)',
+      'A very long persona name that E',
+      'Quoted',
+      'Persona',
+    ]);
     for (const { sheet } of sheets) {
       expect(sheet.length).toBeLessThanOrEqual(31);
       expect(sheet).not.toMatch(/[[\]:*?/\\]/);

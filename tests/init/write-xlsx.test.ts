@@ -15,15 +15,37 @@ const created = new Date('2026-11-25T08:30:00Z');
 
 // Text a cell can hold that an .xlsx part must escape: markup, an escape Excel itself uses, controls,
 // spaces at the ends, line breaks, formula-like text, astral characters.
-const HOSTILE = ['Tom & Jerry <b>"quoted"</b> \'it\'', 'Takes _x0041_ not A', 'bell\u0007 and\u0001soh', '  padded  ', 'two\nlines\r\nand\ttab', '=HYPERLINK("http://x","y")', '@SUM(A1)', 'emoji 🧭 and ##[error]'];
+const HOSTILE = [
+  'Tom & Jerry <b>"quoted"</b> \'it\'',
+  'Takes _x0041_ not A',
+  'bell\u0007 and\u0001soh',
+  '  padded  ',
+  'two\nlines\r\nand\ttab',
+  '=HYPERLINK("http://x","y")',
+  '@SUM(A1)',
+  'emoji 🧭 and ##[error]',
+];
 
 function rowsWith(names: string[]) {
-  return [{ persona: 'Buyer', rows: names.map((name, i) => ({ stage: { value: 'Awareness' }, touchpoint: { value: name }, day: { value: i }, conversion: { value: 0.125 }, lastReviewed: { value: new Date('2026-06-01T00:00:00Z') } })) }];
+  return [
+    {
+      persona: 'Buyer',
+      rows: names.map((name, i) => ({
+        stage: { value: 'Awareness' },
+        touchpoint: { value: name },
+        day: { value: i },
+        conversion: { value: 0.125 },
+        lastReviewed: { value: new Date('2026-06-01T00:00:00Z') },
+      })),
+    },
+  ];
 }
 
 /** Every entry of the archive, with its bytes: yauzl checks each entry's sizes as it inflates it. */
 async function entries(path: string): Promise<Map<string, Buffer>> {
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.open(path, { lazyEntries: true, validateEntrySizes: true }, (error, file) => (error ? reject(error) : resolve(file))));
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.open(path, { lazyEntries: true, validateEntrySizes: true }, (error, file) => (error ? reject(error) : resolve(file))),
+  );
   const found = new Map<string, Buffer>();
   await new Promise<void>((resolve, reject) => {
     zip.on('entry', (entry: yauzl.Entry) => {
@@ -51,7 +73,25 @@ describe('the workbook writer', () => {
     await writeTemplateXlsx(path, spec, rowsWith(HOSTILE), created, false);
     const parts = await entries(path);
     expect([...parts.keys()].sort()).toEqual(
-      ['[Content_Types].xml', '_rels/.rels', 'docProps/app.xml', 'docProps/core.xml', 'xl/_rels/workbook.xml.rels', 'xl/comments1.xml', 'xl/comments3.xml', 'xl/drawings/vmlDrawing1.vml', 'xl/drawings/vmlDrawing3.vml', 'xl/sharedStrings.xml', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/_rels/sheet1.xml.rels', 'xl/worksheets/_rels/sheet3.xml.rels', 'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet3.xml'].sort(),
+      [
+        '[Content_Types].xml',
+        '_rels/.rels',
+        'docProps/app.xml',
+        'docProps/core.xml',
+        'xl/_rels/workbook.xml.rels',
+        'xl/comments1.xml',
+        'xl/comments3.xml',
+        'xl/drawings/vmlDrawing1.vml',
+        'xl/drawings/vmlDrawing3.vml',
+        'xl/sharedStrings.xml',
+        'xl/styles.xml',
+        'xl/workbook.xml',
+        'xl/worksheets/_rels/sheet1.xml.rels',
+        'xl/worksheets/_rels/sheet3.xml.rels',
+        'xl/worksheets/sheet1.xml',
+        'xl/worksheets/sheet2.xml',
+        'xl/worksheets/sheet3.xml',
+      ].sort(),
     );
     const { DOMParser } = new (await import('jsdom')).JSDOM('').window;
     for (const [name, bytes] of parts) {

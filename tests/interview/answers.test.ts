@@ -44,7 +44,12 @@ describe('the answers sheet', () => {
 
   it('finds the header below title rows and in other languages', () => {
     const { answers, problems } = readAnswers(
-      table([['Interviews, November'], [], ['Persona', 'Entrevistado', 'Etapa', 'Punto de contacto', 'Cita', 'Sentimiento'], ['Buyer', 'E1', 'Decision', 'Proposal', 'Muy claro', '2']]),
+      table([
+        ['Interviews, November'],
+        [],
+        ['Persona', 'Entrevistado', 'Etapa', 'Punto de contacto', 'Cita', 'Sentimiento'],
+        ['Buyer', 'E1', 'Decision', 'Proposal', 'Muy claro', '2'],
+      ]),
       journey,
       lexicon,
     );
@@ -86,7 +91,18 @@ describe('the answers sheet', () => {
   });
 
   it('says so when no table has an answers header, or the header has neither quote nor feeling', () => {
-    expect(readAnswers(table([['a', 'b'], ['c', 'd']]), journey, lexicon).problems[0]!.message).toMatch(/^has no answers header/);
-    expect(readAnswers(table([['Persona', 'Stage', 'Touchpoint', 'Date']]), journey, lexicon).problems[0]!.message).toBe('the answers header has no Quote or Feeling column');
+    expect(
+      readAnswers(
+        table([
+          ['a', 'b'],
+          ['c', 'd'],
+        ]),
+        journey,
+        lexicon,
+      ).problems[0]!.message,
+    ).toMatch(/^has no answers header/);
+    expect(readAnswers(table([['Persona', 'Stage', 'Touchpoint', 'Date']]), journey, lexicon).problems[0]!.message).toBe(
+      'the answers header has no Quote or Feeling column',
+    );
   });
 });

@@ -54,8 +54,13 @@ describe('the interview guide', () => {
     expect(byKind('handoff')[0]!.text).toBe('After "Contract signed", how long until someone from Customer Success got in touch? How did that feel?');
     expect(byKind('handoff')[0]!.because[0]).toMatchObject({ rule: 'handoff-lag', fingerprint: 'handoff-lag-3' });
     expect(byKind('friction')[0]!.text).toBe('Was "Setup checklist" easy? True or false: "Setup checklist" made it easy for me to get set up.');
-    expect(byKind('over-communication')[0]!.text).toBe('In Onboarding you got 3 messages from us ("Kickoff call", "Setup checklist" and "Welcome series"). Which did you read? Were any too many?');
-    expect(byKind('missing-stage')[0]).toMatchObject({ stage: 'retention', text: 'We have nothing planned for you during Retention. What did you do then, and who or what helped you?' });
+    expect(byKind('over-communication')[0]!.text).toBe(
+      'In Onboarding you got 3 messages from us ("Kickoff call", "Setup checklist" and "Welcome series"). Which did you read? Were any too many?',
+    );
+    expect(byKind('missing-stage')[0]).toMatchObject({
+      stage: 'retention',
+      text: 'We have nothing planned for you during Retention. What did you do then, and who or what helped you?',
+    });
     expect(byKind('one-way')[0]!.stage).toBe('adoption');
     // A rule whose finding an interview cannot answer asks nothing.
     expect(all(guide).some((q) => q.because.some((b) => b.rule === 'stale-review'))).toBe(false);
@@ -90,16 +95,39 @@ describe('the interview guide', () => {
 
   it('takes each further question of one kind down, so the guide does not repeat one question per stage', () => {
     const many = ['awareness', 'consideration', 'decision', 'onboarding'].map((stage, i) => finding('one-way-stage', { stage, row: i + 2 }));
-    const rows = [HEADER, ...['Awareness', 'Consideration', 'Decision', 'Onboarding'].map((stage, i) => ['Admin', stage, `Touch ${i}`, 'Sales', 'Email', 'Outbound', i * 10, 'Once', 'Fine', '1%'])];
-    const guide = buildGuide(model(rows), [...many, finding('friction-point', { row: 5, stage: 'onboarding', touchpoint: 'Touch 3' })], { language: 'en', minutes: 60 });
-    const priorities = all(guide).filter((q) => q.kind === 'one-way').map((q) => q.priority);
+    const rows = [
+      HEADER,
+      ...['Awareness', 'Consideration', 'Decision', 'Onboarding'].map((stage, i) => [
+        'Admin',
+        stage,
+        `Touch ${i}`,
+        'Sales',
+        'Email',
+        'Outbound',
+        i * 10,
+        'Once',
+        'Fine',
+        '1%',
+      ]),
+    ];
+    const guide = buildGuide(model(rows), [...many, finding('friction-point', { row: 5, stage: 'onboarding', touchpoint: 'Touch 3' })], {
+      language: 'en',
+      minutes: 60,
+    });
+    const priorities = all(guide)
+      .filter((q) => q.kind === 'one-way')
+      .map((q) => q.priority);
     expect(priorities).toHaveLength(4);
     // Awareness, asked first, keeps its weight; Consideration, next, is taken down.
     expect(priorities[1]!).toBeLessThan(priorities[0]! * 0.8);
   });
 
   it('writes a guide only for the persona asked for, matching its name without case', () => {
-    const two = model([HEADER, ['Admin', 'Decision', 'Demo', 'Sales', 'Email', 'Outbound', 1, 'Once', '', ''], ['Buyer', 'Decision', 'Proposal', 'Sales', 'Email', 'Outbound', 1, 'Once', '', '']]);
+    const two = model([
+      HEADER,
+      ['Admin', 'Decision', 'Demo', 'Sales', 'Email', 'Outbound', 1, 'Once', '', ''],
+      ['Buyer', 'Decision', 'Proposal', 'Sales', 'Email', 'Outbound', 1, 'Once', '', ''],
+    ]);
     expect(buildGuide(two, [], { language: 'en', minutes: 45 }).guides.map((g) => g.persona)).toEqual(['Admin', 'Buyer']);
     expect(buildGuide(two, [], { language: 'en', minutes: 45, persona: 'buyer' }).guides.map((g) => g.persona)).toEqual(['Buyer']);
   });
@@ -109,7 +137,10 @@ describe('the interview guide', () => {
       language: 'en',
       minutes: 60,
       templates: { 'missing-stage': 'Nothing from us in {stage} — what did you do?' },
-      questions: [{ text: 'How did the contract feel?', stage: 'decision', minutes: 2 }, { text: 'What is your team size?', minutes: 1 }],
+      questions: [
+        { text: 'How did the contract feel?', stage: 'decision', minutes: 2 },
+        { text: 'What is your team size?', minutes: 1 },
+      ],
     });
     expect(all(guide).find((q) => q.kind === 'missing-stage')!.text).toBe('Nothing from us in Retention — what did you do?');
     expect(guide.guides[0]!.stages[0]!.questions[0]).toMatchObject({ kind: 'own', text: 'How did the contract feel?' });
@@ -146,17 +177,24 @@ describe('a timeline (days, no stages)', () => {
     const section = guide.guides[0]!.stages;
     expect(section.map((s) => s.label)).toEqual(['Along the journey']);
     const questions = section[0]!.questions;
-    expect(questions.find((q) => q.kind === 'over-communication')!.text).toBe('In days 0–6 you got 3 messages from us ("Welcome email", "Activation SMS" and "First-week recap"). Which did you read? Were any too many?');
+    expect(questions.find((q) => q.kind === 'over-communication')!.text).toBe(
+      'In days 0–6 you got 3 messages from us ("Welcome email", "Activation SMS" and "First-week recap"). Which did you read? Were any too many?',
+    );
     expect(questions.filter((q) => q.kind === 'handoff' || q.kind === 'silence')).toHaveLength(1);
     expect(questions.find((q) => q.kind === 'handoff')!.because.map((b) => b.rule)).toEqual(['handoff-lag', 'silent-stretch']);
-    expect(buildGuide(timeline, waits, { language: 'ja', minutes: 60 }).guides[0]!.stages[0]!.questions.find((q) => q.kind === 'over-communication')!.text).toContain('0〜6日目の間に私たちから3件のメッセージ（「Welcome email」、「Activation SMS」、「First-week recap」）');
+    expect(
+      buildGuide(timeline, waits, { language: 'ja', minutes: 60 }).guides[0]!.stages[0]!.questions.find((q) => q.kind === 'over-communication')!.text,
+    ).toContain('0〜6日目の間に私たちから3件のメッセージ（「Welcome email」、「Activation SMS」、「First-week recap」）');
   });
 });
 
 describe('hostile cells', () => {
   it('quotes a touchpoint name of a megabyte at the length every output quotes names, and keeps it whole in the data', () => {
     const long = 'x'.repeat(1_000_000);
-    const guide = buildGuide(model([HEADER, ['Admin', 'Adoption', long, 'Product', 'Email', 'Outbound', 70, 'Weekly', '', '']]), [], { language: 'en', minutes: 60 });
+    const guide = buildGuide(model([HEADER, ['Admin', 'Adoption', long, 'Product', 'Email', 'Outbound', 70, 'Weekly', '', '']]), [], {
+      language: 'en',
+      minutes: 60,
+    });
     const question = all(guide).find((q) => q.kind === 'unmeasured')!;
     expect(question.text.length).toBeLessThan(400);
     expect(question.text).toContain('…');
@@ -197,7 +235,11 @@ describe("the inventory's language", () => {
   });
 
   it("reads a model's language", () => {
-    const spanish = model([['Stage', 'Touchpoint', 'Channel'], ['Decision', 'Correo de bienvenida para el cliente', 'Email'], ['Onboarding', 'Llamada de seguimiento después de la reserva', 'Phone']]);
+    const spanish = model([
+      ['Stage', 'Touchpoint', 'Channel'],
+      ['Decision', 'Correo de bienvenida para el cliente', 'Email'],
+      ['Onboarding', 'Llamada de seguimiento después de la reserva', 'Phone'],
+    ]);
     expect(inventoryLanguage(spanish)).toBe('es');
   });
 });

@@ -35,9 +35,7 @@ const FLOORS: readonly (readonly string[])[] = [
  * cycle), and channel-from-name.ts takes table.ts's types while table.ts calls it (a cycle of two files).
  * The graph is checked without them; once one is gone, the test asking for it says to delete it here.
  */
-const KNOWN_WRONG: readonly string[] = [
-  'model/normalize/channel-from-name.ts -> model/normalize/table.ts',
-];
+const KNOWN_WRONG: readonly string[] = ['model/normalize/channel-from-name.ts -> model/normalize/table.ts'];
 /** Run on its own before the rest loads (bin/journey.js): it imports nothing of journey and nothing imports it. */
 const APART = ['boot'];
 
@@ -58,7 +56,11 @@ function importGraph(): Map<string, string[]> {
       .map((imported) => imported.fileName)
       // A file imported as text (`./map.css?raw`) is an asset, not a module: checked apart below.
       .filter((name) => name.startsWith('.') && !name.endsWith('?raw'))
-      .map((name) => relative(SRC, resolve(dirname(path), name.replace(/\.js$/, '.ts'))).split('\\').join('/'));
+      .map((name) =>
+        relative(SRC, resolve(dirname(path), name.replace(/\.js$/, '.ts')))
+          .split('\\')
+          .join('/'),
+      );
     graph.set(relative(SRC, path).split('\\').join('/'), targets);
   }
   return graph;
@@ -121,7 +123,10 @@ describe('the import graph of src/', () => {
 
   it('finds every file imported as text (the map stylesheet and script) beside its importer', () => {
     const assets = sources(SRC).flatMap((path) =>
-      ts.preProcessFile(readFileSync(path, 'utf8'), true, true).importedFiles.filter((i) => i.fileName.endsWith('?raw')).map((i) => resolve(dirname(path), i.fileName.slice(0, -'?raw'.length))),
+      ts
+        .preProcessFile(readFileSync(path, 'utf8'), true, true)
+        .importedFiles.filter((i) => i.fileName.endsWith('?raw'))
+        .map((i) => resolve(dirname(path), i.fileName.slice(0, -'?raw'.length))),
     );
     expect(assets.length).toBeGreaterThan(0);
     expect(assets.filter((asset) => !existsSync(asset))).toEqual([]);

@@ -9,11 +9,13 @@ import { SHARED, sharedAvailable } from '../helpers/shared.js';
 
 const available = sharedAvailable('the workbook robustness corpus tests');
 const corpus = join(SHARED, 'corpus');
-const files = !available ? [] : ['calamine', 'exceljs'].flatMap((folder) =>
-  readdirSync(join(corpus, folder))
-    .filter((name) => /\.xls[xm]$/.test(name))
-    .map((name) => join(folder, name)),
-);
+const files = !available
+  ? []
+  : ['calamine', 'exceljs'].flatMap((folder) =>
+      readdirSync(join(corpus, folder))
+        .filter((name) => /\.xls[xm]$/.test(name))
+        .map((name) => join(folder, name)),
+    );
 
 describe.runIf(available)('robustness corpus (../shared/corpus)', () => {
   it('holds the workbooks the shared README describes', () => {

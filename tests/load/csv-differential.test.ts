@@ -15,7 +15,13 @@ interface Outcome {
 }
 
 async function withCsvParse(pieces: string[], delimiter: string, maxRecordBytes: number): Promise<Outcome> {
-  const parser = parse({ delimiter, record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true, skip_empty_lines: false, max_record_size: maxRecordBytes });
+  const parser = parse({
+    delimiter,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    relax_column_count: true,
+    skip_empty_lines: false,
+    max_record_size: maxRecordBytes,
+  });
   parser.on('error', () => undefined);
   const steps: Outcome['steps'] = [];
   const drain = () => {
@@ -123,7 +129,12 @@ function table(rnd: ReturnType<typeof random>, delimiter: string): string {
   if (text.length > 0 && rnd.next() < 0.4) {
     const at = rnd.int(text.length);
     const damage = rnd.int(3);
-    text = damage === 0 ? text.slice(0, at) + text.slice(at + 1) : damage === 1 ? text.slice(0, at) + text[at] + text.slice(at) : text.slice(0, at) + rnd.pick(['"', '\r', '\n', delimiter, ' ']) + text.slice(at);
+    text =
+      damage === 0
+        ? text.slice(0, at) + text.slice(at + 1)
+        : damage === 1
+          ? text.slice(0, at) + text[at] + text.slice(at)
+          : text.slice(0, at) + rnd.pick(['"', '\r', '\n', delimiter, ' ']) + text.slice(at);
     // Never leave half a surrogate pair: both parsers would see it, but decoded text never holds one.
     text = text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '?');
   }
@@ -178,7 +189,14 @@ describe('journey CSV parser against csv-parse', () => {
   ])('reads %s the same in every split', async (_, text) => {
     for (const max of [1, 2, 3, 5, 1024]) {
       // Every split into two pieces, and one character at a time.
-      for (let at = 0; at <= text.length; at++) await expectSame(text, [text.slice(0, at), text.slice(at)].filter((p) => p !== ''), ',', max, `split at ${at}`);
+      for (let at = 0; at <= text.length; at++)
+        await expectSame(
+          text,
+          [text.slice(0, at), text.slice(at)].filter((p) => p !== ''),
+          ',',
+          max,
+          `split at ${at}`,
+        );
       await expectSame(text, [...text], ',', max, 'one character a piece');
     }
   });

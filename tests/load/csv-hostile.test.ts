@@ -51,7 +51,9 @@ function silentAfter(head: string): Readable {
 
 describe('line endings', () => {
   it('reads every record whatever its line ending, mixed in one file', async () => {
-    const { rows, error } = await read(Readable.from([Buffer.from('Stage,Touchpoint,Channel\r\nAwareness,A,Blog\nDecision,B,Email\r\nAdoption,C,Phone\rRetention,D,Chat')]));
+    const { rows, error } = await read(
+      Readable.from([Buffer.from('Stage,Touchpoint,Channel\r\nAwareness,A,Blog\nDecision,B,Email\r\nAdoption,C,Phone\rRetention,D,Chat')]),
+    );
     expect(error).toBeNull();
     expect(rows).toEqual([
       ['Stage', 'Touchpoint', 'Channel'],
@@ -159,7 +161,7 @@ describe('encodings and binary input', () => {
     expect((await read(Readable.from([Buffer.from(le).swap16()]))).rows).toEqual(expected);
     // Split at an odd byte, the decoder still pairs the halves.
     expect((await read(Readable.from([le.subarray(0, 7), le.subarray(7)]))).rows).toEqual(expected);
-    expect((await cellsOf(write('le.csv', le)))).toEqual(expected);
+    expect(await cellsOf(write('le.csv', le))).toEqual(expected);
   });
 
   it('reads a large BOM-less UTF-16 file whose NUL-free non-Latin part starts late', async () => {
@@ -185,7 +187,9 @@ describe('encodings and binary input', () => {
   it('refuses UTF-16 by its pattern when the text holds control characters, and a workbook on a stream', async () => {
     expect((await read(Readable.from([Buffer.from('Stage\u0001,Touchpoint\u0002\n', 'utf16le')]))).error).toMatch(/is not a text file/);
     const zip = Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(40)]);
-    expect((await read(Readable.from([zip]), DEFAULT_READ_LIMITS, 'stdin.csv')).error).toBe('stdin.csv: is a zip archive (an .xlsx workbook?); journey reads workbooks from a file, not from stdin or a pipe');
+    expect((await read(Readable.from([zip]), DEFAULT_READ_LIMITS, 'stdin.csv')).error).toBe(
+      'stdin.csv: is a zip archive (an .xlsx workbook?); journey reads workbooks from a file, not from stdin or a pipe',
+    );
   });
 });
 
@@ -196,17 +200,23 @@ async function cellsOf(path: string) {
 describe('special files', () => {
   it('refuses a character device instead of reading it as an empty file', async () => {
     const error = await openInventoryFile('/dev/zero').catch((e: unknown) => e);
-    expect((error as InputError).describe()).toBe('/dev/zero: is a character device (a terminal, or a device such as /dev/zero), not a file; give a file, or pipe a CSV to "journey audit -"');
+    expect((error as InputError).describe()).toBe(
+      '/dev/zero: is a character device (a terminal, or a device such as /dev/zero), not a file; give a file, or pipe a CSV to "journey audit -"',
+    );
   });
 
-  it.skipIf(process.platform === 'win32')('reads a named pipe with no writer to the time limit, never blocking in open()', async () => {
-    const fifo = join(dir, 'nobody-writes.csv');
-    execFileSync('mkfifo', [fifo]);
-    const source = await openInventoryFile(fifo, { limits: limits({ readTimeoutSeconds: 0.5 }) });
-    expect(source.kind).toBe('csv');
-    const error = await (source as { read: (onRow: () => void) => Promise<void> }).read(() => undefined).catch((e: unknown) => e);
-    expect((error as InputError).describe()).toMatch(/nobody-writes\.csv: took longer than 0\.5 s to read/);
-  }, 10_000);
+  it.skipIf(process.platform === 'win32')(
+    'reads a named pipe with no writer to the time limit, never blocking in open()',
+    async () => {
+      const fifo = join(dir, 'nobody-writes.csv');
+      execFileSync('mkfifo', [fifo]);
+      const source = await openInventoryFile(fifo, { limits: limits({ readTimeoutSeconds: 0.5 }) });
+      expect(source.kind).toBe('csv');
+      const error = await (source as { read: (onRow: () => void) => Promise<void> }).read(() => undefined).catch((e: unknown) => e);
+      expect((error as InputError).describe()).toMatch(/nobody-writes\.csv: took longer than 0\.5 s to read/);
+    },
+    10_000,
+  );
 });
 
 describe('adversarial text stays linear', () => {
@@ -228,14 +238,20 @@ describe('adversarial text stays linear', () => {
   ];
   // Node's own stream buffer made 1 MB of line breaks (a million rows) take 8 s on a busy machine
   // before rows were read per 16 KB piece; linear work takes about a second there.
-  it.each(patterns)('1 MB of %s ends with rows or one input error', async (_, text) => {
-    detectDelimiter(text);
-    let rows = 0;
-    const error = await readCsvRows('hostile.csv', Readable.from([Buffer.from(text)]), { limits: limits({ csvRecordKiB: 4096 }) }, () => rows++).catch((e: unknown) => e);
-    if (error === undefined) expect(rows).toBeGreaterThan(0);
-    else {
-      expect(error).toBeInstanceOf(InputError);
-      expect((error as InputError).describe().split('\n')).toHaveLength(1);
-    }
-  }, 5_000);
+  it.each(patterns)(
+    '1 MB of %s ends with rows or one input error',
+    async (_, text) => {
+      detectDelimiter(text);
+      let rows = 0;
+      const error = await readCsvRows('hostile.csv', Readable.from([Buffer.from(text)]), { limits: limits({ csvRecordKiB: 4096 }) }, () => rows++).catch(
+        (e: unknown) => e,
+      );
+      if (error === undefined) expect(rows).toBeGreaterThan(0);
+      else {
+        expect(error).toBeInstanceOf(InputError);
+        expect((error as InputError).describe().split('\n')).toHaveLength(1);
+      }
+    },
+    5_000,
+  );
 });

@@ -3,7 +3,14 @@ import { INPUT_EXTENSIONS, auditedInFolders, extensionOf, formatOfBytes, formatO
 
 describe('the input formats table', () => {
   it('names a format by the file name, whatever its case, and none for other names', () => {
-    expect(['a.xlsx', 'b.XLSM', 'c.csv', 'd.TSV', 'e.md', 'f.markdown'].map((name) => formatOfName(name)?.kind)).toEqual(['xlsx', 'xlsx', 'csv', 'csv', 'markdown', 'markdown']);
+    expect(['a.xlsx', 'b.XLSM', 'c.csv', 'd.TSV', 'e.md', 'f.markdown'].map((name) => formatOfName(name)?.kind)).toEqual([
+      'xlsx',
+      'xlsx',
+      'csv',
+      'csv',
+      'markdown',
+      'markdown',
+    ]);
     expect([formatOfName('notes.txt'), formatOfName('Makefile'), formatOfName('.csv'), formatOfName('dir.csv/file')]).toEqual([null, null, null, null]);
     expect(extensionOf('folder.v2/inventory.CSV')).toBe('.csv');
   });

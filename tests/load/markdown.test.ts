@@ -17,28 +17,32 @@ const write = (name: string, content: string | Buffer) => {
 };
 const tables = (text: string) => markdownTables(text, 'doc.md');
 /** The tables of a markdown text that the model reads as inventories. */
-const inventories = (text: string) => normalize([{ file: 'doc.md', kind: 'markdown', skipped: [], tables: tables(text) }]).files[0]!.sheets.filter((sheet) => sheet.headerRow !== null);
+const inventories = (text: string) =>
+  normalize([{ file: 'doc.md', kind: 'markdown', skipped: [], tables: tables(text) }]).files[0]!.sheets.filter((sheet) => sheet.headerRow !== null);
 const read = async (path: string, settings?: Parameters<typeof normalize>[1]) => normalize([await loadInventoryFile(path)], settings);
 
 describe('markdown loader', () => {
   it('reads each inventory table with its rows numbered by line and named by the nearest heading', async () => {
-    const path = write('playbook.md', [
-      '# Playbook', // 1
-      '', // 2
-      '## Trial user', // 3
-      '', // 4
-      '| Stage | Touchpoint | Channel |', // 5
-      '|---|---|---|', // 6
-      '| Onboarding | Welcome email | Email |', // 7
-      '| Adoption | Tips | Email |', // 8
-      '', // 9
-      'Paying customer', // 10
-      '---------------', // 11
-      '', // 12
-      '> Stage | Touchpoint | Channel', // 13
-      '> :-- | :-: | --:', // 14
-      '> Retention | Newsletter | Email', // 15
-    ].join('\n'));
+    const path = write(
+      'playbook.md',
+      [
+        '# Playbook', // 1
+        '', // 2
+        '## Trial user', // 3
+        '', // 4
+        '| Stage | Touchpoint | Channel |', // 5
+        '|---|---|---|', // 6
+        '| Onboarding | Welcome email | Email |', // 7
+        '| Adoption | Tips | Email |', // 8
+        '', // 9
+        'Paying customer', // 10
+        '---------------', // 11
+        '', // 12
+        '> Stage | Touchpoint | Channel', // 13
+        '> :-- | :-: | --:', // 14
+        '> Retention | Newsletter | Email', // 15
+      ].join('\n'),
+    );
     const loaded = await loadInventoryFile(path);
     expect(loaded.kind).toBe('markdown');
     expect(loaded.tables.map((t) => [t.sheet, t.lines, t.rows.map((r) => r.row)])).toEqual([
@@ -49,12 +53,14 @@ describe('markdown loader', () => {
   });
 
   it('reduces inline markdown in cells to the text a reader sees', () => {
-    const [table] = tables([
-      '| **Stage** | Touchpoint | Channel | Notes |',
-      '|---|---|---|---|',
-      '| _Onboarding_ | [Welcome email](https://example.com/a "t") | `Email` | one \\| two<br>three<br/>four &amp; <b>five</b> |',
-      '| Adoption | ![Tour](tour.png) | Email |  |',
-    ].join('\n'));
+    const [table] = tables(
+      [
+        '| **Stage** | Touchpoint | Channel | Notes |',
+        '|---|---|---|---|',
+        '| _Onboarding_ | [Welcome email](https://example.com/a "t") | `Email` | one \\| two<br>three<br/>four &amp; <b>five</b> |',
+        '| Adoption | ![Tour](tour.png) | Email |  |',
+      ].join('\n'),
+    );
     expect(table!.rows.map((r) => r.cells)).toEqual([
       ['Stage', 'Touchpoint', 'Channel', 'Notes'],
       ['Onboarding', 'Welcome email', 'Email', 'one | two\nthree\nfour & five'],
@@ -87,7 +93,10 @@ describe('markdown loader', () => {
       '--- | --- | ---',
       'Onboarding | Welcome | Email',
     ].join('\n');
-    expect(tables(found).map((t) => [t.sheet, t.rows.map((r) => r.row)])).toEqual([[null, [1, 3]], [null, [20, 22]]]);
+    expect(tables(found).map((t) => [t.sheet, t.rows.map((r) => r.row)])).toEqual([
+      [null, [1, 3]],
+      [null, [20, 22]],
+    ]);
     expect(inventories(found).map((sheet) => sheet.headerRow)).toEqual([20]);
   });
 
@@ -112,7 +121,9 @@ describe('markdown loader', () => {
     const readme = write('README.md', '# Project\n\n| Option | Default |\n|---|---|\n| a | b |\n');
     await expect(read(readme)).rejects.toThrow(/is not a communication inventory: its table at line 3 under "Project" has no touchpoint column/);
     await expect(read(write('prose.md', '# Notes\n\nNo tables here.\n'))).rejects.toThrow(/is not a communication inventory: it has no markdown table/);
-    await expect(loadInventoryFile(write('latin1.md', Buffer.from('| Stage | Touchpoint | Channel |\n|-|-|-|\n| caf\xe9 | a | b |\n', 'latin1')))).rejects.toThrow(/not valid UTF-8/);
+    await expect(
+      loadInventoryFile(write('latin1.md', Buffer.from('| Stage | Touchpoint | Channel |\n|-|-|-|\n| caf\xe9 | a | b |\n', 'latin1'))),
+    ).rejects.toThrow(/not valid UTF-8/);
     const inventory = write('inventory.markdown', '| Stage | Touchpoint | Channel |\n|-|-|-|\n| Onboarding | a | Email |\n');
     const error = await loadInventoryFile(inventory, { limits: { ...DEFAULT_READ_LIMITS, inputMiB: 0.00001 } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
@@ -121,7 +132,7 @@ describe('markdown loader', () => {
     expect(await hasInventoryTable(readme)).toBe(false);
   });
 
-  it('reads a column by the config\'s extra column names', async () => {
+  it("reads a column by the config's extra column names", async () => {
     const path = write('custom.md', '| Tollgate | Touchpoint | Channel |\n|-|-|-|\n| Gate 1 | a | Email |\n| Gate 2 | b | Chat |\n');
     expect((await read(path)).files[0]!.sheets[0]!.columns.stage).toBeUndefined();
     const settings = { ...DEFAULT_NORMALIZE_SETTINGS, columns: { stage: ['Tollgate'] } };

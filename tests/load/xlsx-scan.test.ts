@@ -29,11 +29,15 @@ async function* chunks(xml: string, size: number): AsyncGenerator<Buffer> {
 async function saxesEvents(xml: string): Promise<Event[]> {
   const { events, handlers } = recorder();
   let depth = 0;
-  await readXml(chunks(xml, 1 << 16), {
-    open: (name, attributes) => (depth++, handlers.open!(name, attributes)),
-    close: (name) => (depth--, handlers.close!(name)),
-    text: (text) => (depth > 0 ? handlers.text!(text) : undefined),
-  }, () => undefined);
+  await readXml(
+    chunks(xml, 1 << 16),
+    {
+      open: (name, attributes) => (depth++, handlers.open!(name, attributes)),
+      close: (name) => (depth--, handlers.close!(name)),
+      text: (text) => (depth > 0 ? handlers.text!(text) : undefined),
+    },
+    () => undefined,
+  );
   return events;
 }
 
@@ -57,7 +61,7 @@ const SHEET = [
 ].join('');
 
 describe('worksheet scanner', () => {
-  it('gives saxes\'s events for elements, attributes, entities, references, rich text and line ends, however the bytes are cut', async () => {
+  it("gives saxes's events for elements, attributes, entities, references, rich text and line ends, however the bytes are cut", async () => {
     const expected = await saxesEvents(SHEET);
     expect(expected.length).toBeGreaterThan(20);
     for (const size of [1, 2, 3, 5, 7, 13, 64, 1 << 16]) expect(await scannedEvents(SHEET, size)).toEqual(expected);
@@ -89,11 +93,18 @@ describe('worksheet scanner', () => {
     const expected = await saxesEvents(xml).catch((error: unknown) => ((saxesError = error), null));
     const { events, handlers } = recorder();
     let reads = 0;
-    const outcome = scanXmlOrParse(chunks(xml, 4), async () => chunks(xml, 4), () => (reads++, events.splice(0), handlers), () => undefined);
+    const outcome = scanXmlOrParse(
+      chunks(xml, 4),
+      async () => chunks(xml, 4),
+      () => (reads++, events.splice(0), handlers),
+      () => undefined,
+    );
     if (saxesError) await expect(outcome).rejects.toThrow((saxesError as Error).message);
     else {
       await outcome;
-      expect(events.filter((event) => event[0] !== 'text' || (event[1] as string).trim() !== '')).toEqual(expected!.filter((event) => event[0] !== 'text' || (event[1] as string).trim() !== ''));
+      expect(events.filter((event) => event[0] !== 'text' || (event[1] as string).trim() !== '')).toEqual(
+        expected!.filter((event) => event[0] !== 'text' || (event[1] as string).trim() !== ''),
+      );
     }
     expect(reads).toBe(2);
   });

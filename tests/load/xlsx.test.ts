@@ -21,7 +21,13 @@ describe('xlsx loader', () => {
     const path = await workbook('kinds.xlsx', (wb) => {
       const ws = wb.addWorksheet('Practitioner');
       ws.addRow(['Stage', 'Touchpoint', 'Day', 'When', 'Link']);
-      ws.addRow(['Onboarding', { richText: [{ text: 'Kickoff ', font: { bold: true } }, { text: 'call' }] }, { formula: '40+4', result: 44 }, new Date(Date.UTC(2026, 2, 1)), { text: 'Guide', hyperlink: 'https://example.com' }]);
+      ws.addRow([
+        'Onboarding',
+        { richText: [{ text: 'Kickoff ', font: { bold: true } }, { text: 'call' }] },
+        { formula: '40+4', result: 44 },
+        new Date(Date.UTC(2026, 2, 1)),
+        { text: 'Guide', hyperlink: 'https://example.com' },
+      ]);
       ws.addRow([null, 'Welcome email', { formula: 'C2+1', result: 45 }, null, null]);
       ws.mergeCells('A2:A3');
       wb.addWorksheet('Buyer').addRow(['Stage']);
@@ -74,7 +80,9 @@ describe('xlsx loader', () => {
       const ws = wb.addWorksheet('S');
       for (let i = 0; i < 30000; i++) ws.addRow(['Awareness', `Touchpoint ${i}`, 'Email']);
     });
-    await expect(loadInventoryFile(path, { limits: { ...DEFAULT_READ_LIMITS, readTimeoutSeconds: 0.001 } })).rejects.toThrow(/took longer than 0.001 s to read/);
+    await expect(loadInventoryFile(path, { limits: { ...DEFAULT_READ_LIMITS, readTimeoutSeconds: 0.001 } })).rejects.toThrow(
+      /took longer than 0.001 s to read/,
+    );
   });
 
   it('fills a merged range only over rows that hold data, however far the range reaches', async () => {

@@ -36,23 +36,62 @@ describe('ClickHouse (chdb) agrees with the oracle', () => {
     });
   });
   it('reads a raw table with the emitted SQL the way journey measure reads the file', { timeout: 300_000 }, () => {
-    const args = ['fixtures/measure/clickstream.csv', '--inventory', 'fixtures/measure/inventory.csv', '--funnel', 'Paid social ad,Sign-up form,Checkout', '--window', '7d', '--goal', 'Checkout'];
+    const args = [
+      'fixtures/measure/clickstream.csv',
+      '--inventory',
+      'fixtures/measure/inventory.csv',
+      '--funnel',
+      'Paid social ad,Sign-up form,Checkout',
+      '--window',
+      '7d',
+      '--goal',
+      'Checkout',
+    ];
     const sql = journey(['measure', ...args, '--emit-sql', 'clickhouse']).stdout;
     const table = `file('${resolve('fixtures/measure/clickstream.csv')}', 'CSVWithNames', 'timestamp Nullable(String), user_id Nullable(String), event Nullable(String), page Nullable(String), persona Nullable(String)')`;
     expect(sql).toContain('FROM `events`');
-    const out = chdb.query(`${sql.replace(/^--.*$/gm, '').replace('FROM `events`', `FROM ${table}`).trim()} FORMAT CSVWithNames`, 'CSV');
+    const out = chdb.query(
+      `${sql
+        .replace(/^--.*$/gm, '')
+        .replace('FROM `events`', `FROM ${table}`)
+        .trim()} FORMAT CSVWithNames`,
+      'CSV',
+    );
     const results = join(mkdtempSync(join(tmpdir(), 'journey-ch-results-')), 'results.csv');
     writeFileSync(results, out);
-    const figuresOf = (result: { touchpoints: unknown; funnel?: unknown; variants: unknown; segments?: unknown }) => ({ touchpoints: result.touchpoints, funnel: result.funnel, variants: result.variants, segments: result.segments });
+    const figuresOf = (result: { touchpoints: unknown; funnel?: unknown; variants: unknown; segments?: unknown }) => ({
+      touchpoints: result.touchpoints,
+      funnel: result.funnel,
+      variants: result.variants,
+      segments: result.segments,
+    });
     const fromWarehouse = journey(['measure', ...args, '--results', results, '--format', 'json']);
     expect(fromWarehouse.code, fromWarehouse.stderr).toBe(0);
     expect(figuresOf(JSON.parse(fromWarehouse.stdout))).toEqual(figuresOf(JSON.parse(journey(['measure', ...args, '--format', 'json']).stdout)));
   });
   it('journey measure --engine clickhouse gives the figures DuckDB gives', { timeout: 300_000 }, () => {
-    const args = ['measure', 'fixtures/measure/clickstream.csv', '--goal', 'purchase', '--funnel', 'ad_click,signup,purchase', '--window', '7d', '--format', 'json'];
+    const args = [
+      'measure',
+      'fixtures/measure/clickstream.csv',
+      '--goal',
+      'purchase',
+      '--funnel',
+      'ad_click,signup,purchase',
+      '--window',
+      '7d',
+      '--format',
+      'json',
+    ];
     const clickhouse = journey([...args, '--engine', 'clickhouse']);
     expect(clickhouse.code, clickhouse.stderr).toBe(0);
-    const pick = (r: Record<string, unknown>) => ({ users: r.users, events: r.events, touchpoints: r.touchpoints, funnel: r.funnel, variants: r.variants, segments: r.segments });
+    const pick = (r: Record<string, unknown>) => ({
+      users: r.users,
+      events: r.events,
+      touchpoints: r.touchpoints,
+      funnel: r.funnel,
+      variants: r.variants,
+      segments: r.segments,
+    });
     const a = JSON.parse(clickhouse.stdout);
     expect(pick(a)).toEqual(pick(JSON.parse(journey(args).stdout)));
     expect(a.excluded.map((e: { rows: number }) => e.rows)).toEqual([1, 1, 1]);

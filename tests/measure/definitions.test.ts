@@ -9,12 +9,36 @@ import { comparable } from '../helpers/measure-engines.js';
 import { seeded } from '../helpers/measure-random.js';
 
 const CLICKSTREAM = 'fixtures/measure/clickstream.csv';
-const spec = (overrides: Partial<MetricSpec> = {}): MetricSpec => ({ steps: ['ad_click', 'signup', 'purchase'], windowMs: 7 * 86_400_000, goal: true, topVariants: 10, segments: 10, stages: false, inventory: false, unplannedLimit: 100, ...overrides });
+const spec = (overrides: Partial<MetricSpec> = {}): MetricSpec => ({
+  steps: ['ad_click', 'signup', 'purchase'],
+  windowMs: 7 * 86_400_000,
+  goal: true,
+  topVariants: 10,
+  segments: 10,
+  stages: false,
+  inventory: false,
+  unplannedLimit: 100,
+  ...overrides,
+});
 const purchase: GoalPlan = { label: 'purchase', predicates: [{ column: null, value: 'purchase' }], touchpoint: null };
 
-async function measure(file: string, metricSpec = spec(), plan: InventoryPlan | null = null, goal: GoalPlan | null = purchase, columns = {}): Promise<{ result: MeasureResult; events: NormalizedEvent[]; figures: ReturnType<typeof oracleFigures>; spec: MetricSpec }> {
+async function measure(
+  file: string,
+  metricSpec = spec(),
+  plan: InventoryPlan | null = null,
+  goal: GoalPlan | null = purchase,
+  columns = {},
+): Promise<{ result: MeasureResult; events: NormalizedEvent[]; figures: ReturnType<typeof oracleFigures>; spec: MetricSpec }> {
   const run = await measureWithDuckdb(file, { columns, threads: 2, keepEvents: true }, plan, goal, metricSpec);
-  const result = buildResult({ reading: run.reading, figures: run.figures, spec: run.spec, plan, goal, windowText: metricSpec.windowMs === null ? null : '7d', findingOptions: DEFAULT_FINDING_OPTIONS });
+  const result = buildResult({
+    reading: run.reading,
+    figures: run.figures,
+    spec: run.spec,
+    plan,
+    goal,
+    windowText: metricSpec.windowMs === null ? null : '7d',
+    findingOptions: DEFAULT_FINDING_OPTIONS,
+  });
   return { result, events: run.events!, figures: run.figures, spec: run.spec };
 }
 
@@ -96,13 +120,18 @@ describe('the definitions, pinned on the clickstream fixture (worked out by hand
     const csv = await measure('fixtures/measure/process.csv', processSpec, null, null);
     expect(csv.result.columns).toMatchObject({ user: 'case:concept:name', time: 'time:timestamp', event: 'concept:name' });
     expect(csv.result.users).toBe(12);
-    for (const file of ['fixtures/measure/process.xes', 'fixtures/measure/process.xes.gz']) expect(comparable((await measure(file, processSpec, null, null)).figures), file).toEqual(comparable(csv.figures));
+    for (const file of ['fixtures/measure/process.xes', 'fixtures/measure/process.xes.gz'])
+      expect(comparable((await measure(file, processSpec, null, null)).figures), file).toEqual(comparable(csv.figures));
   });
 
   it('DuckDB agrees with the oracle on every fixture', async () => {
     for (const [file, goal, columns] of [
       [CLICKSTREAM, purchase, {}],
-      ['fixtures/measure/marketing.jsonl', { label: 'interaction=conversion', predicates: [{ column: 'interaction', value: 'conversion' }], touchpoint: null }, { event: 'channel' }],
+      [
+        'fixtures/measure/marketing.jsonl',
+        { label: 'interaction=conversion', predicates: [{ column: 'interaction', value: 'conversion' }], touchpoint: null },
+        { event: 'channel' },
+      ],
       ['fixtures/measure/process.csv', null, {}],
     ] as const) {
       const s = spec({ steps: file === CLICKSTREAM ? ['ad_click', 'signup', 'purchase'] : null, goal: goal !== null });
@@ -118,9 +147,19 @@ describe('the funnel of the oracle is the furthest step of any attempt', () => {
     for (let trial = 0; trial < 300; trial++) {
       const events: NormalizedEvent[] = [];
       const count = 1 + Math.floor(random() * 8);
-      for (let i = 0; i < count; i++) events.push({ u: 'u', t: Math.floor(random() * 6) * 10, seq: i, tp: 'ABC'[Math.floor(random() * 3)]!, g: 0, e: '', sg: null, st: null });
+      for (let i = 0; i < count; i++)
+        events.push({ u: 'u', t: Math.floor(random() * 6) * 10, seq: i, tp: 'ABC'[Math.floor(random() * 3)]!, g: 0, e: '', sg: null, st: null });
       const windowMs = random() < 0.5 ? null : 10 + Math.floor(random() * 3) * 10;
-      const figures = oracleFigures(events, { steps: ['A', 'B', 'C'], windowMs, goal: false, topVariants: 1, segments: 0, stages: false, inventory: false, unplannedLimit: 0 });
+      const figures = oracleFigures(events, {
+        steps: ['A', 'B', 'C'],
+        windowMs,
+        goal: false,
+        topVariants: 1,
+        segments: 0,
+        stages: false,
+        inventory: false,
+        unplannedLimit: 0,
+      });
       const reached = figures.get('*')!.funnel!.filter((step) => step.users > 0).length;
       expect(reached, JSON.stringify({ events, windowMs })).toBe(bruteForce(events, ['A', 'B', 'C'], windowMs));
     }

@@ -11,7 +11,6 @@ import { ENGINE_SPECS, randomEvents } from '../helpers/measure-random.js';
 import { FIXTURE_CASES } from '../helpers/measure-fixtures.js';
 import { measureWithDuckdb } from '../../src/measure/run.js';
 
-
 describe('DuckDB agrees with the oracle', () => {
   for (const [label, spec] of ENGINE_SPECS) {
     it(`on random logs: ${label}`, async () => {
@@ -56,23 +55,43 @@ describe('PostgreSQL agrees with the oracle', () => {
   }
 });
 
-
 describe('the emitted SQL reads a raw table the way journey measure reads the file', () => {
-  const args = ['fixtures/measure/clickstream.csv', '--inventory', 'fixtures/measure/inventory.csv', '--funnel', 'Paid social ad,Sign-up form,Checkout', '--window', '7d', '--goal', 'Checkout'];
-  const figuresOf = (result: { touchpoints: unknown; funnel?: unknown; variants: unknown; segments?: unknown }) => ({ touchpoints: result.touchpoints, funnel: result.funnel, variants: result.variants, segments: result.segments });
-  it.skipIf(!TestPostgres.available())('on PostgreSQL', () => {
-    const pg = TestPostgres.start();
-    try {
-      const sql = journey(['measure', ...args, '--emit-sql', 'postgres']).stdout;
-      const csv = pg.file('clickstream.csv', readFileSync('fixtures/measure/clickstream.csv', 'utf8'));
-      const out = pg.query(`CREATE TABLE events (timestamp TEXT, user_id TEXT, event TEXT, page TEXT, persona TEXT);\n\\copy events FROM '${csv}' WITH (FORMAT csv, HEADER true)\n${sql.trimEnd()};\n`);
-      const results = join(mkdtempSync(join(tmpdir(), 'journey-pg-results-')), 'results.csv');
-      writeFileSync(results, out);
-      const fromWarehouse = JSON.parse(journey(['measure', ...args, '--results', results, '--format', 'json']).stdout);
-      const direct = JSON.parse(journey(['measure', ...args, '--format', 'json']).stdout);
-      expect(figuresOf(fromWarehouse)).toEqual(figuresOf(direct));
-    } finally {
-      pg.stop();
-    }
-  }, 120_000);
+  const args = [
+    'fixtures/measure/clickstream.csv',
+    '--inventory',
+    'fixtures/measure/inventory.csv',
+    '--funnel',
+    'Paid social ad,Sign-up form,Checkout',
+    '--window',
+    '7d',
+    '--goal',
+    'Checkout',
+  ];
+  const figuresOf = (result: { touchpoints: unknown; funnel?: unknown; variants: unknown; segments?: unknown }) => ({
+    touchpoints: result.touchpoints,
+    funnel: result.funnel,
+    variants: result.variants,
+    segments: result.segments,
+  });
+  it.skipIf(!TestPostgres.available())(
+    'on PostgreSQL',
+    () => {
+      const pg = TestPostgres.start();
+      try {
+        const sql = journey(['measure', ...args, '--emit-sql', 'postgres']).stdout;
+        const csv = pg.file('clickstream.csv', readFileSync('fixtures/measure/clickstream.csv', 'utf8'));
+        const out = pg.query(
+          `CREATE TABLE events (timestamp TEXT, user_id TEXT, event TEXT, page TEXT, persona TEXT);\n\\copy events FROM '${csv}' WITH (FORMAT csv, HEADER true)\n${sql.trimEnd()};\n`,
+        );
+        const results = join(mkdtempSync(join(tmpdir(), 'journey-pg-results-')), 'results.csv');
+        writeFileSync(results, out);
+        const fromWarehouse = JSON.parse(journey(['measure', ...args, '--results', results, '--format', 'json']).stdout);
+        const direct = JSON.parse(journey(['measure', ...args, '--format', 'json']).stdout);
+        expect(figuresOf(fromWarehouse)).toEqual(figuresOf(direct));
+      } finally {
+        pg.stop();
+      }
+    },
+    120_000,
+  );
 });

@@ -29,14 +29,41 @@ describe('figures and the optional columns', () => {
 
   it('maps the optional columns by their synonyms into the touchpoint', () => {
     const journey = model([
-      ['Stage', 'Touchpoint', 'Channel', 'DRI', 'Sent', 'Opens', 'CTR', 'Conversion', 'Drop-off', 'Unsubscribes', 'NPS', 'CSAT', 'Emotion', 'Pain points', 'Last reviewed', 'Status'],
+      [
+        'Stage',
+        'Touchpoint',
+        'Channel',
+        'DRI',
+        'Sent',
+        'Opens',
+        'CTR',
+        'Conversion',
+        'Drop-off',
+        'Unsubscribes',
+        'NPS',
+        'CSAT',
+        'Emotion',
+        'Pain points',
+        'Last reviewed',
+        'Status',
+      ],
       ['Onboarding', 'Welcome', 'Email', 'Sam', '5,000', 1200, '3%', 0.05, '40', '0.5%', -10, 4, 'frustrated', 'Too long', '2025-01-31', 'live'],
     ]);
     const [touchpoint] = journey.touchpoints;
     expect(touchpoint).toMatchObject({
       owner: 'Sam',
       status: 'live',
-      metrics: { sent: 5000, openRate: 0.24, clickRate: 0.03, conversionRate: 0.05, dropOffRate: 0.4, unsubscribeRate: 0.005, nps: -10, csat: 0.8, audience: null },
+      metrics: {
+        sent: 5000,
+        openRate: 0.24,
+        clickRate: 0.03,
+        conversionRate: 0.05,
+        dropOffRate: 0.4,
+        unsubscribeRate: 0.005,
+        nps: -10,
+        csat: 0.8,
+        audience: null,
+      },
       sentiment: { score: -1, text: 'frustrated' },
       painPoint: 'Too long',
       lastReviewed: '2025-01-31',
@@ -57,13 +84,18 @@ describe('figures and the optional columns', () => {
       ['F3', 'invalid', 'high', { code: 'unreadable', expected: 'nps' }],
     ]);
     // invalid-value puts them in words.
-    expect(check(invalidValue, journey).map((r) => [r.location.cell, findingSentence(r)]).sort()).toEqual([
-      ['F3', 'NPS \'high\' of "Ad" is not an NPS; write a score from -100 to 100'],
-    ]);
+    expect(
+      check(invalidValue, journey)
+        .map((r) => [r.location.cell, findingSentence(r)])
+        .sort(),
+    ).toEqual([['F3', 'NPS \'high\' of "Ad" is not an NPS; write a score from -100 to 100']]);
   });
 
   it('lets extra header names from the config take a column', () => {
-    const rows = [['Phase', 'Touchpoint', 'Channel', 'Tribu'], ['Awareness', 'Ad', 'Paid ads', 'Marketing']];
+    const rows = [
+      ['Phase', 'Touchpoint', 'Channel', 'Tribu'],
+      ['Awareness', 'Ad', 'Paid ads', 'Marketing'],
+    ];
     expect(model(rows).touchpoints[0]!.team).toBeNull();
     const settings = { stageModel: model(rows).stageModel, channels: model(rows).channels, columns: { team: ['Tribu'] } };
     expect(model(rows, 'inventory.csv', settings).touchpoints[0]!.team).toBe('Marketing');

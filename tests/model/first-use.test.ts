@@ -32,19 +32,38 @@ describe('inventories as a first-time user writes them', () => {
   });
 
   it('still reports a word in a column of days that says no timing ("soon")', () => {
-    const journey = model([['Stage', 'Touchpoint', 'Channel', 'Day'], ['Onboarding', 'A', 'Email', 0], ['Onboarding', 'B', 'Email', 3], ['Onboarding', 'C', 'Email', 'soon']]);
+    const journey = model([
+      ['Stage', 'Touchpoint', 'Channel', 'Day'],
+      ['Onboarding', 'A', 'Email', 0],
+      ['Onboarding', 'B', 'Email', 3],
+      ['Onboarding', 'C', 'Email', 'soon'],
+    ]);
     expect(check(invalidValue, journey).map((r) => r.location.cell)).toEqual(['D4']);
   });
 
   it('reports formula errors in day and figure cells at their cell', () => {
-    const journey = normalize([{
-      file: 'f.xlsx', kind: 'xlsx', skipped: [],
-      tables: [{ file: 'f.xlsx', sheet: 'S', rows: [
-        { row: 1, cells: ['Stage', 'Touchpoint', 'Channel', 'Day', 'Conversion rate', 'KPI'] },
-        { row: 2, cells: ['Onboarding', 'Welcome', 'Email', { error: '#DIV/0!' }, { error: '#DIV/0!' }, { error: '#N/A' }] },
-      ] }],
-    }]);
-    expect(check(invalidValue, journey).map((r) => [r.location.cell, r.message]).sort()).toEqual([
+    const journey = normalize([
+      {
+        file: 'f.xlsx',
+        kind: 'xlsx',
+        skipped: [],
+        tables: [
+          {
+            file: 'f.xlsx',
+            sheet: 'S',
+            rows: [
+              { row: 1, cells: ['Stage', 'Touchpoint', 'Channel', 'Day', 'Conversion rate', 'KPI'] },
+              { row: 2, cells: ['Onboarding', 'Welcome', 'Email', { error: '#DIV/0!' }, { error: '#DIV/0!' }, { error: '#N/A' }] },
+            ],
+          },
+        ],
+      },
+    ]);
+    expect(
+      check(invalidValue, journey)
+        .map((r) => [r.location.cell, r.message])
+        .sort(),
+    ).toEqual([
       ['S!D2', 'Day cell shows the formula error #DIV/0!'],
       ['S!E2', 'Conversion rate cell shows the formula error #DIV/0!'],
       ['S!F2', 'KPI cell shows the formula error #N/A'],
@@ -52,25 +71,48 @@ describe('inventories as a first-time user writes them', () => {
   });
 
   it('reads channel_type as the channel, and "How the customer feels" as the sentiment', () => {
-    const journey = model([['lifecycle_stage', 'campaign_name', 'channel_type', 'How the customer feels'], ['onboarding', 'Welcome', 'email', 'Relieved']]);
+    const journey = model([
+      ['lifecycle_stage', 'campaign_name', 'channel_type', 'How the customer feels'],
+      ['onboarding', 'Welcome', 'email', 'Relieved'],
+    ]);
     expect(journey.files[0]!.sheets[0]!.columns).toEqual({ stage: 'A', touchpoint: 'B', channel: 'C', sentiment: 'D' });
     expect(journey.touchpoints[0]).toMatchObject({ channel: 'email', sentiment: { score: 1 } });
   });
 
   it.each([
-    ['Email (Braze)', ['email']], ['Web / Chat', ['website', 'chat']], ['TV', ['paid-ads']], ['Radio + Billboard', ['paid-ads']], ['Web chat', ['chat']],
+    ['Email (Braze)', ['email']],
+    ['Web / Chat', ['website', 'chat']],
+    ['TV', ['paid-ads']],
+    ['Radio + Billboard', ['paid-ads']],
+    ['Web chat', ['chat']],
   ])('reads the channel cell %s as %j', (text, channels) => {
-    expect(model([['Stage', 'Touchpoint', 'Channel'], ['Awareness', 'A', text]]).touchpoints[0]!.channels).toEqual(channels);
+    expect(
+      model([
+        ['Stage', 'Touchpoint', 'Channel'],
+        ['Awareness', 'A', text],
+      ]).touchpoints[0]!.channels,
+    ).toEqual(channels);
   });
 
   it('calls a stage one-way only when Direction or Mode says its touchpoints are outbound', () => {
-    const rows = [['Stage', 'Touchpoint', 'Channel'], ['Decision', 'Proposal email', 'Email'], ['Decision', 'Pricing sheet', 'Direct mail']];
+    const rows = [
+      ['Stage', 'Touchpoint', 'Channel'],
+      ['Decision', 'Proposal email', 'Email'],
+      ['Decision', 'Pricing sheet', 'Direct mail'],
+    ];
     expect(check(oneWayStage, model(rows))).toEqual([]);
     expect(check(oneWayStage, model(rows.map((row, i) => [...row, i === 0 ? 'Direction' : 'Outbound'])))).toHaveLength(1);
   });
 
   it('shows a timeline in the gap report without stage gaps', () => {
-    const loaded = csvFile([['Day', 'Touchpoint', 'Channel'], [0, 'Welcome', 'Email'], [3, 'Tips', 'Email']], 'drip.csv');
+    const loaded = csvFile(
+      [
+        ['Day', 'Touchpoint', 'Channel'],
+        [0, 'Welcome', 'Email'],
+        [3, 'Tips', 'Email'],
+      ],
+      'drip.csv',
+    );
     const journey = normalize([loaded]);
     const result: AuditResult = {
       ...resultWith([], [{ file: 'drip.csv', kind: 'csv', sheets: journey.files[0]!.sheets, personas: ['drip'], touchpoints: 2, error: null }]),

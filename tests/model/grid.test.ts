@@ -29,7 +29,14 @@ const MAP = [
 describe('journey-map grid', () => {
   it('knows lane labels as people write them', () => {
     expect(['Touchpoints', 'Touchpoint(s)', 'Emotions', 'Feelings', 'Pain points', 'Opportunities', 'Customer goals', 'Doing'].map(laneOf)).toEqual([
-      'touchpoint', 'touchpoint', 'sentiment', 'sentiment', 'painPoint', 'opportunity', 'goal', 'action',
+      'touchpoint',
+      'touchpoint',
+      'sentiment',
+      'sentiment',
+      'painPoint',
+      'opportunity',
+      'goal',
+      'action',
     ]);
     expect(laneOf('Welcome email')).toBeNull();
   });
@@ -42,7 +49,14 @@ describe('journey-map grid', () => {
   });
 
   it('is not found in an inventory, whose fields run across', () => {
-    expect(findGrid(rows([['Stage', 'Touchpoint', 'Channel', 'Team'], ['Awareness', 'Ad', 'Paid ads', 'Marketing']]))).toBeNull();
+    expect(
+      findGrid(
+        rows([
+          ['Stage', 'Touchpoint', 'Channel', 'Team'],
+          ['Awareness', 'Ad', 'Paid ads', 'Marketing'],
+        ]),
+      ),
+    ).toBeNull();
   });
 
   it('reads each item of a Touchpoint cell as a touchpoint of its stage, with the stage lanes, at real cells', () => {
@@ -66,11 +80,22 @@ describe('journey-map grid', () => {
     expect(journey.files[0]!.sheets[0]).toMatchObject({
       headerRow: 3,
       touchpoints: 7,
-      grid: { stages: [{ column: 'B', text: 'Awareness' }, { column: 'C', text: 'Consideration' }, { column: 'D', text: 'Onboarding' }] },
+      grid: {
+        stages: [
+          { column: 'B', text: 'Awareness' },
+          { column: 'C', text: 'Consideration' },
+          { column: 'D', text: 'Onboarding' },
+        ],
+      },
     });
     // Friction is found at the emotion cell of the stage.
     expect(check(frictionPoint, journey).map((r) => [r.location.cell, r.stage, r.touchpoint, findingSentence(r)])).toEqual([
-      ['Map!C7', 'consideration', null, 'Consideration is a friction point for "Pricing page" and "Webinar invite": sentiment "😰 Anxious"; pain point: "Plans are hard to compare"; fix the cause and measure again.'],
+      [
+        'Map!C7',
+        'consideration',
+        null,
+        'Consideration is a friction point for "Pricing page" and "Webinar invite": sentiment "😰 Anxious"; pain point: "Plans are hard to compare"; fix the cause and measure again.',
+      ],
     ]);
   });
 
@@ -96,7 +121,15 @@ describe('journey-map grid', () => {
   });
 
   it('reads a markdown grid, located at file.md:LINE › stage', () => {
-    const text = ['# Onboarding map', '', '| Stage | Sign up | Set up |', '|---|---|---|', '| Touchpoints | Signup page, Welcome email | Kickoff call |', '| Emotions | 😊 Hopeful | 😩 Overwhelmed |', '| Pain points | | Too many steps |'].join('\n');
+    const text = [
+      '# Onboarding map',
+      '',
+      '| Stage | Sign up | Set up |',
+      '|---|---|---|',
+      '| Touchpoints | Signup page, Welcome email | Kickoff call |',
+      '| Emotions | 😊 Hopeful | 😩 Overwhelmed |',
+      '| Pain points | | Too many steps |',
+    ].join('\n');
     const tables = markdownTables(text, 'map.md');
     expect(tables).toHaveLength(1);
     const journey = normalize([{ file: 'map.md', kind: 'markdown', skipped: [], tables }]);
@@ -108,6 +141,8 @@ describe('journey-map grid', () => {
     ]);
     expect(check(frictionPoint, journey).map((r) => r.location.cell)).toEqual(['map.md:6 › Set up']);
     // A markdown table that is neither an inventory nor a grid is refused by the model (the loader hands every table on).
-    expect(() => normalize([{ file: 'team.md', kind: 'markdown', skipped: [], tables: markdownTables('| Name | Role |\n|---|---|\n| Ana | PM |', 'team.md') }])).toThrow(/not a communication inventory/);
+    expect(() =>
+      normalize([{ file: 'team.md', kind: 'markdown', skipped: [], tables: markdownTables('| Name | Role |\n|---|---|\n| Ana | PM |', 'team.md') }]),
+    ).toThrow(/not a communication inventory/);
   });
 });

@@ -13,7 +13,18 @@ const base = model([
 let row = 1;
 function answer(interviewee: string, stage: string, touchpoint: string | null, score: number | null, quote: string | null = null): InterviewAnswer {
   row++;
-  return { persona: 'Admin', interviewee, stage, touchpoint, question: null, quote, score, feeling: score === null ? null : String(score), date: null, location: { file: 'answers.csv', sheet: null, row, column: 'F', cell: `F${row}` } };
+  return {
+    persona: 'Admin',
+    interviewee,
+    stage,
+    touchpoint,
+    question: null,
+    quote,
+    score,
+    feeling: score === null ? null : String(score),
+    date: null,
+    location: { file: 'answers.csv', sheet: null, row, column: 'F', cell: `F${row}` },
+  };
 }
 
 describe('interview feelings', () => {

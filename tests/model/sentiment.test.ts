@@ -98,7 +98,11 @@ describe('sentiment column', () => {
 
   it('takes extra words from the config', () => {
     const config = resolveConfig(ConfigSchema.parse({ sentiment: { words: { meh: -1, wistful: -1 } } }));
-    const journey = model([header, ['Onboarding', 'Welcome email', 'Email', 'Meh'], ['Adoption', 'Tips', 'Email', 'Wistful']], 'inventory.csv', config.normalize);
+    const journey = model(
+      [header, ['Onboarding', 'Welcome email', 'Email', 'Meh'], ['Adoption', 'Tips', 'Email', 'Wistful']],
+      'inventory.csv',
+      config.normalize,
+    );
     expect(journey.touchpoints.map((t) => t.sentiment?.score)).toEqual([-1, -1]);
     expect(ConfigSchema.safeParse({ sentiment: { words: { meh: -3 } } }).success).toBe(false);
   });

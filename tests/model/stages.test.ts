@@ -28,9 +28,20 @@ describe('a timeline with no stage column', () => {
   });
 
   it('still needs a stage, a day or a channel column besides the touchpoints', () => {
-    expect(() => model([['Touchpoint', 'Team', 'Notes'], ['Welcome', 'Marketing', 'First mail'], ['Kickoff', 'CS', 'Call']])).toThrow(/no stage, day, channel or frequency column.*looked for stage \(/);
+    expect(() =>
+      model([
+        ['Touchpoint', 'Team', 'Notes'],
+        ['Welcome', 'Marketing', 'First mail'],
+        ['Kickoff', 'CS', 'Call'],
+      ]),
+    ).toThrow(/no stage, day, channel or frequency column.*looked for stage \(/);
     // Touchpoints and their channel are an inventory (issue: a touchpoint-like column and one of stage, timing or channel).
-    expect(model([['Touchpoint', 'Channel', 'Team'], ['Welcome', 'Email', 'Marketing']]).touchpoints).toHaveLength(1);
+    expect(
+      model([
+        ['Touchpoint', 'Channel', 'Team'],
+        ['Welcome', 'Email', 'Marketing'],
+      ]).touchpoints,
+    ).toHaveLength(1);
   });
 });
 
@@ -47,7 +58,11 @@ describe('timings written in the stage column', () => {
     expect(journey.problems).toEqual([]);
     expect(journey.touchpoints.map((t) => [t.stage, t.day, t.timing])).toEqual([
       // Month 1 starts on day 0, as week 1 does.
-      [null, 0, null], [null, 0, null], [null, 0, null], [null, 0, null], [null, null, 'Ongoing'],
+      [null, 0, null],
+      [null, 0, null],
+      [null, 0, null],
+      [null, 0, null],
+      [null, null, 'Ongoing'],
     ]);
     // The column is the timeline: the table has no stage column, and its days point there.
     expect(journey.files[0]!.sheets[0]!.columns).toMatchObject({ day: 'A' });
@@ -62,10 +77,20 @@ describe('timings written in the stage column', () => {
       ['Ongoing', 'Newsletter', 'Email', null],
     ]);
     expect(journey.files[0]!.sheets[0]!.columns.stage).toBe('A');
-    expect(journey.touchpoints.map((t) => [t.stage, t.day, t.timing])).toEqual([['onboarding', 3, null], ['onboarding', 5, null], [null, null, 'Ongoing']]);
+    expect(journey.touchpoints.map((t) => [t.stage, t.day, t.timing])).toEqual([
+      ['onboarding', 3, null],
+      ['onboarding', 5, null],
+      [null, null, 'Ongoing'],
+    ]);
   });
 
-  it.each([['Day 0', 0], ['Week 1', 0], ['Month 2', 30], ['T+3', 3], ['At signup', 0]])('reads %s as day %s', (text, day) => {
+  it.each([
+    ['Day 0', 0],
+    ['Week 1', 0],
+    ['Month 2', 30],
+    ['T+3', 3],
+    ['At signup', 0],
+  ])('reads %s as day %s', (text, day) => {
     expect(stageTiming(text)).toEqual({ day, timing: null });
   });
   it.each(['Ongoing', 'Any time', 'Q3', 'Always on'])('keeps %s as timing text', (text) => expect(stageTiming(text)).toEqual({ day: null, timing: text }));
@@ -82,7 +107,12 @@ describe("the file's own stage model", () => {
       ['Lost', 'Exit interview', 'Phone'],
       ['Lapsed', 'Comeback discount', 'SMS'],
     ]);
-    expect(journey.stageModel.stages.map((s) => [s.id, s.label])).toEqual([['at-risk', 'At risk'], ['lapsed', 'Lapsed'], ['dormant', 'Dormant'], ['lost', 'Lost']]);
+    expect(journey.stageModel.stages.map((s) => [s.id, s.label])).toEqual([
+      ['at-risk', 'At risk'],
+      ['lapsed', 'Lapsed'],
+      ['dormant', 'Dormant'],
+      ['lost', 'Lost'],
+    ]);
     expect(journey.stageSource).toEqual({ kind: 'file', name: 'custom', location: expect.objectContaining({ cell: 'A1' }) });
     expect(journey.touchpoints.map((t) => t.stage)).toEqual(['at-risk', 'lapsed', 'dormant', 'lost', 'lapsed']);
     expect(journey.problems).toEqual([]);
@@ -109,7 +139,13 @@ describe("the file's own stage model", () => {
   });
 
   it('keeps the configured model when every value is one of its words, even several on one stage (Acquisition and Purchase are both Decision)', () => {
-    const journey = model([['Stage', 'Touchpoint', 'Channel'], ['Acquisition', 'Ads', 'Paid ads'], ['Purchase', 'Checkout', 'Website'], ['Win-back', 'We miss you', 'Email'], ['Churn', 'Exit survey', 'Survey']]);
+    const journey = model([
+      ['Stage', 'Touchpoint', 'Channel'],
+      ['Acquisition', 'Ads', 'Paid ads'],
+      ['Purchase', 'Checkout', 'Website'],
+      ['Win-back', 'We miss you', 'Email'],
+      ['Churn', 'Exit survey', 'Survey'],
+    ]);
     expect(journey.stageSource.kind).toBe('default');
     expect(journey.touchpoints.map((t) => t.stage)).toEqual(['decision', 'decision', 'retention', 'retention']);
   });
@@ -129,13 +165,25 @@ describe("the file's own stage model", () => {
 
   it('does not take free text for a stage model', () => {
     const reader = new StageReader(DEFAULT_STAGE_MODEL, { kind: 'default', name: 'lifecycle' });
-    reader.decide(Array.from({ length: 30 }, (_, i) => `Note number ${i}`), at);
+    reader.decide(
+      Array.from({ length: 30 }, (_, i) => `Note number ${i}`),
+      at,
+    );
     expect(reader.result().stageSource.kind).toBe('default');
   });
 
   it('never replaces a model the config pins', () => {
     const settings = config({ stageModel: 'lifecycle' });
-    const journey = model([['Stage', 'Touchpoint', 'Channel'], ['At risk', 'A', 'Email'], ['Dormant', 'B', 'Email'], ['Lost', 'C', 'Email']], 'f.csv', settings);
+    const journey = model(
+      [
+        ['Stage', 'Touchpoint', 'Channel'],
+        ['At risk', 'A', 'Email'],
+        ['Dormant', 'B', 'Email'],
+        ['Lost', 'C', 'Email'],
+      ],
+      'f.csv',
+      settings,
+    );
     expect(journey.stageSource).toEqual({ kind: 'config', name: 'lifecycle', location: null });
     expect(journey.problems.filter((p) => p.kind === 'unknown').map((p) => p.value)).toEqual(['Dormant', 'Lost']);
   });
@@ -154,13 +202,29 @@ describe('stage model presets', () => {
   });
 
   it('reads everyday words onto a preset (AARRR: "Onboarding" is Activation, "Upgrade" is Revenue)', () => {
-    const journey = model([['Stage', 'Touchpoint', 'Channel'], ['Onboarding', 'Welcome', 'Email'], ['Upgrade', 'Offer', 'In-app']], 'f.csv', config({ stageModel: 'aarrr' }));
+    const journey = model(
+      [
+        ['Stage', 'Touchpoint', 'Channel'],
+        ['Onboarding', 'Welcome', 'Email'],
+        ['Upgrade', 'Offer', 'In-app'],
+      ],
+      'f.csv',
+      config({ stageModel: 'aarrr' }),
+    );
     expect(journey.touchpoints.map((t) => t.stage)).toEqual(['activation', 'revenue']);
   });
 
   it('lets stages extend a preset, and custom take the list as the whole model', () => {
-    expect(config({ stageModel: 'flywheel', stages: { list: [{ id: 'renew', after: 'engage' }] } }).stageModel.stages.map((s) => s.id)).toEqual(['attract', 'engage', 'renew', 'delight']);
-    expect(config({ stageModel: 'custom', stages: { replace: true, list: [{ id: 'search' }, { id: 'book' }] } }).stageModel.stages.map((s) => s.id)).toEqual(['search', 'book']);
+    expect(config({ stageModel: 'flywheel', stages: { list: [{ id: 'renew', after: 'engage' }] } }).stageModel.stages.map((s) => s.id)).toEqual([
+      'attract',
+      'engage',
+      'renew',
+      'delight',
+    ]);
+    expect(config({ stageModel: 'custom', stages: { replace: true, list: [{ id: 'search' }, { id: 'book' }] } }).stageModel.stages.map((s) => s.id)).toEqual([
+      'search',
+      'book',
+    ]);
     expect(() => config({ stageModel: 'custom' })).toThrow(/stageModel: "custom" needs its stages/);
   });
 
@@ -173,14 +237,23 @@ describe('stage model presets', () => {
 });
 
 describe('config synonyms for the fixed vocabularies', () => {
-  it('adds words for mode, direction and status, before journey\'s own', () => {
-    const settings = config({ synonyms: { mode: { manual: ['white glove'], ongoing: ['no'] }, direction: { both: ['ping-pong'] }, status: { planned: ['someday'] } } });
+  it("adds words for mode, direction and status, before journey's own", () => {
+    const settings = config({
+      synonyms: { mode: { manual: ['white glove'], ongoing: ['no'] }, direction: { both: ['ping-pong'] }, status: { planned: ['someday'] } },
+    });
     const journey = model(
-      [['Stage', 'Touchpoint', 'Channel', 'Mode', 'Direction', 'Status'], ['Onboarding', 'Kickoff', 'Phone', 'White glove', 'Ping-pong', 'Someday'], ['Onboarding', 'Docs', 'Help center', 'No', 'In', 'Live']],
+      [
+        ['Stage', 'Touchpoint', 'Channel', 'Mode', 'Direction', 'Status'],
+        ['Onboarding', 'Kickoff', 'Phone', 'White glove', 'Ping-pong', 'Someday'],
+        ['Onboarding', 'Docs', 'Help center', 'No', 'In', 'Live'],
+      ],
       'f.csv',
       settings,
     );
-    expect(journey.touchpoints.map((t) => [t.mode, t.direction, t.status])).toEqual([['manual', 'both', 'planned'], ['ongoing', 'inbound', 'live']]);
+    expect(journey.touchpoints.map((t) => [t.mode, t.direction, t.status])).toEqual([
+      ['manual', 'both', 'planned'],
+      ['ongoing', 'inbound', 'live'],
+    ]);
     expect(journey.problems).toEqual([]);
   });
 

@@ -16,7 +16,15 @@ import { resultWith } from '../helpers/results.js';
 describe('foldKey and nameKey in any script', () => {
   it('keeps letters and digits of every script, folded by NFKC and case', () => {
     expect(['Админ', 'Клиент', 'マーケティング', '営業', 'Ὀδυσσεύς', 'ＡＢＣ 12', 'ｶﾀｶﾅ', 'Straße', 'नमस्ते'].map(foldKey)).toEqual([
-      'админ', 'клиент', 'マーケティング', '営業', 'οδυσσευς', 'abc12', 'カタカナ', 'strasse', 'नमस्ते',
+      'админ',
+      'клиент',
+      'マーケティング',
+      '営業',
+      'οδυσσευς',
+      'abc12',
+      'カタカナ',
+      'strasse',
+      'नमस्ते',
     ]);
     // Case and compatibility forms still meet; ASCII folds as it always did.
     expect(foldKey('АДМИН')).toBe(foldKey('админ'));
@@ -49,7 +57,10 @@ describe('models and findings keyed by Unicode names', () => {
 
   it('keeps Админ and Клиент two personas and finds the handoff from マーケティング to 営業', () => {
     expect(journey.personas.map((p) => p.name)).toEqual(['Админ', 'Клиент']);
-    expect(findHandoffs(journey).map((h) => `${h.persona}: ${h.from.team} → ${h.to.team}`)).toEqual(['Админ: マーケティング → 営業', 'Клиент: マーケティング → 営業']);
+    expect(findHandoffs(journey).map((h) => `${h.persona}: ${h.from.team} → ${h.to.team}`)).toEqual([
+      'Админ: マーケティング → 営業',
+      'Клиент: マーケティング → 営業',
+    ]);
     expect(findings.filter((f) => f.ruleId === 'handoff-lag').map((f) => f.touchpoint)).toEqual(['Звонок', 'Приветствие']);
   });
 

@@ -60,18 +60,62 @@ describe('adversarial cells: every pattern applied to cell text runs in linear t
   const header = ['Stage', 'Touchpoint', 'Channel', 'Day', 'Sentiment', 'Frequency', 'Status', 'NPS', 'Open rate', 'Last reviewed'];
   const cases: [string, (string | number | null)[][]][] = [
     ['1 MB of "(" above the header', [['('.repeat(MB)], header, ['Awareness', 'Ad', 'Blog', 1, null, null, null, null, null, null]]],
-    ['1 MB of "[" in a header cell', [[...header, '['.repeat(MB)], ['Awareness', 'Ad', 'Blog', 1, null, null, null, null, null, null]]],
+    [
+      '1 MB of "[" in a header cell',
+      [
+        [...header, '['.repeat(MB)],
+        ['Awareness', 'Ad', 'Blog', 1, null, null, null, null, null, null],
+      ],
+    ],
     ['"d" + 1 MB of spaces + "x" in a day cell', [header, ['Awareness', 'Ad', 'Blog', `d${' '.repeat(MB)}x`, null, null, null, null, null, null]]],
-    ['1 MB of digits and a letter in every figure cell', [header, ['Awareness', 'Ad', 'Blog', `${'1'.repeat(MB)}x`, `${'1'.repeat(MB)}x`, `${'1'.repeat(MB)}x`, `${'1'.repeat(MB)}x`, `${'1 000'.repeat(MB / 5)}x`, `${'1'.repeat(MB)} %x`, `${'1'.repeat(MB)}-1-1x`]]],
+    [
+      '1 MB of digits and a letter in every figure cell',
+      [
+        header,
+        [
+          'Awareness',
+          'Ad',
+          'Blog',
+          `${'1'.repeat(MB)}x`,
+          `${'1'.repeat(MB)}x`,
+          `${'1'.repeat(MB)}x`,
+          `${'1'.repeat(MB)}x`,
+          `${'1 000'.repeat(MB / 5)}x`,
+          `${'1'.repeat(MB)} %x`,
+          `${'1'.repeat(MB)}-1-1x`,
+        ],
+      ],
+    ],
     ['1 MB stage, channel and name', [header, ['x'.repeat(MB), 'N'.repeat(MB), 'y'.repeat(MB), null, null, null, null, null, null, null]]],
-    ['1 MB of spaces inside values', [header, [`Awareness${' '.repeat(MB)}x`, `Ad${' \t'.repeat(MB / 2)}x`, `Blog${' '.repeat(MB)}x`, null, `happy${' '.repeat(MB)}x`, `every${' '.repeat(MB)}week`, `live${' '.repeat(MB)}x`, null, null, null]]],
+    [
+      '1 MB of spaces inside values',
+      [
+        header,
+        [
+          `Awareness${' '.repeat(MB)}x`,
+          `Ad${' \t'.repeat(MB / 2)}x`,
+          `Blog${' '.repeat(MB)}x`,
+          null,
+          `happy${' '.repeat(MB)}x`,
+          `every${' '.repeat(MB)}week`,
+          `live${' '.repeat(MB)}x`,
+          null,
+          null,
+          null,
+        ],
+      ],
+    ],
   ];
-  it.each(cases)('%s', (_, rows) => {
-    const journey = model(rows);
-    const messages = [...check(invalidValue, journey), ...check(unknownValue, journey)].map((r) => r.message);
-    // Messages quote at most a few hundred characters of any cell.
-    for (const message of messages) expect(message.length).toBeLessThan(1_000);
-  }, 5_000);
+  it.each(cases)(
+    '%s',
+    (_, rows) => {
+      const journey = model(rows);
+      const messages = [...check(invalidValue, journey), ...check(unknownValue, journey)].map((r) => r.message);
+      // Messages quote at most a few hundred characters of any cell.
+      for (const message of messages) expect(message.length).toBeLessThan(1_000);
+    },
+    5_000,
+  );
 
   it('quotes a long cell with an ellipsis', () => {
     const journey = model([header, ['x'.repeat(5_000), 'Ad', 'Blog', null, null, null, null, null, null, null]]);

@@ -2,7 +2,16 @@ import { automationOpportunity } from '../../src/rules/automation-opportunity.js
 import { type Row, ruleTester } from '../helpers/rule-tester.js';
 
 const touch = (values: Row = {}): Row => ({
-  Persona: 'P', Stage: 'Adoption', Touchpoint: 'Weekly check-in email', Team: 'CS', Channel: 'Email', Mode: 'Manual', Direction: 'Outbound', Day: 60, Frequency: 'Weekly', ...values,
+  Persona: 'P',
+  Stage: 'Adoption',
+  Touchpoint: 'Weekly check-in email',
+  Team: 'CS',
+  Channel: 'Email',
+  Mode: 'Manual',
+  Direction: 'Outbound',
+  Day: 60,
+  Frequency: 'Weekly',
+  ...values,
 });
 const qbr = touch({ Stage: 'Retention', Touchpoint: 'QBR', Channel: 'Video call', Day: 90, Frequency: 'Quarterly' });
 
@@ -32,7 +41,13 @@ ruleTester(automationOpportunity, {
     {
       name: 'a recurring manual touchpoint on an automatable channel, at its mode',
       rows: [touch()],
-      expect: [{ cell: 'Mode 2', messageIncludes: '"Weekly check-in email" is done by hand weekly on Email by CS', fix: 'automate it as a scheduled or triggered send.' }],
+      expect: [
+        {
+          cell: 'Mode 2',
+          messageIncludes: '"Weekly check-in email" is done by hand weekly on Email by CS',
+          fix: 'automate it as a scheduled or triggered send.',
+        },
+      ],
     },
     {
       name: 'repeating manual work: a weekly report a CSM builds by hand, 200 "we miss you" e-mails a week',
@@ -40,8 +55,16 @@ ruleTester(automationOpportunity, {
         touch({ Touchpoint: 'Weekly usage report (built by hand in Sheets)', Frequency: 'Weekly' }),
         touch({ Stage: 'Retention', Touchpoint: 'We miss you email', Team: 'Marketing', Frequency: '200 a week' }),
       ],
-      expect: [{ cell: 'Mode 2', messageIncludes: 'done by hand weekly on Email' }, { cell: 'Mode 3', messageIncludes: '"We miss you email" is done by hand 200 a week on Email by Marketing' }],
+      expect: [
+        { cell: 'Mode 2', messageIncludes: 'done by hand weekly on Email' },
+        { cell: 'Mode 3', messageIncludes: '"We miss you email" is done by hand 200 a week on Email by Marketing' },
+      ],
     },
-    { name: 'the channels option', rows: [{ ...qbr, Touchpoint: 'Quarterly usage recap' }], options: { channels: ['video-call'] }, expect: [{ cell: 'Mode 2', messageIncludes: 'on Video call' }] },
+    {
+      name: 'the channels option',
+      rows: [{ ...qbr, Touchpoint: 'Quarterly usage recap' }],
+      options: { channels: ['video-call'] },
+      expect: [{ cell: 'Mode 2', messageIncludes: 'on Video call' }],
+    },
   ],
 });

@@ -6,9 +6,25 @@ const touch = (Stage: string, Touchpoint: string, Channel: string): Row => ({ St
 const blank: Row = { Stage: '', Touchpoint: '', Channel: '' };
 
 /** A workbook sheet whose rows 3–4 and 6–8 are left out, as a workbook leaves out empty rows. */
-const sparseSheet = normalize([{ file: 'w.xlsx', kind: 'xlsx', skipped: [], tables: [{ file: 'w.xlsx', sheet: 'P', rows: [
-  { row: 1, cells: ['Stage', 'Touchpoint', 'Channel'] }, { row: 2, cells: ['Awareness', 'Ad', 'Paid ads'] }, { row: 5, cells: ['Decision', 'Demo', 'Video call'] }, { row: 9, cells: [null, null] },
-] }] }]);
+const sparseSheet = normalize([
+  {
+    file: 'w.xlsx',
+    kind: 'xlsx',
+    skipped: [],
+    tables: [
+      {
+        file: 'w.xlsx',
+        sheet: 'P',
+        rows: [
+          { row: 1, cells: ['Stage', 'Touchpoint', 'Channel'] },
+          { row: 2, cells: ['Awareness', 'Ad', 'Paid ads'] },
+          { row: 5, cells: ['Decision', 'Demo', 'Video call'] },
+          { row: 9, cells: [null, null] },
+        ],
+      },
+    ],
+  },
+]);
 
 ruleTester(blankRow, {
   valid: [
@@ -24,6 +40,10 @@ ruleTester(blankRow, {
         { cell: 'Stage 6', message: 'Row 6 is blank inside the table', fix: 'delete it so filters, sorts and pivots see one table.' },
       ],
     },
-    { name: 'rows a workbook leaves out count as blank, but not rows after the table', model: sparseSheet, expect: [{ cell: 'P!A3', message: 'Rows 3–4 are blank inside the table' }] },
+    {
+      name: 'rows a workbook leaves out count as blank, but not rows after the table',
+      model: sparseSheet,
+      expect: [{ cell: 'P!A3', message: 'Rows 3–4 are blank inside the table' }],
+    },
   ],
 });

@@ -16,7 +16,10 @@ ruleTester(duplicateHeader, {
 
 describe('duplicate-header', () => {
   it('reads the first column of the field', () => {
-    const journey = model([['Stage', 'Touchpoint', 'Channel', 'Owner', 'Medium'], ['Awareness', 'Ad', 'Paid ads', 'Marketing', 'Nonsense']]);
+    const journey = model([
+      ['Stage', 'Touchpoint', 'Channel', 'Owner', 'Medium'],
+      ['Awareness', 'Ad', 'Paid ads', 'Marketing', 'Nonsense'],
+    ]);
     expect(journey.touchpoints[0]!.channel).toBe('paid-ads');
   });
 });

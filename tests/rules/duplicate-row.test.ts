@@ -1,7 +1,17 @@
 import { duplicateRow } from '../../src/rules/duplicate-row.js';
 import { type Row, ruleTester } from '../helpers/rule-tester.js';
 
-const welcome: Row = { Persona: 'P', Stage: 'Onboarding', Touchpoint: 'Welcome email', Team: 'CS', Channel: 'Email', Mode: 'Automatic', Direction: 'Outbound', Day: 1, Frequency: 'Once' };
+const welcome: Row = {
+  Persona: 'P',
+  Stage: 'Onboarding',
+  Touchpoint: 'Welcome email',
+  Team: 'CS',
+  Channel: 'Email',
+  Mode: 'Automatic',
+  Direction: 'Outbound',
+  Day: 1,
+  Frequency: 'Once',
+};
 // Days 1 and 4097 mix the same bits into the row hash (4096 × 2^20 wraps past 2^32).
 const later: Row = { ...welcome, Day: 4097 };
 
@@ -17,7 +27,11 @@ ruleTester(duplicateRow, {
       rows: [welcome, { Persona: 'P', Stage: 'Onboarding', Touchpoint: 'Tips', Team: 'CS', Channel: 'Email' }, { ...welcome }],
       expect: [{ cell: 'Touchpoint 4', message: 'Row 4 repeats row 2 ("Welcome email") in every column', fix: 'delete the copy.', related: ['Touchpoint 2'] }],
     },
-    { name: 'spellings that read the same as the same', rows: [welcome, { ...welcome, Channel: 'e-mail', Mode: 'automated' }], expect: [{ cell: 'Touchpoint 3' }] },
+    {
+      name: 'spellings that read the same as the same',
+      rows: [welcome, { ...welcome, Channel: 'e-mail', Mode: 'automated' }],
+      expect: [{ cell: 'Touchpoint 3' }],
+    },
     {
       name: 'copies of each of two rows whose values hash alike',
       rows: [welcome, later, { ...later }, { ...welcome }],

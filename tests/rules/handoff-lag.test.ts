@@ -1,7 +1,17 @@
 import { handoffLag } from '../../src/rules/handoff-lag.js';
 import { type Row, ruleTester } from '../helpers/rule-tester.js';
 
-const touch = (Stage: string, Touchpoint: string, Team: string, Channel: string, Day: number | string): Row => ({ Persona: 'P', Stage, Touchpoint, Team, Channel, Mode: 'Manual', Direction: 'Outbound', Day, Frequency: 'Once' });
+const touch = (Stage: string, Touchpoint: string, Team: string, Channel: string, Day: number | string): Row => ({
+  Persona: 'P',
+  Stage,
+  Touchpoint,
+  Team,
+  Channel,
+  Mode: 'Manual',
+  Direction: 'Outbound',
+  Day,
+  Frequency: 'Once',
+});
 /** Sales closes on day 30; the kickoff comes on `kickoffDay`. */
 const deal = (kickoffDay: number, kickoffTeam = 'Customer Success', days = true): Row[] => [
   touch('Decision', 'Live demo', 'Sales', 'Video call', days ? 10 : ''),
@@ -30,11 +40,17 @@ ruleTester(handoffLag, {
     },
     {
       name: 'a quarterly business review in the giving stage is contact too',
-      rows: [{ ...touch('Adoption', 'QBR', 'Customer Success', 'Video call', 50), Frequency: 'Quarterly' }, touch('Expansion', 'Upsell call', 'Sales', 'Phone', 70)],
+      rows: [
+        { ...touch('Adoption', 'QBR', 'Customer Success', 'Video call', 50), Frequency: 'Quarterly' },
+        touch('Expansion', 'Upsell call', 'Sales', 'Phone', 70),
+      ],
     },
     {
       name: 'an ad or a social post hands nobody over: months from a retargeting ad to the first e-mail are no wait',
-      rows: [{ ...touch('Awareness', 'Retargeting ads', 'Marketing', 'Paid ads', 0), Frequency: 'Daily' }, touch('Onboarding', 'Invite from your admin', 'Product', 'Email', 30)],
+      rows: [
+        { ...touch('Awareness', 'Retargeting ads', 'Marketing', 'Paid ads', 0), Frequency: 'Daily' },
+        touch('Onboarding', 'Invite from your admin', 'Product', 'Email', 30),
+      ],
     },
     {
       name: 'a stage that starts before the previous one ends is an overlap, not negative days',
@@ -44,18 +60,23 @@ ruleTester(handoffLag, {
   invalid: [
     {
       name: 'a daily series is a sequence that ends, not contact: the wait after it is a wait',
-      rows: [{ ...touch('Decision', 'Daily deal nudges', 'Sales', 'Email', 20), Frequency: 'Daily' }, touch('Onboarding', 'Kickoff call', 'Customer Success', 'Video call', 40)],
+      rows: [
+        { ...touch('Decision', 'Daily deal nudges', 'Sales', 'Email', 20), Frequency: 'Daily' },
+        touch('Onboarding', 'Kickoff call', 'Customer Success', 'Video call', 40),
+      ],
       expect: [{ cell: 'Day 3', messageIncludes: 'Sales → Customer Success handoff: 20 days' }],
     },
     {
       name: 'a slow handoff between teams, at the receiving row, with the giving row related',
       rows: deal(44),
-      expect: [{
-        cell: 'Day 4',
-        message: 'Sales → Customer Success handoff: 14 days from "Contract signed confirmation" (Decision, day 30) to "Kickoff call" (Onboarding, day 44)',
-        fix: 'bring "Kickoff call" forward or bridge the gap to at most 7 days.',
-        related: ['Day 3'],
-      }],
+      expect: [
+        {
+          cell: 'Day 4',
+          message: 'Sales → Customer Success handoff: 14 days from "Contract signed confirmation" (Decision, day 30) to "Kickoff call" (Onboarding, day 44)',
+          fix: 'bring "Kickoff call" forward or bridge the gap to at most 7 days.',
+          related: ['Day 3'],
+        },
+      ],
     },
     { name: 'the maxDays option', rows: deal(38), options: { maxDays: 7 }, expect: [{ cell: 'Day 4' }] },
     {
@@ -64,15 +85,25 @@ ruleTester(handoffLag, {
       expect: [{ cell: 'Day 2', messageIncludes: 'Sales → Customer Success handoff: 20 days' }],
     },
     { name: 'just under bridgeDays', rows: deal(89), expect: [{ cell: 'Day 4', fix: 'bring "Kickoff call" forward or bridge the gap to at most 7 days.' }] },
-    { name: 'the bridgeDays option', rows: deal(90), options: { bridgeDays: 100 }, expect: [{ cell: 'Day 4', fix: 'bring "Kickoff call" forward or bridge the gap to at most 7 days.' }] },
     {
-      name: 'the receiving team\'s first touch: an invoice or an always-on help center in the later stage is not the next team taking over',
+      name: 'the bridgeDays option',
+      rows: deal(90),
+      options: { bridgeDays: 100 },
+      expect: [{ cell: 'Day 4', fix: 'bring "Kickoff call" forward or bridge the gap to at most 7 days.' }],
+    },
+    {
+      name: "the receiving team's first touch: an invoice or an always-on help center in the later stage is not the next team taking over",
       rows: [
         ...deal(51),
         touch('Onboarding', 'First invoice', 'Finance', 'Email', 31),
         { ...touch('Onboarding', 'Admin help center', 'Support', 'Help center', 31), Mode: 'Ongoing', Direction: 'Inbound' },
       ],
-      expect: [{ cell: 'Day 4', message: 'Sales → Customer Success handoff: 21 days from "Contract signed confirmation" (Decision, day 30) to "Kickoff call" (Onboarding, day 51)' }],
+      expect: [
+        {
+          cell: 'Day 4',
+          message: 'Sales → Customer Success handoff: 21 days from "Contract signed confirmation" (Decision, day 30) to "Kickoff call" (Onboarding, day 51)',
+        },
+      ],
     },
     {
       name: 'a timeline (no stage column), along its days: each change of team between consecutive touchpoints',
@@ -82,11 +113,13 @@ ruleTester(handoffLag, {
         { Day: 45, Touchpoint: 'Check-in call', Channel: 'Phone', Owner: 'Customer Success' },
         { Day: 47, Touchpoint: 'Survey', Channel: 'Survey', Owner: 'Product' },
       ],
-      expect: [{
-        cell: 'Day 4',
-        message: 'Marketing → Customer Success handoff: 38 days from "Tips email" (day 7) to "Check-in call" (day 45)',
-        related: ['Day 3'],
-      }],
+      expect: [
+        {
+          cell: 'Day 4',
+          message: 'Marketing → Customer Success handoff: 38 days from "Tips email" (day 7) to "Check-in call" (day 45)',
+          related: ['Day 3'],
+        },
+      ],
     },
   ],
 });

@@ -31,9 +31,12 @@ describe('channel words in touchpoint names', () => {
     expect(words.channelOf(name)).toBe(channel);
   });
 
-  it.each(['Quarterly business review', 'Product update', 'Onboarding', 'Pricing change', 'Video walkthrough', 'x'.repeat(201) + ' email'])('reads no channel in %j', (name) => {
-    expect(words.channelOf(name)).toBeNull();
-  });
+  it.each(['Quarterly business review', 'Product update', 'Onboarding', 'Pricing change', 'Video walkthrough', 'x'.repeat(201) + ' email'])(
+    'reads no channel in %j',
+    (name) => {
+      expect(words.channelOf(name)).toBeNull();
+    },
+  );
 
   it('uses channels and synonyms from the config', () => {
     const custom = new ChannelWords([...CHANNELS, { id: 'line', label: 'LINE', synonyms: ['line message'], automatable: true, inbound: false }]);
@@ -80,10 +83,15 @@ describe('inferred-channel', () => {
   });
 
   it('is silent for a table with a channel column, where a blank channel is still a missing value', () => {
-    const journey = model([['Stage', 'Touchpoint', 'Channel'], ['Onboarding', 'Welcome email', '']]);
+    const journey = model([
+      ['Stage', 'Touchpoint', 'Channel'],
+      ['Onboarding', 'Welcome email', ''],
+    ]);
     expect(check(inferredChannel, journey)).toEqual([]);
     expect(journey.touchpoints[0]!.channels).toEqual([]);
-    expect(check(invalidValue, journey).map((r) => findingSentence(r))).toEqual(['"Welcome email" has no channel; fill in the channel it reaches the customer on']);
+    expect(check(invalidValue, journey).map((r) => findingSentence(r))).toEqual([
+      '"Welcome email" has no channel; fill in the channel it reaches the customer on',
+    ]);
   });
 
   it('writes rows as ranges and counts those past the list', () => {

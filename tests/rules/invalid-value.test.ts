@@ -1,15 +1,41 @@
 import { invalidValue } from '../../src/rules/invalid-value.js';
 import { type Row, ruleTester } from '../helpers/rule-tester.js';
 
-const touch = (values: Row): Row => ({ Persona: 'P', Stage: 'Onboarding', Touchpoint: 'A', Team: 'CS', Channel: 'Email', Mode: '', Direction: '', Day: '', Frequency: '', ...values });
+const touch = (values: Row): Row => ({
+  Persona: 'P',
+  Stage: 'Onboarding',
+  Touchpoint: 'A',
+  Team: 'CS',
+  Channel: 'Email',
+  Mode: '',
+  Direction: '',
+  Day: '',
+  Frequency: '',
+  ...values,
+});
 const DAY_FIX = "write the day offset from the journey's start as a whole number of days (e.g. 14)";
 
 ruleTester(invalidValue, {
-  valid: [{ name: 'values journey reads', rows: [touch({ Mode: 'automated', Direction: 'out', Day: '3', Frequency: 'weekly' }), touch({ Touchpoint: 'D', Day: 'Day 14' }), touch({ Touchpoint: 'E', Day: 'two weeks' })] }],
+  valid: [
+    {
+      name: 'values journey reads',
+      rows: [
+        touch({ Mode: 'automated', Direction: 'out', Day: '3', Frequency: 'weekly' }),
+        touch({ Touchpoint: 'D', Day: 'Day 14' }),
+        touch({ Touchpoint: 'E', Day: 'two weeks' }),
+      ],
+    },
+  ],
   invalid: [
     {
       name: 'days that are not whole numbers of days, at their cell',
-      rows: [touch({ Day: 'soon' }), touch({ Touchpoint: 'B', Day: '-5' }), touch({ Touchpoint: 'C', Day: '2.5' }), touch({ Touchpoint: 'D', Day: 'Day 14' }), touch({ Touchpoint: 'E', Day: 'two weeks' })],
+      rows: [
+        touch({ Day: 'soon' }),
+        touch({ Touchpoint: 'B', Day: '-5' }),
+        touch({ Touchpoint: 'C', Day: '2.5' }),
+        touch({ Touchpoint: 'D', Day: 'Day 14' }),
+        touch({ Touchpoint: 'E', Day: 'two weeks' }),
+      ],
       expect: [
         { cell: 'Day 3', message: 'Day \'-5\' of "B" is negative', fix: DAY_FIX },
         { cell: 'Day 4', message: 'Day \'2.5\' of "C" is not a whole number', fix: DAY_FIX },

@@ -1,7 +1,14 @@
 import { missingKpi } from '../../src/rules/missing-kpi.js';
 import { type Row, ruleTester } from '../helpers/rule-tester.js';
 
-const touch = (Touchpoint: string, Channel: string, KPI = '', conversion: string | number = ''): Row => ({ Persona: 'B', Stage: 'Decision', Touchpoint, Channel, KPI, 'Conversion rate': conversion });
+const touch = (Touchpoint: string, Channel: string, KPI = '', conversion: string | number = ''): Row => ({
+  Persona: 'B',
+  Stage: 'Decision',
+  Touchpoint,
+  Channel,
+  KPI,
+  'Conversion rate': conversion,
+});
 
 ruleTester(missingKpi, {
   valid: [

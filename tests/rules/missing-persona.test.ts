@@ -15,7 +15,14 @@ ruleTester(missingPersona, {
       name: 'each expected persona with no rows, at the file',
       rows,
       settings: { personas: ['practitioner', 'Admin'] },
-      expect: [{ cell: null, persona: 'Admin', message: 'No rows for persona "Admin", which the config expects', fix: 'add its touchpoints or remove it from personas.' }],
+      expect: [
+        {
+          cell: null,
+          persona: 'Admin',
+          message: 'No rows for persona "Admin", which the config expects',
+          fix: 'add its touchpoints or remove it from personas.',
+        },
+      ],
     },
   ],
 });

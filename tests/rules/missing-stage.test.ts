@@ -32,7 +32,13 @@ ruleTester(missingStage, {
 
 describe('missing-stage', () => {
   it('places the finding at the file, with no row or column', () => {
-    const reports = check(missingStage, model([['Persona', 'Stage', 'Touchpoint', 'Team', 'Channel'], ['P', 'Awareness', 'Ad', 'T', 'Email']]));
+    const reports = check(
+      missingStage,
+      model([
+        ['Persona', 'Stage', 'Touchpoint', 'Team', 'Channel'],
+        ['P', 'Awareness', 'Ad', 'T', 'Email'],
+      ]),
+    );
     expect(reports[0]!.location).toEqual({ file: 'inventory.csv', sheet: null, row: null, column: null, cell: null });
   });
 });

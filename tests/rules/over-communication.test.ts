@@ -5,13 +5,25 @@ import { check, model } from '../helpers/inventory.js';
 import { type Row, ruleTester } from '../helpers/rule-tester.js';
 
 const touch = (Touchpoint: string, Frequency: string, values: Row = {}): Row => ({
-  Persona: 'P', Stage: 'Onboarding', Touchpoint, Team: 'Marketing', Channel: 'Email', Mode: 'Automatic', Direction: 'Outbound', Day: '', Frequency, ...values,
+  Persona: 'P',
+  Stage: 'Onboarding',
+  Touchpoint,
+  Team: 'Marketing',
+  Channel: 'Email',
+  Mode: 'Automatic',
+  Direction: 'Outbound',
+  Day: '',
+  Frequency,
+  ...values,
 });
 const weekly = [touch('A', 'Weekly'), touch('B', 'Weekly'), touch('C', 'Monthly')];
 
 ruleTester(overCommunication, {
   valid: [
-    { name: 'one-off touches spread over the weeks', rows: [touch('A', 'Once', { Day: 1 }), touch('B', 'Once', { Day: 8 }), touch('C', 'Once', { Day: 15 }), touch('D', 'Once', { Day: 22 })] },
+    {
+      name: 'one-off touches spread over the weeks',
+      rows: [touch('A', 'Once', { Day: 1 }), touch('B', 'Once', { Day: 8 }), touch('C', 'Once', { Day: 15 }), touch('D', 'Once', { Day: 22 })],
+    },
     {
       name: 'inbound or ongoing touchpoints, and other stages, do not add up',
       rows: [
@@ -50,12 +62,14 @@ ruleTester(overCommunication, {
     {
       name: 'recurring touches added by frequency, naming channels, teams and touchpoints',
       rows: [touch('Tips email', 'Weekly'), touch('Daily digest', 'Daily', { Team: 'Product', Channel: 'In-app' })],
-      expect: [{
-        cell: 'Frequency 3',
-        message: 'P receives about 8 messages a week in Onboarding (In-app and Email from Product and Marketing), above the limit of 3',
-        fix: 'cut, merge or space out "Daily digest" and "Tips email".',
-        related: ['Touchpoint 2'],
-      }],
+      expect: [
+        {
+          cell: 'Frequency 3',
+          message: 'P receives about 8 messages a week in Onboarding (In-app and Email from Product and Marketing), above the limit of 3',
+          fix: 'cut, merge or space out "Daily digest" and "Tips email".',
+          related: ['Touchpoint 2'],
+        },
+      ],
     },
     {
       name: 'one-off touches that fall within any 7 days',
@@ -75,7 +89,12 @@ ruleTester(overCommunication, {
     },
     {
       name: 'notCounted: transactional messages counted when the config says so',
-      rows: [touch('Receipt', 'Once', { Day: 1 }), touch('Invoice', 'Once', { Day: 2 }), touch('Shipping confirmation', 'Once', { Day: 3 }), touch('Order confirmation', 'Once', { Day: 4 })],
+      rows: [
+        touch('Receipt', 'Once', { Day: 1 }),
+        touch('Invoice', 'Once', { Day: 2 }),
+        touch('Shipping confirmation', 'Once', { Day: 3 }),
+        touch('Order confirmation', 'Once', { Day: 4 }),
+      ],
       options: { notCounted: ['conversation'] },
       expect: [{ cell: 'Frequency 2', messageIncludes: 'about 4 messages a week' }],
     },
@@ -105,7 +124,12 @@ describe('over-communication', () => {
   it('reads the weekly load of a timeline (no stage column) by its busiest 7 days, and counts email with no direction as sent', () => {
     const drip = model([
       ['Day', 'Touchpoint', 'Channel'],
-      [0, 'Welcome', 'Email'], [1, 'Setup tips', 'Email'], [2, 'Nudge', 'SMS'], [3, 'Case study', 'Email'], [4, 'Webinar invite', 'Email'], [30, 'Check-in', 'Email'],
+      [0, 'Welcome', 'Email'],
+      [1, 'Setup tips', 'Email'],
+      [2, 'Nudge', 'SMS'],
+      [3, 'Case study', 'Email'],
+      [4, 'Webinar invite', 'Email'],
+      [30, 'Check-in', 'Email'],
       [5, 'Help center', 'Help center'],
     ]);
     const reports = check(overCommunication, drip);

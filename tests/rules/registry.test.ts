@@ -69,11 +69,12 @@ describe('the rule registry', () => {
   each('%s has an explain page with every section', (id, rule) => {
     const text = explainText(rule, resolveConfig());
     expect(text.startsWith(`${id}: ${rule.description}\n`)).toBe(true);
-    for (const title of ['Why it matters', 'What triggers it', 'Options', 'How to fix', 'Example', 'Configure (journey.config.json)']) expect(text).toContain(`\n${title}\n  `);
+    for (const title of ['Why it matters', 'What triggers it', 'Options', 'How to fix', 'Example', 'Configure (journey.config.json)'])
+      expect(text).toContain(`\n${title}\n  `);
     expect(text).not.toMatch(/undefined|\[object Object\]/);
   });
 
-  it('has a README row for every rule, in registry order, with the rule\'s default severity', () => {
+  it("has a README row for every rule, in registry order, with the rule's default severity", () => {
     expect(readmeRows()).toEqual(RULES.map((rule) => [rule.id, rule.defaultSeverity]));
   });
 });

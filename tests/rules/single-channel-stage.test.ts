@@ -1,7 +1,15 @@
 import { singleChannelStage } from '../../src/rules/single-channel-stage.js';
 import { type Row, ruleTester } from '../helpers/rule-tester.js';
 
-const email = (Touchpoint: string): Row => ({ Persona: 'P', Stage: 'Retention', Touchpoint, Team: 'Marketing', Channel: 'Email', Mode: 'Automatic', Direction: 'Outbound' });
+const email = (Touchpoint: string): Row => ({
+  Persona: 'P',
+  Stage: 'Retention',
+  Touchpoint,
+  Team: 'Marketing',
+  Channel: 'Email',
+  Mode: 'Automatic',
+  Direction: 'Outbound',
+});
 
 ruleTester(singleChannelStage, {
   valid: [
@@ -13,8 +21,19 @@ ruleTester(singleChannelStage, {
     {
       name: 'a stage whose touchpoints all share one channel, at its first channel cell',
       rows: [email('Newsletter'), email('Renewal reminder')],
-      expect: [{ cell: 'Channel 2', message: 'P meets Retention on Email only (2 touchpoints)', fix: 'add a second channel so customers who ignore Email still hear from you.' }],
+      expect: [
+        {
+          cell: 'Channel 2',
+          message: 'P meets Retention on Email only (2 touchpoints)',
+          fix: 'add a second channel so customers who ignore Email still hear from you.',
+        },
+      ],
     },
-    { name: 'the minTouchpoints option', rows: [email('Newsletter')], options: { minTouchpoints: 1 }, expect: [{ cell: 'Channel 2', messageIncludes: '(1 touchpoint)' }] },
+    {
+      name: 'the minTouchpoints option',
+      rows: [email('Newsletter')],
+      options: { minTouchpoints: 1 },
+      expect: [{ cell: 'Channel 2', messageIncludes: '(1 touchpoint)' }],
+    },
   ],
 });

@@ -39,7 +39,16 @@ describe('stage-model-from-file', () => {
   });
 
   it('is silent for an inventory of the default stages', () => {
-    expect(check(stageModelFromFile, model([['Stage', 'Touchpoint', 'Channel'], ['Awareness', 'Ads', 'Paid ads'], ['Onboarding', 'Welcome', 'Email']]))).toEqual([]);
+    expect(
+      check(
+        stageModelFromFile,
+        model([
+          ['Stage', 'Touchpoint', 'Channel'],
+          ['Awareness', 'Ads', 'Paid ads'],
+          ['Onboarding', 'Welcome', 'Email'],
+        ]),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -56,7 +65,10 @@ describe('stage-model-from-file, named models', () => {
     expect(journey.stageSource).toMatchObject({ kind: 'file', name: 'aarrr' });
     expect(journey.touchpoints.map((t) => t.stage)).toEqual(['acquisition', 'activation', 'retention', 'revenue', 'referral']);
     expect(check(stageModelFromFile, journey).map((r) => [r.location.cell, findingSentence(r)])).toEqual([
-      ['A1', 'Stages read as the aarrr stage model, whose stage names this inventory uses: Acquisition → Activation → Retention → Referral → Revenue; to pin it, put "stageModel": "aarrr" in journey.config.json.'],
+      [
+        'A1',
+        'Stages read as the aarrr stage model, whose stage names this inventory uses: Acquisition → Activation → Retention → Referral → Revenue; to pin it, put "stageModel": "aarrr" in journey.config.json.',
+      ],
     ]);
     expect(check(missingStage, journey)).toEqual([]);
   });

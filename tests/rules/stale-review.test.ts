@@ -15,7 +15,13 @@ ruleTester(staleReview, {
       name: 'a date older than the limit, at its cell',
       rows: [touch('Setup guide', 'Help center', '2024-09-15'), touch('Tips', 'Email', '2026-01-01')],
       today,
-      expect: [{ cell: 'Last reviewed 2', message: '"Setup guide" was last reviewed on 2024-09-15, 26 months ago (limit 12)', fix: 'review it and update the date, or mark it retired.' }],
+      expect: [
+        {
+          cell: 'Last reviewed 2',
+          message: '"Setup guide" was last reviewed on 2024-09-15, 26 months ago (limit 12)',
+          fix: 'review it and update the date, or mark it retired.',
+        },
+      ],
     },
     {
       name: 'one finding per persona with the count and the oldest date, at the oldest, not one per row',
@@ -38,7 +44,13 @@ ruleTester(staleReview, {
         { cell: 'Last reviewed 6', message: '"Proposal" was last reviewed on 2024-05-05, 30 months ago (limit 12)' },
       ],
     },
-    { name: 'the maxAgeMonths option', rows: [touch('Tips', 'Email', '2026-01-01')], options: { maxAgeMonths: 6 }, today, expect: [{ cell: 'Last reviewed 2', messageIncludes: '10 months ago (limit 6)' }] },
+    {
+      name: 'the maxAgeMonths option',
+      rows: [touch('Tips', 'Email', '2026-01-01')],
+      options: { maxAgeMonths: 6 },
+      today,
+      expect: [{ cell: 'Last reviewed 2', messageIncludes: '10 months ago (limit 6)' }],
+    },
   ],
 });
 

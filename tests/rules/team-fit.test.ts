@@ -16,11 +16,13 @@ ruleTester(teamFit, {
       name: 'a team the config does not list for the stage, ignoring case',
       rows,
       settings: { stageOwners: { onboarding: ['Customer Success', 'Product'] } },
-      expect: [{
-        cell: 'Team 2',
-        message: '"Kickoff call" in Onboarding is owned by Sales, but the config expects Customer Success or Product there',
-        fix: 'hand it over or add Sales to stageOwners.onboarding.',
-      }],
+      expect: [
+        {
+          cell: 'Team 2',
+          message: '"Kickoff call" in Onboarding is owned by Sales, but the config expects Customer Success or Product there',
+          fix: 'hand it over or add Sales to stageOwners.onboarding.',
+        },
+      ],
     },
   ],
 });

@@ -16,16 +16,18 @@ const mostlyWords = [
 const mostlyDays = [touch('Awareness', 'A', 'Blog', '0'), touch('Awareness', 'B', 'Blog', 'Day 3'), touch('Awareness', 'C', 'Blog', 'soon')];
 
 ruleTester(timingText, {
-  valid: [{ name: 'a column of mostly days (its odd cells are invalid-value\'s)', rows: mostlyDays }],
+  valid: [{ name: "a column of mostly days (its odd cells are invalid-value's)", rows: mostlyDays }],
   invalid: [
     {
       name: 'a column of mostly timing words, once, at its header',
       rows: mostlyWords,
-      expect: [{
-        cell: 'Timing 1',
-        message: "Column D holds timing words rather than days in 4 rows ('Q3', 'Ongoing', 'Any time'); day-based checks use the 2 rows with a day",
-        fix: 'write day offsets (e.g. 14) where timing matters',
-      }],
+      expect: [
+        {
+          cell: 'Timing 1',
+          message: "Column D holds timing words rather than days in 4 rows ('Q3', 'Ongoing', 'Any time'); day-based checks use the 2 rows with a day",
+          fix: 'write day offsets (e.g. 14) where timing matters',
+        },
+      ],
     },
   ],
 });
@@ -39,14 +41,37 @@ describe('timing-text', () => {
   it('reads timing words that name a day and keeps the rest as timing text', () => {
     const header = Object.keys(mostlyWords[0]!);
     const journey = model([header, ...mostlyWords.map((row) => header.map((key) => row[key]!))]);
-    expect(journey.touchpoints.map((t) => [t.day, t.timing])).toEqual([[null, 'Q3'], [0, null], [7, null], [null, 'Ongoing'], [null, 'Any time'], [null, '1.5x cycle']]);
+    expect(journey.touchpoints.map((t) => [t.day, t.timing])).toEqual([
+      [null, 'Q3'],
+      [0, null],
+      [7, null],
+      [null, 'Ongoing'],
+      [null, 'Any time'],
+      [null, '1.5x cycle'],
+    ]);
   });
 
   it.each([
-    ['Day 14', 14], ['D3', 3], ['+3 days', 3], ['Week 2', 7], ['W2', 7], ['Month 3', 60], ['Day 1-3', 1], ['Days 1–3', 1],
-    ['2 weeks', 14], ['two weeks', 14], ['T+3', 3], ['3 days after signup', 3], ['At signup', 0], ['Immediately', 0],
+    ['Day 14', 14],
+    ['D3', 3],
+    ['+3 days', 3],
+    ['Week 2', 7],
+    ['W2', 7],
+    ['Month 3', 60],
+    ['Day 1-3', 1],
+    ['Days 1–3', 1],
+    ['2 weeks', 14],
+    ['two weeks', 14],
+    ['T+3', 3],
+    ['3 days after signup', 3],
+    ['At signup', 0],
+    ['Immediately', 0],
   ])('reads %s as day %i', (text, day) => {
-    expect(model([['Stage', 'Touchpoint', 'Channel', 'Timing'], ['Awareness', 'A', 'Blog', text]]).touchpoints[0]!.day).toBe(day);
+    expect(
+      model([
+        ['Stage', 'Touchpoint', 'Channel', 'Timing'],
+        ['Awareness', 'A', 'Blog', text],
+      ]).touchpoints[0]!.day,
+    ).toBe(day);
   });
 });
-

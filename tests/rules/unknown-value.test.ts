@@ -23,7 +23,9 @@ describe('unknown-value', () => {
     const rows = [HEADER, ...['A', 'B', 'C', 'D', 'E'].map((n) => row('Decision', n, 'Pigeon')), row('Decision', 'F', 'pigeon '), row('Decision', 'G', 'Owl')];
     const reports = check(unknownValue, model(rows));
     expect(reports).toHaveLength(2);
-    expect(findingSentence(reports[0]!)).toMatch(/^Channel 'Pigeon' is not a known channel \(6 cells: E2, E3, E4 and 3 more\); use one of the channels journey knows \(journey explain unknown-value lists them\), or add "Pigeon" to a channel's synonyms \(channels\[\]\.synonyms in journey\.config\.json\)\.$/);
+    expect(findingSentence(reports[0]!)).toMatch(
+      /^Channel 'Pigeon' is not a known channel \(6 cells: E2, E3, E4 and 3 more\); use one of the channels journey knows \(journey explain unknown-value lists them\), or add "Pigeon" to a channel's synonyms \(channels\[\]\.synonyms in journey\.config\.json\)\.$/,
+    );
     expect(reports[0]!.location.cell).toBe('E2');
     expect(reports[0]!.related.map((l) => l.cell)).toEqual(['E3', 'E4', 'E5', 'E6', 'E7']);
     expect(reports[0]!.touchpoint).toBeNull();
@@ -31,10 +33,15 @@ describe('unknown-value', () => {
   });
 
   it.each([
-    ['Boarding', 'stage'], ['Review', 'stage'], ['Retension', null], ['Webinr', null], ['Emial', null], ['Onlne', null],
+    ['Boarding', 'stage'],
+    ['Review', 'stage'],
+    ['Retension', null],
+    ['Webinr', null],
+    ['Emial', null],
+    ['Onlne', null],
   ])('suggests a known value for %s only when it is a likely typo', (text, unexpected) => {
     const rows = [HEADER, /^(Boarding|Review|Retension)$/.test(text) ? row(text, 'X', 'Email') : row('Decision', 'X', text)];
-    const message = (check(unknownValue, model(rows)).map(findingSentence)[0] ?? '');
+    const message = check(unknownValue, model(rows)).map(findingSentence)[0] ?? '';
     if (unexpected) expect(message).not.toContain('did you mean');
     else expect(message).toContain('did you mean');
   });

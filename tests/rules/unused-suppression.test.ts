@@ -39,7 +39,9 @@ describe('journey-ignore notes and unused-suppression', () => {
   it('takes several rule ids, in any case', async () => {
     const both = await run('JOURNEY-IGNORE: Handoff-Lag, duplicate-row');
     expect(both.kept.some((f) => f.ruleId === 'handoff-lag' && f.location.row === 3)).toBe(false);
-    expect(both.unused.map(findingSentence)).toEqual(['Unused suppression of "duplicate-row" in the notes of "Kickoff call": no duplicate-row finding on row 3; remove "journey-ignore: duplicate-row" from the note.']);
+    expect(both.unused.map(findingSentence)).toEqual([
+      'Unused suppression of "duplicate-row" in the notes of "Kickoff call": no duplicate-row finding on row 3; remove "journey-ignore: duplicate-row" from the note.',
+    ]);
   });
 
   it('reports a note that silences nothing, or names no rule, at the Notes cell', async () => {
@@ -57,10 +59,16 @@ describe('journey-ignore notes and unused-suppression', () => {
     const dir = mkdtempSync(join(tmpdir(), 'journey-suppress-'));
     const csv = (notes: string) => {
       const path = join(dir, `inventory-${notes.length}.csv`);
-      writeFileSync(path, rows(notes).map((row) => row.join(',')).join('\n'));
+      writeFileSync(
+        path,
+        rows(notes)
+          .map((row) => row.join(','))
+          .join('\n'),
+      );
       return path;
     };
-    const result = (args: string[]) => JSON.parse(journey(['audit', ...args, '-f', 'json']).stdout) as { findings: { ruleId: string }[]; summary: { ignored: number } };
+    const result = (args: string[]) =>
+      JSON.parse(journey(['audit', ...args, '-f', 'json']).stdout) as { findings: { ruleId: string }[]; summary: { ignored: number } };
     const silenced = result([csv('journey-ignore: handoff-lag')]);
     expect(silenced.findings.map((f) => f.ruleId)).not.toContain('handoff-lag');
     expect(silenced.summary.ignored).toBe(1);

@@ -35,6 +35,8 @@ describe('shape: emotion words and emoji in the sentiment column', () => {
       ['Checkout', 'E5'],
       ['Billing page', 'E9'],
     ]);
-    expect(findingSentence(friction[0]!)).toBe('"Pricing page" is a friction point: sentiment "😰 Anxious"; pain point: "Can\'t tell which plan fits a team of 8"; fix the cause and measure again.');
+    expect(findingSentence(friction[0]!)).toBe(
+      '"Pricing page" is a friction point: sentiment "😰 Anxious"; pain point: "Can\'t tell which plan fits a team of 8"; fix the cause and measure again.',
+    );
   });
 });

@@ -3,7 +3,7 @@ import { auditShape, readShape, ruleIds } from '../helpers/shapes.js';
 
 const FILE = 'fixtures/shapes/everyday-words.xlsx';
 
-describe('shape: everyday channel and stage words (a retail team\'s workbook)', () => {
+describe("shape: everyday channel and stage words (a retail team's workbook)", () => {
   it('maps each word where a CX person would expect it', async () => {
     const model = await readShape(FILE);
     expect(model.touchpoints.map((t) => [t.stage, t.channels[0]])).toEqual([
@@ -28,7 +28,11 @@ describe('shape: everyday channel and stage words (a retail team\'s workbook)', 
     const { code, stderr, result } = auditShape(FILE);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(result!.files[0]!.sheets[0]).toMatchObject({ sheet: 'Store customers', touchpoints: 13, columns: { stage: 'A', touchpoint: 'B', channel: 'C', team: 'D' } });
+    expect(result!.files[0]!.sheets[0]).toMatchObject({
+      sheet: 'Store customers',
+      touchpoints: 13,
+      columns: { stage: 'A', touchpoint: 'B', channel: 'C', team: 'D' },
+    });
     expect(ruleIds(result!)).not.toContain('unknown-value');
     expect(result!.findings.filter((f) => f.ruleId === 'missing-stage').map((f) => f.stage)).toEqual(['awareness', 'consideration', 'expansion']);
   });

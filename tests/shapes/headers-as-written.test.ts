@@ -4,7 +4,7 @@ import { auditShape, readShape, ruleIds } from '../helpers/shapes.js';
 const FILE = 'fixtures/shapes/headers-as-written.csv';
 
 describe('shape: headers as people write them (snake_case, camelCase, brackets, "Auto?", "In/Out")', () => {
-  it('maps every header by its words, and an Owner column of people\'s names to the owner', () => {
+  it("maps every header by its words, and an Owner column of people's names to the owner", () => {
     const { code, stderr, result } = auditShape(FILE);
     expect(stderr).toBe('');
     expect(code).toBe(0);

@@ -29,8 +29,14 @@ describe('shape: journey-map grid (lanes down, stages across)', () => {
     });
     expect(model.problems).toEqual([]);
     expect(model.files[0]!.sheets[0]!.grid!.lanes.map((lane) => [lane.label, lane.row, lane.readAs])).toEqual([
-      ['Goal', 5, 'goal'], ['Touchpoints', 6, 'touchpoint'], ['Channel', 7, 'channel'], ['Action', 8, 'action'],
-      ['Emotion', 9, 'sentiment'], ['Pain points', 10, 'painPoint'], ['Opportunities', 11, 'opportunity'], ['Team', 12, 'team'],
+      ['Goal', 5, 'goal'],
+      ['Touchpoints', 6, 'touchpoint'],
+      ['Channel', 7, 'channel'],
+      ['Action', 8, 'action'],
+      ['Emotion', 9, 'sentiment'],
+      ['Pain points', 10, 'painPoint'],
+      ['Opportunities', 11, 'opportunity'],
+      ['Team', 12, 'team'],
     ]);
   });
 
@@ -54,12 +60,14 @@ describe('shape: journey-map grid (lanes down, stages across)', () => {
       ['consideration', 'Map!C9', ['Map!C10']],
       ['decision', 'Map!D9', ['Map!D10']],
     ]);
-    expect(findingSentence(friction[0]!)).toBe('Consideration is a friction point for "Pricing page", "Webinar invite" and "Case study": sentiment "😰 Anxious"; pain point: "Plans are hard to compare"; fix the cause and measure again.');
+    expect(findingSentence(friction[0]!)).toBe(
+      'Consideration is a friction point for "Pricing page", "Webinar invite" and "Case study": sentiment "😰 Anxious"; pain point: "Plans are hard to compare"; fix the cause and measure again.',
+    );
     // Expansion and advocacy have no column on this map.
     expect(result!.findings.filter((f) => f.ruleId === 'missing-stage').map((f) => f.stage)).toEqual(['expansion', 'advocacy']);
   });
 
-  it('lists each stage\'s pain points and opportunities in the report', () => {
+  it("lists each stage's pain points and opportunities in the report", () => {
     const { code, stdout } = journey(['report', 'fixtures/shapes/journey-map.xlsx']);
     expect(code).toBe(0);
     expect(stdout).toContain('### Pain points and opportunities');
@@ -83,7 +91,10 @@ describe('shape: journey-map grid (lanes down, stages across)', () => {
     expect(result!.findings.filter((f) => f.ruleId === 'friction-point').map((f) => f.location.cell)).toEqual(['C3', 'D3']);
     // No Channel lane: the names gave the channels, said once at the Touchpoints lane.
     expect(result!.findings.filter((f) => f.ruleId === 'inferred-channel').map((f) => [f.location.cell, findingSentence(f)])).toEqual([
-      ['A2', 'No channel lane: read the channel from 6 touchpoint names (e.g. "LinkedIn post" → Social, "Podcast interview" → Podcast, "Demo call" → Video call); 1 names no channel ("Setup guide"); add a Channel lane to say each touchpoint\'s channel outright'],
+      [
+        'A2',
+        'No channel lane: read the channel from 6 touchpoint names (e.g. "LinkedIn post" → Social, "Podcast interview" → Podcast, "Demo call" → Video call); 1 names no channel ("Setup guide"); add a Channel lane to say each touchpoint\'s channel outright',
+      ],
     ]);
   });
 });

@@ -27,7 +27,7 @@ describe('reading tables by what their columns hold', () => {
     expect(file.tables[0]!.touchpoints).toBe(6);
   });
 
-  it('reads a renewal playbook: author\'s headers, T-minus timings, roles as the team, a mode with a note, current and future sections', async () => {
+  it("reads a renewal playbook: author's headers, T-minus timings, roles as the team, a mode with a note, current and future sections", async () => {
     const file = inspectShape('renewal-playbook.md');
     expect(columnsOf(file)).toEqual([['A Touch → touchpoint', 'B Sent when → day', 'C Who owns it → team', 'D Automation → mode', 'E In or out → direction']]);
     const model = await readShape(`${DIR}/renewal-playbook.md`);
@@ -50,7 +50,7 @@ describe('reading tables by what their columns hold', () => {
     expect(ruleIds(result!)).not.toContain('invalid-value');
   });
 
-  it('reads a Spanish guest-message plan: stage headings are the file\'s stages, timings around the arrival are days', async () => {
+  it("reads a Spanish guest-message plan: stage headings are the file's stages, timings around the arrival are days", async () => {
     const file = inspectShape('mensajes-huespedes.md');
     expect(stagesOf(file)).toEqual(['file', ['Antes de la llegada', 'Estancia']]);
     expect(columnsOf(file)[0]).toEqual(['A Mensaje → touchpoint', 'B Canal → channel', 'C Momento → day', 'D Responsable → owner', 'E Tipo → mode']);
@@ -77,7 +77,9 @@ describe('reading tables by what their columns hold', () => {
 
   it('reads a German release plan: offsets before and after the release, directions in German', async () => {
     const file = inspectShape('kommunikationsplan.csv');
-    expect(columnsOf(file)).toEqual([['A Maßnahme → touchpoint', 'B Kanal → channel', 'C Zeitpunkt → day', 'D Verantwortlich → team', 'E Richtung → direction']]);
+    expect(columnsOf(file)).toEqual([
+      ['A Maßnahme → touchpoint', 'B Kanal → channel', 'C Zeitpunkt → day', 'D Verantwortlich → team', 'E Richtung → direction'],
+    ]);
     const model = await readShape(`${DIR}/kommunikationsplan.csv`);
     expect(model.touchpoints.map((t) => [t.channel, t.day, t.direction])).toEqual([
       ['email', 0, 'outbound'],
@@ -90,7 +92,9 @@ describe('reading tables by what their columns hold', () => {
   });
 
   it('reads a French sequence ("Étape", "Point de contact", "J+1", "3 jours après")', async () => {
-    expect(columnsOf(inspectShape('sequence-accueil.csv'))).toEqual([['A Étape → stage', 'B Point de contact → touchpoint', 'C Canal → channel', 'D Quand → day', 'E Responsable → team']]);
+    expect(columnsOf(inspectShape('sequence-accueil.csv'))).toEqual([
+      ['A Étape → stage', 'B Point de contact → touchpoint', 'C Canal → channel', 'D Quand → day', 'E Responsable → team'],
+    ]);
     const model = await readShape(`${DIR}/sequence-accueil.csv`);
     expect(model.touchpoints.map((t) => [t.stage, t.channel, t.day])).toEqual([
       ['onboarding', 'email', 0],
@@ -101,14 +105,18 @@ describe('reading tables by what their columns hold', () => {
   });
 
   it('reads an Italian plan with activities and channels only, and its cadences', async () => {
-    expect(columnsOf(inspectShape('piano-comunicazione.md'))).toEqual([['A Attività → touchpoint', 'B Canale → channel', 'C Frequenza → frequency', 'D Responsabile → owner']]);
+    expect(columnsOf(inspectShape('piano-comunicazione.md'))).toEqual([
+      ['A Attività → touchpoint', 'B Canale → channel', 'C Frequenza → frequency', 'D Responsabile → owner'],
+    ]);
     const model = await readShape(`${DIR}/piano-comunicazione.md`);
     expect(model.touchpoints.map((t) => t.frequency?.cadence)).toEqual(['monthly', 'daily', 'monthly']);
   });
 
   it('reads a Dutch plan whose "Kanaal" column names the touchpoints and whose Type is Push/Pull', async () => {
     const file = inspectShape('communicatieplan.csv');
-    expect(columnsOf(file)).toEqual([['A Kanaal → touchpoint', 'B Doelgroep → persona', 'C Type → direction', 'D Frequentie → frequency', 'E Eigenaar → team']]);
+    expect(columnsOf(file)).toEqual([
+      ['A Kanaal → touchpoint', 'B Doelgroep → persona', 'C Type → direction', 'D Frequentie → frequency', 'E Eigenaar → team'],
+    ]);
     const model = await readShape(`${DIR}/communicatieplan.csv`);
     expect(model.touchpoints.map((t) => [t.direction, t.frequency?.cadence])).toEqual([
       ['outbound', 'monthly'],
@@ -131,7 +139,7 @@ describe('reading tables by what their columns hold', () => {
     expect(ruleIds(auditShape(`${DIR}/journey-map-ja.md`).result!)).not.toContain('unknown-value');
   });
 
-  it('takes an airline\'s own phases as the stage model, though Booking and Payment resemble Decision', () => {
+  it("takes an airline's own phases as the stage model, though Booking and Payment resemble Decision", () => {
     const file = inspectShape('airline-phases.csv');
     expect(stagesOf(file)).toEqual(['file', ['Discovery', 'Search', 'Selection', 'Booking', 'Payment', 'Confirmation', 'Check-in', 'Boarding', 'Post-flight']]);
     expect(ruleIds(auditShape(`${DIR}/airline-phases.csv`).result!)).not.toContain('unknown-value');
@@ -172,6 +180,8 @@ describe('reading tables by what their columns hold', () => {
     const audit = journey(['audit', `${DIR}/gates.csv`]);
     expect(audit.code).toBe(2);
     expect(audit.stderr.trim().split('\n')).toHaveLength(1);
-    expect(audit.stderr).toMatch(/gates\.csv row 1: is not a communication inventory: the header \(Item, Notes, Gate\) has no stage, day, channel or frequency column/);
+    expect(audit.stderr).toMatch(
+      /gates\.csv row 1: is not a communication inventory: the header \(Item, Notes, Gate\) has no stage, day, channel or frequency column/,
+    );
   });
 });

@@ -40,7 +40,7 @@ describe('timings written in the stage column', () => {
 });
 
 describe("a file's own stage model", () => {
-  it('takes a hotel\'s service-design phases as the stages, in order, and says so once', () => {
+  it("takes a hotel's service-design phases as the stages, in order, and says so once", () => {
     const { code, result, found } = audit('hotel-service-design.csv');
     expect(code).toBe(0);
     expect(found).toContain('stage-model-from-file A1');
@@ -58,7 +58,9 @@ describe("a file's own stage model", () => {
     expect(code).toBe(0);
     expect(found).toContain('stage-model-from-file fixtures/shapes/winback-ladder.md:7 › Stage');
     expect(inspect('winback-ladder.md').stageModel!.stages.map((s) => s.id)).toEqual(['at-risk', 'lapsed', 'dormant', 'lost']);
-    expect(found).toEqual(expect.arrayContaining(['handoff-lag fixtures/shapes/winback-ladder.md:13 › Day', 'silent-stretch fixtures/shapes/winback-ladder.md:13 › Day']));
+    expect(found).toEqual(
+      expect.arrayContaining(['handoff-lag fixtures/shapes/winback-ladder.md:13 › Day', 'silent-stretch fixtures/shapes/winback-ladder.md:13 › Day']),
+    );
   });
 
   it('reads a journey on the stage model its config names (acasl) without a note', () => {

@@ -35,6 +35,8 @@ describe('shape: timing in words', () => {
     expect(ruleIds(result!)).not.toContain('invalid-value');
     const timing = result!.findings.filter((f) => f.ruleId === 'timing-text');
     expect(timing.map((f) => [f.severity, f.location.cell])).toEqual([['info', 'E1']]);
-    expect(timing[0]!.message).toMatch(/^Column E holds timing words rather than days in 9 rows \('Q3', 'Ongoing', 'Any time'\); day-based checks use the 8 rows with a day/);
+    expect(timing[0]!.message).toMatch(
+      /^Column E holds timing words rather than days in 9 rows \('Q3', 'Ongoing', 'Any time'\); day-based checks use the 8 rows with a day/,
+    );
   });
 });

@@ -97,7 +97,9 @@ describe('compareInventories', () => {
     const onboarding = diff.coverage.find((c) => c.persona === 'Practitioner' && c.stage === 'Onboarding')!;
     expect(onboarding.before).toEqual({ touchpoints: 2, channels: ['Email', 'Video call'], outboundPerWeek: 1, inboundPaths: 0 });
     expect(diff.handoffs).toContainEqual({
-      persona: 'Practitioner', fromStage: 'Decision', toStage: 'Onboarding',
+      persona: 'Practitioner',
+      fromStage: 'Decision',
+      toStage: 'Onboarding',
       before: { fromTeam: 'Sales', toTeam: 'Customer Success', fromTouchpoint: 'Contract signed', toTouchpoint: 'Kickoff call', days: 14 },
       after: { fromTeam: 'Sales', toTeam: 'Customer Success', fromTouchpoint: 'Contract signed', toTouchpoint: 'Kickoff call', days: 3 },
     });

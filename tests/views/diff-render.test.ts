@@ -7,7 +7,8 @@ import { DiffResultSchema, type DiffResult } from '../../src/views/diff/schema.j
 import { model } from '../helpers/inventory.js';
 
 const HEADER = ['Persona', 'Stage', 'Touchpoint', 'Team', 'Channel', 'Mode', 'Direction', 'Day', 'Frequency'];
-const HOSTILE = 'Evil | <img src=x onerror=alert(1)> [link](https://evil.example) ![i](x.png) `code` **b** @octocat #12 www.evil.example \u001b[31mred\u001b[0m\nnext';
+const HOSTILE =
+  'Evil | <img src=x onerror=alert(1)> [link](https://evil.example) ![i](x.png) `code` **b** @octocat #12 www.evil.example \u001b[31mred\u001b[0m\nnext';
 
 const side = (rows: (string | number)[][]): DiffSide => ({ file: 'x.csv', model: model([HEADER, ...rows]), findings: [] });
 
@@ -48,7 +49,10 @@ describe('diff renderers', () => {
     const markdown = formatDiffMarkdown(hostileDiff());
     const lines = markdown.split('\n');
     expect(lines[2]).toBe('✅ No new findings; resolves no finding; touchpoints 1 added, 1 changed.');
-    expect(markdown.match(/<summary>[^<]*/g)).toEqual(['<summary>Touchpoints: 1 added, 0 removed, 0 renamed, 1 changed, 0 unchanged', '<summary>Coverage: 1 stage gained, 0 lost']);
+    expect(markdown.match(/<summary>[^<]*/g)).toEqual([
+      '<summary>Touchpoints: 1 added, 0 removed, 0 renamed, 1 changed, 0 unchanged',
+      '<summary>Coverage: 1 stage gained, 0 lost',
+    ]);
     expect(markdown).toContain('<summary>Touchpoints: 1 added, 0 removed, 0 renamed, 1 changed, 0 unchanged</summary>');
   });
 

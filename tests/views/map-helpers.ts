@@ -3,14 +3,41 @@ import { enabledRules, runRules } from '../../src/engine/run.js';
 import { buildJourneyMap, type JourneyMap, type MapOptions, type MapSource } from '../../src/views/map/layout.js';
 import { model } from '../helpers/inventory.js';
 
-export const MAP_HEADER = ['Persona', 'Stage', 'Touchpoint', 'Team', 'Channel', 'Mode', 'Direction', 'Day', 'Frequency', 'Sentiment', 'NPS', 'CSAT', 'Conversion', 'Drop-off', 'Status', 'KPI'];
+export const MAP_HEADER = [
+  'Persona',
+  'Stage',
+  'Touchpoint',
+  'Team',
+  'Channel',
+  'Mode',
+  'Direction',
+  'Day',
+  'Frequency',
+  'Sentiment',
+  'NPS',
+  'CSAT',
+  'Conversion',
+  'Drop-off',
+  'Status',
+  'KPI',
+];
 
 /** A map source from rows under MAP_HEADER, with the default rules' findings and limits. */
-export function source(rows: (string | number | null)[][], limits: { handoff?: number | null; weekly?: number | null } = {}, file = 'inventory.csv'): MapSource {
+export function source(
+  rows: (string | number | null)[][],
+  limits: { handoff?: number | null; weekly?: number | null } = {},
+  file = 'inventory.csv',
+): MapSource {
   const journeyModel = model([MAP_HEADER, ...rows], file);
   const config = resolveConfig();
   const findings = runRules(journeyModel, enabledRules(config), config.settings, '2026-11-25');
-  return { file, model: journeyModel, findings, handoffLimit: limits.handoff === undefined ? 7 : limits.handoff, weeklyLimit: limits.weekly === undefined ? 3 : limits.weekly };
+  return {
+    file,
+    model: journeyModel,
+    findings,
+    handoffLimit: limits.handoff === undefined ? 7 : limits.handoff,
+    weeklyLimit: limits.weekly === undefined ? 3 : limits.weekly,
+  };
 }
 
 export function mapOf(rows: (string | number | null)[][], options: Partial<MapOptions> = {}, limits: Parameters<typeof source>[1] = {}): JourneyMap {

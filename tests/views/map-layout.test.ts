@@ -17,7 +17,17 @@ const JOURNEY = [
 describe('journey map layout', () => {
   it('draws every stage of the model in order, marks empty ones as gaps, and adds a column for unrecognized stages', () => {
     const [persona] = mapOf(JOURNEY).personas;
-    expect(persona!.stages.map((s) => s.label)).toEqual(['Awareness', 'Consideration', 'Decision', 'Onboarding', 'Adoption', 'Retention', 'Expansion', 'Advocacy', 'Stage not recognized']);
+    expect(persona!.stages.map((s) => s.label)).toEqual([
+      'Awareness',
+      'Consideration',
+      'Decision',
+      'Onboarding',
+      'Adoption',
+      'Retention',
+      'Expansion',
+      'Advocacy',
+      'Stage not recognized',
+    ]);
     expect(persona!.stages.filter((s) => s.gap).map((s) => s.id)).toEqual(['consideration', 'adoption', 'retention', 'expansion', 'advocacy']);
     expect(persona!.stages.at(-1)!.gap).toBe(false);
     const unrecognized = persona!.lanes.flatMap((lane) => lane.cells.at(-1)!).map((c) => c.name);
@@ -45,7 +55,11 @@ describe('journey map layout', () => {
   });
 
   it('puts a finding on the card of its row, stage findings on the stage, the rest on the persona or the file', () => {
-    const map = buildJourneyMap([source([...JOURNEY, ['Q', 'Awareness', 'Ad', 'Marketing', 'Paid ads', 'Automatic', 'Outbound', 0, 'Once']])], { type: 'current', lanes: 'channel', persona: 'p' });
+    const map = buildJourneyMap([source([...JOURNEY, ['Q', 'Awareness', 'Ad', 'Marketing', 'Paid ads', 'Automatic', 'Outbound', 0, 'Once']])], {
+      type: 'current',
+      lanes: 'channel',
+      persona: 'p',
+    });
     const persona = map.personas[0]!;
     expect(map.personas).toHaveLength(1);
     const typo = persona.cards.find((c) => c.name === 'Typo stage row')!;
@@ -96,9 +110,15 @@ describe('journey map layout', () => {
   it('layers a blueprint: channels, then teams for manual work, then automated systems', () => {
     const persona = mapOf(JOURNEY, { type: 'blueprint' }).personas[0]!;
     expect(persona.lanes.map((l) => `${l.layer}:${l.label}`)).toEqual([
-      'customer:Email', 'customer:Video call', 'customer:Blog', 'customer:No channel',
-      'team:Sales', 'team:Customer Success', 'team:Product',
-      'system:Automated systems', 'system:Always-on content and tools',
+      'customer:Email',
+      'customer:Video call',
+      'customer:Blog',
+      'customer:No channel',
+      'team:Sales',
+      'team:Customer Success',
+      'team:Product',
+      'system:Automated systems',
+      'system:Always-on content and tools',
     ]);
     const sales = persona.lanes.find((l) => l.label === 'Sales')!;
     expect(sales.cells[2]!.map((c) => c.name)).toEqual(['Demo call']);
@@ -120,10 +140,21 @@ describe('journey map layout', () => {
   });
 });
 
-const overlaps = (a: { x: number; y: number; width: number; height: number }, b: typeof a) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const overlaps = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 describe('day-in-the-life layout', () => {
-  const crowded = Array.from({ length: 40 }, (_, i) => ['P', i < 20 ? 'Onboarding' : 'Retention', `Touch ${i}`, 'CS', i % 3 ? 'Email' : 'Phone', 'Automatic', 'Outbound', i < 20 ? Math.floor(i / 4) : 100 + i, 'Once']);
+  const crowded = Array.from({ length: 40 }, (_, i) => [
+    'P',
+    i < 20 ? 'Onboarding' : 'Retention',
+    `Touch ${i}`,
+    'CS',
+    i % 3 ? 'Email' : 'Phone',
+    'Automatic',
+    'Outbound',
+    i < 20 ? Math.floor(i / 4) : 100 + i,
+    'Once',
+  ]);
 
   it('packs marks on a lane so none overlap, however crowded the days', () => {
     const layout = dayLayout(mapOf(crowded).personas[0]!, { lanes: 'channel' });
@@ -142,10 +173,22 @@ describe('day-in-the-life layout', () => {
     expect(layout.weeks[0]!.peak).toBe(true);
     expect(layout.weeks[2]!.load).toBe(0);
     expect(layout.silences).toEqual([expect.objectContaining({ from: 4, to: 120 })]);
-    const daily = dayLayout(mapOf([['P', 'Onboarding', 'Daily tip', 'CS', 'Email', 'Automatic', 'Outbound', 0, 'Daily'], ['P', 'Adoption', 'Check-in', 'CS', 'Email', 'Manual', 'Outbound', 21, 'Once']]).personas[0]!, { lanes: 'channel' });
+    const daily = dayLayout(
+      mapOf([
+        ['P', 'Onboarding', 'Daily tip', 'CS', 'Email', 'Automatic', 'Outbound', 0, 'Daily'],
+        ['P', 'Adoption', 'Check-in', 'CS', 'Email', 'Manual', 'Outbound', 21, 'Once'],
+      ]).personas[0]!,
+      { lanes: 'channel' },
+    );
     expect(daily.weeks.map((w) => w.load)).toEqual([7, 7, 7, 1]);
     // A retargeting ad shown daily is at most one message a week, as in over-communication.
-    const ad = dayLayout(mapOf([['P', 'Awareness', 'Retargeting ads', 'Marketing', 'Paid ads', 'Automatic', 'Outbound', 0, 'Daily'], ['P', 'Consideration', 'Case study', 'Marketing', 'Email', 'Automatic', 'Outbound', 14, 'Once']]).personas[0]!, { lanes: 'channel' });
+    const ad = dayLayout(
+      mapOf([
+        ['P', 'Awareness', 'Retargeting ads', 'Marketing', 'Paid ads', 'Automatic', 'Outbound', 0, 'Daily'],
+        ['P', 'Consideration', 'Case study', 'Marketing', 'Email', 'Automatic', 'Outbound', 14, 'Once'],
+      ]).personas[0]!,
+      { lanes: 'channel' },
+    );
     expect(ad.weeks.map((w) => w.load)).toEqual([1, 1, 1]);
     expect(dayLayout(mapOf(crowded, {}, { weekly: null }).personas[0]!, { lanes: 'channel' }).weeks.some((w) => w.peak)).toBe(false);
   });
@@ -153,7 +196,17 @@ describe('day-in-the-life layout', () => {
 
 describe('SVG geometry', () => {
   it('stacks cards in their cell so no two overlap and every card is inside the drawing', () => {
-    const many = Array.from({ length: 30 }, (_, i) => ['P', ['Awareness', 'Decision', 'Retention'][i % 3]!, `T${i}`, `Team ${i % 4}`, ['Email', 'Phone'][i % 2]!, 'Manual', 'Outbound', i, 'Once']);
+    const many = Array.from({ length: 30 }, (_, i) => [
+      'P',
+      ['Awareness', 'Decision', 'Retention'][i % 3]!,
+      `T${i}`,
+      `Team ${i % 4}`,
+      ['Email', 'Phone'][i % 2]!,
+      'Manual',
+      'Outbound',
+      i,
+      'Once',
+    ]);
     for (const type of ['current', 'blueprint'] as const) {
       const geometry = svgGeometry(mapOf(many, { type }).personas[0]!);
       const boxes = geometry.cards.map((c) => c.box);

@@ -50,7 +50,9 @@ describe('overview', () => {
     const onboarding = overview.stages[3]!;
     expect(onboarding.opportunities[0]!.text).toBe('Bridge the 20-day Sales → Customer Success gap');
     expect(onboarding.pains.some((p) => p.text.startsWith('Kickoff call: '))).toBe(true);
-    expect(opportunityOf({ ruleId: 'x', severity: 'info', message: 'm', fix: 'add a touchpoint for the stage, or list it in ignoreStages', place: 'A1' })).toBe('Add a touchpoint for the stage');
+    expect(opportunityOf({ ruleId: 'x', severity: 'info', message: 'm', fix: 'add a touchpoint for the stage, or list it in ignoreStages', place: 'A1' })).toBe(
+      'Add a touchpoint for the stage',
+    );
     expect(opportunityOf({ ruleId: 'x', severity: 'info', message: 'm', fix: '', place: 'A1' })).toBeNull();
     expect(handoffOpportunity({ ...onboarding.handoffIn!, fromTeam: null })).toBe('Bridge the 20-day unknown team → Customer Success gap');
     expect(overview.stages.every((s) => new Set(s.opportunities.map((o) => o.text.toLowerCase())).size === s.opportunities.length)).toBe(true);
@@ -80,13 +82,35 @@ describe('overview', () => {
   });
 
   it('shows at most NOTES_SHOWN notes a stage in the SVG and counts the rest', () => {
-    const many = Array.from({ length: NOTES_SHOWN + 2 }, (_, i) => ['P', 'Adoption', `Tool ${i}`, 'Support', 'Chat', 'Manual', 'Outbound', 50 + i, 'Weekly', '']);
+    const many = Array.from({ length: NOTES_SHOWN + 2 }, (_, i) => [
+      'P',
+      'Adoption',
+      `Tool ${i}`,
+      'Support',
+      'Chat',
+      'Manual',
+      'Outbound',
+      50 + i,
+      'Weekly',
+      '',
+    ]);
     const svg = overviewSvg(mapOf(many).personas[0]!, { title: 'P', future: false, idPrefix: 'p0', file: 'x.csv' }, true);
     expect(svg).toMatch(/\+\d+ more/);
   });
 
   it('keeps a persona too large for one page on one page: each stage shows the chips that fit and counts the rest', () => {
-    const rows = Array.from({ length: 400 }, (_, i) => ['P', ['Awareness', 'Decision', 'Onboarding', 'Retention'][i % 4]!, `Touchpoint number ${i}`, 'Team', ['Email', 'Phone', 'Chat'][i % 3]!, 'Manual', 'Outbound', i, 'Once', i % 5 === 0 ? 'happy' : '']);
+    const rows = Array.from({ length: 400 }, (_, i) => [
+      'P',
+      ['Awareness', 'Decision', 'Onboarding', 'Retention'][i % 4]!,
+      `Touchpoint number ${i}`,
+      'Team',
+      ['Email', 'Phone', 'Chat'][i % 3]!,
+      'Manual',
+      'Outbound',
+      i,
+      'Once',
+      i % 5 === 0 ? 'happy' : '',
+    ]);
     const svg = overviewSvg(mapOf(rows).personas[0]!, { title: 'P', future: false, idPrefix: 'p0', file: 'x.csv' }, true);
     const height = Number(/viewBox="0 0 1600 (\d+)"/.exec(svg)![1]);
     expect(height).toBeLessThanOrEqual(PAGE.targetHeight + 40);
@@ -144,7 +168,16 @@ describe('findings about a sheet', () => {
     // As an xlsx reads: each persona on its own sheet.
     inventory.model.personas = inventory.model.personas.map((p) => ({ ...p, location: { ...p.location, sheet: `${p.name} sheet` } }));
     const note = (sheet: string | null, message: string): Finding => ({
-      ruleId: 'invalid-value', severity: 'warning', message, fix: '', location: { file: 'book.xlsx', sheet, row: null, column: null, cell: null }, related: [], persona: null, stage: null, touchpoint: null, fingerprint: message,
+      ruleId: 'invalid-value',
+      severity: 'warning',
+      message,
+      fix: '',
+      location: { file: 'book.xlsx', sheet, row: null, column: null, cell: null },
+      related: [],
+      persona: null,
+      stage: null,
+      touchpoint: null,
+      fingerprint: message,
     });
     inventory.findings.push(note('Q sheet', 'About Q’s sheet'), note(null, 'About the file'), note('Notes', 'About a sheet of no persona'));
     const map = buildJourneyMap([inventory], { type: 'current', lanes: 'channel', persona: null });

@@ -8,12 +8,27 @@ import { renderSvg } from '../../src/views/map/svg.js';
 import { overviewSvg } from '../../src/views/map/overview-svg.js';
 import { HOSTILE_NAMES, mapOf, source } from './map-helpers.js';
 
-const hostileRows = HOSTILE_NAMES.map((name, i) => ['Pers<o>na "x"', ['Awareness', 'Decision', 'Onboarding'][i % 3]!, name, `Team ${name.slice(0, 12)}`, 'Email', 'Automatic', 'Outbound', i * 3, 'Once', 'frustrated']);
+const hostileRows = HOSTILE_NAMES.map((name, i) => [
+  'Pers<o>na "x"',
+  ['Awareness', 'Decision', 'Onboarding'][i % 3]!,
+  name,
+  `Team ${name.slice(0, 12)}`,
+  'Email',
+  'Automatic',
+  'Outbound',
+  i * 3,
+  'Once',
+  'frustrated',
+]);
 const hostile = (type: 'current' | 'detail' = 'detail') => mapOf(hostileRows, { type });
 
 interface MermaidApi {
   parse(text: string): Promise<unknown>;
-  mermaidAPI: { getDiagramFromText(text: string): Promise<{ db: { getSections(): string[]; getTasks(): { task: string; score: number; people: string[]; section: string }[]; getDiagramTitle(): string } }> };
+  mermaidAPI: {
+    getDiagramFromText(text: string): Promise<{
+      db: { getSections(): string[]; getTasks(): { task: string; score: number; people: string[]; section: string }[]; getDiagramTitle(): string };
+    }>;
+  };
 }
 let mermaid: MermaidApi;
 
@@ -25,7 +40,8 @@ beforeAll(async () => {
 });
 
 /** What Mermaid shows for a label: its entity codes decoded, as its renderer does. */
-const shown = (text: string) => text.replace(/ﬂ°°(\d+)¶ß/g, (_, code: string) => String.fromCodePoint(Number(code))).replace(/ﬂ°(\w+)¶ß/g, (_, name: string) => `&${name};`);
+const shown = (text: string) =>
+  text.replace(/ﬂ°°(\d+)¶ß/g, (_, code: string) => String.fromCodePoint(Number(code))).replace(/ﬂ°(\w+)¶ß/g, (_, name: string) => `&${name};`);
 
 describe('escaping', () => {
   it('escapes HTML text and attributes', () => {
@@ -85,7 +101,8 @@ describe('HTML map, detailed lanes', () => {
 
   it('links each card to its details and each tab to its panel', () => {
     for (const card of document.querySelectorAll('.card')) expect(document.getElementById(card.getAttribute('aria-controls')!)).not.toBeNull();
-    for (const tab of document.querySelectorAll('[role=tab]')) expect(document.getElementById(tab.getAttribute('aria-controls')!)!.getAttribute('role')).toBe('tabpanel');
+    for (const tab of document.querySelectorAll('[role=tab]'))
+      expect(document.getElementById(tab.getAttribute('aria-controls')!)!.getAttribute('role')).toBe('tabpanel');
     const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -97,14 +114,24 @@ describe('HTML map, detailed lanes', () => {
   });
 
   it('marks gaps, the unrecognized-stage column and handoff lags as text', () => {
-    const map = mapOf([
-      ['P', 'Decision', 'Contract', 'Sales', 'Email', 'Automatic', 'Outbound', 10, 'Once'],
-      ['P', 'Onboarding', 'Kickoff', 'CS', 'Phone', 'Manual', 'Outbound', 30, 'Once'],
-      ['P', 'Onbaording', 'Typo', 'CS', 'Phone', 'Manual', 'Outbound', 31, 'Once'],
-    ], { type: 'detail' });
+    const map = mapOf(
+      [
+        ['P', 'Decision', 'Contract', 'Sales', 'Email', 'Automatic', 'Outbound', 10, 'Once'],
+        ['P', 'Onboarding', 'Kickoff', 'CS', 'Phone', 'Manual', 'Outbound', 30, 'Once'],
+        ['P', 'Onbaording', 'Typo', 'CS', 'Phone', 'Manual', 'Outbound', 31, 'Once'],
+      ],
+      { type: 'detail' },
+    );
     const doc = new JSDOM(renderHtml(map, { fileLabel: (f) => f })).window.document;
     const heads = [...doc.querySelectorAll('.stagehead')];
-    expect(heads.filter((h) => h.textContent!.includes('Gap: no touchpoint')).map((h) => h.firstChild!.textContent!.trim())).toEqual(['Awareness', 'Consideration', 'Adoption', 'Retention', 'Expansion', 'Advocacy']);
+    expect(heads.filter((h) => h.textContent!.includes('Gap: no touchpoint')).map((h) => h.firstChild!.textContent!.trim())).toEqual([
+      'Awareness',
+      'Consideration',
+      'Adoption',
+      'Retention',
+      'Expansion',
+      'Advocacy',
+    ]);
     expect(heads.at(-1)!.textContent).toContain('Stage not recognized');
     expect(doc.querySelector('.handoff.lag')!.textContent).toContain('Sales → CS: 20 days ⚠ lag over the 7-day limit');
   });
@@ -135,7 +162,10 @@ describe('HTML map, overview', () => {
   });
 
   it('puts file-level notes above the tabs and a note about a persona’s own sheet on that persona only', () => {
-    const map = mapOf([['A', 'Awareness', 'Ad', 'M', 'Social'], ['B', 'Decision', 'Call', 'Sales', 'Phone']]);
+    const map = mapOf([
+      ['A', 'Awareness', 'Ad', 'M', 'Social'],
+      ['B', 'Decision', 'Call', 'Sales', 'Phone'],
+    ]);
     const sheetNote = { ruleId: 'stale-review', severity: 'info' as const, message: 'Sheet note', fix: '', place: 'B', file: 'inventory.csv' };
     map.general.push({ ...sheetNote, message: 'File note', place: 'inventory.csv' });
     map.personas[1]!.findings.push(sheetNote);
@@ -151,7 +181,7 @@ describe('SVG overview', () => {
   it('is well-formed XML with every hostile name as text, and every cut label whole in its title', () => {
     const map = hostile('current');
     const svg = overviewSvg(map.personas[0]!, { title: 'Pers<o>na "x" -->', future: false, idPrefix: 'p0', file: 'a&b.csv' }, true);
-    const parsed = new (new JSDOM('').window.DOMParser)().parseFromString(svg, 'image/svg+xml');
+    const parsed = new new JSDOM('').window.DOMParser().parseFromString(svg, 'image/svg+xml');
     expect(parsed.getElementsByTagName('parsererror')).toHaveLength(0);
     expect(parsed.getElementsByTagName('script')).toHaveLength(0);
     // A chip's title is its name and its channel.
@@ -160,7 +190,8 @@ describe('SVG overview', () => {
     expect(parsed.getElementsByTagName('title')[0]!.textContent).toBe('Current state journey map: Pers<o>na "x" -->');
     for (const text of parsed.getElementsByTagName('text')) {
       const shownText = [...text.getElementsByTagName('tspan')].map((t) => t.textContent).join(' ');
-      if (shownText.endsWith('…')) expect(text.getElementsByTagName('title')[0]?.textContent ?? text.parentElement?.getElementsByTagName('title')[0]?.textContent).toBeTruthy();
+      if (shownText.endsWith('…'))
+        expect(text.getElementsByTagName('title')[0]?.textContent ?? text.parentElement?.getElementsByTagName('title')[0]?.textContent).toBeTruthy();
     }
     expect(parsed.documentElement.getAttribute('width')).toBe('1600');
   });
@@ -168,10 +199,13 @@ describe('SVG overview', () => {
 
 describe('SVG map', () => {
   it('says an overlap as an overlap, not as negative days, and keeps a cut stage name in its title', () => {
-    const map = mapOf([
-      ['P', 'Decision', 'Contract', 'Sales', 'Email', 'Automatic', 'Outbound', 30, 'Once'],
-      ['P', 'Onboarding', 'Kickoff', 'CS', 'Phone', 'Manual', 'Outbound', 10, 'Once'],
-    ], { type: 'detail' });
+    const map = mapOf(
+      [
+        ['P', 'Decision', 'Contract', 'Sales', 'Email', 'Automatic', 'Outbound', 30, 'Once'],
+        ['P', 'Onboarding', 'Kickoff', 'CS', 'Phone', 'Manual', 'Outbound', 10, 'Once'],
+      ],
+      { type: 'detail' },
+    );
     const svg = renderSvg(map.personas[0]!, map, 'P');
     expect(svg).toContain('Sales → CS: overlap 20 d');
     expect(svg).not.toMatch(/−\d+ d|-\d+ d/);
@@ -203,7 +237,16 @@ describe('Mermaid journey', () => {
     const names = tasks.map((t) => shown(t.task).replace(/ \(\d+ (warning|info|error)s?\)$/, ''));
     for (const name of HOSTILE_NAMES) expect(names).toContain(name);
     expect(shown(db.getDiagramTitle())).toBe('Pers<o>na "x"');
-    expect(db.getSections().map(shown)).toEqual(['Awareness', 'Consideration (gap: no touchpoint)', 'Decision', 'Onboarding', 'Adoption (gap: no touchpoint)', 'Retention (gap: no touchpoint)', 'Expansion (gap: no touchpoint)', 'Advocacy (gap: no touchpoint)']);
+    expect(db.getSections().map(shown)).toEqual([
+      'Awareness',
+      'Consideration (gap: no touchpoint)',
+      'Decision',
+      'Onboarding',
+      'Adoption (gap: no touchpoint)',
+      'Retention (gap: no touchpoint)',
+      'Expansion (gap: no touchpoint)',
+      'Advocacy (gap: no touchpoint)',
+    ]);
     const colon = tasks.find((t) => shown(t.task).startsWith('Colon'))!;
     // "frustrated" is -1 on the sentiment scale: 2 of 5.
     expect(colon.score).toBe(2);
@@ -216,7 +259,15 @@ describe('Mermaid journey', () => {
       ['P', 'Awareness', 'Unknown', 'M', 'Blog', '', '', 1, '', ''],
     ]);
     const { db } = await mermaid.mermaidAPI.getDiagramFromText(personaJourney(map.personas[0]!, 'P'));
-    expect(db.getTasks().slice(0, 2).map((t) => [t.task.replace(/ \(1 info\)$/, ''), t.score])).toEqual([['Happy', 5], ['Unknown', 3]]);
+    expect(
+      db
+        .getTasks()
+        .slice(0, 2)
+        .map((t) => [t.task.replace(/ \(1 info\)$/, ''), t.score]),
+    ).toEqual([
+      ['Happy', 5],
+      ['Unknown', 3],
+    ]);
   });
 
   it('gives the gap report a diagram per persona, and a note instead past the limit', () => {
@@ -224,7 +275,9 @@ describe('Mermaid journey', () => {
     const { file, model, findings } = source([...rows, ['Small', 'Decision', 'Call', 'Sales', 'Phone']]);
     const into = new Map<string, string>();
     journeyDiagrams(file, model, findings, into);
-    expect(into.get(`${file}\u0000Big`)).toBe(`Left out: ${REPORT_JOURNEY_LIMIT + 1} touchpoints are more than a Mermaid journey shows legibly (${REPORT_JOURNEY_LIMIT}); written with \`-o report.md\`, the report links each persona's overview, and \`journey map\` draws it.`);
+    expect(into.get(`${file}\u0000Big`)).toBe(
+      `Left out: ${REPORT_JOURNEY_LIMIT + 1} touchpoints are more than a Mermaid journey shows legibly (${REPORT_JOURNEY_LIMIT}); written with \`-o report.md\`, the report links each persona's overview, and \`journey map\` draws it.`,
+    );
     expect(into.get(`${file}\u0000Small`)).toMatch(/^journey\n {2}title Small\n[^]*    Call( \(\d+ \w+\))?: 3: Sales\n/);
   });
 
@@ -237,7 +290,10 @@ describe('Mermaid journey', () => {
 });
 
 describe('palette', () => {
-  it.each([['light', LIGHT], ['dark', DARK]] as const)('meets WCAG AA contrast in %s mode', (_, palette) => {
+  it.each([
+    ['light', LIGHT],
+    ['dark', DARK],
+  ] as const)('meets WCAG AA contrast in %s mode', (_, palette) => {
     for (const [fg, bg] of TEXT_PAIRS) expect(contrastRatio(palette[fg], palette[bg]), `${fg} on ${bg}`).toBeGreaterThanOrEqual(4.5);
     for (const [fg, bg] of MARK_PAIRS) expect(contrastRatio(palette[fg], palette[bg]), `${fg} on ${bg}`).toBeGreaterThanOrEqual(3);
   });

@@ -56,8 +56,13 @@ function git(args: string[], arg: string): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile('git', args, { encoding: 'utf8', maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
       if (!error) return resolve(stdout);
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return reject(new InputError({ file: arg }, 'reading a git revision needs git, which is not installed or not on PATH'));
-      const reason = stderr.split('\n').find((line) => line.trim() !== '')?.replace(/^fatal: /, '') ?? error.message;
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+        return reject(new InputError({ file: arg }, 'reading a git revision needs git, which is not installed or not on PATH'));
+      const reason =
+        stderr
+          .split('\n')
+          .find((line) => line.trim() !== '')
+          ?.replace(/^fatal: /, '') ?? error.message;
       reject(new InputError({ file: arg }, `git cannot read it: ${reason}`));
     });
   });
@@ -113,10 +118,17 @@ async function readRevision(arg: string, root: string, workdir: string, withConf
   const revision = arg.slice(0, colon);
   const given = arg.slice(colon + 1);
   // No git revision starts with "-" (git check-ref-format): such an argument is a mistyped option.
-  if (revision.startsWith('-')) throw new InputError({ file: arg }, `is not a revision: "${revision}" starts with "-" (write the option before the arguments, or name a branch, tag or commit)`);
+  if (revision.startsWith('-'))
+    throw new InputError(
+      { file: arg },
+      `is not a revision: "${revision}" starts with "-" (write the option before the arguments, or name a branch, tag or commit)`,
+    );
   // git reads REVISION:path from the repository root, and ./path or ../path from the working folder.
   const prefix = (await git(['rev-parse', '--show-prefix'], arg)).trim();
-  const repoPath = posix.normalize(/^\.\.?(\/|$)/.test(given) ? posix.join(prefix, given) : given).replace(/\/$/, '').replace(/^\.$/, '');
+  const repoPath = posix
+    .normalize(/^\.\.?(\/|$)/.test(given) ? posix.join(prefix, given) : given)
+    .replace(/\/$/, '')
+    .replace(/^\.$/, '');
   if (repoPath.startsWith('../') || repoPath === '..') throw new InputError({ file: arg }, 'is outside the git repository');
   const spec = `${revision}:${repoPath}`;
   const type = (await git(['cat-file', '-t', '--end-of-options', spec], arg)).trim();
@@ -143,22 +155,40 @@ async function readRevision(arg: string, root: string, workdir: string, withConf
   for (const { path, object: blob, size } of listed) {
     const display = `${revision}:${path}`;
     const target = placeOf(workdir, path);
-    if (target === null) throw new InputError({ file: arg }, `holds a path git would not check out (${JSON.stringify(path)}: an empty, "." or ".." part, or a backslash); refused`);
+    if (target === null)
+      throw new InputError(
+        { file: arg },
+        `holds a path git would not check out (${JSON.stringify(path)}: an empty, "." or ".." part, or a backslash); refused`,
+      );
     const checkout = join(root, ...path.split('/'));
     const { inputMiB } = (await configs.forFile(checkout)).limits;
-    if (size > inputMiB * MiB) throw new InputError({ file: display }, `is ${sizeText(size)}, more than the ${inputMiB} MiB journey reads from one file (limits.inputMiB); raise the limit if the file is genuine`);
+    if (size > inputMiB * MiB)
+      throw new InputError(
+        { file: display },
+        `is ${sizeText(size)}, more than the ${inputMiB} MiB journey reads from one file (limits.inputMiB); raise the limit if the file is genuine`,
+      );
     await writeBlob(blob, target, display);
-    files.push({ path: target, display, fingerprintPath: relative(process.cwd(), checkout), pairKey: type === 'blob' ? basename(path) : posix.relative(repoPath, path) });
-    if (withConfigs) for (let folder = posix.dirname(path); ; folder = posix.dirname(folder)) {
-      configFiles.add(folder === '.' ? CONFIG_FILE_NAME : `${folder}/${CONFIG_FILE_NAME}`);
-      if (folder === '.' || folder === '/') break;
-    }
+    files.push({
+      path: target,
+      display,
+      fingerprintPath: relative(process.cwd(), checkout),
+      pairKey: type === 'blob' ? basename(path) : posix.relative(repoPath, path),
+    });
+    if (withConfigs)
+      for (let folder = posix.dirname(path); ; folder = posix.dirname(folder)) {
+        configFiles.add(folder === '.' ? CONFIG_FILE_NAME : `${folder}/${CONFIG_FILE_NAME}`);
+        if (folder === '.' || folder === '/') break;
+      }
   }
   for (const config of configFiles) {
-    const size = await git(['cat-file', '-s', '--end-of-options', `${revision}:${config}`], arg).then((text) => Number(text.trim()), () => null);
+    const size = await git(['cat-file', '-s', '--end-of-options', `${revision}:${config}`], arg).then(
+      (text) => Number(text.trim()),
+      () => null,
+    );
     if (size === null) continue;
     const display = `${revision}:${config}`;
-    if (size > MAX_CONFIG_BYTES) throw new InputError({ file: display }, `is ${sizeText(size)}, more than the ${sizeText(MAX_CONFIG_BYTES)} journey reads from a config`);
+    if (size > MAX_CONFIG_BYTES)
+      throw new InputError({ file: display }, `is ${sizeText(size)}, more than the ${sizeText(MAX_CONFIG_BYTES)} journey reads from a config`);
     const blob = (await git(['rev-parse', '--verify', '--end-of-options', display], arg)).trim();
     await writeBlob(blob, placeOf(workdir, config)!, display);
   }
@@ -198,7 +228,10 @@ async function readSide(arg: string, workdir: string, withConfigs: boolean, conf
 function relabel(finding: Finding, file: SideFile): Finding {
   const at = (location: Location): Location => ({ ...location, file: file.display });
   const shown = { ...finding, location: at(finding.location), related: finding.related.map(at) };
-  return sameIdentity({ ...shown, fingerprint: fingerprintOf({ ...finding, location: { ...finding.location, file: file.fingerprintPath } }, undefined, identityOf(finding)) }, finding);
+  return sameIdentity(
+    { ...shown, fingerprint: fingerprintOf({ ...finding, location: { ...finding.location, file: file.fingerprintPath } }, undefined, identityOf(finding)) },
+    finding,
+  );
 }
 
 /** Audits every file of a side with the config that applies to it; input errors are collected, named as the user gave the file. */
@@ -230,7 +263,7 @@ async function plannedSides(path: string, configPath: string | null): Promise<[D
   const config = await new ConfigResolver(configPath).forFile(path);
   const { model: whole } = await readInventory({ path }, config);
   if (!whole.files.some((file) => file.sheets.some((sheet) => sheet.columns.status !== undefined))) {
-    throw new InputError({ file: path }, '--planned needs a status column (live / planned) to tell the future rows from today\'s');
+    throw new InputError({ file: path }, "--planned needs a status column (live / planned) to tell the future rows from today's");
   }
   const date = today();
   const live = checkState(whole, 'current', config, date);
@@ -246,12 +279,14 @@ async function runDiff(beforeArg: string | undefined, afterArg: string | undefin
   const configPath = flags.config ?? null;
   let result: DiffResult;
   if (flags.planned !== undefined) {
-    if (beforeArg !== undefined) throw new ConfigError('--planned takes one inventory and compares its live rows with live + planned: give no <before> <after>');
+    if (beforeArg !== undefined)
+      throw new ConfigError('--planned takes one inventory and compares its live rows with live + planned: give no <before> <after>');
     const [before, after] = await plannedSides(flags.planned, configPath);
     const files = [compareInventories(before, after)];
     result = { version: 1, before: before.file, after: after.file, files, summary: summarizeDiff(files) };
   } else {
-    if (beforeArg === undefined || afterArg === undefined) throw new ConfigError('journey diff needs <before> and <after> (files, folders or REVISION:path), or --planned FILE');
+    if (beforeArg === undefined || afterArg === undefined)
+      throw new ConfigError('journey diff needs <before> and <after> (files, folders or REVISION:path), or --planned FILE');
     const workdir = await mkdtemp(join(tmpdir(), 'journey-diff-'));
     // The copies of revisions go with the run, also when it is interrupted.
     const release = removeOnInterrupt(workdir);
@@ -261,7 +296,10 @@ async function runDiff(beforeArg: string | undefined, afterArg: string | undefin
       const before = await readSide(beforeArg, join(workdir, 'before'), configPath === null, configs, notes);
       const after = await readSide(afterArg, join(workdir, 'after'), configPath === null, configs, notes);
       for (const text of notes) note(text);
-      if (before.many !== after.many) throw new ConfigError(`journey diff compares a file with a file or a folder with a folder; ${before.many ? beforeArg : afterArg} is a folder and ${before.many ? afterArg : beforeArg} is not`);
+      if (before.many !== after.many)
+        throw new ConfigError(
+          `journey diff compares a file with a file or a folder with a folder; ${before.many ? beforeArg : afterArg} is a folder and ${before.many ? afterArg : beforeArg} is not`,
+        );
       const errors: string[] = [];
       const beforeModels = await auditSide(before, configs, errors);
       const afterModels = await auditSide(after, configs, errors);
@@ -271,7 +309,10 @@ async function runDiff(beforeArg: string | undefined, afterArg: string | undefin
       }
       // Two files pair whatever their names; folders pair by relative path.
       const keys = before.many ? [...new Set([...afterModels.keys(), ...beforeModels.keys()])].sort() : null;
-      const files = keys === null ? [compareInventories([...beforeModels.values()][0]!, [...afterModels.values()][0]!)] : keys.map((key) => compareInventories(beforeModels.get(key) ?? null, afterModels.get(key) ?? null));
+      const files =
+        keys === null
+          ? [compareInventories([...beforeModels.values()][0]!, [...afterModels.values()][0]!)]
+          : keys.map((key) => compareInventories(beforeModels.get(key) ?? null, afterModels.get(key) ?? null));
       result = { version: 1, before: beforeArg, after: afterArg, files, summary: summarizeDiff(files) };
     } finally {
       await rm(workdir, { recursive: true, force: true });
@@ -290,7 +331,10 @@ async function runDiff(beforeArg: string | undefined, afterArg: string | undefin
         : render.formatDiffStylish(result, { color: flags.output === undefined && shouldColor(process.stdout) });
   await emit(output, flags.output);
   const introduced = result.summary.introducedBySeverity;
-  return exitCode({ inputErrors: 0, severities: (Object.keys(introduced) as Severity[]).filter((severity) => introduced[severity] > 0) }, { failOn: flags.failOnNew });
+  return exitCode(
+    { inputErrors: 0, severities: (Object.keys(introduced) as Severity[]).filter((severity) => introduced[severity] > 0) },
+    { failOn: flags.failOnNew },
+  );
 }
 
 /** Adds the `journey diff` command to the program (inheriting its exit and output settings). */
@@ -304,7 +348,7 @@ export function registerDiff(program: Command): void {
     .option('-o, --output <file>', 'write the output to a file instead of stdout')
     .addOption(failOnOption('--fail-on-new', 'exit 1 when the after version introduces findings at or above this severity', 'never'))
     .option('-c, --config <file>', 'use this config for both versions instead of the journey.config.json each one finds')
-    .option('--planned <file>', 'compare one inventory\'s live rows (before) with its live and planned rows (after)')
+    .option('--planned <file>', "compare one inventory's live rows (before) with its live and planned rows (after)")
     .option('--debug', 'show stack traces for unexpected errors')
     .action(async (before: string | undefined, after: string | undefined, flags: DiffFlags) => {
       process.exitCode = await runDiff(before, after, flags);

@@ -17,7 +17,9 @@ export function registerInitConfig(program: Command): void {
       const { schemaReference, starterConfig } = await import('../../config/starter.js');
       const path = join(folder, CONFIG_FILE_NAME);
       try {
-        await writeAtomically(path, (temporary) => writeFile(temporary, starterConfig(schemaReference(folder)), { flag: 'wx' }), { replace: flags.force === true });
+        await writeAtomically(path, (temporary) => writeFile(temporary, starterConfig(schemaReference(folder)), { flag: 'wx' }), {
+          replace: flags.force === true,
+        });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'EEXIST') throw new ConfigError(`${path} already exists; edit it, or pass --force to overwrite it`);

@@ -47,7 +47,8 @@ async function readSource(source: string, config: ResolvedConfig): Promise<Clean
   return cleanCopy(loaded, model);
 }
 
-const alreadyExists = (output: string) => new ConfigError(`${output} already exists; journey init never overwrites a file, so pass --force to replace it or name another file`);
+const alreadyExists = (output: string) =>
+  new ConfigError(`${output} already exists; journey init never overwrites a file, so pass --force to replace it or name another file`);
 
 /** Writes a starter inventory (or a clean copy of one); returns the exit code. */
 async function runInit(target: string | undefined, flags: InitFlags): Promise<number> {
@@ -58,21 +59,32 @@ async function runInit(target: string | undefined, flags: InitFlags): Promise<nu
     import('../../init/template.js'),
     import('../../init/write-csv.js'),
   ]);
-  if (flags.example && flags.from !== undefined) throw new ConfigError('--example and --from cannot be used together: --example writes the sample, --from copies your inventory');
+  if (flags.example && flags.from !== undefined)
+    throw new ConfigError('--example and --from cannot be used together: --example writes the sample, --from copies your inventory');
   const extension = target === undefined ? '' : extname(target).toLowerCase();
   const csv = Boolean(flags.csv) || extension === '.csv';
-  if (csv && (extension === '.xlsx' || extension === '.xlsm')) throw new ConfigError(`--csv writes a CSV file, but ${target} ends in ${extension}; name it .csv, or drop --csv`);
-  if (!csv && extension !== '' && extension !== '.xlsx') throw new ConfigError(`${target}: journey init writes .xlsx (or .csv with --csv); name the file .xlsx`);
+  if (csv && (extension === '.xlsx' || extension === '.xlsm'))
+    throw new ConfigError(`--csv writes a CSV file, but ${target} ends in ${extension}; name it .csv, or drop --csv`);
+  if (!csv && extension !== '' && extension !== '.xlsx')
+    throw new ConfigError(`${target}: journey init writes .xlsx (or .csv with --csv); name the file .xlsx`);
   const output = target ?? (csv ? 'inventory.csv' : 'inventory.xlsx');
   const requested = flags.personas === undefined ? [] : parsePersonas(flags.personas);
-  if (flags.personas !== undefined && requested.length === 0) throw new ConfigError('--personas: expected persona names separated by commas, e.g. --personas "Practitioner,Executive"');
+  if (flags.personas !== undefined && requested.length === 0)
+    throw new ConfigError('--personas: expected persona names separated by commas, e.g. --personas "Practitioner,Executive"');
 
   if (flags.from !== undefined) {
     const [source, written] = await Promise.all([realLocation(flags.from), realLocation(output)]);
     if (source === written) throw new ConfigError(`${output} is the --from file ${flags.from}; journey never writes to an input, so name another output file`);
   }
   // Checked before any work (and again, atomically, when writing).
-  if (!flags.force && (await stat(output).then(() => true, () => false))) throw alreadyExists(output);
+  if (
+    !flags.force &&
+    (await stat(output).then(
+      () => true,
+      () => false,
+    ))
+  )
+    throw alreadyExists(output);
   const configs = new ConfigResolver(flags.config ?? null);
   const config = await configs.forFile(output);
 

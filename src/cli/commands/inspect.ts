@@ -23,7 +23,7 @@ export function registerInspect(program: Command): void {
   inputOptions(
     program
       .command('inspect')
-      .description('show how journey reads inventories: header row, each column\'s field, the stage model, and how each distinct value reads')
+      .description("show how journey reads inventories: header row, each column's field, the stage model, and how each distinct value reads")
       .argument('<files...>', 'inventory files or folders (- reads CSV from stdin)')
       .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json']).default('text')),
   ).action(async (files: string[], flags: InspectFlags) => {

@@ -27,7 +27,8 @@ async function runInterview(inventory: string, flags: InterviewFlags): Promise<n
   let read: { model: JourneyModel; findings: Finding[] } | null = null;
   const outputs = [...outputOf(flags), ...(flags.template === undefined ? [] : [{ option: '--template', path: flags.template }])];
   const { result, configs } = await readInputs([inventory], flags, { outputs }, async (inputs, settings) => {
-    if (inputs.length !== 1) throw new ConfigError(`${inventory}: names ${inputs.length} inventories; journey interview writes the guide for one inventory file`);
+    if (inputs.length !== 1)
+      throw new ConfigError(`${inventory}: names ${inputs.length} inventories; journey interview writes the guide for one inventory file`);
     return audit(inputs, { ...settings, onModel: (_file, model, findings) => (read = { model, findings }) });
   });
   if (read === null || result.files.some((file) => file.error !== null)) return EXIT.usage;
@@ -37,7 +38,13 @@ async function runInterview(inventory: string, flags: InterviewFlags): Promise<n
     throw new ConfigError(`--persona: no persona "${flags.persona}" in ${inventory} (its personas: ${model.personas.map((p) => p.name).join(', ')})`);
   }
   const language = flags.lang ?? config.language ?? inventoryLanguage(model);
-  const guide = buildGuide(model, findings, { language, minutes: flags.minutes ?? config.minutes, persona: flags.persona, templates: config.templates[language] ?? {}, questions: config.questions });
+  const guide = buildGuide(model, findings, {
+    language,
+    minutes: flags.minutes ?? config.minutes,
+    persona: flags.persona,
+    templates: config.templates[language] ?? {},
+    questions: config.questions,
+  });
   if (flags.template !== undefined) {
     await emit(answersTemplateCsv(guide, new Map(model.stageModel.stages.map((stage) => [stage.id, stage.label]))), flags.template);
     say(`wrote the answers sheet ${flags.template}; fill in one row per answer, then pass it with --answers`);
@@ -55,9 +62,12 @@ export function registerInterview(program: Command): void {
       .argument('<inventory>', 'the inventory file')
       .addOption(new Option('-f, --format <name>', 'output format').choices(['markdown', 'json']).default('markdown'))
       .option('--persona <name>', 'only this persona')
-      .addOption(new Option('--lang <code>', "the guide's language (default: the config's interview.language, else the inventory's)").choices([...GUIDE_LANGUAGES]))
+      .addOption(
+        new Option('--lang <code>', "the guide's language (default: the config's interview.language, else the inventory's)").choices([...GUIDE_LANGUAGES]),
+      )
       .option('--minutes <n>', "the session's length the guide is capped to (default: the config's interview.minutes, 45)", (value) => {
-        if (!/^\d+$/.test(value) || Number(value) < 10 || Number(value) > 480) throw new ConfigError(`--minutes: expected a whole number of minutes from 10 to 480, got "${value}"`);
+        if (!/^\d+$/.test(value) || Number(value) < 10 || Number(value) > 480)
+          throw new ConfigError(`--minutes: expected a whole number of minutes from 10 to 480, got "${value}"`);
         return Number(value);
       })
       .option('--template <file>', 'also write the answers sheet (CSV: persona, interviewee, stage, touchpoint, question, quote, feeling, date) to this file'),

@@ -40,15 +40,21 @@ export interface MapFlags extends InputFlags {
 
 export function registerMap(program: Command): void {
   inputOptions(
-    answersOption(program
-      .command('map')
-      .description('draw the journey map: one page per persona (HTML, SVG, PNG, PDF or Mermaid) with stages, touchpoints by channel, the emotion curve, pains, opportunities, KPIs and handoffs')
-      .argument('<files...>', 'inventory files or folders')
-      .addOption(new Option('--type <type>', 'which map').choices(MAP_TYPES).default('current'))
-      .addOption(new Option('--lanes <kind>', 'detail, blueprint and day maps: one lane per channel or per team').choices(['channel', 'team']).default('channel'))
-      .addOption(new Option('--format <name>', 'output format').choices(MAP_FORMATS).default('html'))
-      .option('--persona <name>', 'draw only this persona')
-      .option('--browser <path>', 'Chromium, Chrome or Edge program for --format png and pdf (default: $CHROME_PATH, else the first found)')),
+    answersOption(
+      program
+        .command('map')
+        .description(
+          'draw the journey map: one page per persona (HTML, SVG, PNG, PDF or Mermaid) with stages, touchpoints by channel, the emotion curve, pains, opportunities, KPIs and handoffs',
+        )
+        .argument('<files...>', 'inventory files or folders')
+        .addOption(new Option('--type <type>', 'which map').choices(MAP_TYPES).default('current'))
+        .addOption(
+          new Option('--lanes <kind>', 'detail, blueprint and day maps: one lane per channel or per team').choices(['channel', 'team']).default('channel'),
+        )
+        .addOption(new Option('--format <name>', 'output format').choices(MAP_FORMATS).default('html'))
+        .option('--persona <name>', 'draw only this persona')
+        .option('--browser <path>', 'Chromium, Chrome or Edge program for --format png and pdf (default: $CHROME_PATH, else the first found)'),
+    ),
   ).action(async (files: string[], flags: MapFlags) => {
     process.exitCode = await runMap(files, flags);
   });
@@ -56,13 +62,22 @@ export function registerMap(program: Command): void {
 
 /** A persona name as a file-name part: letters, digits and dashes. */
 function slug(text: string): string {
-  return text.normalize('NFKD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase().slice(0, 60) || 'persona';
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[^\w-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .toLowerCase()
+      .slice(0, 60) || 'persona'
+  );
 }
 
 /** Audits the inputs, draws the map and writes it; 0 when written, 2 for input and usage errors. */
 async function runMap(files: string[], flags: MapFlags): Promise<number> {
   if (!SUPPORTED[flags.format].includes(flags.type)) {
-    throw new ConfigError(`--type ${flags.type} is not yet supported with --format ${flags.format} (it is with: ${SUPPORTED[flags.format].join(', ')}; --format html draws every type)`);
+    throw new ConfigError(
+      `--type ${flags.type} is not yet supported with --format ${flags.format} (it is with: ${SUPPORTED[flags.format].join(', ')}; --format html draws every type)`,
+    );
   }
   const toTerminal = flags.output === undefined && process.stdout.isTTY === true;
   if ((flags.format === 'png' || flags.format === 'pdf') && flags.output === undefined) {
@@ -86,13 +101,22 @@ async function runMap(files: string[], flags: MapFlags): Promise<number> {
       const setting = config.rules.find((r) => r.rule.id === id);
       return setting && setting.level !== 'off' ? ((setting.options as Record<string, number>)[key] ?? null) : null;
     };
-    sources.push({ file, model, findings, handoffLimit: option('handoff-lag', 'maxDays'), weeklyLimit: option('over-communication', 'maxPerWeek'), ignoredStages: ignoredStages(config) });
+    sources.push({
+      file,
+      model,
+      findings,
+      handoffLimit: option('handoff-lag', 'maxDays'),
+      weeklyLimit: option('over-communication', 'maxPerWeek'),
+      ignoredStages: ignoredStages(config),
+    });
   }
   const map = buildJourneyMap(sources, { type: flags.type, lanes: flags.lanes, persona: flags.persona ?? null });
   if (flags.persona !== undefined && map.personas.length === 0 && sources.length > 0) {
     const names = sources.flatMap((s) => s.model.personas.map((p) => p.name));
     const near = nearest(flags.persona, names);
-    throw new ConfigError(`--persona: no persona "${flags.persona}"${near ? `; did you mean "${near}"?` : ''} (the inventory has ${names.map((n) => `"${n}"`).join(', ') || 'none'})`);
+    throw new ConfigError(
+      `--persona: no persona "${flags.persona}"${near ? `; did you mean "${near}"?` : ''} (the inventory has ${names.map((n) => `"${n}"`).join(', ') || 'none'})`,
+    );
   }
   if (sources.length === 0) return EXIT.usage;
   const fileLabel = (file: string) => reportPath(file);
@@ -100,7 +124,10 @@ async function runMap(files: string[], flags: MapFlags): Promise<number> {
   const labels = personaLabels(map, fileLabel);
 
   const perPersona = async (extension: string, count: number, writeOne: (path: string, i: number) => Promise<void>) => {
-    if (flags.output === undefined) throw new ConfigError(`--format ${flags.format} draws one ${extension.toUpperCase()} per persona (${count} here): give -o map.${extension} to write map-<persona>.${extension} files, or choose one with --persona`);
+    if (flags.output === undefined)
+      throw new ConfigError(
+        `--format ${flags.format} draws one ${extension.toUpperCase()} per persona (${count} here): give -o map.${extension} to write map-<persona>.${extension} files, or choose one with --persona`,
+      );
     const base = join(dirname(flags.output), basename(flags.output, extname(flags.output)));
     const used = new Set<string>();
     for (let i = 0; i < count; i++) {
@@ -123,7 +150,9 @@ async function runMap(files: string[], flags: MapFlags): Promise<number> {
     const { overviewSvg } = await import('../../views/map/overview-svg.js');
     const { isOverview } = await import('../../views/map/html.js');
     const drawings = map.personas.map((persona, i) =>
-      isOverview(map.type) ? overviewSvg(persona, { title: labels[i]!, future: map.type === 'future', idPrefix: persona.key, file: fileLabel(persona.file) }, true) : renderSvg(persona, map, labels[i]!),
+      isOverview(map.type)
+        ? overviewSvg(persona, { title: labels[i]!, future: map.type === 'future', idPrefix: persona.key, file: fileLabel(persona.file) }, true)
+        : renderSvg(persona, map, labels[i]!),
     );
     if (drawings.length === 1) await written(drawings[0]!, flags.output);
     else await perPersona('svg', drawings.length, (path, i) => written(drawings[i]!, path));
@@ -156,4 +185,3 @@ async function writeBytes(path: string, bytes: Buffer): Promise<void> {
   });
   announceWritten(path);
 }
-

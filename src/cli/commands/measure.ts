@@ -69,7 +69,9 @@ function whole(flag: string, min: number) {
 export function registerMeasure(program: Command): void {
   program
     .command('measure')
-    .description('measure the journey customers walk from an event log (CSV/TSV, gzip, Parquet, JSON lines, XES): reach, drop-off, conversion, routes, funnels, against the inventory')
+    .description(
+      'measure the journey customers walk from an event log (CSV/TSV, gzip, Parquet, JSON lines, XES): reach, drop-off, conversion, routes, funnels, against the inventory',
+    )
     .argument('<events>', 'the event log (with --emit-sql: a sample of it, or the name of the warehouse table)')
     .option('--inventory <file>', 'the inventory to join: touchpoints by their Event column (event names or COLUMN=value), else by their names')
     .option('--user <column>', 'the user (case) id column (found by name or content otherwise)')
@@ -82,19 +84,32 @@ export function registerMeasure(program: Command): void {
     .option('--window <duration>', 'every funnel step within this time of the step-1 event that starts the attempt (30min, 36h, 7d)')
     .addOption(new Option('-f, --format <name>', 'output format').choices(FORMATS).default('stylish'))
     .option('-o, --output <file>', 'write the output to a file instead of stdout')
-    .addOption(new Option('--engine <name>', 'the engine that runs the metrics: DuckDB embedded, or ClickHouse in process (chdb, when installed)').choices(['duckdb', 'clickhouse']).default('duckdb'))
-    .addOption(new Option('--emit-sql <dialect>', 'print the SQL of every metric for this dialect instead of running it, to run where the events live').choices(DIALECTS))
+    .addOption(
+      new Option('--engine <name>', 'the engine that runs the metrics: DuckDB embedded, or ClickHouse in process (chdb, when installed)')
+        .choices(['duckdb', 'clickhouse'])
+        .default('duckdb'),
+    )
+    .addOption(
+      new Option('--emit-sql <dialect>', 'print the SQL of every metric for this dialect instead of running it, to run where the events live').choices(
+        DIALECTS,
+      ),
+    )
     .option('--table <name>', 'with --emit-sql: the table the events are in (default: events)')
     .option('--results <file>', "render what the warehouse returned for --emit-sql's query (CSV or JSON lines), with the same flags")
     .option('--write-metrics <file>', 'write per-touchpoint measured figures (reach, drop-off, conversion) as a CSV keyed like the inventory')
     .addOption(new Option('--fail-on <severity>', 'lowest severity of a finding that makes the exit code 1').choices(FAIL_ON).default('error'))
     .option('--top <count>', 'routes listed by name (the rest are counted as other routes)', whole('--top', 1), 10)
     .option('--segments <count>', 'segment values given their own figures (the largest; the rest are counted)', whole('--segments', 1), 10)
-    .option('--unplanned-share <fraction>', 'report an event the inventory lacks when at least this share of users meet it', (value) => {
-      const share = Number(value.replace(/%$/, '')) / (value.endsWith('%') ? 100 : 1);
-      if (!Number.isFinite(share) || share < 0 || share > 1) throw new ConfigError(`--unplanned-share: expected a share 0–1 or a percentage, got "${value}"`);
-      return share;
-    }, DEFAULT_UNPLANNED_SHARE)
+    .option(
+      '--unplanned-share <fraction>',
+      'report an event the inventory lacks when at least this share of users meet it',
+      (value) => {
+        const share = Number(value.replace(/%$/, '')) / (value.endsWith('%') ? 100 : 1);
+        if (!Number.isFinite(share) || share < 0 || share > 1) throw new ConfigError(`--unplanned-share: expected a share 0–1 or a percentage, got "${value}"`);
+        return share;
+      },
+      DEFAULT_UNPLANNED_SHARE,
+    )
     .option('--memory-limit <size>', "DuckDB's memory limit before it spills to disk (e.g. 4GB; default half the machine's memory)")
     .option('--threads <count>', 'DuckDB threads (default: every core)', whole('--threads', 1))
     .option('-c, --config <file>', 'config file for reading the inventory')
@@ -114,7 +129,11 @@ async function readInventory(file: string, flags: MeasureFlags): Promise<{ plan:
   return { plan: inventoryPlan(file, model), model };
 }
 
-function goalPlan(text: string | undefined, plan: InventoryPlan | null, parsePredicates: typeof import('../../measure/plan.js').parsePredicates): GoalPlan | null {
+function goalPlan(
+  text: string | undefined,
+  plan: InventoryPlan | null,
+  parsePredicates: typeof import('../../measure/plan.js').parsePredicates,
+): GoalPlan | null {
   if (text === undefined || text.trim() === '') return null;
   const goal = text.trim();
   const touchpoint = plan?.touchpoints.find((tp) => tp.name.toLowerCase() === goal.toLowerCase());
@@ -126,7 +145,10 @@ function goalPlan(text: string | undefined, plan: InventoryPlan | null, parsePre
 
 function funnelSteps(text: string | undefined, plan: InventoryPlan | null, goal: GoalPlan | null): string[] | null {
   if (text === undefined) return null;
-  const steps = text.split(',').map((step) => step.trim()).filter((step) => step !== '');
+  const steps = text
+    .split(',')
+    .map((step) => step.trim())
+    .filter((step) => step !== '');
   if (steps.length === 0) throw new ConfigError('--funnel: name at least one step');
   const resolved = steps.map((step) => {
     if (plan === null) return step;
@@ -147,7 +169,8 @@ function funnelSteps(text: string | undefined, plan: InventoryPlan | null, goal:
 }
 
 async function runMeasure(events: string, flags: MeasureFlags): Promise<number> {
-  if (flags.emitSql !== undefined && flags.results !== undefined) throw new ConfigError('--emit-sql and --results cannot be used together: emit the SQL, run it, then render its results with --results');
+  if (flags.emitSql !== undefined && flags.results !== undefined)
+    throw new ConfigError('--emit-sql and --results cannot be used together: emit the SQL, run it, then render its results with --results');
   if (flags.window !== undefined && flags.funnel === undefined) throw new ConfigError('--window applies to a funnel: name its steps with --funnel');
   const windowMs = flags.window === undefined ? null : parseWindow(flags.window);
   const inventory = flags.inventory === undefined ? null : await readInventory(flags.inventory, flags);
@@ -185,13 +208,19 @@ async function runMeasure(events: string, flags: MeasureFlags): Promise<number> 
     // Segments: the flag's column, else a persona column the log has (found with the other columns).
     const segmented = { ...spec, segments: flags.segments };
     const readOptions = { columns, timeFormat: flags.timeFormat, memoryLimit: flags.memoryLimit, threads: flags.threads };
-    const run = flags.engine === 'clickhouse' ? await (await import('../../measure/chdb.js')).measureWithChdb(events, readOptions, plan, goal, segmented) : await measureWithDuckdb(events, readOptions, plan, goal, segmented);
+    const run =
+      flags.engine === 'clickhouse'
+        ? await (await import('../../measure/chdb.js')).measureWithChdb(events, readOptions, plan, goal, segmented)
+        : await measureWithDuckdb(events, readOptions, plan, goal, segmented);
     result = buildResult({ reading: run.reading, figures: run.figures, spec: run.spec, plan, goal, windowText: flags.window ?? null, findingOptions });
   }
   for (const text of result.notes) note(text);
   for (const step of result.funnel ?? []) {
     if (plan === null && !result.touchpoints.some((tp) => tp.name === step.step)) {
-      const near = nearest(step.step, result.touchpoints.map((tp) => tp.name));
+      const near = nearest(
+        step.step,
+        result.touchpoints.map((tp) => tp.name),
+      );
       note(`--funnel: no event is named "${step.step}"${near ? `; did you mean "${near}"?` : ''}`);
     }
   }
@@ -217,11 +246,21 @@ async function render(result: MeasureResult, format: MeasureFlags['format']): Pr
 }
 
 /** The columns for emitted SQL: the flags, else found in a sample file of the log. */
-async function sqlColumns(events: string, columns: Partial<Record<Role, string>>, flags: MeasureFlags): Promise<{ user: string; time: string; event: string; segment: string | null; table: string }> {
-  const isFile = await stat(events).then((info) => info.isFile(), () => false);
+async function sqlColumns(
+  events: string,
+  columns: Partial<Record<Role, string>>,
+  flags: MeasureFlags,
+): Promise<{ user: string; time: string; event: string; segment: string | null; table: string }> {
+  const isFile = await stat(events).then(
+    (info) => info.isFile(),
+    () => false,
+  );
   if (!isFile) {
     const missing = (['user', 'time', 'event'] as const).filter((role) => columns[role] === undefined);
-    if (missing.length > 0) throw new ConfigError(`--${flags.results === undefined ? 'emit-sql' : 'results'}: "${events}" is no file, so it is taken as the table's name; name its columns with ${missing.map((r) => `--${r}`).join(', ')}`);
+    if (missing.length > 0)
+      throw new ConfigError(
+        `--${flags.results === undefined ? 'emit-sql' : 'results'}: "${events}" is no file, so it is taken as the table's name; name its columns with ${missing.map((r) => `--${r}`).join(', ')}`,
+      );
     return { user: columns.user!, time: columns.time!, event: columns.event!, segment: columns.segment ?? null, table: flags.table ?? events };
   }
   const { detectLogColumns } = await import('../../measure/run.js');
@@ -229,7 +268,14 @@ async function sqlColumns(events: string, columns: Partial<Record<Role, string>>
   return { ...detected, table: flags.table ?? 'events' };
 }
 
-async function emitSql(events: string, flags: MeasureFlags, columns: Partial<Record<Role, string>>, plan: InventoryPlan | null, goal: GoalPlan | null, spec: MetricSpec): Promise<number> {
+async function emitSql(
+  events: string,
+  flags: MeasureFlags,
+  columns: Partial<Record<Role, string>>,
+  plan: InventoryPlan | null,
+  goal: GoalPlan | null,
+  spec: MetricSpec,
+): Promise<number> {
   const { DIALECT } = await import('../../measure/dialects.js');
   const { normalizeCtes } = await import('../../measure/plan.js');
   const d = DIALECT[flags.emitSql!];
@@ -252,14 +298,23 @@ async function emitSql(events: string, flags: MeasureFlags, columns: Partial<Rec
   return 0;
 }
 
-async function fromResults(file: string, flags: MeasureFlags, columns: { user: string; time: string; event: string; segment: string | null }, plan: InventoryPlan | null, goal: GoalPlan | null, spec: MetricSpec, findingOptions: FindingOptions, buildResult: typeof import('../../measure/build.js').buildResult): Promise<MeasureResult> {
+async function fromResults(
+  file: string,
+  flags: MeasureFlags,
+  columns: { user: string; time: string; event: string; segment: string | null },
+  plan: InventoryPlan | null,
+  goal: GoalPlan | null,
+  spec: MetricSpec,
+  findingOptions: FindingOptions,
+  buildResult: typeof import('../../measure/build.js').buildResult,
+): Promise<MeasureResult> {
   const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new InputError({ file }, error.code === 'ENOENT' ? 'no such file' : `cannot be read (${error.code})`);
   });
   const { parseMetricRows, ResultsError } = await import('../../measure/results.js');
   const { assembleFigures } = await import('../../measure/assemble.js');
   const withSegments = { ...spec, segments: flags.segments };
-  let figures;
+  let figures: ReturnType<typeof assembleFigures>;
   try {
     figures = assembleFigures(parseMetricRows(text), withSegments);
   } catch (error) {
@@ -270,7 +325,13 @@ async function fromResults(file: string, flags: MeasureFlags, columns: { user: s
   const reading: LogReading = {
     file,
     format: 'results',
-    columns: { user: columns.user, time: columns.time, event: columns.event, segment: hasSegments ? (columns.segment ?? 'segment') : null, how: { user: 'flag', time: 'flag', event: 'flag', segment: 'flag' } },
+    columns: {
+      user: columns.user,
+      time: columns.time,
+      event: columns.event,
+      segment: hasSegments ? (columns.segment ?? 'segment') : null,
+      how: { user: 'flag', time: 'flag', event: 'flag', segment: 'flag' },
+    },
     rows: null,
     exclusions: [],
     notes: [],

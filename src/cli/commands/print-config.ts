@@ -14,9 +14,7 @@ export function resolvedConfigJson(config: ResolvedConfig): Record<string, unkno
   );
   return {
     configFile: config.file,
-    rules: Object.fromEntries(
-      config.rules.map(({ rule, level, options }) => [rule.id, Object.keys(options as object).length > 0 ? [level, options] : level]),
-    ),
+    rules: Object.fromEntries(config.rules.map(({ rule, level, options }) => [rule.id, Object.keys(options as object).length > 0 ? [level, options] : level])),
     stageModel: { ...(config.normalize.stageSource ?? { kind: 'default', name: 'lifecycle' }), fromFiles: config.normalize.stageSource?.kind !== 'config' },
     stages: config.normalize.stageModel.stages,
     channels: config.normalize.channels,

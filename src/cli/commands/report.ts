@@ -27,11 +27,17 @@ async function runReport(files: string[], flags: ReportFlags): Promise<number> {
     // Today's gaps beside the plan's effect: what `journey diff --planned` computes for this file.
     if (future === undefined) return;
     const diff = compareInventories({ file, model, findings }, { file, model: future.model, findings: future.findings });
-    plans.set(file, { planned: future.model.touchpoints.length - model.touchpoints.length, resolved: diff.findings.resolved, introduced: diff.findings.introduced });
+    plans.set(file, {
+      planned: future.model.touchpoints.length - model.touchpoints.length,
+      resolved: diff.findings.resolved,
+      introduced: diff.findings.introduced,
+    });
   };
   const state = flags.state ?? 'current';
   const alsoState = state === 'current' ? 'future' : undefined;
-  const { result, guard } = await readInputs(files, flags, { outputs: outputOf(flags) }, (inputs, settings) => audit(inputs, { ...settings, overview: true, alsoState, onModel }));
+  const { result, guard } = await readInputs(files, flags, { outputs: outputOf(flags) }, (inputs, settings) =>
+    audit(inputs, { ...settings, overview: true, alsoState, onModel }),
+  );
   // The report's own path is answered for first: its folder is the figures' folder.
   if (flags.output !== undefined) await ensureFolderOf('-o', flags.output);
   for (const figure of figures) {
@@ -46,12 +52,14 @@ async function runReport(files: string[], flags: ReportFlags): Promise<number> {
 
 export function registerReport(program: Command): void {
   inputOptions(
-    answersOption(program
-      .command('report')
-      .description('write the markdown gap report: the most serious gaps, what the plan changes, coverage and findings per persona, data hygiene')
-      .argument('<files...>', 'inventory files or folders')
-      .addOption(failOnOption('--fail-on', 'lowest severity that makes the exit code 1', 'never'))
-      .addOption(stateOption())),
+    answersOption(
+      program
+        .command('report')
+        .description('write the markdown gap report: the most serious gaps, what the plan changes, coverage and findings per persona, data hygiene')
+        .argument('<files...>', 'inventory files or folders')
+        .addOption(failOnOption('--fail-on', 'lowest severity that makes the exit code 1', 'never'))
+        .addOption(stateOption()),
+    ),
   ).action(async (files: string[], flags: ReportFlags) => {
     process.exitCode = await runReport(files, flags);
   });

@@ -43,7 +43,9 @@ export class ReadBudget {
   /** Throws once the read has taken longer than limits.readTimeoutSeconds. */
   checkTime(): void {
     if (Date.now() > this.deadline) {
-      throw this.error(`took longer than ${this.limits.readTimeoutSeconds} s to read; it may be damaged (open it and save it again) or too large (limits.readTimeoutSeconds, --read-timeout)`);
+      throw this.error(
+        `took longer than ${this.limits.readTimeoutSeconds} s to read; it may be damaged (open it and save it again) or too large (limits.readTimeoutSeconds, --read-timeout)`,
+      );
     }
   }
 
@@ -55,17 +57,23 @@ export class ReadBudget {
   checkDeclared(name: string, declaredBytes: number, compressedBytes: number, again = false): void {
     const part = shownPartName(name);
     if (declaredBytes > this.limits.partMiB * MiB) {
-      throw this.error(`is too large to read: its part ${part} holds ${mib(declaredBytes)} MiB uncompressed, more than the ${this.limits.partMiB} MiB one part may hold (limits.partMiB)`);
+      throw this.error(
+        `is too large to read: its part ${part} holds ${mib(declaredBytes)} MiB uncompressed, more than the ${this.limits.partMiB} MiB one part may hold (limits.partMiB)`,
+      );
     }
     const ratio = declaredBytes / Math.max(compressedBytes, 1);
     if (declaredBytes > RATIO_FLOOR_BYTES && ratio > this.limits.compressionRatio) {
-      throw this.error(`looks like a decompression bomb: its part ${part} inflates to ${Math.floor(ratio)} times its compressed size, more than the ${this.limits.compressionRatio} a real workbook needs (limits.compressionRatio)`);
+      throw this.error(
+        `looks like a decompression bomb: its part ${part} inflates to ${Math.floor(ratio)} times its compressed size, more than the ${this.limits.compressionRatio} a real workbook needs (limits.compressionRatio)`,
+      );
     }
     // A part read again (scan.ts's fallback to saxes) was counted the first time.
     if (again) return;
     this.declaredBytes += declaredBytes;
     if (this.declaredBytes > this.limits.workbookMiB * MiB) {
-      throw this.error(`is too large to read: with its part ${part} the parts read hold ${mib(this.declaredBytes)} MiB uncompressed, more than the ${this.limits.workbookMiB} MiB one workbook may hold (limits.workbookMiB)`);
+      throw this.error(
+        `is too large to read: with its part ${part} the parts read hold ${mib(this.declaredBytes)} MiB uncompressed, more than the ${this.limits.workbookMiB} MiB one workbook may hold (limits.workbookMiB)`,
+      );
     }
   }
 
@@ -73,7 +81,9 @@ export class ReadBudget {
   checkInflated(name: string, inflatedBytes: number, declaredBytes: number): void {
     if (inflatedBytes > declaredBytes) {
       const part = shownPartName(name);
-      throw this.error(`is a damaged workbook: its part ${part} inflates to more than the ${declaredBytes} bytes its zip entry declares (the part is corrupt, or its size forged as in a decompression bomb); open it in a spreadsheet program and save it again`);
+      throw this.error(
+        `is a damaged workbook: its part ${part} inflates to more than the ${declaredBytes} bytes its zip entry declares (the part is corrupt, or its size forged as in a decompression bomb); open it in a spreadsheet program and save it again`,
+      );
     }
   }
 }

@@ -22,8 +22,13 @@ export async function loadXlsx(path: string, name: string, options: XlsxOptions 
     zip = await openZip(path, budget);
   } catch (error) {
     if (error instanceof InputError) throw error;
-    if (error instanceof DuplicatePartError) throw budget.error(`is a damaged workbook: ${error.message}; open it in a spreadsheet program and save it again`, null, error);
-    throw budget.error(`is not a readable .xlsx workbook: the zip archive is truncated or corrupt (${(error as Error).message}); copy the file again (a download or sync may have been cut short), or open it in a spreadsheet program and save it again`, null, error);
+    if (error instanceof DuplicatePartError)
+      throw budget.error(`is a damaged workbook: ${error.message}; open it in a spreadsheet program and save it again`, null, error);
+    throw budget.error(
+      `is not a readable .xlsx workbook: the zip archive is truncated or corrupt (${(error as Error).message}); copy the file again (a download or sync may have been cut short), or open it in a spreadsheet program and save it again`,
+      null,
+      error,
+    );
   }
   try {
     const info = await readWorkbookInfo(zip, budget);

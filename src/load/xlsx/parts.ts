@@ -47,13 +47,17 @@ export function resolveTarget(fromPart: string, target: string): string {
 async function readRelationships(zip: ZipArchive, relsPath: string, budget: ReadBudget): Promise<Relationship[]> {
   if (!zip.has(relsPath)) return [];
   const relationships: Relationship[] = [];
-  await readXml(await zip.open(relsPath, budget), {
-    open(name, attrs) {
-      if (name !== 'Relationship') return;
-      if (attrs.TargetMode === 'External') return;
-      relationships.push({ id: attrs.Id ?? '', type: attrs.Type ?? '', target: attrs.Target ?? '' });
+  await readXml(
+    await zip.open(relsPath, budget),
+    {
+      open(name, attrs) {
+        if (name !== 'Relationship') return;
+        if (attrs.TargetMode === 'External') return;
+        relationships.push({ id: attrs.Id ?? '', type: attrs.Type ?? '', target: attrs.Target ?? '' });
+      },
     },
-  }, () => budget.checkTime());
+    () => budget.checkTime(),
+  );
   return relationships;
 }
 
@@ -70,23 +74,27 @@ export async function readWorkbookInfo(zip: ZipArchive, budget: ReadBudget): Pro
   const byId = new Map(rels.map((r) => [r.id, r]));
   const sheets: SheetEntry[] = [];
   let date1904 = false;
-  await readXml(await zip.open(workbookPath, budget), {
-    open(name, attrs) {
-      if (name === 'workbookPr') {
-        const value = attrs.date1904;
-        date1904 = value === '1' || value === 'true';
-      } else if (name === 'sheet') {
-        const rel = byId.get(attribute(attrs, 'id') ?? '');
-        const kind = !rel ? 'other' : typeIs(rel, 'worksheet') ? 'worksheet' : typeIs(rel, 'chartsheet') ? 'chartsheet' : 'other';
-        sheets.push({
-          name: attrs.name ?? `Sheet${sheets.length + 1}`,
-          hidden: attrs.state === 'hidden' || attrs.state === 'veryHidden',
-          kind,
-          path: rel ? resolveTarget(workbookPath, rel.target) : null,
-        });
-      }
+  await readXml(
+    await zip.open(workbookPath, budget),
+    {
+      open(name, attrs) {
+        if (name === 'workbookPr') {
+          const value = attrs.date1904;
+          date1904 = value === '1' || value === 'true';
+        } else if (name === 'sheet') {
+          const rel = byId.get(attribute(attrs, 'id') ?? '');
+          const kind = !rel ? 'other' : typeIs(rel, 'worksheet') ? 'worksheet' : typeIs(rel, 'chartsheet') ? 'chartsheet' : 'other';
+          sheets.push({
+            name: attrs.name ?? `Sheet${sheets.length + 1}`,
+            hidden: attrs.state === 'hidden' || attrs.state === 'veryHidden',
+            kind,
+            path: rel ? resolveTarget(workbookPath, rel.target) : null,
+          });
+        }
+      },
     },
-  }, () => budget.checkTime());
+    () => budget.checkTime(),
+  );
 
   const partOf = (type: string, fallback: string): string | null => {
     const rel = rels.find((r) => typeIs(r, type));
@@ -126,12 +134,19 @@ export async function readSharedStrings(zip: ZipArchive, path: string | null, bu
       if (inText && phonetic === 0) current += text;
     },
   };
-  await scanXmlOrParse(await zip.open(path, budget), () => zip.open(path, budget, true), handlers, () => budget.checkTime());
+  await scanXmlOrParse(
+    await zip.open(path, budget),
+    () => zip.open(path, budget, true),
+    handlers,
+    () => budget.checkTime(),
+  );
   return strings;
 }
 
 // Built-in number formats that show dates or times (ECMA-376 18.8.30, plus the CJK ones).
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+]);
 
 /** Excel refuses number formats longer than this many characters. */
 export const MAX_FORMAT_CODE = 255;
@@ -214,18 +229,22 @@ export async function readDateStyles(zip: ZipArchive, path: string | null, budge
   const customDate = new Map<number, boolean>();
   const styles: boolean[] = [];
   let inCellXfs = false;
-  await readXml(await zip.open(path, budget), {
-    open(name, attrs) {
-      if (name === 'numFmt') customDate.set(Number(attrs.numFmtId), isDateFormat(attrs.formatCode ?? ''));
-      else if (name === 'cellXfs') inCellXfs = true;
-      else if (name === 'xf' && inCellXfs) {
-        const id = Number(attrs.numFmtId ?? 0);
-        styles.push(customDate.get(id) ?? BUILTIN_DATE_FORMATS.has(id));
-      }
+  await readXml(
+    await zip.open(path, budget),
+    {
+      open(name, attrs) {
+        if (name === 'numFmt') customDate.set(Number(attrs.numFmtId), isDateFormat(attrs.formatCode ?? ''));
+        else if (name === 'cellXfs') inCellXfs = true;
+        else if (name === 'xf' && inCellXfs) {
+          const id = Number(attrs.numFmtId ?? 0);
+          styles.push(customDate.get(id) ?? BUILTIN_DATE_FORMATS.has(id));
+        }
+      },
+      close(name) {
+        if (name === 'cellXfs') inCellXfs = false;
+      },
     },
-    close(name) {
-      if (name === 'cellXfs') inCellXfs = false;
-    },
-  }, () => budget.checkTime());
+    () => budget.checkTime(),
+  );
   return styles;
 }

@@ -64,11 +64,17 @@ export async function readSheet(zip: ZipArchive, path: string, context: SheetCon
   const place = (target: RawRow, col: number, cell: CellValue) => {
     if (col >= target.cells.length) {
       if (col >= limits.columns) {
-        throw budget.error(`row ${target.row} has a value in column ${columnLetter(col)}, past the ${limits.columns} columns a row may reach (limits.columns)`, `${columnLetter(col)}${target.row}`);
+        throw budget.error(
+          `row ${target.row} has a value in column ${columnLetter(col)}, past the ${limits.columns} columns a row may reach (limits.columns)`,
+          `${columnLetter(col)}${target.row}`,
+        );
       }
       storedCells += col + 1 - target.cells.length;
       if (storedCells > limits.cellsPerSheet) {
-        throw budget.error(`the sheet holds more than ${limits.cellsPerSheet} cells, counting the blanks before each row's last value (limits.cellsPerSheet)`, `${columnLetter(col)}${target.row}`);
+        throw budget.error(
+          `the sheet holds more than ${limits.cellsPerSheet} cells, counting the blanks before each row's last value (limits.cellsPerSheet)`,
+          `${columnLetter(col)}${target.row}`,
+        );
       }
       while (target.cells.length < col) target.cells.push(null);
     }
@@ -190,7 +196,12 @@ export async function readSheet(zip: ZipArchive, path: string, context: SheetCon
       else if (inInlineText && phonetic === 0) inline += text;
     },
   };
-  await scanXmlOrParse(await zip.open(path, budget), () => zip.open(path, budget, true), handlers, () => budget.checkTime());
+  await scanXmlOrParse(
+    await zip.open(path, budget),
+    () => zip.open(path, budget, true),
+    handlers,
+    () => budget.checkTime(),
+  );
 
   // Rows may come out of order in hand-written files; spreadsheet programs show them sorted.
   const sorted = sortByRow(rows, budget);

@@ -26,7 +26,11 @@ export function partKey(path: string): string {
 export class DuplicatePartError extends Error {
   constructor(firstName: string, secondName: string) {
     const [first, second] = [shownPartName(firstName), shownPartName(secondName)];
-    super(first === second ? `it holds the part ${first} twice` : `it holds the part ${first} twice, as ${first} and ${second} (part names ignore case and slash direction)`);
+    super(
+      first === second
+        ? `it holds the part ${first} twice`
+        : `it holds the part ${first} twice, as ${first} and ${second} (part names ignore case and slash direction)`,
+    );
     this.name = 'DuplicatePartError';
   }
 }
@@ -85,7 +89,11 @@ export function openZip(path: string, budget: ReadBudget): Promise<ZipArchive> {
               } catch (failure) {
                 return rejectStream(failure);
               }
-              zip.openReadStream(entry, (streamError, stream) => (streamError || !stream ? rejectStream(streamError ?? new Error('cannot read part')) : resolveStream(counted(stream, entry.fileName, entry, budget))));
+              zip.openReadStream(entry, (streamError, stream) =>
+                streamError || !stream
+                  ? rejectStream(streamError ?? new Error('cannot read part'))
+                  : resolveStream(counted(stream, entry.fileName, entry, budget)),
+              );
             }),
           close: () => zip.close(),
         });

@@ -45,5 +45,14 @@ export function endChannelsFromNames(sink: Pick<TableSink, 'problem'>, state: Ta
 export function channelsFromNamesProblem(sink: Pick<TableSink, 'problem'>, state: TableState, location: Location, grid: boolean): void {
   const seen = state.channelsFromNames;
   if (!seen) return;
-  sink.problem({ kind: 'channel-from-name', field: 'channel', value: '', reason: { code: 'channel-from-name', ...seen, lines: state.lines, grid }, location, persona: null, stage: null, touchpoint: null });
+  sink.problem({
+    kind: 'channel-from-name',
+    field: 'channel',
+    value: '',
+    reason: { code: 'channel-from-name', ...seen, lines: state.lines, grid },
+    location,
+    persona: null,
+    stage: null,
+    touchpoint: null,
+  });
 }

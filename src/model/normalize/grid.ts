@@ -15,17 +15,167 @@ type Lane = 'stage' | 'touchpoint' | 'channel' | 'sentiment' | 'painPoint' | 'op
 
 /** Lane labels as journey-map templates and service designers write them (folded; a plural "s" is also taken off). */
 const LANE_NAMES: Record<Lane, string[]> = {
-  stage: ['stage', 'phase', 'journey stage', 'journey phase', 'lifecycle stage', 'step', 'customer stage', 'stage of journey', 'etapa', 'fase', 'etape', 'phasen', 'ステージ', 'フェーズ', '段階'],
-  touchpoint: ['touchpoint', 'touch point', 'customer touchpoint', 'interaction', 'moment', 'key moment', 'touchpoints and channels', 'where', 'punto de contacto', 'ponto de contato', 'point de contact', 'beruhrungspunkt', 'punto di contatto', 'contactmoment', 'タッチポイント', '接点', '顧客接点'],
+  stage: [
+    'stage',
+    'phase',
+    'journey stage',
+    'journey phase',
+    'lifecycle stage',
+    'step',
+    'customer stage',
+    'stage of journey',
+    'etapa',
+    'fase',
+    'etape',
+    'phasen',
+    'ステージ',
+    'フェーズ',
+    '段階',
+  ],
+  touchpoint: [
+    'touchpoint',
+    'touch point',
+    'customer touchpoint',
+    'interaction',
+    'moment',
+    'key moment',
+    'touchpoints and channels',
+    'where',
+    'punto de contacto',
+    'ponto de contato',
+    'point de contact',
+    'beruhrungspunkt',
+    'punto di contatto',
+    'contactmoment',
+    'タッチポイント',
+    '接点',
+    '顧客接点',
+  ],
   channel: ['channel', 'medium', 'media', 'channel and device', 'device', 'canal', 'canales', 'kanal', 'canale', 'kanaal', 'チャネル', 'チャンネル'],
-  sentiment: ['emotion', 'feeling', 'emotional journey', 'emotional state', 'customer emotion', 'customer feeling', 'mood', 'sentiment', 'emotional experience', 'experience', 'emotional response', 'how they feel', 'interpreted experience', 'emocion', 'emocao', 'gefuhl', 'emozione', 'emotie', '感情', '思考感情', '感情曲線', '気持ち'],
-  painPoint: ['pain point', 'pain', 'painpoint', 'frustration', 'friction', 'friction point', 'barrier', 'challenge', 'problem', 'issue', 'pain and frustration', 'pain and gain', 'reported friction', 'punto de dolor', 'ponto de dor', 'schmerzpunkt', 'pijnpunt', '課題', '問題', '問題課題要求', 'ペインポイント'],
-  opportunity: ['opportunity', 'idea', 'improvement', 'improvement idea', 'how might we', 'hmw', 'recommendation', 'solution', 'next step', 'action item', 'opportunity for improvement', 'oportunidad', 'oportunidade', 'opportunite', 'chance', 'opportunita', 'kans', '機会', '改善案', '施策'],
-  team: ['team', 'owner', 'department', 'responsible', 'owning team', 'internal owner', 'who', 'backstage owner', 'equipo', 'equipe', 'verantwortlich', 'responsabile', 'eigenaar', '担当', '部署'],
+  sentiment: [
+    'emotion',
+    'feeling',
+    'emotional journey',
+    'emotional state',
+    'customer emotion',
+    'customer feeling',
+    'mood',
+    'sentiment',
+    'emotional experience',
+    'experience',
+    'emotional response',
+    'how they feel',
+    'interpreted experience',
+    'emocion',
+    'emocao',
+    'gefuhl',
+    'emozione',
+    'emotie',
+    '感情',
+    '思考感情',
+    '感情曲線',
+    '気持ち',
+  ],
+  painPoint: [
+    'pain point',
+    'pain',
+    'painpoint',
+    'frustration',
+    'friction',
+    'friction point',
+    'barrier',
+    'challenge',
+    'problem',
+    'issue',
+    'pain and frustration',
+    'pain and gain',
+    'reported friction',
+    'punto de dolor',
+    'ponto de dor',
+    'schmerzpunkt',
+    'pijnpunt',
+    '課題',
+    '問題',
+    '問題課題要求',
+    'ペインポイント',
+  ],
+  opportunity: [
+    'opportunity',
+    'idea',
+    'improvement',
+    'improvement idea',
+    'how might we',
+    'hmw',
+    'recommendation',
+    'solution',
+    'next step',
+    'action item',
+    'opportunity for improvement',
+    'oportunidad',
+    'oportunidade',
+    'opportunite',
+    'chance',
+    'opportunita',
+    'kans',
+    '機会',
+    '改善案',
+    '施策',
+  ],
+  team: [
+    'team',
+    'owner',
+    'department',
+    'responsible',
+    'owning team',
+    'internal owner',
+    'who',
+    'backstage owner',
+    'equipo',
+    'equipe',
+    'verantwortlich',
+    'responsabile',
+    'eigenaar',
+    '担当',
+    '部署',
+  ],
   kpi: ['kpi', 'metric', 'success metric', 'measure', 'measurement', '指標'],
   day: ['timing', 'timeline', 'when', 'time', 'duration', 'day', 'momento', 'zeitpunkt', 'タイミング', '時期'],
-  goal: ['goal', 'customer goal', 'need', 'customer need', 'objective', 'job to be done', 'jtbd', 'expectation', 'user goal', 'guest goal', 'objetivo', 'ziel', 'obiettivo', 'doel', '目標', 'ゴール', 'ニーズ'],
-  action: ['action', 'customer action', 'doing', 'activity', 'behaviour', 'behavior', 'what they do', 'task', 'user action', 'accion', 'acao', 'handlung', 'azione', 'actie', '行動'],
+  goal: [
+    'goal',
+    'customer goal',
+    'need',
+    'customer need',
+    'objective',
+    'job to be done',
+    'jtbd',
+    'expectation',
+    'user goal',
+    'guest goal',
+    'objetivo',
+    'ziel',
+    'obiettivo',
+    'doel',
+    '目標',
+    'ゴール',
+    'ニーズ',
+  ],
+  action: [
+    'action',
+    'customer action',
+    'doing',
+    'activity',
+    'behaviour',
+    'behavior',
+    'what they do',
+    'task',
+    'user action',
+    'accion',
+    'acao',
+    'handlung',
+    'azione',
+    'actie',
+    '行動',
+  ],
   thinking: ['thinking', 'thought', 'question', 'quote', 'thinking and feeling', 'what they think', 'saying', 'what they say', 'mindset', '思考', '考え'],
   other: ['backstage', 'frontstage', 'front stage', 'back stage', 'supporting process', 'system', 'process', 'evidence', 'prop', 'persona', 'scenario'],
 };
@@ -47,7 +197,10 @@ export function laneOf(value: CellValue | undefined): Lane | null {
   if (key === '') return null;
   const whole = LANE_BY_KEY.get(key) ?? LANE_BY_KEY.get(singularOf(key));
   if (whole !== undefined) return whole;
-  const words = bare.split(/[^\p{L}\p{N}]+/u).map(foldLabel).filter(Boolean);
+  const words = bare
+    .split(/[^\p{L}\p{N}]+/u)
+    .map(foldLabel)
+    .filter(Boolean);
   if (words.length < 2 || words.length > 5) return null;
   for (let length = words.length - 1; length >= 1; length--) {
     for (let start = 0; start + length <= words.length; start++) {
@@ -133,14 +286,35 @@ export function splitItems(value: CellValue | undefined): string[] {
 }
 
 // Shared by every touchpoint a grid gives: a grid carries no figures.
-const NO_METRICS: Metrics = Object.freeze({ audience: null, sent: null, openRate: null, clickRate: null, conversionRate: null, dropOffRate: null, unsubscribeRate: null, nps: null, csat: null });
+const NO_METRICS: Metrics = Object.freeze({
+  audience: null,
+  sent: null,
+  openRate: null,
+  clickRate: null,
+  conversionRate: null,
+  dropOffRate: null,
+  unsubscribeRate: null,
+  nps: null,
+  csat: null,
+});
 
 /** The lanes read into a field: their location uses that field's lane row. */
-const FIELD_OF_LANE: Partial<Record<Lane, Field>> = { stage: 'stage', touchpoint: 'touchpoint', channel: 'channel', sentiment: 'sentiment', painPoint: 'painPoint', team: 'team', kpi: 'kpi', day: 'day' };
+const FIELD_OF_LANE: Partial<Record<Lane, Field>> = {
+  stage: 'stage',
+  touchpoint: 'touchpoint',
+  channel: 'channel',
+  sentiment: 'sentiment',
+  painPoint: 'painPoint',
+  team: 'team',
+  kpi: 'kpi',
+  day: 'day',
+};
 const NOTE_LABEL: Partial<Record<Lane, string>> = { goal: 'Goal', action: 'Action', thinking: 'Thinking' };
 
 /** What the grid reader needs of the normalizer: the row reader's services and the channel a name speaks of. */
-export type GridServices = Pick<RowServices, 'vocabularies' | 'stages' | 'intern' | 'persona' | 'problem' | 'touchpoint' | 'channelOf'> & { touchpointCount(): number };
+export type GridServices = Pick<RowServices, 'vocabularies' | 'stages' | 'intern' | 'persona' | 'problem' | 'touchpoint' | 'channelOf'> & {
+  touchpointCount(): number;
+};
 
 /**
  * Reads a journey-map grid transposed: each stage column gives a touchpoint per item of its Touchpoint
@@ -167,14 +341,28 @@ export function readGrid(services: GridServices, table: RawTable, shape: GridSha
 
   // The stage row decides, like a table's stage column, whether the stages are the model's or the grid's own.
   const stageTexts = shape.stageColumns.flatMap((column) => cellText(stageRow.cells[column]) ?? []);
-  if (shape.stageColumns.length > 0) services.stages.decide(stageTexts, cellLocation({ file, sheet, ...(columnNames ? { columnNames } : {}) }, stageRow.row, shape.stageColumns[0]!));
+  if (shape.stageColumns.length > 0)
+    services.stages.decide(stageTexts, cellLocation({ file, sheet, ...(columnNames ? { columnNames } : {}) }, stageRow.row, shape.stageColumns[0]!));
   for (const column of shape.stageColumns) {
     const letter = columnLetter(column);
-    const place: TablePlace = { file, sheet, columns: Object.fromEntries(Object.keys(rows).map((field) => [field, letter])), rows, ...(columnNames ? { columnNames } : {}) };
+    const place: TablePlace = {
+      file,
+      sheet,
+      columns: Object.fromEntries(Object.keys(rows).map((field) => [field, letter])),
+      rows,
+      ...(columnNames ? { columnNames } : {}),
+    };
     const at = (row: number): Location => cellLocation(place, row, column);
     const cell = (lane: Lane): CellValue | undefined => laneRow.get(lane)?.cells[column];
-    const problem = (kind: ValueProblem['kind'], field: Field, value: string, reason: ProblemReason, row: number, stage: string | null, touchpoint: string | null) =>
-      services.problem({ kind, field, value, reason, location: at(row), persona, stage, touchpoint });
+    const problem = (
+      kind: ValueProblem['kind'],
+      field: Field,
+      value: string,
+      reason: ProblemReason,
+      row: number,
+      stage: string | null,
+      touchpoint: string | null,
+    ) => services.problem({ kind, field, value, reason, location: at(row), persona, stage, touchpoint });
     // A formula error in any lane read is reported at its cell and reads as blank.
     for (const [lane, raw] of laneRow) {
       if (lane === 'other') continue;
@@ -198,13 +386,16 @@ export function readGrid(services: GridServices, table: RawTable, shape: GridSha
     const paired = channelItems.length === names.length && names.length > 1;
     const laneChannels = (text: string, touchpoint: string | null): string[] => {
       const read = readChannels(services.vocabularies.channels, text);
-      for (const unknown of read.unknown) problem('unknown', 'channel', unknown.text, { code: 'unknown', suggestion: unknown.suggestion }, channelRow!.row, stage, touchpoint);
+      for (const unknown of read.unknown)
+        problem('unknown', 'channel', unknown.text, { code: 'unknown', suggestion: unknown.suggestion }, channelRow!.row, stage, touchpoint);
       return read.ids;
     };
     const wholeChannelText = cellText(cell('channel'));
     const wholeChannels = !paired && wholeChannelText !== null ? laneChannels(wholeChannelText, null) : [];
 
-    const sentiment = readStageSentiment(services, cell('sentiment'), (value) => problem('invalid', 'sentiment', value, { code: 'unreadable', expected: 'sentiment-scale' }, laneRow.get('sentiment')!.row, stage, null));
+    const sentiment = readStageSentiment(services, cell('sentiment'), (value) =>
+      problem('invalid', 'sentiment', value, { code: 'unreadable', expected: 'sentiment-scale' }, laneRow.get('sentiment')!.row, stage, null),
+    );
     const day = readStageDay(cell('day'));
     if (day.invalid) problem('invalid', 'day', shownValue(cell('day')!), { code: 'unreadable', expected: day.invalid }, laneRow.get('day')!.row, stage, null);
     const teamItems = splitItems(cell('team'));
@@ -263,7 +454,11 @@ export function readGrid(services: GridServices, table: RawTable, shape: GridSha
     // Each field read, at its lane's label column: what the sheet has, as an inventory's header says it.
     columns: Object.fromEntries(Object.keys(rows).map((field) => [field, columnLetter(shape.labelColumn)])),
     grid: {
-      lanes: shape.lanes.map((lane) => ({ label: lane.label, row: lane.row, readAs: laneRow.get(lane.lane) === table.rows[lane.rowIndex] && lane.lane !== 'other' ? lane.lane : null })),
+      lanes: shape.lanes.map((lane) => ({
+        label: lane.label,
+        row: lane.row,
+        readAs: laneRow.get(lane.lane) === table.rows[lane.rowIndex] && lane.lane !== 'other' ? lane.lane : null,
+      })),
       stages,
     },
   };

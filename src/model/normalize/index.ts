@@ -5,7 +5,19 @@ import type { LoadedFile, RawRow, RawTable } from '../../load/index.js';
 import { sheetLocation } from '../cells.js';
 import { ChannelWords } from '../channel-words.js';
 import { ColumnMatcher, HEADER_SEARCH_ROWS, describeKnownColumns } from '../columns.js';
-import type { Channel, Field, FileSummary, Frequency, JourneyModel, Persona, SheetSummary, StageModel, StageSource, Touchpoint, ValueProblem } from '../schema.js';
+import type {
+  Channel,
+  Field,
+  FileSummary,
+  Frequency,
+  JourneyModel,
+  Persona,
+  SheetSummary,
+  StageModel,
+  StageSource,
+  Touchpoint,
+  ValueProblem,
+} from '../schema.js';
 import { foldKey } from '../text.js';
 import { CHANNELS, DEFAULT_STAGE_MODEL, buildVocabularies, parseFrequency, type ClosedSynonyms, type Vocabularies } from '../vocabulary.js';
 import { findGrid, readGrid, type GridServices, type GridShape } from './grid.js';
@@ -30,7 +42,12 @@ export interface NormalizeSettings {
 }
 
 /** The settings journey uses without a config. */
-export const DEFAULT_NORMALIZE_SETTINGS: NormalizeSettings = { stageModel: DEFAULT_STAGE_MODEL, stageSource: { kind: 'default', name: 'lifecycle' }, channels: CHANNELS, columns: {} };
+export const DEFAULT_NORMALIZE_SETTINGS: NormalizeSettings = {
+  stageModel: DEFAULT_STAGE_MODEL,
+  stageSource: { kind: 'default', name: 'lifecycle' },
+  channels: CHANNELS,
+  columns: {},
+};
 
 // A journey-map grid has a row per lane (a dozen or two); a table with more rows is read as an inventory.
 const MAX_GRID_ROWS = 200;
@@ -145,7 +162,11 @@ export class Normalizer {
   private headingContexts(loaded: LoadedFile): HeadingContext[] {
     const isStage = (text: string) => this.stages.names(text);
     const stages = headingStages(loaded.tables, isStage);
-    if (stages.length >= 2) this.stages.decide(stages.map((stage) => stage.text), { file: loaded.file, sheet: null, row: stages[0]!.line, column: null, cell: `${loaded.file}:${stages[0]!.line}` });
+    if (stages.length >= 2)
+      this.stages.decide(
+        stages.map((stage) => stage.text),
+        { file: loaded.file, sheet: null, row: stages[0]!.line, column: null, cell: `${loaded.file}:${stages[0]!.line}` },
+      );
     const contexts = headingContexts(loaded.tables, isStage);
     const journey = basename(loaded.file, extname(loaded.file));
     for (const context of contexts) context.persona ??= journey;
@@ -167,7 +188,10 @@ export class Normalizer {
     const summary = endTable(this.sink, state);
     const oversized = table.oversized?.[0];
     if (summary.headerRow !== null && oversized) {
-      throw new InputError({ file: table.file, line: oversized.row }, `is a table row of ${oversized.kib} KiB, longer than the ${oversized.limitKib} KiB journey reads in one markdown table row`);
+      throw new InputError(
+        { file: table.file, line: oversized.row },
+        `is a table row of ${oversized.kib} KiB, longer than the ${oversized.limitKib} KiB journey reads in one markdown table row`,
+      );
     }
     return { summary, state };
   }
@@ -191,13 +215,26 @@ export class Normalizer {
    */
   private addFile(file: string, kind: FileSummary['kind'], read: { summary: SheetSummary; state: TableState }[], skipped: LoadedFile['skipped']): void {
     const tables = read.map((table) => table.summary);
-    const sheets = [...tables, ...skipped.map((s) => ({ sheet: s.sheet, headerRow: null, touchpoints: 0, retired: 0, skipped: `skipped: ${s.reason}`, columns: {} }))];
+    const sheets = [
+      ...tables,
+      ...skipped.map((s) => ({ sheet: s.sheet, headerRow: null, touchpoints: 0, retired: 0, skipped: `skipped: ${s.reason}`, columns: {} })),
+    ];
     if (!sheets.some((s) => s.headerRow !== null)) {
       const incomplete = read.find((table) => table.state.incomplete !== null)?.state.incomplete;
       if (incomplete) throw incomplete;
-      if (kind === 'markdown') throw new NotInventoryError({ file }, `is not a communication inventory: ${markdownRefusal(tables, read.map((table) => table.state.firstRow))}`);
+      if (kind === 'markdown')
+        throw new NotInventoryError(
+          { file },
+          `is not a communication inventory: ${markdownRefusal(
+            tables,
+            read.map((table) => table.state.firstRow),
+          )}`,
+        );
       const where = kind === 'xlsx' ? `none of its sheets (${tables.map((t) => `"${t.sheet}"`).join(', ') || 'none visible'}) has a` : 'it has no';
-      throw new NotInventoryError({ file }, `is not a communication inventory: ${where} header row with the columns journey looks for in the first 30 rows. Looked for ${describeKnownColumns()}`);
+      throw new NotInventoryError(
+        { file },
+        `is not a communication inventory: ${where} header row with the columns journey looks for in the first 30 rows. Looked for ${describeKnownColumns()}`,
+      );
     }
     this.files.push({ file, kind, sheets });
   }
@@ -240,7 +277,13 @@ export class Normalizer {
 function markdownRefusal(tables: readonly SheetSummary[], lines: readonly number[]): string {
   if (tables.length === 0) return 'it has no markdown table (a header row, then a |---|---| line)';
   const where = (i: number) => `line ${lines[i]}${tables[i]!.sheet ? ` under "${tables[i]!.sheet}"` : ''}`;
-  const which = tables.length === 1 ? `its table at ${where(0)} has` : `none of its ${tables.length} tables (${tables.slice(0, 3).map((_, i) => where(i)).join(', ')}${tables.length > 3 ? ', ...' : ''}) has`;
+  const which =
+    tables.length === 1
+      ? `its table at ${where(0)} has`
+      : `none of its ${tables.length} tables (${tables
+          .slice(0, 3)
+          .map((_, i) => where(i))
+          .join(', ')}${tables.length > 3 ? ', ...' : ''}) has`;
   return `${which} no touchpoint column with a stage, day or channel column; run journey inspect on it to see how each column was read`;
 }
 

@@ -18,15 +18,22 @@ function words(text: string): string {
   return headerWords(withoutNotes(text)).join(' ');
 }
 
-const ID = /^(?:(?:user|customer|client|account|visitor|contact|member|subscriber|person|profile|distinct|anonymous|device|lead|buyer|shopper|session|cookie) ?(?:id|uuid|guid|key|number|no|identifier)|uid|cid|distinct id|anonymous id|userid|customerid|email address|user email|customer email)$/;
-const TIME = /^(?:(?:event |created |occurred |received |sent |logged |server |client )?(?:timestamp|time ?stamp|datetime|date time|time|at|ts|date)|created at|occurred at|event time|event date|received at|time utc|timestamp utc)$/;
+const ID =
+  /^(?:(?:user|customer|client|account|visitor|contact|member|subscriber|person|profile|distinct|anonymous|device|lead|buyer|shopper|session|cookie) ?(?:id|uuid|guid|key|number|no|identifier)|uid|cid|distinct id|anonymous id|userid|customerid|email address|user email|customer email)$/;
+const TIME =
+  /^(?:(?:event |created |occurred |received |sent |logged |server |client )?(?:timestamp|time ?stamp|datetime|date time|time|at|ts|date)|created at|occurred at|event time|event date|received at|time utc|timestamp utc)$/;
 const EVENT = /^(?:event|event name|event type|action|event action|event category|activity type|interaction type|type of event)$/;
-const AB = /^(?:variant|variation|variant name|arm|bucket|test group|experiment|experiment name|experiment id|treatment|control|test variant|p ?value|pvalue|significance|statistical significance|confidence|confidence level|uplift|lift|chance to beat control|probability to be best)$/;
-const METRIC = /^(?:impressions?|clicks?|ctr|cpc|cpm|cpa|cost|spend|amount spent|budget|sessions?|users?|new users|page ?views?|bounce rate|avg session duration|revenue|conversions?|conversion rate|conv rate|cvr|roas|reach|frequency|engagement rate|engagements?|views?|video views|installs?|leads?|signups?|sign ups|orders?|transactions?|aov|visitors?|unique visitors|opens?|open rate|click rate|unsubscribes?|bounces?|delivered|sent|date|day|week|month|period|p ?value|uplift|lift|variant|variation|control|treatment|confidence|sample size|participants)$/;
-const PUBLISH = /^(?:publish(?:ed|ing)? ?(?:on|date)?|publication date|pub date|post(?:ing)? date|go live(?: date)?|live date|due date|scheduled(?: date| for)?|schedule date|release date|launch date|date)$/;
+const AB =
+  /^(?:variant|variation|variant name|arm|bucket|test group|experiment|experiment name|experiment id|treatment|control|test variant|p ?value|pvalue|significance|statistical significance|confidence|confidence level|uplift|lift|chance to beat control|probability to be best)$/;
+const METRIC =
+  /^(?:impressions?|clicks?|ctr|cpc|cpm|cpa|cost|spend|amount spent|budget|sessions?|users?|new users|page ?views?|bounce rate|avg session duration|revenue|conversions?|conversion rate|conv rate|cvr|roas|reach|frequency|engagement rate|engagements?|views?|video views|installs?|leads?|signups?|sign ups|orders?|transactions?|aov|visitors?|unique visitors|opens?|open rate|click rate|unsubscribes?|bounces?|delivered|sent|date|day|week|month|period|p ?value|uplift|lift|variant|variation|control|treatment|confidence|sample size|participants)$/;
+const PUBLISH =
+  /^(?:publish(?:ed|ing)? ?(?:on|date)?|publication date|pub date|post(?:ing)? date|go live(?: date)?|live date|due date|scheduled(?: date| for)?|schedule date|release date|launch date|date)$/;
 const TITLE = /^(?:title|headline|topic|post title|working title|article|article title|piece|content title|subject|theme)$/;
-const EDITORIAL = /^(?:author|writer|editor|assignee|assigned to|owner|word count|words|keyword|target keyword|keywords|category|content type|format|tags?|status|editorial status|url|link|slug|brief|cta|persona)$/;
-const EDITORIAL_STAGES = /^(?:idea|ideas|backlog|draft|drafting|writing|in writing|editing|in edit|edit|review|in review|reviewed|approved|scheduled|published|live|done|in progress|assigned|to do|todo|ready|pitched|outline|on hold|design)$/i;
+const EDITORIAL =
+  /^(?:author|writer|editor|assignee|assigned to|owner|word count|words|keyword|target keyword|keywords|category|content type|format|tags?|status|editorial status|url|link|slug|brief|cta|persona)$/;
+const EDITORIAL_STAGES =
+  /^(?:idea|ideas|backlog|draft|drafting|writing|in writing|editing|in edit|edit|review|in review|reviewed|approved|scheduled|published|live|done|in progress|assigned|to do|todo|ready|pitched|outline|on hold|design)$/i;
 
 /** The row among the first that names the most columns: the table's header. */
 function headerOf(rows: readonly RawRow[]): { index: number; names: string[] } | null {
@@ -61,7 +68,11 @@ export function describeNonInventory(rows: readonly RawRow[], matcher: ColumnMat
   if (header === null) return null;
   const { names } = header;
   const named = names.map((name, column) => ({ name, column })).filter(({ name }) => name !== '');
-  const shown = (test: RegExp, max = 4) => named.filter(({ name }) => test.test(name)).slice(0, max).map(({ column }) => cellText(rows[header.index]!.cells[column])!);
+  const shown = (test: RegExp, max = 4) =>
+    named
+      .filter(({ name }) => test.test(name))
+      .slice(0, max)
+      .map(({ column }) => cellText(rows[header.index]!.cells[column])!);
   const body = rows.slice(header.index + 1, header.index + 1 + SAMPLE_ROWS);
   const headerCells = rows[header.index]!.cells;
   const stageColumn = headerCells.findIndex((value) => matcher.fieldFor(value) === 'stage');

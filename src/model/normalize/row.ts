@@ -11,7 +11,17 @@ import { MAX_VALUE_LENGTH, calendarDate, cellText, dayFromText, isBlank, readCha
 import { readLenient } from '../reading/lenient.js';
 
 // Shared by every row without figures; rules only read it.
-const NO_METRICS: Metrics = Object.freeze({ audience: null, sent: null, openRate: null, clickRate: null, conversionRate: null, dropOffRate: null, unsubscribeRate: null, nps: null, csat: null });
+const NO_METRICS: Metrics = Object.freeze({
+  audience: null,
+  sent: null,
+  openRate: null,
+  clickRate: null,
+  conversionRate: null,
+  dropOffRate: null,
+  unsubscribeRate: null,
+  nps: null,
+  csat: null,
+});
 
 const RATE_FIELDS = { opens: 'openRate', clicks: 'clickRate', conversion: 'conversionRate', dropOff: 'dropOffRate', unsubscribe: 'unsubscribeRate' } as const;
 const RATE_ENTRIES = Object.entries(RATE_FIELDS) as [keyof typeof RATE_FIELDS, (typeof RATE_FIELDS)[keyof typeof RATE_FIELDS]][];
@@ -54,7 +64,7 @@ export class RowReader {
 
     const personaText = this.text(row, 'persona');
     if (personaText !== null) state.inheritedPersona = personaText;
-    row.persona = services.persona(header.columns.persona !== undefined ? state.inheritedPersona ?? state.fallbackPersona : state.fallbackPersona, state);
+    row.persona = services.persona(header.columns.persona !== undefined ? (state.inheritedPersona ?? state.fallbackPersona) : state.fallbackPersona, state);
 
     const stageText = this.text(row, 'stage');
     if (stageText !== null) state.inheritedStage = { text: stageText, row: raw.row };
@@ -92,7 +102,12 @@ export class RowReader {
     // Timing words say how often ("Monthly") or that the touchpoint is always there ("Ongoing") when no column says so.
     const timingFrequency = frequencyText === null && when.timing !== null ? services.frequency(when.timing) : null;
     const frequency = frequencyText !== null ? services.frequency(frequencyText) : timingFrequency?.recurring ? timingFrequency : null;
-    const mode = modeText !== null ? this.closedValue(row, services.vocabularies.modes, 'mode', modeText) : header.columns.mode === undefined && when.timing !== null && isAlwaysOn(when.timing) ? 'ongoing' : null;
+    const mode =
+      modeText !== null
+        ? this.closedValue(row, services.vocabularies.modes, 'mode', modeText)
+        : header.columns.mode === undefined && when.timing !== null && isAlwaysOn(when.timing)
+          ? 'ongoing'
+          : null;
 
     services.touchpoint({
       persona: row.persona,
@@ -145,13 +160,26 @@ export class RowReader {
     if (value !== undefined && value !== null && isCellError(value)) {
       // Found before the row's persona and name are known, so it names neither.
       const location = this.at(row, field);
-      this.services.problem({ kind: 'invalid', field, value: value.error, reason: { code: 'formula-error' }, location, persona: null, stage: null, touchpoint: null });
+      this.services.problem({
+        kind: 'invalid',
+        field,
+        value: value.error,
+        reason: { code: 'formula-error' },
+        location,
+        persona: null,
+        stage: null,
+        touchpoint: null,
+      });
       return null;
     }
     return cellText(value);
   }
 
-  private problem(row: RowContext, { kind, field, value, reason }: Pick<ValueProblem, 'kind' | 'value' | 'reason'> & { field: Field }, location = this.at(row, field)): void {
+  private problem(
+    row: RowContext,
+    { kind, field, value, reason }: Pick<ValueProblem, 'kind' | 'value' | 'reason'> & { field: Field },
+    location = this.at(row, field),
+  ): void {
     // A stage problem is about the stage itself, so it names none.
     const stage = field === 'stage' ? null : row.stage;
     this.services.problem({ kind, field, value, reason, location, persona: row.persona, stage, touchpoint: row.name });
@@ -166,7 +194,13 @@ export class RowReader {
     const { state } = row;
     const read = this.services.stages.read(inherited.text);
     // A stage cell is seen once, on its own row, not again on each row that inherits it.
-    if (this.services.observer && inherited.row === row.raw.row) this.observe(row, { field: 'stage', text: inherited.text, read: 'id' in read ? [read.id] : 'timing' in read ? [timingText(read.timing)] : null, suggestion: 'unknown' in read ? read.unknown : null });
+    if (this.services.observer && inherited.row === row.raw.row)
+      this.observe(row, {
+        field: 'stage',
+        text: inherited.text,
+        read: 'id' in read ? [read.id] : 'timing' in read ? [timingText(read.timing)] : null,
+        suggestion: 'unknown' in read ? read.unknown : null,
+      });
     if ('timing' in read) {
       state.stageCells.timings++;
       return [null, read.timing];
@@ -181,8 +215,10 @@ export class RowReader {
   /** The channels a channel cell names; each part journey does not know is an unknown-value problem. */
   private channels(row: RowContext, text: string): string[] {
     const read = readChannels(this.services.vocabularies.channels, text);
-    if (this.services.observer) this.observe(row, { field: 'channel', text, read: read.ids.length > 0 ? read.ids : null, suggestion: read.unknown[0]?.suggestion ?? null });
-    for (const unknown of read.unknown) this.problem(row, { kind: 'unknown', field: 'channel', value: unknown.text, reason: { code: 'unknown', suggestion: unknown.suggestion } });
+    if (this.services.observer)
+      this.observe(row, { field: 'channel', text, read: read.ids.length > 0 ? read.ids : null, suggestion: read.unknown[0]?.suggestion ?? null });
+    for (const unknown of read.unknown)
+      this.problem(row, { kind: 'unknown', field: 'channel', value: unknown.text, reason: { code: 'unknown', suggestion: unknown.suggestion } });
     return read.ids;
   }
 
@@ -190,7 +226,8 @@ export class RowReader {
   private channelCell(row: RowContext): string[] {
     const channelText = this.text(row, 'channel');
     const channelValue = this.value(row, 'channel');
-    if (channelText === null && !(channelValue != null && isCellError(channelValue))) this.problem(row, { kind: 'invalid', field: 'channel', value: '', reason: { code: 'missing' } });
+    if (channelText === null && !(channelValue != null && isCellError(channelValue)))
+      this.problem(row, { kind: 'invalid', field: 'channel', value: '', reason: { code: 'missing' } });
     return channelText === null ? [] : this.channels(row, channelText);
   }
 
@@ -225,7 +262,13 @@ export class RowReader {
     const reading = shifted(readDay(value), value, row.state.timeline);
     if (reading === null) return fromStage ?? { day: null, timing: null };
     // Timing written in words is what inspect shows; plain numbers read as themselves.
-    if (this.services.observer && typeof value === 'string' && !/^\s*\d+\s*$/.test(value)) this.observe(row, { field: 'day', text: shownValue(value), read: 'value' in reading ? [`day ${reading.value}`] : reading.error === 'day' ? ['timing text'] : null, suggestion: null });
+    if (this.services.observer && typeof value === 'string' && !/^\s*\d+\s*$/.test(value))
+      this.observe(row, {
+        field: 'day',
+        text: shownValue(value),
+        read: 'value' in reading ? [`day ${reading.value}`] : reading.error === 'day' ? ['timing text'] : null,
+        suggestion: null,
+      });
     const cells = row.state.dayCells;
     if ('value' in reading) {
       cells.days++;
@@ -241,7 +284,16 @@ export class RowReader {
         return { day: null, timing: text };
       }
     }
-    const problem: ValueProblem = { kind: 'invalid', field: 'day', value: shownValue(value!), reason: { code: 'unreadable', expected: reading.error }, location: this.at(row, 'day'), persona: row.persona, stage: row.stage, touchpoint: row.name };
+    const problem: ValueProblem = {
+      kind: 'invalid',
+      field: 'day',
+      value: shownValue(value!),
+      reason: { code: 'unreadable', expected: reading.error },
+      location: this.at(row, 'day'),
+      persona: row.persona,
+      stage: row.stage,
+      touchpoint: row.name,
+    };
     if (reading.error !== 'day') {
       // A number or a date that is no day offset is a mistake, whatever the rest of the column holds.
       cells.days++;
@@ -264,7 +316,16 @@ export class RowReader {
     row.state.dayCells.days++;
     if (day >= 0) return { day, timing: iso };
     // Earlier than the first rows' earliest date (a later row of a long table): no day, and said so.
-    this.services.problem({ kind: 'invalid', field: 'day', value: iso, reason: { code: 'unreadable', expected: 'day-negative' }, location: this.at(row, 'day'), persona: row.persona, stage: row.stage, touchpoint: row.name });
+    this.services.problem({
+      kind: 'invalid',
+      field: 'day',
+      value: iso,
+      reason: { code: 'unreadable', expected: 'day-negative' },
+      location: this.at(row, 'day'),
+      persona: row.persona,
+      stage: row.stage,
+      touchpoint: row.name,
+    });
     return { day: null, timing: iso };
   }
 
@@ -288,7 +349,11 @@ export class RowReader {
     const metrics: Metrics = {
       audience: this.figure(row, 'audience', readCount),
       sent,
-      openRate: null, clickRate: null, conversionRate: null, dropOffRate: null, unsubscribeRate: null,
+      openRate: null,
+      clickRate: null,
+      conversionRate: null,
+      dropOffRate: null,
+      unsubscribeRate: null,
       nps: this.figure(row, 'nps', readNps),
       csat: this.figure(row, 'csat', readCsat),
     };

@@ -17,7 +17,8 @@ export type StageReading = { id: string } | { timing: Timing } | { unknown: stri
 export const MAX_OWN_STAGES = 24;
 
 // Timings teams write where a stage goes: "Ongoing", "Any time", "Q3" (days such as "Week 1" are read by dayFromText).
-const TIMING_WORDS = /^(?:ongoing|on ?-?going|any ?time|always|always on|always-on|continuous(?:ly)?|as needed|as-needed|on demand|on-demand|on request|recurring|throughout|evergreen|q[1-4]|h[12]|year \d{1,2}|yearly|annually|monthly|weekly|bi-?weekly|fortnightly|daily|quarterly|ad hoc|ad-hoc|seasonal|tbd|tbc|n\/a|continuo|contínuo|continua|contínua|siempre|sempre|permanente|en curso|a demanda|bajo demanda|sob demanda|segun necesidad|según necesidad|al bisogno|nach bedarf|laufend|fortlaufend|jederzeit|en continu|permanent|a la demande|à la demande|doorlopend|continu|op aanvraag|indien nodig|随時|常時|通年)$/i;
+const TIMING_WORDS =
+  /^(?:ongoing|on ?-?going|any ?time|always|always on|always-on|continuous(?:ly)?|as needed|as-needed|on demand|on-demand|on request|recurring|throughout|evergreen|q[1-4]|h[12]|year \d{1,2}|yearly|annually|monthly|weekly|bi-?weekly|fortnightly|daily|quarterly|ad hoc|ad-hoc|seasonal|tbd|tbc|n\/a|continuo|contínuo|continua|contínua|siempre|sempre|permanente|en curso|a demanda|bajo demanda|sob demanda|segun necesidad|según necesidad|al bisogno|nach bedarf|laufend|fortlaufend|jederzeit|en continu|permanent|a la demande|à la demande|doorlopend|continu|op aanvraag|indien nodig|随時|常時|通年)$/i;
 
 /** True for words that say when or how often without naming a day ("Ongoing", "Monthly", "Q3", "As needed"): timing, never a mistake. */
 export function isTimingWord(text: string): boolean {
@@ -25,7 +26,8 @@ export function isTimingWord(text: string): boolean {
 }
 
 // Timings that mean the touchpoint is always there: a row with no mode of its own is ongoing.
-const ALWAYS = /^(?:ongoing|on ?-?going|any ?time|always|always on|always-on|continuous(?:ly)?|evergreen|on demand|on-demand|throughout|continuo|contínuo|continua|contínua|siempre|sempre|permanente|laufend|fortlaufend|jederzeit|en continu|permanent|doorlopend|continu|随時|常時|通年)$/i;
+const ALWAYS =
+  /^(?:ongoing|on ?-?going|any ?time|always|always on|always-on|continuous(?:ly)?|evergreen|on demand|on-demand|throughout|continuo|contínuo|continua|contínua|siempre|sempre|permanente|laufend|fortlaufend|jederzeit|en continu|permanent|doorlopend|continu|随時|常時|通年)$/i;
 
 /** True when timing words say the touchpoint is always available ("Ongoing", "Always on", "Any time"). */
 export function isAlwaysOn(text: string): boolean {
@@ -162,7 +164,14 @@ export class StageReader {
     const folded = foldKey(key);
     if (this.own !== null) {
       // A near spelling of one of the file's own stages is a typo of it, not a new stage.
-      const close = folded.length >= 3 ? nearest(folded, this.own.map((s) => foldKey(s.label)), folded.length <= 5 ? 1 : 2) : null;
+      const close =
+        folded.length >= 3
+          ? nearest(
+              folded,
+              this.own.map((s) => foldKey(s.label)),
+              folded.length <= 5 ? 1 : 2,
+            )
+          : null;
       if (close !== null) return { unknown: this.own.find((s) => foldKey(s.label) === close)!.label };
       if (folded !== '' && this.own.length < MAX_OWN_STAGES) return { id: this.addOwn(key) };
       return { unknown: null };

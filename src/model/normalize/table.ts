@@ -83,10 +83,27 @@ const SAMPLE_CHARS = 8 * 1024 * 1024;
 /** Starts reading a table (a CSV file as it streams in, a sheet); feed it with pushRow, close it with endTable. */
 export function beginTable(file: string, sheet: string | null, touchpointsBefore: number, lines?: { firstRow: number }): TableState {
   return {
-    fallbackPersona: sheet ?? basename(file, extname(file)), buffered: [], header: null, place: { file, sheet, columns: {} },
-    headerWidth: 0, blankWithin: [], withData: new Set(), inheritedStage: null, inheritedPersona: null, retired: 0, lastContentRow: 0,
-    touchpointsBefore, dayCells: { days: 0, words: [], timingWords: 0, examples: [] }, incomplete: null, firstRow: lines?.firstRow ?? 1, lines: lines !== undefined,
-    bufferedChars: 0, stageCells: { stages: 0, timings: 0 }, planned: false, sectionStage: null, sections: [],
+    fallbackPersona: sheet ?? basename(file, extname(file)),
+    buffered: [],
+    header: null,
+    place: { file, sheet, columns: {} },
+    headerWidth: 0,
+    blankWithin: [],
+    withData: new Set(),
+    inheritedStage: null,
+    inheritedPersona: null,
+    retired: 0,
+    lastContentRow: 0,
+    touchpointsBefore,
+    dayCells: { days: 0, words: [], timingWords: 0, examples: [] },
+    incomplete: null,
+    firstRow: lines?.firstRow ?? 1,
+    lines: lines !== undefined,
+    bufferedChars: 0,
+    stageCells: { stages: 0, timings: 0 },
+    planned: false,
+    sectionStage: null,
+    sections: [],
     timeline: { kind: 'offsets', shift: 0 },
   };
 }
@@ -117,9 +134,25 @@ export function endTable(sink: TableSink, state: TableState): SheetSummary {
   endStageColumn(state);
   endChannelsFromNames(sink, state);
   for (const column of [...state.withData].sort((x, y) => x - y)) {
-    sink.problem({ kind: 'blank-header', field: null, value: '', reason: { code: 'blank-header' }, location: cellLocation(state.place, header.row, column), persona: null, stage: null, touchpoint: null });
+    sink.problem({
+      kind: 'blank-header',
+      field: null,
+      value: '',
+      reason: { code: 'blank-header' },
+      location: cellLocation(state.place, header.row, column),
+      persona: null,
+      stage: null,
+      touchpoint: null,
+    });
   }
-  const summary: SheetSummary = { sheet, headerRow: header.row, touchpoints: sink.touchpointCount() - state.touchpointsBefore, retired: state.retired, skipped: null, columns: state.place.columns };
+  const summary: SheetSummary = {
+    sheet,
+    headerRow: header.row,
+    touchpoints: sink.touchpointCount() - state.touchpointsBefore,
+    retired: state.retired,
+    skipped: null,
+    columns: state.place.columns,
+  };
   if (state.sections.length > 0) summary.sections = state.sections;
   if (state.place.columns.stage === undefined && state.sections.some((section) => section.kind === 'stage')) summary.stagesFrom = 'sections';
   else if (state.place.columns.stage === undefined && state.stageFromHeading) summary.stagesFrom = 'headings';
@@ -202,7 +235,15 @@ function findTableHeader(sink: TableSink, state: TableState): void {
   sink.observer?.layout?.({ file, sheet }, header.row, header.decisions, missing);
   if (missing.length > 0) {
     const fields = missing.flatMap((name) => name.split(/, | or /)) as Field[];
-    const looked = fields.map((field) => `${field} (${[field, ...COLUMN_NAMES[field]].filter((v, i, all) => all.indexOf(v) === i).slice(0, 6).join(', ')}...)`).join('; ');
+    const looked = fields
+      .map(
+        (field) =>
+          `${field} (${[field, ...COLUMN_NAMES[field]]
+            .filter((v, i, all) => all.indexOf(v) === i)
+            .slice(0, 6)
+            .join(', ')}...)`,
+      )
+      .join('; ');
     const seen = rows[header.rowIndex]!.cells.flatMap((value) => cellText(value) ?? []).map((text) => (text.length > 30 ? `${text.slice(0, 29)}…` : text));
     const headers = `${seen.slice(0, 8).join(', ')}${seen.length > 8 ? `, and ${seen.length - 8} more` : ''}`;
     state.incomplete = new NotInventoryError(
@@ -219,10 +260,24 @@ function findTableHeader(sink: TableSink, state: TableState): void {
   state.lastContentRow = header.row + (state.lines ? 1 : 0);
   for (const { field, column } of header.duplicates) {
     const reason = { code: 'duplicate-header', firstColumn: columnLetter(header.columns[field]!) } as const;
-    sink.problem({ kind: 'duplicate-header', field, value: cellText(headerCells[column]) ?? '', reason, location: cellLocation(state.place, header.row, column), persona: null, stage: null, touchpoint: null });
+    sink.problem({
+      kind: 'duplicate-header',
+      field,
+      value: cellText(headerCells[column]) ?? '',
+      reason,
+      location: cellLocation(state.place, header.row, column),
+      persona: null,
+      stage: null,
+      touchpoint: null,
+    });
   }
   state.headerWidth = headerCells.length;
-  sink.observer?.header({ file, sheet }, header.row, headerCells.map((value) => cellText(value) ?? ''), header.columns);
+  sink.observer?.header(
+    { file, sheet },
+    header.row,
+    headerCells.map((value) => cellText(value) ?? ''),
+    header.columns,
+  );
   const stageColumn = header.columns.stage;
   if (stageColumn !== undefined) {
     const texts = rows.slice(header.rowIndex + 1).flatMap((raw) => cellText(raw.cells[stageColumn]) ?? []);
@@ -251,7 +306,16 @@ function dataRow(sink: TableSink, state: TableState, raw: RawRow): void {
   // Rows a workbook omits and rows with nothing in them both count as blank; trailing ones are never seen here.
   if (raw.row > state.lastContentRow + 1) {
     const from = state.lastContentRow + 1;
-    sink.problem({ kind: 'blank-row', field: null, value: '', reason: { code: 'blank-rows', to: raw.row - 1 }, location: cellLocation(state.place, from, 0), persona: null, stage: null, touchpoint: null });
+    sink.problem({
+      kind: 'blank-row',
+      field: null,
+      value: '',
+      reason: { code: 'blank-rows', to: raw.row - 1 },
+      location: cellLocation(state.place, from, 0),
+      persona: null,
+      stage: null,
+      touchpoint: null,
+    });
   }
   state.lastContentRow = raw.row;
   if (section(sink, state, raw)) return;

@@ -32,28 +32,113 @@ export function isBlank(value: CellValue | undefined): boolean {
   return value === undefined || value === null || (typeof value === 'string' && cleanText(value) === null);
 }
 
-const NUMBER_WORDS: Record<string, number> = { zero: 0, one: 1, a: 1, an: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+const NUMBER_WORDS: Record<string, number> = {
+  zero: 0,
+  one: 1,
+  a: 1,
+  an: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+};
 // Units of time in the languages journey reads, as days (hours round to whole days at the end).
 const UNIT_DAYS: Record<string, number> = {
-  h: 1 / 24, hr: 1 / 24, hrs: 1 / 24, hour: 1 / 24, hours: 1 / 24, hora: 1 / 24, horas: 1 / 24, heure: 1 / 24, heures: 1 / 24, stunde: 1 / 24, stunden: 1 / 24, std: 1 / 24, ora: 1 / 24, ore: 1 / 24, uur: 1 / 24, 時間: 1 / 24,
-  d: 1, day: 1, days: 1, dia: 1, dias: 1, jour: 1, jours: 1, j: 1, tag: 1, tage: 1, tagen: 1, giorno: 1, giorni: 1, gg: 1, dag: 1, dagen: 1, 日: 1,
-  w: 7, wk: 7, wks: 7, week: 7, weeks: 7, semana: 7, semanas: 7, semaine: 7, semaines: 7, woche: 7, wochen: 7, settimana: 7, settimane: 7, weken: 7, 週: 7, 週間: 7,
-  mo: 30, mos: 30, month: 30, months: 30, mes: 30, meses: 30, mois: 30, monat: 30, monate: 30, monaten: 30, mese: 30, mesi: 30, maand: 30, maanden: 30, ヶ月: 30, か月: 30, カ月: 30,
+  h: 1 / 24,
+  hr: 1 / 24,
+  hrs: 1 / 24,
+  hour: 1 / 24,
+  hours: 1 / 24,
+  hora: 1 / 24,
+  horas: 1 / 24,
+  heure: 1 / 24,
+  heures: 1 / 24,
+  stunde: 1 / 24,
+  stunden: 1 / 24,
+  std: 1 / 24,
+  ora: 1 / 24,
+  ore: 1 / 24,
+  uur: 1 / 24,
+  時間: 1 / 24,
+  d: 1,
+  day: 1,
+  days: 1,
+  dia: 1,
+  dias: 1,
+  jour: 1,
+  jours: 1,
+  j: 1,
+  tag: 1,
+  tage: 1,
+  tagen: 1,
+  giorno: 1,
+  giorni: 1,
+  gg: 1,
+  dag: 1,
+  dagen: 1,
+  日: 1,
+  w: 7,
+  wk: 7,
+  wks: 7,
+  week: 7,
+  weeks: 7,
+  semana: 7,
+  semanas: 7,
+  semaine: 7,
+  semaines: 7,
+  woche: 7,
+  wochen: 7,
+  settimana: 7,
+  settimane: 7,
+  weken: 7,
+  週: 7,
+  週間: 7,
+  mo: 30,
+  mos: 30,
+  month: 30,
+  months: 30,
+  mes: 30,
+  meses: 30,
+  mois: 30,
+  monat: 30,
+  monate: 30,
+  monaten: 30,
+  mese: 30,
+  mesi: 30,
+  maand: 30,
+  maanden: 30,
+  ヶ月: 30,
+  か月: 30,
+  カ月: 30,
 };
-const UNIT = Object.keys(UNIT_DAYS).sort((a, b) => b.length - a.length).join('|');
+const UNIT = Object.keys(UNIT_DAYS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 // Moments that are the journey's start: "At signup", "Immediately", "On purchase", "Inmediato", "Sofort", "Día de llegada".
-const AT_START = /^(?:immediately\b.*|instantly|right away|same day|day of .+|(?:at|on|upon|after) (?:sign ?-?up|registration|register|purchase|booking|order|checkout|start|kick ?-?off|activation|account creation|install|download|subscription|subscribe|first login|login|enrol+ment|trial start)|inmediato|inmediatamente|al instante|imediato|imediatamente|immediat|immediatement|sofort|unmittelbar|subito|immediato|immediatamente|direct|meteen|onmiddellijk|即時|即日|直後|(?:el )?d[ií]a de (?:la )?(?:llegada|reserva|compra|alta|registro|inicio|entrada|check-?in)|(?:o )?dia d[ae] (?:chegada|reserva|compra|visita|consulta)|(?:le )?jour (?:de l'|d')?(?:arrivee|arrivée|achat|inscription)|(?:am )?(?:anreisetag|tag der anreise|kauftag)|(?:il )?giorno (?:di|dell')?\s?(?:arrivo|acquisto)|aankomstdag|当日|到着日|申込日|登録日)$/;
+const AT_START =
+  /^(?:immediately\b.*|instantly|right away|same day|day of .+|(?:at|on|upon|after) (?:sign ?-?up|registration|register|purchase|booking|order|checkout|start|kick ?-?off|activation|account creation|install|download|subscription|subscribe|first login|login|enrol+ment|trial start)|inmediato|inmediatamente|al instante|imediato|imediatamente|immediat|immediatement|sofort|unmittelbar|subito|immediato|immediatamente|direct|meteen|onmiddellijk|即時|即日|直後|(?:el )?d[ií]a de (?:la )?(?:llegada|reserva|compra|alta|registro|inicio|entrada|check-?in)|(?:o )?dia d[ae] (?:chegada|reserva|compra|visita|consulta)|(?:le )?jour (?:de l'|d')?(?:arrivee|arrivée|achat|inscription)|(?:am )?(?:anreisetag|tag der anreise|kauftag)|(?:il )?giorno (?:di|dell')?\s?(?:arrivo|acquisto)|aankomstdag|当日|到着日|申込日|登録日)$/;
 // "Week 2", "W2", "Month 3", "Day 1-3", "Semana 2", "Jour 3", "Tag 3", "J3": the period's first day (week 1 starts on day 0).
 const PERIOD = new RegExp(`^(${UNIT})\\s?\\+?\\s?(\\d+)(?:\\s?(?:-|to|a|à|bis|al|tot)\\s?(?:(?:${UNIT})\\s?)?\\d+)?$`);
 // "2 weeks", "+3 days", "T+3", "3 days after signup", "45 días", "3 jours après", "2 Wochen nach", "3日後"; "before" words make it negative.
-const OFFSET = new RegExp(`^(?:t\\s?([+-])\\s?|([+-])\\s?)?(\\d+|[a-z]+)\\s?(${UNIT})(?:\\s?(目|後|前|以内|later|after|from|post|since|following|in|before|prior|ahead|antes|despues|después|depois|avant|apres|après|vor|vorher|nach|danach|spater|später|prima|dopo|voor|na|later)(?![a-z]).*)?$`);
+const OFFSET = new RegExp(
+  `^(?:t\\s?([+-])\\s?|([+-])\\s?)?(\\d+|[a-z]+)\\s?(${UNIT})(?:\\s?(目|後|前|以内|later|after|from|post|since|following|in|before|prior|ahead|antes|despues|después|depois|avant|apres|après|vor|vorher|nach|danach|spater|später|prima|dopo|voor|na|later)(?![a-z]).*)?$`,
+);
 const BEFORE = /^(?:前|before|prior|ahead|antes|avant|vor|vorher|prima|voor)$/;
 const TPLUS = /^t\s?([+-])\s?(\d+)$/;
 const RANGE = /^(\d+)\s?(?:-|to)\s?\d+(?:\s?(?:d|days?))?$/;
 // The day after the start: "Day after", "Al día siguiente", "Dia seguinte", "Le lendemain", "Am Folgetag", "翌日".
-const NEXT_DAY = /^(?:(?:the )?(?:next|following) day|day after|(?:al )?d[ií]a (?:siguiente|despues|después)|(?:no )?dia seguinte|le lendemain|(?:am )?(?:folgetag|nachsten tag|nächsten tag)|(?:il )?giorno dopo|de volgende dag|翌日)$/;
+const NEXT_DAY =
+  /^(?:(?:the )?(?:next|following) day|day after|(?:al )?d[ií]a (?:siguiente|despues|después)|(?:no )?dia seguinte|le lendemain|(?:am )?(?:folgetag|nachsten tag|nächsten tag)|(?:il )?giorno dopo|de volgende dag|翌日)$/;
 // The day before: "Day before", "El día anterior", "Véspera", "La veille", "Am Vortag", "前日".
-const DAY_BEFORE = /^(?:(?:the )?day before|(?:el )?d[ií]a anterior|(?:a )?vespera|(?:o )?dia anterior|la veille|(?:am )?vortag|(?:il )?giorno prima|de dag ervoor|前日)$/;
+const DAY_BEFORE =
+  /^(?:(?:the )?day before|(?:el )?d[ií]a anterior|(?:a )?vespera|(?:o )?dia anterior|la veille|(?:am )?vortag|(?:il )?giorno prima|de dag ervoor|前日)$/;
 
 /**
  * A day offset from text (white space already folded by cleanText), or null when it names no day.
@@ -62,7 +147,11 @@ const DAY_BEFORE = /^(?:(?:the )?day before|(?:el )?d[ií]a anterior|(?:a )?vesp
  */
 export function dayFromText(text: string): number | null {
   if (text.length > MAX_VALUE_LENGTH) return null;
-  const key = withoutAccents(text).toLowerCase().replace(/[–—−]/g, '-').replace(/[（(].*?[)）]\s*$/, '').trim();
+  const key = withoutAccents(text)
+    .toLowerCase()
+    .replace(/[–—−]/g, '-')
+    .replace(/[（(].*?[)）]\s*$/, '')
+    .trim();
   if (/^-?\d+(\.\d+)?$/.test(key)) return Number(key);
   if (AT_START.test(key)) return 0;
   if (NEXT_DAY.test(key)) return 1;
@@ -106,7 +195,13 @@ export function calendarDate(value: CellValue | undefined): number | null {
   const iso = ISO_DATE.exec(key);
   // Day first (01/03/2026 is 1 March) unless the first number cannot be a day of a month of 12.
   const dmy = iso ? null : DMY_DATE.exec(key);
-  const [year, month, day] = iso ? [Number(iso[1]), Number(iso[2]), Number(iso[3])] : dmy ? (Number(dmy[2]) > 12 ? [Number(dmy[3]), Number(dmy[1]), Number(dmy[2])] : [Number(dmy[3]), Number(dmy[2]), Number(dmy[1])]) : [0, 0, 0];
+  const [year, month, day] = iso
+    ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+    : dmy
+      ? Number(dmy[2]) > 12
+        ? [Number(dmy[3]), Number(dmy[1]), Number(dmy[2])]
+        : [Number(dmy[3]), Number(dmy[2]), Number(dmy[1])]
+      : [0, 0, 0];
   if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1 || day > 31) return null;
   const time = Date.UTC(year, month - 1, day);
   return new Date(time).getUTCDate() === day ? time : null;

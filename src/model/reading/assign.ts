@@ -36,7 +36,13 @@ export interface ColumnAssignment {
 // A column whose header names one field but whose cells are, nearly all, words of a closed set is that set's field:
 // an "Owner" column holding "Automated" is the mode. Touchpoint, stage and day headers are never overridden.
 const OVERRIDABLE = new Set<Field>(['owner', 'team', 'notes', 'kpi', 'persona', 'frequency', 'mode', 'direction', 'status', 'channel', 'audience']);
-const CLOSED: [Field, EvidenceKind][] = [['mode', 'mode'], ['direction', 'direction'], ['channel', 'channel'], ['status', 'status'], ['day', 'timing']];
+const CLOSED: [Field, EvidenceKind][] = [
+  ['mode', 'mode'],
+  ['direction', 'direction'],
+  ['channel', 'channel'],
+  ['status', 'status'],
+  ['day', 'timing'],
+];
 const OVERRIDE_SHARE = 0.7;
 
 /** Evidence-only scores per field; a column's best one above its floor can give it a field no header names. */
@@ -49,7 +55,12 @@ function cellScores(evidence: ColumnEvidence, column: number): { field: Field; s
   };
   const add = (field: Field, kind: EvidenceKind, floor: number, weight: number) => {
     const s = share(evidence, kind);
-    if (s >= floor) scores.push({ field, score: weight * s, because: `${shown(kind)}; ${evidence[kind]} of ${evidence.cells} cells read as ${kind === 'person' ? "people's names" : kind === 'timing' ? 'timings' : kind === 'team' ? 'team names' : kind === 'cadence' ? 'cadences' : `${kind}s`}` });
+    if (s >= floor)
+      scores.push({
+        field,
+        score: weight * s,
+        because: `${shown(kind)}; ${evidence[kind]} of ${evidence.cells} cells read as ${kind === 'person' ? "people's names" : kind === 'timing' ? 'timings' : kind === 'team' ? 'team names' : kind === 'cadence' ? 'cadences' : `${kind}s`}`,
+      });
   };
   // "Mostly": more than half the cells, so one known word in a column of two is no evidence.
   add('channel', 'channel', 0.6, 10);
@@ -60,15 +71,33 @@ function cellScores(evidence: ColumnEvidence, column: number): { field: Field; s
   add('frequency', 'cadence', 0.6, 8);
   add('team', 'team', 0.6, 8);
   if (evidence.distinct >= 2) add('owner', 'person', 0.6, 6);
-  const textual = evidence.numbers / evidence.cells < 0.3 && share(evidence, 'timing') < 0.5 && share(evidence, 'channel') < 0.5 && share(evidence, 'mode') < 0.5 && share(evidence, 'direction') < 0.5;
+  const textual =
+    evidence.numbers / evidence.cells < 0.3 &&
+    share(evidence, 'timing') < 0.5 &&
+    share(evidence, 'channel') < 0.5 &&
+    share(evidence, 'mode') < 0.5 &&
+    share(evidence, 'direction') < 0.5;
   if (share(evidence, 'stage') >= 0.7) add('stage', 'stage', 0.7, 10);
-  else if (textual && evidence.cells >= 5 && evidence.distinct >= 2 && evidence.distinct <= Math.max(2, evidence.cells / 3) && evidence.meanLength <= 40 && evidence.repeats / evidence.cells >= 0.3 && share(evidence, 'team') < 0.5 && share(evidence, 'person') < 0.5) {
+  else if (
+    textual &&
+    evidence.cells >= 5 &&
+    evidence.distinct >= 2 &&
+    evidence.distinct <= Math.max(2, evidence.cells / 3) &&
+    evidence.meanLength <= 40 &&
+    evidence.repeats / evidence.cells >= 0.3 &&
+    share(evidence, 'team') < 0.5 &&
+    share(evidence, 'person') < 0.5
+  ) {
     scores.push({ field: 'stage', score: 5, because: `${evidence.distinct} distinct values in runs down ${evidence.cells} rows` });
   }
   const distinctShare = evidence.distinct / evidence.cells;
   if (textual && distinctShare >= 0.6 && evidence.meanLength >= 2 && evidence.meanLength <= 80) {
     // The leftmost such column is the likelier name: tables put what a row is about first.
-    scores.push({ field: 'touchpoint', score: 4 + 4 * distinctShare - Math.min(column, 20) * 0.05, because: `${evidence.distinct} distinct short texts of ${evidence.cells}` });
+    scores.push({
+      field: 'touchpoint',
+      score: 4 + 4 * distinctShare - Math.min(column, 20) * 0.05,
+      because: `${evidence.distinct} distinct short texts of ${evidence.cells}`,
+    });
   }
   return scores;
 }
@@ -82,7 +111,14 @@ export function assignColumns(header: readonly CellValue[], body: readonly RawRo
   const evidenceOf = (column: number) => (evidence[column] ??= columnEvidence(sample, column, vocabularies));
   const columns: Partial<Record<Field, number>> = {};
   const duplicates: { field: Field; column: number }[] = [];
-  const decisions: ColumnDecision[] = header.map((value, column) => ({ column, header: cellText(value) ?? '', field: null, by: 'none', because: [], score: 0 }));
+  const decisions: ColumnDecision[] = header.map((value, column) => ({
+    column,
+    header: cellText(value) ?? '',
+    field: null,
+    by: 'none',
+    because: [],
+    score: 0,
+  }));
   const give = (column: number, field: Field, by: ColumnDecision['by'], because: string, score: number) => {
     columns[field] = column;
     Object.assign(decisions[column]!, { field, by, score });
@@ -165,7 +201,9 @@ export function assignColumns(header: readonly CellValue[], body: readonly RawRo
     // A list of channel names ("Email", "SMS", "Push": a dropdown's choices) names no communications.
     if (cells.cells >= 2 && cells.distinct / cells.cells >= 0.8 && cells.channelNames * 2 < cells.cells) {
       delete columns.channel;
-      decisions[channel]!.because.push(`no other column names the touchpoints, and its ${cells.distinct} values of ${cells.cells} are distinct: they name them, and give their channel`);
+      decisions[channel]!.because.push(
+        `no other column names the touchpoints, and its ${cells.distinct} values of ${cells.cells} are distinct: they name them, and give their channel`,
+      );
       give(channel, 'touchpoint', 'cells', '', decisions[channel]!.score);
       decisions[channel]!.because = decisions[channel]!.because.filter(Boolean);
     }
@@ -181,7 +219,15 @@ export function assignColumns(header: readonly CellValue[], body: readonly RawRo
 
 /** The evidence kind a header's own field is supported by, when it has one. */
 function overrideKind(field: Field): EvidenceKind | null {
-  return field === 'owner' ? 'person' : field === 'team' ? 'team' : field === 'frequency' ? 'cadence' : field === 'mode' || field === 'direction' || field === 'status' || field === 'channel' ? field : null;
+  return field === 'owner'
+    ? 'person'
+    : field === 'team'
+      ? 'team'
+      : field === 'frequency'
+        ? 'cadence'
+        : field === 'mode' || field === 'direction' || field === 'status' || field === 'channel'
+          ? field
+          : null;
 }
 
 /** A row that could be a header: two or more short text cells, hardly any numbers. */
@@ -230,7 +276,10 @@ export function findTableHeader(
   const lexicon = byWords === null ? null : at(byWords.rowIndex);
   // Rows above the one the lexicon names are tried too: a data row may hold header words ("Email",
   // "Lifecycle") under a header of words journey does not know. A row whose cells read as values is marked down.
-  let best: { header: TableHeader; score: number } | null = lexicon !== null && options.complete(lexicon.columns) ? { header: lexicon, score: lexicon.total - 3 * valueCells(rows[lexicon.rowIndex]!, vocabularies) } : null;
+  let best: { header: TableHeader; score: number } | null =
+    lexicon !== null && options.complete(lexicon.columns)
+      ? { header: lexicon, score: lexicon.total - 3 * valueCells(rows[lexicon.rowIndex]!, vocabularies) }
+      : null;
   const limit = options.firstRowOnly ? Math.min(1, rows.length) : Math.min(rows.length, lexicon !== null ? lexicon.rowIndex : options.searchRows);
   for (let rowIndex = 0; rowIndex < limit; rowIndex++) {
     if (!couldBeHeader(rows[rowIndex]!)) continue;

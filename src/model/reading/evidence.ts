@@ -45,13 +45,126 @@ export type EvidenceKind = 'channel' | 'timing' | 'mode' | 'direction' | 'status
 
 // Words of team names ("Customer Success", "CS Ops", "Legal/Sales", "Marketing", "Vertrieb", "Ventas"): a column of these is a team.
 const TEAM_WORDS = new Set([
-  'marketing', 'sales', 'success', 'cs', 'csm', 'csms', 'support', 'product', 'growth', 'lifecycle', 'crm', 'ops', 'operations', 'revops', 'finance', 'billing', 'legal', 'engineering', 'eng', 'design',
-  'ux', 'cx', 'service', 'services', 'onboarding', 'enablement', 'partnerships', 'community', 'content', 'brand', 'demand', 'gen', 'team', 'hr', 'it', 'security', 'account', 'management', 'am', 'sdr',
-  'bdr', 'ae', 'pr', 'communications', 'comms', 'training', 'education', 'docs', 'retention', 'implementation', 'professional', 'leadership', 'executive', 'exec', 'customer', 'experience', 'digital',
-  'web', 'data', 'analytics', 'ecommerce', 'e-commerce', 'store', 'field', 'inside', 'channel', 'partner', 'renewals', 'solutions', 'consulting', 'pmm', 'mktg', 'devrel', 'pm', 'tam', 'se', 'csa',
-  'ventas', 'soporte', 'atencion', 'producto', 'finanzas', 'recepcion', 'vendas', 'suporte', 'atendimento', 'produto', 'financeiro', 'comercial', 'ventes', 'produit',
-  'vertrieb', 'kundenservice', 'kundendienst', 'produktmanagement', 'buchhaltung', 'personal', 'vendite', 'assistenza', 'prodotto', 'verkoop', 'klantenservice', 'receptie', 'front', 'desk',
-  'office', 'ops', 'concierge', 'staff', 'team', 'equipo', 'equipe', 'ecomm', 'growth', '営業', 'マーケティング', 'カスタマーサクセス', 'サポート', '開発', '広報',
+  'marketing',
+  'sales',
+  'success',
+  'cs',
+  'csm',
+  'csms',
+  'support',
+  'product',
+  'growth',
+  'lifecycle',
+  'crm',
+  'ops',
+  'operations',
+  'revops',
+  'finance',
+  'billing',
+  'legal',
+  'engineering',
+  'eng',
+  'design',
+  'ux',
+  'cx',
+  'service',
+  'services',
+  'onboarding',
+  'enablement',
+  'partnerships',
+  'community',
+  'content',
+  'brand',
+  'demand',
+  'gen',
+  'team',
+  'hr',
+  'it',
+  'security',
+  'account',
+  'management',
+  'am',
+  'sdr',
+  'bdr',
+  'ae',
+  'pr',
+  'communications',
+  'comms',
+  'training',
+  'education',
+  'docs',
+  'retention',
+  'implementation',
+  'professional',
+  'leadership',
+  'executive',
+  'exec',
+  'customer',
+  'experience',
+  'digital',
+  'web',
+  'data',
+  'analytics',
+  'ecommerce',
+  'e-commerce',
+  'store',
+  'field',
+  'inside',
+  'channel',
+  'partner',
+  'renewals',
+  'solutions',
+  'consulting',
+  'pmm',
+  'mktg',
+  'devrel',
+  'pm',
+  'tam',
+  'se',
+  'csa',
+  'ventas',
+  'soporte',
+  'atencion',
+  'producto',
+  'finanzas',
+  'recepcion',
+  'vendas',
+  'suporte',
+  'atendimento',
+  'produto',
+  'financeiro',
+  'comercial',
+  'ventes',
+  'produit',
+  'vertrieb',
+  'kundenservice',
+  'kundendienst',
+  'produktmanagement',
+  'buchhaltung',
+  'personal',
+  'vendite',
+  'assistenza',
+  'prodotto',
+  'verkoop',
+  'klantenservice',
+  'receptie',
+  'front',
+  'desk',
+  'office',
+  'ops',
+  'concierge',
+  'staff',
+  'team',
+  'equipo',
+  'equipe',
+  'ecomm',
+  'growth',
+  '営業',
+  'マーケティング',
+  'カスタマーサクセス',
+  'サポート',
+  '開発',
+  '広報',
 ]);
 // A person's name as written in an owner column: "Priya Shah", "J. Ortiz", "Anna", an e-mail address.
 // A single capitalized word ("Telefon", "Click", "Alta") is no evidence: most cells of any column are one.
@@ -60,7 +173,26 @@ const PERCENT = /^[+-]?\d+(?:[.,]\d+)?\s?%$/;
 
 /** Counts what the cells of column `column` hold, over the rows given (the header's rows below it). */
 export function columnEvidence(rows: readonly RawRow[], column: number, vocabularies: Vocabularies): ColumnEvidence {
-  const evidence: ColumnEvidence = { cells: 0, distinct: 0, meanLength: 0, repeats: 0, channel: 0, channelNames: 0, timing: 0, dates: 0, mode: 0, direction: 0, status: 0, stage: 0, team: 0, person: 0, cadence: 0, numbers: 0, percents: 0, examples: {} };
+  const evidence: ColumnEvidence = {
+    cells: 0,
+    distinct: 0,
+    meanLength: 0,
+    repeats: 0,
+    channel: 0,
+    channelNames: 0,
+    timing: 0,
+    dates: 0,
+    mode: 0,
+    direction: 0,
+    status: 0,
+    stage: 0,
+    team: 0,
+    person: 0,
+    cadence: 0,
+    numbers: 0,
+    percents: 0,
+    examples: {},
+  };
   const seen = new Map<string, number>();
   const kinds = new Map<EvidenceKind, Map<string, number>>();
   const note = (kind: EvidenceKind, text: string) => {
@@ -93,7 +225,13 @@ export function columnEvidence(rows: readonly RawRow[], column: number, vocabula
 }
 
 /** Adds what one cell holds to the column's evidence. */
-function read(value: CellValue | undefined, text: string, vocabularies: Vocabularies, evidence: ColumnEvidence, note: (kind: EvidenceKind, text: string) => void): void {
+function read(
+  value: CellValue | undefined,
+  text: string,
+  vocabularies: Vocabularies,
+  evidence: ColumnEvidence,
+  note: (kind: EvidenceKind, text: string) => void,
+): void {
   if (typeof value === 'number' || /^[+-]?\d+(?:[.,]\d+)?$/.test(text)) evidence.numbers++;
   if (PERCENT.test(text)) evidence.percents++;
   if (text.length > MAX_VALUE_LENGTH) return;
@@ -137,8 +275,14 @@ function read(value: CellValue | undefined, text: string, vocabularies: Vocabula
     evidence.cadence++;
     note('cadence', text);
   }
-  const words = text.toLowerCase().split(/[^\p{L}-]+/u).filter(Boolean);
-  const teamish = words.length > 0 && words.length <= 4 && words.every((word) => TEAM_WORDS.has(word) || word === 'and' || word === 'y' || word === 'e' || word === 'et' || word === 'und');
+  const words = text
+    .toLowerCase()
+    .split(/[^\p{L}-]+/u)
+    .filter(Boolean);
+  const teamish =
+    words.length > 0 &&
+    words.length <= 4 &&
+    words.every((word) => TEAM_WORDS.has(word) || word === 'and' || word === 'y' || word === 'e' || word === 'et' || word === 'und');
   if (teamish) {
     evidence.team++;
     note('team', text);
@@ -162,5 +306,13 @@ export function share(evidence: ColumnEvidence, kind: EvidenceKind): number {
 
 /** The evidence kind that speaks for a field, if any. */
 export const KIND_OF_FIELD: Partial<Record<Field, EvidenceKind>> = {
-  channel: 'channel', day: 'timing', mode: 'mode', direction: 'direction', status: 'status', stage: 'stage', team: 'team', owner: 'person', frequency: 'cadence',
+  channel: 'channel',
+  day: 'timing',
+  mode: 'mode',
+  direction: 'direction',
+  status: 'status',
+  stage: 'stage',
+  team: 'team',
+  owner: 'person',
+  frequency: 'cadence',
 };

@@ -14,8 +14,10 @@ export type HeadingRole = { role: 'persona'; name: string } | { role: SectionKin
 const PERSONA_PREFIX = /^(?:for|persona|segment|audience|para|pour|fur|für|per|voor)\s*[:\-–—]?\s+(.+)$|^(?:persona|segment|audience)\s*[:\-–—]\s*(.+)$/i;
 const PERSONA_SUFFIX = /^(.+?)\s*(?:向け|様)$/;
 // Head nouns that name people: English puts them last ("Trial users"), the Romance languages first ("Clientes nuevos").
-const ROLE_LAST = /(?:^|\s)(?:users?|customers?|clients?|admins?|administrators?|buyers?|owners?|managers?|members?|guests?|patients?|students?|participants?|partners?|developers?|subscribers?|visitors?|prospects?|travell?ers?|passengers?|shoppers?|employees?|hires?|parents?|donors?|volunteers?|residents?|tenants?|hackers?|persona|champions?|decision makers?|admins|kunden|nutzer|gaste|gäste|klanten|gebruikers|ペルソナ|ユーザー|顧客|利用者|会員)$/i;
-const ROLE_FIRST = /^(?:usuarios?|usuárias?|usuarias?|clientes?|huespedes|huéspedes|pacientes?|estudiantes?|alunos?|utilisateurs?|utilisatrices?|clients?|voyageurs?|patients?|utenti|clienti|ospiti|pazienti)(?:\s|$)/i;
+const ROLE_LAST =
+  /(?:^|\s)(?:users?|customers?|clients?|admins?|administrators?|buyers?|owners?|managers?|members?|guests?|patients?|students?|participants?|partners?|developers?|subscribers?|visitors?|prospects?|travell?ers?|passengers?|shoppers?|employees?|hires?|parents?|donors?|volunteers?|residents?|tenants?|hackers?|persona|champions?|decision makers?|admins|kunden|nutzer|gaste|gäste|klanten|gebruikers|ペルソナ|ユーザー|顧客|利用者|会員)$/i;
+const ROLE_FIRST =
+  /^(?:usuarios?|usuárias?|usuarias?|clientes?|huespedes|huéspedes|pacientes?|estudiantes?|alunos?|utilisateurs?|utilisatrices?|clients?|voyageurs?|patients?|utenti|clienti|ospiti|pazienti)(?:\s|$)/i;
 
 /** The persona a heading names, or null. `personas` are the config's persona names. */
 export function personaOf(text: string, personas: readonly string[] = []): string | null {
@@ -49,7 +51,11 @@ export interface HeadingContext {
 }
 
 /** The context each table of a file gets from the headings above it. */
-export function headingContexts(tables: readonly { headings?: Heading[] }[], isStage: (text: string) => boolean, personas: readonly string[] = []): HeadingContext[] {
+export function headingContexts(
+  tables: readonly { headings?: Heading[] }[],
+  isStage: (text: string) => boolean,
+  personas: readonly string[] = [],
+): HeadingContext[] {
   return tables.map(({ headings = [] }) => {
     const context: HeadingContext = { persona: null, stage: null, planned: false, section: null };
     for (const heading of headings) {

@@ -8,7 +8,15 @@ import { foldKey } from '../../model/text.js';
 import { channelLabel } from '../../model/vocabulary.js';
 import { weeklyLoad } from '../../model/weekly-load.js';
 import type {
-  ComparedField, CoverageChange, DiffSummary, FieldChange, FileDiff, HandoffChange, StageCoverage, TouchpointChange, TouchpointRef,
+  ComparedField,
+  CoverageChange,
+  DiffSummary,
+  FieldChange,
+  FileDiff,
+  HandoffChange,
+  StageCoverage,
+  TouchpointChange,
+  TouchpointRef,
 } from './schema.js';
 import { perSeverity } from '../../vocab/severity.js';
 
@@ -30,13 +38,19 @@ type Value = string | number | null;
 const FIELDS: Record<ComparedField, (t: Touchpoint, model: JourneyModel) => { value: Value; key?: Value; number?: number | null }> = {
   stage: (t, m) => ({ value: t.stage === null ? null : stageLabel(m.stageModel, t.stage), key: t.stage }),
   // Every channel a cell names ("Email + SMS"), so adding or dropping one is a change.
-  channel: (t, m) => ({ value: t.channels.length === 0 ? null : t.channels.map((id) => channelLabel(m.channels, id)).join(' + '), key: t.channels.length === 0 ? null : t.channels.join('+') }),
+  channel: (t, m) => ({
+    value: t.channels.length === 0 ? null : t.channels.map((id) => channelLabel(m.channels, id)).join(' + '),
+    key: t.channels.length === 0 ? null : t.channels.join('+'),
+  }),
   team: (t) => ({ value: t.team, key: t.team === null ? null : foldKey(t.team) }),
   mode: (t) => ({ value: t.mode }),
   direction: (t) => ({ value: t.direction }),
   // Timing kept as words ("Q3") when it names no day.
   day: (t) => ({ value: t.day ?? t.timing, number: t.day }),
-  frequency: (t) => ({ value: t.frequency?.text ?? null, key: t.frequency === null ? null : t.frequency.cadence !== null && t.frequency.cadence !== 'repeating' ? t.frequency.cadence : foldKey(t.frequency.text) }),
+  frequency: (t) => ({
+    value: t.frequency?.text ?? null,
+    key: t.frequency === null ? null : t.frequency.cadence !== null && t.frequency.cadence !== 'repeating' ? t.frequency.cadence : foldKey(t.frequency.text),
+  }),
   kpi: (t) => ({ value: t.kpi }),
   owner: (t) => ({ value: t.owner }),
   // No status column means every row is live.
@@ -51,7 +65,11 @@ const FIELDS: Record<ComparedField, (t: Touchpoint, model: JourneyModel) => { va
   audience: (t) => ({ value: t.metrics.audience, number: t.metrics.audience }),
   sent: (t) => ({ value: t.metrics.sent, number: t.metrics.sent }),
   // A scored sentiment changes when its score does ("Happy" → "Pleased" is no change); an unscored word when its text does.
-  sentiment: (t) => ({ value: t.sentiment?.text ?? null, key: t.sentiment ? (t.sentiment.score ?? t.sentiment.text) : null, number: t.sentiment?.score ?? null }),
+  sentiment: (t) => ({
+    value: t.sentiment?.text ?? null,
+    key: t.sentiment ? (t.sentiment.score ?? t.sentiment.text) : null,
+    number: t.sentiment?.score ?? null,
+  }),
   painPoint: (t) => ({ value: t.painPoint }),
   lastReviewed: (t) => ({ value: t.lastReviewed }),
   notes: (t) => ({ value: t.notes }),
@@ -93,7 +111,11 @@ function jaccard(a: readonly string[], b: readonly string[]): number {
 }
 
 /** Pairs of [before index, after index] of the same touchpoint: same persona and name, then a similar name in the same persona and stage. */
-export function matchTouchpoints(before: readonly Touchpoint[], after: readonly Touchpoint[], threshold = RENAME_THRESHOLD): { pairs: [number, number, 'same' | 'renamed'][]; added: number[]; removed: number[] } {
+export function matchTouchpoints(
+  before: readonly Touchpoint[],
+  after: readonly Touchpoint[],
+  threshold = RENAME_THRESHOLD,
+): { pairs: [number, number, 'same' | 'renamed'][]; added: number[]; removed: number[] } {
   const pairs: [number, number, 'same' | 'renamed'][] = [];
   const matchedBefore = new Uint8Array(before.length);
   const matchedAfter = new Uint8Array(after.length);
@@ -195,7 +217,10 @@ function unionPersonas(before: JourneyModel, after: JourneyModel): { key: string
 }
 
 function coverageChanges(before: JourneyModel, after: JourneyModel): CoverageChange[] {
-  const stages = [...after.stageModel.stages.map((s) => s.id), ...before.stageModel.stages.map((s) => s.id).filter((id) => !after.stageModel.stages.some((s) => s.id === id))];
+  const stages = [
+    ...after.stageModel.stages.map((s) => s.id),
+    ...before.stageModel.stages.map((s) => s.id).filter((id) => !after.stageModel.stages.some((s) => s.id === id)),
+  ];
   const grouped = (model: JourneyModel) => {
     const groups = new Map<string, Touchpoint[]>();
     for (const t of model.touchpoints) {
@@ -216,8 +241,7 @@ function coverageChanges(before: JourneyModel, after: JourneyModel): CoverageCha
       const was = coverageOf(beforeGroups.get(key) ?? [], before);
       const now = coverageOf(afterGroups.get(key) ?? [], after);
       if (was.touchpoints === 0 && now.touchpoints === 0) continue;
-      const status =
-        was.touchpoints === 0 ? 'gained' : now.touchpoints === 0 ? 'lost' : JSON.stringify(was) === JSON.stringify(now) ? 'same' : 'changed';
+      const status = was.touchpoints === 0 ? 'gained' : now.touchpoints === 0 ? 'lost' : JSON.stringify(was) === JSON.stringify(now) ? 'same' : 'changed';
       const label = after.stageModel.stages.some((s) => s.id === stage) ? stageLabel(after.stageModel, stage) : stageLabel(before.stageModel, stage);
       changes.push({ persona: persona.name, stage: label, before: was, after: now, status });
     }
@@ -233,10 +257,22 @@ function handoffChanges(before: JourneyModel, after: JourneyModel): HandoffChang
       const key = `${foldKey(handoff.persona)}\u0000${handoff.from.stage}\u0000${handoff.to.stage}`;
       let change = changes.get(key);
       if (!change) {
-        change = { persona: handoff.persona, fromStage: stageLabel(model.stageModel, handoff.from.stage), toStage: stageLabel(model.stageModel, handoff.to.stage), before: null, after: null };
+        change = {
+          persona: handoff.persona,
+          fromStage: stageLabel(model.stageModel, handoff.from.stage),
+          toStage: stageLabel(model.stageModel, handoff.to.stage),
+          before: null,
+          after: null,
+        };
         changes.set(key, change);
       }
-      change[side] = { fromTeam: handoff.from.team, toTeam: handoff.to.team, fromTouchpoint: handoff.from.name, toTouchpoint: handoff.to.name, days: handoff.days };
+      change[side] = {
+        fromTeam: handoff.from.team,
+        toTeam: handoff.to.team,
+        fromTouchpoint: handoff.from.name,
+        toTouchpoint: handoff.to.name,
+        days: handoff.days,
+      };
     }
   };
   add(after, 'after');
@@ -281,7 +317,15 @@ function findingChanges(before: readonly Finding[], after: readonly Finding[]): 
   return { resolved, introduced, unchanged };
 }
 
-const emptyModel = (like: JourneyModel): JourneyModel => ({ files: [], personas: [], touchpoints: [], problems: [], stageModel: like.stageModel, stageSource: like.stageSource, channels: like.channels });
+const emptyModel = (like: JourneyModel): JourneyModel => ({
+  files: [],
+  personas: [],
+  touchpoints: [],
+  problems: [],
+  stageModel: like.stageModel,
+  stageSource: like.stageSource,
+  channels: like.channels,
+});
 
 /** What changed from one version of an inventory to another (either may be missing: a file in only one folder). */
 export function compareInventories(before: DiffSide | null, after: DiffSide | null): FileDiff {
@@ -302,8 +346,22 @@ export function compareInventories(before: DiffSide | null, after: DiffSide | nu
     }
     touchpoints.push({ kind: renamed ? 'renamed' : 'changed', persona: now.persona, before: refOf(was, beforeModel), after: refOf(now, afterModel), changes });
   }
-  for (const j of added) touchpoints.push({ kind: 'added', persona: afterModel.touchpoints[j]!.persona, before: null, after: refOf(afterModel.touchpoints[j]!, afterModel), changes: [] });
-  for (const i of removed) touchpoints.push({ kind: 'removed', persona: beforeModel.touchpoints[i]!.persona, before: refOf(beforeModel.touchpoints[i]!, beforeModel), after: null, changes: [] });
+  for (const j of added)
+    touchpoints.push({
+      kind: 'added',
+      persona: afterModel.touchpoints[j]!.persona,
+      before: null,
+      after: refOf(afterModel.touchpoints[j]!, afterModel),
+      changes: [],
+    });
+  for (const i of removed)
+    touchpoints.push({
+      kind: 'removed',
+      persona: beforeModel.touchpoints[i]!.persona,
+      before: refOf(beforeModel.touchpoints[i]!, beforeModel),
+      after: null,
+      changes: [],
+    });
   const personas = unionPersonas(beforeModel, afterModel);
   return {
     before: before?.file ?? null,

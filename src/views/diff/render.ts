@@ -35,7 +35,8 @@ function changeLine(change: TouchpointChange, text: (value: string) => string, n
   return details.length ? `${head}: ${details.join('; ')}` : head;
 }
 
-const fileTitle = (file: FileDiff) => (file.before !== null && file.after !== null ? `${file.before} → ${file.after}` : file.before !== null ? `${file.before} (removed)` : `${file.after} (new)`);
+const fileTitle = (file: FileDiff) =>
+  file.before !== null && file.after !== null ? `${file.before} → ${file.after}` : file.before !== null ? `${file.before} (removed)` : `${file.after} (new)`;
 
 /** The terminal rendering: per file, touchpoint changes per persona, findings resolved and introduced, coverage and handoff changes. */
 export function formatDiffStylish(result: DiffResult, options: { color: boolean }): string {
@@ -70,7 +71,8 @@ export function formatDiffStylish(result: DiffResult, options: { color: boolean 
         lines.push(`    ${t(h.persona)} · ${t(h.fromStage)} → ${t(h.toStage)}: ${lag(h.before)} → ${lag(h.after)}`);
       }
     }
-    const finding = (f: Finding, mark: string) => `    ${mark} ${f.severity.padEnd(7)} ${t(placeOf(f.location))}  ${t(findingSentence(f))}  ${chalk.dim(f.ruleId)}`;
+    const finding = (f: Finding, mark: string) =>
+      `    ${mark} ${f.severity.padEnd(7)} ${t(placeOf(f.location))}  ${t(findingSentence(f))}  ${chalk.dim(f.ruleId)}`;
     if (file.findings.resolved.length) {
       lines.push(`  ${chalk.bold(`Findings resolved (${file.findings.resolved.length})`)}`);
       for (const f of file.findings.resolved) lines.push(finding(f, chalk.green('✓')));
@@ -134,7 +136,13 @@ export function formatDiffMarkdown(result: DiffResult): string {
         return `| ${m(c.persona)} | ${m(c.stage)} | ${status} | ${beforeAfter(c.before.touchpoints, c.after.touchpoints)} | ${channelChanges(c.before, c.after, m)} | ${beforeAfter(c.before.outboundPerWeek, c.after.outboundPerWeek)} | ${beforeAfter(c.before.inboundPaths, c.after.inboundPaths)} |`;
       });
       return rows.length
-        ? [...fileHeading(file), '| persona | stage | | touchpoints | channels | outbound / week | inbound paths |', '| --- | --- | --- | --- | --- | --- | --- |', ...rows, '']
+        ? [
+            ...fileHeading(file),
+            '| persona | stage | | touchpoints | channels | outbound / week | inbound paths |',
+            '| --- | --- | --- | --- | --- | --- | --- |',
+            ...rows,
+            '',
+          ]
         : [];
     }),
   );
@@ -143,12 +151,16 @@ export function formatDiffMarkdown(result: DiffResult): string {
   section(
     `Handoffs: ${plural(handoffCount, 'team handoff')}`,
     result.files.flatMap((file) => {
-      const lag = (side: FileDiff['handoffs'][number]['before']) => (side === null ? '–' : `${side.days} (${m(side.fromTeam ?? '?')} → ${m(side.toTeam ?? '?')})`);
+      const lag = (side: FileDiff['handoffs'][number]['before']) =>
+        side === null ? '–' : `${side.days} (${m(side.fromTeam ?? '?')} → ${m(side.toTeam ?? '?')})`;
       const rows = file.handoffs.map((h) => `| ${m(h.persona)} | ${m(h.fromStage)} → ${m(h.toStage)} | ${lag(h.before)} | ${lag(h.after)} |`);
       return rows.length ? [...fileHeading(file), '| persona | boundary | days before | days after |', '| --- | --- | --- | --- |', ...rows, ''] : [];
     }),
   );
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n\n${MARKUP_MARKER}`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n\n${MARKUP_MARKER}`;
 }
 
 /** The diff as one JSON document (DiffResultSchema; the JSON Schema is journey-diff.schema.json). */

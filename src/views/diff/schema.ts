@@ -3,9 +3,29 @@ import { FindingSchema } from '../../model/schema.js';
 
 /** The touchpoint fields a diff compares, in the order changes are listed. */
 export const ComparedFieldSchema = z.enum([
-  'stage', 'channel', 'team', 'mode', 'direction', 'day', 'frequency', 'kpi', 'owner', 'status',
-  'conversion', 'dropOff', 'nps', 'csat', 'openRate', 'clickRate', 'unsubscribe', 'audience', 'sent',
-  'sentiment', 'painPoint', 'lastReviewed', 'notes',
+  'stage',
+  'channel',
+  'team',
+  'mode',
+  'direction',
+  'day',
+  'frequency',
+  'kpi',
+  'owner',
+  'status',
+  'conversion',
+  'dropOff',
+  'nps',
+  'csat',
+  'openRate',
+  'clickRate',
+  'unsubscribe',
+  'audience',
+  'sent',
+  'sentiment',
+  'painPoint',
+  'lastReviewed',
+  'notes',
 ]);
 export type ComparedField = z.infer<typeof ComparedFieldSchema>;
 

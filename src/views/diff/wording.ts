@@ -5,10 +5,29 @@ import { SEVERITIES } from '../../vocab/severity.js';
 const RATES = new Set<ComparedField>(['conversion', 'dropOff', 'csat', 'openRate', 'clickRate', 'unsubscribe']);
 
 const LABEL: Record<ComparedField, string> = {
-  stage: 'stage', channel: 'channel', team: 'team', mode: 'mode', direction: 'direction', day: 'day', frequency: 'frequency', kpi: 'KPI',
-  owner: 'owner', status: 'status', conversion: 'conversion', dropOff: 'drop-off', nps: 'NPS', csat: 'CSAT', openRate: 'open rate',
-  clickRate: 'click rate', unsubscribe: 'unsubscribe rate', audience: 'audience', sent: 'sent', sentiment: 'sentiment',
-  painPoint: 'pain point', lastReviewed: 'last reviewed', notes: 'notes',
+  stage: 'stage',
+  channel: 'channel',
+  team: 'team',
+  mode: 'mode',
+  direction: 'direction',
+  day: 'day',
+  frequency: 'frequency',
+  kpi: 'KPI',
+  owner: 'owner',
+  status: 'status',
+  conversion: 'conversion',
+  dropOff: 'drop-off',
+  nps: 'NPS',
+  csat: 'CSAT',
+  openRate: 'open rate',
+  clickRate: 'click rate',
+  unsubscribe: 'unsubscribe rate',
+  audience: 'audience',
+  sent: 'sent',
+  sentiment: 'sentiment',
+  painPoint: 'pain point',
+  lastReviewed: 'last reviewed',
+  notes: 'notes',
 };
 
 const percent = (rate: number) => `${Number((rate * 100).toFixed(1))}%`;
@@ -30,7 +49,11 @@ export function describeChange(change: FieldChange, text: (value: string) => str
     case 'stage':
       return `moved from ${arrow.replace(' → ', ' to ')}`;
     case 'team':
-      return before === null ? `owned by ${show(after)} (no team before)` : after === null ? `no team any more (was ${show(before)})` : `ownership passed from ${show(before)} to ${show(after)}`;
+      return before === null
+        ? `owned by ${show(after)} (no team before)`
+        : after === null
+          ? `no team any more (was ${show(before)})`
+          : `ownership passed from ${show(before)} to ${show(after)}`;
     case 'mode':
       if (before === 'manual' && after === 'automatic') return `automated (${arrow})`;
       if (before === 'automatic' && after === 'manual') return `no longer automated (${arrow})`;
@@ -61,7 +84,9 @@ export function channelChanges(before: StageCoverage, after: StageCoverage, text
 /** One line saying whether the after version makes the journey better or worse. */
 export function verdict(summary: DiffSummary): { worse: boolean; line: string } {
   const severities = (counts: DiffSummary['introducedBySeverity']) =>
-    SEVERITIES.filter((s) => counts[s] > 0).map((s) => plural(counts[s], s)).join(', ');
+    SEVERITIES.filter((s) => counts[s] > 0)
+      .map((s) => plural(counts[s], s))
+      .join(', ');
   const touchpoints = [
     summary.added && `${summary.added} added`,
     summary.removed && `${summary.removed} removed`,
@@ -69,8 +94,13 @@ export function verdict(summary: DiffSummary): { worse: boolean; line: string } 
     summary.changed && `${summary.changed} changed`,
   ].filter(Boolean);
   const what = touchpoints.length ? `touchpoints ${touchpoints.join(', ')}` : 'no touchpoint changed';
-  const resolved = summary.findingsResolved ? `resolves ${plural(summary.findingsResolved, 'finding')} (${severities(summary.resolvedBySeverity)})` : 'resolves no finding';
+  const resolved = summary.findingsResolved
+    ? `resolves ${plural(summary.findingsResolved, 'finding')} (${severities(summary.resolvedBySeverity)})`
+    : 'resolves no finding';
   if (summary.findingsIntroduced > 0)
-    return { worse: true, line: `Introduces ${plural(summary.findingsIntroduced, 'finding')} (${severities(summary.introducedBySeverity)}) and ${resolved}; ${what}.` };
+    return {
+      worse: true,
+      line: `Introduces ${plural(summary.findingsIntroduced, 'finding')} (${severities(summary.introducedBySeverity)}) and ${resolved}; ${what}.`,
+    };
   return { worse: false, line: `No new findings; ${resolved}; ${what}.` };
 }

@@ -19,7 +19,8 @@ function columnLines(lines: string[], columns: readonly InspectedColumn[]): void
   const width = Math.max(0, ...columns.map((c) => c.column.length));
   for (const column of columns) {
     if (column.header === '' && column.field === null) continue;
-    const because = column.because && column.because.length > 0 && column.by !== 'header' ? ` (${column.because.map((b) => terminalLine(shorten(b, 100))).join('; ')})` : '';
+    const because =
+      column.because && column.because.length > 0 && column.by !== 'header' ? ` (${column.because.map((b) => terminalLine(shorten(b, 100))).join('; ')})` : '';
     lines.push(`      ${column.column.padEnd(width)}  ${quoted(column.header)} → ${column.field === null ? 'ignored' : column.field}${because}`);
   }
 }
@@ -58,7 +59,8 @@ export function inspectText(result: InspectResult): string {
         lines.push(`  ${where}: a journey-map grid (lanes down, stages across), read transposed; ${read}`);
         lines.push(`    Stages: ${table.grid.stages.map((stage) => `${stage.column} ${quoted(stage.text)}`).join(', ')}`);
         lines.push('    Lanes:');
-        for (const lane of table.grid.lanes) lines.push(`      ${markdown ? 'line' : 'row'} ${lane.row}  ${quoted(lane.label)} → ${lane.readAs === null ? 'ignored' : terminalLine(lane.readAs)}`);
+        for (const lane of table.grid.lanes)
+          lines.push(`      ${markdown ? 'line' : 'row'} ${lane.row}  ${quoted(lane.label)} → ${lane.readAs === null ? 'ignored' : terminalLine(lane.readAs)}`);
       } else {
         lines.push(`  ${where}: header at ${markdown ? 'line' : 'row'} ${table.headerRow}; ${read}`);
         lines.push('    Columns:');
@@ -69,14 +71,21 @@ export function inspectText(result: InspectResult): string {
       for (const [field, { distinct, listed }] of fields) {
         lines.push(`      ${FIELD_LABEL[field]} (${distinct} distinct)`);
         for (const value of listed) {
-          const reading = value.read.length > 0 ? value.read.map((r) => terminalLine(r)).join(', ') : `unknown${value.suggestion ? `, did you mean ${terminalLine(value.suggestion)}?` : ''}`;
+          const reading =
+            value.read.length > 0
+              ? value.read.map((r) => terminalLine(r)).join(', ')
+              : `unknown${value.suggestion ? `, did you mean ${terminalLine(value.suggestion)}?` : ''}`;
           lines.push(`        ${quoted(value.text)} → ${reading} ×${value.count}`);
         }
         if (distinct > listed.length) lines.push(`        … and ${distinct - listed.length} more`);
       }
     }
     const findings = Object.entries(file.findings).sort((a, b) => b[1] - a[1]);
-    lines.push(findings.length > 0 ? `  An audit finds: ${findings.map(([rule, count]) => `${rule} ×${count}`).join(', ')}; run journey audit to see them.` : '  An audit finds nothing.');
+    lines.push(
+      findings.length > 0
+        ? `  An audit finds: ${findings.map(([rule, count]) => `${rule} ×${count}`).join(', ')}; run journey audit to see them.`
+        : '  An audit finds nothing.',
+    );
     lines.push('');
   }
   return `${lines.join('\n')}\n`;

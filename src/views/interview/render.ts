@@ -10,7 +10,6 @@ import type { GuideQuestion, InterviewGuide, PersonaGuide } from '../../intervie
 import { QUESTION_TEXTS, fillTemplate } from '../../interview/questions.js';
 import type { Location } from '../../model/schema.js';
 
-
 /** A cell as a reader finds it: `Sheet!B7`, or the row of a CSV or markdown file. */
 function place(location: Location): string {
   // A cell already names its sheet (`Practitioner!B7`) or its markdown line.
@@ -33,7 +32,16 @@ function questionLines(question: GuideQuestion, number: number, label: Labels): 
 function personaSection(guide: PersonaGuide, language: InterviewGuide['language']): string[] {
   const { section: words, label } = QUESTION_TEXTS[language];
   const planned = fillTemplate(label.planned, { planned: guide.plannedMinutes, minutes: guide.minutes });
-  const lines = [`## ${markdownText(guide.persona)}`, '', markdownText(planned), '', `> ${markdownText(guide.intro)}`, '>', `> ${markdownText(guide.consent)}`, ''];
+  const lines = [
+    `## ${markdownText(guide.persona)}`,
+    '',
+    markdownText(planned),
+    '',
+    `> ${markdownText(guide.intro)}`,
+    '>',
+    `> ${markdownText(guide.consent)}`,
+    '',
+  ];
   let number = 0;
   const block = (title: string, questions: readonly GuideQuestion[]) => {
     if (questions.length === 0) return;
@@ -46,7 +54,10 @@ function personaSection(guide: PersonaGuide, language: InterviewGuide['language'
   block(words.closing, guide.closing);
   if (guide.leftOut.length > 0) {
     lines.push(`### ${markdownText(words.leftOut)}`, '');
-    for (const question of guide.leftOut) lines.push(`- ${markdownText(question.text)} _(${question.minutes} ${label.minutes}; ${question.because.map((b) => markdownText(b.rule ?? label.gap)).join(', ')})_`);
+    for (const question of guide.leftOut)
+      lines.push(
+        `- ${markdownText(question.text)} _(${question.minutes} ${label.minutes}; ${question.because.map((b) => markdownText(b.rule ?? label.gap)).join(', ')})_`,
+      );
     lines.push('');
   }
   return lines;

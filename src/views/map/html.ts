@@ -20,7 +20,8 @@ const SEVERITY_MARK = { error: '✖', warning: '▲', info: 'i' } as const;
 const ICON_PATHS: Record<string, string> = {
   automatic: '<path d="M9.5 1 3 9.2h4.2L6.3 15l6.7-8.4H8.8z"/>',
   manual: '<circle cx="8" cy="4.5" r="3"/><path d="M2 15c0-3.6 2.7-6 6-6s6 2.4 6 6z"/>',
-  ongoing: '<path d="M4.5 5C2.6 5 1 6.3 1 8s1.6 3 3.5 3c2.8 0 4.2-6 7-6C13.4 5 15 6.3 15 8s-1.6 3-3.5 3c-2.8 0-4.2-6-7-6z" fill="none" stroke="#000" stroke-width="1.8"/>',
+  ongoing:
+    '<path d="M4.5 5C2.6 5 1 6.3 1 8s1.6 3 3.5 3c2.8 0 4.2-6 7-6C13.4 5 15 6.3 15 8s-1.6 3-3.5 3c-2.8 0-4.2-6-7-6z" fill="none" stroke="#000" stroke-width="1.8"/>',
   inbound: '<path d="M15 8H4M8 3.5 3.5 8 8 12.5" fill="none" stroke="#000" stroke-width="2"/>',
   outbound: '<path d="M1 8h11M8 3.5 12.5 8 8 12.5" fill="none" stroke="#000" stroke-width="2"/>',
   both: '<path d="M1.5 8h13M5 4.5 1.5 8 5 11.5M11 4.5 14.5 8 11 11.5" fill="none" stroke="#000" stroke-width="2"/>',
@@ -68,7 +69,12 @@ const CARD_INDEX = new WeakMap<MapCard, { panel: string; index: number }>();
 function card(c: MapCard, idSuffix = ''): string {
   const { panel, index } = CARD_INDEX.get(c)!;
   const classes = ['card', c.severity ? `sev-${c.severity}` : '', c.friction ? 'friction' : '', c.planned ? 'planned' : ''].filter(Boolean).join(' ');
-  const meta = [modeIcon(c.mode), directionIcon(c.direction), c.day === null ? '<span>no day</span>' : `<span>day ${c.day}</span>`, `<span>${c.team === null ? 'no team' : h(c.team)}</span>`];
+  const meta = [
+    modeIcon(c.mode),
+    directionIcon(c.direction),
+    c.day === null ? '<span>no day</span>' : `<span>day ${c.day}</span>`,
+    `<span>${c.team === null ? 'no team' : h(c.team)}</span>`,
+  ];
   return (
     `<button type="button" class="${classes}" id="${c.id}${idSuffix}" data-i="${index}" aria-controls="${panel}" aria-expanded="false">` +
     `<span class="name">${h(c.name)}</span>${badge(c.findings, c.severity)}` +
@@ -123,7 +129,11 @@ function kpiCell(stage: MapStage): string {
 
 function handoffText(handoff: MapHandoff): string {
   const wait = handoff.days < 0 ? `overlaps by ${plural(-handoff.days, 'day')}` : plural(handoff.days, 'day');
-  const teams = handoff.changesTeam ? `${handoff.fromTeam} → ${handoff.toTeam}` : handoff.fromTeam && handoff.toTeam ? `${handoff.toTeam} continues` : 'team not set';
+  const teams = handoff.changesTeam
+    ? `${handoff.fromTeam} → ${handoff.toTeam}`
+    : handoff.fromTeam && handoff.toTeam
+      ? `${handoff.toTeam} continues`
+      : 'team not set';
   const lag = handoff.lag ? ` ⚠ lag over the ${handoff.limit}-day limit` : '';
   return `${teams}: ${wait}${lag}`;
 }
@@ -136,7 +146,10 @@ function handoffCell(stage: MapStage): string {
 }
 
 function stageHead(stage: MapStage, index: number, persona: PersonaMap): string {
-  const severity = stage.findings.reduce<MapCard['severity']>((worst, f) => (worst === 'error' || (worst === 'warning' && f.severity === 'info') ? worst : f.severity), null);
+  const severity = stage.findings.reduce<MapCard['severity']>(
+    (worst, f) => (worst === 'error' || (worst === 'warning' && f.severity === 'info') ? worst : f.severity),
+    null,
+  );
   const count = `<span class="count">${plural(stage.touchpoints, 'touchpoint')}</span>`;
   const link = stage.findings.length ? ` <a href="#${persona.key}-s${index}">${badge(stage.findings, severity)}</a>` : '';
   const label = stage.id === null ? `<span class="unplaced">${h(stage.label)}</span>` : h(stage.label);
@@ -199,7 +212,10 @@ function timelineHtml(persona: PersonaMap, layout: DayLayout): string {
   const axis = layout.ticks.map((t) => `<span style="position:absolute;left:${px(t.x)}">day ${t.day}</span>`).join('');
   const max = Math.max(1, ...layout.weeks.map((w) => w.load));
   const weeks = layout.weeks
-    .map((w) => `<div class="week${w.peak ? ' peak' : ''}" style="width:${px(layout.weekWidth - 1)};height:${((w.load / max) * 100).toFixed(1)}%" title="week ${w.week + 1}: ${w.load.toFixed(1)} outbound touches${w.peak ? ` (over ${layout.maxPerWeek})` : ''}"></div>`)
+    .map(
+      (w) =>
+        `<div class="week${w.peak ? ' peak' : ''}" style="width:${px(layout.weekWidth - 1)};height:${((w.load / max) * 100).toFixed(1)}%" title="week ${w.week + 1}: ${w.load.toFixed(1)} outbound touches${w.peak ? ` (over ${layout.maxPerWeek})` : ''}"></div>`,
+    )
     .join('');
   const peaks = layout.weeks.filter((w) => w.peak).map((w) => `week ${w.week + 1} (days ${w.week * 7}–${w.week * 7 + 6}): ${w.load.toFixed(1)} touches`);
   const silences = layout.silences.map((s) => `days ${s.from}–${s.to} (${s.to - s.from} days)`);
@@ -235,8 +251,13 @@ function legend(map: JourneyMap): string {
 
 function personaSummary(persona: PersonaMap, map: JourneyMap): string {
   const gaps = persona.stages.filter((s) => s.gap).map((s) => s.label);
-  const findings = persona.cards.reduce((n, c) => n + c.findings.length, 0) + persona.stages.reduce((n, s) => n + s.findings.length, 0) + persona.findings.length;
-  const parts = [plural(persona.touchpoints, 'touchpoint'), gaps.length ? `${plural(gaps.length, 'gap')}: ${gaps.join(', ')}` : 'no stage gaps', plural(findings, 'finding')];
+  const findings =
+    persona.cards.reduce((n, c) => n + c.findings.length, 0) + persona.stages.reduce((n, s) => n + s.findings.length, 0) + persona.findings.length;
+  const parts = [
+    plural(persona.touchpoints, 'touchpoint'),
+    gaps.length ? `${plural(gaps.length, 'gap')}: ${gaps.join(', ')}` : 'no stage gaps',
+    plural(findings, 'finding'),
+  ];
   const lags = persona.handoffs.filter((hf) => hf.lag).length;
   if (lags) parts.push(plural(lags, 'handoff lag'));
   if (map.type === 'future') parts.push(`${persona.cards.filter((c) => c.planned).length} planned`);
@@ -260,7 +281,11 @@ function stageFindingsHtml(persona: PersonaMap): string {
 
 function overviewSection(persona: PersonaMap, map: JourneyMap, label: string, fileLabel: string): string {
   const index = new Map(persona.cards.map((c, i) => [c, i]));
-  const svg = overviewSvg(persona, { title: label, future: map.type === 'future', idPrefix: persona.key, cardIndex: (c) => index.get(c)!, file: fileLabel }, false);
+  const svg = overviewSvg(
+    persona,
+    { title: label, future: map.type === 'future', idPrefix: persona.key, cardIndex: (c) => index.get(c)!, file: fileLabel },
+    false,
+  );
   const stageFindings = stageFindingsHtml(persona);
   const listed = persona.stages.reduce((n, s) => n + s.findings.length, 0) + persona.findings.length;
   return (
@@ -290,7 +315,13 @@ function personaSection(persona: PersonaMap, map: JourneyMap, label: string): st
   );
 }
 
-const TYPE_TITLE = { current: 'Current state', future: 'Future state', detail: 'Current state in detail', blueprint: 'Service blueprint', day: 'Day in the life' } as const;
+const TYPE_TITLE = {
+  current: 'Current state',
+  future: 'Future state',
+  detail: 'Current state in detail',
+  blueprint: 'Service blueprint',
+  day: 'Day in the life',
+} as const;
 
 /** The tab label of each persona: its name, and its file when several files are drawn. */
 export function personaLabels(map: JourneyMap, fileLabel: (file: string) => string): string[] {
@@ -311,7 +342,12 @@ export function renderHtml(map: JourneyMap, options: HtmlOptions): string {
   const scriptHash = createHash('sha256').update(SCRIPT).digest('base64');
   const title = `Journey map: ${TYPE_TITLE[map.type]}${labels.length ? ` — ${labels.join(', ')}` : ''}`;
   const overview = isOverview(map.type);
-  const tabs = map.personas.map((p, i) => `<button type="button" role="tab" id="tab-${p.key}" aria-controls="${p.key}" aria-selected="${i === 0}" tabindex="${i === 0 ? 0 : -1}">${h(labels[i]!)}</button>`).join('');
+  const tabs = map.personas
+    .map(
+      (p, i) =>
+        `<button type="button" role="tab" id="tab-${p.key}" aria-controls="${p.key}" aria-selected="${i === 0}" tabindex="${i === 0 ? 0 : -1}">${h(labels[i]!)}</button>`,
+    )
+    .join('');
   const generalList = findingList(map.general.map((f) => ({ ...f, place: f.place === f.file ? options.fileLabel(f.file) : f.place })));
   // Notes about a whole file, not one persona's sheet: above the tabs, the same for every persona.
   const general = map.general.length
@@ -319,7 +355,14 @@ export function renderHtml(map: JourneyMap, options: HtmlOptions): string {
       ? `<details class="findings persona-free more"><summary>${h(plural(map.general.length, 'finding'))} about the whole inventory</summary>${generalList}</details>`
       : `<div class="findings persona-free"><h3>Findings about the whole inventory</h3>${generalList}</div>`
     : '';
-  const lanesText = map.type === 'blueprint' ? 'layered by who does the work' : map.type === 'day' ? 'by day offset' : overview ? 'one page per persona' : `lanes by ${map.lanes}`;
+  const lanesText =
+    map.type === 'blueprint'
+      ? 'layered by who does the work'
+      : map.type === 'day'
+        ? 'by day offset'
+        : overview
+          ? 'one page per persona'
+          : `lanes by ${map.lanes}`;
   const sections = map.personas.map((p, i) => (overview ? overviewSection(p, map, labels[i]!, options.fileLabel(p.file)) : personaSection(p, map, labels[i]!)));
   const bodyClass = [overview ? 'overview-page' : '', options.exportPage ? 'export' : ''].filter(Boolean).join(' ');
   return (

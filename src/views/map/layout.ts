@@ -245,7 +245,14 @@ function fieldsOf(t: Touchpoint, stageLabel: string, channelLabel: string | null
   add('Day', t.day);
   add('Frequency', t.frequency?.text);
   add('KPI', t.kpi);
-  add('Sentiment', t.sentiment === null ? null : t.sentiment.score === null ? t.sentiment.text : `${t.sentiment.text} (${t.sentiment.score > 0 ? '+' : ''}${t.sentiment.score})`);
+  add(
+    'Sentiment',
+    t.sentiment === null
+      ? null
+      : t.sentiment.score === null
+        ? t.sentiment.text
+        : `${t.sentiment.text} (${t.sentiment.score > 0 ? '+' : ''}${t.sentiment.score})`,
+  );
   add('Pain point', t.painPoint);
   add('Opportunity', t.opportunity);
   add('Notes', t.notes);
@@ -273,9 +280,16 @@ function lanesFor(t: Touchpoint, options: MapOptions, channelOrder: Map<string, 
   const channelLane = (): LaneChoice =>
     t.channel === null
       ? { key: 'channel:', label: 'No channel', layer: 'customer', order: Number.MAX_SAFE_INTEGER }
-      : { key: `channel:${t.channel}`, label: channelLabels.get(t.channel) ?? t.channel, layer: 'customer', order: channelOrder.get(t.channel) ?? channelOrder.size };
+      : {
+          key: `channel:${t.channel}`,
+          label: channelLabels.get(t.channel) ?? t.channel,
+          layer: 'customer',
+          order: channelOrder.get(t.channel) ?? channelOrder.size,
+        };
   const teamLane = (): LaneChoice =>
-    t.team === null ? { key: 'team:', label: 'No team', layer: 'team', order: Number.MAX_SAFE_INTEGER } : { key: `team:${foldKey(t.team)}`, label: t.team, layer: 'team', order: -1 };
+    t.team === null
+      ? { key: 'team:', label: 'No team', layer: 'team', order: Number.MAX_SAFE_INTEGER }
+      : { key: `team:${foldKey(t.team)}`, label: t.team, layer: 'team', order: -1 };
   if (options.type === 'blueprint') {
     const lanes = [channelLane()];
     if (t.mode === 'manual') lanes.push(teamLane());
@@ -307,7 +321,13 @@ export function buildJourneyMap(sources: MapSource[], options: MapOptions): Jour
     const touchpointsOf = groupBy(model.touchpoints, (t) => t.persona);
     const findingsOf = groupBy(source.findings, personaOf);
     shown.forEach((p) =>
-      personas.push(buildPersonaMap(source, { persona: p.name, key: `p${personas.length}`, own: touchpointsOf.get(p.name) ?? [], personaFindings: findingsOf.get(p.name) ?? [] }, options)),
+      personas.push(
+        buildPersonaMap(
+          source,
+          { persona: p.name, key: `p${personas.length}`, own: touchpointsOf.get(p.name) ?? [], personaFindings: findingsOf.get(p.name) ?? [] },
+          options,
+        ),
+      ),
     );
     for (const finding of source.findings) {
       const persona = personaOf(finding);
@@ -363,7 +383,8 @@ function buildPersonaMap(source: MapSource, slice: PersonaSlice, options: MapOpt
   const onCards = new Set<Finding>();
   const cards: MapCard[] = touchpoints.map((t) => {
     // A journey-map grid's lane row holds every stage's touchpoints: its findings are matched by name instead.
-    const findings = (t.place.rows === undefined ? byRow.get(rowKey(t.place.file, t.place.sheet, t.row)) : byName.get(rowKey(t.place.file, t.place.sheet, 0) + t.name)) ?? [];
+    const findings =
+      (t.place.rows === undefined ? byRow.get(rowKey(t.place.file, t.place.sheet, t.row)) : byName.get(rowKey(t.place.file, t.place.sheet, 0) + t.name)) ?? [];
     for (const f of findings) onCards.add(f);
     let severity: Severity | null = null;
     for (const f of findings) severity = worse(severity, f.severity);
@@ -456,7 +477,15 @@ function buildPersonaMap(source: MapSource, slice: PersonaSlice, options: MapOpt
       ignored: id !== null && inStage.length === 0 && ignored.has(id),
       findings: id === null ? [] : personaFindings.filter((f) => f.stage === id && !onCards.has(f)).map(toMapFinding),
       emotion,
-      kpis: { conversion: figure((t) => t.metrics.conversionRate), dropOff: figure((t) => t.metrics.dropOffRate), nps: figure((t) => t.metrics.nps), openRate: figure((t) => t.metrics.openRate), clickRate: figure((t) => t.metrics.clickRate), csat: figure((t) => t.metrics.csat), names },
+      kpis: {
+        conversion: figure((t) => t.metrics.conversionRate),
+        dropOff: figure((t) => t.metrics.dropOffRate),
+        nps: figure((t) => t.metrics.nps),
+        openRate: figure((t) => t.metrics.openRate),
+        clickRate: figure((t) => t.metrics.clickRate),
+        csat: figure((t) => t.metrics.csat),
+        names,
+      },
       friction: stageCards.some((c) => c.friction) || (emotion !== null && emotion < 0),
       handoffIn: handoffs.find((h) => h.toStage === id) ?? null,
       ...(liveHandoffs ? { handoffAsIs: liveHandoffs.find((h) => h.toStage === id) ?? null } : {}),
@@ -464,5 +493,16 @@ function buildPersonaMap(source: MapSource, slice: PersonaSlice, options: MapOpt
   });
   const stageIdSet = new Set(model.stageModel.stages.map((s) => s.id));
   const findings = personaFindings.filter((f) => !onCards.has(f) && (f.stage === null || !stageIdSet.has(f.stage))).map(toMapFinding);
-  return { key, persona, file: source.file, stages, lanes: orderedLanes, handoffs, findings, touchpoints: touchpoints.length, weeklyLimit: source.weeklyLimit, cards };
+  return {
+    key,
+    persona,
+    file: source.file,
+    stages,
+    lanes: orderedLanes,
+    handoffs,
+    findings,
+    touchpoints: touchpoints.length,
+    weeklyLimit: source.weeklyLimit,
+    cards,
+  };
 }

@@ -27,7 +27,9 @@ export function personaJourney(persona: PersonaMap, title: string): string {
     // A stage with no touchpoint still needs a task for its section to be drawn.
     if (cards.length === 0) lines.push('    No touchpoint, gap: 3');
     for (const card of cards) {
-      const badge = card.severity ? ` (${card.findings.length} ${card.severity === 'error' ? 'error' : card.severity === 'warning' ? 'warning' : 'info'}${card.findings.length === 1 ? '' : 's'})` : '';
+      const badge = card.severity
+        ? ` (${card.findings.length} ${card.severity === 'error' ? 'error' : card.severity === 'warning' ? 'warning' : 'info'}${card.findings.length === 1 ? '' : 's'})`
+        : '';
       lines.push(`    ${label(`${card.name}${card.planned ? ' [planned]' : ''}${badge}`)}: ${journeyScore(card)}: ${label(card.team ?? 'No team')}`);
     }
   });
@@ -57,13 +59,22 @@ export function journeyDiagrams(file: string, model: JourneyModel, findings: Fin
   const small = (persona: string) => (counts.get(persona) ?? 0) <= REPORT_JOURNEY_LIMIT;
   // One map of the personas small enough to draw; the others are named with their size.
   const drawable = { ...model, touchpoints: model.touchpoints.filter((t) => small(t.persona)) };
-  const map = buildJourneyMap([{ file, model: drawable, findings, handoffLimit: null, weeklyLimit: null }], { type: 'current', lanes: 'channel', persona: null });
+  const map = buildJourneyMap([{ file, model: drawable, findings, handoffLimit: null, weeklyLimit: null }], {
+    type: 'current',
+    lanes: 'channel',
+    persona: null,
+  });
   const drawn = new Map(map.personas.map((p) => [p.persona, p]));
   for (const persona of model.personas) {
     const key = `${file}\u0000${persona.name}`;
     // A journey diagram is drawn by stage: a persona with none (a timeline) has nothing to draw there.
-    if (!staged.has(persona.name)) into.set(key, 'Left out: no touchpoint has a stage, and a journey diagram is drawn by stage; `journey map --type day` draws the timeline.');
-    else if (!small(persona.name)) into.set(key, `Left out: ${counts.get(persona.name)} touchpoints are more than a Mermaid journey shows legibly (${REPORT_JOURNEY_LIMIT}); written with \`-o report.md\`, the report links each persona's overview, and \`journey map\` draws it.`);
+    if (!staged.has(persona.name))
+      into.set(key, 'Left out: no touchpoint has a stage, and a journey diagram is drawn by stage; `journey map --type day` draws the timeline.');
+    else if (!small(persona.name))
+      into.set(
+        key,
+        `Left out: ${counts.get(persona.name)} touchpoints are more than a Mermaid journey shows legibly (${REPORT_JOURNEY_LIMIT}); written with \`-o report.md\`, the report links each persona's overview, and \`journey map\` draws it.`,
+      );
     else into.set(key, personaJourney(drawn.get(persona.name)!, persona.name));
   }
 }

@@ -11,7 +11,16 @@ import { LIGHT as C } from './palette.js';
 import { FONT_FAMILY, textWidth, wrapText } from './text-fit.js';
 
 /** The page's fixed sizes, in pixels. */
-export const PAGE = { width: 1600, targetHeight: 900, maxHeight: 960, margin: 16, laneLabel: 112, headerHeight: 76, emotionHeight: 140, handoffHeight: 34 } as const;
+export const PAGE = {
+  width: 1600,
+  targetHeight: 900,
+  maxHeight: 960,
+  margin: 16,
+  laneLabel: 112,
+  headerHeight: 76,
+  emotionHeight: 140,
+  handoffHeight: 34,
+} as const;
 
 export interface OverviewSvgOptions {
   /** The persona's title (its name, with its file when several are drawn). */
@@ -209,7 +218,9 @@ function drawOverview(overview: Overview, options: OverviewSvgOptions, standalon
   stages.forEach((s, i) => {
     const st = s.stage;
     const fill = st.gap ? `url(#${id('gap')})` : st.ignored ? C.background : '#eef3fb';
-    back.push(`<rect x="${colX(i) + 1}" y="${y}" width="${colW - 2}" height="${headHeight - 2}" rx="4" fill="${fill}" stroke="${st.gap ? C.gapText : C.cardBorder}" stroke-width="${st.gap ? 1.5 : 0.6}"${st.gap || st.ignored ? ' stroke-dasharray="5 3"' : ''}/>`);
+    back.push(
+      `<rect x="${colX(i) + 1}" y="${y}" width="${colW - 2}" height="${headHeight - 2}" rx="4" fill="${fill}" stroke="${st.gap ? C.gapText : C.cardBorder}" stroke-width="${st.gap ? 1.5 : 0.6}"${st.gap || st.ignored ? ' stroke-dasharray="5 3"' : ''}/>`,
+    );
     parts.push(textSvg(headBlocks[i]!, { x: colX(i) + 8, y: y + 6 }, 14, `font-weight="700" fill="${st.gap ? C.gapText : C.text}"`));
     const note = st.gap
       ? s.filledByPlan
@@ -220,7 +231,14 @@ function drawOverview(overview: Overview, options: OverviewSvgOptions, standalon
         : s.filledByPlan
           ? `✓ gap filled by the plan (${st.touchpoints})`
           : `${st.touchpoints} touchpoint${st.touchpoints === 1 ? '' : 's'}${st.findings.length ? ` · ${st.findings.length} stage finding${st.findings.length === 1 ? '' : 's'}` : ''}`;
-    parts.push(textSvg(block(note, colW - 16, 11, 1), { x: colX(i) + 8, y: y + 6 + blockHeight(headBlocks[i]!, 14) + 1 }, 11, `fill="${st.gap ? C.gapText : C.muted}"${s.filledByPlan ? ` font-weight="700"` : ''}`));
+    parts.push(
+      textSvg(
+        block(note, colW - 16, 11, 1),
+        { x: colX(i) + 8, y: y + 6 + blockHeight(headBlocks[i]!, 14) + 1 },
+        11,
+        `fill="${st.gap ? C.gapText : C.muted}"${s.filledByPlan ? ` font-weight="700"` : ''}`,
+      ),
+    );
   });
   y += headHeight;
 
@@ -240,7 +258,9 @@ function drawOverview(overview: Overview, options: OverviewSvgOptions, standalon
       const bx = colX(i) - width / 2;
       const color = h.lag ? C.friction : C.muted;
       const height = blockHeight(p.teams, 10) + blockHeight(p.wait, 10.5) + 4;
-      back.push(`<rect x="${bx}" y="${y + 2}" width="${width}" height="${height}" rx="${Math.min(12, height / 2)}" fill="${C.background}" stroke="${color}" stroke-width="${h.lag ? 1.6 : 0.8}"/>`);
+      back.push(
+        `<rect x="${bx}" y="${y + 2}" width="${width}" height="${height}" rx="${Math.min(12, height / 2)}" fill="${C.background}" stroke="${color}" stroke-width="${h.lag ? 1.6 : 0.8}"/>`,
+      );
       const title = `from "${h.fromTouchpoint}" to "${h.toTouchpoint}"`;
       parts.push(
         `<g class="handoff${h.lag ? ' lag' : ''}"><title>${x(`${words.teams}: ${words.wait}, ${title}`)}</title>${textSvg(p.teams, { x: bx + 8, y: y + 2 }, 10, `fill="${C.text}"`)}` +
@@ -275,7 +295,8 @@ function drawOverview(overview: Overview, options: OverviewSvgOptions, standalon
   }
   // Still too many for one page, even a little taller than a screen (it is scaled to fit one): each stage
   // shows what fits and counts the rest (--type detail lists them all).
-  if (y + Math.max(...chips.map((c) => c.height)) + rest > PAGE.maxHeight) chips = stages.map((s) => chipBlocks(s, colW, chipFont, Math.max(160, PAGE.maxHeight - y - rest)));
+  if (y + Math.max(...chips.map((c) => c.height)) + rest > PAGE.maxHeight)
+    chips = stages.map((s) => chipBlocks(s, colW, chipFont, Math.max(160, PAGE.maxHeight - y - rest)));
   const chipHeight = hasChips ? Math.max(40, ...chips.map((c) => c.height)) : 0;
 
   const lane = (label: string, top: number, height: number, hint: string | null) => {
@@ -309,7 +330,12 @@ function drawOverview(overview: Overview, options: OverviewSvgOptions, standalon
               `<rect x="${colX(i) + 6}" y="${cy}" width="${colW - 12}" height="${height}" rx="4" fill="${card.planned ? '#f4effc' : C.card}" stroke="${card.planned ? C.planned : stroke}" stroke-width="${card.friction || card.planned ? 1.5 : 1}"${card.planned ? ' stroke-dasharray="4 2"' : ''}/>` +
               (card.severity ? `<rect x="${colX(i) + 6}" y="${cy}" width="4" height="${height}" rx="2" fill="${SEVERITY_COLOR[card.severity]}"/>` : '') +
               `<use href="#${id(`ic-${group.icon}`)}" x="${colX(i) + 14}" y="${cy + 3 + (LINE(chipFont.size) - 12) / 2}" width="12" height="12"/>` +
-              textSvg(b, { x: colX(i) + 6 + CHIP_TEXT, y: cy + 2 }, chipFont.size, `fill="${card.planned ? C.planned : C.text}"${card.planned ? ' font-weight="700"' : ''}`) +
+              textSvg(
+                b,
+                { x: colX(i) + 6 + CHIP_TEXT, y: cy + 2 },
+                chipFont.size,
+                `fill="${card.planned ? C.planned : C.text}"${card.planned ? ' font-weight="700"' : ''}`,
+              ) +
               '</g>',
           );
           cy += height + CHIP_GAP;
@@ -318,7 +344,9 @@ function drawOverview(overview: Overview, options: OverviewSvgOptions, standalon
       const { hidden } = chips[i]!;
       if (hidden) {
         const more = block(`+${hidden} more touchpoint${hidden === 1 ? '' : 's'}`, colW - 16, MORE_SIZE, 1);
-        parts.push(`<g><title>${x(`${hidden} more touchpoints in ${s.stage.label}: journey map --type detail draws every one`)}</title>${textSvg(more, { x: colX(i) + 8, y: cy + 2 }, MORE_SIZE, `fill="${C.muted}" font-style="italic" class="more-chips"`)}</g>`);
+        parts.push(
+          `<g><title>${x(`${hidden} more touchpoints in ${s.stage.label}: journey map --type detail draws every one`)}</title>${textSvg(more, { x: colX(i) + 8, y: cy + 2 }, MORE_SIZE, `fill="${C.muted}" font-style="italic" class="more-chips"`)}</g>`,
+        );
       }
     });
     y += chipHeight;
@@ -335,13 +363,17 @@ function drawOverview(overview: Overview, options: OverviewSvgOptions, standalon
     // Stage means as faint bands.
     stages.forEach((s, i) => {
       if (s.stage.emotion === null) return;
-      back.push(`<rect x="${colX(i) + 4}" y="${ey(s.stage.emotion) - 5}" width="${colW - 8}" height="10" rx="5" fill="${C.line}" opacity="0.12"><title>${x(`${s.stage.label}: mean ${s.stage.emotion.toFixed(1)}`)}</title></rect>`);
+      back.push(
+        `<rect x="${colX(i) + 4}" y="${ey(s.stage.emotion) - 5}" width="${colW - 8}" height="10" rx="5" fill="${C.line}" opacity="0.12"><title>${x(`${s.stage.label}: mean ${s.stage.emotion.toFixed(1)}`)}</title></rect>`,
+      );
     });
     const at = (p: CurvePoint) => ({ x: colX(p.stage) + p.position * colW, y: ey(p.emotion) });
     const labels: Box[] = [];
     const drawCurve = (points: CurvePoint[], planned: boolean) => {
       const color = planned ? C.planned : C.line;
-      back.push(`<path d="${smoothPath(points.map(at), top, bottom)}" fill="none" stroke="${color}" stroke-width="${planned ? 2 : 2.5}"${planned ? ' stroke-dasharray="6 4"' : ''} class="${planned ? 'curve-plan' : 'curve'}"/>`);
+      back.push(
+        `<path d="${smoothPath(points.map(at), top, bottom)}" fill="none" stroke="${color}" stroke-width="${planned ? 2 : 2.5}"${planned ? ' stroke-dasharray="6 4"' : ''} class="${planned ? 'curve-plan' : 'curve'}"/>`,
+      );
       // The to-be curve shares the live points: only the planned ones get a mark of their own.
       for (const p of planned ? points.filter((q) => q.card.planned) : points) {
         const { x: px, y: py } = at(p);
@@ -361,9 +393,17 @@ function drawOverview(overview: Overview, options: OverviewSvgOptions, standalon
         const height = blockHeight(b, 10.5);
         const bx = Math.max(left, Math.min(W - M - width, px - width / 2));
         const candidates = [py + 9, py - 9 - height, py - height / 2].map((cy) => ({ x: bx, y: cy, width, height }));
-        const sideways = [{ x: px + 9, y: py - height / 2, width, height }, { x: px - 9 - width, y: py - height / 2, width, height }];
+        const sideways = [
+          { x: px + 9, y: py - height / 2, width, height },
+          { x: px - 9 - width, y: py - height / 2, width, height },
+        ];
         const padded = (b: Box) => ({ x: b.x - 2, y: b.y - 2, width: b.width + 4, height: b.height + 4 });
-        const free = (c: Box) => c.y >= y + 2 && c.y + c.height <= y + PAGE.emotionHeight - 2 && c.x >= left && c.x + c.width <= W - M && ![...labels, ...dots].some((l) => overlaps(l, padded(c)));
+        const free = (c: Box) =>
+          c.y >= y + 2 &&
+          c.y + c.height <= y + PAGE.emotionHeight - 2 &&
+          c.x >= left &&
+          c.x + c.width <= W - M &&
+          ![...labels, ...dots].some((l) => overlaps(l, padded(c)));
         const spot = [...candidates, ...sideways].find(free);
         if (!spot) continue;
         labels.push(spot);
@@ -384,7 +424,8 @@ function drawOverview(overview: Overview, options: OverviewSvgOptions, standalon
         parts.push(textSvg(b, { x: colX(i) + 16, y: ny }, noteSize, `fill="${C.text}"`));
         ny += blockHeight(b, noteSize) + 4;
       });
-      if (n.more) parts.push(textSvg(block(`+${n.more} more`, colW - 16, noteSize, 1), { x: colX(i) + 16, y: ny }, noteSize, `fill="${C.muted}" font-style="italic"`));
+      if (n.more)
+        parts.push(textSvg(block(`+${n.more} more`, colW - 16, noteSize, 1), { x: colX(i) + 16, y: ny }, noteSize, `fill="${C.muted}" font-style="italic"`));
     });
     y += height;
   };
@@ -397,7 +438,9 @@ function drawOverview(overview: Overview, options: OverviewSvgOptions, standalon
       s.kpis.forEach((k, r) => {
         const valueWidth = textWidth(k.value, 11.5, true);
         parts.push(textSvg(block(k.label, colW - 20 - valueWidth, 11, 1), { x: colX(i) + 8, y: y + 5 + r * 15 }, 11, `fill="${C.muted}"`));
-        parts.push(`<text x="${colX(i) + colW - 8}" y="${y + 5 + r * 15 + 11.5}" font-size="11.5" font-weight="700" text-anchor="end" fill="${C.text}">${x(k.value)}</text>`);
+        parts.push(
+          `<text x="${colX(i) + colW - 8}" y="${y + 5 + r * 15 + 11.5}" font-size="11.5" font-weight="700" text-anchor="end" fill="${C.text}">${x(k.value)}</text>`,
+        );
       });
     });
     y += kpiHeight;
@@ -405,7 +448,8 @@ function drawOverview(overview: Overview, options: OverviewSvgOptions, standalon
 
   // Column rules and hatched gaps behind the lanes.
   stages.forEach((s, i) => {
-    if (s.stage.gap) back.unshift(`<rect x="${colX(i) + 1}" y="${lanesTop}" width="${colW - 2}" height="${y - lanesTop}" fill="url(#${id('gap')})" opacity="0.6"/>`);
+    if (s.stage.gap)
+      back.unshift(`<rect x="${colX(i) + 1}" y="${lanesTop}" width="${colW - 2}" height="${y - lanesTop}" fill="url(#${id('gap')})" opacity="0.6"/>`);
     if (i > 0) back.push(`<line x1="${colX(i)}" y1="${lanesTop}" x2="${colX(i)}" y2="${y}" stroke="${C.cardBorder}" stroke-width="0.4"/>`);
   });
   back.push(`<line x1="${M}" y1="${y}" x2="${W - M}" y2="${y}" stroke="${C.cardBorder}" stroke-width="0.6"/>`);
@@ -420,7 +464,10 @@ function drawOverview(overview: Overview, options: OverviewSvgOptions, standalon
       lx = M;
       ly += 16;
     }
-    parts.push(`<use href="#${id(`ic-${icon}`)}" x="${lx}" y="${ly}" width="12" height="12"/>`, textSvg(block(label, width, 10.5, 1), { x: lx + 16, y: ly - 1 }, 10.5, `fill="${C.text}"`));
+    parts.push(
+      `<use href="#${id(`ic-${icon}`)}" x="${lx}" y="${ly}" width="12" height="12"/>`,
+      textSvg(block(label, width, 10.5, 1), { x: lx + 16, y: ly - 1 }, 10.5, `fill="${C.text}"`),
+    );
     lx += width;
   }
   if (channels.size) ly += 17;
@@ -431,7 +478,10 @@ function drawOverview(overview: Overview, options: OverviewSvgOptions, standalon
   const defs =
     `<defs><pattern id="${id('gap')}" width="12" height="12" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="12" fill="${C.gap}"/></pattern>` +
     Object.entries(ICONS)
-      .map(([name, body]) => `<symbol id="${id(`ic-${name}`)}" viewBox="0 0 12 12" fill="none" stroke="${C.muted}" stroke-width="1.2" stroke-linecap="round" stroke-linejoin="round">${body}</symbol>`)
+      .map(
+        ([name, body]) =>
+          `<symbol id="${id(`ic-${name}`)}" viewBox="0 0 12 12" fill="none" stroke="${C.muted}" stroke-width="1.2" stroke-linecap="round" stroke-linejoin="round">${body}</symbol>`,
+      )
       .join('') +
     '</defs>';
   const open = standalone

@@ -62,12 +62,52 @@ export interface Overview {
   topFindings: MapFinding[];
 }
 
-export type ChannelIcon = 'email' | 'message' | 'app' | 'chat' | 'phone' | 'video' | 'people' | 'web' | 'doc' | 'social' | 'mail' | 'help' | 'survey' | 'system' | 'ads' | 'webinar' | 'event' | 'podcast' | 'other';
+export type ChannelIcon =
+  | 'email'
+  | 'message'
+  | 'app'
+  | 'chat'
+  | 'phone'
+  | 'video'
+  | 'people'
+  | 'web'
+  | 'doc'
+  | 'social'
+  | 'mail'
+  | 'help'
+  | 'survey'
+  | 'system'
+  | 'ads'
+  | 'webinar'
+  | 'event'
+  | 'podcast'
+  | 'other';
 
 const ICON_OF: Record<string, ChannelIcon> = {
-  email: 'email', sms: 'message', push: 'message', 'in-app': 'app', chat: 'chat', phone: 'phone', 'video-call': 'video', 'in-person': 'people',
-  event: 'event', webinar: 'webinar', website: 'web', blog: 'doc', social: 'social', 'paid-ads': 'ads', 'direct-mail': 'mail', 'help-center': 'help',
-  'support-desk': 'help', community: 'chat', 'review-site': 'survey', survey: 'survey', podcast: 'podcast', 'word-of-mouth': 'people', system: 'system', partner: 'people',
+  email: 'email',
+  sms: 'message',
+  push: 'message',
+  'in-app': 'app',
+  chat: 'chat',
+  phone: 'phone',
+  'video-call': 'video',
+  'in-person': 'people',
+  event: 'event',
+  webinar: 'webinar',
+  website: 'web',
+  blog: 'doc',
+  social: 'social',
+  'paid-ads': 'ads',
+  'direct-mail': 'mail',
+  'help-center': 'help',
+  'support-desk': 'help',
+  community: 'chat',
+  'review-site': 'survey',
+  survey: 'survey',
+  podcast: 'podcast',
+  'word-of-mouth': 'people',
+  system: 'system',
+  partner: 'people',
 };
 
 const SEVERITY_RANK = { error: 3, warning: 2, info: 1 } as const;
@@ -100,7 +140,10 @@ function kpisOf(stage: MapStage): { label: string; value: string }[] {
 /** Notes in order of weight: errors, then warnings, then the inventory's own words, then info. */
 function ranked(notes: OverviewNote[]): OverviewNote[] {
   const weight = (n: OverviewNote) => (n.severity === 'error' ? 0 : n.severity === 'warning' ? 1 : n.from === 'inventory' ? 2 : 3);
-  return notes.map((n, i) => ({ n, i })).sort((a, b) => weight(a.n) - weight(b.n) || a.i - b.i).map(({ n }) => n);
+  return notes
+    .map((n, i) => ({ n, i }))
+    .sort((a, b) => weight(a.n) - weight(b.n) || a.i - b.i)
+    .map(({ n }) => n);
 }
 
 function dedupe(notes: OverviewNote[]): OverviewNote[] {
@@ -123,7 +166,10 @@ function curveOf(stageCards: MapCard[][]): CurvePoint[] {
     felt.forEach((card, i) => points.push({ card, stage, position: (i + 0.5) / felt.length, emotion: card.emotion!, labelled: false }));
   });
   // The lowest points below neutral are the ones a reader should see named.
-  const lowest = [...points].filter((p) => p.emotion < 0).sort((a, b) => a.emotion - b.emotion).slice(0, LOW_POINTS_LABELLED);
+  const lowest = [...points]
+    .filter((p) => p.emotion < 0)
+    .sort((a, b) => a.emotion - b.emotion)
+    .slice(0, LOW_POINTS_LABELLED);
   for (const p of lowest) p.labelled = true;
   return points;
 }
@@ -147,11 +193,19 @@ export function buildOverview(persona: PersonaMap, future: boolean): Overview {
     const cardFindings = cards.flatMap((c) => c.findings);
     const pains: OverviewNote[] = [
       ...cards.flatMap((c) => (c.painPoint ? [{ text: c.painPoint, place: c.place, from: 'inventory' as const, severity: null }] : [])),
-      ...cards.flatMap((c) => c.findings.filter((f) => f.ruleId === 'friction-point').map((f) => ({ text: `${c.name}: ${c.sentimentText ?? 'friction'}`, place: f.place, from: 'finding' as const, severity: f.severity }))),
+      ...cards.flatMap((c) =>
+        c.findings
+          .filter((f) => f.ruleId === 'friction-point')
+          .map((f) => ({ text: `${c.name}: ${c.sentimentText ?? 'friction'}`, place: f.place, from: 'finding' as const, severity: f.severity })),
+      ),
       // A friction finding about the stage as a whole (one listing its touchpoints) is a pain in its own words.
-      ...stage.findings.filter((f) => f.ruleId === 'friction-point').map((f) => ({ text: f.message, place: f.place, from: 'finding' as const, severity: f.severity })),
+      ...stage.findings
+        .filter((f) => f.ruleId === 'friction-point')
+        .map((f) => ({ text: f.message, place: f.place, from: 'finding' as const, severity: f.severity })),
     ];
-    const opportunities: OverviewNote[] = cards.flatMap((c) => (c.opportunity ? [{ text: c.opportunity, place: c.place, from: 'inventory' as const, severity: null }] : []));
+    const opportunities: OverviewNote[] = cards.flatMap((c) =>
+      c.opportunity ? [{ text: c.opportunity, place: c.place, from: 'inventory' as const, severity: null }] : [],
+    );
     const handoff = stage.handoffIn;
     if (handoff?.lag) opportunities.push({ text: handoffOpportunity(handoff), place: null, from: 'finding', severity: 'warning' });
     for (const f of [...stage.findings, ...cardFindings]) {

@@ -18,7 +18,14 @@ export interface ReportFigure {
 
 /** A name as a file-name part: letters, digits and dashes. */
 export function fileSlug(text: string): string {
-  return text.normalize('NFKD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase().slice(0, 60) || 'persona';
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[^\w-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .toLowerCase()
+      .slice(0, 60) || 'persona'
+  );
 }
 
 /** Where the report's figures go: `report.md` → `report-<persona>.svg` beside it, each name used once. */
@@ -58,6 +65,9 @@ export function reportJourneys(
     }
     const { path, href } = figures.place(persona.persona);
     figures.add({ path, svg: overviewSvg(persona, { title: persona.persona, future: false, idPrefix: persona.key, file: inventory.fileLabel }, true) });
-    into.set(key, `![Journey map of ${markdownText(persona.persona)}: stages, touchpoints by channel, the emotion curve, pains, opportunities and KPIs](${href})`);
+    into.set(
+      key,
+      `![Journey map of ${markdownText(persona.persona)}: stages, touchpoints by channel, the emotion curve, pains, opportunities and KPIs](${href})`,
+    );
   }
 }

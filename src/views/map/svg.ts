@@ -6,7 +6,17 @@ import { LIGHT as C } from './palette.js';
 import { MARKUP_MARKER } from '../../marker.js';
 
 /** Sizes of the SVG grid, in pixels. */
-export const SVG_GRID = { laneWidth: 150, columnWidth: 190, headerHeight: 56, emotionHeight: 70, kpiHeight: 58, handoffHeight: 40, cardHeight: 50, spacing: 6, layerHeight: 22 } as const;
+export const SVG_GRID = {
+  laneWidth: 150,
+  columnWidth: 190,
+  headerHeight: 56,
+  emotionHeight: 70,
+  kpiHeight: 58,
+  handoffHeight: 40,
+  cardHeight: 50,
+  spacing: 6,
+  layerHeight: 22,
+} as const;
 
 export interface Box {
   x: number;
@@ -50,7 +60,17 @@ export function svgGeometry(persona: PersonaMap): SvgGeometry {
     const fullest = Math.max(1, ...lane.cells.map((cell) => cell.length));
     const height = g.spacing + fullest * (g.cardHeight + g.spacing);
     lane.cells.forEach((cell, column) =>
-      cell.forEach((card, i) => cards.push({ card, box: { x: columnX(column) + g.spacing, y: y + g.spacing + i * (g.cardHeight + g.spacing), width: g.columnWidth - 2 * g.spacing, height: g.cardHeight } })),
+      cell.forEach((card, i) =>
+        cards.push({
+          card,
+          box: {
+            x: columnX(column) + g.spacing,
+            y: y + g.spacing + i * (g.cardHeight + g.spacing),
+            width: g.columnWidth - 2 * g.spacing,
+            height: g.cardHeight,
+          },
+        }),
+      ),
     );
     lanes.push({ label: lane.label, layer: lane.layer, y, height, layerTitle });
     y += height;
@@ -71,7 +91,12 @@ const DIRECTION_MARK = { inbound: '← in', outbound: 'out →', both: '↔ both
 
 function cardSvg(card: MapCard, box: Box): string {
   const stroke = card.friction ? C.friction : card.severity ? SEVERITY_COLOR[card.severity] : C.cardBorder;
-  const meta = [card.mode ? MODE_MARK[card.mode] : 'mode ?', card.direction ? DIRECTION_MARK[card.direction] : 'dir ?', card.day === null ? 'no day' : `day ${card.day}`, card.team ?? 'no team'].join(' · ');
+  const meta = [
+    card.mode ? MODE_MARK[card.mode] : 'mode ?',
+    card.direction ? DIRECTION_MARK[card.direction] : 'dir ?',
+    card.day === null ? 'no day' : `day ${card.day}`,
+    card.team ?? 'no team',
+  ].join(' · ');
   const badge = card.severity
     ? `<circle cx="${box.x + box.width - 11}" cy="${box.y + 11}" r="9" fill="${SEVERITY_COLOR[card.severity]}"/><text x="${box.x + box.width - 11}" y="${box.y + 15}" text-anchor="middle" font-size="11" font-weight="700" fill="${C.onBadge}">${card.findings.length}</text>`
     : '';
@@ -86,17 +111,27 @@ function cardSvg(card: MapCard, box: Box): string {
 function stageSvg(stage: MapStage, column: number, geometry: SvgGeometry): string {
   const left = geometry.columnX(column);
   const gap = stage.gap ? `<rect x="${left}" y="0" width="${SVG_GRID.columnWidth}" height="${geometry.height}" fill="url(#gap)"/>` : '';
-  const note = stage.gap ? 'Gap: no touchpoint' : `${stage.touchpoints} touchpoint${stage.touchpoints === 1 ? '' : 's'}${stage.findings.length ? ` · ${stage.findings.length} finding${stage.findings.length === 1 ? '' : 's'}` : ''}`;
-  const kpis = [stage.kpis.conversion !== null ? `conv. ${percentText(stage.kpis.conversion)}` : '', stage.kpis.dropOff !== null ? `drop-off ${percentText(stage.kpis.dropOff)}` : '', stage.kpis.nps !== null ? `NPS ${Math.round(stage.kpis.nps)}` : ''].filter(Boolean);
+  const note = stage.gap
+    ? 'Gap: no touchpoint'
+    : `${stage.touchpoints} touchpoint${stage.touchpoints === 1 ? '' : 's'}${stage.findings.length ? ` · ${stage.findings.length} finding${stage.findings.length === 1 ? '' : 's'}` : ''}`;
+  const kpis = [
+    stage.kpis.conversion !== null ? `conv. ${percentText(stage.kpis.conversion)}` : '',
+    stage.kpis.dropOff !== null ? `drop-off ${percentText(stage.kpis.dropOff)}` : '',
+    stage.kpis.nps !== null ? `NPS ${Math.round(stage.kpis.nps)}` : '',
+  ].filter(Boolean);
   const handoff = stage.handoffIn;
   const wait = handoff === null ? '' : handoff.days < 0 ? `overlap ${-handoff.days} d` : `${handoff.days} d`;
-  const handoffText = handoff ? `${handoff.changesTeam ? `${handoff.fromTeam} → ${handoff.toTeam}` : 'same team'}: ${wait}${handoff.lag ? ` ⚠ over ${handoff.limit}` : ''}` : '';
+  const handoffText = handoff
+    ? `${handoff.changesTeam ? `${handoff.fromTeam} → ${handoff.toTeam}` : 'same team'}: ${wait}${handoff.lag ? ` ⚠ over ${handoff.limit}` : ''}`
+    : '';
   return (
     gap +
     `<text x="${left + 8}" y="22" font-size="13" font-weight="700" fill="${stage.gap ? C.gapText : C.text}"><title>${x(stage.label)}</title>${x(fit(stage.label, SVG_GRID.columnWidth - 16))}</text>` +
     `<text x="${left + 8}" y="42" font-size="11" fill="${stage.gap ? C.gapText : C.muted}">${x(note)}</text>` +
     kpis.map((k, i) => `<text x="${left + 8}" y="${geometry.rows.kpis + 18 + i * 14}" font-size="11" fill="${C.text}">${x(k)}</text>`).join('') +
-    (handoffText ? `<text x="${left + 8}" y="${geometry.rows.handoffs + 24}" font-size="11" fill="${handoff!.lag ? C.friction : C.text}"${handoff!.lag ? ' font-weight="700"' : ''}>${x(fit(handoffText, SVG_GRID.columnWidth - 12))}</text>` : '')
+    (handoffText
+      ? `<text x="${left + 8}" y="${geometry.rows.handoffs + 24}" font-size="11" fill="${handoff!.lag ? C.friction : C.text}"${handoff!.lag ? ' font-weight="700"' : ''}>${x(fit(handoffText, SVG_GRID.columnWidth - 12))}</text>`
+      : '')
   );
 }
 
@@ -108,7 +143,9 @@ function emotionSvg(stages: MapStage[], geometry: SvgGeometry): string {
   const parts: string[] = [];
   stages.forEach((stage, i) => {
     if (stage.emotion === null) {
-      parts.push(`<text x="${point(i).px}" y="${top + height / 2 + 4}" text-anchor="middle" font-size="11" font-style="italic" fill="${C.muted}">no data</text>`);
+      parts.push(
+        `<text x="${point(i).px}" y="${top + height / 2 + 4}" text-anchor="middle" font-size="11" font-style="italic" fill="${C.muted}">no data</text>`,
+      );
       return;
     }
     const here = point(i);
@@ -117,7 +154,9 @@ function emotionSvg(stages: MapStage[], geometry: SvgGeometry): string {
       parts.push(`<line x1="${here.px}" y1="${here.py}" x2="${next.px}" y2="${next.py}" stroke="${C.line}" stroke-width="3"/>`);
     }
     parts.push(`<circle cx="${here.px}" cy="${here.py}" r="5" fill="${stage.friction ? C.friction : C.line}"/>`);
-    parts.push(`<text x="${here.px}" y="${top + height + 14}" text-anchor="middle" font-size="11" fill="${stage.friction ? C.friction : C.text}">${stage.emotion > 0 ? '+' : ''}${stage.emotion.toFixed(1)}${stage.friction ? ' friction' : ''}</text>`);
+    parts.push(
+      `<text x="${here.px}" y="${top + height + 14}" text-anchor="middle" font-size="11" fill="${stage.friction ? C.friction : C.text}">${stage.emotion > 0 ? '+' : ''}${stage.emotion.toFixed(1)}${stage.friction ? ' friction' : ''}</text>`,
+    );
   });
   return parts.join('');
 }
@@ -126,7 +165,8 @@ function emotionSvg(stages: MapStage[], geometry: SvgGeometry): string {
 export function renderSvg(persona: PersonaMap, map: JourneyMap, title: string): string {
   const geometry = svgGeometry(persona);
   const { width, height } = geometry;
-  const band = (y: number, h: number, label: string) => `<rect x="0" y="${y}" width="${width}" height="${h}" fill="none" stroke="${C.cardBorder}" stroke-width="0.5"/><text x="8" y="${y + 18}" font-size="12" font-weight="600" fill="${C.text}">${label}</text>`;
+  const band = (y: number, h: number, label: string) =>
+    `<rect x="0" y="${y}" width="${width}" height="${h}" fill="none" stroke="${C.cardBorder}" stroke-width="0.5"/><text x="8" y="${y + 18}" font-size="12" font-weight="600" fill="${C.text}">${label}</text>`;
   const lanes = geometry.lanes
     .map(
       (lane) =>

@@ -5,7 +5,8 @@ import { findingPlace } from './text.js';
 const h = (text: string) => htmlText(text);
 const count = (n: number) => n.toLocaleString('en-US');
 const pct = (value: number | null | undefined) => (value === null || value === undefined ? '–' : `${(Math.round(value * 1000) / 10).toFixed(1)}%`);
-const hours = (value: number | null | undefined) => (value === null || value === undefined ? '–' : value >= 48 ? `${(value / 24).toFixed(1)} d` : `${value.toFixed(1)} h`);
+const hours = (value: number | null | undefined) =>
+  value === null || value === undefined ? '–' : value >= 48 ? `${(value / 24).toFixed(1)} d` : `${value.toFixed(1)} h`;
 
 /** Steps of a route the Sankey draws; a longer route shows its first steps and then how many more it has. */
 const SANKEY_DEPTH = 6;
@@ -31,7 +32,8 @@ export function sankeySvg(result: MeasureResult): string {
     if (variant.steps.length > SANKEY_DEPTH) steps[SANKEY_DEPTH - 1] = `… ${variant.steps.length - SANKEY_DEPTH + 1} more steps`;
     return { steps, users: variant.users };
   });
-  if (result.variants.other.users > 0) routes.push({ steps: [`other routes (${count(result.variants.other.variants)} variants)`], users: result.variants.other.users });
+  if (result.variants.other.users > 0)
+    routes.push({ steps: [`other routes (${count(result.variants.other.variants)} variants)`], users: result.variants.other.users });
   const total = routes.reduce((sum, r) => sum + r.users, 0);
   if (total === 0) return '<p>No routes.</p>';
   const columns = Math.max(1, ...routes.map((r) => r.steps.length));
@@ -80,8 +82,12 @@ export function sankeySvg(result: MeasureResult): string {
   });
   for (const node of nodes.values()) {
     const x = columnX(node.column);
-    parts.push(`<rect x="${x}" y="${node.y}" width="${nodeWidth}" height="${node.height}" fill="#333"><title>${h(`${node.label}: ${count(node.users)} users`)}</title></rect>`);
-    parts.push(`<text x="${x + nodeWidth + 4}" y="${node.y + node.height / 2}" dominant-baseline="middle" font-size="12">${h(shorten(node.label, 40))} (${count(node.users)})</text>`);
+    parts.push(
+      `<rect x="${x}" y="${node.y}" width="${nodeWidth}" height="${node.height}" fill="#333"><title>${h(`${node.label}: ${count(node.users)} users`)}</title></rect>`,
+    );
+    parts.push(
+      `<text x="${x + nodeWidth + 4}" y="${node.y + node.height / 2}" dominant-baseline="middle" font-size="12">${h(shorten(node.label, 40))} (${count(node.users)})</text>`,
+    );
   }
   return `<svg class="sankey" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="Top routes as a Sankey diagram">${parts.join('')}</svg>`;
 }
@@ -102,13 +108,24 @@ function funnelHtml(result: MeasureResult): string {
 export function measureHtml(result: MeasureResult): string {
   const conversion = result.goal !== null;
   const touchpoints = result.touchpoints
-    .map((tp) => `<tr${tp.users === 0 ? ' class="unreached"' : ''}><td>${h(tp.name)}${tp.goal ? ' <em>(goal)</em>' : ''}</td><td>${h(tp.stage ?? '')}</td><td class="bar"><div style="width:${(tp.share * 100).toFixed(2)}%"></div></td><td>${count(tp.users)}</td><td>${pct(tp.share)}</td><td>${pct(tp.dropOff)}</td>${conversion ? `<td>${pct(tp.conversion)}</td>` : ''}<td>${hours(tp.medianHoursToNext)}</td></tr>`)
+    .map(
+      (tp) =>
+        `<tr${tp.users === 0 ? ' class="unreached"' : ''}><td>${h(tp.name)}${tp.goal ? ' <em>(goal)</em>' : ''}</td><td>${h(tp.stage ?? '')}</td><td class="bar"><div style="width:${(tp.share * 100).toFixed(2)}%"></div></td><td>${count(tp.users)}</td><td>${pct(tp.share)}</td><td>${pct(tp.dropOff)}</td>${conversion ? `<td>${pct(tp.conversion)}</td>` : ''}<td>${hours(tp.medianHoursToNext)}</td></tr>`,
+    )
     .join('');
-  const excluded = result.excluded.map((e) => `<li>${count(e.rows)} rows ${h(e.reason)}${e.example ? ` (e.g. “${h(shorten(e.example, 60))}”)` : ''}</li>`).join('');
-  const findings = result.findings.map((f) => `<li class="${f.severity}"><strong>${f.severity}</strong> ${h(findingPlace(f))}: ${h(`${f.message}; ${f.fix}`)} <code>${h(f.ruleId)}</code></li>`).join('');
+  const excluded = result.excluded
+    .map((e) => `<li>${count(e.rows)} rows ${h(e.reason)}${e.example ? ` (e.g. “${h(shorten(e.example, 60))}”)` : ''}</li>`)
+    .join('');
+  const findings = result.findings
+    .map(
+      (f) => `<li class="${f.severity}"><strong>${f.severity}</strong> ${h(findingPlace(f))}: ${h(`${f.message}; ${f.fix}`)} <code>${h(f.ruleId)}</code></li>`,
+    )
+    .join('');
   const inventory = result.inventory
     ? `<h2>Against the inventory</h2><p>${result.inventory.matched} of ${result.inventory.planned} planned touchpoints are reached.${result.inventory.unreached.length > 0 ? ` Unreached: ${result.inventory.unreached.map(h).join(', ')}.` : ''}</p>${
-        result.inventory.unplannedEvents.length > 0 ? `<p>Unplanned events: ${result.inventory.unplannedEvents.map((e) => `${h(e.event)} (${count(e.users)} users)`).join(', ')}${result.inventory.unplannedCount > result.inventory.unplannedEvents.length ? `, and ${result.inventory.unplannedCount - result.inventory.unplannedEvents.length} more` : ''}.</p>` : ''
+        result.inventory.unplannedEvents.length > 0
+          ? `<p>Unplanned events: ${result.inventory.unplannedEvents.map((e) => `${h(e.event)} (${count(e.users)} users)`).join(', ')}${result.inventory.unplannedCount > result.inventory.unplannedEvents.length ? `, and ${result.inventory.unplannedCount - result.inventory.unplannedEvents.length} more` : ''}.</p>`
+          : ''
       }`
     : '';
   return `<!doctype html>
