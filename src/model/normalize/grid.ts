@@ -11,7 +11,21 @@ import { beginTable } from './table.js';
 import { cellText, MAX_VALUE_LENGTH, readChannels, readDay, readSentiment, shownValue } from './values.js';
 
 /** What a lane of a journey-map grid holds. Goal, action and thinking lanes are kept in the touchpoints' notes. */
-type Lane = 'stage' | 'touchpoint' | 'channel' | 'sentiment' | 'painPoint' | 'opportunity' | 'team' | 'kpi' | 'day' | 'goal' | 'action' | 'thinking' | 'other';
+type Lane =
+  | 'stage'
+  | 'touchpoint'
+  | 'frontstage'
+  | 'channel'
+  | 'sentiment'
+  | 'painPoint'
+  | 'opportunity'
+  | 'team'
+  | 'kpi'
+  | 'day'
+  | 'goal'
+  | 'action'
+  | 'thinking'
+  | 'other';
 
 /** Lane labels as journey-map templates and service designers write them (folded; a plural "s" is also taken off). */
 const LANE_NAMES: Record<Lane, string[]> = {
@@ -31,6 +45,14 @@ const LANE_NAMES: Record<Lane, string[]> = {
     'ステージ',
     'フェーズ',
     '段階',
+    'etapas',
+    'fases',
+    'etapes',
+    'phase',
+    'fasi',
+    'fasen',
+    'stappen',
+    '阶段',
   ],
   touchpoint: [
     'touchpoint',
@@ -50,6 +72,17 @@ const LANE_NAMES: Record<Lane, string[]> = {
     'タッチポイント',
     '接点',
     '顧客接点',
+    'puntos de contacto',
+    'pontos de contato',
+    'pontos de contacto',
+    'points de contact',
+    'beruhrungspunkte',
+    'kontaktpunkt',
+    'punti di contatto',
+    'contactmomenten',
+    '触点',
+    '接触点',
+    '顧客との接点',
   ],
   channel: ['channel', 'medium', 'media', 'channel and device', 'device', 'canal', 'canales', 'kanal', 'canale', 'kanaal', 'チャネル', 'チャンネル'],
   sentiment: [
@@ -75,6 +108,19 @@ const LANE_NAMES: Record<Lane, string[]> = {
     '思考感情',
     '感情曲線',
     '気持ち',
+    'emociones',
+    'emocoes',
+    'emotions',
+    'emotionen',
+    'gefuhle',
+    'emozioni',
+    'emoties',
+    'gevoel',
+    'sentimientos',
+    'sentimentos',
+    'ressenti',
+    '情绪',
+    '感受',
   ],
   painPoint: [
     'pain point',
@@ -98,6 +144,21 @@ const LANE_NAMES: Record<Lane, string[]> = {
     '問題',
     '問題課題要求',
     'ペインポイント',
+    'dores',
+    'dolores',
+    'puntos de dolor',
+    'pontos de dor',
+    'points de douleur',
+    'irritants',
+    'frictions',
+    'schmerzpunkte',
+    'probleme',
+    'punti critici',
+    'criticita',
+    'pijnpunten',
+    'knelpunten',
+    '痛点',
+    '问题',
   ],
   opportunity: [
     'opportunity',
@@ -120,6 +181,16 @@ const LANE_NAMES: Record<Lane, string[]> = {
     '機会',
     '改善案',
     '施策',
+    'oportunidades',
+    'opportunites',
+    'chancen',
+    'opportunita',
+    'kansen',
+    'verbesserungen',
+    'mejoras',
+    'melhorias',
+    'améliorations',
+    '机会',
   ],
   team: [
     'team',
@@ -158,6 +229,12 @@ const LANE_NAMES: Record<Lane, string[]> = {
     '目標',
     'ゴール',
     'ニーズ',
+    'objetivos',
+    'objectifs',
+    'ziele',
+    'obiettivi',
+    'doelen',
+    '目标',
   ],
   action: [
     'action',
@@ -175,15 +252,58 @@ const LANE_NAMES: Record<Lane, string[]> = {
     'azione',
     'actie',
     '行動',
+    'acciones del cliente',
+    'acoes do cliente',
+    'actions du client',
+    'kundenaktion',
+    'azioni del cliente',
+    'klantactie',
+    '顧客の行動',
+    'ユーザーの行動',
+    '行動・タスク',
+    '用户行为',
+    '顾客行为',
   ],
   thinking: ['thinking', 'thought', 'question', 'quote', 'thinking and feeling', 'what they think', 'saying', 'what they say', 'mindset', '思考', '考え'],
-  other: ['backstage', 'frontstage', 'front stage', 'back stage', 'supporting process', 'system', 'process', 'evidence', 'prop', 'persona', 'scenario'],
+  // A service blueprint's frontstage is where the customer meets the service: its touchpoints, when no lane is called so.
+  frontstage: [
+    'frontstage',
+    'front stage',
+    'frontstage action',
+    'frontstage interaction',
+    'onstage',
+    'line of interaction',
+    'bühne',
+    'vorderbühne',
+    'front office',
+  ],
+  other: ['backstage', 'back stage', 'supporting process', 'system', 'process', 'evidence', 'prop', 'persona', 'scenario'],
 };
 
 const LANE_BY_KEY = new Map<string, Lane>();
 for (const [lane, names] of Object.entries(LANE_NAMES) as [Lane, string[]][]) for (const name of names) LANE_BY_KEY.set(foldLabel(name), lane);
 
 const singularOf = (key: string) => (key.endsWith('ies') ? `${key.slice(0, -3)}y` : key.endsWith('s') ? key.slice(0, -1) : key);
+
+/** The folded keys a lane label may be known by: as written, without a plural "s", and with each word singular ("Pontos de contato", "Ações do cliente"). */
+function laneKeys(text: string): string[] {
+  const key = foldLabel(text);
+  const words = text
+    .split(/[^\p{L}\p{N}]+/u)
+    .map(foldLabel)
+    .filter(Boolean);
+  const romance = (word: string) =>
+    word.endsWith('oes') ? `${word.slice(0, -3)}ao` : word.endsWith('ciones') ? word.slice(0, -2) : word.endsWith('es') ? word.slice(0, -2) : singularOf(word);
+  return [key, singularOf(key), words.map(singularOf).join(''), words.map(romance).join('')];
+}
+
+const laneByKeys = (text: string): Lane | null => {
+  for (const key of laneKeys(text)) {
+    const lane = LANE_BY_KEY.get(key);
+    if (lane !== undefined) return lane;
+  }
+  return null;
+};
 
 /**
  * The lane a first-column cell names ("Touchpoints", "Emotions 😊", "Pain points", "タッチポイント"), or
@@ -193,10 +313,9 @@ const singularOf = (key: string) => (key.endsWith('ies') ? `${key.slice(0, -3)}y
 export function laneOf(value: CellValue | undefined): Lane | null {
   if (typeof value !== 'string' || value.length > 60) return null;
   const bare = value.replace(/\(.*?\)/g, '');
-  const key = foldLabel(bare);
-  if (key === '') return null;
-  const whole = LANE_BY_KEY.get(key) ?? LANE_BY_KEY.get(singularOf(key));
-  if (whole !== undefined) return whole;
+  if (foldLabel(bare) === '') return null;
+  const whole = laneByKeys(bare);
+  if (whole !== null) return whole;
   const words = bare
     .split(/[^\p{L}\p{N}]+/u)
     .map(foldLabel)
@@ -204,9 +323,8 @@ export function laneOf(value: CellValue | undefined): Lane | null {
   if (words.length < 2 || words.length > 5) return null;
   for (let length = words.length - 1; length >= 1; length--) {
     for (let start = 0; start + length <= words.length; start++) {
-      const run = words.slice(start, start + length).join('');
-      const lane = LANE_BY_KEY.get(run) ?? LANE_BY_KEY.get(singularOf(run));
-      if (lane !== undefined) return lane;
+      const lane = laneByKeys(words.slice(start, start + length).join(' '));
+      if (lane !== null) return lane;
     }
   }
   return null;
@@ -232,10 +350,16 @@ const MIN_LANES = 3;
 export function findGrid(rows: readonly RawRow[]): GridShape | null {
   const top = rows.slice(0, HEADER_SEARCH_ROWS);
   for (let labelColumn = 0; labelColumn < 3; labelColumn++) {
-    const lanes = top.flatMap((raw, rowIndex) => {
+    const named = top.flatMap((raw, rowIndex) => {
       const lane = laneOf(raw.cells[labelColumn]);
       return lane === null ? [] : [{ rowIndex, row: raw.row, label: cellText(raw.cells[labelColumn])!, lane }];
     });
+    // A blueprint with no Touchpoints lane: its first Frontstage lane holds them; any other frontstage lane is a note.
+    const hasTouchpoints = named.some((lane) => lane.lane === 'touchpoint');
+    const frontstage = named.find((lane) => lane.lane === 'frontstage');
+    const lanes = named.map((lane) =>
+      lane.lane !== 'frontstage' ? lane : ({ ...lane, lane: !hasTouchpoints && lane === frontstage ? 'touchpoint' : 'other' } as typeof lane),
+    );
     if (lanes.length < MIN_LANES || !lanes.some((lane) => lane.lane === 'touchpoint')) continue;
     const stageLane = lanes.find((lane) => lane.lane === 'stage');
     const filled = (rowIndex: number) => top[rowIndex]!.cells.flatMap((value, column) => (column > labelColumn && cellText(value) !== null ? [column] : []));

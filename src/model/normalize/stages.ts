@@ -139,8 +139,14 @@ export class StageReader {
     }
     const unknownDistinct = [...distinct.values()].filter((key) => this.vocabulary.lookup(key) === null).length;
     const merged = [...byId.values()].filter((count) => count > 1).reduce((sum, count) => sum + count, 0);
+    // Phases of the file's own that are no misspelling of a configured stage ("Bienvenue" beside "Activation"
+    // and "Fidélisation"): a third of the distinct values makes the file's phases the model, the rest only resemble it.
+    const ownPhases = [...distinct.values()].filter((key) => this.vocabulary.lookup(key) === null && this.vocabulary.suggest(key) === null).length;
     // Most cells unknown; or some unknown and, with the values that fall together on one stage, most distinct values.
-    const own = unknownCells * 2 > keys.length || (unknownDistinct > 0 && (unknownDistinct + merged) * 2 > distinct.size);
+    const own =
+      unknownCells * 2 > keys.length ||
+      (unknownDistinct > 0 && (unknownDistinct + merged) * 2 > distinct.size) ||
+      (ownPhases > 0 && ownPhases * 3 >= distinct.size);
     if (!own) return;
     this.own = [];
     this.ownLocation = location;

@@ -224,14 +224,17 @@ function timelineOf(rows: readonly RawRow[], column: number): Timeline {
 function findTableHeader(sink: TableSink, state: TableState): void {
   const rows = state.buffered!;
   state.buffered = null;
+  // Under a stage heading ("Stage 1: Discovery & Research") the heading is the rows' stage: the table needs no stage column of its own.
+  const missingOf = (columns: Partial<Record<Field, number>>) =>
+    missingFields(state.stageFromHeading && columns.stage === undefined ? { ...columns, stage: -1 } : columns);
   const header = decideHeader(rows, findHeader(rows, sink.matcher, state.firstRow), sink.matcher, sink.vocabularies, {
     searchRows: HEADER_SEARCH_ROWS,
     firstRowOnly: state.lines,
-    complete: (columns) => missingFields(columns).length === 0,
+    complete: (columns) => missingOf(columns).length === 0,
   });
   if (!header) return;
   const { file, sheet } = state.place;
-  const missing = missingFields(header.columns);
+  const missing = missingOf(header.columns);
   sink.observer?.layout?.({ file, sheet }, header.row, header.decisions, missing);
   if (missing.length > 0) {
     const fields = missing.flatMap((name) => name.split(/, | or /)) as Field[];

@@ -253,7 +253,10 @@ const CHANNEL_SEPARATOR = /\s*(?:[+/,;&|]|\band\b|\bor\b)\s*/i;
  * The channels a cell names: one known channel, or several joined by +, /, comma, & or "and" (each
  * part read on its own). Parts journey does not know are returned with the nearest known label.
  */
-export function readChannels(vocabulary: Vocabulary<string>, text: string): { ids: string[]; unknown: { text: string; suggestion: string | null }[] } {
+export function readChannels(
+  vocabulary: Vocabulary<string>,
+  text: string,
+): { ids: string[]; unknown: { text: string; suggestion: string | null }[]; byHead?: true } {
   // "Email (Braze)", "Chat [Intercom]": the tool in brackets is a note on the channel.
   const bare = text.length > MAX_VALUE_LENGTH ? text : withoutNotes(text).trim() || text;
   const parts = bare.length > MAX_VALUE_LENGTH ? [] : bare.split(CHANNEL_SEPARATOR).filter((part) => part !== '');
@@ -265,14 +268,36 @@ export function readChannels(vocabulary: Vocabulary<string>, text: string): { id
   }
   const whole = readVocabulary(vocabulary, bare);
   if ('id' in whole) return { ids: [whole.id], unknown: [] };
-  if (parts.length < 2) return { ids: [], unknown: [{ text, suggestion: whole.suggestion }] };
+  if (parts.length < 2) {
+    const head = headChannel(vocabulary, bare);
+    return head !== null ? { ids: [head], unknown: [], byHead: true } : { ids: [], unknown: [{ text, suggestion: whole.suggestion }] };
+  }
   const ids: string[] = [];
   const unknown: { text: string; suggestion: string | null }[] = [];
+  let byHead = false;
   partIds.forEach((read, i) => {
-    if ('id' in read) {
-      if (!ids.includes(read.id)) ids.push(read.id);
-    } else unknown.push({ text: parts[i]!, suggestion: read.suggestion });
+    const head = 'id' in read ? null : headChannel(vocabulary, parts[i]!);
+    if (head !== null) byHead = true;
+    const id = 'id' in read ? read.id : head;
+    if (id !== null) {
+      if (!ids.includes(id)) ids.push(id);
+    } else unknown.push({ text: parts[i]!, suggestion: 'id' in read ? null : read.suggestion });
   });
   // Nothing known in it: the cell as a whole is the unknown value, as it was written.
-  return ids.length === 0 ? { ids, unknown: [{ text, suggestion: whole.suggestion }] } : { ids, unknown };
+  return ids.length === 0 ? { ids, unknown: [{ text, suggestion: whole.suggestion }] } : { ids, unknown, ...(byHead ? { byHead: true as const } : {}) };
+}
+
+/**
+ * The channel a short channel cell names by its head word: a channel name qualified by a word or two
+ * ("Réunion d'équipe", "Reuniones presenciales", "Team meeting", "Übergabe-Meeting", "Email masivo").
+ * Romance languages put the head first, English, German and Dutch last; both ends are tried, first one first.
+ */
+function headChannel(vocabulary: Vocabulary<string>, text: string): string | null {
+  const words = text.split(/[\s\-'’]+/u).filter(Boolean);
+  if (words.length < 2 || words.length > 4) return null;
+  for (const candidate of [words.slice(0, 2).join(' '), words.at(-2) + ' ' + words.at(-1), words[0]!, words.at(-1)!]) {
+    const read = readVocabulary(vocabulary, candidate);
+    if ('id' in read) return read.id;
+  }
+  return null;
 }

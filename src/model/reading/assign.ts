@@ -193,7 +193,21 @@ export function assignColumns(header: readonly CellValue[], body: readonly RawRo
     if (decisions[offer.column]!.by !== 'none' || columns[offer.field] !== undefined) continue;
     give(offer.column, offer.field, 'cells', offer.because, offer.score);
   }
-  // 6. Still no touchpoints: a Channel column of distinct names ("Email + Slack #exec", "Intranet page",
+  // 6. Still no touchpoints: a column a weak word called the stage ("Milestone") whose values are each
+  // different ("Kickoff call", "Go-live mail") names the touchpoints, not phases.
+  const weakStage = columns.stage;
+  if (columns.touchpoint === undefined && weakStage !== undefined && decisions[weakStage]!.by === 'header' && decisions[weakStage]!.score <= WEAK_STRENGTH) {
+    const cells = evidenceOf(weakStage);
+    if (cells.cells >= 2 && cells.distinct / cells.cells >= 0.8) {
+      delete columns.stage;
+      decisions[weakStage]!.because = [
+        `header word in "${decisions[weakStage]!.header}", and its ${cells.distinct} values of ${cells.cells} are distinct: they name touchpoints, not phases`,
+      ];
+      give(weakStage, 'touchpoint', 'cells', '', decisions[weakStage]!.score);
+      decisions[weakStage]!.because = decisions[weakStage]!.because.filter(Boolean);
+    }
+  }
+  // 7. Still no touchpoints: a Channel column of distinct names ("Email + Slack #exec", "Intranet page",
   // "Stuurgroep overleg") names the communications themselves; their names give the channel.
   const channel = columns.channel;
   if (columns.touchpoint === undefined && channel !== undefined) {

@@ -170,6 +170,10 @@ const TEAM_WORDS = new Set([
 // A single capitalized word ("Telefon", "Click", "Alta") is no evidence: most cells of any column are one.
 const PERSON = /^\p{Lu}\p{Ll}+(?: \p{Lu}\.?)?(?: \p{Lu}[\p{Ll}'-]+)+$|^\p{Lu}\. ?\p{Lu}[\p{Ll}'-]+$|^[^\s@]+@[^\s@]+\.[a-z]{2,}$|^@[\w.-]+$/u;
 const PERCENT = /^[+-]?\d+(?:[.,]\d+)?\s?%$/;
+// Yes and no, with a note or not ("Yes (PM + PO)", "Não"): the answer to whatever the header asks ("Approval
+// required?", "Coupon?", "Automated?"). Only a header that asks about automation makes them a mode, so they are
+// no mode evidence of their own.
+const YES_NO = /^(?:yes|no|y|n|true|false|si|sí|sim|nao|não|oui|non|ja|nein|nee|sì|はい|いいえ|有|無|是|否|✓|✔|✗|x)(?:\s*[(\-–—:,].*)?$/iu;
 
 /** Counts what the cells of column `column` hold, over the rows given (the header's rows below it). */
 export function columnEvidence(rows: readonly RawRow[], column: number, vocabularies: Vocabularies): ColumnEvidence {
@@ -249,13 +253,15 @@ function read(
     note('timing', text);
   }
   const channels = readChannels(vocabularies.channels, text);
-  const named = channels.ids.length > 0 && channels.unknown.length === 0;
+  // "Email", "Email + SMS" are channel names; "Stuurgroep overleg" is a channel only by its head word, as "Schedule
+  // kickoff meeting" would be: in a column no header calls the channel, that is no evidence.
+  const named = channels.ids.length > 0 && channels.unknown.length === 0 && channels.byHead === undefined;
   if (named) evidence.channelNames++;
   if (named || leadingChannel(vocabularies, text)) {
     evidence.channel++;
     note('channel', text);
   }
-  if (readLenient(vocabularies.modes, text) !== null) {
+  if (!YES_NO.test(text) && readLenient(vocabularies.modes, text) !== null) {
     evidence.mode++;
     note('mode', text);
   }

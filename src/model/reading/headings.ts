@@ -21,8 +21,15 @@ const ROLE_FIRST =
 
 /** The persona a heading names, or null. `personas` are the config's persona names. */
 export function personaOf(text: string, personas: readonly string[] = []): string | null {
-  const trimmed = text.trim();
-  if (trimmed.length > 80) return null;
+  // A heading's list number and its bracketed note are no part of the name: "1. New Users (0-7 days)" names "New Users".
+  const trimmed = text
+    .trim()
+    .replace(/^(?:\d{1,2}[.)]|[-–—•])\s+/, '')
+    .replace(/\s*[([][^)\]]*[)\]]\s*$/, '')
+    .trim();
+  if (trimmed.length > 80 || trimmed === '') return null;
+  // "Persona", "Personas", "Segments" alone title a section about them (a list of who they are), not one of them.
+  if (/^(?:personas?|segments?|audiences?|ペルソナ|segmentos?|publico|público|zielgruppen?|doelgroepen?|cibles?)$/i.test(trimmed)) return null;
   const folded = withoutAccents(trimmed.toLowerCase());
   if (personas.some((name) => withoutAccents(name.toLowerCase()) === folded)) return trimmed;
   const prefixed = PERSONA_PREFIX.exec(trimmed);
