@@ -63,6 +63,8 @@ export function headerWords(text: string): string[] {
     .filter((word) => word !== '');
 }
 
+const OF_WORDS = new Set(['de', 'du', 'des', 'del', 'della', 'dello', 'delle', 'dei', 'degli', 'di', 'da', 'do', 'dos', 'van', 'der']);
+
 // Words that qualify a field's name without changing what it is.
 const QUALIFIERS = new Set(['type', 'types', 'kind', 'category', 'name', 'names', 'label', 'used', 'id']);
 
@@ -107,9 +109,17 @@ export class ColumnMatcher {
     if (typeof value !== 'string' || value.length > MAX_HEADER_LENGTH) return null;
     const exact = this.byKey.get(foldLabel(value)) ?? this.byKey.get(foldLabel(withoutNotes(value)));
     if (exact !== undefined) return exact;
-    const words = headerWords(withoutNotes(value));
+    let words = headerWords(withoutNotes(value));
     // A header names a field in a few words; a sentence that mentions a stage or a channel is no header.
     if (words.length > 4) return null;
+    // "Action de l'équipe", "Nivel de interés", "Ziel der Kommunikation": the Romance languages, Dutch and German's
+    // genitive put the head first, so the words after "de", "di", "van", "der" qualify it and name no field of their own.
+    const of = words.findIndex((word, i) => i > 0 && OF_WORDS.has(word));
+    if (of > 0) {
+      words = words.slice(0, of);
+      const head = this.byKey.get(words.join(''));
+      if (head !== undefined) return head;
+    }
     // "channel_type", "stage name", "persona category": a field qualified by a generic word is that field
     // ("touchpoint type", how a touchpoint runs, stays the mode).
     if (words.length === 2 && QUALIFIERS.has(words[1]!)) {

@@ -184,4 +184,135 @@ describe('reading tables by what their columns hold', () => {
       /gates\.csv row 1: is not a communication inventory: the header \(Item, Notes, Gate\) has no stage, day, channel or frequency column/,
     );
   });
+
+  // Issue 30's trial: tables of the shapes a new user's files had, each written again in other words and languages.
+  describe('tables of the shapes met in the trial', () => {
+    it('reads Yes/No as the mode only under a header that asks about automation (German)', async () => {
+      const file = inspectShape('benachrichtigungen.csv');
+      expect(columnsOf(file)).toEqual([
+        ['A Nachricht → touchpoint', 'B Wann → day', 'C Kanal → channel', 'D Automatisiert? → mode', 'E Freigabe nötig → -', 'F Team → team'],
+      ]);
+      const model = await readShape(`${DIR}/benachrichtigungen.csv`);
+      expect(model.touchpoints.map((t) => t.mode)).toEqual(['automatic', 'automatic', 'manual', 'manual', 'automatic']);
+      const { code, result } = auditShape(`${DIR}/benachrichtigungen.csv`);
+      expect(code).toBe(0);
+      expect(ruleIds(result!)).not.toContain('invalid-value');
+    });
+
+    it('gives each table under a numbered stage heading its stage, with no stage column (French blueprint)', async () => {
+      const file = inspectShape('parcours-etapes.md');
+      expect(stagesOf(file)).toEqual(['file', ['Découverte', 'Inscription', 'Suivi']]);
+      expect(file.tables.map((t) => t.touchpoints)).toEqual([2, 1, 2]);
+      expect(columnsOf(file)[1]).toEqual(['A Point de contact → touchpoint', "B Action de l'adhérent → -", "C Action de l'équipe → -", 'D Outils → -']);
+      const model = await readShape(`${DIR}/parcours-etapes.md`);
+      expect(model.touchpoints.map((t) => t.stage)).toEqual(['decouverte', 'decouverte', 'inscription', 'suivi', 'suivi']);
+      expect(auditShape(`${DIR}/parcours-etapes.md`).code).toBe(0);
+    });
+
+    it('takes numbered segment headings with a note in brackets as personas, and a bare "Persona" heading as a section (Spanish)', async () => {
+      const model = await readShape(`${DIR}/segmentos.md`);
+      expect(model.personas.map((p) => p.name)).toEqual(['Clientes nuevos', 'Clientes recurrentes']);
+      expect(model.touchpoints.map((t) => [t.persona, t.day])).toEqual([
+        ['Clientes nuevos', 0],
+        ['Clientes nuevos', 2],
+        ['Clientes nuevos', 7],
+        ['Clientes recurrentes', 180],
+        ['Clientes recurrentes', 300],
+      ]);
+    });
+
+    it("knows grid lanes written in the plural (Spanish), and the grid stages as the file's own", async () => {
+      const file = inspectShape('mapa-viaje.md');
+      expect(file.tables[0]!.grid!.lanes.map((lane) => [lane.label, lane.readAs])).toEqual([
+        ['Acciones del cliente', 'action'],
+        ['Puntos de contacto', 'touchpoint'],
+        ['Emociones', 'sentiment'],
+        ['Puntos de dolor', 'painPoint'],
+        ['Oportunidades', 'opportunity'],
+      ]);
+      expect(stagesOf(file)).toEqual(['file', ['Búsqueda', 'Reserva', 'Consulta', 'Seguimiento']]);
+      const model = await readShape(`${DIR}/mapa-viaje.md`);
+      expect(model.touchpoints.map((t) => t.name)).toEqual(['Buscador', 'Web', 'Teléfono', 'Recepción', 'Email']);
+    });
+
+    it("reads a service blueprint's Frontstage lane as its touchpoints when no lane is called so (German)", async () => {
+      const file = inspectShape('blueprint-werkstatt.csv');
+      expect(file.tables[0]!.grid!.lanes.map((lane) => [lane.label, lane.readAs])).toEqual([
+        ['Kundenaktion', 'action'],
+        ['Frontstage', 'touchpoint'],
+        ['Backstage', null],
+        ['Probleme', 'painPoint'],
+      ]);
+      const model = await readShape(`${DIR}/blueprint-werkstatt.csv`);
+      expect(model.touchpoints.map((t) => [t.stage, t.name])).toEqual([
+        ['termin-buchen', 'Telefon-Hotline'],
+        ['auto-abgeben', 'Annahmeschalter'],
+        ['reparatur', 'Statusmeldung per SMS'],
+        ['abholen', 'Kasse'],
+      ]);
+    });
+
+    it("takes a phase column of the file's own as the stage model though one phase resembles a default stage (Italian)", () => {
+      const file = inspectShape('fasi-cliente.csv');
+      expect(stagesOf(file)).toEqual(['file', ['Primi passi', 'Onboarding', 'Rinnovo']]);
+      // "Contatto" is no header word: its cells, message names that start with their channel ("Email di benvenuto"), are the touchpoints.
+      expect(columnsOf(file)).toEqual([['A Fase → stage', 'B Contatto → touchpoint', 'C Canale → channel', 'D Quando → day']]);
+      expect(ruleIds(auditShape(`${DIR}/fasi-cliente.csv`).result!)).not.toContain('unknown-value');
+    });
+
+    it('reads a stakeholder plan: who, the information they need, and meetings named by their head word (Portuguese)', () => {
+      const file = inspectShape('partes-interessadas.md');
+      expect(columnsOf(file)).toEqual([
+        ['A Partes interessadas → persona', 'B Informação necessária → touchpoint', 'C Canal → channel', 'D Frequência → frequency'],
+      ]);
+      const { code, result } = auditShape(`${DIR}/partes-interessadas.md`);
+      expect(code).toBe(0);
+      expect(ruleIds(result!)).not.toContain('unknown-value');
+    });
+
+    it('reads a milestone column as the stage beside the messages, and as the touchpoints when nothing else names them', () => {
+      const phases = inspectShape('jalons.md');
+      expect(columnsOf(phases)).toEqual([['A Jalon → stage', 'B Message → touchpoint', 'C Cible → persona', 'D Canal → channel']]);
+      expect(stagesOf(phases)).toEqual(['file', ['Annonce', 'Préparation', 'Emménagement']]);
+      expect(columnsOf(inspectShape('milestones.csv'))).toEqual([['A Milestone → touchpoint', 'B Channel → channel', 'C Owner → team']]);
+      expect(auditShape(`${DIR}/milestones.csv`).code).toBe(0);
+    });
+
+    it('marks the rows under a merged "next quarter" divider planned (German workbook)', async () => {
+      const model = await readShape(`${DIR}/versandplan.xlsx`);
+      expect(model.touchpoints.map((t) => [t.name, t.status])).toEqual([
+        ['Willkommensmail', null],
+        ['Einrichtungshilfe', null],
+        ['Funktionstipps', 'planned'],
+        ['Treuebonus', 'planned'],
+      ]);
+      expect(model.files[0]!.sheets[0]!.sections).toEqual([{ row: 4, text: 'NÄCHSTES QUARTAL', kind: 'planned' }]);
+    });
+
+    it('reads a communication plan written in Chinese', () => {
+      const file = inspectShape('gouton-jihua.md');
+      expect(columnsOf(file)).toEqual([['A 沟通对象 → persona', 'B 沟通内容 → touchpoint', 'C 沟通方式 → channel', 'D 频率 → frequency', 'E 负责人 → owner']]);
+      const { code, result } = auditShape(`${DIR}/gouton-jihua.md`);
+      expect(code).toBe(0);
+      expect(ruleIds(result!)).not.toContain('unknown-value');
+    });
+
+    it('still refuses a glossary and an audience profile, each with one line that says what is missing', () => {
+      for (const [name, reason] of [
+        [
+          'glossar.md',
+          /glossar\.md: is not a communication inventory: its table at line 3 under "Glossar" has no touchpoint column with a stage, day or channel column/,
+        ],
+        [
+          'doelgroepprofiel.md',
+          /doelgroepprofiel\.md \[sheet "Doelgroepen"\] row 3: is not a communication inventory: the header \(Doelgroep, Omvang, Kernboodschap, Toon\) has no stage, day, channel or frequency column/,
+        ],
+      ] as const) {
+        const audit = journey(['audit', `${DIR}/${name}`]);
+        expect(audit.code).toBe(2);
+        expect(audit.stderr.trim().split('\n')).toHaveLength(1);
+        expect(audit.stderr).toMatch(reason);
+      }
+    });
+  });
 });

@@ -71,10 +71,11 @@ function cellScores(evidence: ColumnEvidence, column: number): { field: Field; s
   add('frequency', 'cadence', 0.6, 8);
   add('team', 'team', 0.6, 8);
   if (evidence.distinct >= 2) add('owner', 'person', 0.6, 6);
+  // Channel names ("Email", "SMS") are no touchpoint names; "Email di benvenuto", "Webinar introduttivo" are, though they start with one.
   const textual =
     evidence.numbers / evidence.cells < 0.3 &&
     share(evidence, 'timing') < 0.5 &&
-    share(evidence, 'channel') < 0.5 &&
+    evidence.channelNames / evidence.cells < 0.5 &&
     share(evidence, 'mode') < 0.5 &&
     share(evidence, 'direction') < 0.5;
   if (share(evidence, 'stage') >= 0.7) add('stage', 'stage', 0.7, 10);

@@ -146,7 +146,7 @@ export function sectionKind(text: string, isStage: (text: string) => boolean): S
   if (text.length > 200) return 'label';
   if (mentions(text, PLANNED_PHRASES)) return 'planned';
   if (mentions(text, CURRENT_PHRASES)) return 'current';
-  if (NUMBERED_STAGE.test(text.trim()) || isStage(text) || isStage(stageName(text))) return 'stage';
+  if (NUMBERED_STAGE.test(withoutAccents(text.trim())) || isStage(text) || isStage(stageName(text))) return 'stage';
   return 'label';
 }
 
