@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InspectResultSchema, type InspectResult } from '../../src/engine/inspect.js';
 import { journey } from '../helpers/cli.js';
@@ -313,6 +316,33 @@ describe('reading tables by what their columns hold', () => {
         expect(audit.stderr.trim().split('\n')).toHaveLength(1);
         expect(audit.stderr).toMatch(reason);
       }
+    });
+
+    it('refuses a price list, meeting notes and a changelog by what their headers say, though their cells look like an inventory', () => {
+      for (const [name, reason] of [
+        ['tabela-precos.csv', /tabela-precos\.csv row 1: is not a communication inventory: its headers \(Plano, Preço\) say it is a price list/],
+        [
+          'compte-rendu.md',
+          /compte-rendu\.md \[sheet "Réunion hebdomadaire"\] row 3: is not a communication inventory: its headers \(Participants, Décision\) say it is meeting notes/,
+        ],
+        [
+          'henkou-rireki.md',
+          /henkou-rireki\.md \[sheet "変更履歴"\] row 3: is not a communication inventory: its headers \(バージョン, 変更内容\) say it is a changelog/,
+        ],
+      ] as const) {
+        const audit = journey(['audit', `${DIR}/${name}`]);
+        expect(audit.code).toBe(2);
+        expect(audit.stderr.trim().split('\n')).toHaveLength(1);
+        expect(audit.stderr).toMatch(reason);
+        expect(audit.stderr).toContain('map its touchpoint column in journey.config.json');
+      }
+      // The config naming the touchpoint column reads the table as the user says it is.
+      const folder = mkdtempSync(join(tmpdir(), 'journey-reading-'));
+      const config = join(folder, 'journey.config.json');
+      writeFileSync(config, JSON.stringify({ columns: { touchpoint: ['Plano'] } }));
+      const pinned = journey(['inspect', `${DIR}/tabela-precos.csv`, '--config', config, '--format', 'json']);
+      expect(pinned.code).toBe(0);
+      expect(InspectResultSchema.parse(JSON.parse(pinned.stdout)).files[0]!.tables[0]!.touchpoints).toBe(3);
     });
   });
 });

@@ -234,6 +234,15 @@ function findTableHeader(sink: TableSink, state: TableState): void {
   });
   if (!header) return;
   const { file, sheet } = state.place;
+  if (header.looksLike) {
+    const { kind, headers } = header.looksLike;
+    sink.observer?.layout?.({ file, sheet }, header.row, header.decisions, []);
+    state.incomplete = new NotInventoryError(
+      { file, sheet, cell: `row ${header.row}` },
+      `is not a communication inventory: its headers (${headers.join(', ')}) say it is ${kind}, and no header names touchpoints; if it is an inventory, map its touchpoint column in journey.config.json: ${JSON.stringify({ columns: { touchpoint: [header.decisions[header.columns.touchpoint ?? 0]?.header ?? ''] } })}`,
+    );
+    return;
+  }
   const missing = missingOf(header.columns);
   sink.observer?.layout?.({ file, sheet }, header.row, header.decisions, missing);
   if (missing.length > 0) {

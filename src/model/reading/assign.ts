@@ -4,6 +4,7 @@ import type { Field } from '../schema.js';
 import type { Vocabularies } from '../vocabulary.js';
 import { cellText } from '../normalize/values.js';
 import { columnEvidence, share, type ColumnEvidence, type EvidenceKind } from './evidence.js';
+import { otherTableKind } from './other-tables.js';
 
 /**
  * Deciding what each column of a table is, from all the evidence, as a person reading it does: its
@@ -31,6 +32,11 @@ export interface ColumnAssignment {
   decisions: ColumnDecision[];
   /** The sum of the scores of the columns given a field: how well the table reads with this header row. */
   total: number;
+  /**
+   * What the table is when its headers say it is something else (a price list, a changelog, meeting notes)
+   * and no header names its touchpoints outright: only its cells made it look like an inventory.
+   */
+  looksLike?: { kind: string; headers: string[] };
 }
 
 // A column whose header names one field but whose cells are, nearly all, words of a closed set is that set's field:
@@ -229,6 +235,11 @@ export function assignColumns(header: readonly CellValue[], body: readonly RawRo
     if (cells && cells.cells === 0) decision.because.push('no values');
   }
   const total = decisions.reduce((sum, decision) => sum + decision.score, 0);
+  const touchpoint = columns.touchpoint === undefined ? undefined : decisions[columns.touchpoint]!;
+  if (touchpoint === undefined || touchpoint.by === 'cells' || (touchpoint.by === 'header' && touchpoint.score <= WEAK_STRENGTH)) {
+    const other = otherTableKind(header);
+    if (other !== null) return { columns, duplicates, decisions, total, looksLike: other };
+  }
   return { columns, duplicates, decisions, total };
 }
 
