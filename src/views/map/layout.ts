@@ -6,7 +6,7 @@ import { type Finding, type JourneyModel, type Location, type Severity, type Tou
 import { isOutbound } from '../../model/groups.js';
 import { type InterviewFeeling, interviewFeelings } from '../../model/interviews.js';
 import { foldKey } from '../../model/text.js';
-import { countsAsMessage, messagesPerWeek } from '../../model/weekly-load.js';
+import { type LoadOptions, countsAsMessage, messagesPerWeek } from '../../model/weekly-load.js';
 import { worse } from '../../vocab/severity.js';
 
 export const MAP_TYPES = ['current', 'future', 'detail', 'blueprint', 'day'] as const;
@@ -185,6 +185,8 @@ export interface MapSource {
   weeklyLimit: number | null;
   /** Stages a persona is not expected to meet (missing-stage's ignoreStages): an empty one is not drawn as a gap. */
   ignoredStages?: (persona: string) => ReadonlySet<string>;
+  /** What counts as a message, and each channel's weekly cap: over-communication's options (its defaults when absent). */
+  loadOptions?: LoadOptions;
 }
 
 export interface MapOptions {
@@ -451,8 +453,8 @@ function buildPersonaMap(source: MapSource, slice: PersonaSlice, options: MapOpt
       friction: findings.some((f) => f.ruleId === 'friction-point'),
       outbound: isOutbound(t),
       // The day map's weekly load counts what over-communication counts (src/model/weekly-load.ts).
-      message: countsAsMessage(t),
-      perWeek: messagesPerWeek(t),
+      message: countsAsMessage(t, source.loadOptions),
+      perWeek: messagesPerWeek(t, source.loadOptions),
       heard: heardFrom(heardOf, `${t.stage ?? ''}\u0000${foldKey(t.name)}`),
     };
   });
