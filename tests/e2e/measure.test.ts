@@ -100,8 +100,11 @@ describe('journey measure', () => {
       .split('\r\n');
     expect(lines[0]).toBe('Persona,Stage,Touchpoint,Reach,Share,Drop-off rate,Conversion rate,Median hours to next,Observed day');
     expect(lines[1]).toMatch(/^[^,]*,Awareness,Paid social ad,7,87\.5%,14\.29%,57\.14%,/);
+    expect(lines.at(-1)).toMatch(/^"# Written by journey/);
     expect(readFileSync(INVENTORY, 'utf8')).toBe(before);
     expect(journey(['measure', CLICKSTREAM, '--write-metrics', INVENTORY]).code).toBe(2);
+    // A metrics file journey wrote is replaced on the next run, as every file it writes.
+    expect(journey(['measure', CLICKSTREAM, '--inventory', INVENTORY, '--write-metrics', out]).code).toBe(0);
   });
 
   it('reads a marketing log with flags: the channel as the event, a COL=VALUE goal', () => {
@@ -210,5 +213,64 @@ describe('journey measure --emit-sql and --results', () => {
     const file = join(dir, 'wrong.csv');
     writeFileSync(file, 'a,b\n1,2\n');
     inputError([CLICKSTREAM, '--results', file], /no "kind" column/);
+  });
+});
+
+describe('--metrics: audit, report and map on measured figures', () => {
+  const metrics = join(dir, 'measured.csv');
+  const write = () => {
+    const run = journey(['measure', CLICKSTREAM, '--inventory', INVENTORY, '--goal', 'purchase', '--write-metrics', metrics, '--format', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+  };
+
+  it('audit finds friction in measured drop-off the inventory has no column for, and notes what it filled', () => {
+    write();
+    const before = readFileSync(INVENTORY, 'utf8');
+    const plain = journey(['audit', INVENTORY, '-f', 'json']);
+    expect(JSON.parse(plain.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'friction-point')).toEqual([]);
+    const run = journey(['audit', INVENTORY, '--metrics', metrics, '-f', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    const friction = JSON.parse(run.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'friction-point');
+    expect(friction.map((f: { message: string }) => f.message)).toEqual([
+      '"Pricing page" is a friction point: measured drop-off 33.3% (limit 30%)',
+      '"Checkout" is a friction point: measured drop-off 80% (limit 30%)',
+    ]);
+    expect(friction[0].related).toContainEqual(expect.objectContaining({ file: metrics, row: 3 }));
+    expect(run.stderr).toContain(`note: ${metrics}: measured figures filled in for 5 of 5 touchpoints`);
+    expect(readFileSync(INVENTORY, 'utf8')).toBe(before);
+  });
+
+  it('report and map say which figures were measured', () => {
+    write();
+    const report = journey(['report', INVENTORY, '--metrics', metrics]);
+    expect(report.code, report.stderr).toBe(0);
+    expect(report.stdout).toContain('measured drop-off 80%');
+    const map = journey(['map', INVENTORY, '--metrics', metrics, '--format', 'svg']);
+    expect(map.code, map.stderr).toBe(0);
+    expect(map.stdout).toContain('>80% (measured)<');
+    const html = journey(['map', INVENTORY, '--metrics', metrics]).stdout;
+    expect(html).toContain('>80% (measured)<');
+    expect(html).toContain('["Drop-off","80% (measured)"]');
+  });
+
+  it('a row no touchpoint matches is a note; a bad metrics file is one line naming its line, exit 2', () => {
+    const odd = join(dir, 'odd-metrics.csv');
+    writeFileSync(odd, 'Touchpoint,Drop-off rate\nCheckout,50%\nNo such touchpoint,10%\n');
+    const run = journey(['audit', INVENTORY, '--metrics', odd, '-f', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(`note: ${odd}: 1 row matches no touchpoint of the inventory: "No such touchpoint" (line 3)`);
+    const bad = join(dir, 'bad-metrics.csv');
+    writeFileSync(bad, 'Touchpoint,Drop-off rate\nCheckout,half\n');
+    for (const command of ['audit', 'report', 'map']) {
+      const failed = journey([command, INVENTORY, '--metrics', bad]);
+      expect(failed.code, failed.stderr).toBe(2);
+      expect(failed.stderr).toBe(`journey: ${bad}:2: Drop-off rate "half" is not a rate (41%, 0.41)\n`);
+    }
+    const missing = journey(['audit', INVENTORY, '--metrics', join(dir, 'none.csv')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+    expect(journey(['audit', INVENTORY, 'fixtures/sample-inventory.csv', '--metrics', metrics]).stderr).toContain(
+      '--metrics: goes with one inventory file, not 2',
+    );
   });
 });

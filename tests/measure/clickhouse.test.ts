@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -95,5 +95,14 @@ describe('ClickHouse (chdb) agrees with the oracle', () => {
     const a = JSON.parse(clickhouse.stdout);
     expect(pick(a)).toEqual(pick(JSON.parse(journey(args).stdout)));
     expect(a.excluded.map((e: { rows: number }) => e.rows)).toEqual([1, 1, 1]);
+  });
+  it('journey measure --engine clickhouse --write-metrics writes the metrics DuckDB writes', { timeout: 300_000 }, () => {
+    const folder = mkdtempSync(join(tmpdir(), 'journey-ch-metrics-'));
+    const args = ['measure', 'fixtures/measure/clickstream.csv', '--inventory', 'fixtures/measure/inventory.csv', '--goal', 'Checkout', '--format', 'json'];
+    const [duck, house] = [join(folder, 'duckdb.csv'), join(folder, 'clickhouse.csv')];
+    expect(journey([...args, '--write-metrics', duck]).code).toBe(0);
+    const run = journey([...args, '--engine', 'clickhouse', '--write-metrics', house]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(house, 'utf8')).toBe(readFileSync(duck, 'utf8'));
   });
 });
