@@ -274,3 +274,37 @@ describe('--metrics: audit, report and map on measured figures', () => {
     );
   });
 });
+
+describe("the config's events map", () => {
+  const folder = mkdtempSync(join(tmpdir(), 'journey-measure-config-'));
+  const inventory = join(folder, 'inventory.csv');
+  const configFile = join(folder, 'journey.config.json');
+  writeFileSync(inventory, readFileSync(INVENTORY));
+  const withConfig = (events: unknown) => writeFileSync(configFile, JSON.stringify({ events }));
+
+  it('measures a touchpoint it names by its events instead of the Event cell, and says a name no touchpoint has', () => {
+    withConfig({ 'sign-up FORM': 'page_view', 'Welcome email': ['email_open', 'persona=Admin'], Webinar: 'webinar_join' });
+    const run = journey(['measure', CLICKSTREAM, '--inventory', inventory, '--format', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    // The same as an inventory whose Event cells say so: the config wins over the cells of the touchpoints it names.
+    const edited = join(dir, 'edited-inventory.csv');
+    writeFileSync(edited, readFileSync(INVENTORY, 'utf8').replace(',signup', ',page_view').replace(',email_open', ',"email_open, persona=Admin"'));
+    const same = measureJson([CLICKSTREAM, '--inventory', edited]);
+    const result = JSON.parse(run.stdout) as MeasureResult;
+    expect(result.touchpoints).toEqual(same.touchpoints);
+    expect(result.touchpoints).not.toEqual(measureJson([CLICKSTREAM, '--inventory', INVENTORY]).touchpoints);
+    expect(run.stderr).toContain(`note: ${configFile}: events names "Webinar", which is no touchpoint of ${inventory}`);
+  });
+
+  it('a column the log lacks is one line naming the config entry; a bad entry is a config error', () => {
+    withConfig({ Checkout: 'plan=pro' });
+    let run = journey(['measure', CLICKSTREAM, '--inventory', inventory]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^journey: .*journey\.config\.json events\["Checkout"\]: the log .* has no column "plan"/);
+    withConfig({ Checkout: 42 });
+    run = journey(['measure', CLICKSTREAM, '--inventory', inventory]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/events\.Checkout/);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});

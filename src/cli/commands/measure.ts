@@ -126,7 +126,16 @@ async function readInventory(file: string, flags: MeasureFlags): Promise<{ plan:
   const { model } = await readInventoryModel({ path: file }, config);
   if (model.touchpoints.length === 0) throw new InputError({ file }, 'no touchpoints in this inventory');
   const { inventoryPlan } = await import('../../measure/plan.js');
-  return { plan: inventoryPlan(file, model), model };
+  const { unknown, ...plan } = inventoryPlan(file, model, { file: config.file, events: config.events });
+  // A config may serve several inventories: a name this one lacks is said, not an error.
+  for (const name of unknown) {
+    const near = nearest(
+      name,
+      plan.touchpoints.map((tp) => tp.name),
+    );
+    note(`${config.file ?? 'config'}: events names "${name}", which is no touchpoint of ${file}${near ? `; did you mean "${near}"?` : ''}`);
+  }
+  return { plan, model };
 }
 
 function goalPlan(
