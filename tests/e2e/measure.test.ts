@@ -308,3 +308,48 @@ describe("the config's events map", () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('journey inspect on an event log', () => {
+  it('shows the columns journey measure uses with their evidence, what the log holds, and the command to run', () => {
+    const run = journey(['inspect', CLICKSTREAM]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('An event log (CSV), one row per customer event');
+    expect(run.stdout).toMatch(/user +"user_id" by its name: 8 distinct ids in \d+ sampled rows/);
+    expect(run.stdout).toMatch(/time +"timestamp" by its name: \d+% of \d+ sampled values read as times/);
+    expect(run.stdout).toContain('28 rows: 25 events of 8 users, from 2024-03-01T08:00:00.000Z to 2024-03-22T12:00:00.000Z');
+    expect(run.stdout).toContain('1 row without a user id (user_id) left out');
+    expect(run.stdout).toContain('"ad_click" ×8 (7 users)');
+    expect(run.stdout).toContain(`journey measure ${CLICKSTREAM}\n`);
+    // The same figures journey measure reads.
+    const measured = measureJson([CLICKSTREAM]);
+    const json = journey(['inspect', 'fixtures/measure/process.xes', CLICKSTREAM, '--format', 'json']);
+    expect(json.code, json.stderr).toBe(0);
+    const [xes, csv] = JSON.parse(json.stdout).files;
+    expect(xes.eventLog.columns.map((c: { column: string | null }) => c.column)).toEqual(['case:concept:name', 'time:timestamp', 'concept:name', null]);
+    expect({ users: csv.eventLog.users, events: csv.eventLog.events, first: csv.eventLog.first }).toEqual({
+      users: measured.users,
+      events: measured.events,
+      first: measured.first,
+    });
+  });
+
+  it('names a column found by its values in the command, and leaves a table that is no log refused', () => {
+    const named = join(dir, 'named-log.csv');
+    writeFileSync(named, 'user_id,timestamp,what\na,2024-01-01T10:00:00Z,open\na,2024-01-02T10:00:00Z,click\nb,2024-01-03T10:00:00Z,open\n');
+    const run = journey(['inspect', named]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`journey measure ${named} --event what`);
+    // A CSV must be a log by its header: a metrics export with a date column and repeating campaigns stays refused.
+    const metrics = join(dir, 'campaigns.csv');
+    writeFileSync(metrics, 'date,campaign,clicks,cost\n2024-01-01,a,3,1\n2024-01-02,b,4,2\n2024-01-02,a,1,2\n');
+    const refused = journey(['inspect', metrics]);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).not.toContain('event log (CSV)');
+    const broken = join(dir, 'broken.parquet');
+    writeFileSync(broken, 'PAR1 not really');
+    const failed = journey(['inspect', broken]);
+    expect(failed.code).toBe(2);
+    expect(failed.stdout).toContain('cannot be read as parquet');
+  });
+});
