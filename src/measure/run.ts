@@ -15,7 +15,7 @@ import { assembleFigures } from './assemble.js';
 /** What was read from the log before any figure: its columns, how many rows, and what was left out and why. */
 export interface LogReading {
   file: string;
-  format: LogFormat | 'results';
+  format: LogFormat | 'table' | 'results';
   columns: DetectedColumns;
   /** Rows read (null for --results: the warehouse read them). */
   rows: number | null;
