@@ -202,10 +202,16 @@ export const ProblemReasonSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('missing') }),
   /** The text is not the kind of value the column holds. */
   z.object({ code: z.literal('unreadable'), expected: ExpectedValueSchema }),
-  /** A mode, direction or status outside its fixed set, with the nearest member when one is close. */
-  z.object({ code: z.literal('not-in-set'), suggestion: z.string().nullable() }),
-  /** A stage or channel the vocabulary does not know, with the nearest known one when one is close. */
-  z.object({ code: z.literal('unknown'), suggestion: z.string().nullable() }),
+  /**
+   * A mode, direction or status outside its fixed set, with the nearest member when one is close;
+   * `readAs`: the member the model reads it as, when the text is a confident typo of it.
+   */
+  z.object({ code: z.literal('not-in-set'), suggestion: z.string().nullable(), readAs: z.string().optional() }),
+  /**
+   * A stage or channel the vocabulary does not know, with the nearest known one when one is close;
+   * `readAs`: the stage or channel id the model reads it as, when the text is a confident typo of it.
+   */
+  z.object({ code: z.literal('unknown'), suggestion: z.string().nullable(), readAs: z.string().optional() }),
   /** Blank rows from the problem's row to `to`. */
   z.object({ code: z.literal('blank-rows'), to: z.number().int().positive() }),
   /** A column holding data under a blank header cell (the problem's cell). */

@@ -73,7 +73,7 @@ export function inspectText(result: InspectResult): string {
         for (const value of listed) {
           const reading =
             value.read.length > 0
-              ? value.read.map((r) => terminalLine(r)).join(', ')
+              ? `${value.read.map((r) => terminalLine(r)).join(', ')}${value.typo ? ' (a likely typo, read as that; the audit reports it)' : ''}`
               : `unknown${value.suggestion ? `, did you mean ${terminalLine(value.suggestion)}?` : ''}`;
           lines.push(`        ${quoted(value.text)} → ${reading} ×${value.count}`);
         }
