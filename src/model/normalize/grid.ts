@@ -312,7 +312,7 @@ const FIELD_OF_LANE: Partial<Record<Lane, Field>> = {
 const NOTE_LABEL: Partial<Record<Lane, string>> = { goal: 'Goal', action: 'Action', thinking: 'Thinking' };
 
 /** What the grid reader needs of the normalizer: the row reader's services and the channel a name speaks of. */
-export type GridServices = Pick<RowServices, 'vocabularies' | 'stages' | 'intern' | 'persona' | 'problem' | 'touchpoint' | 'channelOf'> & {
+export type GridServices = Pick<RowServices, 'vocabularies' | 'stages' | 'intern' | 'team' | 'persona' | 'problem' | 'touchpoint' | 'channelOf'> & {
   touchpointCount(): number;
 };
 
@@ -420,7 +420,7 @@ export function readGrid(services: GridServices, table: RawTable, shape: GridSha
         persona,
         stage,
         name: services.intern(name)!,
-        team: services.intern(teamItems.length === names.length ? teamItems[i]! : wholeTeam),
+        team: services.team(teamItems.length === names.length ? teamItems[i]! : wholeTeam),
         channel: channels[0] ?? null,
         channels,
         mode: null,

@@ -18,6 +18,7 @@ import type {
   Touchpoint,
   ValueProblem,
 } from '../schema.js';
+import { TeamAliases } from '../team-names.js';
 import { foldKey } from '../text.js';
 import { CHANNELS, DEFAULT_STAGE_MODEL, buildVocabularies, parseFrequency, type ClosedSynonyms, type Vocabularies } from '../vocabulary.js';
 import { findGrid, readGrid, type GridServices, type GridShape } from './grid.js';
@@ -39,6 +40,8 @@ export interface NormalizeSettings {
   synonyms?: ClosedSynonyms;
   /** Extra emotion words and emoji with their score on -2..+2. */
   sentimentWords?: Readonly<Record<string, number>>;
+  /** Team names written several ways: the name to use → its other spellings. */
+  teams?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** The settings journey uses without a config. */
@@ -80,11 +83,13 @@ export class Normalizer {
     this.vocabularies = buildVocabularies(settings.stageModel, settings.channels, settings.synonyms, settings.sentimentWords);
     this.stages = new StageReader(settings.stageModel, settings.stageSource ?? { kind: 'default', name: 'lifecycle' }, this.vocabularies.stages);
     const channelWords = new ChannelWords(settings.channels);
+    const teams = new TeamAliases(settings.teams);
     const services: RowServices = {
       vocabularies: this.vocabularies,
       stages: this.stages,
       observer,
       intern: (text) => this.intern(text),
+      team: (text) => this.intern(text === null ? null : teams.read(text)),
       frequency: (text) => this.frequency(text),
       persona: (name, state) => this.persona(name, state),
       problem: (problem) => this.problems.push(problem),

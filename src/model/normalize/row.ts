@@ -44,6 +44,8 @@ export interface RowServices {
   /** Reads stage cells against the stage model in force (the configured one, or the file's own). */
   stages: StageReader;
   intern(text: string | null): string | null;
+  /** A team as written, read through the config's `teams` aliases (and shared like intern). */
+  team(text: string | null): string | null;
   frequency(text: string): Frequency;
   persona(name: string, state: TableState): string;
   problem(problem: ValueProblem): void;
@@ -125,7 +127,7 @@ export class RowReader {
       persona: row.persona,
       stage: row.stage,
       name,
-      team: services.intern(this.text(row, 'team')),
+      team: services.team(this.text(row, 'team')),
       channel: channels[0] ?? null,
       channels,
       mode,
