@@ -52,6 +52,11 @@ const InspectedTableSchema = z.object({
       stages: z.array(z.object({ column: z.string(), text: z.string() })),
     })
     .nullable(),
+  /**
+   * Set when the timing is a date column per cohort ("When Batch 1" … "When Batch 6"): each schedule's
+   * column and header; the first places the touchpoints, over-communication checks every one.
+   */
+  schedules: z.array(z.object({ column: z.string(), header: z.string() })).optional(),
   /** Per field read through a vocabulary or a pattern, each distinct value and how it was read, most frequent first. */
   values: z.partialRecord(FieldSchema, z.object({ distinct: z.number().int().nonnegative(), listed: z.array(ValueReadingSchema) })),
 });
@@ -213,6 +218,7 @@ export async function inspect(inputs: AuditInput[], options: Omit<AuditOptions, 
           touchpoints: sheet.touchpoints,
           retired: sheet.retired,
           grid: sheet.grid ?? null,
+          ...(sheet.schedules && { schedules: sheet.schedules }),
           values,
         };
       });

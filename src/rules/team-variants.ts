@@ -10,9 +10,9 @@ import { clip, listAnd } from './wording.js';
 /** Cells named per spelling before "and N more". */
 const CELLS_NAMED = 3;
 
-/** A spelling's cells as the message names them. */
-function cells(locations: readonly Location[]): string {
-  const names = locations.slice(0, CELLS_NAMED).map((location) => location.cell ?? `row ${location.row}`);
+/** A spelling's cells as the message names them: a markdown table's by line (the location names the file). */
+function cells(locations: readonly Location[], markdown: boolean): string {
+  const names = locations.slice(0, CELLS_NAMED).map((location) => (markdown || location.cell === null ? `line ${location.row}` : location.cell));
   const rest = locations.length - names.length;
   const list = listAnd(rest > 0 ? [...names, `${rest} more`] : names);
   return locations.length === 1 ? list : `${plural(locations.length, 'cell')}: ${list}`;
@@ -50,7 +50,8 @@ export const teamVariants = defineRule({
       // The team's name first, then the other spellings as first seen.
       const spellings = [canonical, ...group.map((spelling) => spelling.name).filter((name) => name !== canonical)];
       const locations = spellings.map((name) => bySpelling.get(name)!.map((touchpoint) => cellOf(touchpoint, 'team')));
-      const described = spellings.map((name, i) => `'${clip(name)}' (${cells(locations[i]!)})`);
+      const markdown = spellings.map((name) => bySpelling.get(name)![0]!.place.columnNames !== undefined);
+      const described = spellings.map((name, i) => `'${clip(name)}' (${cells(locations[i]!, markdown[i]!)})`);
       const entry = `"teams": { ${JSON.stringify(clip(canonical))}: [${spellings
         .slice(1)
         .map((name) => JSON.stringify(clip(name)))

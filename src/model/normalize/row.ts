@@ -21,6 +21,7 @@ import {
   unknownReason,
 } from './values.js';
 import { readLenient } from '../reading/lenient.js';
+import { scheduleDay } from './schedules.js';
 
 // Shared by every row without figures; rules only read it.
 const NO_METRICS: Metrics = Object.freeze({
@@ -143,6 +144,7 @@ export class RowReader {
       painPoint: this.text(row, 'painPoint'),
       lastReviewed: this.figure(row, 'lastReviewed', readDate),
       event: this.text(row, 'event'),
+      ...(state.schedules.length > 0 && { schedules: this.schedules(row) }),
       row: raw.row,
       place: state.place,
     });
@@ -361,6 +363,11 @@ export class RowReader {
       touchpoint: row.name,
     });
     return { day: null, timing: iso };
+  }
+
+  /** The row's other schedules (a date column per cohort): each one's header, date and day from its earliest date. */
+  private schedules(row: RowContext): NonNullable<Touchpoint['schedules']> {
+    return row.state.schedules.map((schedule) => ({ label: schedule.label, ...scheduleDay(row.raw.cells[schedule.column], schedule) }));
   }
 
   /** A figure read from its cell; a cell that holds something else is an invalid-value problem and reads as null. */

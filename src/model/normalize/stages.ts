@@ -120,7 +120,20 @@ export class StageReader {
     if (keys.length < 2) return;
     this.decided = true;
     const distinct = new Map<string, string>();
-    for (const key of keys) if (!distinct.has(foldKey(key))) distinct.set(foldKey(key), key);
+    const counts = new Map<string, number>();
+    for (const key of keys) {
+      const folded = foldKey(key);
+      if (!distinct.has(folded)) distinct.set(folded, key);
+      counts.set(folded, (counts.get(folded) ?? 0) + 1);
+    }
+    // A value that is a confident typo of one written as often or more ("Reseva" beside "Reserva") is no stage of its own.
+    const folds = [...distinct.keys()];
+    for (const [i, folded] of folds.entries()) {
+      const others = folds.filter(
+        (other, j) => other !== folded && (counts.get(other)! > counts.get(folded)! || (counts.get(other) === counts.get(folded) && j < i)),
+      );
+      if (confidentTypo(folded, others) !== null) distinct.delete(folded);
+    }
     if (distinct.size < 2 || distinct.size > MAX_OWN_STAGES) return;
     // Stage names of a named model (AARRR's Acquisition, Activation, Revenue...) that the configured one lacks: that model.
     const named = namedModelOf([...distinct.values()], this.configured);
