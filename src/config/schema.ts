@@ -145,6 +145,12 @@ export const ConfigSchema = z
     sentiment: SentimentConfigSchema.optional().describe(
       'Emotion words and emoji for the sentiment column, each scored -2..+2 (e.g. { "words": { "meh": -1, "🙃": -1 } }), read before journey\'s lexicon',
     ),
+    teams: z
+      .record(z.string().min(1).max(200), z.array(z.string().min(1).max(200)).max(1000))
+      .default({})
+      .describe(
+        'Team names written several ways, merged into one: the name to use → its other spellings (e.g. { "Product Marketing": ["PMM", "Product Mktg"] }); case and spacing are ignored. team-variants suggests them',
+      ),
     stageOwners: z
       .record(z.string(), z.array(z.string().min(1)))
       .default({})

@@ -17,6 +17,8 @@ const ValueReadingSchema = z.object({
   read: z.array(z.string()),
   /** The nearest known value, when journey could not read it and one is close. */
   suggestion: z.string().nullable(),
+  /** Set when the text is a confident typo of `suggestion`: journey reads it as that value (`read`), and the audit still reports it. */
+  typo: z.literal(true).optional(),
   count: z.number().int().positive(),
 });
 
@@ -51,6 +53,11 @@ const InspectedTableSchema = z.object({
       stages: z.array(z.object({ column: z.string(), text: z.string() })),
     })
     .nullable(),
+  /**
+   * Set when the timing is a date column per cohort ("When Batch 1" … "When Batch 6"): each schedule's
+   * column and header; the first places the touchpoints, over-communication checks every one.
+   */
+  schedules: z.array(z.object({ column: z.string(), header: z.string() })).optional(),
   /** Per field read through a vocabulary or a pattern, each distinct value and how it was read, most frequent first. */
   values: z.partialRecord(FieldSchema, z.object({ distinct: z.number().int().nonnegative(), listed: z.array(ValueReadingSchema) })),
 });
@@ -105,7 +112,7 @@ const tableKey = (table: ObservedTable) => `${table.file}\u0000${table.sheet ?? 
 /** Collects what normalize reports of each table: headers, and each distinct value per field with its count. */
 class Recorder implements NormalizeObserver {
   readonly headers = new Map<string, { cells: string[]; columns: Partial<Record<Field, number>> }>();
-  readonly values = new Map<string, Map<Field, Map<string, { read: string[] | null; suggestion: string | null; count: number }>>>();
+  readonly values = new Map<string, Map<Field, Map<string, { read: string[] | null; suggestion: string | null; typo?: boolean; count: number }>>>();
   /** Each table's header row and column decisions, by file, in the order read. */
   readonly layouts = new Map<string, { sheet: string | null; row: number; decisions: readonly ColumnDecision[]; missing: readonly string[] }[]>();
 
@@ -119,7 +126,7 @@ class Recorder implements NormalizeObserver {
     this.headers.set(tableKey(table), { cells, columns });
   }
 
-  value(table: ObservedTable, { field, text, read, suggestion }: ObservedValue): void {
+  value(table: ObservedTable, { field, text, read, suggestion, typo }: ObservedValue): void {
     const key = tableKey(table);
     let fields = this.values.get(key);
     if (!fields) this.values.set(key, (fields = new Map()));
@@ -128,7 +135,7 @@ class Recorder implements NormalizeObserver {
     const seen = values.get(text);
     if (seen) seen.count++;
     // A column of millions of distinct values keeps its first ones, then counts the rest by text only.
-    else if (values.size < 10_000) values.set(text, { read, suggestion, count: 1 });
+    else if (values.size < 10_000) values.set(text, { read, suggestion, ...(typo && { typo }), count: 1 });
   }
 }
 
@@ -214,9 +221,13 @@ export async function inspect(inputs: AuditInput[], options: Omit<AuditOptions, 
           const sorted = [...texts].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1));
           values[field] = {
             distinct: texts.size,
-            listed: sorted
-              .slice(0, MAX_VALUES_LISTED)
-              .map(([text, seen]) => ({ text, read: seen.read === null ? [] : label(field, seen.read), suggestion: seen.suggestion, count: seen.count })),
+            listed: sorted.slice(0, MAX_VALUES_LISTED).map(([text, seen]) => ({
+              text,
+              read: seen.read === null ? [] : label(field, seen.read),
+              suggestion: seen.suggestion,
+              ...(seen.typo && { typo: true as const }),
+              count: seen.count,
+            })),
           };
         }
         return {
@@ -227,6 +238,7 @@ export async function inspect(inputs: AuditInput[], options: Omit<AuditOptions, 
           touchpoints: sheet.touchpoints,
           retired: sheet.retired,
           grid: sheet.grid ?? null,
+          ...(sheet.schedules && { schedules: sheet.schedules }),
           values,
         };
       });

@@ -10,7 +10,7 @@ const JOURNEY = [
   ['P', 'Decision', 'Contract email', 'Sales', 'Email', 'Automatic', 'Outbound', 20, 'Once', '', '', '', '', '', 'Live', ''],
   ['P', 'Onboarding', 'Kickoff call', 'Customer Success', 'Video call', 'Manual', 'Outbound', 40, 'Once', 'frustrated', '', '', '', '50%', 'Live', ''],
   ['P', 'Onboarding', 'Welcome email', 'customer success ', 'Email', 'Automatic', 'Outbound', 41, 'Daily', '', '', '', '', '', 'Live', ''],
-  ['P', 'Onbaording', 'Typo stage row', 'Product', '', 'Manual', 'Outbound', 42, 'Once', '', '', '', '', '', 'Live', ''],
+  ['P', 'Boarding', 'Typo stage row', 'Product', '', 'Manual', 'Outbound', 42, 'Once', '', '', '', '', '', 'Live', ''],
   ['P', 'Retention', 'Renewal call', 'Sales', 'Phone', 'Manual', 'Outbound', 300, 'Once', '', '', '', '', '', 'Planned', ''],
 ];
 
