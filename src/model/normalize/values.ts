@@ -1,6 +1,6 @@
 import { isCellError, type CellValue } from '../../load/index.js';
 import type { Reading } from '../figures.js';
-import type { Sentiment } from '../schema.js';
+import type { ProblemReason, Sentiment } from '../schema.js';
 import type { SentimentLexicon } from '../sentiment.js';
 import { withoutNotes } from '../columns.js';
 import { cleanText, withoutAccents } from '../text.js';
@@ -239,11 +239,25 @@ export function readSentiment(value: CellValue, lexicon: SentimentLexicon): Read
   return { value: { score: lexicon.score(text), text } };
 }
 
-/** A value of a fixed or configured vocabulary: its id, or the nearest known label when the text is close to one. */
-export function readVocabulary<Id extends string>(vocabulary: Vocabulary<Id>, text: string): { id: Id } | { suggestion: string | null } {
-  if (text.length > MAX_VALUE_LENGTH) return { suggestion: null };
+/** A text a vocabulary does not know: the nearest known label when the text is close to one, and the id it is read as when it is a confident typo of it. */
+export interface UnknownReading<Id extends string> {
+  suggestion: string | null;
+  /** Set for a confident typo ("Onbording"): the value is reported, and the model reads the row as this id. */
+  readAs: Id | null;
+}
+
+/** A value of a fixed or configured vocabulary: its id, or what is known of a text it does not hold. */
+export function readVocabulary<Id extends string>(vocabulary: Vocabulary<Id>, text: string): { id: Id } | UnknownReading<Id> {
+  if (text.length > MAX_VALUE_LENGTH) return { suggestion: null, readAs: null };
   const id = vocabulary.lookup(text);
-  return id !== null ? { id } : { suggestion: vocabulary.suggest(text) };
+  if (id !== null) return { id };
+  const readAs = vocabulary.typo(text);
+  return { suggestion: readAs !== null ? vocabulary.label(readAs) : vocabulary.suggest(text), readAs };
+}
+
+/** The reason of an unknown stage or channel: the nearest known label, and the id it is read as when it is a confident typo. */
+export function unknownReason(suggestion: string | null, readAs: string | null): ProblemReason {
+  return readAs === null ? { code: 'unknown', suggestion } : { code: 'unknown', suggestion, readAs };
 }
 
 // What teams write between channels in one cell: "Email + SMS", "Email/SMS", "Blog, Newsletter", "Email & push", "Chat or phone".
@@ -256,7 +270,7 @@ const CHANNEL_SEPARATOR = /\s*(?:[+/,;&|]|\band\b|\bor\b)\s*/i;
 export function readChannels(
   vocabulary: Vocabulary<string>,
   text: string,
-): { ids: string[]; unknown: { text: string; suggestion: string | null }[]; byHead?: true } {
+): { ids: string[]; unknown: ({ text: string } & UnknownReading<string>)[]; byHead?: true } {
   // "Email (Braze)", "Chat [Intercom]": the tool in brackets is a note on the channel.
   const bare = text.length > MAX_VALUE_LENGTH ? text : withoutNotes(text).trim() || text;
   const parts = bare.length > MAX_VALUE_LENGTH ? [] : bare.split(CHANNEL_SEPARATOR).filter((part) => part !== '');
@@ -268,23 +282,27 @@ export function readChannels(
   }
   const whole = readVocabulary(vocabulary, bare);
   if ('id' in whole) return { ids: [whole.id], unknown: [] };
+  // A confident typo is reported and read as the channel it misspells ("Emial" → email).
+  const asTypo = (read: UnknownReading<string>) => (read.readAs === null ? [] : [read.readAs]);
   if (parts.length < 2) {
     const head = headChannel(vocabulary, bare);
-    return head !== null ? { ids: [head], unknown: [], byHead: true } : { ids: [], unknown: [{ text, suggestion: whole.suggestion }] };
+    return head !== null ? { ids: [head], unknown: [], byHead: true } : { ids: asTypo(whole), unknown: [{ text, ...whole }] };
   }
   const ids: string[] = [];
-  const unknown: { text: string; suggestion: string | null }[] = [];
+  const unknown: ({ text: string } & UnknownReading<string>)[] = [];
   let byHead = false;
   partIds.forEach((read, i) => {
     const head = 'id' in read ? null : headChannel(vocabulary, parts[i]!);
     if (head !== null) byHead = true;
-    const id = 'id' in read ? read.id : head;
-    if (id !== null) {
+    if ('id' in read || head !== null) {
+      const id = 'id' in read ? read.id : head!;
       if (!ids.includes(id)) ids.push(id);
-    } else unknown.push({ text: parts[i]!, suggestion: 'id' in read ? null : read.suggestion });
+    } else unknown.push({ text: parts[i]!, ...read });
   });
   // Nothing known in it: the cell as a whole is the unknown value, as it was written.
-  return ids.length === 0 ? { ids, unknown: [{ text, suggestion: whole.suggestion }] } : { ids, unknown, ...(byHead ? { byHead: true as const } : {}) };
+  if (ids.length === 0) return { ids: asTypo(whole), unknown: [{ text, ...whole }] };
+  for (const read of unknown) for (const id of asTypo(read)) if (!ids.includes(id)) ids.push(id);
+  return byHead ? { ids, unknown, byHead: true } : { ids, unknown };
 }
 
 /**
@@ -295,7 +313,7 @@ export function readChannels(
 function headChannel(vocabulary: Vocabulary<string>, text: string): string | null {
   const words = text.split(/[\s\-'’]+/u).filter(Boolean);
   if (words.length < 2 || words.length > 4) return null;
-  for (const candidate of [words.slice(0, 2).join(' '), words.at(-2) + ' ' + words.at(-1), words[0]!, words.at(-1)!]) {
+  for (const candidate of [words.slice(0, 2).join(' '), `${words.at(-2)} ${words.at(-1)}`, words[0]!, words.at(-1)!]) {
     const read = readVocabulary(vocabulary, candidate);
     if ('id' in read) return read.id;
   }
