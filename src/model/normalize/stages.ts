@@ -157,7 +157,11 @@ export class StageReader {
     const merged = [...byId.values()].filter((count) => count > 1).reduce((sum, count) => sum + count, 0);
     // Phases of the file's own that are no misspelling of a configured stage ("Bienvenue" beside "Activation"
     // and "Fidélisation"): a third of the distinct values makes the file's phases the model, the rest only resemble it.
-    const ownPhases = [...distinct.values()].filter((key) => this.vocabulary.lookup(key) === null && this.vocabulary.suggest(key) === null).length;
+    // Each such phase holds rows of its own (two or more): a value written once is as likely a slip as a phase.
+    const ownPhases = [...distinct.values()].filter(
+      (key) =>
+        this.vocabulary.lookup(key) === null && this.vocabulary.suggest(key) === null && keys.filter((other) => foldKey(other) === foldKey(key)).length >= 2,
+    ).length;
     // Most cells unknown; or some unknown and, with the values that fall together on one stage, most distinct values.
     const own =
       unknownCells * 2 > keys.length ||
