@@ -36,6 +36,8 @@ export interface AuditOptions {
   state?: JourneyState;
   /** An interview answers sheet (journey interview --template) about the inventory: read into its model's interviews before the rules run. */
   answers?: string | undefined;
+  /** Today for the date-based rules, YYYY-MM-DD (default: today, or SOURCE_DATE_EPOCH's day). */
+  date?: string;
 }
 
 /** An answers sheet that cannot be read, carried through the per-file catch that records an inventory's own input errors. */
@@ -51,7 +53,7 @@ class AnswersFailed extends Error {
  */
 export async function audit(inputs: AuditInput[], options: AuditOptions): Promise<AuditResult> {
   const configs = options.configs ?? new ConfigResolver();
-  const date = today();
+  const date = options.date ?? today();
   const files: FileResult[] = [];
   const findings: Finding[] = [];
   const overviews: FileOverview[] = [];

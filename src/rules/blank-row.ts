@@ -6,6 +6,7 @@ export const blankRow = defineRule({
   id: 'blank-row',
   description: 'Blank rows inside an inventory table',
   defaultSeverity: 'info',
+  summary: 'blank rows inside the table',
   hygiene: true,
   options: z.object({}).strict(),
   docs: {

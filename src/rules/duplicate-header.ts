@@ -7,6 +7,7 @@ export const duplicateHeader = defineRule({
   id: 'duplicate-header',
   description: 'Two header cells that name the same field; only the first is read',
   defaultSeverity: 'warning',
+  summary: 'two header cells naming the same field (only the first is read)',
   hygiene: true,
   options: z.object({}).strict(),
   docs: {

@@ -46,6 +46,7 @@ export const inferredChannel = defineRule({
   id: 'inferred-channel',
   description: 'A table with no channel column: channels were read from the touchpoint names, said once',
   defaultSeverity: 'info',
+  summary: 'a table with no channel column: which rows\' channels were read from their touchpoint names ("Welcome email", "Kickoff call"), said once',
   hygiene: true,
   options: z.object({}).strict(),
   docs: {

@@ -55,6 +55,7 @@ export const invalidValue = defineRule({
   id: 'invalid-value',
   description: 'A value of the wrong kind: a day that is not a whole number, a mode or direction outside its set, a formula error, a missing required value',
   defaultSeverity: 'error',
+  summary: 'a value of the wrong kind (day, mode, direction, figure, date, status), a formula error, a missing required value',
   hygiene: true,
   options: z.object({}).strict(),
   docs: {

@@ -46,6 +46,11 @@ export interface Rule<Schema extends z.ZodType = z.ZodType> {
   id: string;
   description: string;
   defaultSeverity: Severity;
+  /**
+   * Its line in README's rules table (lower case: what it finds, with its main options and defaults);
+   * the description when not given. `npm run generate` writes the table.
+   */
+  summary?: string;
   /** Options with their defaults; `options.parse({})` gives the defaults. */
   options: Schema;
   docs: RuleDocs;

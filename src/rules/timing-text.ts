@@ -8,6 +8,7 @@ export const timingText = defineRule({
   id: 'timing-text',
   description: 'A day column whose cells mostly hold timing words (Q3, Ongoing, Any time) rather than day offsets',
   defaultSeverity: 'info',
+  summary: 'a day column that mostly holds timing words (Q3, Ongoing) rather than day offsets, said once',
   hygiene: true,
   options: z.object({}).strict(),
   docs: {

@@ -70,6 +70,7 @@ export const unknownValue = defineRule({
   id: 'unknown-value',
   description: 'A stage or channel that is not in the stage model or the channel list',
   defaultSeverity: 'error',
+  summary: 'a stage or channel journey does not know: one finding per value, listing its cells, with the nearest known value and the config key that adds it',
   hygiene: true,
   options: z.object({}).strict(),
   docs: {

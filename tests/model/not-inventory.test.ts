@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
+import type { InputError } from '../../src/errors.js';
 import { normalize } from '../../src/model/normalize.js';
 import { ColumnMatcher } from '../../src/model/columns.js';
 import { describeNonInventory } from '../../src/model/normalize/not-inventory.js';

@@ -1,5 +1,5 @@
 import { basename, extname } from 'node:path';
-import { InputError, NotInventoryError } from '../../errors.js';
+import { type InputError, NotInventoryError } from '../../errors.js';
 import { columnLetter } from '../../load/address.js';
 import { isCellError, type RawRow } from '../../load/index.js';
 import { cellLocation } from '../cells.js';
