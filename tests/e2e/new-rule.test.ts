@@ -80,8 +80,17 @@ describe('scripts/new-rule.mjs', () => {
 
       // The typecheck of everything the rule can affect: src/rules and what it imports (the rest of src
       // sees RULES as readonly Rule[], whatever rules it holds).
-      writeFileSync(join(copy, 'tsconfig.rules.json'), JSON.stringify({ extends: './tsconfig.json', include: ['src/rules'] }));
-      const checked = node('typescript/bin/tsc', '-p', join(copy, 'tsconfig.rules.json'), '--noEmit');
+      // (The config lives outside the copy, which holds only what a contributor's checkout would.)
+      const rulesConfig = join(mkdtempSync(join(tmpdir(), 'journey-new-rule-tsc-')), 'tsconfig.json');
+      writeFileSync(
+        rulesConfig,
+        JSON.stringify({
+          extends: join(copy, 'tsconfig.json'),
+          compilerOptions: { typeRoots: [join(copy, 'node_modules/@types')] },
+          include: [join(copy, 'src/rules')],
+        }),
+      );
+      const checked = node('typescript/bin/tsc', '-p', rulesConfig, '--noEmit');
       expect(checked.out).toBe('');
       expect(checked.code).toBe(0);
       // `npm run check`: the scaffold's files and the generated ones are formatted and lint-clean as written.
