@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding, InterviewAnswer } from '../../src/model/schema.js';
+import type { Finding } from '../../src/model/schema.js';
+import { answersOf } from '../helpers/answers.js';
 import { buildJourneyMap } from '../../src/views/map/layout.js';
 import { LOW_POINTS_LABELLED, NOTES_SHOWN, buildOverview, handoffOpportunity, opportunityOf } from '../../src/views/map/overview.js';
 import { PAGE, overviewSvg } from '../../src/views/map/overview-svg.js';
@@ -57,18 +58,7 @@ describe('overview', () => {
 
   it('puts what interviewees felt beside the curve: at the inventory point’s place across, counted, and nothing without answers', () => {
     const heardSource = source(ROWS);
-    const answer = (interviewee: string, stage: string, touchpoint: string | null, score: number | null, quote: string | null): InterviewAnswer => ({
-      persona: 'P',
-      interviewee,
-      stage,
-      touchpoint,
-      question: null,
-      quote,
-      score,
-      feeling: score === null ? null : String(score),
-      date: null,
-      location: { file: 'answers.csv', sheet: null, row: 2, column: 'F', cell: 'F2' },
-    });
+    const answer = answersOf('P');
     heardSource.model.interviews = [
       answer('A', 'onboarding', 'Kickoff call', -2, 'Nobody called'),
       answer('B', 'onboarding', 'Kickoff call', -1, null),
