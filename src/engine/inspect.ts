@@ -2,7 +2,8 @@ import * as z from 'zod';
 import { columnLetter } from '../load/address.js';
 import type { NormalizeObserver, ObservedTable, ObservedValue } from '../model/normalize/observer.js';
 import type { ColumnDecision } from '../model/reading/assign.js';
-import { FieldSchema, type Field, type JourneyModel } from '../model/schema.js';
+import type { Field, JourneyModel } from '../model/schema.js';
+import { FieldSchema } from '../model/zod.js';
 import { audit, type AuditInput, type AuditOptions } from './audit.js';
 import { INPUT_KINDS } from '../load/formats.js';
 

@@ -1,5 +1,3 @@
-import type { Field } from './schema.js';
-
 /**
  * The field catalogue: one entry per inventory column journey reads. Everything that lists fields
  * (header words, labels, the config's `columns`) derives from it; adding a column is one entry here
@@ -10,8 +8,8 @@ import type { Field } from './schema.js';
  * punctuation and spacing ignored), whole or as the words of a longer header ("Customer touchpoint",
  * "HOW (Channel/Tactic)"). English words come first: on a clash the first field that names a word keeps it.
  */
-export interface FieldEntry {
-  id: Field;
+export interface FieldEntry<Id extends string = string> {
+  id: Id;
   /** How messages and templates name the column. */
   label: string;
   headerWords: readonly string[];
@@ -22,7 +20,12 @@ export interface FieldEntry {
   weakWords?: readonly string[];
 }
 
-export const FIELDS: readonly FieldEntry[] = [
+/** Keeps each entry's id as its literal, so `Field` is the union of the ids. */
+function catalogue<const Id extends string>(entries: readonly FieldEntry<Id>[]): readonly FieldEntry<Id>[] {
+  return entries;
+}
+
+export const FIELDS = catalogue([
   {
     id: 'stage',
     label: 'Stage',
@@ -776,7 +779,13 @@ export const FIELDS: readonly FieldEntry[] = [
     label: 'Event',
     headerWords: ['events', 'event name', 'event names', 'tracking event', 'tracked event', 'analytics event', 'log event', 'events in the log'],
   },
-];
+]);
+
+/** The fields a touchpoint row can have; also the names of inventory columns (and of `columns` in the config). */
+export type Field = (typeof FIELDS)[number]['id'];
+
+/** Every field id, in catalogue order. */
+export const FIELD_IDS = FIELDS.map((entry) => entry.id) as [Field, ...Field[]];
 
 /** The catalogue entry of each field. */
 export const FIELD_BY_ID: Readonly<Record<Field, FieldEntry>> = Object.fromEntries(FIELDS.map((entry) => [entry.id, entry])) as Record<Field, FieldEntry>;

@@ -20,8 +20,7 @@ export const timingText = defineRule({
       "Column D holds timing words rather than days in 9 rows ('Q3', 'Ongoing', 'Any time'); day-based checks use the 2 rows with a day; write day offsets (e.g. 14) where timing matters",
   },
   check({ model }) {
-    return reportProblems(model, 'timing-column', ({ location, reason }) => {
-      if (reason.code !== 'timing-column') return { message: '', fix: '' };
+    return reportProblems(model, 'timing-text', ({ location, ...reason }) => {
       const examples = reason.examples.map((text) => `'${clip(text)}'`).join(', ');
       return {
         message: `Column ${location.column} holds timing words rather than days in ${plural(reason.words, 'row')} (${examples}); day-based checks use the ${plural(reason.days, 'row')} with a day`,

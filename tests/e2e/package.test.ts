@@ -9,6 +9,15 @@ import { root, TEST_EPOCH } from '../helpers/cli.js';
 // The package as a user gets it: `npm pack` (npm test has built it), installed into an empty project,
 // its API imported and its bin run from there. npm and installing take a while on a busy machine.
 const SLOW = 240_000;
+/** The declarations the public types are made of, beside dist/index.d.ts, dist/api/types.d.ts and dist/errors.d.ts. */
+const DECLARATIONS = [
+  'dist/engine/result.d.ts',
+  'dist/load/formats.d.ts',
+  'dist/model/fields.d.ts',
+  'dist/model/schema.d.ts',
+  'dist/vocab/severity.d.ts',
+  'dist/vocab/touchpoint.d.ts',
+];
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   name: string;
   version: string;
@@ -62,6 +71,8 @@ describe('npm pack', () => {
       'dist/index.d.ts',
       'dist/api/types.d.ts',
       'dist/errors.d.ts',
+      // The public types are the engine's own, published as they are: these declarations, which import nothing else.
+      ...DECLARATIONS,
       'journey.config.schema.json',
       'journey-diff.schema.json',
       'journey-measure.schema.json',
@@ -72,7 +83,7 @@ describe('npm pack', () => {
     }
     const unexpected = packed.filter(
       (file) =>
-        !/^(bin\/journey\.js|dist\/boot\/code-cache\.js|dist\/bundle\/[^/]+\.cjs|dist\/lib\/[^/]+\.js|dist\/(index|errors|api\/types)\.d\.ts|journey(-diff)?\.config\.schema\.json|journey-(diff|measure)\.schema\.json|package\.json|README\.md|LICENSE)$/.test(
+        !/^(bin\/journey\.js|dist\/boot\/code-cache\.js|dist\/bundle\/[^/]+\.cjs|dist\/lib\/[^/]+\.js|dist\/(index|errors|api\/types|engine\/result|load\/formats|model\/fields|model\/schema|vocab\/severity|vocab\/touchpoint)\.d\.ts|journey(-diff)?\.config\.schema\.json|journey-(diff|measure)\.schema\.json|package\.json|README\.md|LICENSE)$/.test(
           file,
         ),
     );
@@ -190,9 +201,11 @@ const severity: Severity | undefined = first?.severity;
 const version: 1 = result.version;
 const names: string[] = (await loadInventory('inventory.csv')).touchpoints.map((t) => t.name);
 const text: string = await formatters.compact(result);
+// A problem's kind names the rule that reports it, and narrows to its own details.
+const suggestions: (string | null)[] = (await loadInventory('inventory.csv')).problems.flatMap((p) => (p.kind === 'unknown-value' ? [p.suggestion] : []));
 // @ts-expect-error: the result's findings are typed, not any
 const wrong: number = result.findings[0]?.message;
-export { severity, version, names, text, wrong, rules };
+export { severity, version, names, text, wrong, rules, suggestions };
 `,
       );
       const tsc = join(root, 'node_modules/typescript/bin/tsc');

@@ -3,7 +3,7 @@ import { columnLetter } from '../../load/address.js';
 import { isCellError, type CellValue, type RawRow, type RawTable } from '../../load/index.js';
 import { cellLocation } from '../cells.js';
 import { HEADER_SEARCH_ROWS } from '../columns.js';
-import type { ExpectedValue, Field, Location, Metrics, ProblemReason, Sentiment, SheetSummary, TablePlace, ValueProblem } from '../schema.js';
+import type { ExpectedValue, Field, Location, Metrics, ProblemDetail, Sentiment, SheetSummary, TablePlace } from '../schema.js';
 import { foldLabel } from '../text.js';
 import { channelsFromNamesProblem, noteChannelFromName } from './channel-from-name.js';
 import type { RowServices } from './row.js';
@@ -354,28 +354,21 @@ export function readGrid(services: GridServices, table: RawTable, shape: GridSha
     };
     const at = (row: number): Location => cellLocation(place, row, column);
     const cell = (lane: Lane): CellValue | undefined => laneRow.get(lane)?.cells[column];
-    const problem = (
-      kind: ValueProblem['kind'],
-      field: Field,
-      value: string,
-      reason: ProblemReason,
-      row: number,
-      stage: string | null,
-      touchpoint: string | null,
-    ) => services.problem({ kind, field, value, reason, location: at(row), persona, stage, touchpoint });
+    const problem = (detail: ProblemDetail, field: Field, value: string, row: number, stage: string | null, touchpoint: string | null) =>
+      services.problem({ ...detail, field, value, location: at(row), persona, stage, touchpoint });
     // A formula error in any lane read is reported at its cell and reads as blank.
     for (const [lane, raw] of laneRow) {
       if (lane === 'other') continue;
       const value = raw.cells[column];
       const field = FIELD_OF_LANE[lane] ?? 'notes';
-      if (value != null && isCellError(value)) problem('invalid', field, value.error, { code: 'formula-error' }, raw.row, null, null);
+      if (value != null && isCellError(value)) problem({ kind: 'invalid-value', reason: { code: 'formula-error' } }, field, value.error, raw.row, null, null);
     }
 
     const stageText = cellText(stageRow.cells[column])!;
     stages.push({ column: letter, text: stageText });
     const stageRead = services.stages.read(stageText);
     const stage = 'id' in stageRead ? stageRead.id : null;
-    if ('unknown' in stageRead) problem('unknown', 'stage', stageText, { code: 'unknown', suggestion: stageRead.unknown }, stageRow.row, null, null);
+    if ('unknown' in stageRead) problem({ kind: 'unknown-value', suggestion: stageRead.unknown }, 'stage', stageText, stageRow.row, null, null);
 
     const names = splitItems(cell('touchpoint')).filter((name) => name.length <= MAX_VALUE_LENGTH * 5);
     if (names.length === 0) continue;
@@ -387,17 +380,32 @@ export function readGrid(services: GridServices, table: RawTable, shape: GridSha
     const laneChannels = (text: string, touchpoint: string | null): string[] => {
       const read = readChannels(services.vocabularies.channels, text);
       for (const unknown of read.unknown)
-        problem('unknown', 'channel', unknown.text, { code: 'unknown', suggestion: unknown.suggestion }, channelRow!.row, stage, touchpoint);
+        problem({ kind: 'unknown-value', suggestion: unknown.suggestion }, 'channel', unknown.text, channelRow!.row, stage, touchpoint);
       return read.ids;
     };
     const wholeChannelText = cellText(cell('channel'));
     const wholeChannels = !paired && wholeChannelText !== null ? laneChannels(wholeChannelText, null) : [];
 
     const sentiment = readStageSentiment(services, cell('sentiment'), (value) =>
-      problem('invalid', 'sentiment', value, { code: 'unreadable', expected: 'sentiment-scale' }, laneRow.get('sentiment')!.row, stage, null),
+      problem(
+        { kind: 'invalid-value', reason: { code: 'unreadable', expected: 'sentiment-scale' } },
+        'sentiment',
+        value,
+        laneRow.get('sentiment')!.row,
+        stage,
+        null,
+      ),
     );
     const day = readStageDay(cell('day'));
-    if (day.invalid) problem('invalid', 'day', shownValue(cell('day')!), { code: 'unreadable', expected: day.invalid }, laneRow.get('day')!.row, stage, null);
+    if (day.invalid)
+      problem(
+        { kind: 'invalid-value', reason: { code: 'unreadable', expected: day.invalid } },
+        'day',
+        shownValue(cell('day')!),
+        laneRow.get('day')!.row,
+        stage,
+        null,
+      );
     const teamItems = splitItems(cell('team'));
     const wholeTeam = cellText(cell('team'));
     const notes = (['goal', 'action', 'thinking'] as const)

@@ -1,7 +1,7 @@
 import { isCellError, type CellValue, type RawRow } from '../../load/index.js';
 import { cellLocation } from '../cells.js';
 import { readCount, readCsat, readDate, readNps, readRate, type Reading } from '../figures.js';
-import type { Field, Frequency, Location, Metrics, Touchpoint, ValueProblem } from '../schema.js';
+import type { Field, Frequency, Location, Metrics, ProblemDetail, Touchpoint, ValueProblem } from '../schema.js';
 import type { Vocabularies, Vocabulary } from '../vocabulary.js';
 import { noteChannelFromName } from './channel-from-name.js';
 import type { NormalizeObserver, ObservedValue } from './observer.js';
@@ -71,7 +71,7 @@ export class RowReader {
     const name = services.intern(this.text(row, 'touchpoint'));
     if (name === null) {
       if (services.problemCount() === problemsBefore && !rowHasOwnContent(state, raw)) return;
-      this.problem(row, { kind: 'invalid', field: 'touchpoint', value: '', reason: { code: 'missing' } });
+      this.problem(row, { kind: 'invalid-value', field: 'touchpoint', value: '', reason: { code: 'missing' } });
       return;
     }
     row.name = name;
@@ -87,7 +87,7 @@ export class RowReader {
     if (header.columns.stage !== undefined) {
       const inherited = state.inheritedStage;
       if (inherited) [row.stage, stageTiming] = this.stage(row, inherited);
-      else this.problem(row, { kind: 'invalid', field: 'stage', value: '', reason: { code: 'missing' } });
+      else this.problem(row, { kind: 'invalid-value', field: 'stage', value: '', reason: { code: 'missing' } });
     } else if (state.sectionStage !== null) {
       // No stage column: the section row above names the stage ("Phase 2: Booking").
       [row.stage, stageTiming] = this.stage(row, state.sectionStage);
@@ -140,7 +140,7 @@ export class RowReader {
 
   /** A formula error (#DIV/0!, #N/A) in a cell the row reads: reported at the cell, read as blank. */
   private formulaError(row: RowContext, field: Field, error: string): void {
-    this.problem(row, { kind: 'invalid', field, value: error, reason: { code: 'formula-error' } });
+    this.problem(row, { kind: 'invalid-value', field, value: error, reason: { code: 'formula-error' } });
   }
 
   /** The raw value of a field's cell in the row; undefined when the table has no such column. */
@@ -161,7 +161,7 @@ export class RowReader {
       // Found before the row's persona and name are known, so it names neither.
       const location = this.at(row, field);
       this.services.problem({
-        kind: 'invalid',
+        kind: 'invalid-value',
         field,
         value: value.error,
         reason: { code: 'formula-error' },
@@ -175,14 +175,10 @@ export class RowReader {
     return cellText(value);
   }
 
-  private problem(
-    row: RowContext,
-    { kind, field, value, reason }: Pick<ValueProblem, 'kind' | 'value' | 'reason'> & { field: Field },
-    location = this.at(row, field),
-  ): void {
+  private problem(row: RowContext, problem: ProblemDetail & { field: Field; value: string }, location = this.at(row, problem.field)): void {
     // A stage problem is about the stage itself, so it names none.
-    const stage = field === 'stage' ? null : row.stage;
-    this.services.problem({ kind, field, value, reason, location, persona: row.persona, stage, touchpoint: row.name });
+    const stage = problem.field === 'stage' ? null : row.stage;
+    this.services.problem({ ...problem, location, persona: row.persona, stage, touchpoint: row.name });
   }
 
   /**
@@ -208,7 +204,7 @@ export class RowReader {
     state.stageCells.stages++;
     if ('id' in read) return [read.id, null];
     const where = cellLocation(state.place, inherited.row, state.header!.columns.stage ?? 0);
-    this.problem(row, { kind: 'unknown', field: 'stage', value: inherited.text, reason: { code: 'unknown', suggestion: read.unknown } }, where);
+    this.problem(row, { kind: 'unknown-value', field: 'stage', value: inherited.text, suggestion: read.unknown }, where);
     return [null, null];
   }
 
@@ -217,8 +213,7 @@ export class RowReader {
     const read = readChannels(this.services.vocabularies.channels, text);
     if (this.services.observer)
       this.observe(row, { field: 'channel', text, read: read.ids.length > 0 ? read.ids : null, suggestion: read.unknown[0]?.suggestion ?? null });
-    for (const unknown of read.unknown)
-      this.problem(row, { kind: 'unknown', field: 'channel', value: unknown.text, reason: { code: 'unknown', suggestion: unknown.suggestion } });
+    for (const unknown of read.unknown) this.problem(row, { kind: 'unknown-value', field: 'channel', value: unknown.text, suggestion: unknown.suggestion });
     return read.ids;
   }
 
@@ -227,7 +222,7 @@ export class RowReader {
     const channelText = this.text(row, 'channel');
     const channelValue = this.value(row, 'channel');
     if (channelText === null && !(channelValue != null && isCellError(channelValue)))
-      this.problem(row, { kind: 'invalid', field: 'channel', value: '', reason: { code: 'missing' } });
+      this.problem(row, { kind: 'invalid-value', field: 'channel', value: '', reason: { code: 'missing' } });
     return channelText === null ? [] : this.channels(row, channelText);
   }
 
@@ -246,7 +241,7 @@ export class RowReader {
     const read = lenient !== null ? { id: lenient } : exact;
     if (this.services.observer) this.observe(row, { field, text, read: 'id' in read ? [read.id] : null, suggestion: 'id' in read ? null : read.suggestion });
     if ('id' in read) return read.id;
-    this.problem(row, { kind: 'invalid', field, value: text, reason: { code: 'not-in-set', suggestion: read.suggestion } });
+    this.problem(row, { kind: 'invalid-value', field, value: text, reason: { code: 'not-in-set', suggestion: read.suggestion } });
     return null;
   }
 
@@ -285,7 +280,7 @@ export class RowReader {
       }
     }
     const problem: ValueProblem = {
-      kind: 'invalid',
+      kind: 'invalid-value',
       field: 'day',
       value: shownValue(value!),
       reason: { code: 'unreadable', expected: reading.error },
@@ -317,7 +312,7 @@ export class RowReader {
     if (day >= 0) return { day, timing: iso };
     // Earlier than the first rows' earliest date (a later row of a long table): no day, and said so.
     this.services.problem({
-      kind: 'invalid',
+      kind: 'invalid-value',
       field: 'day',
       value: iso,
       reason: { code: 'unreadable', expected: 'day-negative' },
@@ -339,7 +334,7 @@ export class RowReader {
     }
     const reading = reader(value!);
     if ('value' in reading) return reading.value;
-    this.problem(row, { kind: 'invalid', field, value: shownValue(value!), reason: { code: 'unreadable', expected: reading.error } });
+    this.problem(row, { kind: 'invalid-value', field, value: shownValue(value!), reason: { code: 'unreadable', expected: reading.error } });
     return null;
   }
 

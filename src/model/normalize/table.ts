@@ -138,7 +138,6 @@ export function endTable(sink: TableSink, state: TableState): SheetSummary {
       kind: 'blank-header',
       field: null,
       value: '',
-      reason: { code: 'blank-header' },
       location: cellLocation(state.place, header.row, column),
       persona: null,
       stage: null,
@@ -172,9 +171,8 @@ function endDayColumn(sink: TableSink, state: TableState): void {
     for (const problem of words) sink.problem(problem);
     return;
   }
-  const reason = { code: 'timing-column', words: total, days, examples } as const;
   const location = cellLocation(state.place, state.header!.row, state.header!.columns.day!);
-  sink.problem({ kind: 'timing-column', field: 'day', value: '', reason, location, persona: null, stage: null, touchpoint: null });
+  sink.problem({ kind: 'timing-text', words: total, days, examples, field: 'day', value: '', location, persona: null, stage: null, touchpoint: null });
 }
 
 /**
@@ -259,12 +257,11 @@ function findTableHeader(sink: TableSink, state: TableState): void {
   // A markdown header's next line is its |---| delimiter, not a blank row.
   state.lastContentRow = header.row + (state.lines ? 1 : 0);
   for (const { field, column } of header.duplicates) {
-    const reason = { code: 'duplicate-header', firstColumn: columnLetter(header.columns[field]!) } as const;
     sink.problem({
       kind: 'duplicate-header',
+      firstColumn: columnLetter(header.columns[field]!),
       field,
       value: cellText(headerCells[column]) ?? '',
-      reason,
       location: cellLocation(state.place, header.row, column),
       persona: null,
       stage: null,
@@ -308,9 +305,9 @@ function dataRow(sink: TableSink, state: TableState, raw: RawRow): void {
     const from = state.lastContentRow + 1;
     sink.problem({
       kind: 'blank-row',
+      to: raw.row - 1,
       field: null,
       value: '',
-      reason: { code: 'blank-rows', to: raw.row - 1 },
       location: cellLocation(state.place, from, 0),
       persona: null,
       stage: null,

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { FindingSchema } from '../../model/schema.js';
+import { FindingSchema } from '../../model/zod.js';
 
 /** The touchpoint fields a diff compares, in the order changes are listed. */
 export const ComparedFieldSchema = z.enum([
