@@ -55,7 +55,12 @@ export interface StageOverview {
   /** What interviewees said about the stage (--answers); absent without answers about it. */
   interviews?:
     | {
+        /** Interviewees who gave a feeling: the mean and the negative ones are of them. */
         interviewees: number;
+        /** Interviewees who answered at all, with a feeling or only a quote. */
+        answered: number;
+        /** Every quote about the stage; `quotes` keeps the first ten. */
+        quoted: number;
         negative: number;
         /** The interviewees' mean feeling, -2..+2. */
         score: number | null;

@@ -123,6 +123,9 @@ interface PersonaContext {
   byRow: Map<string, Touchpoint>;
 }
 
+/** Below this many minutes a session keeps one warm-up and one closing question. */
+export const SHORT_SESSION_MINUTES = 30;
+
 function personaGuide(model: JourneyModel, findings: readonly Finding[], persona: string, texts: Record<string, string>, options: GuideOptions): PersonaGuide {
   const touchpoints = model.touchpoints.filter((touchpoint) => touchpoint.persona === persona);
   const context: PersonaContext = {
@@ -135,8 +138,14 @@ function personaGuide(model: JourneyModel, findings: readonly Finding[], persona
   };
   const fixed = (kind: QuestionKind) => question(context, kind, null, [], [], 0, { persona, minutes: options.minutes });
   const own = (options.questions ?? []).filter((q) => q.persona === undefined || foldKey(q.persona) === foldKey(persona));
-  const warmUp = [fixed('warmup.role'), fixed('warmup.help'), fixed('warmup.category'), ...own.filter((q) => q.stage === undefined).map(ownQuestion)];
-  const closing = [fixed('closing.else'), fixed('closing.missed')];
+  // A short session keeps one warm-up and one closing question, so the time goes to the questions the map needs.
+  const short = options.minutes < SHORT_SESSION_MINUTES;
+  const warmUp = [
+    fixed('warmup.role'),
+    ...(short ? [] : [fixed('warmup.help'), fixed('warmup.category')]),
+    ...own.filter((q) => q.stage === undefined).map(ownQuestion),
+  ];
+  const closing = [fixed('closing.else'), ...(short ? [] : [fixed('closing.missed')])];
   const fromFindings = mergeWaits(findings.filter((finding) => finding.persona === persona).flatMap((finding) => findingQuestions(context, finding)));
   const askedAbout = new Set(fromFindings.flatMap((q) => subjects.get(q) ?? []));
   const candidates = [...fromFindings, ...gapQuestions(context, askedAbout)];
