@@ -6,8 +6,9 @@ import type { InputKind } from '../load/formats.js';
 import type { Direction, Mode, Status } from '../vocab/touchpoint.js';
 import type { Severity } from '../vocab/severity.js';
 import type { Field } from './fields.js';
+import type { Metrics } from './metrics.js';
 
-export type { Direction, Field, Mode, Severity, Status };
+export type { Direction, Field, Metrics, Mode, Severity, Status };
 
 /** Where a value or a finding sits: file, sheet (null for CSV and markdown), 1-based row, column letter, and the cell as a spreadsheet names it. */
 export interface Location {
@@ -26,22 +27,6 @@ export interface Frequency {
   cadence: string | null;
   /** True when the touchpoint repeats on a schedule. */
   recurring: boolean;
-}
-
-/** The figures a touchpoint row may carry. Rates are fractions 0–1, whether written 12%, 0.12 or 12. */
-export interface Metrics {
-  /** People the touchpoint reaches (audience size or volume). */
-  audience: number | null;
-  sent: number | null;
-  openRate: number | null;
-  clickRate: number | null;
-  conversionRate: number | null;
-  dropOffRate: number | null;
-  unsubscribeRate: number | null;
-  /** Net Promoter Score, -100 to 100. */
-  nps: number | null;
-  /** Customer satisfaction as a fraction 0–1 (a 1–5 score is divided by 5). */
-  csat: number | null;
 }
 
 /** How the customer feels at a touchpoint. */

@@ -14,6 +14,7 @@ const DECLARATIONS = [
   'dist/engine/result.d.ts',
   'dist/load/formats.d.ts',
   'dist/model/fields.d.ts',
+  'dist/model/metrics.d.ts',
   'dist/model/schema.d.ts',
   'dist/vocab/severity.d.ts',
   'dist/vocab/touchpoint.d.ts',
@@ -83,7 +84,7 @@ describe('npm pack', () => {
     }
     const unexpected = packed.filter(
       (file) =>
-        !/^(bin\/journey\.js|dist\/boot\/code-cache\.js|dist\/bundle\/[^/]+\.cjs|dist\/lib\/[^/]+\.js|dist\/(index|errors|api\/types|engine\/result|load\/formats|model\/fields|model\/schema|vocab\/severity|vocab\/touchpoint)\.d\.ts|journey(-diff)?\.config\.schema\.json|journey-(diff|measure)\.schema\.json|package\.json|README\.md|LICENSE)$/.test(
+        !/^(bin\/journey\.js|dist\/boot\/code-cache\.js|dist\/bundle\/[^/]+\.cjs|dist\/lib\/[^/]+\.js|dist\/(index|errors|api\/types|engine\/result|load\/formats|model\/fields|model\/metrics|model\/schema|vocab\/severity|vocab\/touchpoint)\.d\.ts|journey(-diff)?\.config\.schema\.json|journey-(diff|measure)\.schema\.json|package\.json|README\.md|LICENSE)$/.test(
           file,
         ),
     );

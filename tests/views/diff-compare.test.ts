@@ -3,7 +3,8 @@ import { automationOpportunity } from '../../src/rules/automation-opportunity.js
 import { handoffLag } from '../../src/rules/handoff-lag.js';
 import { missingStage } from '../../src/rules/missing-stage.js';
 import { oneWayStage } from '../../src/rules/one-way-stage.js';
-import { compareInventories, matchTouchpoints, summarizeDiff, type DiffSide } from '../../src/views/diff/compare.js';
+import { DIFF_FIELDS } from '../../src/model/fields.js';
+import { DIFF_READERS, compareInventories, matchTouchpoints, summarizeDiff, type DiffSide } from '../../src/views/diff/compare.js';
 import { DiffResultSchema } from '../../src/views/diff/schema.js';
 import { findingsOf, model } from '../helpers/inventory.js';
 
@@ -130,5 +131,11 @@ describe('compareInventories', () => {
     expect(diff.touchpoints.map((t) => t.kind)).toEqual(['added', 'added', 'added', 'added', 'added']);
     expect(diff.findings.resolved).toEqual([]);
     expect(diff.findings.introduced.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the compared fields', () => {
+  it("are the field catalogue's diff entries, each with a reader", () => {
+    expect(Object.keys(DIFF_READERS).sort()).toEqual(DIFF_FIELDS.map((entry) => entry.field).sort());
   });
 });

@@ -1,5 +1,6 @@
 import { isCellError, type CellValue, type RawRow } from '../../load/index.js';
 import { cellLocation } from '../cells.js';
+import { RATE_FIELDS } from '../fields.js';
 import { readCount, readCsat, readDate, readNps, readRate, type Reading } from '../figures.js';
 import type { Field, Frequency, Location, Metrics, ProblemDetail, Touchpoint, ValueProblem } from '../schema.js';
 import type { Vocabularies, Vocabulary } from '../vocabulary.js';
@@ -22,9 +23,6 @@ const NO_METRICS: Metrics = Object.freeze({
   nps: null,
   csat: null,
 });
-
-const RATE_FIELDS = { opens: 'openRate', clicks: 'clickRate', conversion: 'conversionRate', dropOff: 'dropOffRate', unsubscribe: 'unsubscribeRate' } as const;
-const RATE_ENTRIES = Object.entries(RATE_FIELDS) as [keyof typeof RATE_FIELDS, (typeof RATE_FIELDS)[keyof typeof RATE_FIELDS]][];
 
 /** What reading rows needs from the normalizer: vocabularies, shared strings, personas, and where problems go. */
 export interface RowServices {
@@ -353,7 +351,7 @@ export class RowReader {
       csat: this.figure(row, 'csat', readCsat),
     };
     let known = metrics.audience !== null || sent !== null || metrics.nps !== null || metrics.csat !== null;
-    for (const [field, key] of RATE_ENTRIES) {
+    for (const [field, key] of RATE_FIELDS) {
       const rate = this.figure(row, field, (v) => readRate(v, sent));
       metrics[key] = rate;
       if (rate !== null) known = true;
