@@ -406,7 +406,7 @@ function names(context: PersonaContext, touchpoints: readonly Touchpoint[]): str
     comma,
     and,
   } = QUESTION_TEXTS[context.language];
-  const shown = touchpoints.slice(0, NAMES_IN_TEXT).map((t) => `${open}${t.name}${close}`);
+  const shown = touchpoints.slice(0, NAMES_IN_TEXT).map((t) => `${open}${curlyQuotes(t.name)}${close}`);
   const rest = touchpoints.length - shown.length;
   if (rest > 0) return `${shown.join(comma)} +${rest}`;
   if (shown.length < 2) return shown[0] ?? '';
@@ -415,9 +415,21 @@ function names(context: PersonaContext, touchpoints: readonly Touchpoint[]): str
   return `${shown.slice(0, -1).join(comma)}${last}${shown[shown.length - 1]}`;
 }
 
+/** Pairs of straight double quotes as “…”, a lone one as ”. */
+function curlyQuotes(text: string): string {
+  return text.replace(/"([^"]*)"/g, '“$1”').replace(/"/g, '”');
+}
+
 function fill(context: PersonaContext, kind: QuestionKind, values: Record<string, string | number>): string {
   // Cell text (a touchpoint's name, a team) is quoted at most NAME_LIMIT long, as every output quotes it.
-  const shown = Object.fromEntries(Object.entries(values).map(([key, value]) => [key, typeof value === 'string' ? shorten(value) : value]));
+  // Straight quotes inside a name become curly ones, so a name quoted by the template reads as one ("Webinar “Zero trust”");
+  // a list of names ({touchpoints}) was quoted name by name already.
+  const shown = Object.fromEntries(
+    Object.entries(values).map(([key, value]) => [
+      key,
+      typeof value !== 'string' ? value : key === 'touchpoints' ? shorten(value) : curlyQuotes(shorten(value)),
+    ]),
+  );
   return fillTemplate(context.texts[kind] ?? QUESTION_TEXTS.en[kind], shown);
 }
 

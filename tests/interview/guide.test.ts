@@ -93,6 +93,17 @@ describe('the interview guide', () => {
     expect(rank('handoff')).toBeGreaterThan(rank('one-way'));
   });
 
+  it('quotes a name holding quotes with curly ones inside the straight ones', () => {
+    const quoted = model([HEADER, ['Admin', 'Onboarding', 'Webinar "Zero trust" 101', 'Product', 'Webinar', 'Outbound', 3, 'Once', 'Confused', '']]);
+    const guide = buildGuide(quoted, [finding('friction-point', { row: 2, stage: 'onboarding', touchpoint: 'Webinar "Zero trust" 101' })], {
+      language: 'en',
+      minutes: 45,
+    });
+    expect(all(guide).find((q) => q.kind === 'friction')!.text).toMatch(/^Was "Webinar “Zero trust” 101" easy\?/);
+    // The answers are matched by the name as written.
+    expect(all(guide).find((q) => q.kind === 'friction')!.touchpoints[0]!.name).toBe('Webinar "Zero trust" 101');
+  });
+
   it('gives a short session to the questions the map needs: one warm-up and one closing question', () => {
     const short = buildGuide(journey, findings, { language: 'en', minutes: SHORT_SESSION_MINUTES - 1 }).guides[0]!;
     expect(short.warmUp.map((q) => q.kind)).toEqual(['warmup.role']);
