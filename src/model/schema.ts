@@ -29,6 +29,14 @@ export interface Frequency {
   recurring: boolean;
 }
 
+/** Which of a touchpoint's figures come from an event log rather than the inventory. */
+export interface Measured {
+  /** The figures of `metrics` that were measured (journey measure's --write-metrics, given with --metrics) because the row had none. */
+  fields: (keyof Metrics)[];
+  /** The row of the metrics file they came from. */
+  location: Location;
+}
+
 /** How the customer feels at a touchpoint. */
 export interface Sentiment {
   /** -2 (very negative) to +2 (very positive); null for words the emotion lexicon does not know, kept as text. */
@@ -82,10 +90,18 @@ export interface Touchpoint {
   painPoint: string | null;
   /** An improvement idea for the touchpoint's stage, from a journey-map grid's Opportunity lane. */
   opportunity?: string | null | undefined;
+  /**
+   * The touchpoint's other schedules, when the table has a date column per cohort ("When Batch 2" …):
+   * each one's header, its date (YYYY-MM-DD; null when the cell holds none) and its day, counted from
+   * that schedule's earliest date. `day` and `timing` are the first schedule's.
+   */
+  schedules?: { label: string; date: string | null; day: number | null }[] | undefined;
   /** Last reviewed, as an ISO date (YYYY-MM-DD). */
   lastReviewed: string | null;
   /** The event-log events that are this touchpoint (journey measure): event names or COL=VALUE predicates, as written. */
   event?: string | null | undefined;
+  /** Set when --metrics filled figures the row lacked: which, and from where. */
+  measured?: Measured | undefined;
   /** The touchpoint's 1-based row in its sheet (rowLocation and cellOf give its locations). */
   row: number;
   /** Its file, sheet and column letters: one object shared by every row of a sheet, so a million rows do not hold a million copies. */
@@ -136,8 +152,11 @@ export type InvalidReason =
   | { code: 'missing' }
   /** The text is not the kind of value the column holds. */
   | { code: 'unreadable'; expected: ExpectedValue }
-  /** A mode, direction or status outside its fixed set, with the nearest member when one is close. */
-  | { code: 'not-in-set'; suggestion: string | null };
+  /**
+   * A mode, direction or status outside its fixed set, with the nearest member when one is close;
+   * `readAs`: the member the model reads it as, when the text is a confident typo of it.
+   */
+  | { code: 'not-in-set'; suggestion: string | null; readAs?: string | undefined };
 
 /** What every value problem says: the field, the cell's text and where it is. */
 interface ProblemBase {
@@ -157,8 +176,11 @@ interface ProblemBase {
 export type ValueProblem =
   /** A value of the wrong kind, a formula error, a missing required value. */
   | (ProblemBase & { kind: 'invalid-value'; reason: InvalidReason })
-  /** A stage or channel the vocabulary does not know, with the nearest known one when one is close. */
-  | (ProblemBase & { kind: 'unknown-value'; suggestion: string | null })
+  /**
+   * A stage or channel the vocabulary does not know, with the nearest known one when one is close;
+   * `readAs`: the stage or channel id the model reads it as, when the text is a confident typo of it.
+   */
+  | (ProblemBase & { kind: 'unknown-value'; suggestion: string | null; readAs?: string | undefined })
   /** Blank rows from the problem's row to `to`. */
   | (ProblemBase & { kind: 'blank-row'; to: number })
   /** A column holding data under a blank header cell (the problem's cell). */
@@ -218,6 +240,11 @@ export interface SheetSummary {
   sections?: { row: number; text: string; kind: 'planned' | 'current' | 'stage' | 'label' }[] | undefined;
   /** Set when the table has no stage column and its section rows or headings give the stages. */
   stagesFrom?: 'sections' | 'headings' | undefined;
+  /**
+   * Set when the timing is several date columns, one per cohort ("When Batch 1" … "When Batch 6"): each
+   * schedule's column letter and header, the first being the day column that places the touchpoints.
+   */
+  schedules?: { column: string; header: string }[] | undefined;
 }
 
 /** What was read of one file. */

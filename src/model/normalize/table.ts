@@ -9,6 +9,7 @@ import { sectionKind, stageName, type SectionKind } from '../reading/sections.js
 import type { Vocabularies } from '../vocabulary.js';
 import type { Field, Location, SheetSummary, TablePlace, ValueProblem } from '../schema.js';
 import { endChannelsFromNames, type ChannelsFromNames } from './channel-from-name.js';
+import { scheduleColumns, type ScheduleColumn } from './schedules.js';
 import type { NormalizeObserver } from './observer.js';
 import { calendarDate, cellText, dayFromText } from './values.js';
 
@@ -53,6 +54,8 @@ export interface TableState {
   stageFromHeading?: boolean;
   /** How the day column's cells become days: from the earliest calendar date, or shifted so the earliest offset ("T-90", "7 días antes") is day 0. */
   timeline: Timeline;
+  /** The other schedules of a dated timing with a date column per cohort ("When Batch 2" …), in column order. */
+  schedules: ScheduleColumn[];
 }
 
 /** How a table's timing column is read: offsets as written, shifted by `shift` days, or days since the earliest date (UTC ms). */
@@ -105,6 +108,7 @@ export function beginTable(file: string, sheet: string | null, touchpointsBefore
     sectionStage: null,
     sections: [],
     timeline: { kind: 'offsets', shift: 0 },
+    schedules: [],
   };
 }
 
@@ -153,6 +157,13 @@ export function endTable(sink: TableSink, state: TableState): SheetSummary {
     columns: state.place.columns,
   };
   if (state.sections.length > 0) summary.sections = state.sections;
+  if (state.schedules.length > 0) {
+    const headerText = (column: number) => state.header!.decisions[column]?.header ?? '';
+    summary.schedules = [header.columns.day!, ...state.schedules.map((schedule) => schedule.column)].map((column) => ({
+      column: columnLetter(column),
+      header: headerText(column),
+    }));
+  }
   if (state.place.columns.stage === undefined && state.sections.some((section) => section.kind === 'stage')) summary.stagesFrom = 'sections';
   else if (state.place.columns.stage === undefined && state.stageFromHeading) summary.stagesFrom = 'headings';
   return summary;
@@ -256,7 +267,11 @@ function findTableHeader(sink: TableSink, state: TableState): void {
   if (state.lines) state.place.columnNames = headerCells.map((value) => cellText(value) ?? '');
   // A markdown header's next line is its |---| delimiter, not a blank row.
   state.lastContentRow = header.row + (state.lines ? 1 : 0);
+  // A date column per cohort is one timing with several schedules: its columns are no duplicate headers.
+  state.schedules = scheduleColumns(rows.slice(header.rowIndex + 1), headerCells, header.columns, header.duplicates);
+  const scheduled = new Set(state.schedules.map((schedule) => schedule.column));
   for (const { field, column } of header.duplicates) {
+    if (scheduled.has(column)) continue;
     sink.problem({
       kind: 'duplicate-header',
       firstColumn: columnLetter(header.columns[field]!),
