@@ -76,6 +76,9 @@ export interface TableSink {
   observer?: NormalizeObserver;
 }
 
+// Columns whose header makes a table look like an inventory, though it cannot be read as one.
+const INVENTORY_FIELDS = new Set<Field>(['touchpoint', 'stage', 'channel', 'day', 'frequency', 'mode', 'direction']);
+
 // Rows held before reading a table: the header is looked for in the first 30, and the stage model decided on the stage cells of all of them.
 const SAMPLE_ROWS = 500;
 const SAMPLE_CHARS = 8 * 1024 * 1024;
@@ -249,6 +252,7 @@ function findTableHeader(sink: TableSink, state: TableState): void {
     state.incomplete = new NotInventoryError(
       { file, sheet, cell: `row ${header.row}` },
       `is not a communication inventory: the header (${headers}) has no ${missing.join(' column and no ')} column, by its words or its cells; looked for ${looked}; journey inspect shows each column's best guess and the columns config that reads it`,
+      { inventoryLike: header.decisions.some((decision) => decision.by !== 'none' && decision.by !== 'cells' && INVENTORY_FIELDS.has(decision.field!)) },
     );
     return;
   }
