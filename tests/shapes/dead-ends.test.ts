@@ -107,4 +107,23 @@ describe('shape: never a dead end', () => {
     expect(lines[1]).toMatch(/folder-none\/gates\.md \[sheet "Launch gates"\] row 3: is not a communication inventory/);
     expect(lines[2]).toBe('journey: no report written: none of the 2 inputs was read as an inventory (see above)');
   });
+
+  it('reads merged ranges as the author meant them: a header over two columns, a stage merged down, a divider across, a name merged into the empty cell beside it', () => {
+    const { code, result } = auditShape(`${DIR}/merged-ranges.xlsx`);
+    expect(code).toBe(0);
+    const [journeySheet, ideas] = result!.files[0]!.sheets;
+    expect(journeySheet!.columns).toEqual({ stage: 'A', touchpoint: 'B', day: 'C', channel: 'E', team: 'F' });
+    expect(journeySheet!.sections).toEqual([{ row: 5, text: 'FUTURE STATE (H2 plan)', kind: 'planned' }]);
+    // A divider merged across a two-column sheet is a section, not a touchpoint called "Backlog".
+    expect(ideas!.sections).toEqual([{ row: 3, text: 'Backlog', kind: 'planned' }]);
+    // Today's journey: the three onboarding rows under the merged stage, and the idea before the backlog.
+    expect(result!.summary.touchpoints).toBe(4);
+    // No second Timing column, no renewal reminder read as a timing, no unknown channel "Backlog".
+    expect(ruleIds(result!)).not.toEqual(expect.arrayContaining(['duplicate-header']));
+    const future = journey(['audit', `${DIR}/merged-ranges.xlsx`, '--state', 'future', '--format', 'json']);
+    const findings = JSON.parse(future.stdout).findings as { ruleId: string; location: { cell: string | null } }[];
+    expect(findings.filter((f) => ['duplicate-header', 'invalid-value', 'unknown-value', 'timing-text', 'blank-header'].includes(f.ruleId))).toEqual([]);
+    const model = JSON.parse(journey(['inspect', `${DIR}/merged-ranges.xlsx`, '--format', 'json']).stdout);
+    expect(model.files[0].error).toBeNull();
+  });
 });

@@ -23,6 +23,7 @@ import { CHANNELS, DEFAULT_STAGE_MODEL, buildVocabularies, parseFrequency, type 
 import { findGrid, readGrid, type GridServices, type GridShape } from './grid.js';
 import { INVENTORY, recognizeNonInventory, type NotInventory } from './not-inventory.js';
 import type { NormalizeObserver } from './observer.js';
+import { MergedCells } from './merges.js';
 import { RowReader, type RowServices } from './row.js';
 import { StageReader } from './stages.js';
 import { beginTable, endTable, pushRow, type TableSink, type TableState } from './table.js';
@@ -183,6 +184,7 @@ export class Normalizer {
       state.sectionStage = context.stage;
       state.stageFromHeading = context.stage !== null;
     }
+    if (table.merges) state.merges = new MergedCells(table.merges);
     const grid = table.rows.length <= MAX_GRID_ROWS ? findGrid(table.rows) : null;
     if (grid !== null) return { summary: readGrid(this.gridServices, table, grid, context?.persona ?? undefined), state };
     const looks = this.recognize(table.rows);

@@ -9,6 +9,7 @@ import { sectionKind, stageName, type SectionKind } from '../reading/sections.js
 import type { Vocabularies } from '../vocabulary.js';
 import type { Field, Location, SheetSummary, TablePlace, ValueProblem } from '../schema.js';
 import { endChannelsFromNames, type ChannelsFromNames } from './channel-from-name.js';
+import type { MergedCells } from './merges.js';
 import type { NormalizeObserver } from './observer.js';
 import { calendarDate, cellText, dayFromText } from './values.js';
 
@@ -53,6 +54,8 @@ export interface TableState {
   stageFromHeading?: boolean;
   /** How the day column's cells become days: from the earliest calendar date, or shifted so the earliest offset ("T-90", "7 días antes") is day 0. */
   timeline: Timeline;
+  /** A workbook sheet's merged ranges: dividers, notes spilling over a column, headers across columns. */
+  merges?: MergedCells;
 }
 
 /** How a table's timing column is read: offsets as written, shifted by `shift` days, or days since the earliest date (UTC ms). */
@@ -262,7 +265,9 @@ function findTableHeader(sink: TableSink, state: TableState): void {
   if (state.lines) state.place.columnNames = headerCells.map((value) => cellText(value) ?? '');
   // A markdown header's next line is its |---| delimiter, not a blank row.
   state.lastContentRow = header.row + (state.lines ? 1 : 0);
-  for (const { field, column } of header.duplicates) {
+  // A header merged across columns ("Timing" over C1:D1) names its first column once, not a second one.
+  const duplicates = header.duplicates.filter(({ field, column }) => !state.merges?.continues(header.row, header.columns[field]!, column));
+  for (const { field, column } of duplicates) {
     const reason = { code: 'duplicate-header', firstColumn: columnLetter(header.columns[field]!) } as const;
     sink.problem({
       kind: 'duplicate-header',
@@ -302,7 +307,9 @@ function findTableHeader(sink: TableSink, state: TableState): void {
 }
 
 /** Tracks columns with data under blank header cells and runs of blank rows, then hands a row with content to the reader. */
-function dataRow(sink: TableSink, state: TableState, raw: RawRow): void {
+function dataRow(sink: TableSink, state: TableState, written: RawRow): void {
+  const merged = state.merges?.dataRow(written);
+  const raw = merged?.row ?? written;
   // Columns with data under a blank (or missing) header cell, for blank-header.
   for (let column = state.headerWidth; column < raw.cells.length; column++) if (cellText(raw.cells[column]) !== null) state.withData.add(column);
   for (const column of state.blankWithin) if (!state.withData.has(column) && cellText(raw.cells[column]) !== null) state.withData.add(column);
@@ -322,7 +329,8 @@ function dataRow(sink: TableSink, state: TableState, raw: RawRow): void {
     });
   }
   state.lastContentRow = raw.row;
-  if (section(sink, state, raw)) return;
+  if (merged?.divider === 'continued') return;
+  if (section(sink, state, raw, merged?.divider === 'first')) return;
   sink.readRow(state, raw);
 }
 
@@ -331,8 +339,9 @@ function dataRow(sink: TableSink, state: TableState, raw: RawRow): void {
  * touchpoint column unless it marks rows planned or current or names a step; a lone stage cell is left
  * to the row reader, which carries it down as before.
  */
-function sectionText(state: TableState, raw: RawRow): string | null {
-  if (!isSectionRow(raw, state.headerWidth)) return null;
+function sectionText(state: TableState, raw: RawRow, divider = false): string | null {
+  // A row merged across the table is a divider however narrow the table (a one-cell row of two columns may be a value).
+  if (!divider && !isSectionRow(raw, state.headerWidth)) return null;
   const columns = raw.cells.flatMap((value, column) => (cellText(value) === null ? [] : [column]));
   const text = cellText(raw.cells[columns[0]!])!;
   if (columns.length > 1) return text;
@@ -346,8 +355,8 @@ function sectionText(state: TableState, raw: RawRow): string | null {
 }
 
 /** Reads a section row: what it says for the rows under it. False when the row is no section. */
-function section(sink: TableSink, state: TableState, raw: RawRow): boolean {
-  const text = sectionText(state, raw);
+function section(sink: TableSink, state: TableState, raw: RawRow, divider: boolean): boolean {
+  const text = sectionText(state, raw, divider);
   if (text === null) return false;
   const kind = sectionKind(text, (t) => sink.isStage(t));
   state.sections.push({ row: raw.row, text, kind });
