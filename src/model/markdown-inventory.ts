@@ -26,7 +26,10 @@ export async function markdownVerdict(path: string, limits: ReadLimits = DEFAULT
 
 /** A refusal as a folder run's note says it: "its table at line 3 ... has no touchpoint column ...". */
 function noteOf(message: string): string {
-  return message.replace(/^is not a communication inventory: /, 'no inventory: ').replace(/; run journey inspect on it to see how each column was read$/, '');
+  return message
+    .replace(/^is not a communication inventory: /, 'no inventory: ')
+    .replace(/; run journey inspect on it to see how each column was read$/, '')
+    .replace(/; looked for .*$/, '');
 }
 
 /** True when a markdown file holds at least one table journey reads as an inventory, or one that looks like one. */

@@ -25,7 +25,7 @@ function words(text: string): string {
 
 // Who a row is about: an id header ("user_id", "Contact ID") or a word for a customer in the languages journey reads.
 const ID =
-  /^(?:(?:user|customer|client|account|visitor|contact|member|subscriber|person|profile|distinct|anonymous|device|lead|buyer|shopper|session|cookie|case|patient|guest|student|recipient) ?(?:id|uuid|guid|key|number|no|nr|identifier|ref|reference)|uid|cid|distinct id|anonymous id|userid|customerid|email address|e mail address|user email|customer email|contact email|recipient email|id (?:cliente|usuario|utilisateur|client|kunde|klant)|(?:kunden|nutzer|benutzer) ?(?:id|nummer|nr)|顧客id|会員id|ユーザーid)$/;
+  /^(?:(?:user|customer|client|account|visitor|contact|member|subscriber|person|profile|distinct|anonymous|device|lead|buyer|shopper|session|cookie|case|patient|guest|student|recipient|record)(?: (?:pseudo|external|internal|unique|crm|hashed|anonymous))? ?(?:id|uuid|guid|key|number|no|nr|identifier|ref|reference)|uid|cid|distinct id|anonymous id|userid|customerid|email address|e mail address|user email|customer email|contact email|recipient email|id (?:cliente|usuario|utilisateur|client|kunde|klant)|(?:kunden|nutzer|benutzer) ?(?:id|nummer|nr)|顧客id|会員id|ユーザーid)$/;
 const CUSTOMER =
   /^(?:user|customer|client|contact|member|subscriber|person|visitor|lead|buyer|shopper|patient|guest|student|case|cliente|usuario|usuaria|utilisateur|kunde|nutzer|benutzer|klant|gebruiker|utente|顧客|会員|ユーザー|利用者)s?$/;
 const TIME =
@@ -62,7 +62,10 @@ const NAME_SHAPE = /^\p{Lu}[\p{Ll}'-]+(?: \p{Lu}\.?)?(?: \p{Lu}[\p{Ll}'-]+)+$|^\
 // A time of day with a date, or alone under a time header: "2026-03-01T09:12:04Z", "01/03/2026 09:12", "09:12".
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}[ t]\d{1,2}:\d{2}|^\d{1,2}[/.]\d{1,2}[/.]\d{4}[ ,]+\d{1,2}:\d{2}/i;
 const TIME_OF_DAY = /^\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]m)?$/i;
-const EPOCH = /^1[0-9]{9}(?:[0-9]{3})?$/;
+// Epoch seconds, milliseconds or microseconds (BigQuery's event_timestamp), in this century.
+const EPOCH = /^1[0-9]{9}(?:[0-9]{3}){0,2}$/;
+// A compact date under a date header: "20191208".
+const COMPACT_DATE = /^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/;
 
 // Fields whose column is never a customer id, whatever its cells look like: an owner's e-mail address is not a customer.
 const NOT_CUSTOMERS = new Set<Field | null>(['owner', 'team', 'persona', 'audience', 'stage', 'status', 'mode', 'direction', 'day', 'frequency', 'kpi']);
@@ -96,6 +99,10 @@ interface Shape {
   codes: number;
   names: number;
   dates: number;
+  /** Of the dates, those with a time of day (date-times, epoch times): the finer clock of a log. */
+  stamps: number;
+  /** Compact dates ("20191208"), dates only under a time header. */
+  compact: number;
   times: number;
   /** The largest number of rows one value fills. */
   most: number;
@@ -106,7 +113,20 @@ interface Shape {
 
 function shapeOf(rows: readonly RawRow[], column: number): Shape {
   const counts = new Map<string, number>();
-  const shape: Shape = { filled: 0, distinct: 0, ids: 0, codes: 0, names: 0, dates: 0, times: 0, most: 0, dayFirst: 0, dayFirstFormat: null };
+  const shape: Shape = {
+    filled: 0,
+    distinct: 0,
+    ids: 0,
+    codes: 0,
+    names: 0,
+    dates: 0,
+    stamps: 0,
+    compact: 0,
+    times: 0,
+    most: 0,
+    dayFirst: 0,
+    dayFirstFormat: null,
+  };
   for (const row of rows) {
     const value = row.cells[column];
     const text = cellText(value);
@@ -121,12 +141,14 @@ function shapeOf(rows: readonly RawRow[], column: number): Shape {
     } else if (text.length <= 60 && NAME_SHAPE.test(text)) shape.names++;
     if (value instanceof Date || DATE_TIME.test(text) || calendarDate(value ?? null) !== null || (typeof value === 'string' && EPOCH.test(text))) {
       shape.dates++;
+      if (DATE_TIME.test(text) || EPOCH.test(text) || (value instanceof Date && value.getTime() % 86_400_000 !== 0)) shape.stamps++;
       const dmy = /^\d{1,2}([/.])\d{1,2}[/.]\d{4}(?:(,?\s+)\d{1,2}:\d{2}(:\d{2})?)?$/.exec(text);
       if (dmy) {
         shape.dayFirst++;
         shape.dayFirstFormat ??= `%d${dmy[1]}%m${dmy[1]}%Y${dmy[2] === undefined ? '' : `${dmy[2]}%H:%M${dmy[3] ? ':%S' : ''}`}`;
       }
     } else if (TIME_OF_DAY.test(text)) shape.times++;
+    else if (COMPACT_DATE.test(text)) shape.compact++;
   }
   shape.distinct = counts.size;
   return shape;
@@ -154,9 +176,9 @@ function findLog(names: readonly string[], headerCells: readonly CellValue[], bo
       if (column === except) return;
       const shape = shapes[column]!;
       // Dated on nearly every row; a time of day alone counts only under a time header.
-      const dated = shape.dates + (TIME.test(name) ? shape.times : 0);
+      const dated = shape.dates + (TIME.test(name) ? shape.times + shape.compact : 0);
       if (shape.filled < 2 || dated < 0.8 * body.length || dated < 0.8 * shape.filled) return;
-      const score = dated + (TIME.test(name) ? body.length : 0);
+      const score = dated + shape.stamps / 2 + (TIME.test(name) ? body.length : 0);
       if (score > bestScore) [best, bestScore] = [column, score];
     });
     return best;
@@ -173,15 +195,15 @@ function findLog(names: readonly string[], headerCells: readonly CellValue[], bo
     if (time === null) continue;
     // Without an id header, a table whose named touchpoints are all different is a dated plan with an
     // owner or contact column, not a log: a log meets the same touchpoint for many customers.
-    if (!idHeader && distinctTouchpoints(headerCells, shapes, matcher)) continue;
+    if (!idHeader && distinctTouchpoints(headerCells, shapes, matcher, [column, time])) continue;
     return { user: column, time, event: eventColumn(names, headerCells, shapes, body.length, [column, time], matcher) };
   }
   return null;
 }
 
 /** True when a column the header names as the touchpoint holds a different text on (nearly) every row. */
-function distinctTouchpoints(headerCells: readonly CellValue[], shapes: readonly Shape[], matcher: ColumnMatcher): boolean {
-  const column = headerCells.findIndex((value) => matcher.fieldFor(value) === 'touchpoint');
+function distinctTouchpoints(headerCells: readonly CellValue[], shapes: readonly Shape[], matcher: ColumnMatcher, taken: number[]): boolean {
+  const column = headerCells.findIndex((value, index) => !taken.includes(index) && matcher.fieldFor(value) === 'touchpoint');
   const shape = column === -1 ? undefined : shapes[column];
   return shape !== undefined && shape.filled >= 5 && shape.distinct >= 0.9 * shape.filled;
 }
@@ -261,7 +283,8 @@ class EventLog implements NotInventory {
     const csv = /\.(?:csv|tsv)$/i.test(place.file);
     const target = csv ? shellWord(place.file) : shellWord(`${place.sheet ?? place.file.replace(/\.[^./]*$/, '')}.csv`);
     const command = `journey measure ${target} ${flags.join(' ')}`;
-    return `looks like an event log, one row per customer event: ${plural(this.rows, 'row', 'rows')} for ${customers}${span} (${seen}); ${INVENTORY}. To measure the journey in it, ${csv ? 'run' : `save ${place.sheet !== null ? `sheet "${place.sheet}"` : 'the table'} as CSV and run`}: ${command} (add --inventory with your inventory to set it against its touchpoints)`;
+    const table = /\.(?:md|markdown)$/i.test(place.file) ? (place.sheet !== null ? `the table under "${place.sheet}"` : 'the table') : `sheet "${place.sheet}"`;
+    return `looks like an event log, one row per customer event: ${plural(this.rows, 'row', 'rows')} for ${customers}${span} (${seen}); ${INVENTORY}. To measure the journey in it, ${csv ? 'run' : `save ${table} as CSV and run`}: ${command} (add --inventory with your inventory to set it against its touchpoints)`;
   }
 }
 
@@ -273,7 +296,8 @@ function dayPart(value: CellValue | undefined): CellValue {
   if (iso) return iso[1]!;
   const dmy = /^(\d{1,2}[/.]\d{1,2}[/.]\d{4})[ ,]/.exec(text);
   if (dmy) return dmy[1]!;
-  if (EPOCH.test(text)) return new Date(Number(text) * (text.length > 10 ? 1 : 1000));
+  if (EPOCH.test(text)) return new Date(Number(text) / (text.length > 13 ? 1000 : text.length > 10 ? 1 : 0.001));
+  if (COMPACT_DATE.test(text)) return `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6)}`;
   return value;
 }
 

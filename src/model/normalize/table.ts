@@ -226,6 +226,11 @@ function timelineOf(rows: readonly RawRow[], column: number): Timeline {
   return { kind: 'offsets', shift: -lowest };
 }
 
+/** A table under a stage heading ("Stage 1: Discovery") has its stage from the heading: no stage column is missing. */
+function withHeadingStage(state: TableState, columns: Partial<Record<Field, number>>): Partial<Record<Field, number>> {
+  return state.stageFromHeading && columns.stage === undefined ? { ...columns, stage: -1 } : columns;
+}
+
 /** Picks the header among the held rows, checks it, and reads the held rows below it. */
 function findTableHeader(sink: TableSink, state: TableState): void {
   const rows = state.buffered!;
@@ -233,11 +238,11 @@ function findTableHeader(sink: TableSink, state: TableState): void {
   const header = decideHeader(rows, findHeader(rows, sink.matcher, state.firstRow), sink.matcher, sink.vocabularies, {
     searchRows: HEADER_SEARCH_ROWS,
     firstRowOnly: state.lines,
-    complete: (columns) => missingFields(columns).length === 0,
+    complete: (columns) => missingFields(withHeadingStage(state, columns)).length === 0,
   });
   if (!header) return;
   const { file, sheet } = state.place;
-  const missing = missingFields(header.columns);
+  const missing = missingFields(withHeadingStage(state, header.columns));
   sink.observer?.layout?.({ file, sheet }, header.row, header.decisions, missing);
   if (missing.length > 0) {
     const fields = missing.flatMap((name) => name.split(/, | or /)) as Field[];
