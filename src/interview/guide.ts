@@ -141,8 +141,12 @@ function personaGuide(model: JourneyModel, findings: readonly Finding[], persona
   const askedAbout = new Set(fromFindings.flatMap((q) => subjects.get(q) ?? []));
   const candidates = [...fromFindings, ...gapQuestions(context, askedAbout)];
   const asked = own.filter((q) => q.stage !== undefined).map(ownQuestion);
-  // The intro and consent take a minute each; the warm-up and closing are always asked.
-  let used = 2 + [...warmUp, ...closing].reduce((sum, q) => sum + q.minutes, 0) + asked.reduce((sum, q) => sum + q.minutes, 0);
+  // The intro and consent take their minutes too; the warm-up and closing are always asked.
+  let used =
+    QUESTION_MINUTES.intro +
+    QUESTION_MINUTES.consent +
+    [...warmUp, ...closing].reduce((sum, q) => sum + q.minutes, 0) +
+    asked.reduce((sum, q) => sum + q.minutes, 0);
   const leftOut: GuideQuestion[] = [];
   let unmeasured = 0;
   for (const candidate of varied(candidates, byPriority(context))) {

@@ -226,6 +226,75 @@ describe.skipIf(chromiumPath === null)('journey map in Chromium', () => {
     expect(done()).toEqual({ problems: [], requests: [] });
   });
 
+  it('draws what interviewees felt (--answers) beside the curve, counted, and their quotes in the touchpoint details', async () => {
+    const fixture = 'fixtures/map-trial.xlsx';
+    const sheet = join(dir, 'trial-answers.csv');
+    expect(journey(['interview', fixture, '--template', sheet]).code).toBe(0);
+    const [header, ...rows] = readFileSync(sheet, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    // Every touchpoint question answered by one to three interviewees, feelings across the scale; one quote tries to be markup.
+    const answered: string[] = [];
+    const expected = new Map<string, Map<string, number>>();
+    rows
+      .filter((row) => /^[^,]*,,[^,]+,[^,]+,/.test(row))
+      .forEach((row, i) => {
+        const [persona, , , touchpoint] = row.split(',') as [string, string, string, string];
+        const people = 1 + (i % 3);
+        for (let k = 0; k < people; k++) {
+          const quote = k === 0 && i === 0 ? '</script><b>lost</b> after signing' : `Answer ${i}.${k}`;
+          answered.push(row.replace(/^([^,]*),,/, `$1,P${k + 1},`).replace(/,,,$/, `,${quote},${((i + k) % 5) - 2},2026-11-2${k}`));
+        }
+        if (!expected.has(persona)) expected.set(persona, new Map());
+        expected.get(persona)!.set(flat(touchpoint), people);
+      });
+    writeFileSync(sheet, [header, ...answered].join('\r\n'));
+    const output = join(dir, 'trial-heard.html');
+    expect(journey(['map', fixture, '--answers', sheet, '-o', output]).code).toBe(0);
+    const { page, done } = await open(browser, output);
+    const tabs = page.getByRole('tab');
+    for (let i = 0; i < (await tabs.count()); i++) {
+      await tabs.nth(i).click();
+      const panel = page.locator(`#${await tabs.nth(i).getAttribute('aria-controls')}`);
+      const persona = flat(await tabs.nth(i).innerText()).replace(/\s*\d+$/, '');
+      const geometry = await panel.evaluate((section) => {
+        const svg = section.querySelector('svg.overview')!;
+        const box = (e: Element) => e.getBoundingClientRect().toJSON() as { x: number; y: number; width: number; height: number };
+        return {
+          heard: [...svg.querySelectorAll('path.point-heard')].map((p) => [p.getAttribute('data-name')!, Number(p.getAttribute('data-interviewees'))] as const),
+          counts: svg.querySelectorAll('text.heard-count').length,
+          texts: [...svg.querySelectorAll('text')].map((t) => ({ box: box(t), text: t.textContent ?? '' })).filter((t) => t.box.width > 0),
+          scroll: { width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight },
+        };
+      });
+      const where = `${fixture} ${persona}`;
+      const mine = [...expected].find(([name]) => persona.startsWith(flat(name)))?.[1];
+      expect(mine, where).toBeDefined();
+      // One diamond per answered touchpoint, with its interviewees' count; most counts fit beside their point.
+      expect(new Map(geometry.heard.map(([name, n]) => [flat(name), n])), where).toEqual(mine);
+      expect(geometry.counts, where).toBeGreaterThan(0);
+      expect(geometry.scroll, where).toEqual({ width: WINDOW.width, height: WINDOW.height });
+      const overlapping: string[] = [];
+      for (let a = 0; a < geometry.texts.length; a++)
+        for (let b = a + 1; b < geometry.texts.length; b++)
+          if (overlap(geometry.texts[a]!.box, geometry.texts[b]!.box)) overlapping.push(`"${geometry.texts[a]!.text}" overlaps "${geometry.texts[b]!.text}"`);
+      expect(overlapping, where).toEqual([]);
+    }
+    // The details of an answered touchpoint quote its interviewees as text, the markup one included.
+    await tabs.first().click();
+    const first = page.locator('.persona:visible');
+    const name = [...expected.values()][0]!.keys().next().value!;
+    await first.locator(`.chip[aria-label="${name}"]`).first().click();
+    const details = await first.locator('.details').innerText();
+    expect(details).toContain('Interviewees said');
+    expect(details).toMatch(/1 interviewee, mean feeling -2\.0 \(interview answers, not the inventory\)/);
+    expect(details).toContain('</script><b>lost</b> after signing');
+    expect(await first.locator('.details b').count()).toBe(0);
+    await page.close();
+    expect(done()).toEqual({ problems: [], requests: [] });
+  }, 120_000);
+
   it('exports one 1600×900 PNG per persona (at 2×) and one PDF of one landscape page per persona, through the Chromium command line', () => {
     const out = join(dir, 'export');
     const png = journey(['map', 'fixtures/map-trial.xlsx', '--format', 'png', '--browser', chromiumPath!, '-o', join(out, 'trial.png')]);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
@@ -56,6 +56,35 @@ describe('journey map', () => {
       expect(run.stderr).toBe(files.map((file) => `${terminalLine(`journey: wrote ${file}`)}\n`).join(''));
       for (const file of files) expect(existsSync(file)).toBe(true);
     }
+  });
+
+  it("counts the day map's weekly load, and journey diff's, with the config's over-communication options", () => {
+    const folder = mkdtempSync(join(dir, 'load-'));
+    const header = 'Stage,Touchpoint,Channel,Team,Direction,Day,Frequency\n';
+    // One persona (the file's name) in two versions: the welcome e-mail goes from once to daily.
+    for (const [version, welcome] of [
+      ['before', 'Once'],
+      ['after', 'Daily'],
+    ]) {
+      mkdirSync(join(folder, version));
+      writeFileSync(
+        join(folder, version, 'trial.csv'),
+        `${header}Onboarding,Order confirmation email,Email,Ops,Outbound,0,Daily\nOnboarding,Welcome email,Email,CS,Outbound,1,${welcome}\n`,
+      );
+    }
+    const load = () => {
+      expect(journey(['map', 'before/trial.csv', '--type', 'day', '-o', 'day.html', '--force'], { cwd: folder }).code).toBe(0);
+      const week = new JSDOM(readFileSync(join(folder, 'day.html'), 'utf8')).window.document.querySelector('.week')!.getAttribute('title');
+      const diff = JSON.parse(journey(['diff', 'before/trial.csv', 'after/trial.csv', '--format', 'json'], { cwd: folder }).stdout) as {
+        files: { coverage: { before: { outboundPerWeek: number }; after: { outboundPerWeek: number } }[] }[];
+      };
+      return { week, perWeek: diff.files[0]!.coverage.map((c) => [c.before.outboundPerWeek, c.after.outboundPerWeek]) };
+    };
+    // By default a receipt is not pressure: one welcome e-mail, then one a day.
+    expect(load()).toEqual({ week: 'week 1: 1.0 outbound touches', perWeek: [[1, 7]] });
+    // A team that counts transactional messages too sees the daily confirmation in both.
+    writeFileSync(join(folder, 'journey.config.json'), JSON.stringify({ rules: { 'over-communication': ['warning', { notCounted: ['conversation'] }] } }));
+    expect(load()).toEqual({ week: 'week 1: 8.0 outbound touches (over 3)', perWeek: [[8, 14]] });
   });
 
   it('refuses --format png and pdf without -o, and names where it looked when no browser is found', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { interviewFeelings, interviewFriction } from '../../src/model/interviews.js';
-import type { InterviewAnswer } from '../../src/model/schema.js';
+import { answersOf } from '../helpers/answers.js';
 import { model } from '../helpers/inventory.js';
 
 const base = model([
@@ -10,22 +10,7 @@ const base = model([
   ['Admin', 'Adoption', 'Newsletter', 'Email'],
 ]);
 
-let row = 1;
-function answer(interviewee: string, stage: string, touchpoint: string | null, score: number | null, quote: string | null = null): InterviewAnswer {
-  row++;
-  return {
-    persona: 'Admin',
-    interviewee,
-    stage,
-    touchpoint,
-    question: null,
-    quote,
-    score,
-    feeling: score === null ? null : String(score),
-    date: null,
-    location: { file: 'answers.csv', sheet: null, row, column: 'F', cell: `F${row}` },
-  };
-}
+const answer = answersOf('Admin');
 
 describe('interview feelings', () => {
   const journey = {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/model/schema.js';
+import { answersOf } from '../helpers/answers.js';
 import { buildJourneyMap } from '../../src/views/map/layout.js';
 import { LOW_POINTS_LABELLED, NOTES_SHOWN, buildOverview, handoffOpportunity, opportunityOf } from '../../src/views/map/overview.js';
 import { PAGE, overviewSvg } from '../../src/views/map/overview-svg.js';
@@ -44,6 +45,41 @@ describe('overview', () => {
     const lowest = Math.max(...labelled.map((p) => p.emotion));
     expect(overview.curve.filter((p) => !p.labelled).every((p) => p.emotion >= lowest)).toBe(true);
     expect(overview.planCurve).toEqual([]);
+  });
+
+  it('puts what interviewees felt beside the curve: at the inventory point’s place across, counted, and nothing without answers', () => {
+    const heardSource = source(ROWS);
+    const answer = answersOf('P');
+    heardSource.model.interviews = [
+      answer('A', 'onboarding', 'Kickoff call', -2, 'Nobody called'),
+      answer('B', 'onboarding', 'Kickoff call', -1, null),
+      answer('B', 'onboarding', 'Kickoff call', 0, 'It got better'),
+      // Per interviewee first (B: -1 and 0 make -0.5), then across them: -1.25, rounded to -1.2.
+      // A touchpoint without a sentiment of its own gets a place on the lane too; a quote without a feeling adds no point.
+      answer('A', 'awareness', 'Newsletter', 1, null),
+      answer('C', 'adoption', 'Support portal', null, 'Slow'),
+      // About the stage as a whole: the report's, not a touchpoint's point.
+      answer('A', 'decision', null, -2, 'Too long'),
+    ];
+    const heardPersona = buildJourneyMap([heardSource], { type: 'current', lanes: 'channel', persona: null }).personas[0]!;
+    const heard = buildOverview(heardPersona, false);
+    expect(heard.heard.map((p) => [p.card.name, p.score, p.interviewees])).toEqual([
+      ['Newsletter', 1, 1],
+      ['Kickoff call', -1.2, 2],
+    ]);
+    const kickoff = heard.heard[1]!;
+    expect(heard.curve.find((p) => p.card === kickoff.card)!.position).toBe(kickoff.position);
+    // Awareness now places three touchpoints: the two felt ones and the newsletter interviewees felt.
+    expect(heard.curve.filter((p) => p.stage === 0).map((p) => p.position)).toEqual([1 / 6, 0.5]);
+    expect(kickoff.card.heard!.quotes.map((q) => q.quote)).toEqual(['Nobody called', 'It got better']);
+    expect(heardPersona.cards.find((c) => c.name === 'Support portal')!.heard).toMatchObject({ interviewees: 0, score: null, quotes: [{ quote: 'Slow' }] });
+    expect(overview.heard).toEqual([]);
+    expect(persona.cards.every((c) => c.heard === null)).toBe(true);
+    const svg = overviewSvg(heardPersona, { title: 'P', future: false, idPrefix: 'h', file: 'inventory.csv' });
+    expect(svg.match(/class="point-heard"/g)).toHaveLength(2);
+    expect(svg).toContain('Kickoff call: interviewees -1.2 (2 interviewees; the inventory: ');
+    expect(svg).toContain('◆ interviews');
+    expect(overviewSvg(persona, { title: 'P', future: false, idPrefix: 'h', file: 'inventory.csv' })).not.toContain('interview');
   });
 
   it('turns findings into opportunities and a lag into "Bridge the gap", keeps pains, and counts the rest', () => {

@@ -15,6 +15,7 @@ import { ConfigError, InputError } from '../../errors.js';
 import { auditedInFolders } from '../../load/formats.js';
 import type { Finding, Location, Severity } from '../../model/schema.js';
 import type { DiffSide } from '../../views/diff/compare.js';
+import { loadOptions } from '../../engine/load-options.js';
 import type { DiffResult } from '../../views/diff/schema.js';
 import type { FailOn } from '../../vocab/severity.js';
 import { shouldColor } from '../color.js';
@@ -250,6 +251,11 @@ async function auditSide(side: Side, configs: ConfigResolver, errors: string[]):
       },
     },
   );
+  // The weekly load of each file is counted with its own config's over-communication options.
+  for (const [path, file] of byPath) {
+    const side = models.get(file.pairKey);
+    if (side) side.loadOptions = loadOptions(await configs.forFile(path));
+  }
   for (const file of result.files) {
     if (file.error === null) continue;
     const source = byPath.get(file.file);
@@ -269,8 +275,8 @@ async function plannedSides(path: string, configPath: string | null): Promise<[D
   const live = checkState(whole, 'current', config, date);
   const planned = checkState(whole, 'future', config, date);
   return [
-    { file: `${path} (live)`, model: live.model, findings: live.findings },
-    { file: `${path} (live + planned)`, model: planned.model, findings: planned.findings },
+    { file: `${path} (live)`, model: live.model, findings: live.findings, loadOptions: loadOptions(config) },
+    { file: `${path} (live + planned)`, model: planned.model, findings: planned.findings, loadOptions: loadOptions(config) },
   ];
 }
 

@@ -4,6 +4,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { ConfigError } from '../../errors.js';
 import { audit } from '../../engine/audit.js';
+import { loadOptions } from '../../engine/load-options.js';
 import { ignoredStages } from '../../engine/ignored-stages.js';
 import { reportPath } from '../../engine/paths.js';
 import type { Finding, JourneyModel } from '../../model/schema.js';
@@ -108,6 +109,7 @@ async function runMap(files: string[], flags: MapFlags): Promise<number> {
       handoffLimit: option('handoff-lag', 'maxDays'),
       weeklyLimit: option('over-communication', 'maxPerWeek'),
       ignoredStages: ignoredStages(config),
+      loadOptions: loadOptions(config),
     });
   }
   const map = buildJourneyMap(sources, { type: flags.type, lanes: flags.lanes, persona: flags.persona ?? null });

@@ -6,7 +6,7 @@ import type { Finding, JourneyModel, Touchpoint } from '../../model/schema.js';
 import { stageLabel } from '../../model/stages.js';
 import { foldKey } from '../../model/text.js';
 import { channelLabel } from '../../model/vocabulary.js';
-import { weeklyLoad } from '../../model/weekly-load.js';
+import { type LoadOptions, weeklyLoad } from '../../model/weekly-load.js';
 import type {
   ComparedField,
   CoverageChange,
@@ -25,6 +25,8 @@ export interface DiffSide {
   file: string;
   model: JourneyModel;
   findings: Finding[];
+  /** Over-communication's options in this side's config: the weekly load is counted as the rule counts it. */
+  loadOptions?: LoadOptions;
 }
 
 /** How alike two names in the same persona and stage must be to count as a rename (Jaccard similarity of their meaningful words). */
@@ -190,12 +192,12 @@ export function matchTouchpoints(
   };
 }
 
-function coverageOf(touchpoints: readonly Touchpoint[], model: JourneyModel): StageCoverage {
+function coverageOf(touchpoints: readonly Touchpoint[], model: JourneyModel, loadOptions: LoadOptions | undefined): StageCoverage {
   const inboundChannels = new Set(model.channels.filter((c) => c.inbound).map((c) => c.id));
   const channels = new Set<string>();
   let inboundPaths = 0;
   // The weekly load over-communication, the report and the day map show.
-  const perWeek = weeklyLoad(touchpoints).load;
+  const perWeek = weeklyLoad(touchpoints, loadOptions).load;
   for (const t of touchpoints) {
     if (t.channel !== null) channels.add(channelLabel(model.channels, t.channel));
     if (t.direction === 'inbound' || (t.channel !== null && inboundChannels.has(t.channel))) inboundPaths++;
@@ -216,7 +218,7 @@ function unionPersonas(before: JourneyModel, after: JourneyModel): { key: string
   return [...personas.values()];
 }
 
-function coverageChanges(before: JourneyModel, after: JourneyModel): CoverageChange[] {
+function coverageChanges(before: JourneyModel, after: JourneyModel, load: { before?: LoadOptions; after?: LoadOptions }): CoverageChange[] {
   const stages = [
     ...after.stageModel.stages.map((s) => s.id),
     ...before.stageModel.stages.map((s) => s.id).filter((id) => !after.stageModel.stages.some((s) => s.id === id)),
@@ -238,8 +240,8 @@ function coverageChanges(before: JourneyModel, after: JourneyModel): CoverageCha
   for (const persona of unionPersonas(before, after)) {
     for (const stage of stages) {
       const key = `${persona.key}\u0000${stage}`;
-      const was = coverageOf(beforeGroups.get(key) ?? [], before);
-      const now = coverageOf(afterGroups.get(key) ?? [], after);
+      const was = coverageOf(beforeGroups.get(key) ?? [], before, load.before);
+      const now = coverageOf(afterGroups.get(key) ?? [], after, load.after);
       if (was.touchpoints === 0 && now.touchpoints === 0) continue;
       const status = was.touchpoints === 0 ? 'gained' : now.touchpoints === 0 ? 'lost' : JSON.stringify(was) === JSON.stringify(now) ? 'same' : 'changed';
       const label = after.stageModel.stages.some((s) => s.id === stage) ? stageLabel(after.stageModel, stage) : stageLabel(before.stageModel, stage);
@@ -369,7 +371,7 @@ export function compareInventories(before: DiffSide | null, after: DiffSide | nu
     personas: { added: personas.filter((p) => !p.before).map((p) => p.name), removed: personas.filter((p) => !p.after).map((p) => p.name) },
     touchpoints,
     unchangedTouchpoints,
-    coverage: coverageChanges(beforeModel, afterModel),
+    coverage: coverageChanges(beforeModel, afterModel, { before: before?.loadOptions, after: after?.loadOptions }),
     handoffs: handoffChanges(beforeModel, afterModel),
     findings: findingChanges(before?.findings ?? [], after?.findings ?? []),
   };

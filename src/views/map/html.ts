@@ -95,6 +95,13 @@ function detailsData(persona: PersonaMap): string {
     p: c.place,
     f: [...c.fields, ...c.metrics].map((f) => [f.label, f.value]),
     x: c.findings.map((f) => [f.severity, f.message, f.place, f.ruleId]),
+    // What interviewees said (--answers): how many, their mean feeling, and each quote with who said it and where.
+    ...(c.heard
+      ? {
+          h: [c.heard.interviewees, c.heard.score === null ? null : `${c.heard.score > 0 ? '+' : ''}${c.heard.score.toFixed(1)}`],
+          q: c.heard.quotes.map((q) => [q.quote, q.interviewee, q.feeling ?? '', q.place]),
+        }
+      : {}),
   }));
   // In a script element only "</script" and "<!--" could end or confuse it: every "<" is written as \u003c.
   // jsonStringify also writes C1 controls and "##[" as \u escapes, inert if the file is printed in a CI log.

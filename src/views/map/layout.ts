@@ -4,8 +4,9 @@ import { cellOf } from '../../model/cells.js';
 import { findHandoffs } from '../../model/handoffs.js';
 import { type Finding, type JourneyModel, type Location, type Severity, type Touchpoint, findingSentence } from '../../model/schema.js';
 import { isOutbound } from '../../model/groups.js';
+import { type InterviewFeeling, interviewFeelings } from '../../model/interviews.js';
 import { foldKey } from '../../model/text.js';
-import { countsAsMessage, messagesPerWeek } from '../../model/weekly-load.js';
+import { type LoadOptions, countsAsMessage, messagesPerWeek } from '../../model/weekly-load.js';
 import { worse } from '../../vocab/severity.js';
 
 export const MAP_TYPES = ['current', 'future', 'detail', 'blueprint', 'day'] as const;
@@ -71,6 +72,18 @@ export interface MapCard {
   message: boolean;
   /** Messages a week when it recurs (its channel's limit applied), 0 when it happens once or does not count. */
   perWeek: number;
+  /** What interviewees said about it (--answers), when any answered about it. */
+  heard: CardHeard | null;
+}
+
+/** Interview answers about one touchpoint: beside, never mixed into, the inventory's own sentiment. */
+export interface CardHeard {
+  /** Distinct interviewees who gave a feeling. */
+  interviewees: number;
+  /** The mean of their feelings, -2..+2; null when none gave a number. */
+  score: number | null;
+  /** Their quotes, most negative first: the words, who said it, the feeling as written, the answer's cell. */
+  quotes: { quote: string; interviewee: string; feeling: string | null; place: string }[];
 }
 
 /** A stage's figures, averaged over the touchpoints that have them. */
@@ -172,6 +185,8 @@ export interface MapSource {
   weeklyLimit: number | null;
   /** Stages a persona is not expected to meet (missing-stage's ignoreStages): an empty one is not drawn as a gap. */
   ignoredStages?: (persona: string) => ReadonlySet<string>;
+  /** What counts as a message, and each channel's weekly cap: over-communication's options (its defaults when absent). */
+  loadOptions?: LoadOptions;
 }
 
 export interface MapOptions {
@@ -261,6 +276,23 @@ function fieldsOf(t: Touchpoint, stageLabel: string, channelLabel: string | null
   return fields;
 }
 
+/** The card's interview answers, taken from `heardOf` so a second card of the same name and stage does not count them again. */
+function heardFrom(heardOf: Map<string, InterviewFeeling>, key: string): CardHeard | null {
+  const feeling = heardOf.get(key);
+  if (!feeling) return null;
+  heardOf.delete(key);
+  return {
+    interviewees: feeling.interviewees,
+    score: feeling.score,
+    quotes: feeling.quotes.map((answer) => ({
+      quote: answer.quote!,
+      interviewee: answer.interviewee,
+      feeling: answer.feeling,
+      place: placeOf(answer.location),
+    })),
+  };
+}
+
 const rowKey = (file: string, sheet: string | null, row: number) => `${file}\u0000${sheet ?? ''}\u0000${row}`;
 
 /** Lane of a card: its channel or its team, folded so "Sales" and "sales " share a lane. */
@@ -320,11 +352,12 @@ export function buildJourneyMap(sources: MapSource[], options: MapOptions): Jour
     // Grouped once: many personas cost one pass, not one each (docs/design.md).
     const touchpointsOf = groupBy(model.touchpoints, (t) => t.persona);
     const findingsOf = groupBy(source.findings, personaOf);
+    const heard = interviewFeelings(model);
     shown.forEach((p) =>
       personas.push(
         buildPersonaMap(
           source,
-          { persona: p.name, key: `p${personas.length}`, own: touchpointsOf.get(p.name) ?? [], personaFindings: findingsOf.get(p.name) ?? [] },
+          { persona: p.name, key: `p${personas.length}`, own: touchpointsOf.get(p.name) ?? [], personaFindings: findingsOf.get(p.name) ?? [], heard },
           options,
         ),
       ),
@@ -353,10 +386,12 @@ interface PersonaSlice {
   key: string;
   own: Touchpoint[];
   personaFindings: Finding[];
+  /** What interviewees said about the source's touchpoints and stages. */
+  heard: InterviewFeeling[];
 }
 
 function buildPersonaMap(source: MapSource, slice: PersonaSlice, options: MapOptions): PersonaMap {
-  const { persona, key, own, personaFindings } = slice;
+  const { persona, key, own, personaFindings, heard } = slice;
   const { model } = source;
   const channelOrder = new Map(model.channels.map((c, i) => [c.id, i]));
   const channelLabels = new Map(model.channels.map((c) => [c.id, c.label]));
@@ -381,6 +416,11 @@ function buildPersonaMap(source: MapSource, slice: PersonaSlice, options: MapOpt
     byName.set(k, [...(byName.get(k) ?? []), finding]);
   }
   const onCards = new Set<Finding>();
+  // Answers about a touchpoint go to the first card of that name in that stage (names repeat across stages).
+  const heardOf = new Map<string, InterviewFeeling>();
+  for (const feeling of heard) {
+    if (feeling.persona === persona && feeling.touchpoint !== null) heardOf.set(`${feeling.stage ?? ''}\u0000${foldKey(feeling.touchpoint)}`, feeling);
+  }
   const cards: MapCard[] = touchpoints.map((t) => {
     // A journey-map grid's lane row holds every stage's touchpoints: its findings are matched by name instead.
     const findings =
@@ -413,8 +453,9 @@ function buildPersonaMap(source: MapSource, slice: PersonaSlice, options: MapOpt
       friction: findings.some((f) => f.ruleId === 'friction-point'),
       outbound: isOutbound(t),
       // The day map's weekly load counts what over-communication counts (src/model/weekly-load.ts).
-      message: countsAsMessage(t),
-      perWeek: messagesPerWeek(t),
+      message: countsAsMessage(t, source.loadOptions),
+      perWeek: messagesPerWeek(t, source.loadOptions),
+      heard: heardFrom(heardOf, `${t.stage ?? ''}\u0000${foldKey(t.name)}`),
     };
   });
   const byIndex = new Map(touchpoints.map((t, i) => [t, cards[i]!]));

@@ -6,7 +6,16 @@
 import { MARKUP_MARKER } from '../../marker.js';
 import { htmlText as x } from '../../escape.js';
 import type { MapCard, MapHandoff, PersonaMap } from './layout.js';
-import { NOTES_SHOWN, buildOverview, type ChannelIcon, type CurvePoint, type Overview, type OverviewNote, type OverviewStage } from './overview.js';
+import {
+  NOTES_SHOWN,
+  buildOverview,
+  type ChannelIcon,
+  type CurvePoint,
+  type HeardPoint,
+  type Overview,
+  type OverviewNote,
+  type OverviewStage,
+} from './overview.js';
 import { LIGHT as C } from './palette.js';
 import { FONT_FAMILY, textWidth, wrapText } from './text-fit.js';
 
@@ -277,7 +286,7 @@ function drawOverview(overview: Overview, options: OverviewSvgOptions, standalon
   const hasPains = stages.some((s) => s.pains.length);
   const hasOpportunities = stages.some((s) => s.opportunities.length);
   const hasKpis = stages.some((s) => s.kpis.length);
-  const hasCurve = overview.curve.length > 0 || overview.planCurve.length > 0;
+  const hasCurve = overview.curve.length > 0 || overview.planCurve.length > 0 || overview.heard.length > 0;
   const painHeight = hasPains ? Math.max(34, ...pains.map((p) => p.height)) : 0;
   const opportunityHeight = hasOpportunities ? Math.max(34, ...opportunities.map((p) => p.height)) : 0;
   const kpiHeight = hasKpis ? 10 + Math.max(...stages.map((s) => s.kpis.length)) * 15 : 0;
@@ -356,7 +365,8 @@ function drawOverview(overview: Overview, options: OverviewSvgOptions, standalon
     const top = y + 16;
     const bottom = y + PAGE.emotionHeight - 16;
     const ey = (e: number) => top + ((2 - e) / 4) * (bottom - top);
-    lane('Emotion', y, PAGE.emotionHeight, options.future && overview.planCurve.length ? 'per touchpoint; dashed: to-be' : 'per touchpoint, −2 to +2');
+    const hint = options.future && overview.planCurve.length ? 'per touchpoint; dashed: to-be' : 'per touchpoint, −2 to +2';
+    lane('Emotion', y, PAGE.emotionHeight, overview.heard.length ? `${hint}; ◆ interviews` : hint);
     // The scale: faces at +2, 0 and −2 beside the lane label, a faint rule at neutral.
     parts.push(face(left - 14, ey(2), 'happy'), face(left - 14, ey(0), 'neutral'), face(left - 14, ey(-2), 'sad'));
     back.push(`<line x1="${left}" y1="${ey(0)}" x2="${W - M}" y2="${ey(0)}" stroke="${C.cardBorder}" stroke-width="0.6" stroke-dasharray="3 3"/>`);
@@ -369,6 +379,8 @@ function drawOverview(overview: Overview, options: OverviewSvgOptions, standalon
     });
     const at = (p: CurvePoint) => ({ x: colX(p.stage) + p.position * colW, y: ey(p.emotion) });
     const labels: Box[] = [];
+    const heardAt = (p: HeardPoint) => ({ x: colX(p.stage) + p.position * colW, y: ey(p.score) });
+    const diamonds: Box[] = overview.heard.map((p) => ({ x: heardAt(p).x - 6, y: heardAt(p).y - 6, width: 12, height: 12 }));
     const drawCurve = (points: CurvePoint[], planned: boolean) => {
       const color = planned ? C.planned : C.line;
       back.push(
@@ -384,7 +396,7 @@ function drawOverview(overview: Overview, options: OverviewSvgOptions, standalon
         );
       }
       if (planned) return;
-      const dots: Box[] = points.map((p) => ({ x: at(p).x - 6, y: at(p).y - 6, width: 12, height: 12 }));
+      const dots: Box[] = [...points.map((p) => ({ x: at(p).x - 6, y: at(p).y - 6, width: 12, height: 12 })), ...diamonds];
       // The lowest points, named with their words: below the point when there is room, else above, never over another label.
       for (const p of points.filter((q) => q.labelled)) {
         const { x: px, y: py } = at(p);
@@ -412,6 +424,41 @@ function drawOverview(overview: Overview, options: OverviewSvgOptions, standalon
     };
     if (overview.curve.length) drawCurve(overview.curve, false);
     if (overview.planCurve.length) drawCurve(overview.planCurve, true);
+    // What interviewees felt: diamonds on a dotted line, never mixed into the inventory's own curve; each
+    // counts its interviewees beside it where that fits, and always in its title.
+    if (overview.heard.length) {
+      if (overview.heard.length > 1)
+        back.push(
+          `<path d="${smoothPath(overview.heard.map(heardAt), top, bottom)}" fill="none" stroke="${C.heard}" stroke-width="1.5" stroke-dasharray="2 3" class="curve-heard"/>`,
+        );
+      const taken = [...labels, ...overview.curve.map((p) => ({ x: at(p).x - 6, y: at(p).y - 6, width: 12, height: 12 })), ...diamonds];
+      for (const p of overview.heard) {
+        const { x: px, y: py } = heardAt(p);
+        const own = p.card.emotion === null ? '' : `; the inventory: ${p.card.emotion > 0 ? '+' : ''}${p.card.emotion.toFixed(1)}`;
+        const said = p.card.heard!.quotes[0];
+        parts.push(
+          `<path class="point-heard" data-name="${x(p.card.name)}" data-interviewees="${p.interviewees}" d="M${px.toFixed(1)} ${(py - 6).toFixed(1)}l6 6l-6 6l-6 -6z" fill="${C.heard}" stroke="${C.background}" stroke-width="1.5">` +
+            `<title>${x(`${p.card.name}: interviewees ${p.score > 0 ? '+' : ''}${p.score.toFixed(1)} (${p.interviewees} interviewee${p.interviewees === 1 ? '' : 's'}${own})${said ? `\n“${said.quote}”` : ''}`)}</title></path>`,
+        );
+        const count = block(`n=${p.interviewees}`, 40, 9.5, 1);
+        const width = textWidth(count.lines[0]!, 9.5) + 2;
+        const height = blockHeight(count, 9.5);
+        const spot = [
+          { x: px + 8, y: py - height / 2, width, height },
+          { x: px - 8 - width, y: py - height / 2, width, height },
+        ].find(
+          (c) =>
+            c.y >= y + 2 &&
+            c.y + c.height <= y + PAGE.emotionHeight - 2 &&
+            c.x >= left &&
+            c.x + c.width <= W - M &&
+            !taken.some((t) => t !== diamonds[overview.heard.indexOf(p)] && overlaps(t, c)),
+        );
+        if (!spot) continue;
+        taken.push(spot);
+        parts.push(textSvg(count, { x: spot.x, y: spot.y - 2 }, 9.5, `fill="${C.heard}" class="heard-count"`));
+      }
+    }
     y += PAGE.emotionHeight;
   }
 
@@ -471,7 +518,8 @@ function drawOverview(overview: Overview, options: OverviewSvgOptions, standalon
     lx += width;
   }
   if (channels.size) ly += 17;
-  const legend = `Emotion: one point per touchpoint with a sentiment (NPS and CSAT count too), faint bands are stage means · ${options.future ? 'dashed chips and curve: planned (to-be) · ' : ''}red handoff: lag over the limit · drawn by journey map from ${options.file}`;
+  const heardLegend = overview.heard.length ? '◆ dotted: what interviewees felt (n: how many) · ' : '';
+  const legend = `Emotion: one point per touchpoint with a sentiment (NPS and CSAT count too), faint bands are stage means · ${heardLegend}${options.future ? 'dashed chips and curve: planned (to-be) · ' : ''}red handoff: lag over the limit · drawn by journey map from ${options.file}`;
   parts.push(textSvg(block(legend, W - 2 * M, 10, 1), { x: M, y: ly }, 10, `fill="${C.muted}"`));
   const height = Math.ceil(ly + 18);
 

@@ -37,6 +37,16 @@ export interface CurvePoint {
   labelled: boolean;
 }
 
+/** What interviewees felt at one touchpoint (--answers), drawn beside the inventory's point at the same place across. */
+export interface HeardPoint {
+  card: MapCard;
+  stage: number;
+  position: number;
+  /** The interviewees' mean feeling, -2..+2. */
+  score: number;
+  interviewees: number;
+}
+
 export interface OverviewStage {
   stage: MapStage;
   groups: ChannelGroup[];
@@ -55,6 +65,8 @@ export interface Overview {
   curve: CurvePoint[];
   /** The to-be curve (future map only): live and planned touchpoints; empty otherwise. */
   planCurve: CurvePoint[];
+  /** Interviewees' feelings per live touchpoint (--answers); empty without answers. */
+  heard: HeardPoint[];
   touchpoints: number;
   planned: number;
   findings: number;
@@ -159,11 +171,24 @@ function dedupe(notes: OverviewNote[]): OverviewNote[] {
 /** Order within a stage: by day, then inventory order; cards without a day after the dated ones. */
 const byDay = (a: MapCard, b: MapCard) => (a.day ?? Number.MAX_SAFE_INTEGER) - (b.day ?? Number.MAX_SAFE_INTEGER);
 
+/** A card the emotion lane places: it has a sentiment of its own or interviewees' feelings. */
+const placed = (c: MapCard) => c.emotion !== null || c.heard?.score != null;
+
+/** Each placed card's place across its stage's column, 0..1, by order within the stage: the inventory's and the interviewees' points of one touchpoint share it. */
+function positionsOf(stageCards: MapCard[][]): Map<MapCard, number> {
+  const positions = new Map<MapCard, number>();
+  for (const cards of stageCards) {
+    const shown = cards.filter(placed);
+    shown.forEach((card, i) => positions.set(card, (i + 0.5) / shown.length));
+  }
+  return positions;
+}
+
 function curveOf(stageCards: MapCard[][]): CurvePoint[] {
+  const positions = positionsOf(stageCards);
   const points: CurvePoint[] = [];
   stageCards.forEach((cards, stage) => {
-    const felt = cards.filter((c) => c.emotion !== null);
-    felt.forEach((card, i) => points.push({ card, stage, position: (i + 0.5) / felt.length, emotion: card.emotion!, labelled: false }));
+    for (const card of cards) if (card.emotion !== null) points.push({ card, stage, position: positions.get(card)!, emotion: card.emotion, labelled: false });
   });
   // The lowest points below neutral are the ones a reader should see named.
   const lowest = [...points]
@@ -172,6 +197,15 @@ function curveOf(stageCards: MapCard[][]): CurvePoint[] {
     .slice(0, LOW_POINTS_LABELLED);
   for (const p of lowest) p.labelled = true;
   return points;
+}
+
+function heardOf(stageCards: MapCard[][]): HeardPoint[] {
+  const positions = positionsOf(stageCards);
+  return stageCards.flatMap((cards, stage) =>
+    cards.flatMap((card) =>
+      card.heard?.score == null ? [] : [{ card, stage, position: positions.get(card)!, score: card.heard.score, interviewees: card.heard.interviewees }],
+    ),
+  );
 }
 
 /** The overview of one persona's map (built for type current or future). */
@@ -236,6 +270,7 @@ export function buildOverview(persona: PersonaMap, future: boolean): Overview {
     stages,
     curve: curveOf(live),
     planCurve: future && persona.cards.some((c) => c.planned) ? curveOf(stageCards) : [],
+    heard: heardOf(live),
     touchpoints: persona.cards.filter((c) => !c.planned).length,
     planned: persona.cards.filter((c) => c.planned).length,
     findings: all.length,

@@ -18,6 +18,8 @@ export interface Palette {
   planned: string;
   line: string;
   friction: string;
+  /** Interviewees' feelings (--answers), beside the inventory's own curve. */
+  heard: string;
 }
 
 export const LIGHT: Palette = {
@@ -36,6 +38,7 @@ export const LIGHT: Palette = {
   planned: '#6639ba',
   line: '#0550ae',
   friction: '#b42318',
+  heard: '#0a6b5d',
 };
 
 export const DARK: Palette = {
@@ -54,6 +57,7 @@ export const DARK: Palette = {
   planned: '#d2a8ff',
   line: '#79c0ff',
   friction: '#ff938a',
+  heard: '#56d4bc',
 };
 
 /** Pairs of [foreground, background] that carry text, per palette key. */
@@ -74,6 +78,7 @@ export const TEXT_PAIRS: [keyof Palette, keyof Palette][] = [
   ['error', 'card'],
   ['warning', 'card'],
   ['friction', 'card'],
+  ['heard', 'background'],
 ];
 
 /** Pairs of [mark, background] for lines, borders and icons (WCAG 1.4.11: 3:1). */
@@ -82,6 +87,7 @@ export const MARK_PAIRS: [keyof Palette, keyof Palette][] = [
   ['line', 'background'],
   ['friction', 'background'],
   ['planned', 'background'],
+  ['heard', 'background'],
 ];
 
 function luminance(hex: string): number {

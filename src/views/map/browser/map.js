@@ -67,6 +67,21 @@
       el(dl, 'dt', f[0]);
       el(dl, 'dd', f[1]);
     });
+    if (c.h) {
+      var heard = c.h[0] + ' interviewee' + (c.h[0] === 1 ? '' : 's') + (c.h[1] === null ? '' : ', mean feeling ' + c.h[1]);
+      el(box, 'h4', 'Interviewees said');
+      el(box, 'p', heard + ' (interview answers, not the inventory)', 'muted');
+      if (c.q.length) {
+        var quotes = el(box, 'ul', null, 'quotes');
+        c.q.forEach(function (q) {
+          var li = el(quotes, 'li');
+          el(li, 'q', q[0]);
+          var who = [q[1], q[2]].filter(Boolean).join(', ');
+          if (who) li.appendChild(document.createTextNode(' (' + who + ') '));
+          el(li, 'span', q[3], 'place');
+        });
+      }
+    }
     if (c.x.length) {
       el(box, 'h4', 'Findings');
       var ul = el(box, 'ul');
