@@ -27,7 +27,7 @@ export async function markdownVerdict(path: string, limits: ReadLimits = DEFAULT
 /** A refusal as a folder run's note says it: "its table at line 3 ... has no touchpoint column ...". */
 function noteOf(message: string): string {
   return message
-    .replace(/^is not a communication inventory: /, 'no inventory: ')
+    .replace(/^is not a communication inventory( yet)?: /, 'no inventory$1: ')
     .replace(/; run journey inspect on it to see how each column was read$/, '')
     .replace(/; looked for .*$/, '');
 }

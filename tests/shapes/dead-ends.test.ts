@@ -87,6 +87,7 @@ describe('shape: never a dead end', () => {
     expect(stderr.trim().split('\n')).toEqual([
       `journey: note: skipped ${DIR}/folder-clean/README.md: it has no markdown table`,
       `journey: note: skipped ${DIR}/folder-clean/docs/analytics.md: looks like an event log, one row per customer event: 12 rows for 3 customers, 2025-12-08 (user "user_pseudo_id", time "event_timestamp", event "event_name"); journey reads inventories, one row per touchpoint (Stage, Touchpoint, Channel...). To measure the journey in it, save the table under "Analytics export" as CSV and run: journey measure 'Analytics export.csv' --user user_pseudo_id --time event_timestamp --event event_name (add --inventory with your inventory to set it against its touchpoints)`,
+      `journey: note: skipped ${DIR}/folder-clean/docs/journey-template.md: no inventory yet: its table (Stage, Customer actions, Touchpoints, Feelings) has a header and no rows under it`,
       `journey: note: skipped ${DIR}/folder-clean/docs/options.md: no inventory: its table at line 3 under "Options" has no touchpoint column with a stage, day or channel column`,
     ]);
   });

@@ -257,6 +257,14 @@ function findTableHeader(sink: TableSink, state: TableState): void {
       .join('; ');
     const seen = rows[header.rowIndex]!.cells.flatMap((value) => cellText(value) ?? []).map((text) => (text.length > 30 ? `${text.slice(0, 29)}…` : text));
     const headers = `${seen.slice(0, 8).join(', ')}${seen.length > 8 ? `, and ${seen.length - 8} more` : ''}`;
+    // A header with nothing under it (a template not filled in yet) lacks rows, not columns.
+    if (rows.slice(header.rowIndex + 1).every((row) => row.cells.every((value) => cellText(value) === null))) {
+      state.incomplete = new NotInventoryError(
+        { file, sheet, cell: `row ${header.row}` },
+        `is not a communication inventory yet: its table (${headers}) has a header and no rows under it`,
+      );
+      return;
+    }
     state.incomplete = new NotInventoryError(
       { file, sheet, cell: `row ${header.row}` },
       `is not a communication inventory: the header (${headers}) has no ${missing.join(' column and no ')} column, by its words or its cells; looked for ${looked}; journey inspect shows each column's best guess and the columns config that reads it`,
