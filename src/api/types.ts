@@ -106,7 +106,12 @@ export interface StageOverview {
   /** What interviewees said about the stage (--answers); absent without answers about it. */
   interviews?:
     | {
+        /** Interviewees who gave a feeling: the mean and the negative ones are of them. */
         interviewees: number;
+        /** Interviewees who answered at all, with a feeling or only a quote. */
+        answered: number;
+        /** Every quote about the stage; `quotes` keeps the first ten. */
+        quoted: number;
         negative: number;
         score: number | null;
         quotes: { quote: string; score: number | null; touchpoint: string | null; interviewee: string }[];

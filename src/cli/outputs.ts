@@ -212,7 +212,7 @@ async function writeAll(
  * Writes a rendered report (a string or its pieces) to -o FILE, whole or not at all, or to stdout. A
  * closed stdout ends the writing quietly; the run still exits with the code its findings give.
  */
-export async function emit(output: string | Iterable<string>, file: string | undefined): Promise<void> {
+export async function emit(output: string | Iterable<string>, file: string | undefined, detail = ''): Promise<void> {
   if (file === undefined) {
     await writeAll(process.stdout, output, (error) => (error.code === 'EPIPE' ? null : error));
     return;
@@ -230,5 +230,5 @@ export async function emit(output: string | Iterable<string>, file: string | und
   }).catch((error: NodeJS.ErrnoException) => {
     throw error instanceof ConfigError ? error : cannotWrite(error);
   });
-  announceWritten(file);
+  announceWritten(file, detail);
 }

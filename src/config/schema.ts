@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { ReadLimitsSchema } from '../load/limits.js';
 import { DirectionSchema, FieldSchema, ModeSchema, SeveritySchema, StatusSchema } from '../model/schema.js';
 import { StageModelNameSchema } from '../model/stage-models.js';
-import { GUIDE_LANGUAGES, QUESTION_KINDS } from '../interview/questions.js';
+import { GUIDE_LANGUAGES, QUESTION_KINDS, TEMPLATE_PLACEHOLDERS } from '../interview/questions.js';
 
 export const RuleLevelSchema = z.enum(['off', ...SeveritySchema.options]);
 /** A rule's level: off, or the severity its findings get. */
@@ -65,6 +65,14 @@ export const SentimentConfigSchema = z
   .strict();
 
 const templateText = z.string().min(1).max(1000);
+const KNOWN_PLACEHOLDERS: ReadonlySet<string> = new Set(TEMPLATE_PLACEHOLDERS);
+/** A question template: its {placeholders} must be journey's, so a typo is caught here rather than printed in the guide. */
+const questionTemplate = templateText.superRefine((text, context) => {
+  for (const [, name] of text.matchAll(/\{([^{}\s]{1,40})\}/g)) {
+    if (!KNOWN_PLACEHOLDERS.has(name!))
+      context.addIssue({ code: 'custom', message: `unknown placeholder {${name}}; journey fills ${TEMPLATE_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}` });
+  }
+});
 
 export const InterviewConfigSchema = z
   .object({
@@ -73,13 +81,13 @@ export const InterviewConfigSchema = z
     /** The session's length the guide is capped to (--minutes wins). */
     minutes: z.number().int().min(10).max(480).default(45),
     /** Replacement question templates per language and kind, with journey's {placeholders}. */
-    templates: z.partialRecord(z.enum(GUIDE_LANGUAGES), z.partialRecord(z.enum(QUESTION_KINDS), templateText)).default({}),
+    templates: z.partialRecord(z.enum(GUIDE_LANGUAGES), z.partialRecord(z.enum(QUESTION_KINDS), questionTemplate)).default({}),
     /** The team's own questions: asked in the warm-up, or in a stage (asked before journey's there). */
     questions: z
       .array(
         z
           .object({
-            text: templateText,
+            text: questionTemplate,
             stage: z.string().min(1).optional(),
             persona: z.string().min(1).optional(),
             minutes: z.number().int().min(1).max(60).default(3),

@@ -73,7 +73,14 @@ export function buildOverview(model: JourneyModel, file: string, ignored: (perso
     const quotes = feeling.quotes
       .slice(0, MAX_QUOTES)
       .map((answer) => ({ quote: answer.quote!, score: answer.score, touchpoint: answer.touchpoint, interviewee: answer.interviewee }));
-    stage.interviews = { interviewees: feeling.interviewees, negative: feeling.negative, score: feeling.score, quotes };
+    stage.interviews = {
+      interviewees: feeling.interviewees,
+      answered: feeling.answered,
+      quoted: feeling.quotes.length,
+      negative: feeling.negative,
+      score: feeling.score,
+      quotes,
+    };
   }
   const handoffs = findHandoffs(model);
   const overviews: PersonaOverview[] = [...personas].map(([persona, stages]) => ({

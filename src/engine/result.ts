@@ -53,7 +53,12 @@ export const StageOverviewSchema = z.object({
   /** What interviewees said about the stage (--answers); absent without answers about it. */
   interviews: z
     .object({
+      /** Interviewees who gave a feeling: the mean and the negative ones are of them. */
       interviewees: z.number().int().nonnegative(),
+      /** Interviewees who answered at all, with a feeling or only a quote. */
+      answered: z.number().int().nonnegative(),
+      /** Every quote about the stage; `quotes` keeps the first ten. */
+      quoted: z.number().int().nonnegative(),
       negative: z.number().int().nonnegative(),
       /** The interviewees' mean feeling, -2..+2. */
       score: z.number().nullable(),

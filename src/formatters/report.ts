@@ -96,9 +96,11 @@ function interviewNotes(file: FileOverview, persona: PersonaOverview): string[] 
   if (stages.length === 0) return [];
   const lines = ['', '### What interviewees said', ''];
   for (const stage of stages) {
-    const { interviewees, negative, score, quotes } = stage.interviews!;
+    const { interviewees, answered, quoted, negative, score, quotes } = stage.interviews!;
     const mean = score === null ? '' : `, mean feeling ${score > 0 ? '+' : ''}${score}`;
-    lines.push(`- **${name(label.get(stage.stage) ?? stage.stage)}**: ${plural(interviewees, 'interviewee')}, ${negative} negative${mean}`);
+    // The mean and the negative count are of those who gave a feeling; say so when some only gave a quote.
+    const felt = answered === interviewees ? plural(answered, 'interviewee') : `${plural(answered, 'interviewee')} (${interviewees} gave a feeling)`;
+    lines.push(`- **${name(label.get(stage.stage) ?? stage.stage)}**: ${felt}, ${negative} negative${mean}`);
     for (const quote of quotes.slice(0, QUOTES_PER_STAGE)) {
       const who = [quote.interviewee, quote.touchpoint]
         .filter((part): part is string => part !== null && part !== '')
@@ -106,6 +108,7 @@ function interviewNotes(file: FileOverview, persona: PersonaOverview): string[] 
         .join(', ');
       lines.push(`  - “${markdownText(shorten(quote.quote))}”${who ? ` (${who})` : ''}`);
     }
+    if (quoted > QUOTES_PER_STAGE) lines.push(`  - and ${plural(quoted - QUOTES_PER_STAGE, 'more quote')} in the answers sheet`);
   }
   lines.push('');
   return lines;

@@ -4,6 +4,7 @@ import { cellLocation } from '../model/cells.js';
 import type { InterviewAnswer, JourneyModel, Location, Stage } from '../model/schema.js';
 import type { SentimentLexicon } from '../model/sentiment.js';
 import { foldKey, nearest } from '../model/text.js';
+import { listAnd } from '../english.js';
 
 /** The columns of an answers sheet, in the order `journey interview --template` writes them. */
 export const ANSWER_COLUMNS = ['persona', 'interviewee', 'stage', 'touchpoint', 'question', 'quote', 'feeling', 'date'] as const;
@@ -143,9 +144,11 @@ function readDate(value: CellValue | undefined): string | null | undefined {
   return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== written ? undefined : written;
 }
 
-/** A feeling: a number from -2 to +2 ("+1", "-2", "0"), or emotion words or emoji the lexicon scores. */
+/** A feeling: a number from -2 to +2 ("+1", "-2", "0"), an answer on a 1–5 scale written n/5 ("4/5" is +1), or emotion words or emoji the lexicon scores. */
 function readFeeling(written: string, lexicon: SentimentLexicon): number | null | undefined {
   if (written === '') return null;
+  const outOfFive = /^([1-5])\s*\/\s*5$/.exec(written);
+  if (outOfFive) return Number(outOfFive[1]) - 3;
   if (/^[+-−]?\d+(\.\d+)?$/.test(written)) {
     const score = Number(written.replace('−', '-'));
     return score >= -2 && score <= 2 ? score : undefined;
@@ -157,17 +160,19 @@ function readFeeling(written: string, lexicon: SentimentLexicon): number | null 
 interface Names {
   personas: Map<string, string>;
   stages: readonly Stage[];
-  /** Per persona key, each touchpoint name key → its name as written and its stage. */
-  touchpoints: Map<string, Map<string, { name: string; stage: string | null }>>;
+  /** Per persona key, each touchpoint name key → its name as written and the stages it is in (a name may repeat across stages). */
+  touchpoints: Map<string, Map<string, { name: string; stage: string | null; stages: (string | null)[] }>>;
 }
 
 function namesOf(model: JourneyModel): Names {
-  const touchpoints = new Map<string, Map<string, { name: string; stage: string | null }>>();
+  const touchpoints: Names['touchpoints'] = new Map();
   for (const touchpoint of model.touchpoints) {
     const persona = foldKey(touchpoint.persona);
     let names = touchpoints.get(persona);
     if (!names) touchpoints.set(persona, (names = new Map()));
-    if (!names.has(foldKey(touchpoint.name))) names.set(foldKey(touchpoint.name), { name: touchpoint.name, stage: touchpoint.stage });
+    const known = names.get(foldKey(touchpoint.name));
+    if (!known) names.set(foldKey(touchpoint.name), { name: touchpoint.name, stage: touchpoint.stage, stages: [touchpoint.stage] });
+    else if (!known.stages.includes(touchpoint.stage)) known.stages.push(touchpoint.stage);
   }
   return { personas: new Map(model.personas.map((p) => [foldKey(p.name), p.name])), stages: model.stageModel.stages, touchpoints };
 }
@@ -199,9 +204,11 @@ export function readAnswers(tables: readonly RawTable[], model: JourneyModel, le
   const missing =
     columns.quote === undefined && columns.feeling === undefined
       ? 'Quote or Feeling column'
-      : columns.persona === undefined && names.personas.size > 1
-        ? 'Persona column (the inventory has several personas)'
-        : null;
+      : columns.interviewee === undefined
+        ? "Interviewee column (each interviewee's answers count once: an id such as P1 per person)"
+        : columns.persona === undefined && names.personas.size > 1
+          ? 'Persona column (the inventory has several personas)'
+          : null;
   if (missing !== null) {
     problems.push({ location: cellLocation(table, header.row, 0), message: `the answers header has no ${missing}` });
     return { answers, problems };
@@ -213,8 +220,21 @@ export function readAnswers(tables: readonly RawTable[], model: JourneyModel, le
     const at = (column: AnswerColumn) => cellLocation(place, row.row, columns[column] ?? 0);
     const quote = text(cell('quote'));
     const feeling = text(cell('feeling'));
+    // A formula error where an answer should be is a problem, not a blank answer.
+    const broken = ANSWER_COLUMNS.find((column) => {
+      const value = cell(column);
+      return value !== undefined && value !== null && isCellError(value);
+    });
+    if (broken !== undefined) {
+      problems.push({ location: at(broken), message: `${ANSWER_HEADERS[broken].label} holds the formula error ${(cell(broken) as { error: string }).error}` });
+      continue;
+    }
     // A row of the template nobody answered yet is not a problem.
     if (quote === '' && feeling === '') continue;
+    if (text(cell('interviewee')) === '') {
+      problems.push({ location: at('interviewee'), message: "names no interviewee (an id such as P1: each interviewee's answers count once)" });
+      continue;
+    }
     const personaText = text(cell('persona'));
     const persona = personaText === '' && names.personas.size === 1 ? [...names.personas.values()][0]! : names.personas.get(foldKey(personaText));
     if (persona === undefined) {
@@ -239,6 +259,14 @@ export function readAnswers(tables: readonly RawTable[], model: JourneyModel, le
     }
     const touchpointText = text(cell('touchpoint'));
     const known = touchpointText === '' ? null : (names.touchpoints.get(foldKey(persona))?.get(foldKey(touchpointText)) ?? undefined);
+    if (known && written !== null && !known.stages.includes(written)) {
+      const label = (id: string | null) => names.stages.find((stage) => stage.id === id)?.label ?? 'no stage';
+      problems.push({
+        location: at('stage'),
+        message: `touchpoint "${known.name}" is in ${listAnd(known.stages.map(label), 'or')}, not ${label(written)}`,
+      });
+      continue;
+    }
     if (known === undefined) {
       const near = nearest(
         touchpointText,
@@ -254,7 +282,7 @@ export function readAnswers(tables: readonly RawTable[], model: JourneyModel, le
     if (score === undefined) {
       problems.push({
         location: at('feeling'),
-        message: `feeling "${feeling}" is neither a number from -2 to +2 nor emotion words journey knows (add them to sentiment.words in the config)`,
+        message: `feeling "${feeling}" is neither a number from -2 to +2 (or n/5 for an answer on a 1–5 scale) nor emotion words journey knows (add them to sentiment.words in the config)`,
       });
       continue;
     }

@@ -123,6 +123,9 @@ interface PersonaContext {
   byRow: Map<string, Touchpoint>;
 }
 
+/** Below this many minutes a session keeps one warm-up and one closing question. */
+export const SHORT_SESSION_MINUTES = 30;
+
 function personaGuide(model: JourneyModel, findings: readonly Finding[], persona: string, texts: Record<string, string>, options: GuideOptions): PersonaGuide {
   const touchpoints = model.touchpoints.filter((touchpoint) => touchpoint.persona === persona);
   const context: PersonaContext = {
@@ -135,8 +138,14 @@ function personaGuide(model: JourneyModel, findings: readonly Finding[], persona
   };
   const fixed = (kind: QuestionKind) => question(context, kind, null, [], [], 0, { persona, minutes: options.minutes });
   const own = (options.questions ?? []).filter((q) => q.persona === undefined || foldKey(q.persona) === foldKey(persona));
-  const warmUp = [fixed('warmup.role'), fixed('warmup.help'), fixed('warmup.category'), ...own.filter((q) => q.stage === undefined).map(ownQuestion)];
-  const closing = [fixed('closing.else'), fixed('closing.missed')];
+  // A short session keeps one warm-up and one closing question, so the time goes to the questions the map needs.
+  const short = options.minutes < SHORT_SESSION_MINUTES;
+  const warmUp = [
+    fixed('warmup.role'),
+    ...(short ? [] : [fixed('warmup.help'), fixed('warmup.category')]),
+    ...own.filter((q) => q.stage === undefined).map(ownQuestion),
+  ];
+  const closing = [fixed('closing.else'), ...(short ? [] : [fixed('closing.missed')])];
   const fromFindings = mergeWaits(findings.filter((finding) => finding.persona === persona).flatMap((finding) => findingQuestions(context, finding)));
   const askedAbout = new Set(fromFindings.flatMap((q) => subjects.get(q) ?? []));
   const candidates = [...fromFindings, ...gapQuestions(context, askedAbout)];
@@ -397,7 +406,7 @@ function names(context: PersonaContext, touchpoints: readonly Touchpoint[]): str
     comma,
     and,
   } = QUESTION_TEXTS[context.language];
-  const shown = touchpoints.slice(0, NAMES_IN_TEXT).map((t) => `${open}${t.name}${close}`);
+  const shown = touchpoints.slice(0, NAMES_IN_TEXT).map((t) => `${open}${curlyQuotes(t.name)}${close}`);
   const rest = touchpoints.length - shown.length;
   if (rest > 0) return `${shown.join(comma)} +${rest}`;
   if (shown.length < 2) return shown[0] ?? '';
@@ -406,9 +415,21 @@ function names(context: PersonaContext, touchpoints: readonly Touchpoint[]): str
   return `${shown.slice(0, -1).join(comma)}${last}${shown[shown.length - 1]}`;
 }
 
+/** Pairs of straight double quotes as “…”, a lone one as ”. */
+function curlyQuotes(text: string): string {
+  return text.replace(/"([^"]*)"/g, '“$1”').replace(/"/g, '”');
+}
+
 function fill(context: PersonaContext, kind: QuestionKind, values: Record<string, string | number>): string {
   // Cell text (a touchpoint's name, a team) is quoted at most NAME_LIMIT long, as every output quotes it.
-  const shown = Object.fromEntries(Object.entries(values).map(([key, value]) => [key, typeof value === 'string' ? shorten(value) : value]));
+  // Straight quotes inside a name become curly ones, so a name quoted by the template reads as one ("Webinar “Zero trust”");
+  // a list of names ({touchpoints}) was quoted name by name already.
+  const shown = Object.fromEntries(
+    Object.entries(values).map(([key, value]) => [
+      key,
+      typeof value !== 'string' ? value : key === 'touchpoints' ? shorten(value) : curlyQuotes(shorten(value)),
+    ]),
+  );
   return fillTemplate(context.texts[kind] ?? QUESTION_TEXTS.en[kind], shown);
 }
 

@@ -4,6 +4,25 @@
 // {days}, {goal}, {minutes}. Every language has every kind (a test checks), so a guide never mixes
 // languages; a stage's {goal} falls back to `goal.other` for stages outside the lifecycle model.
 
+/** Every placeholder a template may use; a config template naming another is refused (a typo would be printed as written). */
+export const TEMPLATE_PLACEHOLDERS = [
+  'persona',
+  'stage',
+  'touchpoint',
+  'touchpoints',
+  'count',
+  'from',
+  'to',
+  'team',
+  'days',
+  'goal',
+  'minutes',
+  'frequency',
+  'first',
+  'last',
+  'planned',
+] as const;
+
 /** The languages a guide can be written in: those the inventory reader understands. */
 export const GUIDE_LANGUAGES = ['en', 'es', 'pt', 'fr', 'de', 'it', 'nl', 'ja'] as const;
 export type GuideLanguage = (typeof GUIDE_LANGUAGES)[number];
@@ -41,7 +60,7 @@ type Texts = Record<QuestionKind, string> &
     quotes: readonly [string, string];
     section: Record<'warmup' | 'closing' | 'journey' | 'leftOut', string>;
     /** The guide's own words around the questions: why a question is asked, minutes, a gap in the data. */
-    label: Record<'why' | 'minutes' | 'planned' | 'gap' | 'days', string>;
+    label: Record<'title' | 'why' | 'minutes' | 'planned' | 'gap' | 'days', string>;
   };
 
 export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
@@ -58,7 +77,7 @@ export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
     'over-communication.one': 'In {stage} you heard from us through "{touchpoint}" ({frequency}). Did you notice it? Was it too often?',
     silence: 'Between "{from}" and "{to}" you heard nothing from us for {days} days. What happened for you in that time?',
     'one-way': 'During {stage}, when you had a question, where did you look for help? Did you find it?',
-    'missing-stage': 'We have nothing planned for you during {stage}. What did you do then, and who or what helped you?',
+    'missing-stage': 'During {stage} you did not hear from us. What did you do then, and who or what helped you?',
     satisfaction: 'Think back to {stage}. How satisfied were you with it, from 1 (not at all) to 5 (very)? What made it that?',
     unmeasured: 'Do you remember "{touchpoint}"? What did you do right after it?',
     'closing.else': 'What else can we do for you?',
@@ -75,7 +94,14 @@ export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
     and: 'and',
     comma: ', ',
     quotes: ['"', '"'],
-    label: { why: 'Why', minutes: 'min', planned: '{planned} of {minutes} minutes planned.', days: 'days {first}–{last}', gap: 'gap in the data' },
+    label: {
+      title: 'Interview guide',
+      why: 'Why',
+      minutes: 'min',
+      planned: '{planned} of {minutes} minutes planned.',
+      days: 'days {first}–{last}',
+      gap: 'gap in the data',
+    },
     section: { warmup: 'Warm-up', closing: 'Closing', journey: 'Along the journey', leftOut: 'Left out (for a longer session or a second interview)' },
   },
   es: {
@@ -91,7 +117,7 @@ export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
     'over-communication.one': 'En {stage} supo de nosotros por "{touchpoint}" ({frequency}). ¿Se fijó? ¿Fue demasiado a menudo?',
     silence: 'Entre "{from}" y "{to}" no supo nada de nosotros durante {days} días. ¿Qué pasó en ese tiempo?',
     'one-way': 'Durante {stage}, cuando tuvo una duda, ¿dónde buscó ayuda? ¿La encontró?',
-    'missing-stage': 'No tenemos nada previsto para usted durante {stage}. ¿Qué hizo entonces, y quién o qué le ayudó?',
+    'missing-stage': 'Durante {stage} no supo nada de nosotros. ¿Qué hizo entonces, y quién o qué le ayudó?',
     satisfaction: 'Piense en {stage}. ¿Qué tan satisfecho quedó, de 1 (nada) a 5 (mucho)? ¿Por qué?',
     unmeasured: '¿Recuerda "{touchpoint}"? ¿Qué hizo justo después?',
     'closing.else': '¿Qué más podemos hacer por usted?',
@@ -108,7 +134,14 @@ export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
     and: 'y',
     comma: ', ',
     quotes: ['"', '"'],
-    label: { why: 'Por qué', minutes: 'min', planned: '{planned} de {minutes} minutos previstos.', days: 'los días {first}–{last}', gap: 'falta en los datos' },
+    label: {
+      title: 'Guía de entrevista',
+      why: 'Por qué',
+      minutes: 'min',
+      planned: '{planned} de {minutes} minutos previstos.',
+      days: 'los días {first}–{last}',
+      gap: 'falta en los datos',
+    },
     section: {
       warmup: 'Para empezar',
       closing: 'Cierre',
@@ -129,7 +162,7 @@ export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
     'over-communication.one': 'Em {stage} você teve notícias nossas por "{touchpoint}" ({frequency}). Reparou? Foi frequente demais?',
     silence: 'Entre "{from}" e "{to}" você não teve notícias nossas por {days} dias. O que aconteceu nesse tempo?',
     'one-way': 'Durante {stage}, quando teve uma dúvida, onde procurou ajuda? Encontrou?',
-    'missing-stage': 'Não temos nada planejado para você durante {stage}. O que você fez então, e quem ou o que ajudou?',
+    'missing-stage': 'Durante {stage} você não teve notícias nossas. O que você fez então, e quem ou o que ajudou?',
     satisfaction: 'Pense em {stage}. Quão satisfeito ficou, de 1 (nada) a 5 (muito)? Por quê?',
     unmeasured: 'Você se lembra de "{touchpoint}"? O que fez logo depois?',
     'closing.else': 'O que mais podemos fazer por você?',
@@ -146,7 +179,14 @@ export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
     and: 'e',
     comma: ', ',
     quotes: ['"', '"'],
-    label: { why: 'Por quê', minutes: 'min', planned: '{planned} de {minutes} minutos previstos.', days: 'os dias {first}–{last}', gap: 'lacuna nos dados' },
+    label: {
+      title: 'Roteiro de entrevista',
+      why: 'Por quê',
+      minutes: 'min',
+      planned: '{planned} de {minutes} minutos previstos.',
+      days: 'os dias {first}–{last}',
+      gap: 'lacuna nos dados',
+    },
     section: {
       warmup: 'Aquecimento',
       closing: 'Encerramento',
@@ -170,7 +210,7 @@ export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
       'Pendant {stage}, vous avez eu de nos nouvelles par « {touchpoint} » ({frequency}). L’avez-vous remarqué ? Était-ce trop fréquent ?',
     silence: 'Entre « {from} » et « {to} », vous n’avez rien reçu de nous pendant {days} jours. Que s’est-il passé pour vous pendant ce temps ?',
     'one-way': 'Pendant {stage}, quand vous aviez une question, où avez-vous cherché de l’aide ? L’avez-vous trouvée ?',
-    'missing-stage': 'Nous n’avons rien prévu pour vous pendant {stage}. Qu’avez-vous fait alors, et qui ou quoi vous a aidé ?',
+    'missing-stage': 'Pendant {stage}, vous n’avez pas eu de nouvelles de nous. Qu’avez-vous fait alors, et qui ou quoi vous a aidé ?',
     satisfaction: 'Repensez à {stage}. Quelle a été votre satisfaction, de 1 (pas du tout) à 5 (très) ? Pourquoi ?',
     unmeasured: 'Vous souvenez-vous de « {touchpoint} » ? Qu’avez-vous fait juste après ?',
     'closing.else': 'Que pouvons-nous faire d’autre pour vous ?',
@@ -188,6 +228,7 @@ export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
     comma: ', ',
     quotes: ['« ', ' »'],
     label: {
+      title: 'Guide d’entretien',
       why: 'Pourquoi',
       minutes: 'min',
       planned: '{planned} minutes prévues sur {minutes}.',
@@ -215,7 +256,7 @@ export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
     'over-communication.one': 'In {stage} haben Sie über „{touchpoint}“ von uns gehört ({frequency}). Ist es Ihnen aufgefallen? War es zu oft?',
     silence: 'Zwischen „{from}“ und „{to}“ haben Sie {days} Tage nichts von uns gehört. Was ist in dieser Zeit bei Ihnen passiert?',
     'one-way': 'Wo haben Sie während {stage} Hilfe gesucht, wenn Sie eine Frage hatten? Haben Sie sie gefunden?',
-    'missing-stage': 'Für {stage} haben wir nichts für Sie vorgesehen. Was haben Sie in dieser Phase getan, und wer oder was hat Ihnen geholfen?',
+    'missing-stage': 'In der Phase {stage} haben Sie nichts von uns gehört. Was haben Sie da getan, und wer oder was hat Ihnen geholfen?',
     satisfaction: 'Denken Sie an {stage} zurück. Wie zufrieden waren Sie, von 1 (gar nicht) bis 5 (sehr)? Woran lag das?',
     unmeasured: 'Erinnern Sie sich an „{touchpoint}“? Was haben Sie direkt danach getan?',
     'closing.else': 'Was können wir noch für Sie tun?',
@@ -232,7 +273,14 @@ export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
     and: 'und',
     comma: ', ',
     quotes: ['„', '“'],
-    label: { why: 'Warum', minutes: 'Min.', planned: '{planned} von {minutes} Minuten geplant.', days: 'den Tagen {first}–{last}', gap: 'Lücke in den Daten' },
+    label: {
+      title: 'Interviewleitfaden',
+      why: 'Warum',
+      minutes: 'Min.',
+      planned: '{planned} von {minutes} Minuten geplant.',
+      days: 'den Tagen {first}–{last}',
+      gap: 'Lücke in den Daten',
+    },
     section: {
       warmup: 'Zum Einstieg',
       closing: 'Zum Abschluss',
@@ -254,7 +302,7 @@ export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
     'over-communication.one': 'In {stage} ha avuto nostre notizie tramite "{touchpoint}" ({frequency}). L’ha notato? Era troppo spesso?',
     silence: 'Tra "{from}" e "{to}" non ha avuto nostre notizie per {days} giorni. Cosa è successo in quel periodo?',
     'one-way': 'Durante {stage}, quando aveva una domanda, dove ha cercato aiuto? L’ha trovato?',
-    'missing-stage': 'Non abbiamo previsto nulla per lei durante {stage}. Cosa ha fatto allora, e chi o cosa l’ha aiutata?',
+    'missing-stage': 'Durante {stage} non ha avuto notizie da noi. Cosa ha fatto allora, e chi o cosa l’ha aiutata?',
     satisfaction: 'Ripensi a {stage}. Quanto è rimasto soddisfatto, da 1 (per niente) a 5 (molto)? Perché?',
     unmeasured: 'Si ricorda di "{touchpoint}"? Cosa ha fatto subito dopo?',
     'closing.else': 'Cos’altro possiamo fare per lei?',
@@ -271,7 +319,14 @@ export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
     and: 'e',
     comma: ', ',
     quotes: ['"', '"'],
-    label: { why: 'Perché', minutes: 'min', planned: '{planned} di {minutes} minuti previsti.', days: 'i giorni {first}–{last}', gap: 'lacuna nei dati' },
+    label: {
+      title: 'Traccia di intervista',
+      why: 'Perché',
+      minutes: 'min',
+      planned: '{planned} di {minutes} minuti previsti.',
+      days: 'i giorni {first}–{last}',
+      gap: 'lacuna nei dati',
+    },
     section: {
       warmup: 'Per iniziare',
       closing: 'Chiusura',
@@ -293,7 +348,7 @@ export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
     'over-communication.one': 'In {stage} hoorde u van ons via "{touchpoint}" ({frequency}). Viel het u op? Was het te vaak?',
     silence: 'Tussen "{from}" en "{to}" hoorde u {days} dagen niets van ons. Wat gebeurde er in die tijd?',
     'one-way': 'Waar zocht u tijdens {stage} hulp als u een vraag had? Vond u die?',
-    'missing-stage': 'Voor {stage} hebben we niets voor u gepland. Wat deed u toen, en wie of wat hielp u?',
+    'missing-stage': 'Tijdens {stage} hoorde u niets van ons. Wat deed u toen, en wie of wat hielp u?',
     satisfaction: 'Denk terug aan {stage}. Hoe tevreden was u, van 1 (helemaal niet) tot 5 (zeer)? Waardoor?',
     unmeasured: 'Herinnert u zich "{touchpoint}"? Wat deed u direct daarna?',
     'closing.else': 'Wat kunnen we nog meer voor u doen?',
@@ -310,7 +365,14 @@ export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
     and: 'en',
     comma: ', ',
     quotes: ['"', '"'],
-    label: { why: 'Waarom', minutes: 'min', planned: '{planned} van {minutes} minuten gepland.', days: 'dag {first}–{last}', gap: 'gat in de gegevens' },
+    label: {
+      title: 'Interviewleidraad',
+      why: 'Waarom',
+      minutes: 'min',
+      planned: '{planned} van {minutes} minuten gepland.',
+      days: 'dag {first}–{last}',
+      gap: 'gat in de gegevens',
+    },
     section: { warmup: 'Opwarmen', closing: 'Afsluiting', journey: 'Langs de reis', leftOut: 'Weggelaten (voor een langere sessie of een tweede interview)' },
   },
   ja: {
@@ -326,7 +388,7 @@ export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
     'over-communication.one': '{stage}の間、「{touchpoint}」（{frequency}）で私たちからの連絡がありました。気づきましたか。頻度は多すぎましたか。',
     silence: '「{from}」から「{to}」までの{days}日間、私たちからの連絡はありませんでした。その間に何がありましたか。',
     'one-way': '{stage}の間、疑問があったときにどこで助けを探しましたか。見つかりましたか。',
-    'missing-stage': '{stage}の段階では、私たちからは何も用意していません。その時どうしましたか。誰が、または何が助けになりましたか。',
+    'missing-stage': '{stage}の段階では、私たちからの連絡はありませんでした。その時どうしましたか。誰が、または何が助けになりましたか。',
     satisfaction: '{stage}を振り返ってください。満足度は1（まったく満足していない）から5（とても満足）でいくつですか。その理由は何ですか。',
     unmeasured: '「{touchpoint}」を覚えていますか。その直後に何をしましたか。',
     'closing.else': '他に私たちにできることはありますか。',
@@ -343,7 +405,14 @@ export const QUESTION_TEXTS: Record<GuideLanguage, Texts> = {
     and: '、',
     comma: '、',
     quotes: ['「', '」'],
-    label: { why: '理由', minutes: '分', planned: '{minutes}分中{planned}分を予定。', days: '{first}〜{last}日目', gap: 'データの欠落' },
+    label: {
+      title: 'インタビューガイド',
+      why: '理由',
+      minutes: '分',
+      planned: '{minutes}分中{planned}分を予定。',
+      days: '{first}〜{last}日目',
+      gap: 'データの欠落',
+    },
     section: { warmup: 'ウォームアップ', closing: 'まとめ', journey: 'ジャーニー全体', leftOut: '省略（長めのセッションや2回目のインタビュー向け）' },
   },
 };

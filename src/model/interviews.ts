@@ -9,6 +9,8 @@ export interface InterviewFeeling {
   touchpoint: string | null;
   /** Distinct interviewees who gave a feeling (blank ids count each row as its own interviewee). */
   interviewees: number;
+  /** Distinct interviewees who answered at all, with a feeling or only a quote. */
+  answered: number;
   /** Those whose feeling was negative (-1 or lower on average). */
   negative: number;
   /** The mean of the interviewees' mean feelings, -2..+2, one decimal; null when none gave a number. */
@@ -26,7 +28,7 @@ function interviewee(answer: InterviewAnswer): string {
 
 /** Interview answers summed up per persona and stage (touchpoint null) and per persona and touchpoint, in the order they first appear. */
 export function interviewFeelings(model: JourneyModel): InterviewFeeling[] {
-  const groups = new Map<string, { feeling: InterviewFeeling; scores: Map<string, number[]> }>();
+  const groups = new Map<string, { feeling: InterviewFeeling; scores: Map<string, number[]>; answered: Set<string> }>();
   const add = (answer: InterviewAnswer, touchpoint: string | null) => {
     const key = `${answer.persona}\u0000${answer.stage ?? ''}\u0000${touchpoint ?? ''}`;
     let group = groups.get(key);
@@ -34,10 +36,12 @@ export function interviewFeelings(model: JourneyModel): InterviewFeeling[] {
       groups.set(
         key,
         (group = {
-          feeling: { persona: answer.persona, stage: answer.stage, touchpoint, interviewees: 0, negative: 0, score: null, quotes: [] },
+          feeling: { persona: answer.persona, stage: answer.stage, touchpoint, interviewees: 0, answered: 0, negative: 0, score: null, quotes: [] },
           scores: new Map(),
+          answered: new Set(),
         }),
       );
+    group.answered.add(interviewee(answer));
     if (answer.score !== null) {
       const list = group.scores.get(interviewee(answer));
       if (list) list.push(answer.score);
@@ -49,11 +53,11 @@ export function interviewFeelings(model: JourneyModel): InterviewFeeling[] {
     add(answer, null);
     if (answer.touchpoint !== null) add(answer, answer.touchpoint);
   }
-  return [...groups.values()].map(({ feeling, scores }) => {
+  return [...groups.values()].map(({ feeling, scores, answered }) => {
     const means = [...scores.values()].map((list) => list.reduce((sum, s) => sum + s, 0) / list.length);
     const score = means.length === 0 ? null : Math.round((means.reduce((sum, s) => sum + s, 0) / means.length) * 10) / 10;
     const quotes = [...feeling.quotes].sort((a, b) => (a.score ?? 0) - (b.score ?? 0));
-    return { ...feeling, interviewees: means.length, negative: means.filter((mean) => mean <= NEGATIVE).length, score, quotes };
+    return { ...feeling, interviewees: means.length, answered: answered.size, negative: means.filter((mean) => mean <= NEGATIVE).length, score, quotes };
   });
 }
 

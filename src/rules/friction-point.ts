@@ -26,10 +26,8 @@ interface Signal {
 function interviewReports(model: JourneyModel, options: { interviewShare: number; minInterviewees: number }): Report[] {
   return interviewFriction(model, { share: options.interviewShare, minInterviewees: options.minInterviewees }).map((friction) => {
     const first = model.touchpoints.find((t) => t.persona === friction.persona && t.stage === friction.stage);
-    const quotes = friction.quotes
-      .filter((answer) => (answer.score ?? 0) < 0)
-      .slice(0, MAX_QUOTES)
-      .map((answer) => `"${clip(answer.quote!)}"`);
+    // Each quote once: two interviewees saying the same words are one quote here.
+    const quotes = [...new Set(friction.quotes.filter((answer) => (answer.score ?? 0) < 0).map((answer) => `"${clip(answer.quote!)}"`))].slice(0, MAX_QUOTES);
     const cells = friction.quotes.map((answer) => answer.location);
     const stage = stageLabel(model.stageModel, friction.stage);
     return {

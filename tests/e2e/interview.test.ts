@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { journey } from '../helpers/cli.js';
+import { journey, root } from '../helpers/cli.js';
 
 const SAMPLE = 'fixtures/sample-inventory.xlsx';
 const TRIAL = 'fixtures/trial/acme-cloud.xlsx';
@@ -61,7 +61,10 @@ describe('journey interview', () => {
     const sheet = join(dir, 'answers.csv');
     const run = journey(['interview', SAMPLE, '--persona', 'buyer', '--template', sheet, '-o', join(dir, 'guide.md')]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain('wrote the answers sheet');
+    // Each file said once.
+    expect(run.stderr).toBe(
+      `journey: wrote ${sheet}; the answers sheet: fill in one row per answer, then pass it with --answers\njourney: wrote ${join(dir, 'guide.md')}\n`,
+    );
     const lines = readFileSync(sheet, 'utf8')
       .replace(/^\uFEFF/, '')
       .trimEnd()
@@ -72,9 +75,47 @@ describe('journey interview', () => {
     expect(readFileSync(join(dir, 'guide.md'), 'utf8')).toContain('## Buyer');
     // journey wrote the guide, so it may replace it; never the answers sheet someone fills in.
     expect(journey(['interview', SAMPLE, '--persona', 'buyer', '-o', join(dir, 'guide.md')]).code).toBe(0);
-    const again = journey(['interview', SAMPLE, '--template', sheet]);
-    expect(again.code).toBe(2);
-    expect(again.stderr).toMatch(/--template .*answers\.csv: already exists/);
+    const again = journey(['interview', SAMPLE, '--template', sheet, '--force']);
+    expect(again).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: `journey: --template ${sheet}: already exists, and journey never replaces an answers sheet (it may hold answers); name another file\n`,
+    });
+  });
+
+  it('writes the answers sheet as CSV or TSV, which journey reads back, and refuses any other kind before any work', () => {
+    const tsv = join(dir, 'answers.tsv');
+    expect(journey(['interview', SAMPLE, '--persona', 'Buyer', '--template', tsv]).code).toBe(0);
+    const [header, first] = readFileSync(tsv, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
+    expect(header).toBe('Persona\tInterviewee\tStage\tTouchpoint\tQuestion\tQuote\tFeeling\tDate');
+    expect(first!.split('\t')).toHaveLength(8);
+    writeFileSync(tsv, readFileSync(tsv, 'utf8').replace(/\r\nBuyer\t\t([^\t\r][^\r]*)\t\t\t\r\n/, '\r\nBuyer\tB1\t$1\t"Too slow, ""really"""\t-2\t\r\n'));
+    // A quote holding quotes, as a spreadsheet saves it.
+    const report = journey(['report', SAMPLE, '--answers', tsv]);
+    expect(report.stderr).toBe('');
+    expect(report.stdout).toContain('“Too slow, "really"” (B1');
+    const workbook = journey(['interview', SAMPLE, '--template', join(dir, 'answers.xlsx')]);
+    expect(workbook).toMatchObject({ code: 2, stdout: '' });
+    expect(workbook.stderr).toMatch(/^journey: --template .*answers\.xlsx: journey writes the answers sheet as \.csv or \.tsv/);
+  });
+
+  it("checks the team's own templates and questions: an unknown placeholder is a config error, a question for no persona a note", () => {
+    const folder = mkdtempSync(join(dir, 'config-'));
+    copyFileSync(join(root, SAMPLE), join(folder, 'inventory.xlsx'));
+    const config = (interview: object) => writeFileSync(join(folder, 'journey.config.json'), JSON.stringify({ interview }));
+    config({ templates: { en: { friction: 'Was {touchpont} easy?' } } });
+    const typo = journey(['interview', 'inventory.xlsx'], { cwd: folder });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('unknown placeholder {touchpont}; journey fills {persona}, {stage}, {touchpoint}');
+    config({ questions: [{ text: 'What made you switch?', persona: 'Practitionner', stage: 'decision' }] });
+    const persona = journey(['interview', 'inventory.xlsx'], { cwd: folder });
+    expect(persona.code).toBe(0);
+    expect(persona.stderr).toBe(
+      'journey: note: interview.questions[0]: persona "Practitionner" is not in inventory.xlsx, so the question is not asked; did you mean "Practitioner"?\n',
+    );
+    expect(persona.stdout).not.toContain('What made you switch?');
   });
 
   it("writes the guide in the language asked for, or the inventory's own", () => {
@@ -146,6 +187,8 @@ describe('journey interview', () => {
       kickoff.replace(/^Practitioner,,/, 'Practitioner,P1,').replace(/,,,$/, ',Nobody called for two weeks,-2,2026-11-20'),
       kickoff.replace(/^Practitioner,,/, 'Practitioner,P2,').replace(/,,,$/, ',I felt lost after signing,frustrated,2026-11-21'),
       kickoff.replace(/^Practitioner,,/, 'Practitioner,P3,').replace(/,,,$/, ',It was fine,1,2026-11-22'),
+      // A quote without a feeling: an interviewee of the stage, not of its mean.
+      kickoff.replace(/^Practitioner,,/, 'Practitioner,P4,').replace(/,,,$/, ',Which call?,,2026-11-23'),
     ];
     writeFileSync(sheet, [header, ...answered, ...rows].join('\r\n'));
     const audit = JSON.parse(journey(['audit', SAMPLE, '--answers', sheet, '--format', 'json']).stdout) as {
@@ -160,7 +203,9 @@ describe('journey interview', () => {
     ]);
     const report = journey(['report', SAMPLE, '--answers', sheet]).stdout;
     expect(report).toContain('### What interviewees said');
-    expect(report).toContain('- **Onboarding**: 3 interviewees, 2 negative');
+    expect(report).toContain('- **Onboarding**: 4 interviewees (3 gave a feeling), 2 negative');
+    // Three quotes a stage; the fourth is counted.
+    expect(report).toContain('  - and 1 more quote in the answers sheet');
     expect(report).toContain('“Nobody called for two weeks” (P1, Kickoff call)');
     expect(journey(['report', SAMPLE]).stdout).not.toContain('What interviewees said');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildGuide, type GuideQuestion } from '../../src/interview/guide.js';
+import { SHORT_SESSION_MINUTES, buildGuide, type GuideQuestion } from '../../src/interview/guide.js';
 import { inventoryLanguage, textLanguage } from '../../src/interview/language.js';
 import { GOAL_STAGES, GUIDE_LANGUAGES, QUESTION_KINDS, QUESTION_TEXTS, fillTemplate } from '../../src/interview/questions.js';
 import type { Finding } from '../../src/model/schema.js';
@@ -59,7 +59,7 @@ describe('the interview guide', () => {
     );
     expect(byKind('missing-stage')[0]).toMatchObject({
       stage: 'retention',
-      text: 'We have nothing planned for you during Retention. What did you do then, and who or what helped you?',
+      text: 'During Retention you did not hear from us. What did you do then, and who or what helped you?',
     });
     expect(byKind('one-way')[0]!.stage).toBe('adoption');
     // A rule whose finding an interview cannot answer asks nothing.
@@ -91,6 +91,27 @@ describe('the interview guide', () => {
     const rank = (kind: string) => [...kept, ...admin.leftOut].find((q: GuideQuestion) => q.kind === kind)!.priority;
     expect(rank('friction')).toBeGreaterThan(rank('one-way'));
     expect(rank('handoff')).toBeGreaterThan(rank('one-way'));
+  });
+
+  it('quotes a name holding quotes with curly ones inside the straight ones', () => {
+    const quoted = model([HEADER, ['Admin', 'Onboarding', 'Webinar "Zero trust" 101', 'Product', 'Webinar', 'Outbound', 3, 'Once', 'Confused', '']]);
+    const guide = buildGuide(quoted, [finding('friction-point', { row: 2, stage: 'onboarding', touchpoint: 'Webinar "Zero trust" 101' })], {
+      language: 'en',
+      minutes: 45,
+    });
+    expect(all(guide).find((q) => q.kind === 'friction')!.text).toMatch(/^Was "Webinar “Zero trust” 101" easy\?/);
+    // The answers are matched by the name as written.
+    expect(all(guide).find((q) => q.kind === 'friction')!.touchpoints[0]!.name).toBe('Webinar "Zero trust" 101');
+  });
+
+  it('gives a short session to the questions the map needs: one warm-up and one closing question', () => {
+    const short = buildGuide(journey, findings, { language: 'en', minutes: SHORT_SESSION_MINUTES - 1 }).guides[0]!;
+    expect(short.warmUp.map((q) => q.kind)).toEqual(['warmup.role']);
+    expect(short.closing.map((q) => q.kind)).toEqual(['closing.else']);
+    expect(short.stages.flatMap((section) => section.questions.map((q) => q.kind))).toContain('handoff');
+    const full = buildGuide(journey, findings, { language: 'en', minutes: SHORT_SESSION_MINUTES }).guides[0]!;
+    expect(full.warmUp).toHaveLength(3);
+    expect(full.closing).toHaveLength(2);
   });
 
   it('takes each further question of one kind down, so the guide does not repeat one question per stage', () => {

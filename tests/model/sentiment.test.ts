@@ -40,6 +40,23 @@ describe('emotion lexicon', () => {
     ['Not bad', 1],
     ['very anxious', -2],
     ['Excited but nervous', 0.5],
+    // The other languages journey reads, with their genders, negations and intensifiers.
+    ['frustrada', -1],
+    ['Confundido', -1],
+    ['muy frustrado', -2],
+    ['no satisfecho', -1],
+    ['Regular', 0],
+    ['contenta 😊', 1],
+    ['Déçue', -1],
+    ['pas content', -1],
+    ['très satisfaite', 2],
+    ['Verunsichert und nicht zufrieden', -1],
+    ['sehr zufrieden', 2],
+    ['deluso', -1],
+    ['gefrustreerd', -1],
+    ['ótimo', 2],
+    ['不安', -1],
+    ['大満足', 2],
   ])('scores %j as %d', (text, score) => {
     expect(lexicon.score(text)).toBe(score);
   });

@@ -1,5 +1,7 @@
 // `journey interview INVENTORY`: a discussion guide per persona from the inventory's gaps (markdown or
 // JSON), and with --template the sheet to record the answers in.
+import { lstat } from 'node:fs/promises';
+import { extname } from 'node:path';
 import { type Command, Option } from 'commander';
 import { audit } from '../../engine/audit.js';
 import { ConfigError } from '../../errors.js';
@@ -9,6 +11,7 @@ import { inventoryLanguage } from '../../interview/language.js';
 import { GUIDE_LANGUAGES, type GuideLanguage } from '../../interview/questions.js';
 import type { Finding, JourneyModel } from '../../model/schema.js';
 import { answersTemplateCsv, guideMarkdown } from '../../views/interview/render.js';
+import { nearest } from '../../model/text.js';
 import { EXIT } from '../exit.js';
 import { type InputFlags, inputOptions } from '../flags.js';
 import { emit } from '../outputs.js';
@@ -23,7 +26,26 @@ interface InterviewFlags extends InputFlags {
   template?: string;
 }
 
+/** The answers sheet's delimiter by its file's extension; a workbook or anything else is refused before any work. */
+async function templateDelimiter(path: string): Promise<',' | '\t'> {
+  const extension = extname(path).toLowerCase();
+  if (extension !== '.csv' && extension !== '.tsv')
+    throw new ConfigError(
+      `--template ${path}: journey writes the answers sheet as .csv or .tsv (Excel opens either; journey reads it back as .csv, .tsv or .xlsx)`,
+    );
+  // An answers sheet may hold interviews: never replaced, --force or not.
+  if (
+    await lstat(path).then(
+      () => true,
+      () => false,
+    )
+  )
+    throw new ConfigError(`--template ${path}: already exists, and journey never replaces an answers sheet (it may hold answers); name another file`);
+  return extension === '.tsv' ? '\t' : ',';
+}
+
 async function runInterview(inventory: string, flags: InterviewFlags): Promise<number> {
+  const delimiter = flags.template === undefined ? null : await templateDelimiter(flags.template);
   let read: { model: JourneyModel; findings: Finding[] } | null = null;
   const outputs = [...outputOf(flags), ...(flags.template === undefined ? [] : [{ option: '--template', path: flags.template }])];
   const { result, configs } = await readInputs([inventory], flags, { outputs }, async (inputs, settings) => {
@@ -37,6 +59,17 @@ async function runInterview(inventory: string, flags: InterviewFlags): Promise<n
   if (flags.persona !== undefined && guidePersonas(model, flags.persona).length === 0) {
     throw new ConfigError(`--persona: no persona "${flags.persona}" in ${inventory} (its personas: ${model.personas.map((p) => p.name).join(', ')})`);
   }
+  // A question for a persona the inventory does not have is never asked: say so, with the nearest name.
+  config.questions.forEach((question, index) => {
+    if (question.persona === undefined || guidePersonas(model, question.persona).length > 0) return;
+    const near = nearest(
+      question.persona,
+      model.personas.map((p) => p.name),
+    );
+    say(
+      `note: interview.questions[${index}]: persona "${question.persona}" is not in ${inventory}, so the question is not asked${near ? `; did you mean "${near}"?` : ''}`,
+    );
+  });
   const language = flags.lang ?? config.language ?? inventoryLanguage(model);
   const guide = buildGuide(model, findings, {
     language,
@@ -46,11 +79,13 @@ async function runInterview(inventory: string, flags: InterviewFlags): Promise<n
     questions: config.questions,
   });
   if (flags.template !== undefined) {
-    await emit(answersTemplateCsv(guide, new Map(model.stageModel.stages.map((stage) => [stage.id, stage.label]))), flags.template);
-    say(`wrote the answers sheet ${flags.template}; fill in one row per answer, then pass it with --answers`);
+    const sheet = answersTemplateCsv(guide, new Map(model.stageModel.stages.map((stage) => [stage.id, stage.label])), delimiter!);
+    await emit(sheet, flags.template, '; the answers sheet: fill in one row per answer, then pass it with --answers');
   }
-  await emit(flags.format === 'json' ? `${jsonStringify(guide, 2)}\n` : guideMarkdown(guide, inventory), flags.output);
-  if (flags.output !== undefined) say(`wrote ${flags.output}`);
+  await emit(
+    flags.format === 'json' ? `${jsonStringify(guide, 2)}\n` : guideMarkdown(guide, inventory === '-' ? flags.stdinFilename : inventory),
+    flags.output,
+  );
   return EXIT.clean;
 }
 
@@ -70,7 +105,10 @@ export function registerInterview(program: Command): void {
           throw new ConfigError(`--minutes: expected a whole number of minutes from 10 to 480, got "${value}"`);
         return Number(value);
       })
-      .option('--template <file>', 'also write the answers sheet (CSV: persona, interviewee, stage, touchpoint, question, quote, feeling, date) to this file'),
+      .option(
+        '--template <file>',
+        'also write the answers sheet (.csv or .tsv: persona, interviewee, stage, touchpoint, question, quote, feeling, date) to this new file',
+      ),
   ).action(async (inventory: string, flags: InterviewFlags) => {
     process.exitCode = await runInterview(inventory, flags);
   });

@@ -7,24 +7,27 @@ const csvValue = (text: string) => csvField(storableText(text));
 import { ANSWER_COLUMNS, ANSWER_HEADERS } from '../../interview/answers.js';
 import { MARKUP_MARKER } from '../../marker.js';
 import type { GuideQuestion, InterviewGuide, PersonaGuide } from '../../interview/guide.js';
-import { QUESTION_TEXTS, fillTemplate } from '../../interview/questions.js';
+import { QUESTION_MINUTES, QUESTION_TEXTS, fillTemplate } from '../../interview/questions.js';
 import type { Location } from '../../model/schema.js';
 
-/** A cell as a reader finds it: `Sheet!B7`, or the row of a CSV or markdown file. */
-function place(location: Location): string {
+/** A cell as a reader finds it: `Sheet!B7`, or the row of a CSV or markdown file; null for the file as a whole (its message names the persona). */
+function place(location: Location): string | null {
   // A cell already names its sheet (`Practitioner!B7`) or its markdown line.
   if (location.cell !== null) return location.cell;
   if (location.sheet !== null) return location.row === null ? location.sheet : `${location.sheet} row ${location.row}`;
-  return location.row === null ? 'the file' : `row ${location.row}`;
+  return location.row === null ? null : `row ${location.row}`;
 }
 
 type Labels = (typeof QUESTION_TEXTS)[InterviewGuide['language']]['label'];
 
 function questionLines(question: GuideQuestion, number: number, label: Labels): string[] {
   const lines = [`${number}. ${markdownText(question.text)} _(${question.minutes} ${label.minutes})_`];
+  // Nested under its question: as deep as the question's number and its ". " ("10. " takes four).
+  const indent = ' '.repeat(String(number).length + 2);
   for (const because of question.because) {
     const source = because.rule === null ? markdownText(label.gap) : markdownText(because.rule);
-    lines.push(`   - ${markdownText(label.why)}: ${source}, ${markdownText(place(because.location))}: ${markdownText(because.message)}`);
+    const where = place(because.location);
+    lines.push(`${indent}- ${markdownText(label.why)}: ${source}${where === null ? '' : `, ${markdownText(where)}`}: ${markdownText(because.message)}`);
   }
   return lines;
 }
@@ -37,9 +40,10 @@ function personaSection(guide: PersonaGuide, language: InterviewGuide['language'
     '',
     markdownText(planned),
     '',
-    `> ${markdownText(guide.intro)}`,
+    // The intro and consent take minutes of the session too: said, so the minutes shown add up to the plan.
+    `> ${markdownText(guide.intro)} _(${QUESTION_MINUTES.intro} ${label.minutes})_`,
     '>',
-    `> ${markdownText(guide.consent)}`,
+    `> ${markdownText(guide.consent)} _(${QUESTION_MINUTES.consent} ${label.minutes})_`,
     '',
   ];
   let number = 0;
@@ -65,7 +69,7 @@ function personaSection(guide: PersonaGuide, language: InterviewGuide['language'
 
 /** The guide as markdown: per persona the intro and consent to read out, then numbered questions, each with why journey asks it. */
 export function guideMarkdown(guide: InterviewGuide, title: string): string {
-  const lines = [`# Interview guide: ${markdownText(title)}`, ''];
+  const lines = [`# ${markdownText(QUESTION_TEXTS[guide.language].label.title)}: ${markdownText(title)}`, ''];
   if (guide.guides.length === 0) lines.push('No persona to interview.', '');
   for (const persona of guide.guides) lines.push(...personaSection(persona, guide.language));
   // The marker every file journey writes ends with, so `-o guide.md` may replace it on the next run.
@@ -80,12 +84,12 @@ function subject(question: GuideQuestion): string {
 }
 
 /**
- * The answers sheet as CSV: a header with every answer column, and one row per question of the guide
- * (persona, stage, touchpoint and question filled in) for the interviewer to copy per interviewee.
- * UTF-8 with a byte-order mark, so Excel opens it with the right encoding.
+ * The answers sheet as CSV (or, with a tab, TSV): a header with every answer column, and one row per
+ * question of the guide (persona, stage, touchpoint and question filled in) for the interviewer to copy
+ * per interviewee. UTF-8 with a byte-order mark, so Excel opens it with the right encoding.
  */
-export function answersTemplateCsv(guide: InterviewGuide | null, stageLabels: ReadonlyMap<string, string>): string {
-  const lines = [ANSWER_COLUMNS.map((column) => csvValue(ANSWER_HEADERS[column].label)).join(',')];
+export function answersTemplateCsv(guide: InterviewGuide | null, stageLabels: ReadonlyMap<string, string>, delimiter: ',' | '\t' = ','): string {
+  const lines = [ANSWER_COLUMNS.map((column) => csvValue(ANSWER_HEADERS[column].label)).join(delimiter)];
   for (const persona of guide?.guides ?? []) {
     const questions = [...persona.warmUp, ...persona.stages.flatMap((section) => section.questions), ...persona.closing];
     for (const question of questions) {
@@ -99,7 +103,7 @@ export function answersTemplateCsv(guide: InterviewGuide | null, stageLabels: Re
         feeling: '',
         date: '',
       };
-      lines.push(ANSWER_COLUMNS.map((column) => csvValue(values[column])).join(','));
+      lines.push(ANSWER_COLUMNS.map((column) => csvValue(values[column])).join(delimiter));
     }
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;

@@ -98,7 +98,7 @@ function detailsData(persona: PersonaMap): string {
     // What interviewees said (--answers): how many, their mean feeling, and each quote with who said it and where.
     ...(c.heard
       ? {
-          h: [c.heard.interviewees, c.heard.score === null ? null : `${c.heard.score > 0 ? '+' : ''}${c.heard.score.toFixed(1)}`],
+          h: [c.heard.answered, c.heard.interviewees, c.heard.score === null ? null : `${c.heard.score > 0 ? '+' : ''}${c.heard.score.toFixed(1)}`],
           q: c.heard.quotes.map((q) => [q.quote, q.interviewee, q.feeling ?? '', q.place]),
         }
       : {}),

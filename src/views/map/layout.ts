@@ -78,8 +78,10 @@ export interface MapCard {
 
 /** Interview answers about one touchpoint: beside, never mixed into, the inventory's own sentiment. */
 export interface CardHeard {
-  /** Distinct interviewees who gave a feeling. */
+  /** Distinct interviewees who gave a feeling: the mean is of them. */
   interviewees: number;
+  /** Distinct interviewees who answered at all, with a feeling or only a quote. */
+  answered: number;
   /** The mean of their feelings, -2..+2; null when none gave a number. */
   score: number | null;
   /** Their quotes, most negative first: the words, who said it, the feeling as written, the answer's cell. */
@@ -283,12 +285,14 @@ function heardFrom(heardOf: Map<string, InterviewFeeling>, key: string): CardHea
   heardOf.delete(key);
   return {
     interviewees: feeling.interviewees,
+    answered: feeling.answered,
     score: feeling.score,
     quotes: feeling.quotes.map((answer) => ({
       quote: answer.quote!,
       interviewee: answer.interviewee,
       feeling: answer.feeling,
-      place: placeOf(answer.location),
+      // The answers sheet's cell, named with its file: the details also show the inventory's cells.
+      place: `${answer.location.file.split(/[\\/]/).pop()} ${placeOf(answer.location)}`,
     })),
   };
 }

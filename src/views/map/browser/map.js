@@ -68,7 +68,12 @@
       el(dl, 'dd', f[1]);
     });
     if (c.h) {
-      var heard = c.h[0] + ' interviewee' + (c.h[0] === 1 ? '' : 's') + (c.h[1] === null ? '' : ', mean feeling ' + c.h[1]);
+      var heard =
+        c.h[0] +
+        ' interviewee' +
+        (c.h[0] === 1 ? '' : 's') +
+        (c.h[1] === c.h[0] ? '' : ' (' + c.h[1] + ' gave a feeling)') +
+        (c.h[2] === null ? '' : ', mean feeling ' + c.h[2]);
       el(box, 'h4', 'Interviewees said');
       el(box, 'p', heard + ' (interview answers, not the inventory)', 'muted');
       if (c.q.length) {
