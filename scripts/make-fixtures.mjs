@@ -459,6 +459,7 @@ writeFileSync(
 // Other teams' shapes (emotions, grids, no channel column, non-inventories...): scripts/fixtures/shapes.mjs.
 await import('./fixtures/shapes.mjs');
 await import('./fixtures/reading.mjs');
+await import('./fixtures/reading-values.mjs');
 // Files journey refuses, and folders of inventories beside docs: scripts/fixtures/dead-ends.mjs.
 await import('./fixtures/dead-ends.mjs');
 // A trial-sized workbook with the gaps its author knows: scripts/fixtures/trial.mjs.

@@ -53,6 +53,8 @@ export interface SheetSummary {
   sections?: { row: number; text: string; kind: 'planned' | 'current' | 'stage' | 'label' }[] | undefined;
   /** Set when the table has no stage column and its section rows or headings give the stages. */
   stagesFrom?: 'sections' | 'headings' | undefined;
+  /** Set when the timing is a date column per cohort: each schedule's column letter and header, the first placing the touchpoints. */
+  schedules?: { column: string; header: string }[] | undefined;
 }
 
 /** What was read from one input file. */
@@ -234,6 +236,8 @@ export interface Touchpoint {
   lastReviewed: string | null;
   /** The event-log events that are this touchpoint (journey measure), as written. */
   event?: string | null | undefined;
+  /** Set when journey's --metrics filled figures the row lacked: which, and the metrics file's row. */
+  measured?: { fields: (keyof Touchpoint['metrics'])[]; location: Location } | undefined;
   /** 1-based row in its sheet. */
   row: number;
   place: {
@@ -247,6 +251,8 @@ export interface Touchpoint {
   };
   /** An improvement idea for the touchpoint's stage, from a journey-map grid's Opportunity lane. */
   opportunity?: string | null | undefined;
+  /** Its other schedules, when the table has a date column per cohort: header, date (YYYY-MM-DD) and day from that schedule's earliest date. */
+  schedules?: { label: string; date: string | null; day: number | null }[] | undefined;
 }
 
 /** An inventory as journey reads it: what the rules check. */

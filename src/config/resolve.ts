@@ -2,7 +2,8 @@ import { ConfigError } from '../errors.js';
 import type { ReadLimits } from '../load/limits.js';
 import type { NormalizeSettings } from '../model/normalize.js';
 import type { Channel, Stage, StageModel } from '../model/schema.js';
-import { nearest } from '../model/text.js';
+import { TeamAliases } from '../model/team-names.js';
+import { foldKey, nearest } from '../model/text.js';
 import { stageModelNamed } from '../model/stage-models.js';
 import { CHANNELS, DEFAULT_STAGE_MODEL } from '../model/vocabulary.js';
 import { RULES, ruleSuggestion } from '../rules/index.js';
@@ -28,6 +29,8 @@ export interface ResolvedConfig {
   ignore: IgnoreEntry[];
   limits: ReadLimits;
   interview: InterviewConfig;
+  /** Touchpoint name → the events of a log that are it (journey measure), each an event name or COLUMN=value. */
+  events: Readonly<Record<string, readonly string[]>>;
 }
 
 const didYouMean = (text: string, candidates: readonly string[]) => {
@@ -126,6 +129,32 @@ function resolveChannels(config: Config): Channel[] {
   return channels;
 }
 
+/** Checks that no spelling is given to two teams (case and spacing ignored): the config names the key. */
+function checkTeams(teams: Config['teams']): void {
+  const owner = new Map<string, string>();
+  for (const [canonical, variants] of Object.entries(teams)) {
+    variants.forEach((variant, i) => {
+      const key = foldKey(variant);
+      const other = owner.get(key);
+      if (other !== undefined && other !== canonical)
+        throw new ConfigError(`teams.${canonical}[${i}]: "${variant}" is already a spelling of team "${other}"; give each spelling to one team`);
+      owner.set(key, canonical);
+    });
+    const key = foldKey(canonical);
+    const other = owner.get(key);
+    if (other !== undefined && other !== canonical) throw new ConfigError(`teams.${canonical}: "${canonical}" is already a spelling of team "${other}"`);
+    owner.set(key, canonical);
+  }
+}
+
+/** stageOwners with each team read through the `teams` aliases, so "PMM" there is the Product Marketing the model reads. */
+function resolveStageOwners(config: Config): Record<string, string[]> {
+  checkTeams(config.teams);
+  const aliases = new TeamAliases(config.teams);
+  if (aliases.size === 0) return config.stageOwners;
+  return Object.fromEntries(Object.entries(config.stageOwners).map(([stage, teams]) => [stage, [...new Set(teams.map((team) => aliases.read(team)))]]));
+}
+
 /** Merges a validated config with journey's defaults; throws ConfigError naming the key for anything that does not fit together. */
 export function resolveConfig(config: Config = DEFAULT_CONFIG, file: string | null = null): ResolvedConfig {
   const rules = resolveRules(config.rules);
@@ -172,10 +201,12 @@ export function resolveConfig(config: Config = DEFAULT_CONFIG, file: string | nu
       columns: config.columns,
       synonyms: config.synonyms,
       sentimentWords: config.sentiment?.words ?? {},
+      teams: config.teams,
     },
-    settings: { stageOwners: config.stageOwners, personas: config.personas },
+    settings: { stageOwners: resolveStageOwners(config), personas: config.personas },
     ignore: config.ignore,
     limits: config.limits,
     interview: config.interview,
+    events: Object.fromEntries(Object.entries(config.events).map(([name, events]) => [name, typeof events === 'string' ? [events] : events])),
   };
 }

@@ -5,6 +5,7 @@ import type { ColumnDecision } from '../model/reading/assign.js';
 import { FieldSchema, type Field, type JourneyModel } from '../model/schema.js';
 import { audit, type AuditInput, type AuditOptions } from './audit.js';
 import { INPUT_KINDS } from '../load/formats.js';
+import { InputError } from '../errors.js';
 
 /** How many distinct values of one field a table lists; the rest are counted together. */
 export const MAX_VALUES_LISTED = 50;
@@ -16,6 +17,8 @@ const ValueReadingSchema = z.object({
   read: z.array(z.string()),
   /** The nearest known value, when journey could not read it and one is close. */
   suggestion: z.string().nullable(),
+  /** Set when the text is a confident typo of `suggestion`: journey reads it as that value (`read`), and the audit still reports it. */
+  typo: z.literal(true).optional(),
   count: z.number().int().positive(),
 });
 
@@ -50,8 +53,30 @@ const InspectedTableSchema = z.object({
       stages: z.array(z.object({ column: z.string(), text: z.string() })),
     })
     .nullable(),
+  /**
+   * Set when the timing is a date column per cohort ("When Batch 1" … "When Batch 6"): each schedule's
+   * column and header; the first places the touchpoints, over-communication checks every one.
+   */
+  schedules: z.array(z.object({ column: z.string(), header: z.string() })).optional(),
   /** Per field read through a vocabulary or a pattern, each distinct value and how it was read, most frequent first. */
   values: z.partialRecord(FieldSchema, z.object({ distinct: z.number().int().nonnegative(), listed: z.array(ValueReadingSchema) })),
+});
+
+/** An event log, read as journey measure reads it (src/measure/inspect.ts): the columns found and why, and what it holds. */
+const EventLogSchema = z.object({
+  format: z.enum(['csv', 'parquet', 'jsonl', 'xes']),
+  columns: z.array(z.object({ role: z.enum(['user', 'time', 'event', 'segment']), column: z.string().nullable(), how: z.string(), evidence: z.string() })),
+  logColumns: z.array(z.object({ name: z.string(), type: z.string() })),
+  rows: z.number().int().nonnegative(),
+  events: z.number().int().nonnegative(),
+  users: z.number().int().nonnegative(),
+  first: z.string().nullable(),
+  last: z.string().nullable(),
+  excluded: z.array(z.object({ reason: z.string(), rows: z.number().int().positive(), example: z.string().nullable() })),
+  notes: z.array(z.string()),
+  distinctEvents: z.number().int().nonnegative(),
+  topEvents: z.array(z.object({ name: z.string(), events: z.number().int().positive(), users: z.number().int().positive() })),
+  command: z.string(),
 });
 
 export const InspectResultSchema = z.object({
@@ -73,6 +98,8 @@ export const InspectResultSchema = z.object({
       tables: z.array(InspectedTableSchema),
       /** Findings an audit reports, by rule id. */
       findings: z.record(z.string(), z.number().int().positive()),
+      /** Set when the file is an event log, not an inventory: what journey measure would read in it. */
+      eventLog: EventLogSchema.optional(),
     }),
   ),
 });
@@ -85,7 +112,7 @@ const tableKey = (table: ObservedTable) => `${table.file}\u0000${table.sheet ?? 
 /** Collects what normalize reports of each table: headers, and each distinct value per field with its count. */
 class Recorder implements NormalizeObserver {
   readonly headers = new Map<string, { cells: string[]; columns: Partial<Record<Field, number>> }>();
-  readonly values = new Map<string, Map<Field, Map<string, { read: string[] | null; suggestion: string | null; count: number }>>>();
+  readonly values = new Map<string, Map<Field, Map<string, { read: string[] | null; suggestion: string | null; typo?: boolean; count: number }>>>();
   /** Each table's header row and column decisions, by file, in the order read. */
   readonly layouts = new Map<string, { sheet: string | null; row: number; decisions: readonly ColumnDecision[]; missing: readonly string[] }[]>();
 
@@ -99,7 +126,7 @@ class Recorder implements NormalizeObserver {
     this.headers.set(tableKey(table), { cells, columns });
   }
 
-  value(table: ObservedTable, { field, text, read, suggestion }: ObservedValue): void {
+  value(table: ObservedTable, { field, text, read, suggestion, typo }: ObservedValue): void {
     const key = tableKey(table);
     let fields = this.values.get(key);
     if (!fields) this.values.set(key, (fields = new Map()));
@@ -108,7 +135,7 @@ class Recorder implements NormalizeObserver {
     const seen = values.get(text);
     if (seen) seen.count++;
     // A column of millions of distinct values keeps its first ones, then counts the rest by text only.
-    else if (values.size < 10_000) values.set(text, { read, suggestion, count: 1 });
+    else if (values.size < 10_000) values.set(text, { read, suggestion, ...(typo && { typo }), count: 1 });
   }
 }
 
@@ -158,7 +185,7 @@ export async function inspect(inputs: AuditInput[], options: Omit<AuditOptions, 
       models.set(file, { model, findings: counts });
     },
   });
-  return {
+  const inspected: InspectResult = {
     version: 1,
     files: result.files.map((file) => {
       const read = models.get(file.file);
@@ -194,9 +221,13 @@ export async function inspect(inputs: AuditInput[], options: Omit<AuditOptions, 
           const sorted = [...texts].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1));
           values[field] = {
             distinct: texts.size,
-            listed: sorted
-              .slice(0, MAX_VALUES_LISTED)
-              .map(([text, seen]) => ({ text, read: seen.read === null ? [] : label(field, seen.read), suggestion: seen.suggestion, count: seen.count })),
+            listed: sorted.slice(0, MAX_VALUES_LISTED).map(([text, seen]) => ({
+              text,
+              read: seen.read === null ? [] : label(field, seen.read),
+              suggestion: seen.suggestion,
+              ...(seen.typo && { typo: true as const }),
+              count: seen.count,
+            })),
           };
         }
         return {
@@ -207,6 +238,7 @@ export async function inspect(inputs: AuditInput[], options: Omit<AuditOptions, 
           touchpoints: sheet.touchpoints,
           retired: sheet.retired,
           grid: sheet.grid ?? null,
+          ...(sheet.schedules && { schedules: sheet.schedules }),
           values,
         };
       });
@@ -224,4 +256,27 @@ export async function inspect(inputs: AuditInput[], options: Omit<AuditOptions, 
       };
     }),
   };
+  await eventLogs(inspected, inputs);
+  return inspected;
+}
+
+/**
+ * A file that is no inventory may be an event log: journey measure's reading says (loaded only then, so
+ * inspecting an inventory never starts DuckDB). An event log replaces the refusal with what it holds.
+ */
+async function eventLogs(result: InspectResult, inputs: AuditInput[]): Promise<void> {
+  const paths = new Set(inputs.flatMap((input) => ('path' in input ? [input.path] : [])));
+  for (const file of result.files) {
+    if (file.error === null || !paths.has(file.file)) continue;
+    const { inspectEventLog } = await import('../measure/inspect.js');
+    try {
+      const log = await inspectEventLog(file.file);
+      if (log === null) continue;
+      Object.assign(file, { kind: null, error: null, tables: [], stageModel: null, findings: {}, eventLog: log });
+    } catch (error) {
+      // A Parquet, JSON-lines or XES file can only be a log: why it cannot be read as one is the better message.
+      if (error instanceof InputError) file.error = error.describe();
+      else throw error;
+    }
+  }
 }

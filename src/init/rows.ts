@@ -77,6 +77,11 @@ export function cleanCopy(loaded: LoadedFile, model: JourneyModel): CleanCopy {
     flag(report.location, findingSentence(report));
   // An unknown value is one finding for all its cells; each cell is flagged with it.
   for (const group of unknownValueGroups(model)) for (const location of group.locations) flag(location, findingSentence(group));
+  // Confident typos the model read as the value they misspell: the copy keeps them as written, flagged, for the team to fix.
+  const typos = new Set<string>();
+  for (const problem of model.problems)
+    if ((problem.reason.code === 'unknown' || problem.reason.code === 'not-in-set') && problem.reason.readAs !== undefined)
+      typos.add(`${problem.location.sheet}\u0000${problem.location.row}\u0000${problem.location.column}`);
   const personaNames = new Map(model.personas.map((persona) => [foldKey(persona.name), persona.name]));
   const personas = new Map<string, PersonaRows>(model.personas.map((persona) => [persona.name, { persona: persona.name, rows: [] }]));
   const summaries = model.files[0]?.sheets ?? [];
@@ -120,7 +125,8 @@ export function cleanCopy(loaded: LoadedFile, model: JourneyModel): CleanCopy {
       };
       /** Writes the normalized value, noting the original when its text differs; flags what could not be read. */
       const put = (field: Field, normalized: string | number | Date | null, original: string | null, problem = problemAt(field)) => {
-        if (normalized !== null) {
+        const typo = letters[field] !== undefined && typos.has(`${table.sheet}\u0000${raw.row}\u0000${letters[field]}`);
+        if (normalized !== null && !typo) {
           row[field] = { value: normalized };
           const shown = normalized instanceof Date ? normalized.toISOString().slice(0, 10) : String(normalized);
           if (original !== null && foldKey(original) !== foldKey(shown)) {
@@ -137,7 +143,9 @@ export function cleanCopy(loaded: LoadedFile, model: JourneyModel): CleanCopy {
       const stageText = inheritedStage?.text ?? null;
       if (touchpoint) {
         const label = touchpoint.stage === null ? null : (stageLabels.get(touchpoint.stage) ?? touchpoint.stage);
-        if (label !== null) put('stage', label, stageCell);
+        // A row under a mistyped stage cell is flagged as that cell is, as a row under an unknown one is.
+        const stageTypo = inheritedStage !== null && typos.has(`${table.sheet}\u0000${inheritedStage.row}\u0000${letters.stage}`);
+        if (label !== null && !stageTypo) put('stage', label, stageCell);
         else if (stageText !== null) flag('stage', stageText, problemAt('stage', inheritedStage!.row));
       } else if (stageText !== null) {
         const id = vocabularies.stages.lookup(stripStageNumbering(stageText));

@@ -89,6 +89,15 @@ export const MetricsSchema = z.object({
 /** The figures a touchpoint row may carry. */
 export type Metrics = z.infer<typeof MetricsSchema>;
 
+export const MeasuredSchema = z.object({
+  /** The figures of `metrics` that were measured (journey measure's --write-metrics, given with --metrics) because the row had none. */
+  fields: z.array(MetricsSchema.keyof()),
+  /** The row of the metrics file they came from. */
+  location: LocationSchema,
+});
+/** Which of a touchpoint's figures come from an event log rather than the inventory. */
+export type Measured = z.infer<typeof MeasuredSchema>;
+
 export const SentimentSchema = z.object({
   /** -2 (very negative) to +2 (very positive); null for words the emotion lexicon does not know, kept as text. */
   score: z.number().min(-2).max(2).nullable(),
@@ -143,10 +152,18 @@ export const TouchpointSchema = z.object({
   painPoint: z.string().nullable(),
   /** An improvement idea for the touchpoint's stage, from a journey-map grid's Opportunity lane. */
   opportunity: z.string().nullable().optional(),
+  /**
+   * The touchpoint's other schedules, when the table has a date column per cohort ("When Batch 2" …):
+   * each one's header, its date (YYYY-MM-DD; null when the cell holds none) and its day, counted from
+   * that schedule's earliest date. `day` and `timing` are the first schedule's.
+   */
+  schedules: z.array(z.object({ label: z.string(), date: z.string().nullable(), day: z.number().int().nonnegative().nullable() })).optional(),
   /** Last reviewed, as an ISO date (YYYY-MM-DD). */
   lastReviewed: z.string().nullable(),
   /** The event-log events that are this touchpoint (journey measure): event names or COL=VALUE predicates, as written. */
   event: z.string().nullable().optional(),
+  /** Set when --metrics filled figures the row lacked: which, and from where. */
+  measured: MeasuredSchema.optional(),
   /** The touchpoint's 1-based row in its sheet (rowLocation and cellOf give its locations). */
   row: z.number().int().positive(),
   /** Its file, sheet and column letters: one object shared by every row of a sheet, so a million rows do not hold a million copies. */
@@ -202,10 +219,16 @@ export const ProblemReasonSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('missing') }),
   /** The text is not the kind of value the column holds. */
   z.object({ code: z.literal('unreadable'), expected: ExpectedValueSchema }),
-  /** A mode, direction or status outside its fixed set, with the nearest member when one is close. */
-  z.object({ code: z.literal('not-in-set'), suggestion: z.string().nullable() }),
-  /** A stage or channel the vocabulary does not know, with the nearest known one when one is close. */
-  z.object({ code: z.literal('unknown'), suggestion: z.string().nullable() }),
+  /**
+   * A mode, direction or status outside its fixed set, with the nearest member when one is close;
+   * `readAs`: the member the model reads it as, when the text is a confident typo of it.
+   */
+  z.object({ code: z.literal('not-in-set'), suggestion: z.string().nullable(), readAs: z.string().optional() }),
+  /**
+   * A stage or channel the vocabulary does not know, with the nearest known one when one is close;
+   * `readAs`: the stage or channel id the model reads it as, when the text is a confident typo of it.
+   */
+  z.object({ code: z.literal('unknown'), suggestion: z.string().nullable(), readAs: z.string().optional() }),
   /** Blank rows from the problem's row to `to`. */
   z.object({ code: z.literal('blank-rows'), to: z.number().int().positive() }),
   /** A column holding data under a blank header cell (the problem's cell). */
@@ -280,6 +303,11 @@ export const SheetSummarySchema = z.object({
   sections: z.array(z.object({ row: z.number().int().positive(), text: z.string(), kind: z.enum(['planned', 'current', 'stage', 'label']) })).optional(),
   /** Set when the table has no stage column and its section rows or headings give the stages. */
   stagesFrom: z.enum(['sections', 'headings']).optional(),
+  /**
+   * Set when the timing is several date columns, one per cohort ("When Batch 1" … "When Batch 6"): each
+   * schedule's column letter and header, the first being the day column that places the touchpoints.
+   */
+  schedules: z.array(z.object({ column: z.string(), header: z.string() })).optional(),
 });
 export type SheetSummary = z.infer<typeof SheetSummarySchema>;
 

@@ -83,6 +83,33 @@ export function nearest(text: string, candidates: Iterable<string>, maxDistance 
   return best;
 }
 
+/** Shortest folded key journey reads as a typo of another: shorter words are too close to other words ("Chat", "Char"). */
+export const TYPO_MIN_LENGTH = 5;
+
+/**
+ * The candidate a folded key is a confident typo of, or null: the one candidate (or several of the
+ * same value, by `idOf`) at the smallest distance, that distance being one edit (an adjacent swap
+ * counts as one) for 5 to 9 letters, two from 10; it starts with the same letter, and neither holds a
+ * digit ("Step 2" is no typo of "Step 3"). Two values equally near make it no typo: journey cannot
+ * tell which was meant. Keys of both sides are folded the same way (foldKey or foldLabel).
+ */
+export function confidentTypo(key: string, candidates: Iterable<string>, idOf: (candidate: string) => string = (candidate) => candidate): string | null {
+  if (key.length < TYPO_MIN_LENGTH || /\d/.test(key)) return null;
+  const max = key.length >= 10 ? 2 : 1;
+  let best: string | null = null;
+  let bestDistance = max + 1;
+  let tied = false;
+  for (const candidate of candidates) {
+    if (candidate === key) return null;
+    const distance = editDistance(key, candidate, bestDistance);
+    if (distance < bestDistance) {
+      [best, bestDistance, tied] = [candidate, distance, false];
+    } else if (distance === bestDistance && best !== null && idOf(candidate) !== idOf(best)) tied = true;
+  }
+  if (best === null || tied || best[0] !== key[0] || /\d/.test(best)) return null;
+  return best;
+}
+
 /** A cell value as trimmed text with inner runs of white space folded; null when blank. */
 export function cleanText(text: string): string | null {
   // Most cells are already clean; testing is much cheaper than rebuilding the string.

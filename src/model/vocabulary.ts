@@ -1,7 +1,7 @@
 import type { Channel, Direction, Mode, StageModel, Status } from './schema.js';
 import { cadenceRate } from './cadence.js';
 import { SentimentLexicon } from './sentiment.js';
-import { foldLabel, nearest } from './text.js';
+import { confidentTypo, foldLabel, nearest } from './text.js';
 
 /** The default lifecycle stages, in journey order, with the names teams use for them. */
 export const DEFAULT_STAGE_MODEL: StageModel = {
@@ -1325,6 +1325,22 @@ export class Vocabulary<Id extends string> {
     if (known === null) return null;
     return { label: this.labels.get(this.byKey.get(known)!)!, spelling: this.spellings.get(known) ?? known };
   }
+
+  /**
+   * The id a text is a confident typo of ("Onbording" → onboarding, "Emial" → email), by the criterion of
+   * `confidentTypo`: the value is still reported, and read as this id meanwhile. Null when journey cannot be sure.
+   */
+  typo(text: string): Id | null {
+    const cached = this.typos.get(text);
+    if (cached !== undefined) return cached;
+    const key = foldLabel(text);
+    const known = confidentTypo(key, this.byKey.keys(), (candidate) => this.byKey.get(candidate)!);
+    const id = known === null ? null : this.byKey.get(known)!;
+    if (this.typos.size < 10_000) this.typos.set(text, id);
+    return id;
+  }
+
+  private readonly typos = new Map<string, Id | null>();
 
   /** Every spelling journey reads as each id, as written (the id and label first), for documentation. */
   entries(): { id: Id; label: string; spellings: string[] }[] {

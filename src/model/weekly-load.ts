@@ -94,20 +94,37 @@ export interface WeeklyLoad {
   recurring: { touchpoint: Touchpoint; perWeek: number }[];
   /** The one-off messages of the busiest 7 days, in day order. */
   week: Touchpoint[];
+  /** The first day of those 7 days, in the schedule they fall in (null when no one-off has a day). */
+  weekStart: number | null;
+  /**
+   * With a date column per cohort: the header of the schedule whose busiest week this is, when it is not
+   * the first (every schedule is checked; the busiest one is the load). Null for the first schedule.
+   */
+  schedule: string | null;
   /** Every touchpoint that counts as a message (the outbound, pressure-adding ones). */
   messages: Touchpoint[];
 }
 
-/** The most one-off touchpoints with a day that fall within any 7 days (sorted days, two pointers). */
-function busiestWeek(oneOffs: Touchpoint[]): Touchpoint[] {
-  const dated = oneOffs.filter((t) => t.day !== null).sort((a, b) => a.day! - b.day! || a.index - b.index);
+/** A touchpoint's day in schedule `n`: 0 is its day; 1 on, its other schedules (a date column per cohort). */
+function dayIn(touchpoint: Touchpoint, n: number): number | null {
+  return n === 0 ? touchpoint.day : (touchpoint.schedules?.[n - 1]?.day ?? null);
+}
+
+/** The most one-off touchpoints with a day in schedule `n` that fall within any 7 days (sorted days, two pointers). */
+function busiestWeek(oneOffs: Touchpoint[], n: number): { week: Touchpoint[]; start: number | null } {
+  const dated = oneOffs
+    .flatMap((touchpoint) => {
+      const day = dayIn(touchpoint, n);
+      return day === null ? [] : [{ touchpoint, day }];
+    })
+    .sort((a, b) => a.day - b.day || a.touchpoint.index - b.touchpoint.index);
   let [bestStart, bestEnd] = [0, 0];
   let start = 0;
   for (let end = 0; end < dated.length; end++) {
-    while (dated[end]!.day! - dated[start]!.day! >= 7) start++;
+    while (dated[end]!.day - dated[start]!.day >= 7) start++;
     if (end + 1 - start > bestEnd - bestStart) [bestStart, bestEnd] = [start, end + 1];
   }
-  return dated.slice(bestStart, bestEnd);
+  return { week: dated.slice(bestStart, bestEnd).map((d) => d.touchpoint), start: dated[bestStart]?.day ?? null };
 }
 
 /** The messages a week a persona receives from these touchpoints (one stage, or a timeline): the number every output shows. */
@@ -120,6 +137,23 @@ export function weeklyLoad(touchpoints: readonly Touchpoint[], options: LoadOpti
     if (perWeek > 0) recurring.push({ touchpoint, perWeek });
     else if (!touchpoint.frequency?.recurring) oneOffs.push(touchpoint);
   }
-  const week = busiestWeek(oneOffs);
-  return { load: recurring.reduce((sum, r) => sum + r.perWeek, 0) + week.length, recurring, week, messages };
+  // Every schedule of a date column per cohort is checked: the busiest week of any is the load.
+  const schedules = oneOffs.reduce((most, touchpoint) => Math.max(most, 1 + (touchpoint.schedules?.length ?? 0)), 1);
+  let best = busiestWeek(oneOffs, 0);
+  let schedule: string | null = null;
+  for (let n = 1; n < schedules; n++) {
+    const busiest = busiestWeek(oneOffs, n);
+    if (busiest.week.length > best.week.length) {
+      best = busiest;
+      schedule = oneOffs.find((touchpoint) => touchpoint.schedules?.[n - 1] !== undefined)!.schedules![n - 1]!.label;
+    }
+  }
+  return {
+    load: recurring.reduce((sum, r) => sum + r.perWeek, 0) + best.week.length,
+    recurring,
+    week: best.week,
+    weekStart: best.week.length > 0 ? best.start : null,
+    schedule,
+    messages,
+  };
 }

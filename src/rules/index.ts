@@ -24,6 +24,7 @@ import { singleChannelStage } from './single-channel-stage.js';
 import { stageModelFromFile } from './stage-model-from-file.js';
 import { staleReview } from './stale-review.js';
 import { teamFit } from './team-fit.js';
+import { teamVariants } from './team-variants.js';
 import { timingText } from './timing-text.js';
 import { unknownValue } from './unknown-value.js';
 import { unusedSuppression } from './unused-suppression.js';
@@ -54,6 +55,7 @@ export const RULES: readonly Rule[] = [
   stageModelFromFile,
   staleReview,
   teamFit,
+  teamVariants,
   timingText,
   unknownValue,
   unusedSuppression,

@@ -42,7 +42,11 @@ function words({ field, value, reason, location, touchpoint }: ValueProblem): Wo
       const allowed = closedVocabularyLabels(field as 'mode' | 'direction' | 'status').join(', ');
       return {
         message: `${label} '${shown}' of "${name}" is not one of ${allowed}`,
-        fix: reason.suggestion ? `did you mean '${reason.suggestion}'?` : 'write one of them',
+        fix: reason.readAs
+          ? `did you mean '${reason.suggestion ?? reason.readAs}'? journey reads it as ${reason.readAs} meanwhile`
+          : reason.suggestion
+            ? `did you mean '${reason.suggestion}'?`
+            : 'write one of them',
       };
     }
     default:
@@ -60,7 +64,7 @@ export const invalidValue = defineRule({
   docs: {
     why: 'Timing, mode and direction drive the handoff, automation and two-way checks; a value journey cannot read is never guessed, so its row drops out of those checks.',
     triggers:
-      "A day that is not a whole number of days ≥ 0 ('soon', a date, -5, 1.5; timing words such as 'Week 2' or '2 weeks' are read as days, and a column of mostly timing words is one timing-text note instead); a mode other than ongoing/automatic/manual; a direction other than inbound/outbound; a cell showing a formula error (#DIV/0!, #REF!); a row with no touchpoint name, stage or channel.",
+      "A day that is not a whole number of days ≥ 0 ('soon', a date, -5, 1.5; timing words such as 'Week 2' or '2 weeks' are read as days, and a column of mostly timing words is one timing-text note instead); a mode other than ongoing/automatic/manual; a direction other than inbound/outbound (a confident typo of one, such as 'Automatc', is reported and read as that value meanwhile, by the criterion unknown-value describes; a status never is); a cell showing a formula error (#DIV/0!, #REF!); a row with no touchpoint name, stage or channel.",
     fix: 'Write the value the column expects: a day offset such as 14, one of the listed modes or directions, or fix the formula.',
     example: "Day 'soon' of \"Kickoff call\" is not a number of days; write the day offset from the journey's start as a whole number of days (e.g. 14)",
   },

@@ -51,10 +51,17 @@ export function unknownValueGroups(model: JourneyModel): { first: ValueProblem; 
     const field = first.field as 'stage' | 'channel';
     const value = clip(first.value);
     const near = vocabularies[field].closest(field === 'stage' ? stripStageNumbering(first.value) : first.value);
-    const target = near ? ids[field].find((entry) => entry.label === near.label) : undefined;
     const what = locations.length === 1 ? (first.touchpoint ? ` of "${clip(first.touchpoint)}"` : '') : '';
     const cells = locations.length === 1 ? '' : ` (${plural(locations.length, 'cell')}: ${cellList(locations)})`;
-    const guess = near ? `did you mean '${near.label}'${foldKey(near.spelling) !== foldKey(near.label) ? ` (close to '${near.spelling}')` : ''}? ` : '';
+    const readAs = first.reason.code === 'unknown' ? first.reason.readAs : undefined;
+    const target =
+      readAs !== undefined ? ids[field].find((entry) => entry.id === readAs) : near ? ids[field].find((entry) => entry.label === near.label) : undefined;
+    const readAsLabel = readAs === undefined ? undefined : ids[field].find((entry) => entry.id === readAs)?.label;
+    // A confident typo is read as what it misspells: the finding says so, and suggests that value.
+    const meant = readAsLabel ?? near?.label;
+    const closeTo = near && near.label === meant && foldKey(near.spelling) !== foldKey(near.label) ? ` (close to '${near.spelling}')` : '';
+    const meanwhile = readAsLabel !== undefined ? ` journey reads it as ${readAsLabel} meanwhile.` : '';
+    const guess = meant !== undefined ? `did you mean '${meant}'${closeTo}?${meanwhile} ` : '';
     const key = field === 'stage' ? 'stages.list' : 'channels';
     const teach = target
       ? `fix the spelling, or add "${value}" to the synonyms of ${field} "${target.id}" (${key} in journey.config.json)`
@@ -75,7 +82,7 @@ export const unknownValue = defineRule({
   docs: {
     why: 'A row whose stage or channel journey cannot read is left out of every rule that needs that field, so a typo silently hides a touchpoint from the gap analysis.',
     triggers:
-      'A Stage or Channel value that matches no stage, channel or synonym (case, spacing and punctuation ignored): one finding per distinct value and column, at its first cell, listing the others. The message suggests a known value only when the text is a likely typo of one (one edit for a word of up to 8 letters, two up to 14).',
+      "A Stage or Channel value that matches no stage, channel or synonym (case, spacing and punctuation ignored): one finding per distinct value and column, at its first cell, listing the others. The message suggests a known value only when the text is a likely typo of one (one edit for a word of up to 8 letters, two up to 14). A confident typo is still reported, and the row is read as the value it misspells meanwhile, so one typo does not hide its stage from the stage rules: the one known value nearest by one edit for 5 to 9 letters (two from 10; an adjacent swap is one edit), starting with the same letter, with no digit, and no other value as near ('Onbording' → Onboarding, 'Emial' → Email).",
     fix: "Correct the spelling, use a name journey knows, or teach journey your word: add it to a stage's or channel's synonyms in journey.config.json (`stages.list[].synonyms`, `channels[].synonyms`).",
     example:
       'Stage \'Onbaording\' is not a known stage (2 cells: B12 and B30); did you mean \'Onboarding\'? Fix the spelling, or add "Onbaording" to the synonyms of stage "onboarding" (stages.list in journey.config.json).',

@@ -42,7 +42,9 @@ describe('journey audit (built CLI)', () => {
     expect(result.findings.some((f) => f.touchpoint === 'Printed product brochure')).toBe(false);
     expect(found).not.toContain('missing-stage Practitioner');
     expect(result.files[0]!.sheets[0]!.retired).toBe(1);
-    expect(result.findings.find((f) => f.ruleId === 'unknown-value')!.fix).toMatch(/^did you mean 'Onboarding'\? Fix the spelling/);
+    expect(result.findings.find((f) => f.ruleId === 'unknown-value')!.fix).toMatch(
+      /^did you mean 'Onboarding'\? journey reads it as Onboarding meanwhile\. Fix the spelling/,
+    );
     expect(result.findings.find((f) => f.ruleId === 'handoff-lag')!.message).toContain(
       'Sales → Customer Success handoff: 14 days from "Contract signed confirmation"',
     );

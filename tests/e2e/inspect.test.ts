@@ -15,7 +15,7 @@ describe('journey inspect (built CLI)', () => {
     expect(stdout).toContain("Stage model lifecycle (journey's default): Awareness → Consideration → Decision");
     expect(stdout).toContain('Sheet "Practitioner": header at row 4; 18 touchpoints read, 1 retired left out');
     expect(stdout).toContain('A  "Lifecycle stage" → stage');
-    expect(stdout).toContain('"Onbaording" → unknown, did you mean Onboarding? ×1');
+    expect(stdout).toContain('"Onbaording" → Onboarding (a likely typo, read as that; the audit reports it) ×1');
     expect(stdout).toContain('"Knowledge base" → Help center ×1');
     expect(stdout).toContain('Sheet "Notes": skipped: no inventory header in the first 30 rows');
     expect(stdout).toMatch(/An audit finds: .*unknown-value ×1.*; run journey audit to see them\./);

@@ -24,7 +24,7 @@ describe('journey audit on markdown (built CLI)', () => {
     );
     const typo = result.findings.find((f) => f.ruleId === 'unknown-value')!;
     expect(typo.location).toMatchObject({ row: 15, column: 'Channel' });
-    expect(typo.fix).toMatch(/^did you mean 'Email'\? Fix the spelling/);
+    expect(typo.fix).toMatch(/^did you mean 'Email'\? journey reads it as Email meanwhile\. Fix the spelling/);
     expect(result.findings.some((f) => f.touchpoint === 'Not a row')).toBe(false);
   });
 

@@ -62,7 +62,10 @@ describe('cleanCopy', () => {
       ['', 'Setup call', '', 'Manual', -2, '40%'],
     ]);
     const [guide, call] = copy.personas[0]!.rows;
-    expect(guide!.stage).toEqual({ value: 'Onbaording', problem: expect.stringMatching(/not a known stage; did you mean 'Onboarding'\? Fix the spelling/) });
+    expect(guide!.stage).toEqual({
+      value: 'Onbaording',
+      problem: expect.stringMatching(/not a known stage; did you mean 'Onboarding'\? journey reads it as Onboarding meanwhile\. Fix the spelling/),
+    });
     expect(guide!.channel).toEqual({ value: 'Carrier pigeon', problem: expect.stringMatching(/not a known channel/) });
     expect(guide!.mode).toEqual({ value: 'Sometimes', problem: expect.stringMatching(/not one of ongoing, automatic, manual/) });
     expect(guide!.day).toEqual({ value: 'soon', problem: expect.stringMatching(/not a number of days/) });

@@ -134,7 +134,9 @@ describe("the file's own stage model", () => {
     const reader = new StageReader(DEFAULT_STAGE_MODEL, { kind: 'default', name: 'lifecycle' });
     reader.decide(['Search', 'Booking', 'Payment', 'Check-in'], at);
     expect(reader.read('Stay')).toEqual({ id: 'stay' });
-    expect(reader.read('Bookng')).toEqual({ unknown: 'Booking' });
+    expect(reader.read('Bookng')).toEqual({ unknown: 'Booking', readAs: 'booking' });
+    // Too short to be sure: suggested, not read as it.
+    expect(reader.read('Stya')).toEqual({ unknown: 'Stay', readAs: null });
     expect(reader.result().stageModel.stages.map((s) => s.id)).toEqual(['search', 'booking', 'payment', 'check-in', 'stay']);
   });
 

@@ -43,8 +43,8 @@ describe('value readers', () => {
 
   it('maps a vocabulary word, suggests only for a near miss, and never matches an overlong text', () => {
     expect(readVocabulary(vocabularies.stages, 'Onboarding')).toEqual({ id: 'onboarding' });
-    expect(readVocabulary(vocabularies.stages, 'Onbaording')).toEqual({ suggestion: 'Onboarding' });
-    expect(readVocabulary(vocabularies.stages, 'Onboarding'.repeat(30))).toEqual({ suggestion: null });
+    expect(readVocabulary(vocabularies.stages, 'Onbaording')).toEqual({ suggestion: 'Onboarding', readAs: 'onboarding' });
+    expect(readVocabulary(vocabularies.stages, 'Onboarding'.repeat(30))).toEqual({ suggestion: null, readAs: null });
   });
 
   it('strips bracketed header notes like the pattern it replaces, kept linear', () => {

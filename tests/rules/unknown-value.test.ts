@@ -13,10 +13,11 @@ describe('unknown-value', () => {
     const journey = model([HEADER, row('Onbaording', 'Setup guide', 'Email')]);
     const reports = check(unknownValue, journey);
     expect(reports.map((r) => findingSentence(r))).toEqual([
-      'Stage \'Onbaording\' of "Setup guide" is not a known stage; did you mean \'Onboarding\'? Fix the spelling, or add "Onbaording" to the synonyms of stage "onboarding" (stages.list in journey.config.json).',
+      'Stage \'Onbaording\' of "Setup guide" is not a known stage; did you mean \'Onboarding\'? journey reads it as Onboarding meanwhile. Fix the spelling, or add "Onbaording" to the synonyms of stage "onboarding" (stages.list in journey.config.json).',
     ]);
     expect(reports[0]!.location.cell).toBe('B2');
-    expect(journey.touchpoints[0]!.stage).toBeNull();
+    // A confident typo: reported, and its row read in the stage it misspells.
+    expect(journey.touchpoints[0]!.stage).toBe('onboarding');
   });
 
   it('reports one finding per distinct value and column, listing its cells and how many more', () => {

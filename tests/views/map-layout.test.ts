@@ -10,7 +10,7 @@ const JOURNEY = [
   ['P', 'Decision', 'Contract email', 'Sales', 'Email', 'Automatic', 'Outbound', 20, 'Once', '', '', '', '', '', 'Live', ''],
   ['P', 'Onboarding', 'Kickoff call', 'Customer Success', 'Video call', 'Manual', 'Outbound', 40, 'Once', 'frustrated', '', '', '', '50%', 'Live', ''],
   ['P', 'Onboarding', 'Welcome email', 'customer success ', 'Email', 'Automatic', 'Outbound', 41, 'Daily', '', '', '', '', '', 'Live', ''],
-  ['P', 'Onbaording', 'Typo stage row', 'Product', '', 'Manual', 'Outbound', 42, 'Once', '', '', '', '', '', 'Live', ''],
+  ['P', 'Boarding', 'Typo stage row', 'Product', '', 'Manual', 'Outbound', 42, 'Once', '', '', '', '', '', 'Live', ''],
   ['P', 'Retention', 'Renewal call', 'Sales', 'Phone', 'Manual', 'Outbound', 300, 'Once', '', '', '', '', '', 'Planned', ''],
 ];
 
@@ -92,7 +92,16 @@ describe('journey map layout', () => {
 
   it('averages known KPIs per stage and lists KPI names', () => {
     const stages = mapOf(JOURNEY).personas[0]!.stages;
-    expect(stages[0]!.kpis).toEqual({ conversion: null, dropOff: null, nps: null, openRate: null, clickRate: null, csat: null, names: ['Sessions'] });
+    expect(stages[0]!.kpis).toEqual({
+      conversion: null,
+      dropOff: null,
+      nps: null,
+      openRate: null,
+      clickRate: null,
+      csat: null,
+      names: ['Sessions'],
+      measured: [],
+    });
     expect(stages[2]!.kpis.conversion).toBeCloseTo(0.1);
     expect(stages[3]!.kpis.dropOff).toBeCloseTo(0.5);
     expect(stages[3]!.friction).toBe(true);

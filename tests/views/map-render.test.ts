@@ -118,7 +118,7 @@ describe('HTML map, detailed lanes', () => {
       [
         ['P', 'Decision', 'Contract', 'Sales', 'Email', 'Automatic', 'Outbound', 10, 'Once'],
         ['P', 'Onboarding', 'Kickoff', 'CS', 'Phone', 'Manual', 'Outbound', 30, 'Once'],
-        ['P', 'Onbaording', 'Typo', 'CS', 'Phone', 'Manual', 'Outbound', 31, 'Once'],
+        ['P', 'Boarding', 'Typo', 'CS', 'Phone', 'Manual', 'Outbound', 31, 'Once'],
       ],
       { type: 'detail' },
     );

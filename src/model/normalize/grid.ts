@@ -8,7 +8,7 @@ import { foldLabel } from '../text.js';
 import { channelsFromNamesProblem, noteChannelFromName } from './channel-from-name.js';
 import type { RowServices } from './row.js';
 import { beginTable } from './table.js';
-import { cellText, MAX_VALUE_LENGTH, readChannels, readDay, readSentiment, shownValue } from './values.js';
+import { cellText, MAX_VALUE_LENGTH, readChannels, readDay, readSentiment, shownValue, unknownReason } from './values.js';
 
 /** What a lane of a journey-map grid holds. Goal, action and thinking lanes are kept in the touchpoints' notes. */
 type Lane = 'stage' | 'touchpoint' | 'channel' | 'sentiment' | 'painPoint' | 'opportunity' | 'team' | 'kpi' | 'day' | 'goal' | 'action' | 'thinking' | 'other';
@@ -312,7 +312,7 @@ const FIELD_OF_LANE: Partial<Record<Lane, Field>> = {
 const NOTE_LABEL: Partial<Record<Lane, string>> = { goal: 'Goal', action: 'Action', thinking: 'Thinking' };
 
 /** What the grid reader needs of the normalizer: the row reader's services and the channel a name speaks of. */
-export type GridServices = Pick<RowServices, 'vocabularies' | 'stages' | 'intern' | 'persona' | 'problem' | 'touchpoint' | 'channelOf'> & {
+export type GridServices = Pick<RowServices, 'vocabularies' | 'stages' | 'intern' | 'team' | 'persona' | 'problem' | 'touchpoint' | 'channelOf'> & {
   touchpointCount(): number;
 };
 
@@ -374,8 +374,8 @@ export function readGrid(services: GridServices, table: RawTable, shape: GridSha
     const stageText = cellText(stageRow.cells[column])!;
     stages.push({ column: letter, text: stageText });
     const stageRead = services.stages.read(stageText);
-    const stage = 'id' in stageRead ? stageRead.id : null;
-    if ('unknown' in stageRead) problem('unknown', 'stage', stageText, { code: 'unknown', suggestion: stageRead.unknown }, stageRow.row, null, null);
+    const stage = 'id' in stageRead ? stageRead.id : 'unknown' in stageRead ? stageRead.readAs : null;
+    if ('unknown' in stageRead) problem('unknown', 'stage', stageText, unknownReason(stageRead.unknown, stageRead.readAs), stageRow.row, null, null);
 
     const names = splitItems(cell('touchpoint')).filter((name) => name.length <= MAX_VALUE_LENGTH * 5);
     if (names.length === 0) continue;
@@ -387,7 +387,7 @@ export function readGrid(services: GridServices, table: RawTable, shape: GridSha
     const laneChannels = (text: string, touchpoint: string | null): string[] => {
       const read = readChannels(services.vocabularies.channels, text);
       for (const unknown of read.unknown)
-        problem('unknown', 'channel', unknown.text, { code: 'unknown', suggestion: unknown.suggestion }, channelRow!.row, stage, touchpoint);
+        problem('unknown', 'channel', unknown.text, unknownReason(unknown.suggestion, unknown.readAs), channelRow!.row, stage, touchpoint);
       return read.ids;
     };
     const wholeChannelText = cellText(cell('channel'));
@@ -420,7 +420,7 @@ export function readGrid(services: GridServices, table: RawTable, shape: GridSha
         persona,
         stage,
         name: services.intern(name)!,
-        team: services.intern(teamItems.length === names.length ? teamItems[i]! : wholeTeam),
+        team: services.team(teamItems.length === names.length ? teamItems[i]! : wholeTeam),
         channel: channels[0] ?? null,
         channels,
         mode: null,

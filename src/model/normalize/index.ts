@@ -18,7 +18,8 @@ import type {
   Touchpoint,
   ValueProblem,
 } from '../schema.js';
-import { foldKey } from '../text.js';
+import { TeamAliases } from '../team-names.js';
+import { foldKey, withoutAccents } from '../text.js';
 import { CHANNELS, DEFAULT_STAGE_MODEL, buildVocabularies, parseFrequency, type ClosedSynonyms, type Vocabularies } from '../vocabulary.js';
 import { findGrid, readGrid, type GridServices, type GridShape } from './grid.js';
 import { INVENTORY, recognizeNonInventory, type NotInventory } from './not-inventory.js';
@@ -40,6 +41,8 @@ export interface NormalizeSettings {
   synonyms?: ClosedSynonyms;
   /** Extra emotion words and emoji with their score on -2..+2. */
   sentimentWords?: Readonly<Record<string, number>>;
+  /** Team names written several ways: the name to use → its other spellings. */
+  teams?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** The settings journey uses without a config. */
@@ -81,11 +84,13 @@ export class Normalizer {
     this.vocabularies = buildVocabularies(settings.stageModel, settings.channels, settings.synonyms, settings.sentimentWords);
     this.stages = new StageReader(settings.stageModel, settings.stageSource ?? { kind: 'default', name: 'lifecycle' }, this.vocabularies.stages);
     const channelWords = new ChannelWords(settings.channels);
+    const teams = new TeamAliases(settings.teams);
     const services: RowServices = {
       vocabularies: this.vocabularies,
       stages: this.stages,
       observer,
       intern: (text) => this.intern(text),
+      team: (text) => this.intern(text === null ? null : teams.read(text)),
       frequency: (text) => this.frequency(text),
       persona: (name, state) => this.persona(name, state),
       problem: (problem) => this.problems.push(problem),
@@ -107,10 +112,41 @@ export class Normalizer {
     };
   }
 
-  /** Adds one loaded file; throws InputError when none of its sheets holds an inventory. */
+  /**
+   * Adds one loaded file; throws InputError when none of its sheets holds an inventory. A workbook's
+   * sheets whose names say they are reference sheets ("Lookup", "Lists", "Notes", "Settings") are read
+   * last, and left out saying so when another sheet is an inventory: a lookup list of segments and owners
+   * is no touchpoints.
+   */
   add(loaded: LoadedFile): void {
     const contexts = loaded.kind === 'markdown' ? this.headingContexts(loaded) : [];
-    const states = loaded.tables.map((table, i) => this.addTable(table, contexts[i]));
+    const reference = loaded.tables.map((table) => loaded.kind === 'xlsx' && loaded.tables.length > 1 && isReferenceSheet(table.sheet));
+    const states: { summary: SheetSummary; state: TableState }[] = [];
+    loaded.tables.forEach((table, i) => {
+      if (!reference[i]) states[i] = this.addTable(table, contexts[i]);
+    });
+    const inventory = states.some((read) => read !== undefined && read.summary.headerRow !== null);
+    loaded.tables.forEach((table, i) => {
+      if (!reference[i]) return;
+      const before = { touchpoints: this.touchpoints.length, problems: this.problems.length, personas: new Set(this.personas.keys()) };
+      const read = this.addTable(table, contexts[i]);
+      if (inventory && read.summary.headerRow !== null) {
+        // Read as an inventory beside one: taken back, with the reason inspect shows.
+        this.touchpoints.length = before.touchpoints;
+        this.problems.length = before.problems;
+        for (const key of [...this.personas.keys()]) if (!before.personas.has(key)) this.personas.delete(key);
+        for (const [name, canonical] of [...this.personaNames]) if (!this.personas.has(foldKey(canonical))) this.personaNames.delete(name);
+        read.summary = {
+          sheet: table.sheet,
+          headerRow: null,
+          touchpoints: 0,
+          retired: 0,
+          skipped: `skipped: a reference sheet (its name "${table.sheet}" says it holds lists, notes or settings), not touchpoints; another sheet is the inventory`,
+          columns: {},
+        };
+      }
+      states[i] = read;
+    });
     this.addFile(loaded.file, loaded.kind, states, loaded.skipped);
   }
 
@@ -312,6 +348,20 @@ function workbookRefusal(read: readonly { summary: SheetSummary; state: TableSta
     ...skipped.map((s) => `sheet "${s.sheet}": skipped, ${s.reason}`),
   ];
   return `none of its ${reasons.length} sheets is one: ${reasons.join('; ')}; ${INVENTORY}, and journey inspect shows how each column of each sheet was read`;
+}
+
+// Sheet names that say a sheet is for reference, in the languages journey reads: lookups, lists, notes, settings, help.
+const REFERENCE_SHEET =
+  /^(?:lookups?|look-?up (?:lists?|tables?|values)|lists?|dropdowns?|drop-?down(?: lists?)?|picklists?|legend|key|settings|config(?:uration)?|options|values|glossary|definitions|readme|read me|instructions|how to(?: use)?.*|help|about|notes?|changelog|change log|version history|reference|data validation|validation|metadata|listas?|notas|leyenda|configuracion|ajustes|instrucciones|ayuda|glosario|valores|opciones|instrucoes|ajuda|legenda|glossario|configuracoes|listen|notizen|legende|einstellungen|anleitung|hilfe|glossar|werte|listes|legende|parametres|aide|glossaire|elenchi|note|impostazioni|istruzioni|lijsten|notities|instellingen|uitleg|一覧|凡例|設定|説明|使い方|メモ|リスト)$/;
+
+/** True when a sheet's name says it holds reference material (lookups, lists, notes, settings), not touchpoints. */
+export function isReferenceSheet(sheet: string | null): boolean {
+  if (sheet === null || sheet.length > 60) return false;
+  const name = withoutAccents(sheet)
+    .toLowerCase()
+    .replace(/[_\s]+/g, ' ')
+    .trim();
+  return REFERENCE_SHEET.test(name);
 }
 
 /** Why a markdown file with no inventory table was refused: how many tables it has, and what the first ones hold. */

@@ -30,4 +30,6 @@ export interface ObservedValue {
   /** Stage or channel ids, a mode, "day 7", "timing text"; null when journey could not read it. */
   read: string[] | null;
   suggestion: string | null;
+  /** The text is a confident typo of `suggestion`, and `read` is what it misspells: still reported. */
+  typo?: boolean;
 }

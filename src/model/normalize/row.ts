@@ -7,8 +7,21 @@ import { noteChannelFromName } from './channel-from-name.js';
 import type { NormalizeObserver, ObservedValue } from './observer.js';
 import { isAlwaysOn, isTimingWord, type StageReader, type Timing } from './stages.js';
 import type { TableState, Timeline } from './table.js';
-import { MAX_VALUE_LENGTH, calendarDate, cellText, dayFromText, isBlank, readChannels, readDay, readSentiment, readVocabulary, shownValue } from './values.js';
+import {
+  MAX_VALUE_LENGTH,
+  calendarDate,
+  cellText,
+  dayFromText,
+  isBlank,
+  readChannels,
+  readDay,
+  readSentiment,
+  readVocabulary,
+  shownValue,
+  unknownReason,
+} from './values.js';
 import { readLenient } from '../reading/lenient.js';
+import { scheduleDay } from './schedules.js';
 
 // Shared by every row without figures; rules only read it.
 const NO_METRICS: Metrics = Object.freeze({
@@ -32,6 +45,8 @@ export interface RowServices {
   /** Reads stage cells against the stage model in force (the configured one, or the file's own). */
   stages: StageReader;
   intern(text: string | null): string | null;
+  /** A team as written, read through the config's `teams` aliases (and shared like intern). */
+  team(text: string | null): string | null;
   frequency(text: string): Frequency;
   persona(name: string, state: TableState): string;
   problem(problem: ValueProblem): void;
@@ -113,7 +128,7 @@ export class RowReader {
       persona: row.persona,
       stage: row.stage,
       name,
-      team: services.intern(this.text(row, 'team')),
+      team: services.team(this.text(row, 'team')),
       channel: channels[0] ?? null,
       channels,
       mode,
@@ -129,6 +144,7 @@ export class RowReader {
       painPoint: this.text(row, 'painPoint'),
       lastReviewed: this.figure(row, 'lastReviewed', readDate),
       event: this.text(row, 'event'),
+      ...(state.schedules.length > 0 && { schedules: this.schedules(row) }),
       row: raw.row,
       place: state.place,
     });
@@ -198,8 +214,9 @@ export class RowReader {
       this.observe(row, {
         field: 'stage',
         text: inherited.text,
-        read: 'id' in read ? [read.id] : 'timing' in read ? [timingText(read.timing)] : null,
+        read: 'id' in read ? [read.id] : 'timing' in read ? [timingText(read.timing)] : read.readAs !== null ? [read.readAs] : null,
         suggestion: 'unknown' in read ? read.unknown : null,
+        ...('unknown' in read && read.readAs !== null && { typo: true }),
       });
     if ('timing' in read) {
       state.stageCells.timings++;
@@ -208,17 +225,24 @@ export class RowReader {
     state.stageCells.stages++;
     if ('id' in read) return [read.id, null];
     const where = cellLocation(state.place, inherited.row, state.header!.columns.stage ?? 0);
-    this.problem(row, { kind: 'unknown', field: 'stage', value: inherited.text, reason: { code: 'unknown', suggestion: read.unknown } }, where);
-    return [null, null];
+    this.problem(row, { kind: 'unknown', field: 'stage', value: inherited.text, reason: unknownReason(read.unknown, read.readAs) }, where);
+    // A confident typo ("Onbording") is still reported, and the row is read in the stage it misspells.
+    return [read.readAs, null];
   }
 
   /** The channels a channel cell names; each part journey does not know is an unknown-value problem. */
   private channels(row: RowContext, text: string): string[] {
     const read = readChannels(this.services.vocabularies.channels, text);
     if (this.services.observer)
-      this.observe(row, { field: 'channel', text, read: read.ids.length > 0 ? read.ids : null, suggestion: read.unknown[0]?.suggestion ?? null });
+      this.observe(row, {
+        field: 'channel',
+        text,
+        read: read.ids.length > 0 ? read.ids : null,
+        suggestion: read.unknown[0]?.suggestion ?? null,
+        ...(read.unknown.some((unknown) => unknown.readAs !== null) && { typo: true }),
+      });
     for (const unknown of read.unknown)
-      this.problem(row, { kind: 'unknown', field: 'channel', value: unknown.text, reason: { code: 'unknown', suggestion: unknown.suggestion } });
+      this.problem(row, { kind: 'unknown', field: 'channel', value: unknown.text, reason: unknownReason(unknown.suggestion, unknown.readAs) });
     return read.ids;
   }
 
@@ -238,16 +262,28 @@ export class RowReader {
     return channel === null ? [] : [channel];
   }
 
-  /** Maps a mode, direction or status; anything outside its fixed set is an invalid value. */
+  /**
+   * Maps a mode, direction or status; anything outside its fixed set is an invalid value. A confident
+   * typo of a mode or direction ("Automatc") is reported and read as the value it misspells; a status
+   * never is ("Retried" is one swap from "Retired", which would drop the row).
+   */
   private closedValue<Id extends string>(row: RowContext, vocabulary: Vocabulary<Id>, field: 'mode' | 'direction' | 'status', text: string): Id | null {
     const exact = readVocabulary(vocabulary, text);
     // "Automated → manual if negative" is automatic, with a note on it: the words before the note are the value.
     const lenient = 'id' in exact || field === 'status' ? null : readLenient(vocabulary, text);
     const read = lenient !== null ? { id: lenient } : exact;
-    if (this.services.observer) this.observe(row, { field, text, read: 'id' in read ? [read.id] : null, suggestion: 'id' in read ? null : read.suggestion });
+    const readAs = 'id' in read || field === 'status' ? null : read.readAs;
+    if (this.services.observer)
+      this.observe(row, {
+        field,
+        text,
+        read: 'id' in read ? [read.id] : readAs !== null ? [readAs] : null,
+        suggestion: 'id' in read ? null : read.suggestion,
+        ...(readAs !== null && { typo: true }),
+      });
     if ('id' in read) return read.id;
-    this.problem(row, { kind: 'invalid', field, value: text, reason: { code: 'not-in-set', suggestion: read.suggestion } });
-    return null;
+    this.problem(row, { kind: 'invalid', field, value: text, reason: { code: 'not-in-set', suggestion: read.suggestion, ...(readAs !== null && { readAs }) } });
+    return readAs;
   }
 
   /** The day offset, or the timing text when the cell names no day ("Q3", "Ongoing"); else the timing the stage column gave. */
@@ -327,6 +363,11 @@ export class RowReader {
       touchpoint: row.name,
     });
     return { day: null, timing: iso };
+  }
+
+  /** The row's other schedules (a date column per cohort): each one's header, date and day from its earliest date. */
+  private schedules(row: RowContext): NonNullable<Touchpoint['schedules']> {
+    return row.state.schedules.map((schedule) => ({ label: schedule.label, ...scheduleDay(row.raw.cells[schedule.column], schedule) }));
   }
 
   /** A figure read from its cell; a cell that holds something else is an invalid-value problem and reads as null. */

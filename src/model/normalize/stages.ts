@@ -1,5 +1,5 @@
 import type { Location, Stage, StageModel, StageSource } from '../schema.js';
-import { foldKey, nearest } from '../text.js';
+import { confidentTypo, foldKey, nearest } from '../text.js';
 import { Vocabulary, stripStageNumbering } from '../vocabulary.js';
 import { STAGE_MODELS } from '../stage-models.js';
 import { MAX_VALUE_LENGTH, dayFromText } from './values.js';
@@ -10,8 +10,11 @@ export interface Timing {
   timing: string | null;
 }
 
-/** How a stage cell reads: a stage of the model in force, a timing written in the stage column, or unknown. */
-export type StageReading = { id: string } | { timing: Timing } | { unknown: string | null };
+/**
+ * How a stage cell reads: a stage of the model in force, a timing written in the stage column, or unknown
+ * (with the nearest stage's label, and `readAs`, the stage id the row is read as, when it is a confident typo of it).
+ */
+export type StageReading = { id: string } | { timing: Timing } | { unknown: string | null; readAs: string | null };
 
 /** Most stages a file's own stage model can have; past this, new values are unknown (a column of free text is no stage model). */
 export const MAX_OWN_STAGES = 24;
@@ -117,7 +120,20 @@ export class StageReader {
     if (keys.length < 2) return;
     this.decided = true;
     const distinct = new Map<string, string>();
-    for (const key of keys) if (!distinct.has(foldKey(key))) distinct.set(foldKey(key), key);
+    const counts = new Map<string, number>();
+    for (const key of keys) {
+      const folded = foldKey(key);
+      if (!distinct.has(folded)) distinct.set(folded, key);
+      counts.set(folded, (counts.get(folded) ?? 0) + 1);
+    }
+    // A value that is a confident typo of one written as often or more ("Reseva" beside "Reserva") is no stage of its own.
+    const folds = [...distinct.keys()];
+    for (const [i, folded] of folds.entries()) {
+      const others = folds.filter(
+        (other, j) => other !== folded && (counts.get(other)! > counts.get(folded)! || (counts.get(other) === counts.get(folded) && j < i)),
+      );
+      if (confidentTypo(folded, others) !== null) distinct.delete(folded);
+    }
     if (distinct.size < 2 || distinct.size > MAX_OWN_STAGES) return;
     // Stage names of a named model (AARRR's Acquisition, Activation, Revenue...) that the configured one lacks: that model.
     const named = namedModelOf([...distinct.values()], this.configured);
@@ -155,7 +171,7 @@ export class StageReader {
 
   /** Reads a stage cell's text. */
   read(text: string): StageReading {
-    if (text.length > MAX_VALUE_LENGTH) return { unknown: null };
+    if (text.length > MAX_VALUE_LENGTH) return { unknown: null, readAs: null };
     const key = stripStageNumbering(text);
     const id = this.vocabulary.lookup(key);
     if (id !== null) return { id };
@@ -164,19 +180,18 @@ export class StageReader {
     const folded = foldKey(key);
     if (this.own !== null) {
       // A near spelling of one of the file's own stages is a typo of it, not a new stage.
-      const close =
-        folded.length >= 3
-          ? nearest(
-              folded,
-              this.own.map((s) => foldKey(s.label)),
-              folded.length <= 5 ? 1 : 2,
-            )
-          : null;
-      if (close !== null) return { unknown: this.own.find((s) => foldKey(s.label) === close)!.label };
+      const labels = this.own.map((s) => foldKey(s.label));
+      const close = folded.length >= 3 ? nearest(folded, labels, folded.length <= 5 ? 1 : 2) : null;
+      if (close !== null) {
+        const typo = confidentTypo(folded, labels);
+        const stage = this.own.find((s) => foldKey(s.label) === (typo ?? close))!;
+        return { unknown: stage.label, readAs: typo === null ? null : stage.id };
+      }
       if (folded !== '' && this.own.length < MAX_OWN_STAGES) return { id: this.addOwn(key) };
-      return { unknown: null };
+      return { unknown: null, readAs: null };
     }
-    return { unknown: this.vocabulary.suggest(key) };
+    const readAs = this.vocabulary.typo(key);
+    return { unknown: readAs !== null ? this.vocabulary.label(readAs) : this.vocabulary.suggest(key), readAs };
   }
 
   private addOwn(label: string): string {

@@ -10,6 +10,7 @@ import type { Vocabularies } from '../vocabulary.js';
 import type { Field, Location, SheetSummary, TablePlace, ValueProblem } from '../schema.js';
 import { endChannelsFromNames, type ChannelsFromNames } from './channel-from-name.js';
 import type { MergedCells } from './merges.js';
+import { scheduleColumns, type ScheduleColumn } from './schedules.js';
 import type { NormalizeObserver } from './observer.js';
 import { calendarDate, cellText, dayFromText } from './values.js';
 
@@ -54,6 +55,8 @@ export interface TableState {
   stageFromHeading?: boolean;
   /** How the day column's cells become days: from the earliest calendar date, or shifted so the earliest offset ("T-90", "7 días antes") is day 0. */
   timeline: Timeline;
+  /** The other schedules of a dated timing with a date column per cohort ("When Batch 2" …), in column order. */
+  schedules: ScheduleColumn[];
   /** A workbook sheet's merged ranges: dividers, notes spilling over a column, headers across columns. */
   merges?: MergedCells;
 }
@@ -111,6 +114,7 @@ export function beginTable(file: string, sheet: string | null, touchpointsBefore
     sectionStage: null,
     sections: [],
     timeline: { kind: 'offsets', shift: 0 },
+    schedules: [],
   };
 }
 
@@ -160,6 +164,13 @@ export function endTable(sink: TableSink, state: TableState): SheetSummary {
     columns: state.place.columns,
   };
   if (state.sections.length > 0) summary.sections = state.sections;
+  if (state.schedules.length > 0) {
+    const headerText = (column: number) => state.header!.decisions[column]?.header ?? '';
+    summary.schedules = [header.columns.day!, ...state.schedules.map((schedule) => schedule.column)].map((column) => ({
+      column: columnLetter(column),
+      header: headerText(column),
+    }));
+  }
   if (state.place.columns.stage === undefined && state.sections.some((section) => section.kind === 'stage')) summary.stagesFrom = 'sections';
   else if (state.place.columns.stage === undefined && state.stageFromHeading) summary.stagesFrom = 'headings';
   return summary;
@@ -280,7 +291,11 @@ function findTableHeader(sink: TableSink, state: TableState): void {
   state.lastContentRow = header.row + (state.lines ? 1 : 0);
   // A header merged across columns ("Timing" over C1:D1) names its first column once, not a second one.
   const duplicates = header.duplicates.filter(({ field, column }) => !state.merges?.continues(header.row, header.columns[field]!, column));
+  // A date column per cohort is one timing with several schedules: its columns are no duplicate headers.
+  state.schedules = scheduleColumns(rows.slice(header.rowIndex + 1), headerCells, header.columns, duplicates);
+  const scheduled = new Set(state.schedules.map((schedule) => schedule.column));
   for (const { field, column } of duplicates) {
+    if (scheduled.has(column)) continue;
     const reason = { code: 'duplicate-header', firstColumn: columnLetter(header.columns[field]!) } as const;
     sink.problem({
       kind: 'duplicate-header',

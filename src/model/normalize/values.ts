@@ -1,6 +1,6 @@
 import { isCellError, type CellValue } from '../../load/index.js';
 import type { Reading } from '../figures.js';
-import type { Sentiment } from '../schema.js';
+import type { ProblemReason, Sentiment } from '../schema.js';
 import type { SentimentLexicon } from '../sentiment.js';
 import { withoutNotes } from '../columns.js';
 import { cleanText, withoutAccents } from '../text.js';
@@ -239,11 +239,25 @@ export function readSentiment(value: CellValue, lexicon: SentimentLexicon): Read
   return { value: { score: lexicon.score(text), text } };
 }
 
-/** A value of a fixed or configured vocabulary: its id, or the nearest known label when the text is close to one. */
-export function readVocabulary<Id extends string>(vocabulary: Vocabulary<Id>, text: string): { id: Id } | { suggestion: string | null } {
-  if (text.length > MAX_VALUE_LENGTH) return { suggestion: null };
+/** A text a vocabulary does not know: the nearest known label when the text is close to one, and the id it is read as when it is a confident typo of it. */
+export interface UnknownReading<Id extends string> {
+  suggestion: string | null;
+  /** Set for a confident typo ("Onbording"): the value is reported, and the model reads the row as this id. */
+  readAs: Id | null;
+}
+
+/** A value of a fixed or configured vocabulary: its id, or what is known of a text it does not hold. */
+export function readVocabulary<Id extends string>(vocabulary: Vocabulary<Id>, text: string): { id: Id } | UnknownReading<Id> {
+  if (text.length > MAX_VALUE_LENGTH) return { suggestion: null, readAs: null };
   const id = vocabulary.lookup(text);
-  return id !== null ? { id } : { suggestion: vocabulary.suggest(text) };
+  if (id !== null) return { id };
+  const readAs = vocabulary.typo(text);
+  return { suggestion: readAs !== null ? vocabulary.label(readAs) : vocabulary.suggest(text), readAs };
+}
+
+/** The reason of an unknown stage or channel: the nearest known label, and the id it is read as when it is a confident typo. */
+export function unknownReason(suggestion: string | null, readAs: string | null): ProblemReason {
+  return readAs === null ? { code: 'unknown', suggestion } : { code: 'unknown', suggestion, readAs };
 }
 
 // What teams write between channels in one cell: "Email + SMS", "Email/SMS", "Blog, Newsletter", "Email & push", "Chat or phone".
@@ -253,7 +267,7 @@ const CHANNEL_SEPARATOR = /\s*(?:[+/,;&|]|\band\b|\bor\b)\s*/i;
  * The channels a cell names: one known channel, or several joined by +, /, comma, & or "and" (each
  * part read on its own). Parts journey does not know are returned with the nearest known label.
  */
-export function readChannels(vocabulary: Vocabulary<string>, text: string): { ids: string[]; unknown: { text: string; suggestion: string | null }[] } {
+export function readChannels(vocabulary: Vocabulary<string>, text: string): { ids: string[]; unknown: ({ text: string } & UnknownReading<string>)[] } {
   // "Email (Braze)", "Chat [Intercom]": the tool in brackets is a note on the channel.
   const bare = text.length > MAX_VALUE_LENGTH ? text : withoutNotes(text).trim() || text;
   const parts = bare.length > MAX_VALUE_LENGTH ? [] : bare.split(CHANNEL_SEPARATOR).filter((part) => part !== '');
@@ -265,14 +279,18 @@ export function readChannels(vocabulary: Vocabulary<string>, text: string): { id
   }
   const whole = readVocabulary(vocabulary, bare);
   if ('id' in whole) return { ids: [whole.id], unknown: [] };
-  if (parts.length < 2) return { ids: [], unknown: [{ text, suggestion: whole.suggestion }] };
+  // A confident typo is reported and read as the channel it misspells ("Emial" → email).
+  const asTypo = (read: UnknownReading<string>) => (read.readAs === null ? [] : [read.readAs]);
+  if (parts.length < 2) return { ids: asTypo(whole), unknown: [{ text, ...whole }] };
   const ids: string[] = [];
-  const unknown: { text: string; suggestion: string | null }[] = [];
+  const unknown: ({ text: string } & UnknownReading<string>)[] = [];
   partIds.forEach((read, i) => {
     if ('id' in read) {
       if (!ids.includes(read.id)) ids.push(read.id);
-    } else unknown.push({ text: parts[i]!, suggestion: read.suggestion });
+    } else unknown.push({ text: parts[i]!, ...read });
   });
   // Nothing known in it: the cell as a whole is the unknown value, as it was written.
-  return ids.length === 0 ? { ids, unknown: [{ text, suggestion: whole.suggestion }] } : { ids, unknown };
+  if (ids.length === 0) return { ids: asTypo(whole), unknown: [{ text, ...whole }] };
+  for (const read of unknown) for (const id of asTypo(read)) if (!ids.includes(id)) ids.push(id);
+  return { ids, unknown };
 }

@@ -2,6 +2,7 @@ import { shorten, terminalLine } from '../../escape.js';
 import type { InspectResult } from '../../engine/inspect.js';
 import { FIELD_LABEL } from '../../model/columns.js';
 import type { Field } from '../../model/schema.js';
+import { eventLogLines } from '../measure/inspect.js';
 
 const SOURCE: Record<'default' | 'config' | 'file', string> = {
   default: "journey's default",
@@ -15,13 +16,20 @@ const quoted = (text: string) => `"${terminalLine(shorten(text, 80))}"`;
 type InspectedColumn = InspectResult['files'][number]['tables'][number]['columns'][number];
 
 /** A table's columns, one line each: `B "Touch" → touchpoint (48 distinct short texts of 48)`. */
-function columnLines(lines: string[], columns: readonly InspectedColumn[]): void {
+function columnLines(lines: string[], columns: readonly InspectedColumn[], schedules: readonly { column: string }[] = []): void {
   const width = Math.max(0, ...columns.map((c) => c.column.length));
   for (const column of columns) {
     if (column.header === '' && column.field === null) continue;
+    const schedule = column.field === null ? schedules.findIndex((s) => s.column === column.column) : -1;
     const because =
-      column.because && column.because.length > 0 && column.by !== 'header' ? ` (${column.because.map((b) => terminalLine(shorten(b, 100))).join('; ')})` : '';
-    lines.push(`      ${column.column.padEnd(width)}  ${quoted(column.header)} → ${column.field === null ? 'ignored' : column.field}${because}`);
+      schedule > 0
+        ? ` (schedule ${schedule + 1} of ${schedules.length})`
+        : column.because && column.because.length > 0 && column.by !== 'header'
+          ? ` (${column.because.map((b) => terminalLine(shorten(b, 100))).join('; ')})`
+          : '';
+    lines.push(
+      `      ${column.column.padEnd(width)}  ${quoted(column.header)} → ${column.field === null ? (schedule > 0 ? 'day' : 'ignored') : column.field}${because}`,
+    );
   }
 }
 
@@ -30,6 +38,10 @@ export function inspectText(result: InspectResult): string {
   const lines: string[] = [];
   for (const file of result.files) {
     lines.push(`${terminalLine(file.file)}${file.kind ? ` (${file.kind})` : ''}`);
+    if (file.eventLog) {
+      lines.push(...eventLogLines(file.eventLog), '');
+      continue;
+    }
     if (file.error !== null) {
       lines.push(`  not read: ${terminalLine(file.error)}`);
       // What journey saw in each table, so a refused file is never a dead end.
@@ -65,7 +77,13 @@ export function inspectText(result: InspectResult): string {
         lines.push(`  ${where}: header at ${markdown ? 'line' : 'row'} ${table.headerRow}; ${read}`);
         lines.push('    Columns:');
       }
-      columnLines(lines, table.columns);
+      columnLines(lines, table.columns, table.schedules);
+      if (table.schedules)
+        lines.push(
+          `    Schedules (a date column per cohort; the first places the touchpoints, over-communication checks each): ${table.schedules
+            .map((schedule) => `${schedule.column} ${quoted(schedule.header)}`)
+            .join(', ')}`,
+        );
       const fields = Object.entries(table.values) as [Field, NonNullable<InspectResult['files'][number]['tables'][number]['values'][Field]>][];
       if (fields.length > 0) lines.push('    Values:');
       for (const [field, { distinct, listed }] of fields) {
@@ -73,7 +91,7 @@ export function inspectText(result: InspectResult): string {
         for (const value of listed) {
           const reading =
             value.read.length > 0
-              ? value.read.map((r) => terminalLine(r)).join(', ')
+              ? `${value.read.map((r) => terminalLine(r)).join(', ')}${value.typo ? ' (a likely typo, read as that; the audit reports it)' : ''}`
               : `unknown${value.suggestion ? `, did you mean ${terminalLine(value.suggestion)}?` : ''}`;
           lines.push(`        ${quoted(value.text)} → ${reading} ×${value.count}`);
         }
