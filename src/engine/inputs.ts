@@ -111,7 +111,9 @@ export async function expandInputs(args: string[], notes: string[] = []): Promis
     const options = { ignore: ALWAYS_IGNORED, dot: false, onlyFiles: true, expandDirectories: false, caseSensitiveMatch: true, followSymbolicLinks: false };
     // A glob matches no link at all (followSymbolicLinks: false), so it cannot be led out of its folder either.
     const matched = folder ? await walkFolder(arg, notes) : await glob(arg, { ...options, absolute: isAbsolute(arg) });
-    const found = await withoutPlainMarkdown(matched.filter((path) => !excluded(path)));
+    const skipped: string[] = [];
+    const found = await withoutPlainMarkdown(matched.filter((path) => !excluded(path)).sort(), skipped);
+    for (const text of skipped) notes.push(text);
     if (found.length === 0) {
       const reason = folder
         ? `is a folder with nothing to audit (${nothingToAudit()} inside${negations.length ? ' that the ! patterns leave' : ''})`
@@ -141,12 +143,24 @@ export function nothingToAudit(): string {
   return `no ${ALWAYS.flatMap((format) => format.extensions).join(', ')} files, nor ${WHEN_INVENTORY.map((format) => format.extensions[0]).join(', ')} files with an inventory table,`;
 }
 
-/** The paths without the markdown files that hold no inventory table (READMEs, docs), which folders and globs skip silently. */
-export async function withoutPlainMarkdown(paths: string[]): Promise<string[]> {
+/**
+ * The paths without the markdown files that hold no inventory table (READMEs, docs), each passed over
+ * with a note in `notes` saying why; a markdown table that looks like an inventory but cannot be read
+ * stays, so its error is said and the run fails.
+ */
+export async function withoutPlainMarkdown(paths: string[], notes: string[] = []): Promise<string[]> {
   const checked = (path: string) => formatOfName(path)?.inFolders === 'when-inventory';
   if (!paths.some(checked)) return paths;
-  const { hasInventoryTable } = await import('../model/markdown-inventory.js');
+  const { markdownVerdict } = await import('../model/markdown-inventory.js');
   const kept: string[] = [];
-  for (const path of paths) if (!checked(path) || (await hasInventoryTable(path))) kept.push(path);
+  for (const path of paths) {
+    if (!checked(path)) {
+      kept.push(path);
+      continue;
+    }
+    const verdict = await markdownVerdict(path);
+    if (verdict.audit) kept.push(path);
+    else notes.push(`skipped ${path}: ${verdict.reason}`);
+  }
   return kept;
 }

@@ -39,6 +39,9 @@ describe('xlsx loader', () => {
     expect(rows[1]!.cells).toEqual(['Onboarding', 'Kickoff call', 44, new Date(Date.UTC(2026, 2, 1)), 'Guide']);
     expect(rows[2]!.cells.slice(0, 3)).toEqual(['Onboarding', 'Welcome email', 45]);
     expect(rows.map((r) => r.row)).toEqual([1, 2, 3]);
+    // The ranges come with the table, so the model can tell what the author wrote once.
+    expect(loaded.tables[0]!.merges).toEqual([{ firstRow: 2, lastRow: 3, firstColumn: 0, lastColumn: 0 }]);
+    expect(loaded.tables[1]!.merges).toBeUndefined();
   });
 
   it('keeps the row numbers a spreadsheet shows when rows above are blank', async () => {
@@ -93,9 +96,12 @@ describe('xlsx loader', () => {
     const sheet = { name: 'xl/worksheets/sheet1.xml', data: worksheetXml(rows, '<mergeCells count="1"><mergeCell ref="A2:A1048576"/></mergeCells>') };
     const path = join(dir, 'huge-merge.xlsx');
     writeFileSync(path, zipBytes(workbookEntries([{ name: 'S' }], [sheet])));
-    const read = (await loadInventoryFile(path)).tables[0]!.rows;
+    const [table] = (await loadInventoryFile(path)).tables;
+    const read = table!.rows;
     expect(read.map((r) => r.row)).toEqual([1, 2, 3]);
     expect(read[2]!.cells[0]).toBe('Onboarding');
+    // Clipped as it was filled: to the rows that hold data.
+    expect(table!.merges).toEqual([{ firstRow: 2, lastRow: 3, firstColumn: 0, lastColumn: 0 }]);
   });
 
   it('turns foreign and broken files into input errors', async () => {

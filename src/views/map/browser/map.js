@@ -2,6 +2,7 @@
 // Content-Security-Policy): persona tabs, and a card's details in an overlay, built with textContent
 // from the JSON the page carries, so no cell text is ever parsed as HTML.
 (function () {
+  'use strict';
   document.documentElement.classList.add('js');
 
   var tabs = [].slice.call(document.querySelectorAll('[role=tab]'));
