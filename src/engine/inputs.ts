@@ -1,9 +1,10 @@
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
 import { INPUT_FORMATS, auditedInFolders, formatOfName } from '../load/formats.js';
 import type { ReadableInput } from './pipeline.js';
+import { answerColumnOf } from '../model/answer-columns.js';
 
 // Markdown found in folders and globs is audited only when it holds an inventory table: most is docs.
 const ALWAYS = INPUT_FORMATS.filter((format) => format.inFolders === 'always');
@@ -112,7 +113,7 @@ export async function expandInputs(args: string[], notes: string[] = []): Promis
     // A glob matches no link at all (followSymbolicLinks: false), so it cannot be led out of its folder either.
     const matched = folder ? await walkFolder(arg, notes) : await glob(arg, { ...options, absolute: isAbsolute(arg) });
     const skipped: string[] = [];
-    const found = await withoutPlainMarkdown(matched.filter((path) => !excluded(path)).sort(), skipped);
+    const found = await withoutAnswerSheets(await withoutPlainMarkdown(matched.filter((path) => !excluded(path)).sort(), skipped), skipped);
     for (const text of skipped) notes.push(text);
     if (found.length === 0) {
       const reason = folder
@@ -161,6 +162,45 @@ export async function withoutPlainMarkdown(paths: string[], notes: string[] = []
     const verdict = await markdownVerdict(path);
     if (verdict.audit) kept.push(path);
     else notes.push(`skipped ${path}: ${verdict.reason}`);
+  }
+  return kept;
+}
+
+/** True when a CSV or TSV file's first line is the header of journey interview's answers sheet. */
+async function isAnswerSheet(path: string): Promise<boolean> {
+  const extension = path.slice(path.lastIndexOf('.')).toLowerCase();
+  if (extension !== '.csv' && extension !== '.tsv') return false;
+  const file = await open(path).catch(() => null);
+  if (file === null) return false;
+  try {
+    const { buffer, bytesRead } = await file.read({ buffer: Buffer.alloc(4096), position: 0 });
+    const line =
+      buffer
+        .subarray(0, bytesRead)
+        .toString('utf8')
+        .replace(/^\uFEFF/, '')
+        .split(/\r?\n/)[0] ?? '';
+    const columns = new Set(
+      line
+        .split(extension === '.tsv' ? '\t' : /[,;]/)
+        .map((cell) => answerColumnOf(cell.replace(/^"|"$/g, '').trim()))
+        .filter((column) => column !== undefined),
+    );
+    return columns.has('interviewee') && (columns.has('quote') || columns.has('feeling')) && columns.size >= 4;
+  } finally {
+    await file.close();
+  }
+}
+
+/**
+ * The paths without the interview answers sheets a folder holds beside its inventories (journey
+ * interview --template writes them there), each passed over with a note: they go with --answers.
+ */
+export async function withoutAnswerSheets(paths: string[], notes: string[] = []): Promise<string[]> {
+  const kept: string[] = [];
+  for (const path of paths) {
+    if (await isAnswerSheet(path)) notes.push(`skipped ${path}: an interview answers sheet (journey interview --template); give it with --answers`);
+    else kept.push(path);
   }
   return kept;
 }

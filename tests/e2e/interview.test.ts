@@ -168,6 +168,20 @@ describe('journey interview', () => {
     expect(two.stderr).toBe('journey: --answers: goes with one inventory file, not 2\n');
   });
 
+  it('passes over an answers sheet kept beside the inventory in a folder run, and refuses it named as an inventory', () => {
+    const folder = mkdtempSync(join(dir, 'beside-'));
+    copyFileSync(join(root, 'fixtures/sample-inventory.csv'), join(folder, 'inventory.csv'));
+    expect(journey(['interview', 'inventory.csv', '--template', 'answers.csv'], { cwd: folder }).code).toBe(0);
+    const alone = journey(['audit', 'inventory.csv', '--format', 'json'], { cwd: folder });
+    const both = journey(['audit', '.', '--format', 'json'], { cwd: folder });
+    expect(both.code).toBe(alone.code);
+    expect(both.stderr).toBe('journey: note: skipped answers.csv: an interview answers sheet (journey interview --template); give it with --answers\n');
+    expect(JSON.parse(both.stdout).summary).toEqual(JSON.parse(alone.stdout).summary);
+    const named = journey(['audit', 'answers.csv'], { cwd: folder });
+    expect(named.code).toBe(2);
+    expect(named.stderr).toMatch(/^journey: answers\.csv: looks like an interview answers sheet .*--answers, beside the inventory it is about/);
+  });
+
   it('never writes over the answers sheet it reads', () => {
     const answers = join(dir, 'answers-kept.csv');
     writeFileSync(answers, 'Persona,Interviewee,Stage,Touchpoint,Question,Quote,Feeling,Date\nPractitioner,P1,Onboarding,,,Lost,-2,\n');

@@ -1,5 +1,6 @@
 import type { CellValue, RawRow } from '../../load/index.js';
 import { headerWords, withoutNotes, type ColumnMatcher } from '../columns.js';
+import { answerColumnOf } from '../answer-columns.js';
 import type { Field } from '../schema.js';
 import { calendarDate, cellText } from './values.js';
 
@@ -353,6 +354,19 @@ export function recognizeNonInventory(rows: readonly RawRow[], matcher: ColumnMa
     return found;
   };
   const stageColumn = headerCells.findIndex((value) => matcher.fieldFor(value) === 'stage');
+
+  // journey interview's answers sheet: its stage and touchpoint columns are the inventory's, its rows what interviewees said.
+  const answerColumns = new Set(headerCells.map((value) => answerColumnOf(cellText(value) ?? '')).filter((column) => column !== undefined));
+  if (answerColumns.has('interviewee') && (answerColumns.has('quote') || answerColumns.has('feeling')) && answerColumns.size >= 4) {
+    const date = headerCells.findIndex((value) => answerColumnOf(cellText(value) ?? '') === 'date');
+    return counted(
+      new Export(
+        (counts) =>
+          `looks like an interview answers sheet (journey interview --template writes one): ${counts}; give it to journey audit, report or map with --answers, beside the inventory it is about`,
+        date === -1 ? null : date,
+      ),
+    );
+  }
 
   const log = findLog(names, headerCells, body, matcher);
   if (log !== null) {
