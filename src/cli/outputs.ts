@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { chmod, link, mkdir, open, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { ConfigError } from '../errors.js';
 import { JOURNEY_MARKER } from '../marker.js';
 import { removeOnInterrupt } from './interrupt.js';
@@ -86,6 +88,14 @@ export async function checkOutputs(outputs: PlannedOutput[], inputs: string[], f
     if (force) continue;
     // Judged by what the name leads to (a link named report.json may point at a workbook) and by content.
     const target = await writeTarget(path);
+    // A device or a pipe (/dev/null, /dev/stdout) holds nothing to lose, and reading it would wait or take its data.
+    if (
+      !(await stat(target).then(
+        (found) => found.isFile(),
+        () => false,
+      ))
+    )
+      continue;
     const extension = extname(target).toLowerCase();
     const leads = target === resolve(path) ? '' : ` leads to ${relative(process.cwd(), target) || target}, which`;
     if (PROTECTED_EXTENSIONS.has(extension) && !(await writtenByJourney(target))) {
@@ -107,11 +117,29 @@ export async function writeTarget(path: string): Promise<string> {
 }
 
 /**
+ * Writes into a device, a pipe or a socket: a rename over it would put a regular file where /dev/null
+ * was (as root, for every program after). The output is made in a temp file first, as for a file, and
+ * then copied in.
+ */
+async function writeInto(target: string, write: (temporary: string) => Promise<void>): Promise<void> {
+  const temporary = join(tmpdir(), `journey-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const release = removeOnInterrupt(temporary);
+  try {
+    await write(temporary);
+    await pipeline(createReadStream(temporary), createWriteStream(target, { flags: 'w' }));
+  } finally {
+    await rm(temporary, { force: true });
+    release();
+  }
+}
+
+/**
  * Writes a file whole or not at all: `write` fills a new temp file beside it, which then replaces the
  * file in one rename (or, with `replace: false`, takes its name only if the name is still free). A
  * failure (a full disk) or Ctrl-C removes the temp file and leaves the previous file as it was; writing
  * through a symbolic link replaces the file it leads to, and a file with other hard links gets a new
- * inode, so the other names keep their content. Errors are the file system's (error.code).
+ * inode, so the other names keep their content. A device, a pipe or a socket (`-o /dev/null`,
+ * `/dev/stdout`, a FIFO) is written into, never replaced. Errors are the file system's (error.code).
  */
 export async function writeAtomically(
   path: string,
@@ -119,6 +147,12 @@ export async function writeAtomically(
   options: { replace: boolean } = { replace: true },
 ): Promise<void> {
   const target = await writeTarget(path);
+  const existing = await stat(target).catch(() => null);
+  if (existing !== null && !existing.isFile() && !existing.isDirectory()) {
+    if (!options.replace) throw Object.assign(new Error(`${target} exists`), { code: 'EEXIST' });
+    await writeInto(target, write);
+    return;
+  }
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   const release = removeOnInterrupt(temporary);
   try {

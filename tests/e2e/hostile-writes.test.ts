@@ -32,6 +32,30 @@ const folder = () => {
   return path;
 };
 
+describe('-o onto a device or a pipe', () => {
+  // /dev/null itself is not tried: a failure would break it for every program on the machine. A FIFO takes the same path.
+  it.skipIf(process.platform === 'win32')('writes into a FIFO (as into /dev/null or /dev/stdout), never renaming a file over it', async () => {
+    const dir = folder();
+    const fifo = join(dir, 'out.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    // A reader on the pipe, as `journey audit -o /dev/stdout | …` has.
+    const reader = spawn('cat', [fifo]);
+    let read = '';
+    reader.stdout.on('data', (chunk: Buffer) => (read += chunk.toString('utf8')));
+    const closed = new Promise<number | null>((resolve) => reader.on('close', resolve));
+    const run = spawn(process.execPath, [join(root, 'bin/journey.js'), 'audit', SAMPLE, '--format', 'json', '-o', fifo], {
+      env: { ...process.env, SOURCE_DATE_EPOCH: TEST_EPOCH },
+    });
+    const code = await new Promise<number | null>((resolve) => run.on('close', resolve));
+    expect(code).toBe(1);
+    expect(await closed).toBe(0);
+    expect(JSON.parse(read).summary.touchpoints).toBeGreaterThan(0);
+    // Still a pipe, and nothing left beside it.
+    expect(spawnSync('test', ['-p', fifo]).status).toBe(0);
+    expect(readdirSync(dir)).toEqual(['out.fifo']);
+  });
+});
+
 describe('-o through a link', () => {
   it('refuses a symbolic link that leads to a workbook, naming where it leads; --force writes through it', () => {
     const dir = folder();
