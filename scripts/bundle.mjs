@@ -42,8 +42,9 @@ const cli = await build({
   // jsonc-parser's "main" is a UMD build that bundles badly; its "module" build is plain ESM.
   mainFields: ['module', 'main'],
   // DuckDB (journey measure only) ships a native binary: it stays in node_modules, required when measure runs;
-  // chdb, ClickHouse in process, is the user's own optional install.
-  external: ['@duckdb/node-api', 'chdb'],
+  // chdb, ClickHouse in process, is the user's own optional install; @clickhouse/client (--clickhouse-url)
+  // is required from node_modules as it is, when a measurement runs on a server.
+  external: ['@duckdb/node-api', 'chdb', '@clickhouse/client'],
   plugins: [rawText],
   logLevel: 'warning',
 });
@@ -103,7 +104,7 @@ await build({
   mainFields: ['module', 'main'],
   // The CommonJS dependencies (yauzl and its helpers) call require for Node's built-ins.
   banner: { js: "import { createRequire as journeyCreateRequire } from 'node:module'; const require = journeyCreateRequire(import.meta.url);" },
-  external: ['@duckdb/node-api', 'chdb'],
+  external: ['@duckdb/node-api', 'chdb', '@clickhouse/client'],
   plugins: [rawText],
   logLevel: 'warning',
 });

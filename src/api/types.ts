@@ -236,6 +236,8 @@ export interface Touchpoint {
   lastReviewed: string | null;
   /** The event-log events that are this touchpoint (journey measure), as written. */
   event?: string | null | undefined;
+  /** Set when journey's --metrics filled figures the row lacked: which, and the metrics file's row. */
+  measured?: { fields: (keyof Touchpoint['metrics'])[]; location: Location } | undefined;
   /** 1-based row in its sheet. */
   row: number;
   place: {

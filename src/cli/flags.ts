@@ -16,6 +16,8 @@ export interface InputFlags {
   force?: boolean;
   /** An interview answers sheet about the inventory (audit, report, map). */
   answers?: string;
+  /** Measured figures about the inventory (the CSV journey measure --write-metrics writes; audit, report, map). */
+  metrics?: string;
   /** Which journey is judged: --state of audit and report, or what map's --type draws; today's rows when unset. */
   state?: JourneyState;
 }
@@ -55,6 +57,14 @@ export function answersOption(command: Command): Command {
   return command.option(
     '--answers <file>',
     'interview answers about the inventory (the sheet journey interview --template writes): friction from interviews, quotes, feelings',
+  );
+}
+
+/** Adds --metrics to a command that judges or draws an inventory (audit, report, map). */
+export function metricsOption(command: Command): Command {
+  return command.option(
+    '--metrics <file>',
+    "measured figures about the inventory (the CSV journey measure --write-metrics writes): reach, drop-off and conversion where the inventory has none (the inventory's own figures win)",
   );
 }
 

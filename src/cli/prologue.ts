@@ -16,6 +16,10 @@ export interface ReadSettings {
   readTimeoutSeconds: number | undefined;
   /** --answers: the interview answers sheet about the one inventory read (audit, report, map). */
   answers?: string | undefined;
+  /** --metrics: measured figures about the one inventory read (audit, report, map). */
+  metrics?: string | undefined;
+  /** Says a note about the inputs on stderr (what --metrics filled in and could not match). */
+  onNote: (text: string) => void;
   /** The journey every command judges the same way (src/model/state.ts): today's rows unless --state or map --type says otherwise. */
   state: JourneyState;
 }
@@ -58,7 +62,11 @@ export async function readInputs<R extends { files: readonly { error: string | n
   const notes: string[] = [];
   const inputs = await expandTargets(targetsOf(files, flags), notes);
   for (const text of notes) note(text);
-  if (flags.answers !== undefined && inputs.length !== 1) throw new ConfigError(`--answers: goes with one inventory file, not ${inputs.length}`);
+  for (const [flag, value] of [
+    ['--answers', flags.answers],
+    ['--metrics', flags.metrics],
+  ] as const)
+    if (value !== undefined && inputs.length !== 1) throw new ConfigError(`${flag}: goes with one inventory file, not ${inputs.length}`);
   const configs = new ConfigResolver(flags.config ?? null);
   const result = await work(inputs, {
     configs,
@@ -66,8 +74,10 @@ export async function readInputs<R extends { files: readonly { error: string | n
     readTimeoutSeconds: flags.readTimeout,
     state: flags.state ?? 'current',
     answers: flags.answers,
+    metrics: flags.metrics,
+    onNote: note,
   });
-  const read = [...pathsRead(inputs, configs), ...(plan.alsoRead ?? []), ...(flags.answers === undefined ? [] : [flags.answers])];
+  const read = [...pathsRead(inputs, configs), ...(plan.alsoRead ?? []), ...[flags.answers, flags.metrics].filter((path) => path !== undefined)];
   const guard = (output: PlannedOutput) => checkOutputs([output], read, flags.force === true);
   await checkOutputs(plan.outputs, read, flags.force === true);
   for (const file of result.files) if (file.error !== null) say(file.error);

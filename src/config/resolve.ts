@@ -29,6 +29,8 @@ export interface ResolvedConfig {
   ignore: IgnoreEntry[];
   limits: ReadLimits;
   interview: InterviewConfig;
+  /** Touchpoint name → the events of a log that are it (journey measure), each an event name or COLUMN=value. */
+  events: Readonly<Record<string, readonly string[]>>;
 }
 
 const didYouMean = (text: string, candidates: readonly string[]) => {
@@ -205,5 +207,6 @@ export function resolveConfig(config: Config = DEFAULT_CONFIG, file: string | nu
     ignore: config.ignore,
     limits: config.limits,
     interview: config.interview,
+    events: Object.fromEntries(Object.entries(config.events).map(([name, events]) => [name, typeof events === 'string' ? [events] : events])),
   };
 }

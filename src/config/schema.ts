@@ -65,6 +65,8 @@ export const SentimentConfigSchema = z
   .strict();
 
 const templateText = z.string().min(1).max(1000);
+/** An event name, or COLUMN=value on any column of the log. */
+const eventText = z.string().trim().min(1).max(1000);
 const KNOWN_PLACEHOLDERS: ReadonlySet<string> = new Set(TEMPLATE_PLACEHOLDERS);
 /** A question template: its {placeholders} must be journey's, so a typo is caught here rather than printed in the guide. */
 const questionTemplate = templateText.superRefine((text, context) => {
@@ -163,6 +165,12 @@ export const ConfigSchema = z
     interview: InterviewConfigSchema.prefault({}).describe(
       "The interview guide (journey interview): its language, length, replacement question templates and the team's own questions",
     ),
+    events: z
+      .record(z.string().min(1).max(1000), z.union([eventText, z.array(eventText).min(1).max(100)]))
+      .default({})
+      .describe(
+        'The events of an event log that are each touchpoint (journey measure --inventory): touchpoint name → an event name or COLUMN=value, or a list of them. A touchpoint named here is measured by these, instead of its Event cell',
+      ),
     limits: ReadLimitsSchema.prefault({}).describe('What reading one input may cost at most (time, sizes, cells); raise one for a legitimately huge inventory'),
   })
   .strict();

@@ -67,6 +67,13 @@ ${rules.join('\n')}
   // Add stages (or synonyms) to the default stage model, or set "replace": true to define your own order.
   // "stages": { "replace": false, "list": [{ "id": "trial", "label": "Free trial", "synonyms": ["poc"], "after": "consideration" }] },
 
+  // journey measure --inventory: the events of an event log that are each touchpoint (an event name or COLUMN=value,
+  // or a list); for a touchpoint named here, these win over its Event cell.
+  "events": {
+    // "Pricing page": "page=/pricing",
+    // "Sign-up form": ["signup", "signup_sso"]
+  },
+
   // Findings to accept, each with a reason. Every field given must match; files are globs relative to this file.
   "ignore": [
     // { "files": ["archive/**"], "rules": ["stale-review"], "reason": "Archived inventories are not maintained" }

@@ -1,6 +1,9 @@
 import { ConfigResolver } from '../config/load.js';
 import { InputError } from '../errors.js';
 import { loadAnswers } from '../interview/load-answers.js';
+import { loadInventoryFile } from '../load/index.js';
+import type { ReadLimits } from '../load/limits.js';
+import { mergeMeasured, readMeasuredRows } from '../model/measured.js';
 import type { NormalizeObserver } from '../model/normalize/observer.js';
 import type { Finding, JourneyModel } from '../model/schema.js';
 import type { JourneyState } from '../model/state.js';
@@ -36,13 +39,26 @@ export interface AuditOptions {
   state?: JourneyState;
   /** An interview answers sheet (journey interview --template) about the inventory: read into its model's interviews before the rules run. */
   answers?: string | undefined;
+  /**
+   * Measured figures (journey measure --write-metrics) about the inventory: filled into the touchpoints
+   * that have no figure of their own before the rules run.
+   */
+  metrics?: string | undefined;
+  /** Told what --metrics filled, kept and could not match. */
+  onNote?: (text: string) => void;
 }
 
-/** An answers sheet that cannot be read, carried through the per-file catch that records an inventory's own input errors. */
-class AnswersFailed extends Error {
+/** An answers sheet or metrics file that cannot be read, carried through the per-file catch that records an inventory's own input errors. */
+class SideInputFailed extends Error {
   constructor(readonly problem: InputError) {
     super(problem.message);
   }
+}
+
+/** Reads a metrics file and fills its figures into the model where the inventory has none; returns the notes. */
+async function readMetrics(path: string, model: JourneyModel, limits: ReadLimits): Promise<string[]> {
+  const loaded = await loadInventoryFile(path, { limits });
+  return mergeMeasured(model, readMeasuredRows(loaded.tables, path), path);
 }
 
 /**
@@ -70,9 +86,15 @@ export async function audit(inputs: AuditInput[], options: AuditOptions): Promis
         // Not the inventory's own problem: a bad answers sheet stops the run (exit 2) with a line per row.
         whole.interviews = await loadAnswers(options.answers, whole, { limits: config.limits, sentimentWords: config.normalize.sentimentWords ?? {} }).catch(
           (error: unknown) => {
-            throw error instanceof InputError ? new AnswersFailed(error) : error;
+            throw error instanceof InputError ? new SideInputFailed(error) : error;
           },
         );
+      }
+      if (options.metrics !== undefined) {
+        const notes = await readMetrics(options.metrics, whole, config.limits).catch((error: unknown) => {
+          throw error instanceof InputError ? new SideInputFailed(error) : error;
+        });
+        for (const text of notes) options.onNote?.(text);
       }
       // Every rule, the overview and the views see one state's rows, so they agree on what counts.
       const { model, findings: kept, ignored: dropped } = checkState(whole, options.state ?? 'current', config, date);
@@ -88,7 +110,7 @@ export async function audit(inputs: AuditInput[], options: AuditOptions): Promis
         options.onModel(name, model, kept, other === undefined || other.model.touchpoints.length === model.touchpoints.length ? undefined : other);
       }
     } catch (error) {
-      if (error instanceof AnswersFailed) throw error.problem;
+      if (error instanceof SideInputFailed) throw error.problem;
       if (!(error instanceof InputError)) throw error;
       files.push({ file: name, kind: null, sheets: [], personas: [], touchpoints: 0, error: error.describe() });
     }

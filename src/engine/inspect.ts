@@ -5,6 +5,7 @@ import type { ColumnDecision } from '../model/reading/assign.js';
 import { FieldSchema, type Field, type JourneyModel } from '../model/schema.js';
 import { audit, type AuditInput, type AuditOptions } from './audit.js';
 import { INPUT_KINDS } from '../load/formats.js';
+import { InputError } from '../errors.js';
 
 /** How many distinct values of one field a table lists; the rest are counted together. */
 export const MAX_VALUES_LISTED = 50;
@@ -61,6 +62,23 @@ const InspectedTableSchema = z.object({
   values: z.partialRecord(FieldSchema, z.object({ distinct: z.number().int().nonnegative(), listed: z.array(ValueReadingSchema) })),
 });
 
+/** An event log, read as journey measure reads it (src/measure/inspect.ts): the columns found and why, and what it holds. */
+const EventLogSchema = z.object({
+  format: z.enum(['csv', 'parquet', 'jsonl', 'xes']),
+  columns: z.array(z.object({ role: z.enum(['user', 'time', 'event', 'segment']), column: z.string().nullable(), how: z.string(), evidence: z.string() })),
+  logColumns: z.array(z.object({ name: z.string(), type: z.string() })),
+  rows: z.number().int().nonnegative(),
+  events: z.number().int().nonnegative(),
+  users: z.number().int().nonnegative(),
+  first: z.string().nullable(),
+  last: z.string().nullable(),
+  excluded: z.array(z.object({ reason: z.string(), rows: z.number().int().positive(), example: z.string().nullable() })),
+  notes: z.array(z.string()),
+  distinctEvents: z.number().int().nonnegative(),
+  topEvents: z.array(z.object({ name: z.string(), events: z.number().int().positive(), users: z.number().int().positive() })),
+  command: z.string(),
+});
+
 export const InspectResultSchema = z.object({
   version: z.literal(1),
   files: z.array(
@@ -80,6 +98,8 @@ export const InspectResultSchema = z.object({
       tables: z.array(InspectedTableSchema),
       /** Findings an audit reports, by rule id. */
       findings: z.record(z.string(), z.number().int().positive()),
+      /** Set when the file is an event log, not an inventory: what journey measure would read in it. */
+      eventLog: EventLogSchema.optional(),
     }),
   ),
 });
@@ -165,7 +185,7 @@ export async function inspect(inputs: AuditInput[], options: Omit<AuditOptions, 
       models.set(file, { model, findings: counts });
     },
   });
-  return {
+  const inspected: InspectResult = {
     version: 1,
     files: result.files.map((file) => {
       const read = models.get(file.file);
@@ -236,4 +256,27 @@ export async function inspect(inputs: AuditInput[], options: Omit<AuditOptions, 
       };
     }),
   };
+  await eventLogs(inspected, inputs);
+  return inspected;
+}
+
+/**
+ * A file that is no inventory may be an event log: journey measure's reading says (loaded only then, so
+ * inspecting an inventory never starts DuckDB). An event log replaces the refusal with what it holds.
+ */
+async function eventLogs(result: InspectResult, inputs: AuditInput[]): Promise<void> {
+  const paths = new Set(inputs.flatMap((input) => ('path' in input ? [input.path] : [])));
+  for (const file of result.files) {
+    if (file.error === null || !paths.has(file.file)) continue;
+    const { inspectEventLog } = await import('../measure/inspect.js');
+    try {
+      const log = await inspectEventLog(file.file);
+      if (log === null) continue;
+      Object.assign(file, { kind: null, error: null, tables: [], stageModel: null, findings: {}, eventLog: log });
+    } catch (error) {
+      // A Parquet, JSON-lines or XES file can only be a log: why it cannot be read as one is the better message.
+      if (error instanceof InputError) file.error = error.describe();
+      else throw error;
+    }
+  }
 }

@@ -173,16 +173,19 @@ function joinFindings(result: MeasureResult, plan: InventoryPlan, options: Findi
     const measure = result.touchpoints.find((tp) => tp.name === touchpoint.name);
     if (!measure) continue;
     if (measure.users === 0) {
+      const named = touchpoint.predicates.map(describePredicate).join(', ');
       const how =
-        touchpoint.matchedBy === 'event'
-          ? `no event of the log matches its Event cell (${touchpoint.predicates.map(describePredicate).join(', ')})`
-          : `no event of the log is named "${touchpoint.name}"`;
+        touchpoint.matchedBy === 'config'
+          ? `no event of the log matches its events in the config (${named})`
+          : touchpoint.matchedBy === 'event'
+            ? `no event of the log matches its Event cell (${named})`
+            : `no event of the log is named "${touchpoint.name}"`;
       findings.push({
         ruleId: 'unreached-touchpoint',
         severity: 'warning',
         message: `No user reaches "${touchpoint.name}": ${how}`,
         fix:
-          touchpoint.matchedBy === 'event'
+          touchpoint.matchedBy !== 'name'
             ? 'check that the event is tracked under this name, or retire the touchpoint'
             : 'name its events in an Event column (event names or COLUMN=value), or retire the touchpoint',
         location: touchpoint.location,

@@ -12,14 +12,16 @@ export interface Predicate {
 export interface PlannedTouchpoint {
   name: string;
   predicates: Predicate[];
-  /** How its events were named: its Event cell, or its own name when it has none. */
-  matchedBy: 'event' | 'name';
+  /** How its events were named: the config's `events` map, its Event cell, or its own name when it has neither. */
+  matchedBy: 'config' | 'event' | 'name';
   stage: string | null;
   stageLabel: string | null;
   /** The planned day offset from the journey's start. */
   day: number | null;
   persona: string;
   location: Location;
+  /** Where its events are named when not in its own row: the config's `events` entry. */
+  eventsPlace?: Location;
 }
 
 /** What an inventory brings to a measurement. */
@@ -52,18 +54,34 @@ export function parsePredicates(text: string): Predicate[] {
   return entries
     .map((value) => value.trim())
     .filter((value) => value !== '')
-    .map((value) => {
-      const equals = /^([^=]+?)\s*=\s*(.*)$/.exec(value);
-      return equals ? { column: equals[1]!.trim(), value: equals[2]!.trim() } : { column: null, value };
-    });
+    .map(parsePredicate);
 }
 
-/** The inventory's touchpoints as a plan: one per name (a name planned for several personas is one touchpoint of the log). */
-export function inventoryPlan(file: string, model: JourneyModel): InventoryPlan {
+/** One entry: `column=value`, or an event name. */
+export function parsePredicate(text: string): Predicate {
+  const value = text.trim();
+  const equals = /^([^=]+?)\s*=\s*(.*)$/.exec(value);
+  return equals ? { column: equals[1]!.trim(), value: equals[2]!.trim() } : { column: null, value };
+}
+
+/** The config's `events` map, as inventoryPlan reads it: touchpoint name → its events, and the config file it is in. */
+export interface ConfigEvents {
+  file: string | null;
+  events: Readonly<Record<string, readonly string[]>>;
+}
+
+/**
+ * The inventory's touchpoints as a plan: one per name (a name planned for several personas is one
+ * touchpoint of the log). A touchpoint the config's `events` map names (case ignored) is measured by the
+ * config's events instead of its Event cell; `unknown` lists the config's names no touchpoint has.
+ */
+export function inventoryPlan(file: string, model: JourneyModel, config: ConfigEvents = { file: null, events: {} }): InventoryPlan & { unknown: string[] } {
   const byName = new Map<string, PlannedTouchpoint>();
+  const configured = new Map(Object.entries(config.events).map(([name, events]) => [name.trim().toLowerCase(), { name, events }]));
   for (const touchpoint of model.touchpoints) {
+    const fromConfig = configured.get(touchpoint.name.toLowerCase());
     const place = touchpoint.place;
-    const column = touchpoint.event ? place.columns.event : place.columns.touchpoint;
+    const column = touchpoint.event && !fromConfig ? place.columns.event : place.columns.touchpoint;
     const location: Location = {
       file: place.file,
       sheet: place.sheet,
@@ -71,6 +89,23 @@ export function inventoryPlan(file: string, model: JourneyModel): InventoryPlan 
       column: column ?? null,
       cell: column ? `${column}${touchpoint.row}` : null,
     };
+    if (fromConfig) {
+      // The config's entry wins over every row's Event cell: one plan entry, its predicates placed in the config.
+      if (byName.has(touchpoint.name.toLowerCase())) continue;
+      const stage = model.stageModel.stages.find((s) => s.id === touchpoint.stage) ?? null;
+      byName.set(touchpoint.name.toLowerCase(), {
+        name: touchpoint.name,
+        predicates: fromConfig.events.map(parsePredicate),
+        matchedBy: 'config',
+        stage: touchpoint.stage,
+        stageLabel: stage?.label ?? null,
+        day: touchpoint.day,
+        persona: touchpoint.persona,
+        location,
+        eventsPlace: { file: config.file ?? 'config', sheet: null, row: null, column: null, cell: `events[${JSON.stringify(fromConfig.name)}]` },
+      });
+      continue;
+    }
     const predicates = touchpoint.event ? parsePredicates(touchpoint.event) : [{ column: null, value: touchpoint.name }];
     const existing = byName.get(touchpoint.name.toLowerCase());
     if (existing) {
@@ -93,14 +128,15 @@ export function inventoryPlan(file: string, model: JourneyModel): InventoryPlan 
   }
   const touchpoints = [...byName.values()];
   const used = new Set(touchpoints.map((touchpoint) => touchpoint.stage));
-  return { file, touchpoints, stages: model.stageModel.stages.map((stage) => stage.id).filter((id) => used.has(id)) };
+  const unknown = [...configured.entries()].filter(([key]) => !byName.has(key)).map(([, entry]) => entry.name);
+  return { file, touchpoints, stages: model.stageModel.stages.map((stage) => stage.id).filter((id) => used.has(id)), unknown };
 }
 
 /** The columns of the log the plan's predicates name (besides the event column). */
 export function predicateColumns(plan: InventoryPlan | null, goal: GoalPlan | null): { column: string; where: Location | null }[] {
   const columns: { column: string; where: Location | null }[] = [];
   for (const touchpoint of plan?.touchpoints ?? [])
-    for (const p of touchpoint.predicates) if (p.column !== null) columns.push({ column: p.column, where: touchpoint.location });
+    for (const p of touchpoint.predicates) if (p.column !== null) columns.push({ column: p.column, where: touchpoint.eventsPlace ?? touchpoint.location });
   for (const p of goal?.predicates ?? []) if (p.column !== null) columns.push({ column: p.column, where: null });
   return columns;
 }

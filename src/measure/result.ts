@@ -74,7 +74,8 @@ export const MeasureResultSchema = z.object({
   /** 1 for this shape; a change of meaning bumps it. */
   version: z.literal(1),
   file: z.string(),
-  format: z.enum(['csv', 'parquet', 'jsonl', 'xes', 'results']),
+  /** How the events were read: a file's format, a table on a ClickHouse server (--clickhouse-url), or a warehouse's results (--results). */
+  format: z.enum(['csv', 'parquet', 'jsonl', 'xes', 'table', 'results']),
   /** Events kept (after the exclusions). */
   events: z.number().int().nonnegative(),
   users: z.number().int().nonnegative(),

@@ -15,7 +15,7 @@ import { assembleFigures } from './assemble.js';
 /** What was read from the log before any figure: its columns, how many rows, and what was left out and why. */
 export interface LogReading {
   file: string;
-  format: LogFormat | 'results';
+  format: LogFormat | 'table' | 'results';
   columns: DetectedColumns;
   /** Rows read (null for --results: the warehouse read them). */
   rows: number | null;
@@ -61,6 +61,15 @@ function firstLine(error: unknown): string {
     .join(' ');
 }
 
+/** An event log read into DuckDB's table `ev`: the engine holding it, and what was read and left out. */
+export interface OpenLog {
+  engine: DuckEngine;
+  reading: LogReading;
+  /** The log's own columns, and a sample of its rows as text (for inspect's evidence). */
+  columns: LogColumn[];
+  sampleRows: Record<string, unknown>[];
+}
+
 /**
  * Reads an event log with DuckDB, in place: finds its columns, counts the rows it must leave out,
  * normalizes the rest into the table `ev`, then runs the metric SQL and assembles the figures.
@@ -72,6 +81,24 @@ export async function measureWithDuckdb(
   goal: GoalPlan | null,
   spec: MetricSpec,
 ): Promise<MeasureRun> {
+  return withLog(file, options, plan, goal, async ({ engine, reading }) => {
+    // Segments only where the log has a segment column.
+    const used = reading.columns.segment === null ? { ...spec, segments: 0 } : spec;
+    const figures = assembleFigures(await engine.metrics(used), used);
+    const run: MeasureRun = { reading, figures, spec: used };
+    if (options.keepEvents) run.events = (await engine.rows('SELECT u, t, seq, tp, g, e, sg, st FROM ev')) as unknown as NormalizedEvent[];
+    return run;
+  });
+}
+
+/** Opens the log, reads it into `ev` (the one reading measure and inspect share), runs `work`, and closes the engine and its temporary folder. */
+export async function withLog<T>(
+  file: string,
+  options: ReadOptions,
+  plan: InventoryPlan | null,
+  goal: GoalPlan | null,
+  work: (log: OpenLog) => Promise<T>,
+): Promise<T> {
   const temp = await mkdtemp(join(tmpdir(), 'journey-measure-'));
   let engine: DuckEngine | null = null;
   try {
@@ -148,13 +175,9 @@ export async function measureWithDuckdb(
     const zoned = Number(c.zoned);
     if (/CHAR/i.test(timeType) && zoned > 0 && zoned < timed)
       notes.push(`${timed - zoned} of ${timed} times in "${detected.time}" have no time zone and are read as UTC; the other ${zoned} carry their own`);
-    // Segments only where the log has a segment column.
-    const used = detected.segment === null ? { ...spec, segments: 0 } : spec;
-    const figures = assembleFigures(await engine.metrics(used), used);
-    const run: MeasureRun = { reading: { file, format: source.format, columns: detected, rows, exclusions, notes }, figures, spec: used };
-    if (options.keepEvents) run.events = (await engine.rows('SELECT u, t, seq, tp, g, e, sg, st FROM ev')) as unknown as NormalizedEvent[];
+    const answer = await work({ engine, reading: { file, format: source.format, columns: detected, rows, exclusions, notes }, columns, sampleRows });
     await source.cleanup();
-    return run;
+    return answer;
   } finally {
     await engine?.close();
     await rm(temp, { recursive: true, force: true });

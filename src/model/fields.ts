@@ -1,4 +1,4 @@
-import type { Field } from './schema.js';
+import type { Field, Metrics } from './schema.js';
 
 /**
  * The field catalogue: one entry per inventory column journey reads. Everything that lists fields
@@ -20,6 +20,11 @@ export interface FieldEntry {
    * "Who", "How"): never a duplicate header, never taken over a header that names the field outright.
    */
   weakWords?: readonly string[];
+  /**
+   * The key of the figure in a touchpoint's `metrics` the column holds (audience, rates, NPS, CSAT): what a
+   * measured figure from `--metrics` fills when the inventory has none.
+   */
+  metric?: keyof Metrics;
 }
 
 export const FIELDS: readonly FieldEntry[] = [
@@ -512,6 +517,7 @@ export const FIELDS: readonly FieldEntry[] = [
   },
   {
     id: 'audience',
+    metric: 'audience',
     label: 'Audience',
     headerWords: [
       'audience size',
@@ -537,6 +543,7 @@ export const FIELDS: readonly FieldEntry[] = [
   },
   {
     id: 'sent',
+    metric: 'sent',
     label: 'Sent',
     headerWords: [
       'sends',
@@ -556,6 +563,7 @@ export const FIELDS: readonly FieldEntry[] = [
   },
   {
     id: 'opens',
+    metric: 'openRate',
     label: 'Open rate',
     headerWords: [
       'opens',
@@ -576,6 +584,7 @@ export const FIELDS: readonly FieldEntry[] = [
   },
   {
     id: 'clicks',
+    metric: 'clickRate',
     label: 'Click rate',
     headerWords: [
       'clicks',
@@ -598,6 +607,7 @@ export const FIELDS: readonly FieldEntry[] = [
   },
   {
     id: 'conversion',
+    metric: 'conversionRate',
     label: 'Conversion rate',
     headerWords: [
       'conversion',
@@ -624,6 +634,7 @@ export const FIELDS: readonly FieldEntry[] = [
   },
   {
     id: 'dropOff',
+    metric: 'dropOffRate',
     label: 'Drop-off rate',
     headerWords: [
       'drop-off',
@@ -647,6 +658,7 @@ export const FIELDS: readonly FieldEntry[] = [
   },
   {
     id: 'unsubscribe',
+    metric: 'unsubscribeRate',
     label: 'Unsubscribe rate',
     headerWords: [
       'unsubscribe',
@@ -664,9 +676,10 @@ export const FIELDS: readonly FieldEntry[] = [
       '配信停止率',
     ],
   },
-  { id: 'nps', label: 'NPS', headerWords: ['nps', 'net promoter score'] },
+  { id: 'nps', metric: 'nps', label: 'NPS', headerWords: ['nps', 'net promoter score'] },
   {
     id: 'csat',
+    metric: 'csat',
     label: 'CSAT',
     headerWords: [
       'csat',
@@ -777,6 +790,11 @@ export const FIELDS: readonly FieldEntry[] = [
     headerWords: ['events', 'event name', 'event names', 'tracking event', 'tracked event', 'analytics event', 'log event', 'events in the log'],
   },
 ];
+
+/** The fields that hold a touchpoint's figures, each with its key in `metrics`. */
+export const METRIC_FIELDS: readonly (FieldEntry & { metric: keyof Metrics })[] = FIELDS.filter(
+  (entry): entry is FieldEntry & { metric: keyof Metrics } => entry.metric !== undefined,
+);
 
 /** The catalogue entry of each field. */
 export const FIELD_BY_ID: Readonly<Record<Field, FieldEntry>> = Object.fromEntries(FIELDS.map((entry) => [entry.id, entry])) as Record<Field, FieldEntry>;

@@ -89,6 +89,15 @@ export const MetricsSchema = z.object({
 /** The figures a touchpoint row may carry. */
 export type Metrics = z.infer<typeof MetricsSchema>;
 
+export const MeasuredSchema = z.object({
+  /** The figures of `metrics` that were measured (journey measure's --write-metrics, given with --metrics) because the row had none. */
+  fields: z.array(MetricsSchema.keyof()),
+  /** The row of the metrics file they came from. */
+  location: LocationSchema,
+});
+/** Which of a touchpoint's figures come from an event log rather than the inventory. */
+export type Measured = z.infer<typeof MeasuredSchema>;
+
 export const SentimentSchema = z.object({
   /** -2 (very negative) to +2 (very positive); null for words the emotion lexicon does not know, kept as text. */
   score: z.number().min(-2).max(2).nullable(),
@@ -153,6 +162,8 @@ export const TouchpointSchema = z.object({
   lastReviewed: z.string().nullable(),
   /** The event-log events that are this touchpoint (journey measure): event names or COL=VALUE predicates, as written. */
   event: z.string().nullable().optional(),
+  /** Set when --metrics filled figures the row lacked: which, and from where. */
+  measured: MeasuredSchema.optional(),
   /** The touchpoint's 1-based row in its sheet (rowLocation and cellOf give its locations). */
   row: z.number().int().positive(),
   /** Its file, sheet and column letters: one object shared by every row of a sheet, so a million rows do not hold a million copies. */

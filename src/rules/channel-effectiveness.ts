@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { cellOf } from '../model/cells.js';
+import { measuredFrom } from '../model/measured.js';
 import { stageGroups } from '../model/groups.js';
 import type { Touchpoint } from '../model/schema.js';
 import { stageLabel } from '../model/stages.js';
@@ -18,6 +19,11 @@ function channelRate(touchpoints: Touchpoint[]): number {
   return touchpoints.reduce((sum, t) => sum + t.metrics.conversionRate!, 0) / touchpoints.length;
 }
 
+/** A channel's rate as the message writes it: "12%", or "12%, measured" when a figure of it came from an event log (--metrics). */
+function rateText(rate: number, touchpoints: Touchpoint[]): string {
+  return touchpoints.some((t) => measuredFrom(t, 'conversionRate') !== null) ? `${percent(rate)}, measured` : percent(rate);
+}
+
 /** Per stage, the channels that convert best and worst. */
 export const channelEffectiveness = defineRule({
   id: 'channel-effectiveness',
@@ -33,7 +39,7 @@ export const channelEffectiveness = defineRule({
   docs: {
     why: 'Effort follows habit more than results. Putting the channels of a stage side by side shows where effort converts and where it does not.',
     triggers:
-      "Per persona and stage, when at least `minChannels` channels carry conversion rates of the same figure (the same KPI, or none given): an invite-accept rate is never ranked against a checklist-completion rate. A channel's rate is weighted by the Sent column when every touchpoint has it, else the plain mean. Silent when best and worst are equal.",
+      "Per persona and stage, when at least `minChannels` channels carry conversion rates of the same figure (the same KPI, or none given): an invite-accept rate is never ranked against a checklist-completion rate. Conversion measured from an event log (`--metrics`) counts where a row has none of its own, and is called measured. A channel's rate is weighted by the Sent column when every touchpoint has it, else the plain mean. Silent when best and worst are equal.",
     fix: 'Shift effort toward the channel that converts best, or rework (or retire) the touchpoints on the worst one.',
     example: 'In Decision, Buyer converts best on Phone (12%) and worst on Email (1.5%); shift effort toward Phone or rework the Email touchpoints.',
   },
@@ -67,8 +73,8 @@ export const channelEffectiveness = defineRule({
             {
               message:
                 kpi === null
-                  ? `In ${stage}, ${clip(group.persona)} converts best on ${bestLabel} (${percent(best.rate)}) and worst on ${worstLabel} (${percent(worst.rate)})`
-                  : `In ${stage}, ${clip(group.persona)}'s "${clip(kpi)}" is best on ${bestLabel} (${percent(best.rate)}) and worst on ${worstLabel} (${percent(worst.rate)})`,
+                  ? `In ${stage}, ${clip(group.persona)} converts best on ${bestLabel} (${rateText(best.rate, best.touchpoints)}) and worst on ${worstLabel} (${rateText(worst.rate, worst.touchpoints)})`
+                  : `In ${stage}, ${clip(group.persona)}'s "${clip(kpi)}" is best on ${bestLabel} (${rateText(best.rate, best.touchpoints)}) and worst on ${worstLabel} (${rateText(worst.rate, worst.touchpoints)})`,
               fix: `shift effort toward ${bestLabel} or rework the ${worstLabel} touchpoints.`,
             },
             cellOf(best.touchpoints[0]!, 'conversion'),

@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { cellOf, rowLocation } from '../model/cells.js';
 import { interviewFriction } from '../model/interviews.js';
-import type { Field, JourneyModel, Touchpoint } from '../model/schema.js';
+import { measuredFrom } from '../model/measured.js';
+import type { Field, JourneyModel, Location, Metrics, Touchpoint } from '../model/schema.js';
 import { stageLabel } from '../model/stages.js';
 import { defineRule, MAX_RELATED, touchpointReport, type Report } from './rule.js';
 import { clip, listAnd, percent, quotedNames } from './wording.js';
@@ -16,6 +17,8 @@ const MAX_LISTED = 5;
 interface Signal {
   text: string;
   field: Field;
+  /** The metrics file's row when the figure was measured (--metrics), not the inventory's. */
+  measured?: Location;
 }
 
 /**
@@ -74,7 +77,7 @@ export const frictionPoint = defineRule({
   docs: {
     why: 'Friction points are where customers feel the journey: where they get frustrated, drop off or unsubscribe. They are the first places to fix, and the figures say how much is at stake.',
     triggers:
-      "A touchpoint whose sentiment is below `minSentiment`, whose drop-off rate exceeds `maxDropOffRate`, whose unsubscribe rate exceeds `maxUnsubscribeRate`, or whose NPS or CSAT is below `minNps` or `minCsat`. One finding per persona and stage lists its friction points, each with every figure beyond its limit and its pain point (a stage with one friction point names it alone); in a journey-map grid, whose emotion lane is the stage's, one finding per stage names its touchpoints. With interview answers (`--answers`), also a stage where at least `interviewShare` of at least `minInterviewees` interviewees of a persona felt negative (each interviewee's feelings about the stage and its touchpoints averaged), quoting them.",
+      "A touchpoint whose sentiment is below `minSentiment`, whose drop-off rate exceeds `maxDropOffRate`, whose unsubscribe rate exceeds `maxUnsubscribeRate`, or whose NPS or CSAT is below `minNps` or `minCsat`. One finding per persona and stage lists its friction points, each with every figure beyond its limit and its pain point (a stage with one friction point names it alone); in a journey-map grid, whose emotion lane is the stage's, one finding per stage names its touchpoints. A figure measured from an event log (`--metrics`, where the row has none of its own) counts the same and is called measured. With interview answers (`--answers`), also a stage where at least `interviewShare` of at least `minInterviewees` interviewees of a persona felt negative (each interviewee's feelings about the stage and its touchpoints averaged), quoting them.",
     fix: 'Find the cause (the pain point column, customer interviews, session recordings), change the touchpoint, and measure again; record what you changed in the inventory.',
     example:
       '"Invoice email" is a friction point: drop-off 45% (limit 30%) and sentiment "frustrated"; pain point: "Cannot find the PDF"; fix the cause and measure again.',
@@ -85,13 +88,17 @@ export const frictionPoint = defineRule({
       const { metrics } = t;
       if (t.sentiment?.score != null && t.sentiment.score < options.minSentiment)
         found.push({ text: `sentiment "${clip(t.sentiment.text)}"`, field: 'sentiment' });
+      // A figure from --metrics says it was measured, and points at its row in the metrics file.
+      const figure = (metric: keyof Metrics, field: Field, text: string) => {
+        const measured = measuredFrom(t, metric);
+        found.push(measured ? { text: `measured ${text}`, field, measured } : { text, field });
+      };
       if (metrics.dropOffRate !== null && metrics.dropOffRate > options.maxDropOffRate)
-        found.push({ text: `drop-off ${percent(metrics.dropOffRate)} (limit ${percent(options.maxDropOffRate)})`, field: 'dropOff' });
+        figure('dropOffRate', 'dropOff', `drop-off ${percent(metrics.dropOffRate)} (limit ${percent(options.maxDropOffRate)})`);
       if (metrics.unsubscribeRate !== null && metrics.unsubscribeRate > options.maxUnsubscribeRate)
-        found.push({ text: `unsubscribe rate ${percent(metrics.unsubscribeRate)} (limit ${percent(options.maxUnsubscribeRate)})`, field: 'unsubscribe' });
-      if (metrics.nps !== null && metrics.nps < options.minNps) found.push({ text: `NPS ${metrics.nps} (limit ${options.minNps})`, field: 'nps' });
-      if (metrics.csat !== null && metrics.csat < options.minCsat)
-        found.push({ text: `CSAT ${percent(metrics.csat)} (limit ${percent(options.minCsat)})`, field: 'csat' });
+        figure('unsubscribeRate', 'unsubscribe', `unsubscribe rate ${percent(metrics.unsubscribeRate)} (limit ${percent(options.maxUnsubscribeRate)})`);
+      if (metrics.nps !== null && metrics.nps < options.minNps) figure('nps', 'nps', `NPS ${metrics.nps} (limit ${options.minNps})`);
+      if (metrics.csat !== null && metrics.csat < options.minCsat) figure('csat', 'csat', `CSAT ${percent(metrics.csat)} (limit ${percent(options.minCsat)})`);
       return found;
     };
     const reports: Report[] = [];
@@ -113,8 +120,11 @@ export const frictionPoint = defineRule({
       if (list) list.push({ touchpoint, found });
       else byStage.set(key, [{ touchpoint, found }]);
     }
-    const cellsOf = ({ touchpoint, found }: { touchpoint: Touchpoint; found: Signal[] }) =>
-      found.filter((s) => touchpoint.place.columns[s.field] !== undefined).map((s) => cellOf(touchpoint, s.field));
+    type Point = { touchpoint: Touchpoint; found: Signal[] };
+    const cellsOf = ({ touchpoint, found }: Point) =>
+      found.filter((s) => s.measured === undefined && touchpoint.place.columns[s.field] !== undefined).map((s) => cellOf(touchpoint, s.field));
+    // A measured figure's cell is its row in the metrics file: related, never the finding's location, which stays in the inventory.
+    const measuredCells = ({ found }: Point) => found.flatMap((s) => (s.measured ? [s.measured] : []));
     const painCell = (t: Touchpoint) => (t.painPoint && t.place.columns.painPoint ? [cellOf(t, 'painPoint')] : []);
     for (const points of byStage.values()) {
       const { touchpoint } = points[0]!;
@@ -129,7 +139,7 @@ export const frictionPoint = defineRule({
               fix: 'fix the cause and measure again.',
             },
             cells[0] ?? rowLocation(touchpoint),
-            [...cells.slice(1), ...painCell(touchpoint)],
+            [...cells.slice(1), ...measuredCells(points[0]!), ...painCell(touchpoint)],
           ),
         );
         continue;
@@ -142,7 +152,11 @@ export const frictionPoint = defineRule({
       const rest = points.length - shown.length;
       const stage = touchpoint.stage === null ? '' : ` in ${stageLabel(model.stageModel, touchpoint.stage)}`;
       const first = cellsOf(points[0]!)[0] ?? rowLocation(touchpoint);
-      const related = points.flatMap((point, i) => [...(i === 0 ? cellsOf(point).slice(1) : cellsOf(point).slice(0, 1)), ...painCell(point.touchpoint)]);
+      const related = points.flatMap((point, i) => [
+        ...(i === 0 ? cellsOf(point).slice(1) : cellsOf(point).slice(0, 1)),
+        ...measuredCells(point),
+        ...painCell(point.touchpoint),
+      ]);
       reports.push({
         message: `${clip(touchpoint.persona)} meets ${points.length} friction points${stage}: ${listAnd(rest > 0 ? [...shown, `${rest} more`] : shown)}`,
         fix: 'fix the causes, starting with the first, and measure again.',
@@ -160,7 +174,7 @@ export const frictionPoint = defineRule({
       if (found.length === 0) continue;
       const stage = model.stageModel.stages.find((s) => s.id === first!.stage)?.label ?? 'This stage';
       const pain = first!.painPoint ? `; pain point: "${clip(first!.painPoint)}"` : '';
-      const cells = found.map((s) => cellOf(first!, s.field));
+      const cells = found.map((s) => s.measured ?? cellOf(first!, s.field));
       reports.push({
         message: `${stage} is a friction point for ${quotedNames(touchpoints)}: ${listAnd(found.map((s) => s.text))}${pain}`,
         fix: 'fix the cause and measure again.',

@@ -34,7 +34,7 @@ const NOT_ON_A_CSV_AUDIT = [
   /^dist\/init\//,
   /^dist\/measure\//,
   /^dist\/config\/starter\.js$/,
-  /^node_modules\/(yauzl|saxes|xmlchars|micromark[^/]*|mdast-[^/]*|exceljs|@duckdb\/[^/]*|picomatch|tinyglobby|fdir|jsonc-parser|string-width|mermaid)\//,
+  /^node_modules\/(yauzl|saxes|xmlchars|micromark[^/]*|mdast-[^/]*|exceljs|@duckdb\/[^/]*|@clickhouse\/[^/]*|picomatch|tinyglobby|fdir|jsonc-parser|string-width|mermaid)\//,
 ];
 
 describe('bundle graph', () => {

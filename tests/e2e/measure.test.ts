@@ -100,8 +100,11 @@ describe('journey measure', () => {
       .split('\r\n');
     expect(lines[0]).toBe('Persona,Stage,Touchpoint,Reach,Share,Drop-off rate,Conversion rate,Median hours to next,Observed day');
     expect(lines[1]).toMatch(/^[^,]*,Awareness,Paid social ad,7,87\.5%,14\.29%,57\.14%,/);
+    expect(lines.at(-1)).toMatch(/^"# Written by journey/);
     expect(readFileSync(INVENTORY, 'utf8')).toBe(before);
     expect(journey(['measure', CLICKSTREAM, '--write-metrics', INVENTORY]).code).toBe(2);
+    // A metrics file journey wrote is replaced on the next run, as every file it writes.
+    expect(journey(['measure', CLICKSTREAM, '--inventory', INVENTORY, '--write-metrics', out]).code).toBe(0);
   });
 
   it('reads a marketing log with flags: the channel as the event, a COL=VALUE goal', () => {
@@ -210,5 +213,143 @@ describe('journey measure --emit-sql and --results', () => {
     const file = join(dir, 'wrong.csv');
     writeFileSync(file, 'a,b\n1,2\n');
     inputError([CLICKSTREAM, '--results', file], /no "kind" column/);
+  });
+});
+
+describe('--metrics: audit, report and map on measured figures', () => {
+  const metrics = join(dir, 'measured.csv');
+  const write = () => {
+    const run = journey(['measure', CLICKSTREAM, '--inventory', INVENTORY, '--goal', 'purchase', '--write-metrics', metrics, '--format', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+  };
+
+  it('audit finds friction in measured drop-off the inventory has no column for, and notes what it filled', () => {
+    write();
+    const before = readFileSync(INVENTORY, 'utf8');
+    const plain = journey(['audit', INVENTORY, '-f', 'json']);
+    expect(JSON.parse(plain.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'friction-point')).toEqual([]);
+    const run = journey(['audit', INVENTORY, '--metrics', metrics, '-f', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    const friction = JSON.parse(run.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'friction-point');
+    expect(friction.map((f: { message: string }) => f.message)).toEqual([
+      '"Pricing page" is a friction point: measured drop-off 33.3% (limit 30%)',
+      '"Checkout" is a friction point: measured drop-off 80% (limit 30%)',
+    ]);
+    expect(friction[0].related).toContainEqual(expect.objectContaining({ file: metrics, row: 3 }));
+    expect(run.stderr).toContain(`note: ${metrics}: measured figures filled in for 5 of 5 touchpoints`);
+    expect(readFileSync(INVENTORY, 'utf8')).toBe(before);
+  });
+
+  it('report and map say which figures were measured', () => {
+    write();
+    const report = journey(['report', INVENTORY, '--metrics', metrics]);
+    expect(report.code, report.stderr).toBe(0);
+    expect(report.stdout).toContain('measured drop-off 80%');
+    const map = journey(['map', INVENTORY, '--metrics', metrics, '--format', 'svg']);
+    expect(map.code, map.stderr).toBe(0);
+    expect(map.stdout).toContain('>80% (measured)<');
+    const html = journey(['map', INVENTORY, '--metrics', metrics]).stdout;
+    expect(html).toContain('>80% (measured)<');
+    expect(html).toContain('["Drop-off","80% (measured)"]');
+  });
+
+  it('a row no touchpoint matches is a note; a bad metrics file is one line naming its line, exit 2', () => {
+    const odd = join(dir, 'odd-metrics.csv');
+    writeFileSync(odd, 'Touchpoint,Drop-off rate\nCheckout,50%\nNo such touchpoint,10%\n');
+    const run = journey(['audit', INVENTORY, '--metrics', odd, '-f', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(`note: ${odd}: 1 row matches no touchpoint of the inventory: "No such touchpoint" (line 3)`);
+    const bad = join(dir, 'bad-metrics.csv');
+    writeFileSync(bad, 'Touchpoint,Drop-off rate\nCheckout,half\n');
+    for (const command of ['audit', 'report', 'map']) {
+      const failed = journey([command, INVENTORY, '--metrics', bad]);
+      expect(failed.code, failed.stderr).toBe(2);
+      expect(failed.stderr).toBe(`journey: ${bad}:2: Drop-off rate "half" is not a rate (41%, 0.41)\n`);
+    }
+    const missing = journey(['audit', INVENTORY, '--metrics', join(dir, 'none.csv')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+    expect(journey(['audit', INVENTORY, 'fixtures/sample-inventory.csv', '--metrics', metrics]).stderr).toContain(
+      '--metrics: goes with one inventory file, not 2',
+    );
+  });
+});
+
+describe("the config's events map", () => {
+  const folder = mkdtempSync(join(tmpdir(), 'journey-measure-config-'));
+  const inventory = join(folder, 'inventory.csv');
+  const configFile = join(folder, 'journey.config.json');
+  writeFileSync(inventory, readFileSync(INVENTORY));
+  const withConfig = (events: unknown) => writeFileSync(configFile, JSON.stringify({ events }));
+
+  it('measures a touchpoint it names by its events instead of the Event cell, and says a name no touchpoint has', () => {
+    withConfig({ 'sign-up FORM': 'page_view', 'Welcome email': ['email_open', 'persona=Admin'], Webinar: 'webinar_join' });
+    const run = journey(['measure', CLICKSTREAM, '--inventory', inventory, '--format', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    // The same as an inventory whose Event cells say so: the config wins over the cells of the touchpoints it names.
+    const edited = join(dir, 'edited-inventory.csv');
+    writeFileSync(edited, readFileSync(INVENTORY, 'utf8').replace(',signup', ',page_view').replace(',email_open', ',"email_open, persona=Admin"'));
+    const same = measureJson([CLICKSTREAM, '--inventory', edited]);
+    const result = JSON.parse(run.stdout) as MeasureResult;
+    expect(result.touchpoints).toEqual(same.touchpoints);
+    expect(result.touchpoints).not.toEqual(measureJson([CLICKSTREAM, '--inventory', INVENTORY]).touchpoints);
+    expect(run.stderr).toContain(`note: ${configFile}: events names "Webinar", which is no touchpoint of ${inventory}`);
+  });
+
+  it('a column the log lacks is one line naming the config entry; a bad entry is a config error', () => {
+    withConfig({ Checkout: 'plan=pro' });
+    let run = journey(['measure', CLICKSTREAM, '--inventory', inventory]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^journey: .*journey\.config\.json events\["Checkout"\]: the log .* has no column "plan"/);
+    withConfig({ Checkout: 42 });
+    run = journey(['measure', CLICKSTREAM, '--inventory', inventory]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/events\.Checkout/);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('journey inspect on an event log', () => {
+  it('shows the columns journey measure uses with their evidence, what the log holds, and the command to run', () => {
+    const run = journey(['inspect', CLICKSTREAM]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('An event log (CSV), one row per customer event');
+    expect(run.stdout).toMatch(/user +"user_id" by its name: 8 distinct ids in \d+ sampled rows/);
+    expect(run.stdout).toMatch(/time +"timestamp" by its name: \d+% of \d+ sampled values read as times/);
+    expect(run.stdout).toContain('28 rows: 25 events of 8 users, from 2024-03-01T08:00:00.000Z to 2024-03-22T12:00:00.000Z');
+    expect(run.stdout).toContain('1 row without a user id (user_id) left out');
+    expect(run.stdout).toContain('"ad_click" ×8 (7 users)');
+    expect(run.stdout).toContain(`journey measure ${CLICKSTREAM}\n`);
+    // The same figures journey measure reads.
+    const measured = measureJson([CLICKSTREAM]);
+    const json = journey(['inspect', 'fixtures/measure/process.xes', CLICKSTREAM, '--format', 'json']);
+    expect(json.code, json.stderr).toBe(0);
+    const [xes, csv] = JSON.parse(json.stdout).files;
+    expect(xes.eventLog.columns.map((c: { column: string | null }) => c.column)).toEqual(['case:concept:name', 'time:timestamp', 'concept:name', null]);
+    expect({ users: csv.eventLog.users, events: csv.eventLog.events, first: csv.eventLog.first }).toEqual({
+      users: measured.users,
+      events: measured.events,
+      first: measured.first,
+    });
+  });
+
+  it('names a column found by its values in the command, and leaves a table that is no log refused', () => {
+    const named = join(dir, 'named-log.csv');
+    writeFileSync(named, 'user_id,timestamp,what\na,2024-01-01T10:00:00Z,open\na,2024-01-02T10:00:00Z,click\nb,2024-01-03T10:00:00Z,open\n');
+    const run = journey(['inspect', named]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`journey measure ${named} --event what`);
+    // A CSV must be a log by its header: a metrics export with a date column and repeating campaigns stays refused.
+    const metrics = join(dir, 'campaigns.csv');
+    writeFileSync(metrics, 'date,campaign,clicks,cost\n2024-01-01,a,3,1\n2024-01-02,b,4,2\n2024-01-02,a,1,2\n');
+    const refused = journey(['inspect', metrics]);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).not.toContain('event log (CSV)');
+    const broken = join(dir, 'broken.parquet');
+    writeFileSync(broken, 'PAR1 not really');
+    const failed = journey(['inspect', broken]);
+    expect(failed.code).toBe(2);
+    expect(failed.stdout).toContain('cannot be read as parquet');
   });
 });

@@ -10,6 +10,11 @@ import { TestPostgres } from '../helpers/postgres.js';
 import { ENGINE_SPECS, randomEvents } from '../helpers/measure-random.js';
 import { FIXTURE_CASES } from '../helpers/measure-fixtures.js';
 import { measureWithDuckdb } from '../../src/measure/run.js';
+import { DEFAULT_FINDING_OPTIONS, buildResult } from '../../src/measure/build.js';
+import { metricsCsv } from '../../src/measure/metrics-csv.js';
+import { inventoryPlan } from '../../src/measure/plan.js';
+import { readInventory } from '../../src/engine/pipeline.js';
+import { ConfigResolver } from '../../src/config/load.js';
 
 describe('DuckDB agrees with the oracle', () => {
   for (const [label, spec] of ENGINE_SPECS) {
@@ -20,6 +25,27 @@ describe('DuckDB agrees with the oracle', () => {
         const actual = comparable(assembleFigures(await duckdbRows(events, spec), spec));
         expect(actual, `seed ${seed}`).toEqual(expected);
       }
+    });
+  }
+});
+
+describe('the metrics CSV (--write-metrics) from DuckDB is the one the oracle gives', () => {
+  const inventory = 'fixtures/measure/inventory.csv';
+  for (const [index, fixture] of FIXTURE_CASES.entries()) {
+    it(`on ${fixture.file}${index === 0 ? ' against its inventory' : ''}`, async () => {
+      const model = index === 0 ? (await readInventory({ path: inventory }, await new ConfigResolver().forFile(inventory))).model : null;
+      const plan = model === null ? null : inventoryPlan(inventory, model);
+      const goal = plan === null ? fixture.goal : { ...fixture.goal!, label: 'Checkout', touchpoint: 'Checkout' };
+      const run = await measureWithDuckdb(fixture.file, { columns: fixture.columns, threads: 2, keepEvents: true }, plan, goal, fixture.spec);
+      const csvOf = (figures: typeof run.figures) =>
+        metricsCsv(
+          buildResult({ reading: run.reading, figures, spec: run.spec, plan, goal, windowText: null, findingOptions: DEFAULT_FINDING_OPTIONS }),
+          plan,
+          (name) => [...new Set(model?.touchpoints.filter((t) => t.name === name).map((t) => t.persona) ?? [''])],
+        );
+      const written = csvOf(run.figures);
+      expect(written.split('\r\n').length).toBeGreaterThan(3);
+      expect(written).toBe(csvOf(oracleFigures(run.events!, run.spec)));
     });
   }
 });

@@ -92,7 +92,16 @@ describe('journey map layout', () => {
 
   it('averages known KPIs per stage and lists KPI names', () => {
     const stages = mapOf(JOURNEY).personas[0]!.stages;
-    expect(stages[0]!.kpis).toEqual({ conversion: null, dropOff: null, nps: null, openRate: null, clickRate: null, csat: null, names: ['Sessions'] });
+    expect(stages[0]!.kpis).toEqual({
+      conversion: null,
+      dropOff: null,
+      nps: null,
+      openRate: null,
+      clickRate: null,
+      csat: null,
+      names: ['Sessions'],
+      measured: [],
+    });
     expect(stages[2]!.kpis.conversion).toBeCloseTo(0.1);
     expect(stages[3]!.kpis.dropOff).toBeCloseTo(0.5);
     expect(stages[3]!.friction).toBe(true);

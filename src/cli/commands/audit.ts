@@ -11,7 +11,7 @@ import { ConfigError } from '../../errors.js';
 import { FORMATTERS, type Formatter } from '../../formatters/index.js';
 import type { FailOn } from '../../vocab/severity.js';
 import { exitCode } from '../exit.js';
-import { answersOption, failOnOption, type InputFlags, inputOptions, stateOption } from '../flags.js';
+import { answersOption, metricsOption, failOnOption, type InputFlags, inputOptions, stateOption } from '../flags.js';
 import { emit, type PlannedOutput, writeFileAtomically } from '../outputs.js';
 import { readInputs } from '../prologue.js';
 import { say } from '../say.js';
@@ -109,28 +109,30 @@ async function runAudit(files: string[], flags: AuditFlags): Promise<number> {
 
 export function registerAudit(program: Command): void {
   inputOptions(
-    answersOption(
-      program
-        .command('audit')
-        .description('audit inventories (.xlsx, .csv, .tsv, folders; - reads CSV from stdin)')
-        .argument('<files...>', 'inventory files or folders')
-        .addOption(
-          new Option('-f, --format <name>', 'output format (default: stylish in a terminal, compact — one line per finding — otherwise)').choices(
-            Object.keys(FORMATTERS),
-          ),
-        )
-        .addOption(failOnOption('--fail-on', 'lowest severity that makes the exit code 1', 'error'))
-        .addOption(stateOption())
-        .option('--max-warnings <count>', 'exit 1 when there are more warnings than this', (value) => {
-          if (!/^\d+$/.test(value)) throw new ConfigError(`--max-warnings: expected a whole number ≥ 0, got "${value}"`);
-          return Number(value);
-        })
-        .option('--quiet', 'report errors only (the summary says how many warnings and infos it hid)')
-        .option('--step-summary', 'append a findings table to $GITHUB_STEP_SUMMARY (the default with --format github only)')
-        .option('--no-step-summary', 'never append to $GITHUB_STEP_SUMMARY')
-        .option('--exit-zero', 'exit 0 even when there are findings (input and config errors still exit 2)')
-        .option('--baseline <file>', 'report and fail only on findings not in this baseline')
-        .option('--write-baseline <file>', "record today's findings as the baseline, then exit 0"),
+    metricsOption(
+      answersOption(
+        program
+          .command('audit')
+          .description('audit inventories (.xlsx, .csv, .tsv, folders; - reads CSV from stdin)')
+          .argument('<files...>', 'inventory files or folders')
+          .addOption(
+            new Option('-f, --format <name>', 'output format (default: stylish in a terminal, compact — one line per finding — otherwise)').choices(
+              Object.keys(FORMATTERS),
+            ),
+          )
+          .addOption(failOnOption('--fail-on', 'lowest severity that makes the exit code 1', 'error'))
+          .addOption(stateOption())
+          .option('--max-warnings <count>', 'exit 1 when there are more warnings than this', (value) => {
+            if (!/^\d+$/.test(value)) throw new ConfigError(`--max-warnings: expected a whole number ≥ 0, got "${value}"`);
+            return Number(value);
+          })
+          .option('--quiet', 'report errors only (the summary says how many warnings and infos it hid)')
+          .option('--step-summary', 'append a findings table to $GITHUB_STEP_SUMMARY (the default with --format github only)')
+          .option('--no-step-summary', 'never append to $GITHUB_STEP_SUMMARY')
+          .option('--exit-zero', 'exit 0 even when there are findings (input and config errors still exit 2)')
+          .option('--baseline <file>', 'report and fail only on findings not in this baseline')
+          .option('--write-baseline <file>', "record today's findings as the baseline, then exit 0"),
+      ),
     ),
   ).action(async (files: string[], flags: AuditFlags) => {
     process.exitCode = await runAudit(files, flags);

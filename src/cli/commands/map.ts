@@ -11,7 +11,7 @@ import type { Finding, JourneyModel } from '../../model/schema.js';
 import { nearest } from '../../model/text.js';
 import { MAP_TYPES, buildJourneyMap, type LaneKind, type MapSource, type MapType } from '../../views/map/layout.js';
 import { EXIT, exitCode } from '../exit.js';
-import { answersOption, type InputFlags, inputOptions } from '../flags.js';
+import { answersOption, metricsOption, type InputFlags, inputOptions } from '../flags.js';
 import { findBrowser } from '../browser.js';
 import { emit, ensureFolderOf, writeAtomically } from '../outputs.js';
 import { outputOf, readInputs } from '../prologue.js';
@@ -41,20 +41,22 @@ export interface MapFlags extends InputFlags {
 
 export function registerMap(program: Command): void {
   inputOptions(
-    answersOption(
-      program
-        .command('map')
-        .description(
-          'draw the journey map: one page per persona (HTML, SVG, PNG, PDF or Mermaid) with stages, touchpoints by channel, the emotion curve, pains, opportunities, KPIs and handoffs',
-        )
-        .argument('<files...>', 'inventory files or folders')
-        .addOption(new Option('--type <type>', 'which map').choices(MAP_TYPES).default('current'))
-        .addOption(
-          new Option('--lanes <kind>', 'detail, blueprint and day maps: one lane per channel or per team').choices(['channel', 'team']).default('channel'),
-        )
-        .addOption(new Option('--format <name>', 'output format').choices(MAP_FORMATS).default('html'))
-        .option('--persona <name>', 'draw only this persona')
-        .option('--browser <path>', 'Chromium, Chrome or Edge program for --format png and pdf (default: $CHROME_PATH, else the first found)'),
+    metricsOption(
+      answersOption(
+        program
+          .command('map')
+          .description(
+            'draw the journey map: one page per persona (HTML, SVG, PNG, PDF or Mermaid) with stages, touchpoints by channel, the emotion curve, pains, opportunities, KPIs and handoffs',
+          )
+          .argument('<files...>', 'inventory files or folders')
+          .addOption(new Option('--type <type>', 'which map').choices(MAP_TYPES).default('current'))
+          .addOption(
+            new Option('--lanes <kind>', 'detail, blueprint and day maps: one lane per channel or per team').choices(['channel', 'team']).default('channel'),
+          )
+          .addOption(new Option('--format <name>', 'output format').choices(MAP_FORMATS).default('html'))
+          .option('--persona <name>', 'draw only this persona')
+          .option('--browser <path>', 'Chromium, Chrome or Edge program for --format png and pdf (default: $CHROME_PATH, else the first found)'),
+      ),
     ),
   ).action(async (files: string[], flags: MapFlags) => {
     process.exitCode = await runMap(files, flags);

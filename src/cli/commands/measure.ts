@@ -34,6 +34,7 @@ export interface MeasureFlags {
   format: (typeof FORMATS)[number];
   output?: string;
   engine: 'duckdb' | 'clickhouse';
+  clickhouseUrl?: string;
   emitSql?: DialectName;
   table?: string;
   results?: string;
@@ -85,7 +86,10 @@ export function registerMeasure(program: Command): void {
     .addOption(new Option('-f, --format <name>', 'output format').choices(FORMATS).default('stylish'))
     .option('-o, --output <file>', 'write the output to a file instead of stdout')
     .addOption(
-      new Option('--engine <name>', 'the engine that runs the metrics: DuckDB embedded, or ClickHouse in process (chdb, when installed)')
+      new Option(
+        '--engine <name>',
+        'the engine that runs the metrics: DuckDB embedded, or ClickHouse in process (chdb, when installed; on a server with --clickhouse-url)',
+      )
         .choices(['duckdb', 'clickhouse'])
         .default('duckdb'),
     )
@@ -94,7 +98,11 @@ export function registerMeasure(program: Command): void {
         DIALECTS,
       ),
     )
-    .option('--table <name>', 'with --emit-sql: the table the events are in (default: events)')
+    .option(
+      '--clickhouse-url <url>',
+      'run the ClickHouse SQL on this server (http[s]://[user:password@]host:port[/database]; or $CLICKHOUSE_USER, $CLICKHOUSE_PASSWORD): EVENTS (or --table) is the table the events are in',
+    )
+    .option('--table <name>', 'with --emit-sql or --clickhouse-url: the table the events are in (default: events for --emit-sql, EVENTS for --clickhouse-url)')
     .option('--results <file>', "render what the warehouse returned for --emit-sql's query (CSV or JSON lines), with the same flags")
     .option('--write-metrics <file>', 'write per-touchpoint measured figures (reach, drop-off, conversion) as a CSV keyed like the inventory')
     .addOption(new Option('--fail-on <severity>', 'lowest severity of a finding that makes the exit code 1').choices(FAIL_ON).default('error'))
@@ -126,7 +134,16 @@ async function readInventory(file: string, flags: MeasureFlags): Promise<{ plan:
   const { model } = await readInventoryModel({ path: file }, config);
   if (model.touchpoints.length === 0) throw new InputError({ file }, 'no touchpoints in this inventory');
   const { inventoryPlan } = await import('../../measure/plan.js');
-  return { plan: inventoryPlan(file, model), model };
+  const { unknown, ...plan } = inventoryPlan(file, model, { file: config.file, events: config.events });
+  // A config may serve several inventories: a name this one lacks is said, not an error.
+  for (const name of unknown) {
+    const near = nearest(
+      name,
+      plan.touchpoints.map((tp) => tp.name),
+    );
+    note(`${config.file ?? 'config'}: events names "${name}", which is no touchpoint of ${file}${near ? `; did you mean "${near}"?` : ''}`);
+  }
+  return { plan, model };
 }
 
 function goalPlan(
@@ -171,6 +188,8 @@ function funnelSteps(text: string | undefined, plan: InventoryPlan | null, goal:
 async function runMeasure(events: string, flags: MeasureFlags): Promise<number> {
   if (flags.emitSql !== undefined && flags.results !== undefined)
     throw new ConfigError('--emit-sql and --results cannot be used together: emit the SQL, run it, then render its results with --results');
+  if (flags.clickhouseUrl !== undefined && (flags.emitSql !== undefined || flags.results !== undefined))
+    throw new ConfigError(`--clickhouse-url runs the SQL on the server: it cannot go with ${flags.emitSql !== undefined ? '--emit-sql' : '--results'}`);
   if (flags.window !== undefined && flags.funnel === undefined) throw new ConfigError('--window applies to a funnel: name its steps with --funnel');
   const windowMs = flags.window === undefined ? null : parseWindow(flags.window);
   const inventory = flags.inventory === undefined ? null : await readInventory(flags.inventory, flags);
@@ -209,9 +228,18 @@ async function runMeasure(events: string, flags: MeasureFlags): Promise<number> 
     const segmented = { ...spec, segments: flags.segments };
     const readOptions = { columns, timeFormat: flags.timeFormat, memoryLimit: flags.memoryLimit, threads: flags.threads };
     const run =
-      flags.engine === 'clickhouse'
-        ? await (await import('../../measure/chdb.js')).measureWithChdb(events, readOptions, plan, goal, segmented)
-        : await measureWithDuckdb(events, readOptions, plan, goal, segmented);
+      flags.clickhouseUrl !== undefined
+        ? await (await import('../../measure/chdb.js')).measureOnClickHouseServer(
+            flags.clickhouseUrl,
+            flags.table ?? events,
+            readOptions,
+            plan,
+            goal,
+            segmented,
+          )
+        : flags.engine === 'clickhouse'
+          ? await (await import('../../measure/chdb.js')).measureWithChdb(events, readOptions, plan, goal, segmented)
+          : await measureWithDuckdb(events, readOptions, plan, goal, segmented);
     result = buildResult({ reading: run.reading, figures: run.figures, spec: run.spec, plan, goal, windowText: flags.window ?? null, findingOptions });
   }
   for (const text of result.notes) note(text);

@@ -4,7 +4,7 @@ import { audit, type AuditOptions } from '../../engine/audit.js';
 import { loadReportFormatter } from '../../formatters/index.js';
 import type { PlanChanges } from '../../formatters/types.js';
 import type { FailOn } from '../../vocab/severity.js';
-import { answersOption, failOnOption, type InputFlags, inputOptions, stateOption } from '../flags.js';
+import { answersOption, metricsOption, failOnOption, type InputFlags, inputOptions, stateOption } from '../flags.js';
 import { reportPath } from '../../engine/paths.js';
 import { emit, ensureFolderOf, writeFileAtomically } from '../outputs.js';
 import { announceWritten } from '../written.js';
@@ -52,13 +52,15 @@ async function runReport(files: string[], flags: ReportFlags): Promise<number> {
 
 export function registerReport(program: Command): void {
   inputOptions(
-    answersOption(
-      program
-        .command('report')
-        .description('write the markdown gap report: the most serious gaps, what the plan changes, coverage and findings per persona, data hygiene')
-        .argument('<files...>', 'inventory files or folders')
-        .addOption(failOnOption('--fail-on', 'lowest severity that makes the exit code 1', 'never'))
-        .addOption(stateOption()),
+    metricsOption(
+      answersOption(
+        program
+          .command('report')
+          .description('write the markdown gap report: the most serious gaps, what the plan changes, coverage and findings per persona, data hygiene')
+          .argument('<files...>', 'inventory files or folders')
+          .addOption(failOnOption('--fail-on', 'lowest severity that makes the exit code 1', 'never'))
+          .addOption(stateOption()),
+      ),
     ),
   ).action(async (files: string[], flags: ReportFlags) => {
     process.exitCode = await runReport(files, flags);

@@ -2,6 +2,7 @@ import { shorten, terminalLine } from '../../escape.js';
 import type { InspectResult } from '../../engine/inspect.js';
 import { FIELD_LABEL } from '../../model/columns.js';
 import type { Field } from '../../model/schema.js';
+import { eventLogLines } from '../measure/inspect.js';
 
 const SOURCE: Record<'default' | 'config' | 'file', string> = {
   default: "journey's default",
@@ -37,6 +38,10 @@ export function inspectText(result: InspectResult): string {
   const lines: string[] = [];
   for (const file of result.files) {
     lines.push(`${terminalLine(file.file)}${file.kind ? ` (${file.kind})` : ''}`);
+    if (file.eventLog) {
+      lines.push(...eventLogLines(file.eventLog), '');
+      continue;
+    }
     if (file.error !== null) {
       lines.push(`  not read: ${terminalLine(file.error)}`);
       // What journey saw in each table, so a refused file is never a dead end.

@@ -1,6 +1,7 @@
 // The journey map's layout model: what goes where, computed from a JourneyModel and its findings.
 // Pure functions; the renderers (html.ts, svg.ts, mermaid.ts) only draw what this returns.
 import { cellOf } from '../../model/cells.js';
+import { measuredFrom } from '../../model/measured.js';
 import { findHandoffs } from '../../model/handoffs.js';
 import { type Finding, type JourneyModel, type Location, type Severity, type Touchpoint, findingSentence } from '../../model/schema.js';
 import { isOutbound } from '../../model/groups.js';
@@ -98,6 +99,25 @@ export interface StageKpis {
   csat: number | null;
   /** The KPI names its touchpoints track. */
   names: string[];
+  /** The figures above that average at least one measured figure (--metrics): the map says "measured" beside them. */
+  measured: MeasuredKpi[];
+}
+
+/** A stage figure that can come from an event log. */
+export type MeasuredKpi = 'conversion' | 'dropOff' | 'nps' | 'openRate' | 'clickRate' | 'csat';
+
+const KPI_METRIC: Record<MeasuredKpi, keyof Touchpoint['metrics']> = {
+  conversion: 'conversionRate',
+  dropOff: 'dropOffRate',
+  nps: 'nps',
+  openRate: 'openRate',
+  clickRate: 'clickRate',
+  csat: 'csat',
+};
+
+/** A stage figure as drawn: "41%", or "41% (measured)" when it holds a figure measured from an event log. */
+export function kpiValue(kpis: StageKpis, kpi: MeasuredKpi, text: string): string {
+  return kpis.measured.includes(kpi) ? `${text} (measured)` : text;
 }
 
 /** A handoff between consecutive stages: who gives the customer to whom, and how many days pass. */
@@ -232,18 +252,20 @@ function toMapFinding(finding: Finding): MapFinding {
 function metricsOf(t: Touchpoint): MapField[] {
   const m = t.metrics;
   const fields: MapField[] = [];
-  const add = (label: string, value: number | null, format: (n: number) => string) => {
-    if (value !== null) fields.push({ label, value: format(value) });
+  // A figure measured from an event log (--metrics) says so: the inventory did not write it.
+  const add = (label: string, metric: keyof Touchpoint['metrics'], format: (n: number) => string) => {
+    const value = m[metric];
+    if (value !== null) fields.push({ label, value: measuredFrom(t, metric) ? `${format(value)} (measured)` : format(value) });
   };
-  add('Audience', m.audience, numberText);
-  add('Sent', m.sent, numberText);
-  add('Open rate', m.openRate, percentText);
-  add('Click rate', m.clickRate, percentText);
-  add('Conversion', m.conversionRate, percentText);
-  add('Drop-off', m.dropOffRate, percentText);
-  add('Unsubscribe rate', m.unsubscribeRate, percentText);
-  add('NPS', m.nps, numberText);
-  add('CSAT', m.csat, (csat) => `${percentText(csat)} (${numberText(csat * 5)} of 5)`);
+  add('Audience', 'audience', numberText);
+  add('Sent', 'sent', numberText);
+  add('Open rate', 'openRate', percentText);
+  add('Click rate', 'clickRate', percentText);
+  add('Conversion', 'conversionRate', percentText);
+  add('Drop-off', 'dropOffRate', percentText);
+  add('Unsubscribe rate', 'unsubscribeRate', percentText);
+  add('NPS', 'nps', numberText);
+  add('CSAT', 'csat', (csat) => `${percentText(csat)} (${numberText(csat * 5)} of 5)`);
   return fields;
 }
 
@@ -530,6 +552,9 @@ function buildPersonaMap(source: MapSource, slice: PersonaSlice, options: MapOpt
         clickRate: figure((t) => t.metrics.clickRate),
         csat: figure((t) => t.metrics.csat),
         names,
+        measured: (Object.entries(KPI_METRIC) as [MeasuredKpi, keyof Touchpoint['metrics']][]).flatMap(([kpi, metric]) =>
+          inStage.some((t) => measuredFrom(t, metric) !== null) ? [kpi] : [],
+        ),
       },
       friction: stageCards.some((c) => c.friction) || (emotion !== null && emotion < 0),
       handoffIn: handoffs.find((h) => h.toStage === id) ?? null,

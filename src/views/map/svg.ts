@@ -1,7 +1,7 @@
 // Renders one persona's map as a static SVG (valid XML) for slides, wikis and READMEs.
 import { htmlText as x } from '../../escape.js';
 import type { JourneyMap, MapCard, MapStage, PersonaMap } from './layout.js';
-import { percentText } from './layout.js';
+import { kpiValue, percentText } from './layout.js';
 import { LIGHT as C } from './palette.js';
 import { MARKUP_MARKER } from '../../marker.js';
 
@@ -115,9 +115,9 @@ function stageSvg(stage: MapStage, column: number, geometry: SvgGeometry): strin
     ? 'Gap: no touchpoint'
     : `${stage.touchpoints} touchpoint${stage.touchpoints === 1 ? '' : 's'}${stage.findings.length ? ` · ${stage.findings.length} finding${stage.findings.length === 1 ? '' : 's'}` : ''}`;
   const kpis = [
-    stage.kpis.conversion !== null ? `conv. ${percentText(stage.kpis.conversion)}` : '',
-    stage.kpis.dropOff !== null ? `drop-off ${percentText(stage.kpis.dropOff)}` : '',
-    stage.kpis.nps !== null ? `NPS ${Math.round(stage.kpis.nps)}` : '',
+    stage.kpis.conversion !== null ? `conv. ${kpiValue(stage.kpis, 'conversion', percentText(stage.kpis.conversion))}` : '',
+    stage.kpis.dropOff !== null ? `drop-off ${kpiValue(stage.kpis, 'dropOff', percentText(stage.kpis.dropOff))}` : '',
+    stage.kpis.nps !== null ? `NPS ${kpiValue(stage.kpis, 'nps', String(Math.round(stage.kpis.nps)))}` : '',
   ].filter(Boolean);
   const handoff = stage.handoffIn;
   const wait = handoff === null ? '' : handoff.days < 0 ? `overlap ${-handoff.days} d` : `${handoff.days} d`;
