@@ -460,6 +460,8 @@ writeFileSync(
 await import('./fixtures/shapes.mjs');
 await import('./fixtures/reading.mjs');
 await import('./fixtures/reading-values.mjs');
+// Files journey refuses, and folders of inventories beside docs: scripts/fixtures/dead-ends.mjs.
+await import('./fixtures/dead-ends.mjs');
 // A trial-sized workbook with the gaps its author knows: scripts/fixtures/trial.mjs.
 await import('./fixtures/trial.mjs');
 // Event logs for journey measure: scripts/fixtures/measure.mjs.

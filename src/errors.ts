@@ -47,9 +47,16 @@ export class InputProblems extends InputError {
 
 /** A file that holds no inventory (its tables are something else, or name no touchpoints): an input error that says what it saw. */
 export class NotInventoryError extends InputError {
-  constructor(place: InputPlace, message: string) {
+  /**
+   * True when a table looked like an inventory (its header names a touchpoint, stage, channel or timing
+   * column) but could not be read as one: a folder run reports it as an input error, where it passes over
+   * other markdown (docs, READMEs) with a note.
+   */
+  readonly inventoryLike: boolean;
+  constructor(place: InputPlace, message: string, options: { inventoryLike?: boolean } = {}) {
     super(place, message);
     this.name = 'NotInventoryError';
+    this.inventoryLike = options.inventoryLike ?? false;
   }
 }
 

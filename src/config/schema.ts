@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { ReadLimitsSchema } from '../load/limits.js';
-import { DirectionSchema, FieldSchema, ModeSchema, SeveritySchema, StatusSchema } from '../model/schema.js';
+import { DirectionSchema, FieldSchema, ModeSchema, SeveritySchema, StatusSchema } from '../model/zod.js';
 import { StageModelNameSchema } from '../model/stage-models.js';
 import { GUIDE_LANGUAGES, QUESTION_KINDS, TEMPLATE_PLACEHOLDERS } from '../interview/questions.js';
 

@@ -39,6 +39,8 @@ export interface AuditOptions {
   state?: JourneyState;
   /** An interview answers sheet (journey interview --template) about the inventory: read into its model's interviews before the rules run. */
   answers?: string | undefined;
+  /** Today for the date-based rules, YYYY-MM-DD (default: today, or SOURCE_DATE_EPOCH's day). */
+  date?: string;
   /**
    * Measured figures (journey measure --write-metrics) about the inventory: filled into the touchpoints
    * that have no figure of their own before the rules run.
@@ -67,7 +69,7 @@ async function readMetrics(path: string, model: JourneyModel, limits: ReadLimits
  */
 export async function audit(inputs: AuditInput[], options: AuditOptions): Promise<AuditResult> {
   const configs = options.configs ?? new ConfigResolver();
-  const date = today();
+  const date = options.date ?? today();
   const files: FileResult[] = [];
   const findings: Finding[] = [];
   const overviews: FileOverview[] = [];

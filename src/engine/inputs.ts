@@ -1,9 +1,10 @@
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
 import { INPUT_FORMATS, auditedInFolders, formatOfName } from '../load/formats.js';
 import type { ReadableInput } from './pipeline.js';
+import { answerColumnOf } from '../model/answer-columns.js';
 
 // Markdown found in folders and globs is audited only when it holds an inventory table: most is docs.
 const ALWAYS = INPUT_FORMATS.filter((format) => format.inFolders === 'always');
@@ -111,7 +112,9 @@ export async function expandInputs(args: string[], notes: string[] = []): Promis
     const options = { ignore: ALWAYS_IGNORED, dot: false, onlyFiles: true, expandDirectories: false, caseSensitiveMatch: true, followSymbolicLinks: false };
     // A glob matches no link at all (followSymbolicLinks: false), so it cannot be led out of its folder either.
     const matched = folder ? await walkFolder(arg, notes) : await glob(arg, { ...options, absolute: isAbsolute(arg) });
-    const found = await withoutPlainMarkdown(matched.filter((path) => !excluded(path)));
+    const skipped: string[] = [];
+    const found = await withoutAnswerSheets(await withoutPlainMarkdown(matched.filter((path) => !excluded(path)).sort(), skipped), skipped);
+    for (const text of skipped) notes.push(text);
     if (found.length === 0) {
       const reason = folder
         ? `is a folder with nothing to audit (${nothingToAudit()} inside${negations.length ? ' that the ! patterns leave' : ''})`
@@ -141,12 +144,63 @@ export function nothingToAudit(): string {
   return `no ${ALWAYS.flatMap((format) => format.extensions).join(', ')} files, nor ${WHEN_INVENTORY.map((format) => format.extensions[0]).join(', ')} files with an inventory table,`;
 }
 
-/** The paths without the markdown files that hold no inventory table (READMEs, docs), which folders and globs skip silently. */
-export async function withoutPlainMarkdown(paths: string[]): Promise<string[]> {
+/**
+ * The paths without the markdown files that hold no inventory table (READMEs, docs), each passed over
+ * with a note in `notes` saying why; a markdown table that looks like an inventory but cannot be read
+ * stays, so its error is said and the run fails.
+ */
+export async function withoutPlainMarkdown(paths: string[], notes: string[] = []): Promise<string[]> {
   const checked = (path: string) => formatOfName(path)?.inFolders === 'when-inventory';
   if (!paths.some(checked)) return paths;
-  const { hasInventoryTable } = await import('../model/markdown-inventory.js');
+  const { markdownVerdict } = await import('../model/markdown-inventory.js');
   const kept: string[] = [];
-  for (const path of paths) if (!checked(path) || (await hasInventoryTable(path))) kept.push(path);
+  for (const path of paths) {
+    if (!checked(path)) {
+      kept.push(path);
+      continue;
+    }
+    const verdict = await markdownVerdict(path);
+    if (verdict.audit) kept.push(path);
+    else notes.push(`skipped ${path}: ${verdict.reason}`);
+  }
+  return kept;
+}
+
+/** True when a CSV or TSV file's first line is the header of journey interview's answers sheet. */
+async function isAnswerSheet(path: string): Promise<boolean> {
+  const extension = path.slice(path.lastIndexOf('.')).toLowerCase();
+  if (extension !== '.csv' && extension !== '.tsv') return false;
+  const file = await open(path).catch(() => null);
+  if (file === null) return false;
+  try {
+    const { buffer, bytesRead } = await file.read({ buffer: Buffer.alloc(4096), position: 0 });
+    const line =
+      buffer
+        .subarray(0, bytesRead)
+        .toString('utf8')
+        .replace(/^\uFEFF/, '')
+        .split(/\r?\n/)[0] ?? '';
+    const columns = new Set(
+      line
+        .split(extension === '.tsv' ? '\t' : /[,;]/)
+        .map((cell) => answerColumnOf(cell.replace(/^"|"$/g, '').trim()))
+        .filter((column) => column !== undefined),
+    );
+    return columns.has('interviewee') && (columns.has('quote') || columns.has('feeling')) && columns.size >= 4;
+  } finally {
+    await file.close();
+  }
+}
+
+/**
+ * The paths without the interview answers sheets a folder holds beside its inventories (journey
+ * interview --template writes them there), each passed over with a note: they go with --answers.
+ */
+export async function withoutAnswerSheets(paths: string[], notes: string[] = []): Promise<string[]> {
+  const kept: string[] = [];
+  for (const path of paths) {
+    if (await isAnswerSheet(path)) notes.push(`skipped ${path}: an interview answers sheet (journey interview --template); give it with --answers`);
+    else kept.push(path);
+  }
   return kept;
 }

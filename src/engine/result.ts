@@ -1,115 +1,116 @@
-import * as z from 'zod';
-import { FindingSchema, SheetSummarySchema } from '../model/schema.js';
-import { INPUT_KINDS } from '../load/formats.js';
+// The result of an audit, as plain types: the engine builds it, formatters render it, and the
+// programmatic API publishes these declarations as they are (src/api/types.ts).
+import type { InputKind } from '../load/formats.js';
+import type { Finding, SheetSummary } from '../model/schema.js';
 
-export const FileResultSchema = z.object({
-  file: z.string(),
-  kind: z.enum(INPUT_KINDS).nullable(),
-  sheets: z.array(SheetSummarySchema),
-  personas: z.array(z.string()),
-  touchpoints: z.number().int().nonnegative(),
-  /** Why the file could not be audited (an input error), or null. */
-  error: z.string().nullable(),
-});
 /** What was read from one input file. */
-export type FileResult = z.infer<typeof FileResultSchema>;
+export interface FileResult {
+  file: string;
+  kind: InputKind | null;
+  sheets: SheetSummary[];
+  personas: string[];
+  touchpoints: number;
+  /** Why the file could not be audited (an input error), or null. */
+  error: string | null;
+}
 
-export const SummarySchema = z.object({
-  files: z.number().int().nonnegative(),
-  touchpoints: z.number().int().nonnegative(),
-  personas: z.number().int().nonnegative(),
-  errors: z.number().int().nonnegative(),
-  warnings: z.number().int().nonnegative(),
-  infos: z.number().int().nonnegative(),
-  inputErrors: z.number().int().nonnegative(),
+/** The counts of one audit. */
+export interface Summary {
+  files: number;
+  touchpoints: number;
+  personas: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** Files that could not be read. */
+  inputErrors: number;
   /** Findings left out by the config's `ignore` entries and by `journey-ignore` notes in Notes cells. */
-  ignored: z.number().int().nonnegative(),
+  ignored: number;
   /** With --baseline: findings left out because the baseline has them, and baseline entries no longer found. */
-  baselined: z.number().int().nonnegative().optional(),
-  fixed: z.number().int().nonnegative().optional(),
+  baselined?: number | undefined;
+  fixed?: number | undefined;
   /** With --quiet: the warnings and infos left out. */
-  hidden: z.number().int().nonnegative().optional(),
-});
-export type Summary = z.infer<typeof SummarySchema>;
+  hidden?: number | undefined;
+}
 
-export const StageOverviewSchema = z.object({
-  stage: z.string(),
-  touchpoints: z.number().int().nonnegative(),
-  /** Touchpoints per channel id. */
-  channels: z.record(z.string(), z.number().int().positive()),
-  teams: z.array(z.string()),
-  inbound: z.number().int().nonnegative(),
-  outbound: z.number().int().nonnegative(),
-  automatic: z.number().int().nonnegative(),
-  manual: z.number().int().nonnegative(),
-  ongoing: z.number().int().nonnegative(),
-  kpis: z.array(z.string()),
-  /** First and last day offset of the stage's touchpoints, when they have days. */
-  firstDay: z.number().int().nonnegative().nullable(),
-  lastDay: z.number().int().nonnegative().nullable(),
-  /** Distinct pain points and opportunities of the stage's touchpoints (a journey-map grid's lanes); absent when none. */
-  painPoints: z.array(z.string()).optional(),
-  opportunities: z.array(z.string()).optional(),
-  /** What interviewees said about the stage (--answers); absent without answers about it. */
-  interviews: z
-    .object({
-      /** Interviewees who gave a feeling: the mean and the negative ones are of them. */
-      interviewees: z.number().int().nonnegative(),
-      /** Interviewees who answered at all, with a feeling or only a quote. */
-      answered: z.number().int().nonnegative(),
-      /** Every quote about the stage; `quotes` keeps the first ten. */
-      quoted: z.number().int().nonnegative(),
-      negative: z.number().int().nonnegative(),
-      /** The interviewees' mean feeling, -2..+2. */
-      score: z.number().nullable(),
-      /** Their quotes, most negative first (at most ten). */
-      quotes: z.array(z.object({ quote: z.string(), score: z.number().nullable(), touchpoint: z.string().nullable(), interviewee: z.string() })),
-    })
-    .optional(),
-});
 /** What one persona meets in one stage, counted for the gap report. */
-export type StageOverview = z.infer<typeof StageOverviewSchema>;
+export interface StageOverview {
+  stage: string;
+  touchpoints: number;
+  /** Touchpoints per channel id. */
+  channels: Record<string, number>;
+  teams: string[];
+  inbound: number;
+  outbound: number;
+  automatic: number;
+  manual: number;
+  ongoing: number;
+  kpis: string[];
+  /** First and last day offset of the stage's touchpoints, when they have days. */
+  firstDay: number | null;
+  lastDay: number | null;
+  /** Distinct pain points and opportunities of the stage's touchpoints (a journey-map grid's lanes); absent when none. */
+  painPoints?: string[] | undefined;
+  opportunities?: string[] | undefined;
+  /** What interviewees said about the stage (--answers); absent without answers about it. */
+  interviews?:
+    | {
+        /** Interviewees who gave a feeling: the mean and the negative ones are of them. */
+        interviewees: number;
+        /** Interviewees who answered at all, with a feeling or only a quote. */
+        answered: number;
+        /** Every quote about the stage; `quotes` keeps the first ten. */
+        quoted: number;
+        negative: number;
+        /** The interviewees' mean feeling, -2..+2. */
+        score: number | null;
+        /** Their quotes, most negative first (at most ten). */
+        quotes: { quote: string; score: number | null; touchpoint: string | null; interviewee: string }[];
+      }
+    | undefined;
+}
 
-export const HandoffOverviewSchema = z.object({
-  fromStage: z.string(),
-  toStage: z.string(),
-  fromTeam: z.string().nullable(),
-  toTeam: z.string().nullable(),
-  fromTouchpoint: z.string(),
-  toTouchpoint: z.string(),
-  fromDay: z.number().int().nonnegative(),
-  toDay: z.number().int().nonnegative(),
-  days: z.number().int(),
-  changesTeam: z.boolean(),
-});
-export type HandoffOverview = z.infer<typeof HandoffOverviewSchema>;
+/** A handoff between consecutive stages of one persona. */
+export interface HandoffOverview {
+  fromStage: string;
+  toStage: string;
+  fromTeam: string | null;
+  toTeam: string | null;
+  fromTouchpoint: string;
+  toTouchpoint: string;
+  fromDay: number;
+  toDay: number;
+  days: number;
+  changesTeam: boolean;
+}
 
-export const PersonaOverviewSchema = z.object({
-  persona: z.string(),
+export interface PersonaOverview {
+  persona: string;
   /** Every stage of the stage model, in order, including empty ones (except those missing-stage's ignoreStages lists for the persona). */
-  stages: z.array(StageOverviewSchema),
+  stages: StageOverview[];
   /** Touchpoints whose stage is unknown, blank, or not given (a timeline), counted like a stage; null when there are none. */
-  unplaced: StageOverviewSchema.nullable(),
-  handoffs: z.array(HandoffOverviewSchema),
-});
-export type PersonaOverview = z.infer<typeof PersonaOverviewSchema>;
+  unplaced: StageOverview | null;
+  handoffs: HandoffOverview[];
+}
 
-export const FileOverviewSchema = z.object({
-  file: z.string(),
-  stages: z.array(z.object({ id: z.string(), label: z.string() })),
-  channels: z.array(z.object({ id: z.string(), label: z.string() })),
-  personas: z.array(PersonaOverviewSchema),
-});
 /** The coverage of one inventory: what the gap report draws its matrices and timelines from. */
-export type FileOverview = z.infer<typeof FileOverviewSchema>;
+export interface FileOverview {
+  file: string;
+  stages: { id: string; label: string }[];
+  channels: { id: string; label: string }[];
+  personas: PersonaOverview[];
+}
 
-export const AuditResultSchema = z.object({
-  version: z.literal(1),
-  files: z.array(FileResultSchema),
-  findings: z.array(FindingSchema),
-  summary: SummarySchema,
-  /** Per-file coverage, present when asked for (journey report). */
-  overviews: z.array(FileOverviewSchema).optional(),
-});
-/** The outcome of one `journey audit`: what formatters render. */
-export type AuditResult = z.infer<typeof AuditResultSchema>;
+/**
+ * The outcome of one `journey audit`: what formatters render, and the `--format json` output (which adds
+ * `tool`). `version` is the version of this shape: it changes only when a field is removed or changes
+ * meaning; new optional fields may appear within a version.
+ */
+export interface AuditResult {
+  version: 1;
+  files: FileResult[];
+  findings: Finding[];
+  summary: Summary;
+  /** Per-file coverage, present when asked for (`overview: true`, journey report). */
+  overviews?: FileOverview[] | undefined;
+}

@@ -165,11 +165,13 @@ export const formatReport: Formatter = (result, options) => {
         ? ` It judges today's journey: the ${plural(planned, 'planned row')} are left out of every finding (see What the plan changes).`
         : '';
   lines.push(
-    `journey read ${read.length === 1 ? '1 inventory' : `${read.length} inventories`} (${listAnd(inventories)}) with ${plural(personas.length, 'persona')}${personas.length ? ` (${listAnd(personas.map(name))})` : ''} and ${plural(summary.touchpoints, 'touchpoint')}, and found ${total === 0 ? 'no gaps' : findingCounts(summary)}.` +
-      state +
-      (summary.ignored
-        ? ` ${plural(summary.ignored, 'finding')} accepted in the config's ignore list or by journey-ignore notes ${summary.ignored === 1 ? 'is' : 'are'} left out.`
-        : ''),
+    read.length === 0
+      ? `journey read no inventory: ${result.files.length === 1 ? 'the one input was' : `none of the ${result.files.length} inputs was`} read, so this report has no journey to judge.`
+      : `journey read ${read.length === 1 ? '1 inventory' : `${read.length} inventories`} (${listAnd(inventories)}) with ${plural(personas.length, 'persona')}${personas.length ? ` (${listAnd(personas.map(name))})` : ''} and ${plural(summary.touchpoints, 'touchpoint')}, and found ${total === 0 ? 'no gaps' : findingCounts(summary)}.` +
+          state +
+          (summary.ignored
+            ? ` ${plural(summary.ignored, 'finding')} accepted in the config's ignore list or by journey-ignore notes ${summary.ignored === 1 ? 'is' : 'are'} left out.`
+            : ''),
   );
   for (const file of result.files) if (file.error !== null) lines.push('', `> ✖ Not read: ${markdownText(file.error)}`);
 

@@ -2,6 +2,7 @@ import { basename, extname } from 'node:path';
 import { columnIndex } from '../load/address.js';
 import { isCellError, type CellValue, type LoadedFile } from '../load/index.js';
 import { FIELD_LABEL } from '../model/columns.js';
+import { RATE_FIELDS } from '../model/fields.js';
 import { type Field, type JourneyModel, type Location, type Touchpoint, findingSentence } from '../model/schema.js';
 import { cleanText, foldKey } from '../model/text.js';
 import { invalidValue } from '../rules/invalid-value.js';
@@ -35,7 +36,6 @@ export interface CleanCopy {
   rowCount: number;
 }
 
-const RATE_KEYS = { opens: 'openRate', clicks: 'clickRate', conversion: 'conversionRate', dropOff: 'dropOffRate', unsubscribe: 'unsubscribeRate' } as const;
 const TEXT_FIELDS: readonly Field[] = ['team', 'frequency', 'kpi', 'owner', 'painPoint'];
 const capitalized = (choices: string[], id: string) => choices.find((choice) => choice.toLowerCase() === id) ?? id;
 
@@ -80,7 +80,13 @@ export function cleanCopy(loaded: LoadedFile, model: JourneyModel): CleanCopy {
   // Confident typos the model read as the value they misspell: the copy keeps them as written, flagged, for the team to fix.
   const typos = new Set<string>();
   for (const problem of model.problems)
-    if ((problem.reason.code === 'unknown' || problem.reason.code === 'not-in-set') && problem.reason.readAs !== undefined)
+    if (
+      (problem.kind === 'unknown-value'
+        ? problem.readAs
+        : problem.kind === 'invalid-value' && problem.reason.code === 'not-in-set'
+          ? problem.reason.readAs
+          : undefined) !== undefined
+    )
       typos.add(`${problem.location.sheet}\u0000${problem.location.row}\u0000${problem.location.column}`);
   const personaNames = new Map(model.personas.map((persona) => [foldKey(persona.name), persona.name]));
   const personas = new Map<string, PersonaRows>(model.personas.map((persona) => [persona.name, { persona: persona.name, rows: [] }]));
@@ -205,8 +211,7 @@ export function cleanCopy(loaded: LoadedFile, model: JourneyModel): CleanCopy {
           else row[field] = { value: written };
         } else row[field] = { value };
       };
-      for (const [field, key] of Object.entries(RATE_KEYS) as [keyof typeof RATE_KEYS, (typeof RATE_KEYS)[keyof typeof RATE_KEYS]][])
-        figure(field, touchpoint?.metrics[key] ?? null);
+      for (const [field, key] of RATE_FIELDS) figure(field, touchpoint?.metrics[key] ?? null);
       figure('audience', touchpoint?.metrics.audience ?? null);
       figure('sent', touchpoint?.metrics.sent ?? null);
       figure('nps', touchpoint?.metrics.nps ?? null);

@@ -1,5 +1,6 @@
 import type { Field, Channel, StageModel } from '../model/schema.js';
 import { FIELD_LABEL } from '../model/columns.js';
+import { FIELD_BY_ID, RATE_FIELDS } from '../model/fields.js';
 import { closedVocabularyChoices } from '../model/vocabulary.js';
 import { foldKey } from '../model/text.js';
 
@@ -98,48 +99,7 @@ export const COLUMN_ORDER: readonly Field[] = [
   'notes',
 ];
 
-const RATE_FIELDS: readonly Field[] = ['opens', 'clicks', 'conversion', 'dropOff', 'unsubscribe'];
-
-const NOTES: Record<Field, string> = {
-  stage: 'Lifecycle stage the customer is in. Pick from the list (the stage model, in order).',
-  touchpoint: 'The communication, named so a colleague knows it: "Welcome email series", "Kickoff call".',
-  channel: 'Where it reaches the customer. One channel per row; pick from the list.',
-  team: 'The team that owns it. Pick from the list or type another team.',
-  mode: 'Ongoing (always there, e.g. a help page), Automatic (sent by software) or Manual (done by a person).',
-  direction: 'Outbound: we reach out. Inbound: the customer comes to us.',
-  day: 'Days from the start of the journey when it happens: a whole number, 0 for day one.',
-  frequency: 'How often: once, daily, weekly, monthly, quarterly, triggered...',
-  persona: 'The persona this row is for (the sheet name could not hold it as written).',
-  kpi: 'How you know it works: open rate, activation rate, win rate...',
-  notes: 'Anything else worth knowing.',
-  owner: 'The person responsible (DRI).',
-  audience: 'How many people it reaches: a whole number.',
-  sent: 'How many were sent: a whole number.',
-  opens: 'Open rate, e.g. 42%.',
-  clicks: 'Click rate, e.g. 3%.',
-  conversion: 'Conversion rate, e.g. 8%.',
-  dropOff: 'Share of people who drop off here, e.g. 60%.',
-  unsubscribe: 'Unsubscribe rate, e.g. 0.5%.',
-  nps: 'Net Promoter Score, -100 to 100.',
-  csat: 'Customer satisfaction: a 1–5 score or a percentage.',
-  sentiment: 'How the customer feels: -2 to +2, or a word (frustrated, neutral, delighted).',
-  painPoint: 'What goes wrong for the customer here, in their words.',
-  lastReviewed: 'When someone last checked it still runs and says the right thing (a date).',
-  status: 'Live, Planned or Retired (retired rows are kept but left out of the audit).',
-  event: 'The event-log events that are this touchpoint, for journey measure: event names or COLUMN=value, separated by commas.',
-};
-
-const WIDTHS: Partial<Record<Field, number>> = {
-  touchpoint: 34,
-  kpi: 22,
-  painPoint: 30,
-  notes: 40,
-  team: 18,
-  stage: 16,
-  channel: 16,
-  frequency: 12,
-  lastReviewed: 14,
-};
+const RATE_FIELD_IDS: readonly Field[] = RATE_FIELDS.map(([field]) => field);
 
 /** Excel refuses a validation message longer than this. */
 const MAX_MESSAGE = 255;
@@ -257,7 +217,7 @@ export function templateSpec(options: TemplateOptions): TemplateSpec {
     } else if (field === 'nps') {
       validation = { kind: 'whole', min: -100, max: 100 };
       error = 'NPS: a whole number from -100 to 100.';
-    } else if (RATE_FIELDS.includes(field)) {
+    } else if (RATE_FIELD_IDS.includes(field)) {
       validation = { kind: 'decimal', min: 0, max: 1 };
       error = `${FIELD_LABEL[field]}: a percentage from 0% to 100%; type it with the % sign, e.g. 12%.`;
       numFmt = '0.0%';
@@ -269,8 +229,8 @@ export function templateSpec(options: TemplateOptions): TemplateSpec {
       error = 'Last reviewed: a date such as 2026-03-01.';
       numFmt = 'yyyy-mm-dd';
     }
-    const width = Math.max(WIDTHS[field] ?? 12, header.length + 4);
-    return { field, header, note: NOTES[field], width, validation, error, numFmt };
+    const { note, width = 12 } = FIELD_BY_ID[field].template;
+    return { field, header, note, width: Math.max(width, header.length + 4), validation, error, numFmt };
   });
 
   const personas = options.personas.length > 0 ? options.personas : [DEFAULT_PERSONA];

@@ -3,97 +3,11 @@ import { isCellError } from '../load/table.js';
 import { cellLocation } from '../model/cells.js';
 import type { InterviewAnswer, JourneyModel, Location, Stage } from '../model/schema.js';
 import type { SentimentLexicon } from '../model/sentiment.js';
+import { ANSWER_COLUMNS, ANSWER_HEADERS, type AnswerColumn, answerColumnOf } from '../model/answer-columns.js';
 import { foldKey, nearest } from '../model/text.js';
 import { listAnd } from '../english.js';
 
-/** The columns of an answers sheet, in the order `journey interview --template` writes them. */
-export const ANSWER_COLUMNS = ['persona', 'interviewee', 'stage', 'touchpoint', 'question', 'quote', 'feeling', 'date'] as const;
-export type AnswerColumn = (typeof ANSWER_COLUMNS)[number];
-
-/** The header each column gets in the template, and the words a header may use instead (the guide's languages). */
-export const ANSWER_HEADERS: Record<AnswerColumn, { label: string; words: readonly string[] }> = {
-  persona: { label: 'Persona', words: ['persona', 'segment', 'perfil', 'profil', 'ペルソナ'] },
-  interviewee: {
-    label: 'Interviewee',
-    words: [
-      'interviewee',
-      'interviewee id',
-      'participant',
-      'respondent',
-      'entrevistado',
-      'participante',
-      'interviewé',
-      'befragte',
-      'teilnehmer',
-      'intervistato',
-      'geïnterviewde',
-      '回答者',
-      '対象者',
-    ],
-  },
-  stage: { label: 'Stage', words: ['stage', 'phase', 'etapa', 'fase', 'étape', 'ステージ', 'フェーズ'] },
-  touchpoint: {
-    label: 'Touchpoint',
-    words: [
-      'touchpoint',
-      'touch point',
-      'ponto de contato',
-      'punto de contacto',
-      'point de contact',
-      'kontaktpunkt',
-      'punto di contatto',
-      'contactmoment',
-      'タッチポイント',
-    ],
-  },
-  question: { label: 'Question', words: ['question', 'pregunta', 'pergunta', 'frage', 'domanda', 'vraag', '質問'] },
-  quote: {
-    label: 'Quote',
-    words: [
-      'quote',
-      'answer',
-      'verbatim',
-      'cita',
-      'respuesta',
-      'citação',
-      'resposta',
-      'citation',
-      'réponse',
-      'zitat',
-      'antwort',
-      'citazione',
-      'risposta',
-      'citaat',
-      'antwoord',
-      '発言',
-      '回答',
-    ],
-  },
-  feeling: {
-    label: 'Feeling',
-    words: [
-      'feeling',
-      'emotion',
-      'sentiment',
-      'score',
-      'sentimiento',
-      'emoción',
-      'sentimento',
-      'emoção',
-      'ressenti',
-      'émotion',
-      'gefühl',
-      'emotion',
-      'sensazione',
-      'emozione',
-      'gevoel',
-      'emotie',
-      '感情',
-      '気持ち',
-    ],
-  },
-  date: { label: 'Date', words: ['date', 'interview date', 'fecha', 'data', 'datum', '日付'] },
-};
+export { ANSWER_COLUMNS, ANSWER_HEADERS, type AnswerColumn } from '../model/answer-columns.js';
 
 /** One interviewee's answer about one stage or touchpoint. */
 export type Answer = InterviewAnswer;
@@ -119,12 +33,10 @@ function text(value: CellValue | undefined): string {
 
 /** The header row and each answer column's index: the first of the first rows naming at least three answer columns. */
 function findHeader(rows: readonly RawRow[]): { row: RawRow; columns: Partial<Record<AnswerColumn, number>> } | null {
-  const lookup = new Map<string, AnswerColumn>();
-  for (const column of ANSWER_COLUMNS) for (const word of [ANSWER_HEADERS[column].label, ...ANSWER_HEADERS[column].words]) lookup.set(foldKey(word), column);
   for (const row of rows.slice(0, HEADER_SEARCH_ROWS)) {
     const columns: Partial<Record<AnswerColumn, number>> = {};
     row.cells.forEach((cell, index) => {
-      const column = lookup.get(foldKey(text(cell)));
+      const column = answerColumnOf(text(cell));
       if (column !== undefined && columns[column] === undefined) columns[column] = index;
     });
     if (Object.keys(columns).length >= 3) return { row, columns };

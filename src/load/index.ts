@@ -11,7 +11,7 @@ import type { LoadedFile, RawRow } from './table.js';
 import type { XlsxOptions } from './xlsx/index.js';
 import { formatOfBytes, formatOfName, type InputKind } from './formats.js';
 
-export type { CellValue, Heading, LoadedFile, RawRow, RawTable } from './table.js';
+export type { CellValue, Heading, LoadedFile, MergedRange, RawRow, RawTable } from './table.js';
 export { isCellError } from './table.js';
 
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);

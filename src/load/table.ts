@@ -27,8 +27,22 @@ export interface RawTable {
   lines?: true;
   /** A markdown table's headings above it, outermost first (the nearest is `sheet`), with their level and line. */
   headings?: Heading[];
+  /**
+   * A workbook's merged ranges, clipped to the rows and columns that hold data, whose top-left cell holds
+   * a value; each cell of a range holds that value in `rows` (as a spreadsheet shows it). The model decides
+   * what a range means: a divider row, a stage merged down its rows, a header across columns.
+   */
+  merges?: MergedRange[];
   /** Rows left out because they are too long to read (a markdown row over 64 KiB): an error if the table is an inventory. */
   oversized?: { row: number; kib: number; limitKib: number }[];
+}
+
+/** A merged range of a sheet: 1-based rows and 0-based columns, first and last included. */
+export interface MergedRange {
+  firstRow: number;
+  lastRow: number;
+  firstColumn: number;
+  lastColumn: number;
 }
 
 /** A markdown heading: its text, level (1 for `#`) and 1-based line. */

@@ -19,6 +19,12 @@ export interface Dialect {
   cast(expression: string, type: SqlType): string;
   /** A user's route: touchpoint names in time order (ties by file order), joined by the unit separator. */
   routeAgg(touchpoint: string, time: string, seq: string): string;
+  /**
+   * An exact median aggregate (the middle value, or the mean of the two middle values), where the dialect
+   * has one: one hash aggregate instead of ranking every value by a window sort. Without it, medians are
+   * ranked with ROW_NUMBER.
+   */
+  median?: (expression: string) => string;
   /** The unit separator (U+001F) that joins a route's steps. */
   separator: string;
   /** An expression ordered byte by byte (PostgreSQL would otherwise sort by its locale). */
@@ -64,7 +70,9 @@ export const DIALECT: Record<DialectName, Dialect> = {
   duckdb: dialect('duckdb', {
     id: (name) => sqlIdentifier(name, '"'),
     str: (text) => sqlStringLiteral(text, false),
-    routeAgg: (tp, t, seq) => `STRING_AGG(${tp}, CHR(31) ORDER BY ${t}, ${seq})`,
+    // Each user's events as a list sorted in the aggregate: an ordered STRING_AGG sorts every route's rows apart, several times slower.
+    routeAgg: (tp, t, seq) => `ARRAY_TO_STRING(LIST_TRANSFORM(LIST_SORT(LIST(STRUCT_PACK(t := ${t}, s := ${seq}, p := ${tp}))), x -> x.p), CHR(31))`,
+    median: (x) => `MEDIAN(${x})`,
     separator: 'CHR(31)',
     bytewise: (expression) => expression,
     epochMillis: (column) => `EPOCH_MS(TRY_CAST(${column} AS TIMESTAMPTZ))`,
@@ -73,6 +81,7 @@ export const DIALECT: Record<DialectName, Dialect> = {
     id: (name) => sqlIdentifier(name, '"'),
     str: (text) => sqlStringLiteral(text, false),
     routeAgg: (tp, t, seq) => `STRING_AGG(${tp}, CHR(31) ORDER BY ${t}, ${seq})`,
+    median: (x) => `PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY ${x})`,
     separator: 'CHR(31)',
     bytewise: (expression) => `${expression} COLLATE "C"`,
     // PostgreSQL has no TRY_CAST: text that does not start like a date is NULL instead of failing the query.

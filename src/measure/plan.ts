@@ -168,6 +168,8 @@ export function normalizeCtes(
   order: string | null,
   plan: InventoryPlan | null,
   goal: GoalPlan | null,
+  /** Also keep the time column's own text in ev_read (as rt), for counting times that cannot be read without joining back to the rows. */
+  rawTime = false,
 ): [Cte, Cte, Cte] {
   const col = (name: string) => d.text(d.id(name));
   const event = col(columns.event);
@@ -188,12 +190,16 @@ export function normalizeCtes(
   return [
     [
       'ev_read',
-      `SELECT ${col(columns.user)} AS u, ${time} AS t, ${order ?? '0'} AS o, ${event} AS e, ${columns.segment === null ? d.cast('NULL', 'text') : col(columns.segment)} AS sg, ${touchpoint} AS tp, ${goalCondition === null ? '0' : `CASE WHEN ${goalCondition} THEN 1 ELSE 0 END`} AS g FROM ${source}`,
+      `SELECT ${col(columns.user)} AS u, ${time} AS t, ${order ?? '0'} AS o, ${event} AS e, ${columns.segment === null ? d.cast('NULL', 'text') : col(columns.segment)} AS sg, ${touchpoint} AS tp, ${goalCondition === null ? '0' : `CASE WHEN ${goalCondition} THEN 1 ELSE 0 END`} AS g${rawTime ? `, ${col(columns.time)} AS rt` : ''} FROM ${source}`,
     ],
     [
       'ev_kept',
       `SELECT u, t, o, e, sg, tp, g, ROW_NUMBER() OVER (PARTITION BY u, t, e ORDER BY o) AS dup FROM ev_read WHERE u IS NOT NULL AND t IS NOT NULL AND e IS NOT NULL`,
     ],
-    ['ev', `SELECT u, t, ROW_NUMBER() OVER (ORDER BY t, o, ${d.bytewise('e')}) AS seq, tp, g, e, sg, ${stageRank} AS st FROM ev_kept WHERE dup = 1`],
+    // A file's row number is already unique and in file order: it is the event's position as it is, without sorting every event again.
+    [
+      'ev',
+      `SELECT u, t, ${order === null ? `ROW_NUMBER() OVER (ORDER BY t, o, ${d.bytewise('e')})` : 'o'} AS seq, tp, g, e, sg, ${stageRank} AS st FROM ev_kept WHERE dup = 1`,
+    ],
   ];
 }

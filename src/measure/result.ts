@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { LocationSchema, SeveritySchema } from '../model/schema.js';
+import { LocationSchema, SeveritySchema } from '../model/zod.js';
 
 const share = z.number().min(0).max(1);
 const hours = z.number().nullable();

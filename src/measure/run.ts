@@ -133,9 +133,9 @@ export async function withLog<T>(
     await engine.run(`CREATE TEMP TABLE src_rows AS SELECT ROW_NUMBER() OVER () AS o, * FROM src`).catch((error: unknown) => {
       throw new InputError({ file }, `cannot be read (${firstLine(error)})`);
     });
-    const [ctesRead, ctesKept, ctesEv] = normalizeCtes(d, 'src_rows', detected, time, 'o', plan, goal);
+    const [ctesRead, ctesKept, ctesEv] = normalizeCtes(d, 'src_rows', detected, time, 'o', plan, goal, true);
     await engine.run(`CREATE TEMP TABLE ev_read AS ${ctesRead[1]}`);
-    const raw = d.text(`s.${d.id(detected.time)}`);
+    const raw = 'r.rt';
     const [counts] = await engine.rows(`SELECT
       COUNT(*) AS rows,
       COUNT(*) FILTER (WHERE r.u IS NULL) AS no_user,
@@ -145,7 +145,7 @@ export async function withLog<T>(
       COUNT(*) FILTER (WHERE r.u IS NOT NULL AND r.t IS NOT NULL AND r.e IS NULL) AS no_event,
       COUNT(*) FILTER (WHERE r.t IS NOT NULL AND regexp_matches(${raw}, ${ZONED})) AS zoned,
       COUNT(*) FILTER (WHERE r.t IS NOT NULL) AS timed
-      FROM ev_read r JOIN src_rows s ON s.o = r.o`);
+      FROM ev_read r`);
     // ev_read's own CTE reads the table just made.
     await engine.run(`CREATE TEMP TABLE ev AS WITH ${ctesKept[0]} AS (${ctesKept[1]}) ${ctesEv[1]}`);
     const [{ kept } = { kept: 0 }] = await engine.rows('SELECT COUNT(*) AS kept FROM ev');

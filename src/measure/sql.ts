@@ -50,11 +50,11 @@ export function metricQuery(d: Dialect, spec: MetricSpec, before: Cte[] = []): s
   }
   ctes.push(
     ['eg', `SELECT ug.grp AS grp, ev.u AS u, ev.t AS t, ev.seq AS seq, ev.tp AS tp, ev.g AS g, ev.st AS st FROM ev JOIN ug ON ug.u = ev.u`],
-    // The route: touchpoint events in time order, ties in file order; back = 1 is the route's last event, nt the next event's time.
+    // The route: touchpoint events in time order, ties in file order; nt is the next event's time, NULL at the route's last event
+    // (one window, one sort: the last event is not ranked by a second sort in the other direction).
     [
       'r',
       `SELECT grp, u, t, seq, tp, st,
-    ROW_NUMBER() OVER (PARTITION BY grp, u ORDER BY t DESC, seq DESC) AS back,
     MIN(${d.nullable('t')}) OVER (PARTITION BY grp, u ORDER BY t, seq ROWS BETWEEN 1 FOLLOWING AND 1 FOLLOWING) AS nt
   FROM eg WHERE tp IS NOT NULL`,
     ],
@@ -64,7 +64,7 @@ export function metricQuery(d: Dialect, spec: MetricSpec, before: Cte[] = []): s
     row('totals', 'grp', NULL, NULL, 'COUNT(DISTINCT u)', 'COUNT(*)', NULL, 'FROM eg GROUP BY grp'),
     row('span', 'grp', NULL, NULL, 'MIN(t)', 'MAX(t)', NULL, 'FROM eg GROUP BY grp'),
     row('tp', 'grp', 'tp', NULL, 'COUNT(DISTINCT u)', 'COUNT(*)', NULL, 'FROM r GROUP BY grp, tp'),
-    row('tp_end', 'grp', 'tp', NULL, 'COUNT(*)', NULL, NULL, 'FROM r WHERE back = 1 GROUP BY grp, tp'),
+    row('tp_end', 'grp', 'tp', NULL, 'COUNT(*)', NULL, NULL, 'FROM r WHERE nt IS NULL GROUP BY grp, tp'),
   );
   if (spec.goal) {
     ctes.push(['goal_last', `SELECT grp, u, MAX(t) AS gt FROM eg WHERE g = 1 GROUP BY grp, u`]);
@@ -136,19 +136,19 @@ export function metricQuery(d: Dialect, spec: MetricSpec, before: Cte[] = []): s
 
   if (spec.steps !== null && spec.steps.length > 0) funnel(d, spec, spec.steps, ctes, branches, medians, row);
 
-  ctes.push(
-    ['median_values', medians.join('\n  UNION ALL ')],
-    [
+  ctes.push(['median_values', medians.join('\n  UNION ALL ')]);
+  let median: [x: string, rest: string];
+  if (d.median !== undefined) median = [d.median('x'), 'FROM median_values GROUP BY kd, grp, name, pos'];
+  else {
+    ctes.push([
       'median_ranked',
       `SELECT kd, grp, name, pos, x, ROW_NUMBER() OVER (PARTITION BY kd, grp, name, pos ORDER BY x) AS rn, COUNT(*) OVER (PARTITION BY kd, grp, name, pos) AS cn FROM median_values`,
-    ],
-  );
-  // The middle value, or the mean of the two middle values: 2·rn is n+1 for an odd count, n or n+2 for an even one.
+    ]);
+    // The middle value, or the mean of the two middle values: 2·rn is n+1 for an odd count, n or n+2 for an even one.
+    median = ['AVG(x)', 'FROM median_ranked WHERE 2 * rn BETWEEN cn AND cn + 2 GROUP BY kd, grp, name, pos'];
+  }
   branches.push(
-    row('median', 'grp', 'name', 'pos', NULL, NULL, 'AVG(x)', 'FROM median_ranked WHERE 2 * rn BETWEEN cn AND cn + 2 GROUP BY kd, grp, name, pos').replace(
-      `${d.cast(str('median'), 'text')} AS kind`,
-      `${d.cast('kd', 'text')} AS kind`,
-    ),
+    row('median', 'grp', 'name', 'pos', NULL, NULL, ...median).replace(`${d.cast(str('median'), 'text')} AS kind`, `${d.cast('kd', 'text')} AS kind`),
   );
 
   const withClause = ctes.map(([name, sql]) => `${name} AS (\n  ${sql}\n)`).join(',\n');

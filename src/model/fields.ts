@@ -1,4 +1,4 @@
-import type { Field, Metrics } from './schema.js';
+import { type Metrics, RATE_METRICS, type RateMetric } from './metrics.js';
 
 /**
  * The field catalogue: one entry per inventory column journey reads. Everything that lists fields
@@ -10,8 +10,8 @@ import type { Field, Metrics } from './schema.js';
  * punctuation and spacing ignored), whole or as the words of a longer header ("Customer touchpoint",
  * "HOW (Channel/Tactic)"). English words come first: on a clash the first field that names a word keeps it.
  */
-export interface FieldEntry {
-  id: Field;
+export interface FieldEntry<Id extends string = string> {
+  id: Id;
   /** How messages and templates name the column. */
   label: string;
   headerWords: readonly string[];
@@ -25,9 +25,26 @@ export interface FieldEntry {
    * measured figure from `--metrics` fills when the inventory has none.
    */
   metric?: keyof Metrics;
+  /**
+   * What a journey-map grid's lane label says when the lane holds this field (grids run lanes down and
+   * stages across: "Touchpoints", "Emotions", "Pain points"); matched folded, a plural "s" taken off.
+   */
+  laneWords?: readonly string[];
+  /** `journey init`'s template: the note on the column's header and its width in characters (12 when not given). */
+  template: { note: string; width?: number };
+  /**
+   * `journey diff` compares the field between two versions of a touchpoint: its name in the diff's
+   * sentences, and in its JSON (`as`, when that is not the id). How it is read is in src/views/diff/compare.ts.
+   */
+  diff?: { label: string; as?: string };
 }
 
-export const FIELDS: readonly FieldEntry[] = [
+/** Keeps each entry's id as its literal, so `Field` is the union of the ids. */
+function catalogue<const Id extends string>(entries: readonly FieldEntry<Id>[]): readonly FieldEntry<Id>[] {
+  return entries;
+}
+
+export const FIELDS = catalogue([
   {
     id: 'stage',
     label: 'Stage',
@@ -66,6 +83,25 @@ export const FIELDS: readonly FieldEntry[] = [
       '段階',
       'ステップ',
     ],
+    laneWords: [
+      'stage',
+      'phase',
+      'journey stage',
+      'journey phase',
+      'lifecycle stage',
+      'step',
+      'customer stage',
+      'stage of journey',
+      'etapa',
+      'fase',
+      'etape',
+      'phasen',
+      'ステージ',
+      'フェーズ',
+      '段階',
+    ],
+    template: { note: 'Lifecycle stage the customer is in. Pick from the list (the stage model, in order).', width: 16 },
+    diff: { label: 'stage' },
   },
   {
     id: 'touchpoint',
@@ -171,6 +207,26 @@ export const FIELDS: readonly FieldEntry[] = [
       '内容',
       '概要',
     ],
+    laneWords: [
+      'touchpoint',
+      'touch point',
+      'customer touchpoint',
+      'interaction',
+      'moment',
+      'key moment',
+      'touchpoints and channels',
+      'where',
+      'punto de contacto',
+      'ponto de contato',
+      'point de contact',
+      'beruhrungspunkt',
+      'punto di contatto',
+      'contactmoment',
+      'タッチポイント',
+      '接点',
+      '顧客接点',
+    ],
+    template: { note: 'The communication, named so a colleague knows it: "Welcome email series", "Kickoff call".', width: 34 },
   },
   {
     id: 'team',
@@ -200,6 +256,25 @@ export const FIELDS: readonly FieldEntry[] = [
       '担当部署',
     ],
     weakWords: ['area', 'service', 'bereich'],
+    laneWords: [
+      'team',
+      'owner',
+      'department',
+      'responsible',
+      'owning team',
+      'internal owner',
+      'who',
+      'backstage owner',
+      'equipo',
+      'equipe',
+      'verantwortlich',
+      'responsabile',
+      'eigenaar',
+      '担当',
+      '部署',
+    ],
+    template: { note: 'The team that owns it. Pick from the list or type another team.', width: 18 },
+    diff: { label: 'team' },
   },
   {
     id: 'channel',
@@ -232,6 +307,9 @@ export const FIELDS: readonly FieldEntry[] = [
       '経路',
     ],
     weakWords: ['media', 'how', 'via', 'delivery', 'medio', 'meio', 'moyen', 'support', 'mezzo', 'middel'],
+    laneWords: ['channel', 'medium', 'media', 'channel and device', 'device', 'canal', 'canales', 'kanal', 'canale', 'kanaal', 'チャネル', 'チャンネル'],
+    template: { note: 'Where it reaches the customer. One channel per row; pick from the list.', width: 16 },
+    diff: { label: 'channel' },
   },
   {
     id: 'mode',
@@ -266,6 +344,8 @@ export const FIELDS: readonly FieldEntry[] = [
       '手動自動',
     ],
     weakWords: ['execution', 'tipo', 'art', 'soort', '種別'],
+    template: { note: 'Ongoing (always there, e.g. a help page), Automatic (sent by software) or Manual (done by a person).' },
+    diff: { label: 'mode' },
   },
   {
     id: 'direction',
@@ -297,6 +377,8 @@ export const FIELDS: readonly FieldEntry[] = [
       '方向',
       'インバウンドアウトバウンド',
     ],
+    template: { note: 'Outbound: we reach out. Inbound: the customer comes to us.' },
+    diff: { label: 'direction' },
   },
   {
     id: 'day',
@@ -356,6 +438,9 @@ export const FIELDS: readonly FieldEntry[] = [
       'いつ',
     ],
     weakWords: ['schedule', 'wait', 'trigger', 'launch date', 'go live', 'date', 'fecha', 'data', 'datum', 'deadline'],
+    laneWords: ['timing', 'timeline', 'when', 'time', 'duration', 'day', 'momento', 'zeitpunkt', 'タイミング', '時期'],
+    template: { note: 'Days from the start of the journey when it happens: a whole number, 0 for day one.' },
+    diff: { label: 'day' },
   },
   {
     id: 'frequency',
@@ -381,6 +466,8 @@ export const FIELDS: readonly FieldEntry[] = [
       '頻度',
       '配信頻度',
     ],
+    template: { note: 'How often: once, daily, weekly, monthly, quarterly, triggered...', width: 12 },
+    diff: { label: 'frequency' },
   },
   {
     id: 'persona',
@@ -424,6 +511,7 @@ export const FIELDS: readonly FieldEntry[] = [
       'ontvanger',
       '対象',
     ],
+    template: { note: 'The persona this row is for (the sheet name could not hold it as written).' },
   },
   {
     id: 'kpi',
@@ -445,6 +533,9 @@ export const FIELDS: readonly FieldEntry[] = [
       '指標',
       'kgi',
     ],
+    laneWords: ['kpi', 'metric', 'success metric', 'measure', 'measurement', '指標'],
+    template: { note: 'How you know it works: open rate, activation rate, win rate...', width: 22 },
+    diff: { label: 'KPI' },
   },
   {
     id: 'notes',
@@ -478,6 +569,8 @@ export const FIELDS: readonly FieldEntry[] = [
       '説明',
       '概要',
     ],
+    template: { note: 'Anything else worth knowing.', width: 40 },
+    diff: { label: 'notes' },
   },
   {
     id: 'owner',
@@ -514,6 +607,8 @@ export const FIELDS: readonly FieldEntry[] = [
       'オーナー',
     ],
     weakWords: ['who', 'sender', 'from', 'lead', 'quien', 'quem', 'qui', 'wer', 'chi', 'wie', 'freigegeben von', 'approved by'],
+    template: { note: 'The person responsible (DRI).' },
+    diff: { label: 'owner' },
   },
   {
     id: 'audience',
@@ -540,6 +635,8 @@ export const FIELDS: readonly FieldEntry[] = [
       '対象者数',
       'リーチ',
     ],
+    template: { note: 'How many people it reaches: a whole number.' },
+    diff: { label: 'audience' },
   },
   {
     id: 'sent',
@@ -560,6 +657,8 @@ export const FIELDS: readonly FieldEntry[] = [
       '配信数',
       '送信数',
     ],
+    template: { note: 'How many were sent: a whole number.' },
+    diff: { label: 'sent' },
   },
   {
     id: 'opens',
@@ -581,6 +680,8 @@ export const FIELDS: readonly FieldEntry[] = [
       'openingspercentage',
       '開封率',
     ],
+    template: { note: 'Open rate, e.g. 42%.' },
+    diff: { label: 'open rate', as: 'openRate' },
   },
   {
     id: 'clicks',
@@ -604,6 +705,8 @@ export const FIELDS: readonly FieldEntry[] = [
       'klikratio',
       'クリック率',
     ],
+    template: { note: 'Click rate, e.g. 3%.' },
+    diff: { label: 'click rate', as: 'clickRate' },
   },
   {
     id: 'conversion',
@@ -631,6 +734,8 @@ export const FIELDS: readonly FieldEntry[] = [
       'コンバージョン率',
       'cv率',
     ],
+    template: { note: 'Conversion rate, e.g. 8%.' },
+    diff: { label: 'conversion' },
   },
   {
     id: 'dropOff',
@@ -655,6 +760,8 @@ export const FIELDS: readonly FieldEntry[] = [
       'uitval',
       '離脱率',
     ],
+    template: { note: 'Share of people who drop off here, e.g. 60%.' },
+    diff: { label: 'drop-off' },
   },
   {
     id: 'unsubscribe',
@@ -675,8 +782,17 @@ export const FIELDS: readonly FieldEntry[] = [
       'afmeldingen',
       '配信停止率',
     ],
+    template: { note: 'Unsubscribe rate, e.g. 0.5%.' },
+    diff: { label: 'unsubscribe rate' },
   },
-  { id: 'nps', metric: 'nps', label: 'NPS', headerWords: ['nps', 'net promoter score'] },
+  {
+    id: 'nps',
+    metric: 'nps',
+    label: 'NPS',
+    headerWords: ['nps', 'net promoter score'],
+    template: { note: 'Net Promoter Score, -100 to 100.' },
+    diff: { label: 'NPS' },
+  },
   {
     id: 'csat',
     metric: 'csat',
@@ -693,6 +809,8 @@ export const FIELDS: readonly FieldEntry[] = [
       'tevredenheid',
       '満足度',
     ],
+    template: { note: 'Customer satisfaction: a 1–5 score or a percentage.' },
+    diff: { label: 'CSAT' },
   },
   {
     id: 'sentiment',
@@ -731,6 +849,32 @@ export const FIELDS: readonly FieldEntry[] = [
       '感情曲線',
       '思考感情',
     ],
+    laneWords: [
+      'emotion',
+      'feeling',
+      'emotional journey',
+      'emotional state',
+      'customer emotion',
+      'customer feeling',
+      'mood',
+      'sentiment',
+      'emotional experience',
+      'experience',
+      'emotional response',
+      'how they feel',
+      'interpreted experience',
+      'emocion',
+      'emocao',
+      'gefuhl',
+      'emozione',
+      'emotie',
+      '感情',
+      '思考感情',
+      '感情曲線',
+      '気持ち',
+    ],
+    template: { note: 'How the customer feels: -2 to +2, or a word (frustrated, neutral, delighted).' },
+    diff: { label: 'sentiment' },
   },
   {
     id: 'painPoint',
@@ -758,6 +902,31 @@ export const FIELDS: readonly FieldEntry[] = [
       '問題',
       '問題課題要求',
     ],
+    laneWords: [
+      'pain point',
+      'pain',
+      'painpoint',
+      'frustration',
+      'friction',
+      'friction point',
+      'barrier',
+      'challenge',
+      'problem',
+      'issue',
+      'pain and frustration',
+      'pain and gain',
+      'reported friction',
+      'punto de dolor',
+      'ponto de dor',
+      'schmerzpunkt',
+      'pijnpunt',
+      '課題',
+      '問題',
+      '問題課題要求',
+      'ペインポイント',
+    ],
+    template: { note: 'What goes wrong for the customer here, in their words.', width: 30 },
+    diff: { label: 'pain point' },
   },
   {
     id: 'lastReviewed',
@@ -777,24 +946,45 @@ export const FIELDS: readonly FieldEntry[] = [
       'laatst herzien',
       '最終確認日',
     ],
+    template: { note: 'When someone last checked it still runs and says the right thing (a date).', width: 14 },
+    diff: { label: 'last reviewed' },
   },
   {
     id: 'status',
     label: 'Status',
     headerWords: ['status', 'state', 'touchpoint status', 'estado', 'situacao', 'statut', 'etat', 'zustand', 'stato', 'staat', 'ステータス', '状態'],
+    template: { note: 'Live, Planned or Retired (retired rows are kept but left out of the audit).' },
+    diff: { label: 'status' },
   },
   // The event a touchpoint is measured by in an event log (journey measure).
   {
     id: 'event',
     label: 'Event',
     headerWords: ['events', 'event name', 'event names', 'tracking event', 'tracked event', 'analytics event', 'log event', 'events in the log'],
+    template: { note: 'The event-log events that are this touchpoint, for journey measure: event names or COLUMN=value, separated by commas.' },
   },
-];
+]);
 
-/** The fields that hold a touchpoint's figures, each with its key in `metrics`. */
-export const METRIC_FIELDS: readonly (FieldEntry & { metric: keyof Metrics })[] = FIELDS.filter(
-  (entry): entry is FieldEntry & { metric: keyof Metrics } => entry.metric !== undefined,
-);
+/** The fields a touchpoint row can have; also the names of inventory columns (and of `columns` in the config). */
+export type Field = (typeof FIELDS)[number]['id'];
+
+/** Every field id, in catalogue order. */
+export const FIELD_IDS = FIELDS.map((entry) => entry.id) as [Field, ...Field[]];
 
 /** The catalogue entry of each field. */
 export const FIELD_BY_ID: Readonly<Record<Field, FieldEntry>> = Object.fromEntries(FIELDS.map((entry) => [entry.id, entry])) as Record<Field, FieldEntry>;
+
+/** The fields that hold a touchpoint's figures, each with its key in `metrics`. */
+export const METRIC_FIELDS: readonly (FieldEntry<Field> & { metric: keyof Metrics })[] = FIELDS.filter(
+  (entry): entry is FieldEntry<Field> & { metric: keyof Metrics } => entry.metric !== undefined,
+);
+
+/** The fields holding a share of people (a rate of RATE_METRICS, read from 12%, 0.12 or 12), each with its key in `metrics`. */
+export const RATE_FIELDS: readonly (readonly [Field, RateMetric])[] = METRIC_FIELDS.flatMap((entry) =>
+  (RATE_METRICS as readonly string[]).includes(entry.metric) ? [[entry.id, entry.metric as RateMetric] as const] : [],
+);
+
+/** The fields `journey diff` compares, by the name its output gives them, with their label. */
+export const DIFF_FIELDS: readonly { field: Field; name: string; label: string }[] = FIELDS.flatMap((entry) =>
+  entry.diff ? [{ field: entry.id, name: entry.diff.as ?? entry.id, label: entry.diff.label }] : [],
+);

@@ -1,377 +1,315 @@
-import * as z from 'zod';
-import { SEVERITIES } from '../vocab/severity.js';
-import { INPUT_KINDS } from '../load/formats.js';
+// The journey model's types, written once as plain TypeScript: normalize builds them and the rules read
+// them; nothing parses them. The programmatic API publishes these declarations as they are
+// (src/api/types.ts). Where untrusted JSON comes in or a JSON Schema is published, the zod schemas of
+// a few of them live in src/model/zod.ts, checked against these types there.
+import type { InputKind } from '../load/formats.js';
+import type { Direction, Mode, Status } from '../vocab/touchpoint.js';
+import type { Severity } from '../vocab/severity.js';
+import type { Field } from './fields.js';
+import type { Metrics } from './metrics.js';
 
-/** Where a value or a finding sits: file, sheet (null for CSV), 1-based row, column letter, and the cell as a spreadsheet names it. */
-export const LocationSchema = z.object({
-  file: z.string(),
-  sheet: z.string().nullable(),
-  row: z.number().int().positive().nullable(),
-  column: z.string().nullable(),
-  cell: z.string().nullable(),
-});
-export type Location = z.infer<typeof LocationSchema>;
+export type { Direction, Field, Metrics, Mode, Severity, Status };
 
-export const SeveritySchema = z.enum(SEVERITIES);
-/** How serious a finding is. */
-export type Severity = z.infer<typeof SeveritySchema>;
+/** Where a value or a finding sits: file, sheet (null for CSV and markdown), 1-based row, column letter, and the cell as a spreadsheet names it. */
+export interface Location {
+  file: string;
+  sheet: string | null;
+  row: number | null;
+  column: string | null;
+  cell: string | null;
+}
 
-export const ModeSchema = z.enum(['ongoing', 'automatic', 'manual']);
-/** Whether a touchpoint runs by itself, is sent by automation, or is done by hand. */
-export type Mode = z.infer<typeof ModeSchema>;
-
-export const DirectionSchema = z.enum(['inbound', 'outbound', 'both']);
-/** Inbound: the customer comes to us; outbound: we reach out; both: a two-way touchpoint (a call, a chat either side starts). */
-export type Direction = z.infer<typeof DirectionSchema>;
-
-export const FrequencySchema = z.object({
-  /** The text as written. */
-  text: z.string(),
-  /** A known cadence (daily, weekly, ...), "once", "triggered", or null when not recognized. */
-  cadence: z.string().nullable(),
-  /** True when the touchpoint repeats on a schedule. */
-  recurring: z.boolean(),
-});
 /** How often a touchpoint happens. */
-export type Frequency = z.infer<typeof FrequencySchema>;
+export interface Frequency {
+  /** The text as written. */
+  text: string;
+  /** A known cadence (daily, weekly, ...), "once", "triggered", or null when not recognized. */
+  cadence: string | null;
+  /** True when the touchpoint repeats on a schedule. */
+  recurring: boolean;
+}
 
-/** The fields a touchpoint row can have; also the names of inventory columns (and of `columns` in the config). */
-export const FieldSchema = z.enum([
-  'stage',
-  'touchpoint',
-  'team',
-  'channel',
-  'mode',
-  'direction',
-  'day',
-  'frequency',
-  'persona',
-  'kpi',
-  'notes',
-  'owner',
-  'audience',
-  'sent',
-  'opens',
-  'clicks',
-  'conversion',
-  'dropOff',
-  'unsubscribe',
-  'nps',
-  'csat',
-  'sentiment',
-  'painPoint',
-  'lastReviewed',
-  'status',
-  'event',
-]);
-export type Field = z.infer<typeof FieldSchema>;
-
-export const StatusSchema = z.enum(['live', 'planned', 'retired']);
-/** Whether a touchpoint runs today, is planned, or was retired (retired rows are left out of analysis). */
-export type Status = z.infer<typeof StatusSchema>;
-
-const rate = z.number().min(0).max(1).nullable();
-export const MetricsSchema = z.object({
-  /** People the touchpoint reaches (audience size or volume). */
-  audience: z.number().nonnegative().nullable(),
-  sent: z.number().nonnegative().nullable(),
-  /** Rates are fractions 0–1, whether written 12%, 0.12 or 12. */
-  openRate: rate,
-  clickRate: rate,
-  conversionRate: rate,
-  dropOffRate: rate,
-  unsubscribeRate: rate,
-  /** Net Promoter Score, -100 to 100. */
-  nps: z.number().min(-100).max(100).nullable(),
-  /** Customer satisfaction as a fraction 0–1 (a 1–5 score is divided by 5). */
-  csat: rate,
-});
-/** The figures a touchpoint row may carry. */
-export type Metrics = z.infer<typeof MetricsSchema>;
-
-export const MeasuredSchema = z.object({
-  /** The figures of `metrics` that were measured (journey measure's --write-metrics, given with --metrics) because the row had none. */
-  fields: z.array(MetricsSchema.keyof()),
-  /** The row of the metrics file they came from. */
-  location: LocationSchema,
-});
 /** Which of a touchpoint's figures come from an event log rather than the inventory. */
-export type Measured = z.infer<typeof MeasuredSchema>;
+export interface Measured {
+  /** The figures of `metrics` that were measured (journey measure's --write-metrics, given with --metrics) because the row had none. */
+  fields: (keyof Metrics)[];
+  /** The row of the metrics file they came from. */
+  location: Location;
+}
 
-export const SentimentSchema = z.object({
-  /** -2 (very negative) to +2 (very positive); null for words the emotion lexicon does not know, kept as text. */
-  score: z.number().min(-2).max(2).nullable(),
-  text: z.string(),
-});
 /** How the customer feels at a touchpoint. */
-export type Sentiment = z.infer<typeof SentimentSchema>;
+export interface Sentiment {
+  /** -2 (very negative) to +2 (very positive); null for words the emotion lexicon does not know, kept as text. */
+  score: number | null;
+  text: string;
+}
 
-export const TablePlaceSchema = z.object({
-  file: z.string(),
-  sheet: z.string().nullable(),
+/** Where a table's rows are: file, sheet (null for CSV) and which column holds each field. */
+export interface TablePlace {
+  file: string;
+  sheet: string | null;
   /** The column letter of each mapped field, e.g. { stage: "A", touchpoint: "B" }. */
-  columns: z.partialRecord(FieldSchema, z.string()),
+  columns: Partial<Record<Field, string>>;
   /** Set for a markdown table: the header text of each column. Its rows are lines of the file and its cells read `file.md:LINE › column`. */
-  columnNames: z.array(z.string()).optional(),
+  columnNames?: string[] | undefined;
   /**
    * Set for a journey-map grid read transposed (lanes down, stages across): the row of each field's
    * lane. Every field's column is then the stage's column, and a field's cell is at (its lane's row, that column).
    */
-  rows: z.partialRecord(FieldSchema, z.number().int().positive()).optional(),
-});
-/** Where a table's rows are: file, sheet (null for CSV) and which column holds each field. */
-export type TablePlace = z.infer<typeof TablePlaceSchema>;
+  rows?: Partial<Record<Field, number>> | undefined;
+}
 
-export const TouchpointSchema = z.object({
+/** One row of the inventory: a communication a persona meets. */
+export interface Touchpoint {
   /** Position in the model, stable for one run. */
-  index: z.number().int().nonnegative(),
-  persona: z.string(),
+  index: number;
+  persona: string;
   /** Stage id from the stage model; null when the cell was blank or unknown. */
-  stage: z.string().nullable(),
-  name: z.string(),
-  team: z.string().nullable(),
+  stage: string | null;
+  name: string;
+  team: string | null;
   /** Channel id from the channel vocabulary; null when blank or unknown. The first of `channels`. */
-  channel: z.string().nullable(),
+  channel: string | null;
   /** Every channel the touchpoint reaches: a cell may name several ("Email + SMS", "Phone / App"). */
-  channels: z.array(z.string()),
-  mode: ModeSchema.nullable(),
-  direction: DirectionSchema.nullable(),
+  channels: string[];
+  mode: Mode | null;
+  direction: Direction | null;
   /** Day offset from the start of the journey, a whole number ≥ 0. */
-  day: z.number().int().nonnegative().nullable(),
+  day: number | null;
   /** The day cell's text when it names no day ("Q3", "Ongoing", "Any time"), kept as written. */
-  timing: z.string().nullable(),
-  frequency: FrequencySchema.nullable(),
-  kpi: z.string().nullable(),
-  notes: z.string().nullable(),
+  timing: string | null;
+  frequency: Frequency | null;
+  kpi: string | null;
+  notes: string | null;
   /** The person responsible (DRI), as written. */
-  owner: z.string().nullable(),
+  owner: string | null;
   /** live or planned; retired rows never reach the model. */
-  status: StatusSchema.exclude(['retired']).nullable(),
-  metrics: MetricsSchema,
-  sentiment: SentimentSchema.nullable(),
-  painPoint: z.string().nullable(),
+  status: Exclude<Status, 'retired'> | null;
+  metrics: Metrics;
+  sentiment: Sentiment | null;
+  painPoint: string | null;
   /** An improvement idea for the touchpoint's stage, from a journey-map grid's Opportunity lane. */
-  opportunity: z.string().nullable().optional(),
+  opportunity?: string | null | undefined;
   /**
    * The touchpoint's other schedules, when the table has a date column per cohort ("When Batch 2" …):
    * each one's header, its date (YYYY-MM-DD; null when the cell holds none) and its day, counted from
    * that schedule's earliest date. `day` and `timing` are the first schedule's.
    */
-  schedules: z.array(z.object({ label: z.string(), date: z.string().nullable(), day: z.number().int().nonnegative().nullable() })).optional(),
+  schedules?: { label: string; date: string | null; day: number | null }[] | undefined;
   /** Last reviewed, as an ISO date (YYYY-MM-DD). */
-  lastReviewed: z.string().nullable(),
+  lastReviewed: string | null;
   /** The event-log events that are this touchpoint (journey measure): event names or COL=VALUE predicates, as written. */
-  event: z.string().nullable().optional(),
+  event?: string | null | undefined;
   /** Set when --metrics filled figures the row lacked: which, and from where. */
-  measured: MeasuredSchema.optional(),
+  measured?: Measured | undefined;
   /** The touchpoint's 1-based row in its sheet (rowLocation and cellOf give its locations). */
-  row: z.number().int().positive(),
+  row: number;
   /** Its file, sheet and column letters: one object shared by every row of a sheet, so a million rows do not hold a million copies. */
-  place: TablePlaceSchema,
-});
-/** One row of the inventory: a communication a persona meets. */
-export type Touchpoint = z.infer<typeof TouchpointSchema>;
+  place: TablePlace;
+}
 
-export const StageSchema = z.object({
-  id: z.string(),
-  label: z.string(),
-  synonyms: z.array(z.string()),
-});
 /** A lifecycle stage; its position in the stage model is its order. */
-export type Stage = z.infer<typeof StageSchema>;
+export interface Stage {
+  id: string;
+  label: string;
+  synonyms: string[];
+}
 
-export const StageModelSchema = z.object({ stages: z.array(StageSchema).min(1) });
-/** The ordered lifecycle stages an inventory is checked against. */
-export type StageModel = z.infer<typeof StageModelSchema>;
+/** The ordered lifecycle stages an inventory is checked against (at least one). */
+export interface StageModel {
+  stages: Stage[];
+}
 
-export const StageSourceSchema = z.object({
-  /** default: journey's lifecycle; config: the config's `stageModel` or `stages`; file: the inventory's own Stage values. */
-  kind: z.enum(['default', 'config', 'file']),
-  /** The named stage model (lifecycle, aarrr, bow-tie, flywheel, acasl), or custom. */
-  name: z.string(),
-  /** For a file's own model: the Stage header cell of the table it was read from. */
-  location: LocationSchema.nullable(),
-});
 /** Where the stage model in force came from. */
-export type StageSource = z.infer<typeof StageSourceSchema>;
+export interface StageSource {
+  /** default: journey's lifecycle; config: the config's `stageModel` or `stages`; file: the inventory's own Stage values. */
+  kind: 'default' | 'config' | 'file';
+  /** The named stage model (lifecycle, aarrr, bow-tie, flywheel, acasl), or custom. */
+  name: string;
+  /** For a file's own model: the Stage header cell of the table it was read from. */
+  location: Location | null;
+}
 
-export const ChannelSchema = z.object({
-  id: z.string(),
-  label: z.string(),
-  synonyms: z.array(z.string()),
-  /** Software can send it on a schedule or trigger (email, SMS, push...). */
-  automatable: z.boolean(),
-  /** The customer can reach us through it (chat, help center, support desk...). */
-  inbound: z.boolean(),
-});
 /** A channel touchpoints reach customers on. */
-export type Channel = z.infer<typeof ChannelSchema>;
+export interface Channel {
+  id: string;
+  label: string;
+  synonyms: string[];
+  /** Software can send it on a schedule or trigger (email, SMS, push...). */
+  automatable: boolean;
+  /** The customer can reach us through it (chat, help center, support desk...). */
+  inbound: boolean;
+}
 
 /** What a value reader expected and did not find, for invalid-value to put in words. */
-export const ExpectedValueSchema = z.enum(['count', 'rate', 'nps', 'csat', 'date', 'sentiment-scale', 'day', 'day-date', 'day-negative', 'day-fraction']);
-export type ExpectedValue = z.infer<typeof ExpectedValueSchema>;
+export type ExpectedValue = 'count' | 'rate' | 'nps' | 'csat' | 'date' | 'sentiment-scale' | 'day' | 'day-date' | 'day-negative' | 'day-fraction';
 
-/** Why a cell could not be read, as data: the rule that reports the problem words it. */
-export const ProblemReasonSchema = z.discriminatedUnion('code', [
+/** Why invalid-value's cell could not be read. */
+export type InvalidReason =
   /** The cell shows a formula error (the error is the problem's value). */
-  z.object({ code: z.literal('formula-error') }),
+  | { code: 'formula-error' }
   /** A required value (touchpoint name, stage, channel) is blank. */
-  z.object({ code: z.literal('missing') }),
+  | { code: 'missing' }
   /** The text is not the kind of value the column holds. */
-  z.object({ code: z.literal('unreadable'), expected: ExpectedValueSchema }),
+  | { code: 'unreadable'; expected: ExpectedValue }
   /**
    * A mode, direction or status outside its fixed set, with the nearest member when one is close;
    * `readAs`: the member the model reads it as, when the text is a confident typo of it.
    */
-  z.object({ code: z.literal('not-in-set'), suggestion: z.string().nullable(), readAs: z.string().optional() }),
+  | { code: 'not-in-set'; suggestion: string | null; readAs?: string | undefined };
+
+/** What every value problem says: the field, the cell's text and where it is. */
+interface ProblemBase {
+  field: Field | null;
+  /** The cell's text as shown (a date as YYYY-MM-DD), or '' when there is none. */
+  value: string;
+  location: Location;
+  persona: string | null;
+  stage: string | null;
+  touchpoint: string | null;
+}
+
+/**
+ * Something found while normalizing that a rule reports: data, put in words by the rule its `kind` names
+ * (`invalid-value`, `unknown-value`, `blank-row`, ...), each kind with its own details.
+ */
+export type ValueProblem =
+  /** A value of the wrong kind, a formula error, a missing required value. */
+  | (ProblemBase & { kind: 'invalid-value'; reason: InvalidReason })
   /**
    * A stage or channel the vocabulary does not know, with the nearest known one when one is close;
    * `readAs`: the stage or channel id the model reads it as, when the text is a confident typo of it.
    */
-  z.object({ code: z.literal('unknown'), suggestion: z.string().nullable(), readAs: z.string().optional() }),
+  | (ProblemBase & { kind: 'unknown-value'; suggestion: string | null; readAs?: string | undefined })
   /** Blank rows from the problem's row to `to`. */
-  z.object({ code: z.literal('blank-rows'), to: z.number().int().positive() }),
+  | (ProblemBase & { kind: 'blank-row'; to: number })
   /** A column holding data under a blank header cell (the problem's cell). */
-  z.object({ code: z.literal('blank-header') }),
+  | (ProblemBase & { kind: 'blank-header' })
   /** A header cell naming a field that `firstColumn` already names. */
-  z.object({ code: z.literal('duplicate-header'), firstColumn: z.string() }),
+  | (ProblemBase & { kind: 'duplicate-header'; firstColumn: string })
   /** A day column whose cells mostly name no day: `words` such cells (first `examples`), `days` that do. */
-  z.object({ code: z.literal('timing-column'), words: z.number().int().positive(), days: z.number().int().nonnegative(), examples: z.array(z.string()) }),
-  /**
-   * A table with no channel column whose channels were read from touchpoint names: `inferred` rows got
-   * one (`rows`: the first of them; `examples`: a few names and the channel id read), `none` rows named none (`noneRows`: the first).
-   */
-  z.object({
-    code: z.literal('channel-from-name'),
-    inferred: z.number().int().nonnegative(),
-    rows: z.array(z.number().int().positive()),
-    examples: z.array(z.object({ name: z.string(), channel: z.string() })),
-    none: z.number().int().nonnegative(),
-    noneRows: z.array(z.number().int().positive()),
-    /** The first names that named no channel. */
-    noneNames: z.array(z.string()),
-    /** A markdown table, whose rows are lines of the file. */
-    lines: z.boolean(),
-    /** A journey-map grid with no Channel lane: its touchpoints all sit in one lane row. */
-    grid: z.boolean(),
-  }),
-]);
-export type ProblemReason = z.infer<typeof ProblemReasonSchema>;
+  | (ProblemBase & { kind: 'timing-text'; words: number; days: number; examples: string[] })
+  /** A table with no channel column whose channels were read from touchpoint names. */
+  | (ProblemBase & { kind: 'inferred-channel' } & ChannelsFromNames);
 
-export const ValueProblemSchema = z.object({
-  /** unknown/invalid: a value; duplicate-header/blank-header: a header cell; blank-row: a run of empty rows. */
-  kind: z.enum(['unknown', 'invalid', 'duplicate-header', 'blank-header', 'blank-row', 'timing-column', 'channel-from-name']),
-  field: FieldSchema.nullable(),
-  /** The cell's text as shown (a date as YYYY-MM-DD), or '' when there is none. */
-  value: z.string(),
-  reason: ProblemReasonSchema,
-  location: LocationSchema,
-  persona: z.string().nullable(),
-  stage: z.string().nullable(),
-  touchpoint: z.string().nullable(),
-});
-/** A cell whose value could not be read into the model, found while normalizing: data, put in words by its rule. */
-export type ValueProblem = z.infer<typeof ValueProblemSchema>;
+/**
+ * How a table's channels were read from touchpoint names: `inferred` rows got one (`rows`: the first of
+ * them; `examples`: a few names and the channel id read), `none` rows named none (`noneRows`: the first).
+ */
+export interface ChannelsFromNames {
+  inferred: number;
+  rows: number[];
+  examples: { name: string; channel: string }[];
+  none: number;
+  noneRows: number[];
+  /** The first names that named no channel. */
+  noneNames: string[];
+  /** A markdown table, whose rows are lines of the file. */
+  lines: boolean;
+  /** A journey-map grid with no Channel lane: its touchpoints all sit in one lane row. */
+  grid: boolean;
+}
 
-export const PersonaSchema = z.object({
-  name: z.string(),
+/** A problem's kind and its own details, without what every problem says (what a reader of one cell reports). */
+export type ProblemDetail = ValueProblem extends infer P ? (P extends ValueProblem ? Omit<P, keyof ProblemBase> : never) : never;
+
+/** The problem a rule reports, by the rule's id. */
+export type ProblemOf<Kind extends ValueProblem['kind']> = Extract<ValueProblem, { kind: Kind }>;
+
+export interface Persona {
+  name: string;
   /** Where the persona's rows are: its sheet, or the file for a CSV or a persona column. */
-  location: LocationSchema,
-});
-export type Persona = z.infer<typeof PersonaSchema>;
+  location: Location;
+}
 
-export const SheetSummarySchema = z.object({
-  sheet: z.string().nullable(),
+/** One sheet (or the table of a CSV or markdown file) as it was read. */
+export interface SheetSummary {
+  sheet: string | null;
   /** Header row number, or null when the sheet was skipped. */
-  headerRow: z.number().int().positive().nullable(),
-  touchpoints: z.number().int().nonnegative(),
+  headerRow: number | null;
+  touchpoints: number;
   /** Rows marked retired, left out of analysis. */
-  retired: z.number().int().nonnegative(),
+  retired: number;
   /** Why the sheet was not audited, when it was not. */
-  skipped: z.string().nullable(),
+  skipped: string | null;
   /** Header cells mapped to fields, e.g. { stage: "A", touchpoint: "B" }; in a grid, the column of the lane labels. */
-  columns: z.partialRecord(FieldSchema, z.string()),
-  /** Set when the sheet was read as a journey-map grid: each lane's label, row and what it was read as (null: not read). */
-  grid: z
-    .object({
-      lanes: z.array(z.object({ label: z.string(), row: z.number().int().positive(), readAs: z.string().nullable() })),
-      /** The stage columns, left to right: letter and stage text. */
-      stages: z.array(z.object({ column: z.string(), text: z.string() })),
-    })
-    .optional(),
+  columns: Partial<Record<Field, string>>;
+  /** Set when the sheet was read as a journey-map grid: each lane's label, row and what it was read as (null: not read), and the stage columns (letter and text), left to right. */
+  grid?: { lanes: { label: string; row: number; readAs: string | null }[]; stages: { column: string; text: string }[] } | undefined;
   /** Section rows (one text across the table): their row, text, and what they say for the rows under them. */
-  sections: z.array(z.object({ row: z.number().int().positive(), text: z.string(), kind: z.enum(['planned', 'current', 'stage', 'label']) })).optional(),
+  sections?: { row: number; text: string; kind: 'planned' | 'current' | 'stage' | 'label' }[] | undefined;
   /** Set when the table has no stage column and its section rows or headings give the stages. */
-  stagesFrom: z.enum(['sections', 'headings']).optional(),
+  stagesFrom?: 'sections' | 'headings' | undefined;
   /**
    * Set when the timing is several date columns, one per cohort ("When Batch 1" … "When Batch 6"): each
    * schedule's column letter and header, the first being the day column that places the touchpoints.
    */
-  schedules: z.array(z.object({ column: z.string(), header: z.string() })).optional(),
-});
-export type SheetSummary = z.infer<typeof SheetSummarySchema>;
+  schedules?: { column: string; header: string }[] | undefined;
+}
 
-export const FileSummarySchema = z.object({
-  file: z.string(),
-  kind: z.enum(INPUT_KINDS),
-  sheets: z.array(SheetSummarySchema),
-});
-export type FileSummary = z.infer<typeof FileSummarySchema>;
+/** What was read of one file. */
+export interface FileSummary {
+  file: string;
+  kind: InputKind;
+  sheets: SheetSummary[];
+}
 
-export const InterviewAnswerSchema = z.object({
-  persona: z.string(),
-  /** The interviewee's id as the answers sheet writes it ('' when blank). */
-  interviewee: z.string(),
-  /** Stage id; null when the answer names no stage and no touchpoint. */
-  stage: z.string().nullable(),
-  /** The inventory's touchpoint name; null for an answer about a whole stage. */
-  touchpoint: z.string().nullable(),
-  question: z.string().nullable(),
-  quote: z.string().nullable(),
-  /** -2..+2, as written or scored from the feeling's words. */
-  score: z.number().min(-2).max(2).nullable(),
-  /** The feeling as written. */
-  feeling: z.string().nullable(),
-  /** YYYY-MM-DD. */
-  date: z.string().nullable(),
-  /** The answer's cell in the answers sheet. */
-  location: LocationSchema,
-});
 /** What one interviewee said about a stage or touchpoint (journey interview's answers sheet, given with --answers). */
-export type InterviewAnswer = z.infer<typeof InterviewAnswerSchema>;
+export interface InterviewAnswer {
+  persona: string;
+  /** The interviewee's id as the answers sheet writes it ('' when blank). */
+  interviewee: string;
+  /** Stage id; null when the answer names no stage and no touchpoint. */
+  stage: string | null;
+  /** The inventory's touchpoint name; null for an answer about a whole stage. */
+  touchpoint: string | null;
+  question: string | null;
+  quote: string | null;
+  /** -2..+2, as written or scored from the feeling's words. */
+  score: number | null;
+  /** The feeling as written. */
+  feeling: string | null;
+  /** YYYY-MM-DD. */
+  date: string | null;
+  /** The answer's cell in the answers sheet. */
+  location: Location;
+}
 
-export const JourneyModelSchema = z.object({
-  files: z.array(FileSummarySchema),
-  personas: z.array(PersonaSchema),
-  touchpoints: z.array(TouchpointSchema),
-  problems: z.array(ValueProblemSchema),
-  stageModel: StageModelSchema,
-  stageSource: StageSourceSchema,
-  channels: z.array(ChannelSchema),
+/** Everything normalize produces and the rules read: an inventory as journey reads it. */
+export interface JourneyModel {
+  files: FileSummary[];
+  personas: Persona[];
+  touchpoints: Touchpoint[];
+  /** Cells whose value could not be read, each reported by the rule its kind names. */
+  problems: ValueProblem[];
+  stageModel: StageModel;
+  /** Where the stage model came from: journey's default, the config, or the inventory's own Stage values. */
+  stageSource: StageSource;
+  channels: Channel[];
   /** Interview answers about this inventory (--answers), when given. */
-  interviews: z.array(InterviewAnswerSchema).optional(),
-});
-/** Everything normalize produces and the rules read. */
-export type JourneyModel = z.infer<typeof JourneyModelSchema>;
+  interviews?: InterviewAnswer[] | undefined;
+}
 
-export const FindingSchema = z.object({
-  ruleId: z.string(),
-  severity: SeveritySchema,
-  /** What is wrong, as one statement (the fingerprint hashes its words). */
-  message: z.string(),
-  /** What to do about it, in words that follow the message after "; " (empty when a rule has no advice). */
-  fix: z.string(),
-  location: LocationSchema,
-  related: z.array(LocationSchema),
-  persona: z.string().nullable(),
-  stage: z.string().nullable(),
-  /** The touchpoint the finding is about, by name (for ignores and stable fingerprints). */
-  touchpoint: z.string().nullable(),
-  /** Stable identity across runs: rule, file, sheet, persona, stage, touchpoint name and the words of the message, never the row. */
-  fingerprint: z.string(),
-});
 /** One gap or problem a rule reports. */
-export type Finding = z.infer<typeof FindingSchema>;
+export interface Finding {
+  /** The rule's id, e.g. "handoff-lag" (`journey explain <id>` describes it). */
+  ruleId: string;
+  severity: Severity;
+  /** What is wrong, as one statement (the fingerprint hashes its words). */
+  message: string;
+  /** What to do about it, in words that follow the message after "; " (empty when a rule has no advice). */
+  fix: string;
+  location: Location;
+  /** Other cells the finding is about (the other duplicates, the giving side of a handoff). */
+  related: Location[];
+  persona: string | null;
+  /** Stage id from the stage model, when the finding is about one stage. */
+  stage: string | null;
+  /** The touchpoint the finding is about, by name (for ignores and stable fingerprints). */
+  touchpoint: string | null;
+  /** Stable identity across runs: rule, file, sheet, persona, stage, touchpoint name and the words of the message, never the row. */
+  fingerprint: string;
+}
 
 /** A finding's whole sentence, "message; fix", as the text outputs print it. */
 export function findingSentence(finding: Pick<Finding, 'message' | 'fix'>): string {

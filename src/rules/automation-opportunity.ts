@@ -24,6 +24,7 @@ export const automationOpportunity = defineRule({
   id: 'automation-opportunity',
   description: 'A manual touchpoint that recurs on a channel that can be automated',
   defaultSeverity: 'info',
+  summary: 'manual work that repeats on a channel that can be automated (not yearly, personal or collaborative touches)',
   weight: 1,
   options: z
     .object({

@@ -6,6 +6,7 @@ export const blankHeader = defineRule({
   id: 'blank-header',
   description: 'A column that holds data but has a blank header cell',
   defaultSeverity: 'info',
+  summary: 'a column that holds data under a blank header cell',
   hygiene: true,
   options: z.object({}).strict(),
   docs: {

@@ -6,6 +6,7 @@ export const blankRow = defineRule({
   id: 'blank-row',
   description: 'Blank rows inside an inventory table',
   defaultSeverity: 'info',
+  summary: 'blank rows inside the table',
   hygiene: true,
   options: z.object({}).strict(),
   docs: {
@@ -15,9 +16,8 @@ export const blankRow = defineRule({
     example: 'Rows 12–13 are blank inside the table; delete them so filters, sorts and pivots see one table.',
   },
   check({ model }) {
-    return reportProblems(model, 'blank-row', ({ location, reason }) => {
+    return reportProblems(model, 'blank-row', ({ location, to }) => {
       const from = location.row!;
-      const to = reason.code === 'blank-rows' ? reason.to : from;
       const rows = from === to ? `Row ${from} is` : `Rows ${from}–${to} are`;
       return { message: `${rows} blank inside the table`, fix: `delete ${from === to ? 'it' : 'them'} so filters, sorts and pivots see one table.` };
     });

@@ -29,6 +29,7 @@ export const channelEffectiveness = defineRule({
   id: 'channel-effectiveness',
   description: 'Per stage, the channels with the best and the worst conversion rate',
   defaultSeverity: 'info',
+  summary: 'per stage, the channels with the best and worst rate of the same figure (KPI)',
   weight: 1,
   options: z
     .object({

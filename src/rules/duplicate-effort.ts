@@ -54,6 +54,8 @@ export const duplicateEffort = defineRule({
   id: 'duplicate-effort',
   description: 'Two or more touchpoints in one persona and stage, on the same channel and direction, that say the same thing',
   defaultSeverity: 'warning',
+  summary:
+    'touchpoints in one persona, stage, channel and direction that say the same thing: similar names, the same kind at the same cadence from two teams (newsletter ≈ digest ≈ what\'s new ≈ release notes, webinar ≈ live session, reminder ≈ nudge), or a note saying "dup of"',
   options: z
     .object({
       threshold: z.number().min(0.1).max(1).default(0.6).describe('Share of meaningful words two names must have in common (Jaccard similarity, 0.1–1)'),

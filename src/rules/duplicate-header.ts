@@ -7,6 +7,7 @@ export const duplicateHeader = defineRule({
   id: 'duplicate-header',
   description: 'Two header cells that name the same field; only the first is read',
   defaultSeverity: 'warning',
+  summary: 'two header cells naming the same field (only the first is read)',
   hygiene: true,
   options: z.object({}).strict(),
   docs: {
@@ -16,10 +17,9 @@ export const duplicateHeader = defineRule({
     example: "Header 'Medium' in column F is a second channel column (column D is used); rename or remove one of them",
   },
   check({ model }) {
-    return reportProblems(model, 'duplicate-header', ({ field, value, location, reason }) => {
-      const first = reason.code === 'duplicate-header' ? reason.firstColumn : '?';
+    return reportProblems(model, 'duplicate-header', ({ field, value, location, firstColumn }) => {
       return {
-        message: `Header '${clip(value)}' in column ${location.column} is a second ${field} column (column ${first} is used)`,
+        message: `Header '${clip(value)}' in column ${location.column} is a second ${field} column (column ${firstColumn} is used)`,
         fix: 'rename or remove one of them',
       };
     });

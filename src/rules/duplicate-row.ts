@@ -63,6 +63,7 @@ export const duplicateRow = defineRule({
   id: 'duplicate-row',
   description: 'A row identical to an earlier one in every mapped column',
   defaultSeverity: 'warning',
+  summary: 'a row identical to an earlier one in every mapped column',
   hygiene: true,
   options: z.object({}).strict(),
   docs: {

@@ -184,6 +184,7 @@ export const forgottenTouchpoints = defineRule({
   description:
     'Touchpoints teams often forget for the business the inventory describes: receipts, confirmations, error pages, review sites, deliveries, check-in, results',
   defaultSeverity: 'info',
+  summary: 'touchpoints the business the inventory describes often forgets (software, shop, hospitality, health, events, public services), once per file',
   weight: 1,
   options: z
     .object({

@@ -52,6 +52,7 @@ export const frictionPoint = defineRule({
   id: 'friction-point',
   description: 'A touchpoint with negative sentiment, high drop-off or unsubscribe rate, or low NPS or CSAT',
   defaultSeverity: 'warning',
+  summary: 'negative sentiment, drop-off or unsubscribes above a limit, NPS or CSAT below one: one finding per persona and stage',
   weight: 2,
   options: z
     .object({

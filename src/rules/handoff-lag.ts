@@ -46,6 +46,8 @@ export const handoffLag = defineRule({
   id: 'handoff-lag',
   description: 'A handoff between teams at a stage boundary that leaves the customer waiting too many days',
   defaultSeverity: 'warning',
+  summary:
+    "the customer waiting more than `maxDays` (7) days between the giving team's last touch and the receiving team's first at a stage boundary; silent on overlaps, when something recurring keeps in touch, and from `bridgeDays` (60) on (a silence, `silent-stretch`'s)",
   weight: 3,
   options: z
     .object({

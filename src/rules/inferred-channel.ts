@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { JourneyModel, ProblemReason } from '../model/schema.js';
+import type { ChannelsFromNames, JourneyModel } from '../model/schema.js';
 import { defineRule, reportProblems, type Words } from './rule.js';
 import { clip, listAnd, plural } from './wording.js';
 
@@ -18,7 +18,7 @@ export function rowRanges(rows: readonly number[], total: number): string {
 
 const label = (model: JourneyModel, id: string) => model.channels.find((channel) => channel.id === id)?.label ?? id;
 
-type FromNames = Extract<ProblemReason, { code: 'channel-from-name' }>;
+type FromNames = ChannelsFromNames;
 
 const examplesOf = (model: JourneyModel, reason: FromNames) =>
   reason.examples.map((example) => `"${clip(example.name)}" → ${label(model, example.channel)}`).join(', ');
@@ -46,6 +46,7 @@ export const inferredChannel = defineRule({
   id: 'inferred-channel',
   description: 'A table with no channel column: channels were read from the touchpoint names, said once',
   defaultSeverity: 'info',
+  summary: 'a table with no channel column: which rows\' channels were read from their touchpoint names ("Welcome email", "Kickoff call"), said once',
   hygiene: true,
   options: z.object({}).strict(),
   docs: {
@@ -57,8 +58,7 @@ export const inferredChannel = defineRule({
       'No channel column: read the channel from 5 touchpoint names (rows 2–4, 6 and 8, e.g. "Welcome email" → Email, "Kickoff call" → Video call); 1 row names no channel (row 5); add a Channel column to say each touchpoint\'s channel outright',
   },
   check({ model }) {
-    return reportProblems(model, 'channel-from-name', ({ reason }) => {
-      if (reason.code !== 'channel-from-name') return { message: '', fix: '' };
+    return reportProblems(model, 'inferred-channel', (reason) => {
       const unit = reason.lines ? 'line' : 'row';
       const where = (rows: number[], total: number) => `${rows.length === 1 && total === 1 ? unit : `${unit}s`} ${rowRanges(rows, total)}`;
       const none =

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { ExpectedValue, ValueProblem } from '../model/schema.js';
+import type { ExpectedValue, ProblemOf } from '../model/schema.js';
 import { closedVocabularyLabels } from '../model/vocabulary.js';
 import { defineRule, reportProblems, type Words } from './rule.js';
 import { FIELD_LABEL, clip } from './wording.js';
@@ -25,7 +25,7 @@ const MISSING: Partial<Record<string, (name: string) => Words>> = {
   channel: (name) => ({ message: `"${name}" has no channel`, fix: 'fill in the channel it reaches the customer on' }),
 };
 
-function words({ field, value, reason, location, touchpoint }: ValueProblem): Words {
+function words({ field, value, reason, location, touchpoint }: ProblemOf<'invalid-value'>): Words {
   const label = FIELD_LABEL[field!];
   const name = clip(touchpoint ?? '');
   const shown = clip(value);
@@ -49,8 +49,6 @@ function words({ field, value, reason, location, touchpoint }: ValueProblem): Wo
             : 'write one of them',
       };
     }
-    default:
-      return { message: `${label} '${shown}' of "${name}" cannot be read`, fix: 'retype the value' };
   }
 }
 
@@ -59,6 +57,7 @@ export const invalidValue = defineRule({
   id: 'invalid-value',
   description: 'A value of the wrong kind: a day that is not a whole number, a mode or direction outside its set, a formula error, a missing required value',
   defaultSeverity: 'error',
+  summary: 'a value of the wrong kind (day, mode, direction, figure, date, status), a formula error, a missing required value',
   hygiene: true,
   options: z.object({}).strict(),
   docs: {
@@ -69,6 +68,6 @@ export const invalidValue = defineRule({
     example: "Day 'soon' of \"Kickoff call\" is not a number of days; write the day offset from the journey's start as a whole number of days (e.g. 14)",
   },
   check({ model }) {
-    return reportProblems(model, 'invalid', words);
+    return reportProblems(model, 'invalid-value', words);
   },
 });

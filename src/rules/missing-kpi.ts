@@ -19,6 +19,7 @@ export const missingKpi = defineRule({
   id: 'missing-kpi',
   description: 'A stage with no KPI or measured figure on any of its touchpoints',
   defaultSeverity: 'info',
+  summary: 'a stage with no KPI or figure on any touchpoint',
   hygiene: true,
   options: z.object({}).strict(),
   needsStages: true,

@@ -9,6 +9,7 @@ export const missingOwner = defineRule({
   id: 'missing-owner',
   description: 'A touchpoint with no owning team',
   defaultSeverity: 'warning',
+  summary: 'a touchpoint with no team',
   hygiene: true,
   options: z.object({}).strict(),
   docs: {

@@ -9,6 +9,7 @@ export const missingPersona = defineRule({
   id: 'missing-persona',
   description: 'A persona listed in the config with no rows in the inventory',
   defaultSeverity: 'warning',
+  summary: 'a persona the config expects with no rows',
   options: z.object({}).strict(),
   docs: {
     why: 'A persona nobody mapped is a whole journey left to chance; listing expected personas in the config makes that gap visible instead of silent.',

@@ -19,6 +19,7 @@ export const missingStage = defineRule({
   id: 'missing-stage',
   description: 'A lifecycle stage of the stage model with no touchpoint for a persona',
   defaultSeverity: 'warning',
+  summary: 'a stage of the stage model with no touchpoint for a persona (`ignoreStages`: a list, or lists per persona)',
   weight: 3,
   options: z
     .object({

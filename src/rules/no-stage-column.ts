@@ -9,6 +9,7 @@ export const noStageColumn = defineRule({
   id: 'no-stage-column',
   description: 'A table with no stage column, read as a timeline: the checks that need stages skip it',
   defaultSeverity: 'info',
+  summary: 'a table with no stage column, read as a timeline: which stage checks skipped it, said once',
   hygiene: true,
   options: z.object({}).strict(),
   docs: {

@@ -12,6 +12,7 @@ export const oneWayStage = defineRule({
   id: 'one-way-stage',
   description: 'A stage where every touchpoint is outbound and the persona has no inbound path to reach the company',
   defaultSeverity: 'warning',
+  summary: 'a stage with only outbound touchpoints and no inbound path (a call or a meeting is one)',
   weight: 1,
   options: z.object({}).strict(),
   needsStages: true,

@@ -16,6 +16,8 @@ export const overCommunication = defineRule({
   id: 'over-communication',
   description: 'More outbound touches a week (or in one stage) than a persona should receive',
   defaultSeverity: 'warning',
+  summary:
+    'more than `maxPerWeek` (3) messages a week in a stage: receipts and other transactional messages and two-way conversations are not counted, an ad seen daily counts once a week (`notCounted`, `channelLimits`); the report, diff and the day map show the same number',
   options: z
     .object({
       maxPerWeek: z.number().positive().default(3).describe('Most outbound touches a week a persona should receive within one stage'),

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { cellOf } from '../model/cells.js';
-import type { Field, Finding, JourneyModel, Location, Severity, Touchpoint, ValueProblem } from '../model/schema.js';
+import type { Field, Finding, JourneyModel, Location, ProblemOf, Severity, Touchpoint, ValueProblem } from '../model/schema.js';
 
 /** What a rule reports; the engine adds the rule id, the configured severity and the fingerprint. */
 export type Report = Omit<Finding, 'ruleId' | 'severity' | 'fingerprint'> & {
@@ -46,6 +46,11 @@ export interface Rule<Schema extends z.ZodType = z.ZodType> {
   id: string;
   description: string;
   defaultSeverity: Severity;
+  /**
+   * Its line in README's rules table (lower case: what it finds, with its main options and defaults);
+   * the description when not given. `npm run generate` writes the table.
+   */
+  summary?: string;
   /** Options with their defaults; `options.parse({})` gives the defaults. */
   options: Schema;
   docs: RuleDocs;
@@ -72,13 +77,13 @@ export function defineRule<Schema extends z.ZodType>(rule: Rule<Schema>): Rule<S
   return rule;
 }
 
-/** Reports for the problems normalize recorded of one kind, each at its cell, in the words of the rule that reports them. */
-export function reportProblems(model: JourneyModel, kind: ValueProblem['kind'], words: (problem: ValueProblem) => Words): Report[] {
+/** Reports for the problems normalize recorded for one rule (their kind is its id), each at its cell, in that rule's words. */
+export function reportProblems<Kind extends ValueProblem['kind']>(model: JourneyModel, kind: Kind, words: (problem: ProblemOf<Kind>) => Words): Report[] {
   // A header problem is the same one when a column is inserted before it: its identity is the header's
   // field and text, not its column letter.
   const header = kind === 'duplicate-header' || kind === 'blank-header';
   return model.problems
-    .filter((problem) => problem.kind === kind)
+    .filter((problem): problem is ProblemOf<Kind> => problem.kind === kind)
     .map((problem) => ({
       ...words(problem),
       location: problem.location,

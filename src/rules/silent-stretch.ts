@@ -11,6 +11,7 @@ export const silentStretch = defineRule({
   id: 'silent-stretch',
   description: 'Too many days between consecutive touchpoints of a persona, with nothing recurring to fill them',
   defaultSeverity: 'warning',
+  summary: 'more than `maxDays` (30) days between consecutive touchpoints, nothing recurring to fill them',
   weight: 3,
   options: z
     .object({

@@ -11,6 +11,7 @@ export const singleChannelStage = defineRule({
   id: 'single-channel-stage',
   description: 'A stage served by one channel only',
   defaultSeverity: 'info',
+  summary: 'a stage served by one channel only',
   weight: 1,
   options: z
     .object({

@@ -8,6 +8,7 @@ export const stageModelFromFile = defineRule({
   id: 'stage-model-from-file',
   description: "The inventory's own stage values were used as its stage model",
   defaultSeverity: 'info',
+  summary: "the inventory's own stage values were used as its stage model, with the config to pin it",
   hygiene: true,
   options: z.object({}).strict(),
   docs: {

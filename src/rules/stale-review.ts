@@ -16,6 +16,7 @@ export const staleReview = defineRule({
   id: 'stale-review',
   description: 'A touchpoint whose last-reviewed date is older than a limit',
   defaultSeverity: 'info',
+  summary: 'last-reviewed dates older than `maxAgeMonths` (12): one finding per persona of a table, with the count and the oldest',
   hygiene: true,
   options: z
     .object({

@@ -10,6 +10,7 @@ export const teamFit = defineRule({
   id: 'team-fit',
   description: 'A touchpoint owned by a team the config does not list for its stage (stageOwners)',
   defaultSeverity: 'info',
+  summary: "a touchpoint owned by a team the config's `stageOwners` does not list for its stage",
   weight: 1,
   options: z.object({}).strict(),
   needsStages: true,

@@ -8,6 +8,7 @@ export const timingText = defineRule({
   id: 'timing-text',
   description: 'A day column whose cells mostly hold timing words (Q3, Ongoing, Any time) rather than day offsets',
   defaultSeverity: 'info',
+  summary: 'a day column that mostly holds timing words (Q3, Ongoing) rather than day offsets, said once',
   hygiene: true,
   options: z.object({}).strict(),
   docs: {
@@ -19,8 +20,7 @@ export const timingText = defineRule({
       "Column D holds timing words rather than days in 9 rows ('Q3', 'Ongoing', 'Any time'); day-based checks use the 2 rows with a day; write day offsets (e.g. 14) where timing matters",
   },
   check({ model }) {
-    return reportProblems(model, 'timing-column', ({ location, reason }) => {
-      if (reason.code !== 'timing-column') return { message: '', fix: '' };
+    return reportProblems(model, 'timing-text', ({ location, ...reason }) => {
       const examples = reason.examples.map((text) => `'${clip(text)}'`).join(', ');
       return {
         message: `Column ${location.column} holds timing words rather than days in ${plural(reason.words, 'row')} (${examples}); day-based checks use the ${plural(reason.days, 'row')} with a day`,

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { plural } from '../english.js';
-import type { JourneyModel, Location, ValueProblem } from '../model/schema.js';
+import type { JourneyModel, Location, ProblemOf } from '../model/schema.js';
 import { foldKey } from '../model/text.js';
 import { CHANNELS, DEFAULT_STAGE_MODEL, Vocabulary, stripStageNumbering } from '../model/vocabulary.js';
 import { MAX_RELATED, defineRule } from './rule.js';
@@ -30,10 +30,10 @@ function vocabularyReference(): string {
 }
 
 /** The unknown values of a model, one group per distinct value and column of a file: its first problem, every cell (each once) and the rule's words. */
-export function unknownValueGroups(model: JourneyModel): { first: ValueProblem; locations: Location[]; message: string; fix: string }[] {
-  const groups = new Map<string, { first: ValueProblem; locations: Location[]; cells: Set<string> }>();
+export function unknownValueGroups(model: JourneyModel): { first: ProblemOf<'unknown-value'>; locations: Location[]; message: string; fix: string }[] {
+  const groups = new Map<string, { first: ProblemOf<'unknown-value'>; locations: Location[]; cells: Set<string> }>();
   for (const problem of model.problems) {
-    if (problem.kind !== 'unknown') continue;
+    if (problem.kind !== 'unknown-value') continue;
     const key = `${problem.field}\u0000${problem.location.file}\u0000${foldKey(problem.value) || problem.value}`;
     // Rows that inherit an unknown stage point at the one cell that holds it: the cell is listed once.
     const cell = `${problem.location.sheet}\u0000${problem.location.row}\u0000${problem.location.column}`;
@@ -53,7 +53,7 @@ export function unknownValueGroups(model: JourneyModel): { first: ValueProblem; 
     const near = vocabularies[field].closest(field === 'stage' ? stripStageNumbering(first.value) : first.value);
     const what = locations.length === 1 ? (first.touchpoint ? ` of "${clip(first.touchpoint)}"` : '') : '';
     const cells = locations.length === 1 ? '' : ` (${plural(locations.length, 'cell')}: ${cellList(locations)})`;
-    const readAs = first.reason.code === 'unknown' ? first.reason.readAs : undefined;
+    const readAs = first.readAs;
     const target =
       readAs !== undefined ? ids[field].find((entry) => entry.id === readAs) : near ? ids[field].find((entry) => entry.label === near.label) : undefined;
     const readAsLabel = readAs === undefined ? undefined : ids[field].find((entry) => entry.id === readAs)?.label;
@@ -77,6 +77,7 @@ export const unknownValue = defineRule({
   id: 'unknown-value',
   description: 'A stage or channel that is not in the stage model or the channel list',
   defaultSeverity: 'error',
+  summary: 'a stage or channel journey does not know: one finding per value, listing its cells, with the nearest known value and the config key that adds it',
   hygiene: true,
   options: z.object({}).strict(),
   docs: {

@@ -10,6 +10,7 @@ export const unusedSuppression = defineRule({
   id: 'unused-suppression',
   description: 'A journey-ignore note in a Notes cell that silences no finding (or names no rule)',
   defaultSeverity: 'warning',
+  summary: 'a `journey-ignore:` note that silences nothing or names no rule (reported by the engine)',
   hygiene: true,
   options: z.object({}).strict(),
   docs: {

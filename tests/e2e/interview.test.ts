@@ -135,7 +135,10 @@ describe('journey interview', () => {
     expect(persona.stderr).toBe(`journey: --persona: no persona "Nobody" in ${SAMPLE} (its personas: Practitioner, Buyer)\n`);
     const folder = journey(['interview', 'fixtures']);
     expect(folder.code).toBe(2);
-    expect(folder.stderr).toMatch(/^journey: fixtures: names \d+ inventories; journey interview writes the guide for one inventory file\n$/);
+    // The folder's markdown files that hold no inventory are each noted first (a folder run lists every file it passes over).
+    const lines = folder.stderr.trimEnd().split('\n');
+    expect(lines.at(-1)).toMatch(/^journey: fixtures: names \d+ inventories; journey interview writes the guide for one inventory file$/);
+    for (const line of lines.slice(0, -1)) expect(line).toMatch(/^journey: note: skipped fixtures\/\S+\.md: /);
     const missing = journey(['interview', join(dir, 'missing.csv')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);
@@ -163,6 +166,20 @@ describe('journey interview', () => {
     const two = journey(['audit', SAMPLE, 'fixtures/sample-inventory.csv', '--answers', answers]);
     expect(two.code).toBe(2);
     expect(two.stderr).toBe('journey: --answers: goes with one inventory file, not 2\n');
+  });
+
+  it('passes over an answers sheet kept beside the inventory in a folder run, and refuses it named as an inventory', () => {
+    const folder = mkdtempSync(join(dir, 'beside-'));
+    copyFileSync(join(root, 'fixtures/sample-inventory.csv'), join(folder, 'inventory.csv'));
+    expect(journey(['interview', 'inventory.csv', '--template', 'answers.csv'], { cwd: folder }).code).toBe(0);
+    const alone = journey(['audit', 'inventory.csv', '--format', 'json'], { cwd: folder });
+    const both = journey(['audit', '.', '--format', 'json'], { cwd: folder });
+    expect(both.code).toBe(alone.code);
+    expect(both.stderr).toBe('journey: note: skipped answers.csv: an interview answers sheet (journey interview --template); give it with --answers\n');
+    expect(JSON.parse(both.stdout).summary).toEqual(JSON.parse(alone.stdout).summary);
+    const named = journey(['audit', 'answers.csv'], { cwd: folder });
+    expect(named.code).toBe(2);
+    expect(named.stderr).toMatch(/^journey: answers\.csv: looks like an interview answers sheet .*--answers, beside the inventory it is about/);
   });
 
   it('never writes over the answers sheet it reads', () => {

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AuditResultSchema } from '../../src/engine/result.js';
+import { auditJson } from '../helpers/results.js';
 import { journey } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'journey-e2e-md-'));
@@ -12,7 +12,7 @@ describe('journey audit on markdown (built CLI)', () => {
     const { code, stdout, stderr } = journey(['audit', 'fixtures/shapes/playbook.md', '--format', 'json']);
     expect(stderr).toBe('');
     expect(code).toBe(1);
-    const result = AuditResultSchema.parse(JSON.parse(stdout));
+    const result = auditJson(stdout);
     expect(result.files.map((f) => [f.kind, f.personas, f.touchpoints])).toEqual([['markdown', ['Trial user', 'Paying customer'], 10]]);
     const found = result.findings.map((f) => `${f.ruleId} ${f.location.cell ?? f.location.sheet}`);
     expect(found).toEqual(
@@ -38,10 +38,10 @@ describe('journey audit on markdown (built CLI)', () => {
   });
 
   it("reads cells with links and code as their text, and a wiki page's inventory among unrelated tables", () => {
-    const linked = AuditResultSchema.parse(JSON.parse(journey(['audit', 'fixtures/shapes/linked-cells.md', '--format', 'json']).stdout));
+    const linked = auditJson(journey(['audit', 'fixtures/shapes/linked-cells.md', '--format', 'json']).stdout);
     expect(linked.files[0]!.touchpoints).toBe(4);
     expect(linked.findings.some((f) => /unknown-value/.test(f.ruleId))).toBe(false);
-    const wiki = AuditResultSchema.parse(JSON.parse(journey(['audit', 'fixtures/shapes/wiki-journey.md', '--format', 'json']).stdout));
+    const wiki = auditJson(journey(['audit', 'fixtures/shapes/wiki-journey.md', '--format', 'json']).stdout);
     expect(wiki.files.map((f) => [f.personas, f.touchpoints, f.sheets.map((s) => [s.sheet, s.headerRow])])).toEqual([
       [
         ['SMB admin'],
@@ -63,9 +63,9 @@ describe('journey audit on markdown (built CLI)', () => {
     copyFileSync('fixtures/shapes/playbook.md', join(folder, 'guides', 'playbook.md'));
     const { code, stdout } = journey(['audit', folder, '--format', 'json']);
     expect(code).toBe(1);
-    const result = AuditResultSchema.parse(JSON.parse(stdout));
+    const result = auditJson(stdout);
     expect(result.files.map((f) => f.file)).toEqual([join(folder, 'guides', 'playbook.md')]);
-    const glob = AuditResultSchema.parse(JSON.parse(journey(['audit', `${folder}/**/*`, '--format', 'json']).stdout));
+    const glob = auditJson(journey(['audit', `${folder}/**/*`, '--format', 'json']).stdout);
     expect(glob.files.map((f) => f.file)).toEqual([join(folder, 'guides', 'playbook.md')]);
 
     const named = journey(['audit', join(folder, 'README.md')]);

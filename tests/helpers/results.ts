@@ -42,3 +42,8 @@ export function resultWith(
 }
 
 export const OPTIONS = { color: false, width: 100, cwd: process.cwd() };
+
+/** `journey audit --format json` output read back (its shape is AuditResult, typed where the engine builds it). */
+export function auditJson(stdout: string): AuditResult {
+  return JSON.parse(stdout) as AuditResult;
+}

@@ -179,7 +179,7 @@ describe('markdown loader', () => {
     expect(model.personas.map((p) => p.name)).toEqual(['Trial user']);
     expect(model.touchpoints.map((t) => t.row)).toEqual([5, 7]);
     expect(model.problems.map((p) => [p.kind, p.location.cell, p.location.row, p.location.column])).toEqual([
-      ['unknown', 'docs/playbook.md:5 › Stage', 5, 'Stage'],
+      ['unknown-value', 'docs/playbook.md:5 › Stage', 5, 'Stage'],
       ['blank-row', 'docs/playbook.md:6 › Stage', 6, 'Stage'],
     ]);
   });

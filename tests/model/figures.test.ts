@@ -80,8 +80,8 @@ describe('figures and the optional columns', () => {
     expect(journey.touchpoints.map((t) => t.name)).toEqual(['Ad']);
     expect(journey.touchpoints[0]!.sentiment).toEqual({ score: null, text: 'meh-ish' });
     expect(journey.files[0]!.sheets[0]!.retired).toBe(1);
-    expect(journey.problems.map((p) => [p.location.cell, p.kind, p.value, p.reason]).sort()).toEqual([
-      ['F3', 'invalid', 'high', { code: 'unreadable', expected: 'nps' }],
+    expect(journey.problems.map((p) => [p.location.cell, p.kind, p.value, p.kind === 'invalid-value' ? p.reason : null]).sort()).toEqual([
+      ['F3', 'invalid-value', 'high', { code: 'unreadable', expected: 'nps' }],
     ]);
     // invalid-value puts them in words.
     expect(

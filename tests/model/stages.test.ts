@@ -162,7 +162,7 @@ describe("the file's own stage model", () => {
     ]);
     expect(journey.stageSource.kind).toBe('default');
     expect(journey.stageModel).toBe(DEFAULT_STAGE_MODEL);
-    expect(journey.problems.map((p) => [p.kind, p.value])).toEqual([['unknown', 'Onbaording']]);
+    expect(journey.problems.map((p) => [p.kind, p.value])).toEqual([['unknown-value', 'Onbaording']]);
   });
 
   it('does not take free text for a stage model', () => {
@@ -187,7 +187,7 @@ describe("the file's own stage model", () => {
       settings,
     );
     expect(journey.stageSource).toEqual({ kind: 'config', name: 'lifecycle', location: null });
-    expect(journey.problems.filter((p) => p.kind === 'unknown').map((p) => p.value)).toEqual(['Dormant', 'Lost']);
+    expect(journey.problems.filter((p) => p.kind === 'unknown-value').map((p) => p.value)).toEqual(['Dormant', 'Lost']);
   });
 });
 

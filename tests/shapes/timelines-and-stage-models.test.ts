@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { InspectResultSchema } from '../../src/engine/inspect.js';
-import { AuditResultSchema } from '../../src/engine/result.js';
+import { auditJson } from '../helpers/results.js';
 import { journey } from '../helpers/cli.js';
 
 /** Audits a shape fixture as a user would: the result, and each finding as "rule cell". */
 function audit(file: string) {
   const run = journey(['audit', `fixtures/shapes/${file}`, '--format', 'json']);
   expect(run.stderr).toBe('');
-  const result = AuditResultSchema.parse(JSON.parse(run.stdout));
+  const result = auditJson(run.stdout);
   return { code: run.code, result, found: result.findings.map((f) => `${f.ruleId} ${f.location.cell ?? f.location.sheet ?? f.location.file}`) };
 }
 

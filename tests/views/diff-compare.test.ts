@@ -1,17 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigResolver } from '../../src/config/load.js';
-import { enabledRules, runRules } from '../../src/engine/run.js';
-import { compareInventories, matchTouchpoints, summarizeDiff, type DiffSide } from '../../src/views/diff/compare.js';
+import { automationOpportunity } from '../../src/rules/automation-opportunity.js';
+import { handoffLag } from '../../src/rules/handoff-lag.js';
+import { missingStage } from '../../src/rules/missing-stage.js';
+import { oneWayStage } from '../../src/rules/one-way-stage.js';
+import { DIFF_FIELDS } from '../../src/model/fields.js';
+import { DIFF_READERS, compareInventories, matchTouchpoints, summarizeDiff, type DiffSide } from '../../src/views/diff/compare.js';
 import { DiffResultSchema } from '../../src/views/diff/schema.js';
-import { model } from '../helpers/inventory.js';
+import { findingsOf, model } from '../helpers/inventory.js';
+
+// The rules whose findings the diff's cases move, resolve and introduce.
+const RULES = [automationOpportunity, handoffLag, missingStage, oneWayStage];
 
 const HEADER = ['Persona', 'Stage', 'Touchpoint', 'Team', 'Channel', 'Mode', 'Direction', 'Day', 'Frequency', 'Conversion rate', 'NPS', 'Status'];
 type Row = (string | number | null)[];
 
 async function side(rows: Row[], file = 'inventory.csv'): Promise<DiffSide> {
   const journey = model([HEADER, ...rows], file);
-  const config = await new ConfigResolver().forFile(null);
-  return { file, model: journey, findings: runRules(journey, enabledRules(config), config.settings, '2026-11-25') };
+  return { file, model: journey, findings: findingsOf(journey, RULES) };
 }
 
 const BEFORE: Row[] = [
@@ -126,5 +131,11 @@ describe('compareInventories', () => {
     expect(diff.touchpoints.map((t) => t.kind)).toEqual(['added', 'added', 'added', 'added', 'added']);
     expect(diff.findings.resolved).toEqual([]);
     expect(diff.findings.introduced.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the compared fields', () => {
+  it("are the field catalogue's diff entries, each with a reader", () => {
+    expect(Object.keys(DIFF_READERS).sort()).toEqual(DIFF_FIELDS.map((entry) => entry.field).sort());
   });
 });

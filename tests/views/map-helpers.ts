@@ -1,7 +1,6 @@
-import { resolveConfig } from '../../src/config/resolve.js';
-import { enabledRules, runRules } from '../../src/engine/run.js';
+import type { Rule } from '../../src/rules/rule.js';
 import { buildJourneyMap, type JourneyMap, type MapOptions, type MapSource } from '../../src/views/map/layout.js';
-import { model } from '../helpers/inventory.js';
+import { findingsOf, model } from '../helpers/inventory.js';
 
 export const MAP_HEADER = [
   'Persona',
@@ -22,15 +21,15 @@ export const MAP_HEADER = [
   'KPI',
 ];
 
-/** A map source from rows under MAP_HEADER, with the default rules' findings and limits. */
+/** A map source from rows under MAP_HEADER, with the findings of `rules` (none unless given) and the default limits. */
 export function source(
   rows: (string | number | null)[][],
   limits: { handoff?: number | null; weekly?: number | null } = {},
   file = 'inventory.csv',
+  rules: readonly Rule[] = [],
 ): MapSource {
   const journeyModel = model([MAP_HEADER, ...rows], file);
-  const config = resolveConfig();
-  const findings = runRules(journeyModel, enabledRules(config), config.settings, '2026-11-25');
+  const findings = findingsOf(journeyModel, rules);
   return {
     file,
     model: journeyModel,
@@ -40,8 +39,13 @@ export function source(
   };
 }
 
-export function mapOf(rows: (string | number | null)[][], options: Partial<MapOptions> = {}, limits: Parameters<typeof source>[1] = {}): JourneyMap {
-  return buildJourneyMap([source(rows, limits)], { type: 'current', lanes: 'channel', persona: null, ...options });
+export function mapOf(
+  rows: (string | number | null)[][],
+  options: Partial<MapOptions> = {},
+  limits: Parameters<typeof source>[1] = {},
+  rules: readonly Rule[] = [],
+): JourneyMap {
+  return buildJourneyMap([source(rows, limits, 'inventory.csv', rules)], { type: 'current', lanes: 'channel', persona: null, ...options });
 }
 
 /** Names no renderer may treat as markup or syntax. */

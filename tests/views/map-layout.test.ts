@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { buildJourneyMap, emotionOf } from '../../src/views/map/layout.js';
 import { svgGeometry } from '../../src/views/map/svg.js';
 import { dayLayout } from '../../src/views/map/timeline.js';
+import { forgottenTouchpoints } from '../../src/rules/forgotten-touchpoints.js';
+import { frictionPoint } from '../../src/rules/friction-point.js';
+import { missingStage } from '../../src/rules/missing-stage.js';
+import { unknownValue } from '../../src/rules/unknown-value.js';
 import { mapOf, source } from './map-helpers.js';
 
 const JOURNEY = [
@@ -55,7 +59,8 @@ describe('journey map layout', () => {
   });
 
   it('puts a finding on the card of its row, stage findings on the stage, the rest on the persona or the file', () => {
-    const map = buildJourneyMap([source([...JOURNEY, ['Q', 'Awareness', 'Ad', 'Marketing', 'Paid ads', 'Automatic', 'Outbound', 0, 'Once']])], {
+    const rows = [...JOURNEY, ['Q', 'Awareness', 'Ad', 'Marketing', 'Paid ads', 'Automatic', 'Outbound', 0, 'Once']];
+    const map = buildJourneyMap([source(rows, {}, 'inventory.csv', [unknownValue, frictionPoint, missingStage, forgottenTouchpoints])], {
       type: 'current',
       lanes: 'channel',
       persona: 'p',
@@ -75,12 +80,17 @@ describe('journey map layout', () => {
   });
 
   it('gives each stage the mean emotion of its touchpoints, and null (a gap in the line) when none has data', () => {
-    const [persona] = mapOf([
-      ['P', 'Awareness', 'A', 'M', 'Blog', '', '', 0, '', '2', '', '', '', '', '', ''],
-      ['P', 'Awareness', 'B', 'M', 'Blog', '', '', 1, '', '', '-50', '', '', '', '', ''],
-      ['P', 'Consideration', 'C', 'M', 'Blog', '', '', 2, '', '', '', '', '', '', '', ''],
-      ['P', 'Decision', 'D', 'M', 'Blog', '', '', 3, '', '', '', '4', '', '', '', ''],
-    ]).personas;
+    const [persona] = mapOf(
+      [
+        ['P', 'Awareness', 'A', 'M', 'Blog', '', '', 0, '', '2', '', '', '', '', '', ''],
+        ['P', 'Awareness', 'B', 'M', 'Blog', '', '', 1, '', '', '-50', '', '', '', '', ''],
+        ['P', 'Consideration', 'C', 'M', 'Blog', '', '', 2, '', '', '', '', '', '', '', ''],
+        ['P', 'Decision', 'D', 'M', 'Blog', '', '', 3, '', '', '', '4', '', '', '', ''],
+      ],
+      {},
+      {},
+      [frictionPoint],
+    ).personas;
     expect(persona!.stages[0]!.emotion).toBeCloseTo((2 + -1) / 2);
     expect(persona!.stages[1]!.emotion).toBeNull();
     expect(persona!.stages[2]!.emotion).toBeCloseTo(1);

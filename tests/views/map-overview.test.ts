@@ -5,7 +5,16 @@ import { buildJourneyMap } from '../../src/views/map/layout.js';
 import { LOW_POINTS_LABELLED, NOTES_SHOWN, buildOverview, handoffOpportunity, opportunityOf } from '../../src/views/map/overview.js';
 import { PAGE, overviewSvg } from '../../src/views/map/overview-svg.js';
 import { textWidth, wrapText } from '../../src/views/map/text-fit.js';
+import { automationOpportunity } from '../../src/rules/automation-opportunity.js';
+import { frictionPoint } from '../../src/rules/friction-point.js';
+import { missingKpi } from '../../src/rules/missing-kpi.js';
+import { missingStage } from '../../src/rules/missing-stage.js';
+import { overCommunication } from '../../src/rules/over-communication.js';
+import { singleChannelStage } from '../../src/rules/single-channel-stage.js';
 import { mapOf, source } from './map-helpers.js';
+
+// The rules whose findings the overview turns into pains and opportunities.
+const DRAWN = [frictionPoint, missingStage, automationOpportunity];
 
 // Persona, Stage, Touchpoint, Team, Channel, Mode, Direction, Day, Frequency, Sentiment, NPS, CSAT, Conversion, Drop-off, Status, KPI
 const ROWS = [
@@ -21,7 +30,7 @@ const ROWS = [
 ];
 
 describe('overview', () => {
-  const persona = mapOf(ROWS).personas[0]!;
+  const persona = mapOf(ROWS, {}, {}, DRAWN).personas[0]!;
   const overview = buildOverview(persona, false);
 
   it('groups each stage’s touchpoints by channel, in the order they happen', () => {
@@ -130,7 +139,9 @@ describe('overview', () => {
       'Weekly',
       '',
     ]);
-    const svg = overviewSvg(mapOf(many).personas[0]!, { title: 'P', future: false, idPrefix: 'p0', file: 'x.csv' }, true);
+    // Four rules with a note about the stage, one with a note on each of its touchpoints.
+    const notes = [automationOpportunity, singleChannelStage, overCommunication, missingKpi];
+    const svg = overviewSvg(mapOf(many, {}, {}, notes).personas[0]!, { title: 'P', future: false, idPrefix: 'p0', file: 'x.csv' }, true);
     expect(svg).toMatch(/\+\d+ more/);
   });
 

@@ -6,6 +6,8 @@ import { REPORT_JOURNEY_LIMIT, journeyDiagrams, personaJourney, renderMermaid } 
 import { DARK, LIGHT, MARK_PAIRS, TEXT_PAIRS, contrastRatio } from '../../src/views/map/palette.js';
 import { renderSvg } from '../../src/views/map/svg.js';
 import { overviewSvg } from '../../src/views/map/overview-svg.js';
+import { frictionPoint } from '../../src/rules/friction-point.js';
+import { missingStage } from '../../src/rules/missing-stage.js';
 import { HOSTILE_NAMES, mapOf, source } from './map-helpers.js';
 
 const hostileRows = HOSTILE_NAMES.map((name, i) => [
@@ -20,7 +22,8 @@ const hostileRows = HOSTILE_NAMES.map((name, i) => [
   'Once',
   'frustrated',
 ]);
-const hostile = (type: 'current' | 'detail' = 'detail') => mapOf(hostileRows, { type });
+// Friction findings quote the hostile names in their messages, and missing stages add stage notes.
+const hostile = (type: 'current' | 'detail' = 'detail') => mapOf(hostileRows, { type }, {}, [frictionPoint, missingStage]);
 
 interface MermaidApi {
   parse(text: string): Promise<unknown>;
@@ -278,7 +281,7 @@ describe('Mermaid journey', () => {
     expect(into.get(`${file}\u0000Big`)).toBe(
       `Left out: ${REPORT_JOURNEY_LIMIT + 1} touchpoints are more than a Mermaid journey shows legibly (${REPORT_JOURNEY_LIMIT}); written with \`-o report.md\`, the report links each persona's overview, and \`journey map\` draws it.`,
     );
-    expect(into.get(`${file}\u0000Small`)).toMatch(/^journey\n {2}title Small\n[^]*    Call( \(\d+ \w+\))?: 3: Sales\n/);
+    expect(into.get(`${file}\u0000Small`)).toMatch(/^journey\n {2}title Small\n[^]* {4}Call( \(\d+ \w+\))?: 3: Sales\n/);
   });
 
   it('writes one fenced diagram per persona under an escaped heading', () => {

@@ -10,6 +10,8 @@ import { emit, ensureFolderOf, writeFileAtomically } from '../outputs.js';
 import { announceWritten } from '../written.js';
 import { outputOf, readInputs } from '../prologue.js';
 import { renderOptions } from '../terminal.js';
+import { EXIT } from '../exit.js';
+import { say } from '../say.js';
 import { auditExitCode } from './audit.js';
 
 type ReportFlags = InputFlags & { failOn: FailOn };
@@ -38,6 +40,13 @@ async function runReport(files: string[], flags: ReportFlags): Promise<number> {
   const { result, guard } = await readInputs(files, flags, { outputs: outputOf(flags) }, (inputs, settings) =>
     audit(inputs, { ...settings, overview: true, alsoState, onModel }),
   );
+  // No inventory read: the refusals were said, and a report would read as a journey without gaps.
+  if (result.files.length > 0 && result.files.every((file) => file.error !== null)) {
+    say(
+      `no report written: ${result.files.length === 1 ? 'the one input was not read' : `none of the ${result.files.length} inputs was read`} as an inventory (see above)`,
+    );
+    return EXIT.usage;
+  }
   // The report's own path is answered for first: its folder is the figures' folder.
   if (flags.output !== undefined) await ensureFolderOf('-o', flags.output);
   for (const figure of figures) {

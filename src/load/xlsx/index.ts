@@ -66,8 +66,8 @@ export async function loadXlsx(path: string, name: string, options: XlsxOptions 
       }
       sheetOfPart.set(part, sheet.name);
       budget.sheet = sheet.name;
-      const rows = await readSheet(zip, sheet.path, { sharedStrings, dateStyles, date1904: info.date1904 }, budget);
-      tables.push({ file: name, sheet: sheet.name, rows });
+      const { rows, merges } = await readSheet(zip, sheet.path, { sharedStrings, dateStyles, date1904: info.date1904 }, budget);
+      tables.push({ file: name, sheet: sheet.name, rows, ...(merges.length > 0 ? { merges } : {}) });
     }
     return { file: name, kind: 'xlsx', tables, skipped };
   } catch (error) {

@@ -1,4 +1,4 @@
-import type { CellValue, RawRow } from '../table.js';
+import type { CellValue, MergedRange, RawRow } from '../table.js';
 import { columnLetter, parseCellRef } from '../address.js';
 import { CHECK_EVERY, type ReadBudget } from './budget.js';
 import { unescapeOoxml } from './parts.js';
@@ -42,7 +42,7 @@ interface Merge {
  * counted against limits.cellsPerSheet before they are stored, a merge's clipped area against
  * limits.mergedCells before it is filled, and every loop looks at the clock.
  */
-export async function readSheet(zip: ZipArchive, path: string, context: SheetContext, budget: ReadBudget): Promise<RawRow[]> {
+export async function readSheet(zip: ZipArchive, path: string, context: SheetContext, budget: ReadBudget): Promise<{ rows: RawRow[]; merges: MergedRange[] }> {
   const limits = budget.limits;
   // Reset by handlers(): a part the scanner gives up on is read again from the start by saxes.
   let rows: RawRow[] = [];
@@ -205,7 +205,9 @@ export async function readSheet(zip: ZipArchive, path: string, context: SheetCon
 
   // Rows may come out of order in hand-written files; spreadsheet programs show them sorted.
   const sorted = sortByRow(rows, budget);
-  return merges.length > 0 ? fillMerges(sorted, merges, place, budget) : sorted;
+  if (merges.length === 0) return { rows: sorted, merges: [] };
+  const filled: MergedRange[] = [];
+  return { rows: fillMerges(sorted, merges, place, budget, filled), merges: filled };
 }
 
 /** Rows in row order (stable), looking at the clock while it sorts: a sheet may hold millions. */
@@ -237,9 +239,10 @@ type Place = (target: RawRow, col: number, cell: CellValue) => void;
 
 /**
  * Copies each merged range's top-left value into the range's other cells that fall within the data
- * (the rows and columns that hold values), counting that area against limits.mergedCells first.
+ * (the rows and columns that hold values), counting that area against limits.mergedCells first; the
+ * ranges filled, clipped, go to `filled`.
  */
-function fillMerges(rows: RawRow[], merges: Merge[], place: Place, budget: ReadBudget): RawRow[] {
+function fillMerges(rows: RawRow[], merges: Merge[], place: Place, budget: ReadBudget, filled: MergedRange[]): RawRow[] {
   const limit = budget.limits.mergedCells;
   const lastRow = rows.at(-1)?.row ?? 0;
   let lastColumn = 0;
@@ -261,7 +264,7 @@ function fillMerges(rows: RawRow[], merges: Merge[], place: Place, budget: ReadB
     }
     return added.get(rowNumber);
   };
-  let filled = 0;
+  let cells = 0;
   let steps = 0;
   for (const merge of merges) {
     if (++steps % CHECK_EVERY === 0) budget.checkTime();
@@ -270,10 +273,11 @@ function fillMerges(rows: RawRow[], merges: Merge[], place: Place, budget: ReadB
     if (lastMergedRow < merge.startRow || lastMergedCol < merge.startCol) continue;
     const origin = rowAt(merge.startRow)?.cells[merge.startCol];
     if (origin === undefined || origin === null) continue;
-    filled += (lastMergedRow - merge.startRow + 1) * (lastMergedCol - merge.startCol + 1) - 1;
-    if (filled > limit) {
+    cells += (lastMergedRow - merge.startRow + 1) * (lastMergedCol - merge.startCol + 1) - 1;
+    if (cells > limit) {
       throw budget.error(`the sheet's merged ranges reach more than ${limit} cells that hold data (limits.mergedCells)`, merge.ref);
     }
+    filled.push({ firstRow: merge.startRow, lastRow: lastMergedRow, firstColumn: merge.startCol, lastColumn: lastMergedCol });
     for (let rowNumber = merge.startRow; rowNumber <= lastMergedRow; rowNumber++) {
       let target = rowAt(rowNumber);
       if (!target) {

@@ -46,10 +46,12 @@ export function channelsFromNamesProblem(sink: Pick<TableSink, 'problem'>, state
   const seen = state.channelsFromNames;
   if (!seen) return;
   sink.problem({
-    kind: 'channel-from-name',
+    kind: 'inferred-channel',
+    ...seen,
+    lines: state.lines,
+    grid,
     field: 'channel',
     value: '',
-    reason: { code: 'channel-from-name', ...seen, lines: state.lines, grid },
     location,
     persona: null,
     stage: null,

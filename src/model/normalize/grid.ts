@@ -3,102 +3,23 @@ import { columnLetter } from '../../load/address.js';
 import { isCellError, type CellValue, type RawRow, type RawTable } from '../../load/index.js';
 import { cellLocation } from '../cells.js';
 import { HEADER_SEARCH_ROWS } from '../columns.js';
-import type { ExpectedValue, Field, Location, Metrics, ProblemReason, Sentiment, SheetSummary, TablePlace, ValueProblem } from '../schema.js';
+import { FIELDS } from '../fields.js';
+import type { ExpectedValue, Field, Location, Metrics, ProblemDetail, Sentiment, SheetSummary, TablePlace } from '../schema.js';
 import { foldLabel } from '../text.js';
 import { channelsFromNamesProblem, noteChannelFromName } from './channel-from-name.js';
 import type { RowServices } from './row.js';
 import { beginTable } from './table.js';
-import { cellText, MAX_VALUE_LENGTH, readChannels, readDay, readSentiment, shownValue, unknownReason } from './values.js';
+import { cellText, MAX_VALUE_LENGTH, readChannels, readDay, readSentiment, shownValue, unknownValue } from './values.js';
 
-/** What a lane of a journey-map grid holds. Goal, action and thinking lanes are kept in the touchpoints' notes. */
-type Lane = 'stage' | 'touchpoint' | 'channel' | 'sentiment' | 'painPoint' | 'opportunity' | 'team' | 'kpi' | 'day' | 'goal' | 'action' | 'thinking' | 'other';
+/**
+ * What a lane of a journey-map grid holds: a field (the catalogue's `laneWords` name its lanes, see
+ * src/model/fields.ts), or one of the lanes below. Goal, action and thinking lanes are kept in the
+ * touchpoints' notes; an opportunity is the touchpoint's stage's idea.
+ */
+type Lane = Field | 'opportunity' | 'goal' | 'action' | 'thinking' | 'other';
 
-/** Lane labels as journey-map templates and service designers write them (folded; a plural "s" is also taken off). */
-const LANE_NAMES: Record<Lane, string[]> = {
-  stage: [
-    'stage',
-    'phase',
-    'journey stage',
-    'journey phase',
-    'lifecycle stage',
-    'step',
-    'customer stage',
-    'stage of journey',
-    'etapa',
-    'fase',
-    'etape',
-    'phasen',
-    'ステージ',
-    'フェーズ',
-    '段階',
-  ],
-  touchpoint: [
-    'touchpoint',
-    'touch point',
-    'customer touchpoint',
-    'interaction',
-    'moment',
-    'key moment',
-    'touchpoints and channels',
-    'where',
-    'punto de contacto',
-    'ponto de contato',
-    'point de contact',
-    'beruhrungspunkt',
-    'punto di contatto',
-    'contactmoment',
-    'タッチポイント',
-    '接点',
-    '顧客接点',
-  ],
-  channel: ['channel', 'medium', 'media', 'channel and device', 'device', 'canal', 'canales', 'kanal', 'canale', 'kanaal', 'チャネル', 'チャンネル'],
-  sentiment: [
-    'emotion',
-    'feeling',
-    'emotional journey',
-    'emotional state',
-    'customer emotion',
-    'customer feeling',
-    'mood',
-    'sentiment',
-    'emotional experience',
-    'experience',
-    'emotional response',
-    'how they feel',
-    'interpreted experience',
-    'emocion',
-    'emocao',
-    'gefuhl',
-    'emozione',
-    'emotie',
-    '感情',
-    '思考感情',
-    '感情曲線',
-    '気持ち',
-  ],
-  painPoint: [
-    'pain point',
-    'pain',
-    'painpoint',
-    'frustration',
-    'friction',
-    'friction point',
-    'barrier',
-    'challenge',
-    'problem',
-    'issue',
-    'pain and frustration',
-    'pain and gain',
-    'reported friction',
-    'punto de dolor',
-    'ponto de dor',
-    'schmerzpunkt',
-    'pijnpunt',
-    '課題',
-    '問題',
-    '問題課題要求',
-    'ペインポイント',
-  ],
+/** Labels of the lanes that hold no field, as journey-map templates and service designers write them (folded; a plural "s" is also taken off). */
+const OTHER_LANE_NAMES: Record<Exclude<Lane, Field>, readonly string[]> = {
   opportunity: [
     'opportunity',
     'idea',
@@ -121,25 +42,6 @@ const LANE_NAMES: Record<Lane, string[]> = {
     '改善案',
     '施策',
   ],
-  team: [
-    'team',
-    'owner',
-    'department',
-    'responsible',
-    'owning team',
-    'internal owner',
-    'who',
-    'backstage owner',
-    'equipo',
-    'equipe',
-    'verantwortlich',
-    'responsabile',
-    'eigenaar',
-    '担当',
-    '部署',
-  ],
-  kpi: ['kpi', 'metric', 'success metric', 'measure', 'measurement', '指標'],
-  day: ['timing', 'timeline', 'when', 'time', 'duration', 'day', 'momento', 'zeitpunkt', 'タイミング', '時期'],
   goal: [
     'goal',
     'customer goal',
@@ -180,8 +82,18 @@ const LANE_NAMES: Record<Lane, string[]> = {
   other: ['backstage', 'frontstage', 'front stage', 'back stage', 'supporting process', 'system', 'process', 'evidence', 'prop', 'persona', 'scenario'],
 };
 
+/** Every lane label: the fields' own (the field catalogue's lane words), then the other lanes'. */
+const LANE_NAMES: [Lane, readonly string[]][] = [
+  ...FIELDS.flatMap((entry): [Lane, readonly string[]][] => (entry.laneWords ? [[entry.id, entry.laneWords]] : [])),
+  ...(Object.entries(OTHER_LANE_NAMES) as [Lane, readonly string[]][]),
+];
+
+/** The field a lane is read into (its location uses that field's lane row), or null for a lane of no field. */
+const FIELD_LANES = new Set<Lane>(FIELDS.flatMap((entry) => (entry.laneWords ? [entry.id] : [])));
+const fieldOfLane = (lane: Lane): Field | null => (FIELD_LANES.has(lane) ? (lane as Field) : null);
+
 const LANE_BY_KEY = new Map<string, Lane>();
-for (const [lane, names] of Object.entries(LANE_NAMES) as [Lane, string[]][]) for (const name of names) LANE_BY_KEY.set(foldLabel(name), lane);
+for (const [lane, names] of LANE_NAMES) for (const name of names) LANE_BY_KEY.set(foldLabel(name), lane);
 
 const singularOf = (key: string) => (key.endsWith('ies') ? `${key.slice(0, -3)}y` : key.endsWith('s') ? key.slice(0, -1) : key);
 
@@ -298,17 +210,6 @@ const NO_METRICS: Metrics = Object.freeze({
   csat: null,
 });
 
-/** The lanes read into a field: their location uses that field's lane row. */
-const FIELD_OF_LANE: Partial<Record<Lane, Field>> = {
-  stage: 'stage',
-  touchpoint: 'touchpoint',
-  channel: 'channel',
-  sentiment: 'sentiment',
-  painPoint: 'painPoint',
-  team: 'team',
-  kpi: 'kpi',
-  day: 'day',
-};
 const NOTE_LABEL: Partial<Record<Lane, string>> = { goal: 'Goal', action: 'Action', thinking: 'Thinking' };
 
 /** What the grid reader needs of the normalizer: the row reader's services and the channel a name speaks of. */
@@ -333,8 +234,8 @@ export function readGrid(services: GridServices, table: RawTable, shape: GridSha
   for (const lane of shape.lanes) if (!laneRow.has(lane.lane)) laneRow.set(lane.lane, table.rows[lane.rowIndex]!);
   const rows: Partial<Record<Field, number>> = { stage: stageRow.row };
   for (const [lane, raw] of laneRow) {
-    const field = FIELD_OF_LANE[lane];
-    if (field !== undefined) rows[field] = raw.row;
+    const field = fieldOfLane(lane);
+    if (field !== null) rows[field] = raw.row;
   }
   const touchpointRow = laneRow.get('touchpoint')!;
   const stages: { column: string; text: string }[] = [];
@@ -354,28 +255,21 @@ export function readGrid(services: GridServices, table: RawTable, shape: GridSha
     };
     const at = (row: number): Location => cellLocation(place, row, column);
     const cell = (lane: Lane): CellValue | undefined => laneRow.get(lane)?.cells[column];
-    const problem = (
-      kind: ValueProblem['kind'],
-      field: Field,
-      value: string,
-      reason: ProblemReason,
-      row: number,
-      stage: string | null,
-      touchpoint: string | null,
-    ) => services.problem({ kind, field, value, reason, location: at(row), persona, stage, touchpoint });
+    const problem = (detail: ProblemDetail, field: Field, value: string, row: number, stage: string | null, touchpoint: string | null) =>
+      services.problem({ ...detail, field, value, location: at(row), persona, stage, touchpoint });
     // A formula error in any lane read is reported at its cell and reads as blank.
     for (const [lane, raw] of laneRow) {
       if (lane === 'other') continue;
       const value = raw.cells[column];
-      const field = FIELD_OF_LANE[lane] ?? 'notes';
-      if (value != null && isCellError(value)) problem('invalid', field, value.error, { code: 'formula-error' }, raw.row, null, null);
+      const field = fieldOfLane(lane) ?? 'notes';
+      if (value != null && isCellError(value)) problem({ kind: 'invalid-value', reason: { code: 'formula-error' } }, field, value.error, raw.row, null, null);
     }
 
     const stageText = cellText(stageRow.cells[column])!;
     stages.push({ column: letter, text: stageText });
     const stageRead = services.stages.read(stageText);
     const stage = 'id' in stageRead ? stageRead.id : 'unknown' in stageRead ? stageRead.readAs : null;
-    if ('unknown' in stageRead) problem('unknown', 'stage', stageText, unknownReason(stageRead.unknown, stageRead.readAs), stageRow.row, null, null);
+    if ('unknown' in stageRead) problem(unknownValue(stageRead.unknown, stageRead.readAs), 'stage', stageText, stageRow.row, null, null);
 
     const names = splitItems(cell('touchpoint')).filter((name) => name.length <= MAX_VALUE_LENGTH * 5);
     if (names.length === 0) continue;
@@ -387,17 +281,32 @@ export function readGrid(services: GridServices, table: RawTable, shape: GridSha
     const laneChannels = (text: string, touchpoint: string | null): string[] => {
       const read = readChannels(services.vocabularies.channels, text);
       for (const unknown of read.unknown)
-        problem('unknown', 'channel', unknown.text, unknownReason(unknown.suggestion, unknown.readAs), channelRow!.row, stage, touchpoint);
+        problem(unknownValue(unknown.suggestion, unknown.readAs), 'channel', unknown.text, channelRow!.row, stage, touchpoint);
       return read.ids;
     };
     const wholeChannelText = cellText(cell('channel'));
     const wholeChannels = !paired && wholeChannelText !== null ? laneChannels(wholeChannelText, null) : [];
 
     const sentiment = readStageSentiment(services, cell('sentiment'), (value) =>
-      problem('invalid', 'sentiment', value, { code: 'unreadable', expected: 'sentiment-scale' }, laneRow.get('sentiment')!.row, stage, null),
+      problem(
+        { kind: 'invalid-value', reason: { code: 'unreadable', expected: 'sentiment-scale' } },
+        'sentiment',
+        value,
+        laneRow.get('sentiment')!.row,
+        stage,
+        null,
+      ),
     );
     const day = readStageDay(cell('day'));
-    if (day.invalid) problem('invalid', 'day', shownValue(cell('day')!), { code: 'unreadable', expected: day.invalid }, laneRow.get('day')!.row, stage, null);
+    if (day.invalid)
+      problem(
+        { kind: 'invalid-value', reason: { code: 'unreadable', expected: day.invalid } },
+        'day',
+        shownValue(cell('day')!),
+        laneRow.get('day')!.row,
+        stage,
+        null,
+      );
     const teamItems = splitItems(cell('team'));
     const wholeTeam = cellText(cell('team'));
     const notes = (['goal', 'action', 'thinking'] as const)

@@ -22,8 +22,9 @@ import { TeamAliases, namesNoTeam } from '../team-names.js';
 import { foldKey, withoutAccents } from '../text.js';
 import { CHANNELS, DEFAULT_STAGE_MODEL, buildVocabularies, parseFrequency, type ClosedSynonyms, type Vocabularies } from '../vocabulary.js';
 import { findGrid, readGrid, type GridServices, type GridShape } from './grid.js';
-import { describeNonInventory } from './not-inventory.js';
+import { INVENTORY, recognizeNonInventory, type NotInventory } from './not-inventory.js';
 import type { NormalizeObserver } from './observer.js';
+import { MergedCells } from './merges.js';
 import { RowReader, type RowServices } from './row.js';
 import { StageReader } from './stages.js';
 import { beginTable, endTable, pushRow, type TableSink, type TableState } from './table.js';
@@ -156,15 +157,16 @@ export class Normalizer {
     // The first rows are held to see whether the file is a journey-map grid; a grid has a row per lane, so it stays small.
     let held: RawRow[] | null = [];
     let grid: GridShape | null = null;
-    // A file that looks like something else (an event log) is refused with what it looks like; its rows are not read.
-    let refused = false;
+    // A file that looks like something else (an event log) is refused with what it looks like; its rows are
+    // only counted, so the refusal gives the whole file's counts.
+    let refused: NotInventory | null = null;
     const stream = () => {
-      if (!this.refuse(state, held!)) for (const row of held!) pushRow(this.sink, state, row);
-      else refused = true;
+      refused = this.recognize(held!);
+      if (refused === null) for (const row of held!) pushRow(this.sink, state, row);
       held = null;
     };
     await read((row) => {
-      if (refused) return;
+      if (refused !== null) return refused.count(row);
       if (held === null) return pushRow(this.sink, state, row);
       held.push(row);
       if (grid === null && held.length === HEADER_SEARCH_ROWS) grid = findGrid(held);
@@ -176,6 +178,7 @@ export class Normalizer {
       return;
     }
     if (held !== null) stream();
+    if (refused !== null) this.refuse(state, refused);
     this.addFile(file, 'csv', [{ summary: endTable(this.sink, state), state }], []);
   }
 
@@ -218,9 +221,14 @@ export class Normalizer {
       state.sectionStage = context.stage;
       state.stageFromHeading = context.stage !== null;
     }
+    if (table.merges) state.merges = new MergedCells(table.merges);
     const grid = table.rows.length <= MAX_GRID_ROWS ? findGrid(table.rows) : null;
     if (grid !== null) return { summary: readGrid(this.gridServices, table, grid, context?.persona ?? undefined), state };
-    if (this.refuse(state, table.rows)) return { summary: endTable(this.sink, state), state };
+    const looks = this.recognize(table.rows);
+    if (looks !== null) {
+      this.refuse(state, looks);
+      return { summary: endTable(this.sink, state), state };
+    }
     for (const raw of table.rows) pushRow(this.sink, state, raw);
     const summary = endTable(this.sink, state);
     const oversized = table.oversized?.[0];
@@ -234,16 +242,19 @@ export class Normalizer {
   }
 
   /**
-   * True when a table looks like something other than an inventory (an event log, an A/B test or
-   * metrics export, a content calendar): the table is skipped saying so, and a file with nothing else
-   * is refused with that line.
+   * What a table looks like when it is something other than an inventory (an event log, a campaign or
+   * A/B test or metrics export, a content calendar), counted over the rows given; the table is skipped
+   * saying so, and a file with nothing else is refused with that line.
    */
-  private refuse(state: TableState, rows: readonly RawRow[]): boolean {
-    const looks = describeNonInventory(rows, this.sink.matcher);
-    if (looks === null) return false;
-    state.incomplete = new NotInventoryError({ file: state.place.file, sheet: state.place.sheet }, looks);
+  private recognize(rows: readonly RawRow[]): NotInventory | null {
+    return recognizeNonInventory(rows, this.sink.matcher);
+  }
+
+  /** Skips a table that looks like something else, with the line that says what (its counts as they stand). */
+  private refuse(state: TableState, looks: NotInventory): void {
+    const { file, sheet } = state.place;
+    state.incomplete = new NotInventoryError({ file, sheet }, looks.message({ file, sheet }));
     state.buffered = [];
-    return true;
   }
 
   /**
@@ -257,7 +268,14 @@ export class Normalizer {
       ...skipped.map((s) => ({ sheet: s.sheet, headerRow: null, touchpoints: 0, retired: 0, skipped: `skipped: ${s.reason}`, columns: {} })),
     ];
     if (!sheets.some((s) => s.headerRow !== null)) {
-      const incomplete = read.find((table) => table.state.incomplete !== null)?.state.incomplete;
+      // A workbook says what each sheet looked like; one table, what it looked like.
+      if (kind === 'xlsx' && sheets.length > 1) {
+        const inventoryLike = read.some((table) => looksLikeInventory(table.state.incomplete));
+        throw new NotInventoryError({ file }, `is not a communication inventory: ${workbookRefusal(read, skipped)}`, { inventoryLike });
+      }
+      // The table that looked most like an inventory says why it is not one.
+      const incomplete = (read.find((table) => looksLikeInventory(table.state.incomplete)) ?? read.find((table) => table.state.incomplete !== null))?.state
+        .incomplete;
       if (incomplete) throw incomplete;
       if (kind === 'markdown')
         throw new NotInventoryError(
@@ -308,6 +326,29 @@ export class Normalizer {
     this.personaNames.set(name, canonical);
     return canonical;
   }
+}
+
+/** True for the refusal of a table that looked like an inventory (its header names journey's columns). */
+function looksLikeInventory(error: InputError | null): boolean {
+  return error instanceof NotInventoryError && error.inventoryLike;
+}
+
+/** Why no sheet of a workbook is an inventory: each sheet looked at, with what it looked like or lacked. */
+function workbookRefusal(read: readonly { summary: SheetSummary; state: TableState }[], skipped: LoadedFile['skipped']): string {
+  const reasons = [
+    ...read.map(({ summary, state }) => {
+      const error = state.incomplete;
+      const reason = error
+        ? `${error.place.cell ? ` (${error.place.cell})` : ''}: ${error.message
+            .replace(/^is not a communication inventory: /, '')
+            .replace(/; looked for .*$/, '')
+            .replace(`; ${INVENTORY}`, '')}`
+        : `: no header row with the columns journey looks for in the first ${HEADER_SEARCH_ROWS} rows`;
+      return `sheet "${summary.sheet}"${reason}`;
+    }),
+    ...skipped.map((s) => `sheet "${s.sheet}": skipped, ${s.reason}`),
+  ];
+  return `none of its ${reasons.length} sheets is one: ${reasons.join('; ')}; ${INVENTORY}, and journey inspect shows how each column of each sheet was read`;
 }
 
 // Sheet names that say a sheet is for reference, in the languages journey reads: lookups, lists, notes, settings, help.

@@ -1,7 +1,8 @@
 import { isCellError, type CellValue, type RawRow } from '../../load/index.js';
 import { cellLocation } from '../cells.js';
+import { RATE_FIELDS } from '../fields.js';
 import { readCount, readCsat, readDate, readNps, readRate, type Reading } from '../figures.js';
-import type { Field, Frequency, Location, Metrics, Touchpoint, ValueProblem } from '../schema.js';
+import type { Field, Frequency, Location, Metrics, ProblemDetail, Touchpoint, ValueProblem } from '../schema.js';
 import type { Vocabularies, Vocabulary } from '../vocabulary.js';
 import { noteChannelFromName } from './channel-from-name.js';
 import type { NormalizeObserver, ObservedValue } from './observer.js';
@@ -18,7 +19,7 @@ import {
   readSentiment,
   readVocabulary,
   shownValue,
-  unknownReason,
+  unknownValue,
 } from './values.js';
 import { readLenient } from '../reading/lenient.js';
 import { scheduleDay } from './schedules.js';
@@ -35,9 +36,6 @@ const NO_METRICS: Metrics = Object.freeze({
   nps: null,
   csat: null,
 });
-
-const RATE_FIELDS = { opens: 'openRate', clicks: 'clickRate', conversion: 'conversionRate', dropOff: 'dropOffRate', unsubscribe: 'unsubscribeRate' } as const;
-const RATE_ENTRIES = Object.entries(RATE_FIELDS) as [keyof typeof RATE_FIELDS, (typeof RATE_FIELDS)[keyof typeof RATE_FIELDS]][];
 
 /** What reading rows needs from the normalizer: vocabularies, shared strings, personas, and where problems go. */
 export interface RowServices {
@@ -86,7 +84,7 @@ export class RowReader {
     const name = services.intern(this.text(row, 'touchpoint'));
     if (name === null) {
       if (services.problemCount() === problemsBefore && !rowHasOwnContent(state, raw)) return;
-      this.problem(row, { kind: 'invalid', field: 'touchpoint', value: '', reason: { code: 'missing' } });
+      this.problem(row, { kind: 'invalid-value', field: 'touchpoint', value: '', reason: { code: 'missing' } });
       return;
     }
     row.name = name;
@@ -102,7 +100,7 @@ export class RowReader {
     if (header.columns.stage !== undefined) {
       const inherited = state.inheritedStage;
       if (inherited) [row.stage, stageTiming] = this.stage(row, inherited);
-      else this.problem(row, { kind: 'invalid', field: 'stage', value: '', reason: { code: 'missing' } });
+      else this.problem(row, { kind: 'invalid-value', field: 'stage', value: '', reason: { code: 'missing' } });
     } else if (state.sectionStage !== null) {
       // No stage column: the section row above names the stage ("Phase 2: Booking").
       [row.stage, stageTiming] = this.stage(row, state.sectionStage);
@@ -156,7 +154,7 @@ export class RowReader {
 
   /** A formula error (#DIV/0!, #N/A) in a cell the row reads: reported at the cell, read as blank. */
   private formulaError(row: RowContext, field: Field, error: string): void {
-    this.problem(row, { kind: 'invalid', field, value: error, reason: { code: 'formula-error' } });
+    this.problem(row, { kind: 'invalid-value', field, value: error, reason: { code: 'formula-error' } });
   }
 
   /** The raw value of a field's cell in the row; undefined when the table has no such column. */
@@ -177,7 +175,7 @@ export class RowReader {
       // Found before the row's persona and name are known, so it names neither.
       const location = this.at(row, field);
       this.services.problem({
-        kind: 'invalid',
+        kind: 'invalid-value',
         field,
         value: value.error,
         reason: { code: 'formula-error' },
@@ -191,14 +189,10 @@ export class RowReader {
     return cellText(value);
   }
 
-  private problem(
-    row: RowContext,
-    { kind, field, value, reason }: Pick<ValueProblem, 'kind' | 'value' | 'reason'> & { field: Field },
-    location = this.at(row, field),
-  ): void {
+  private problem(row: RowContext, problem: ProblemDetail & { field: Field; value: string }, location = this.at(row, problem.field)): void {
     // A stage problem is about the stage itself, so it names none.
-    const stage = field === 'stage' ? null : row.stage;
-    this.services.problem({ kind, field, value, reason, location, persona: row.persona, stage, touchpoint: row.name });
+    const stage = problem.field === 'stage' ? null : row.stage;
+    this.services.problem({ ...problem, location, persona: row.persona, stage, touchpoint: row.name });
   }
 
   /**
@@ -225,7 +219,7 @@ export class RowReader {
     state.stageCells.stages++;
     if ('id' in read) return [read.id, null];
     const where = cellLocation(state.place, inherited.row, state.header!.columns.stage ?? 0);
-    this.problem(row, { kind: 'unknown', field: 'stage', value: inherited.text, reason: unknownReason(read.unknown, read.readAs) }, where);
+    this.problem(row, { ...unknownValue(read.unknown, read.readAs), field: 'stage', value: inherited.text }, where);
     // A confident typo ("Onbording") is still reported, and the row is read in the stage it misspells.
     return [read.readAs, null];
   }
@@ -241,8 +235,7 @@ export class RowReader {
         suggestion: read.unknown[0]?.suggestion ?? null,
         ...(read.unknown.some((unknown) => unknown.readAs !== null) && { typo: true }),
       });
-    for (const unknown of read.unknown)
-      this.problem(row, { kind: 'unknown', field: 'channel', value: unknown.text, reason: unknownReason(unknown.suggestion, unknown.readAs) });
+    for (const unknown of read.unknown) this.problem(row, { ...unknownValue(unknown.suggestion, unknown.readAs), field: 'channel', value: unknown.text });
     return read.ids;
   }
 
@@ -251,7 +244,7 @@ export class RowReader {
     const channelText = this.text(row, 'channel');
     const channelValue = this.value(row, 'channel');
     if (channelText === null && !(channelValue != null && isCellError(channelValue)))
-      this.problem(row, { kind: 'invalid', field: 'channel', value: '', reason: { code: 'missing' } });
+      this.problem(row, { kind: 'invalid-value', field: 'channel', value: '', reason: { code: 'missing' } });
     return channelText === null ? [] : this.channels(row, channelText);
   }
 
@@ -282,7 +275,12 @@ export class RowReader {
         ...(readAs !== null && { typo: true }),
       });
     if ('id' in read) return read.id;
-    this.problem(row, { kind: 'invalid', field, value: text, reason: { code: 'not-in-set', suggestion: read.suggestion, ...(readAs !== null && { readAs }) } });
+    this.problem(row, {
+      kind: 'invalid-value',
+      field,
+      value: text,
+      reason: { code: 'not-in-set', suggestion: read.suggestion, ...(readAs !== null && { readAs }) },
+    });
     return readAs;
   }
 
@@ -321,7 +319,7 @@ export class RowReader {
       }
     }
     const problem: ValueProblem = {
-      kind: 'invalid',
+      kind: 'invalid-value',
       field: 'day',
       value: shownValue(value!),
       reason: { code: 'unreadable', expected: reading.error },
@@ -353,7 +351,7 @@ export class RowReader {
     if (day >= 0) return { day, timing: iso };
     // Earlier than the first rows' earliest date (a later row of a long table): no day, and said so.
     this.services.problem({
-      kind: 'invalid',
+      kind: 'invalid-value',
       field: 'day',
       value: iso,
       reason: { code: 'unreadable', expected: 'day-negative' },
@@ -380,7 +378,7 @@ export class RowReader {
     }
     const reading = reader(value!);
     if ('value' in reading) return reading.value;
-    this.problem(row, { kind: 'invalid', field, value: shownValue(value!), reason: { code: 'unreadable', expected: reading.error } });
+    this.problem(row, { kind: 'invalid-value', field, value: shownValue(value!), reason: { code: 'unreadable', expected: reading.error } });
     return null;
   }
 
@@ -399,7 +397,7 @@ export class RowReader {
       csat: this.figure(row, 'csat', readCsat),
     };
     let known = metrics.audience !== null || sent !== null || metrics.nps !== null || metrics.csat !== null;
-    for (const [field, key] of RATE_ENTRIES) {
+    for (const [field, key] of RATE_FIELDS) {
       const rate = this.figure(row, field, (v) => readRate(v, sent));
       metrics[key] = rate;
       if (rate !== null) known = true;

@@ -1,5 +1,5 @@
 import { basename, extname } from 'node:path';
-import { InputError, NotInventoryError } from '../../errors.js';
+import { type InputError, NotInventoryError } from '../../errors.js';
 import { columnLetter } from '../../load/address.js';
 import { isCellError, type RawRow } from '../../load/index.js';
 import { cellLocation } from '../cells.js';
@@ -9,6 +9,7 @@ import { sectionKind, stageName, type SectionKind } from '../reading/sections.js
 import type { Vocabularies } from '../vocabulary.js';
 import type { Field, Location, SheetSummary, TablePlace, ValueProblem } from '../schema.js';
 import { endChannelsFromNames, type ChannelsFromNames } from './channel-from-name.js';
+import type { MergedCells } from './merges.js';
 import { scheduleColumns, type ScheduleColumn } from './schedules.js';
 import type { NormalizeObserver } from './observer.js';
 import { calendarDate, cellText, dayFromText } from './values.js';
@@ -56,6 +57,8 @@ export interface TableState {
   timeline: Timeline;
   /** The other schedules of a dated timing with a date column per cohort ("When Batch 2" …), in column order. */
   schedules: ScheduleColumn[];
+  /** A workbook sheet's merged ranges: dividers, notes spilling over a column, headers across columns. */
+  merges?: MergedCells;
 }
 
 /** How a table's timing column is read: offsets as written, shifted by `shift` days, or days since the earliest date (UTC ms). */
@@ -78,6 +81,9 @@ export interface TableSink {
   /** Watches headers and values for `journey inspect`, when given. */
   observer?: NormalizeObserver;
 }
+
+// Columns whose header makes a table look like an inventory, though it cannot be read as one.
+const INVENTORY_FIELDS = new Set<Field>(['touchpoint', 'stage', 'channel', 'day', 'frequency', 'mode', 'direction']);
 
 // Rows held before reading a table: the header is looked for in the first 30, and the stage model decided on the stage cells of all of them.
 const SAMPLE_ROWS = 500;
@@ -142,7 +148,6 @@ export function endTable(sink: TableSink, state: TableState): SheetSummary {
       kind: 'blank-header',
       field: null,
       value: '',
-      reason: { code: 'blank-header' },
       location: cellLocation(state.place, header.row, column),
       persona: null,
       stage: null,
@@ -183,9 +188,8 @@ function endDayColumn(sink: TableSink, state: TableState): void {
     for (const problem of words) sink.problem(problem);
     return;
   }
-  const reason = { code: 'timing-column', words: total, days, examples } as const;
   const location = cellLocation(state.place, state.header!.row, state.header!.columns.day!);
-  sink.problem({ kind: 'timing-column', field: 'day', value: '', reason, location, persona: null, stage: null, touchpoint: null });
+  sink.problem({ kind: 'timing-text', words: total, days, examples, field: 'day', value: '', location, persona: null, stage: null, touchpoint: null });
 }
 
 /**
@@ -231,6 +235,11 @@ function timelineOf(rows: readonly RawRow[], column: number): Timeline {
   return { kind: 'offsets', shift: -lowest };
 }
 
+/** A table under a stage heading ("Stage 1: Discovery") has its stage from the heading: no stage column is missing. */
+function withHeadingStage(state: TableState, columns: Partial<Record<Field, number>>): Partial<Record<Field, number>> {
+  return state.stageFromHeading && columns.stage === undefined ? { ...columns, stage: -1 } : columns;
+}
+
 /** Picks the header among the held rows, checks it, and reads the held rows below it. */
 function findTableHeader(sink: TableSink, state: TableState): void {
   const rows = state.buffered!;
@@ -238,11 +247,11 @@ function findTableHeader(sink: TableSink, state: TableState): void {
   const header = decideHeader(rows, findHeader(rows, sink.matcher, state.firstRow), sink.matcher, sink.vocabularies, {
     searchRows: HEADER_SEARCH_ROWS,
     firstRowOnly: state.lines,
-    complete: (columns) => missingFields(columns).length === 0,
+    complete: (columns) => missingFields(withHeadingStage(state, columns)).length === 0,
   });
   if (!header) return;
   const { file, sheet } = state.place;
-  const missing = missingFields(header.columns);
+  const missing = missingFields(withHeadingStage(state, header.columns));
   sink.observer?.layout?.({ file, sheet }, header.row, header.decisions, missing);
   if (missing.length > 0) {
     const fields = missing.flatMap((name) => name.split(/, | or /)) as Field[];
@@ -257,9 +266,18 @@ function findTableHeader(sink: TableSink, state: TableState): void {
       .join('; ');
     const seen = rows[header.rowIndex]!.cells.flatMap((value) => cellText(value) ?? []).map((text) => (text.length > 30 ? `${text.slice(0, 29)}…` : text));
     const headers = `${seen.slice(0, 8).join(', ')}${seen.length > 8 ? `, and ${seen.length - 8} more` : ''}`;
+    // A header with nothing under it (a template not filled in yet) lacks rows, not columns.
+    if (rows.slice(header.rowIndex + 1).every((row) => row.cells.every((value) => cellText(value) === null))) {
+      state.incomplete = new NotInventoryError(
+        { file, sheet, cell: `row ${header.row}` },
+        `is not a communication inventory yet: its table (${headers}) has a header and no rows under it`,
+      );
+      return;
+    }
     state.incomplete = new NotInventoryError(
       { file, sheet, cell: `row ${header.row}` },
       `is not a communication inventory: the header (${headers}) has no ${missing.join(' column and no ')} column, by its words or its cells; looked for ${looked}; journey inspect shows each column's best guess and the columns config that reads it`,
+      { inventoryLike: header.decisions.some((decision) => decision.by !== 'none' && decision.by !== 'cells' && INVENTORY_FIELDS.has(decision.field!)) },
     );
     return;
   }
@@ -269,17 +287,18 @@ function findTableHeader(sink: TableSink, state: TableState): void {
   if (state.lines) state.place.columnNames = headerCells.map((value) => cellText(value) ?? '');
   // A markdown header's next line is its |---| delimiter, not a blank row.
   state.lastContentRow = header.row + (state.lines ? 1 : 0);
+  // A header merged across columns ("Timing" over C1:D1) names its first column once, not a second one.
+  const duplicates = header.duplicates.filter(({ field, column }) => !state.merges?.continues(header.row, header.columns[field]!, column));
   // A date column per cohort is one timing with several schedules: its columns are no duplicate headers.
-  state.schedules = scheduleColumns(rows.slice(header.rowIndex + 1), headerCells, header.columns, header.duplicates);
+  state.schedules = scheduleColumns(rows.slice(header.rowIndex + 1), headerCells, header.columns, duplicates);
   const scheduled = new Set(state.schedules.map((schedule) => schedule.column));
-  for (const { field, column } of header.duplicates) {
+  for (const { field, column } of duplicates) {
     if (scheduled.has(column)) continue;
-    const reason = { code: 'duplicate-header', firstColumn: columnLetter(header.columns[field]!) } as const;
     sink.problem({
       kind: 'duplicate-header',
+      firstColumn: columnLetter(header.columns[field]!),
       field,
       value: cellText(headerCells[column]) ?? '',
-      reason,
       location: cellLocation(state.place, header.row, column),
       persona: null,
       stage: null,
@@ -313,7 +332,9 @@ function findTableHeader(sink: TableSink, state: TableState): void {
 }
 
 /** Tracks columns with data under blank header cells and runs of blank rows, then hands a row with content to the reader. */
-function dataRow(sink: TableSink, state: TableState, raw: RawRow): void {
+function dataRow(sink: TableSink, state: TableState, written: RawRow): void {
+  const merged = state.merges?.dataRow(written);
+  const raw = merged?.row ?? written;
   // Columns with data under a blank (or missing) header cell, for blank-header.
   for (let column = state.headerWidth; column < raw.cells.length; column++) if (cellText(raw.cells[column]) !== null) state.withData.add(column);
   for (const column of state.blankWithin) if (!state.withData.has(column) && cellText(raw.cells[column]) !== null) state.withData.add(column);
@@ -323,9 +344,9 @@ function dataRow(sink: TableSink, state: TableState, raw: RawRow): void {
     const from = state.lastContentRow + 1;
     sink.problem({
       kind: 'blank-row',
+      to: raw.row - 1,
       field: null,
       value: '',
-      reason: { code: 'blank-rows', to: raw.row - 1 },
       location: cellLocation(state.place, from, 0),
       persona: null,
       stage: null,
@@ -333,7 +354,8 @@ function dataRow(sink: TableSink, state: TableState, raw: RawRow): void {
     });
   }
   state.lastContentRow = raw.row;
-  if (section(sink, state, raw)) return;
+  if (merged?.divider === 'continued') return;
+  if (section(sink, state, raw, merged?.divider === 'first')) return;
   sink.readRow(state, raw);
 }
 
@@ -342,8 +364,9 @@ function dataRow(sink: TableSink, state: TableState, raw: RawRow): void {
  * touchpoint column unless it marks rows planned or current or names a step; a lone stage cell is left
  * to the row reader, which carries it down as before.
  */
-function sectionText(state: TableState, raw: RawRow): string | null {
-  if (!isSectionRow(raw, state.headerWidth)) return null;
+function sectionText(state: TableState, raw: RawRow, divider = false): string | null {
+  // A row merged across the table is a divider however narrow the table (a one-cell row of two columns may be a value).
+  if (!divider && !isSectionRow(raw, state.headerWidth)) return null;
   const columns = raw.cells.flatMap((value, column) => (cellText(value) === null ? [] : [column]));
   const text = cellText(raw.cells[columns[0]!])!;
   if (columns.length > 1) return text;
@@ -357,8 +380,8 @@ function sectionText(state: TableState, raw: RawRow): string | null {
 }
 
 /** Reads a section row: what it says for the rows under it. False when the row is no section. */
-function section(sink: TableSink, state: TableState, raw: RawRow): boolean {
-  const text = sectionText(state, raw);
+function section(sink: TableSink, state: TableState, raw: RawRow, divider: boolean): boolean {
+  const text = sectionText(state, raw, divider);
   if (text === null) return false;
   const kind = sectionKind(text, (t) => sink.isStage(t));
   state.sections.push({ row: raw.row, text, kind });

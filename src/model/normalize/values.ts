@@ -1,6 +1,6 @@
 import { isCellError, type CellValue } from '../../load/index.js';
 import type { Reading } from '../figures.js';
-import type { ProblemReason, Sentiment } from '../schema.js';
+import type { ProblemDetail, Sentiment } from '../schema.js';
 import type { SentimentLexicon } from '../sentiment.js';
 import { withoutNotes } from '../columns.js';
 import { cleanText, withoutAccents } from '../text.js';
@@ -255,9 +255,9 @@ export function readVocabulary<Id extends string>(vocabulary: Vocabulary<Id>, te
   return { suggestion: readAs !== null ? vocabulary.label(readAs) : vocabulary.suggest(text), readAs };
 }
 
-/** The reason of an unknown stage or channel: the nearest known label, and the id it is read as when it is a confident typo. */
-export function unknownReason(suggestion: string | null, readAs: string | null): ProblemReason {
-  return readAs === null ? { code: 'unknown', suggestion } : { code: 'unknown', suggestion, readAs };
+/** The problem of an unknown stage or channel: the nearest known label, and the id it is read as when it is a confident typo. */
+export function unknownValue(suggestion: string | null, readAs: string | null): Extract<ProblemDetail, { kind: 'unknown-value' }> {
+  return readAs === null ? { kind: 'unknown-value', suggestion } : { kind: 'unknown-value', suggestion, readAs };
 }
 
 // What teams write between channels in one cell: "Email + SMS", "Email/SMS", "Blog, Newsletter", "Email & push", "Chat or phone".

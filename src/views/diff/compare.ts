@@ -2,22 +2,13 @@ import { fingerprintOf, identityOf } from '../../engine/fingerprint.js';
 import { cellOf } from '../../model/cells.js';
 import { findHandoffs } from '../../model/handoffs.js';
 import { nameTokens } from '../../model/name-tokens.js';
-import type { Finding, JourneyModel, Touchpoint } from '../../model/schema.js';
+import { DIFF_FIELDS } from '../../model/fields.js';
+import type { Field, Finding, JourneyModel, Touchpoint } from '../../model/schema.js';
 import { stageLabel } from '../../model/stages.js';
 import { foldKey } from '../../model/text.js';
 import { channelLabel } from '../../model/vocabulary.js';
 import { type LoadOptions, weeklyLoad } from '../../model/weekly-load.js';
-import type {
-  ComparedField,
-  CoverageChange,
-  DiffSummary,
-  FieldChange,
-  FileDiff,
-  HandoffChange,
-  StageCoverage,
-  TouchpointChange,
-  TouchpointRef,
-} from './schema.js';
+import type { CoverageChange, DiffSummary, FieldChange, FileDiff, HandoffChange, StageCoverage, TouchpointChange, TouchpointRef } from './schema.js';
 import { perSeverity } from '../../vocab/severity.js';
 
 /** One version of an inventory: how it is named in the output, its model and its findings (after ignores). */
@@ -36,8 +27,14 @@ const MAX_RENAME_PAIRS = 250_000;
 
 type Value = string | number | null;
 
-/** How each compared field is read from a touchpoint: the value shown, and the key compared (when it differs from the value). */
-const FIELDS: Record<ComparedField, (t: Touchpoint, model: JourneyModel) => { value: Value; key?: Value; number?: number | null }> = {
+/** How a compared field is read from a touchpoint: the value shown, and the key compared (when it differs from the value). */
+type Reader = (t: Touchpoint, model: JourneyModel) => { value: Value; key?: Value; number?: number | null };
+
+/**
+ * The reader of each field the catalogue says the diff compares (src/model/fields.ts, `diff`), by field
+ * id, in the order changes are listed; tests/views/diff-compare.test.ts checks they are the same fields.
+ */
+export const DIFF_READERS: Partial<Record<Field, Reader>> = {
   stage: (t, m) => ({ value: t.stage === null ? null : stageLabel(m.stageModel, t.stage), key: t.stage }),
   // Every channel a cell names ("Email + SMS"), so adding or dropping one is a change.
   channel: (t, m) => ({
@@ -61,8 +58,8 @@ const FIELDS: Record<ComparedField, (t: Touchpoint, model: JourneyModel) => { va
   dropOff: (t) => ({ value: t.metrics.dropOffRate, number: t.metrics.dropOffRate }),
   nps: (t) => ({ value: t.metrics.nps, number: t.metrics.nps }),
   csat: (t) => ({ value: t.metrics.csat, number: t.metrics.csat }),
-  openRate: (t) => ({ value: t.metrics.openRate, number: t.metrics.openRate }),
-  clickRate: (t) => ({ value: t.metrics.clickRate, number: t.metrics.clickRate }),
+  opens: (t) => ({ value: t.metrics.openRate, number: t.metrics.openRate }),
+  clicks: (t) => ({ value: t.metrics.clickRate, number: t.metrics.clickRate }),
   unsubscribe: (t) => ({ value: t.metrics.unsubscribeRate, number: t.metrics.unsubscribeRate }),
   audience: (t) => ({ value: t.metrics.audience, number: t.metrics.audience }),
   sent: (t) => ({ value: t.metrics.sent, number: t.metrics.sent }),
@@ -76,7 +73,8 @@ const FIELDS: Record<ComparedField, (t: Touchpoint, model: JourneyModel) => { va
   lastReviewed: (t) => ({ value: t.lastReviewed }),
   notes: (t) => ({ value: t.notes }),
 };
-const FIELD_ORDER = Object.keys(FIELDS) as ComparedField[];
+const NAME_OF = new Map(DIFF_FIELDS.map((entry) => [entry.field, entry.name]));
+const FIELD_ORDER = (Object.entries(DIFF_READERS) as [Field, Reader][]).map(([field, read]) => ({ field, name: NAME_OF.get(field) ?? field, read }));
 
 // Rates are fractions; a difference below this is rounding, not a change.
 const EPSILON = 1e-9;
@@ -85,9 +83,9 @@ const same = (a: Value, b: Value) => (typeof a === 'number' && typeof b === 'num
 /** Every compared field that differs between two versions of a touchpoint, in FIELD_ORDER. */
 export function fieldChanges(before: Touchpoint, beforeModel: JourneyModel, after: Touchpoint, afterModel: JourneyModel): FieldChange[] {
   const changes: FieldChange[] = [];
-  for (const field of FIELD_ORDER) {
-    const was = FIELDS[field](before, beforeModel);
-    const now = FIELDS[field](after, afterModel);
+  for (const { name: field, read } of FIELD_ORDER) {
+    const was = read(before, beforeModel);
+    const now = read(after, afterModel);
     if (same(was.key !== undefined ? was.key : was.value, now.key !== undefined ? now.key : now.value)) continue;
     const delta = typeof was.number === 'number' && typeof now.number === 'number' ? Number((now.number - was.number).toFixed(6)) : null;
     changes.push({ field, before: was.value, after: now.value, delta });

@@ -1,32 +1,9 @@
 import * as z from 'zod';
-import { FindingSchema } from '../../model/schema.js';
+import { DIFF_FIELDS } from '../../model/fields.js';
+import { FindingSchema } from '../../model/zod.js';
 
-/** The touchpoint fields a diff compares, in the order changes are listed. */
-export const ComparedFieldSchema = z.enum([
-  'stage',
-  'channel',
-  'team',
-  'mode',
-  'direction',
-  'day',
-  'frequency',
-  'kpi',
-  'owner',
-  'status',
-  'conversion',
-  'dropOff',
-  'nps',
-  'csat',
-  'openRate',
-  'clickRate',
-  'unsubscribe',
-  'audience',
-  'sent',
-  'sentiment',
-  'painPoint',
-  'lastReviewed',
-  'notes',
-]);
+/** The touchpoint fields a diff compares, by the name its output gives them (the field catalogue's `diff`). */
+export const ComparedFieldSchema = z.enum(DIFF_FIELDS.map((entry) => entry.name) as [string, ...string[]]);
 export type ComparedField = z.infer<typeof ComparedFieldSchema>;
 
 const valueSchema = z.union([z.string(), z.number()]).nullable();

@@ -1,34 +1,13 @@
 import { plural } from '../../english.js';
+import { DIFF_FIELDS, FIELD_BY_ID, RATE_FIELDS } from '../../model/fields.js';
 import type { ComparedField, DiffSummary, FieldChange, StageCoverage } from './schema.js';
 import { SEVERITIES } from '../../vocab/severity.js';
 
-const RATES = new Set<ComparedField>(['conversion', 'dropOff', 'csat', 'openRate', 'clickRate', 'unsubscribe']);
-
-const LABEL: Record<ComparedField, string> = {
-  stage: 'stage',
-  channel: 'channel',
-  team: 'team',
-  mode: 'mode',
-  direction: 'direction',
-  day: 'day',
-  frequency: 'frequency',
-  kpi: 'KPI',
-  owner: 'owner',
-  status: 'status',
-  conversion: 'conversion',
-  dropOff: 'drop-off',
-  nps: 'NPS',
-  csat: 'CSAT',
-  openRate: 'open rate',
-  clickRate: 'click rate',
-  unsubscribe: 'unsubscribe rate',
-  audience: 'audience',
-  sent: 'sent',
-  sentiment: 'sentiment',
-  painPoint: 'pain point',
-  lastReviewed: 'last reviewed',
-  notes: 'notes',
-};
+// A field's label, and whether its figure is a rate (shown as a percentage), from the field catalogue.
+const LABEL: ReadonlyMap<ComparedField, string> = new Map(DIFF_FIELDS.map((entry) => [entry.name, entry.label]));
+const RATES: ReadonlySet<ComparedField> = new Set(
+  DIFF_FIELDS.filter(({ field }) => RATE_FIELDS.some(([rate]) => rate === field) || FIELD_BY_ID[field].metric === 'csat').map((entry) => entry.name),
+);
 
 const percent = (rate: number) => `${Number((rate * 100).toFixed(1))}%`;
 const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`);
@@ -62,9 +41,9 @@ export function describeChange(change: FieldChange, text: (value: string) => str
       if (delta === null) return `day ${arrow}`;
       return `timing moved ${plural(Math.abs(delta), 'day')} ${delta > 0 ? 'later' : 'earlier'} (day ${arrow})`;
     default:
-      if (delta !== null && RATES.has(field)) return `${LABEL[field]} ${arrow} (${signed(Number((delta * 100).toFixed(1)))} pts)`;
-      if (delta !== null && field !== 'sentiment') return `${LABEL[field]} ${arrow} (${signed(Number(delta.toFixed(2)))})`;
-      return `${LABEL[field]} ${arrow}`;
+      if (delta !== null && RATES.has(field)) return `${LABEL.get(field)} ${arrow} (${signed(Number((delta * 100).toFixed(1)))} pts)`;
+      if (delta !== null && field !== 'sentiment') return `${LABEL.get(field)} ${arrow} (${signed(Number(delta.toFixed(2)))})`;
+      return `${LABEL.get(field)} ${arrow}`;
   }
 }
 
