@@ -1,4 +1,4 @@
-import { confidentTypo, foldKey, foldedWords } from './text.js';
+import { confidentTypo, foldKey, foldedWords, withoutAccents } from './text.js';
 
 /**
  * Abbreviations teams write in team names, each for the word it shortens (in the languages journey
@@ -201,6 +201,15 @@ export function canonicalTeam(group: readonly TeamSpelling[]): string {
     return (capitals ? 0 : 1_000_000) + letters.length * 1000 + Math.min(spelling.rows, 999);
   };
   return group.reduce((best, spelling) => (score(spelling) > score(best) ? spelling : best)).name;
+}
+
+// What teams write in a team cell that names no team: "TBD", "-", "n/a", "?", "none", "Sin asignar", "Offen".
+const NO_TEAM =
+  /^(?:[-–—?.]+|tbd|tbc|to be (?:decided|defined|confirmed|assigned)|n\/?a|none|no one|nobody|unassigned|not assigned|unknown|pending|open|por definir|a definir|sin asignar|sin equipo|ninguno|nadie|sem equipe|nenhum|ninguem|offen|unbekannt|keins|niemand|non assigne|aucun|personne|da definire|nessuno|nvt|geen|未定|なし)$/i;
+
+/** True when a team cell's text says no team owns the row ("TBD", "-", "n/a", "Sin asignar"): the row has no team. */
+export function namesNoTeam(text: string): boolean {
+  return text.length <= 40 && NO_TEAM.test(withoutAccents(text).trim());
 }
 
 /** Reads team names through the config's `teams` aliases: each variant (case and spacing ignored) as its canonical name. */

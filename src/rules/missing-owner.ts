@@ -14,7 +14,8 @@ export const missingOwner = defineRule({
   options: z.object({}).strict(),
   docs: {
     why: 'A touchpoint nobody owns is one nobody updates, measures or retires; it is also invisible when teams plan handoffs.',
-    triggers: 'A touchpoint whose Team cell is blank. An inventory sheet with no team column at all is reported once, at the sheet.',
+    triggers:
+      'A touchpoint whose Team cell is blank or says no team owns it ("TBD", "-", "n/a", "Unassigned", "Sin asignar", "Offen": read as no team, so no handoff is seen to or from a team called "TBD"). An inventory sheet with no team column at all is reported once, at the sheet.',
     fix: 'Fill in the team responsible for the touchpoint (and the person, in an Owner/DRI column), or add a Team column.',
     example: '"Pricing page" has no owning team; fill in the team responsible for it.',
   },

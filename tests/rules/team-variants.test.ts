@@ -3,6 +3,7 @@ import { resolveConfig } from '../../src/config/resolve.js';
 import { ConfigSchema } from '../../src/config/schema.js';
 import { findHandoffs } from '../../src/model/handoffs.js';
 import { handoffLag } from '../../src/rules/handoff-lag.js';
+import { missingOwner } from '../../src/rules/missing-owner.js';
 import { teamVariants } from '../../src/rules/team-variants.js';
 import { check, model } from '../helpers/inventory.js';
 import { type Row, ruleTester } from '../helpers/rule-tester.js';
@@ -102,6 +103,21 @@ it('with teams set, the model reads every spelling as the team, so no false hand
   expect(check(teamVariants, after)).toEqual([]);
   // stageOwners are read through the same aliases.
   expect(config.settings.stageOwners).toEqual({ awareness: ['Product Marketing'] });
+});
+
+it('reads a team cell that says no team ("TBD", "-", "n/a", "Sin asignar") as none, for missing-owner to report', () => {
+  const journey = model([
+    ['Stage', 'Touchpoint', 'Team', 'Channel', 'Day'],
+    ['Awareness', 'Ad', 'Marketing', 'Paid ads', 0],
+    ['Consideration', 'Webinar', 'TBD', 'Webinar', 3],
+    ['Decision', 'Demo', '-', 'Video call', 5],
+    ['Onboarding', 'Welcome', 'n/a', 'Email', 9],
+    ['Adoption', 'Tips', 'Sin asignar', 'Email', 12],
+    ['Retention', 'Review', 'Open', 'Email', 40],
+  ]);
+  expect(journey.touchpoints.map((t) => t.team)).toEqual(['Marketing', null, null, null, null, null]);
+  expect(check(missingOwner, journey).map((r) => r.location.cell)).toEqual(['C3', 'C4', 'C5', 'C6', 'C7']);
+  expect(check(teamVariants, journey)).toEqual([]);
 });
 
 it('refuses a spelling given to two teams, naming the key', () => {

@@ -18,7 +18,7 @@ import type {
   Touchpoint,
   ValueProblem,
 } from '../schema.js';
-import { TeamAliases } from '../team-names.js';
+import { TeamAliases, namesNoTeam } from '../team-names.js';
 import { foldKey, withoutAccents } from '../text.js';
 import { CHANNELS, DEFAULT_STAGE_MODEL, buildVocabularies, parseFrequency, type ClosedSynonyms, type Vocabularies } from '../vocabulary.js';
 import { findGrid, readGrid, type GridServices, type GridShape } from './grid.js';
@@ -90,7 +90,8 @@ export class Normalizer {
       stages: this.stages,
       observer,
       intern: (text) => this.intern(text),
-      team: (text) => this.intern(text === null ? null : teams.read(text)),
+      // "TBD", "-", "n/a" in a team cell name no team: the row has none (missing-owner reports it), not a team called "TBD".
+      team: (text) => this.intern(text === null || namesNoTeam(text) ? null : teams.read(text)),
       frequency: (text) => this.frequency(text),
       persona: (name, state) => this.persona(name, state),
       problem: (problem) => this.problems.push(problem),
