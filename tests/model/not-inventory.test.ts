@@ -143,6 +143,17 @@ describe('tables that are not inventories', () => {
     );
   });
 
+  it('reads an e-mail flow map with its figures as a plan, not as a campaign export: its rows have a delay of their own', () => {
+    expect(
+      looks([
+        ['Email', 'Trigger', 'Delay', 'Sent', 'Open rate', 'Click rate', 'Conv %'],
+        ['Welcome email', 'Signup', '0 days', '1200', '62%', '18%', '4%'],
+        ['Getting started tips', 'Welcome opened', '2 days', '1100', '48%', '12%', '3%'],
+        ['Trial ending reminder', 'Trial day 12', '12 days', '800', '55%', '20%', '8%'],
+      ]),
+    ).toBeNull();
+  });
+
   it('recognizes an A/B test export and a metrics export', () => {
     expect(
       looks([

@@ -392,7 +392,9 @@ export function recognizeNonInventory(rows: readonly RawRow[], matcher: ColumnMa
   const figures = named.filter(({ name }) => SEND_FIGURE.test(name));
   const key = named.find(({ name }) => CAMPAIGN.test(name) || SEND_DATE.test(name));
   const mailed = figures.some(({ name }) => /open|sen[dt]|recipient|deliver|bounce|unsubscri/.test(name));
-  if (key && mailed && figures.length >= 3 && !fields.has('stage') && !fields.has('channel') && figures.length * 2 >= named.length - 2) {
+  // A timing of the journey's own (a trigger, a delay, a cadence), not the send's date, makes it a plan with its figures: an e-mail flow map.
+  const timed = named.some(({ name, column }) => !SEND_DATE.test(name) && ['day', 'frequency'].includes(matcher.fieldFor(headerCells[column] ?? null) ?? ''));
+  if (key && mailed && !timed && figures.length >= 3 && !fields.has('stage') && !fields.has('channel') && figures.length * 2 >= named.length - 2) {
     const date = named.find(({ name }) => SEND_DATE.test(name));
     const keys = [named.find(({ name }) => CAMPAIGN.test(name)), date].filter((found) => found !== undefined);
     const columns = [...keys.map(({ column }) => cellText(headerCells[column])!), ...figures.slice(0, 4).map(({ column }) => cellText(headerCells[column])!)];
