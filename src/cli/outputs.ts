@@ -246,7 +246,7 @@ async function writeAll(
  * Writes a rendered report (a string or its pieces) to -o FILE, whole or not at all, or to stdout. A
  * closed stdout ends the writing quietly; the run still exits with the code its findings give.
  */
-export async function emit(output: string | Iterable<string>, file: string | undefined, detail = ''): Promise<void> {
+export async function emit(output: string | Iterable<string>, file: string | undefined): Promise<void> {
   if (file === undefined) {
     await writeAll(process.stdout, output, (error) => (error.code === 'EPIPE' ? null : error));
     return;
@@ -264,5 +264,5 @@ export async function emit(output: string | Iterable<string>, file: string | und
   }).catch((error: NodeJS.ErrnoException) => {
     throw error instanceof ConfigError ? error : cannotWrite(error);
   });
-  announceWritten(file, detail);
+  announceWritten(file);
 }

@@ -14,7 +14,8 @@ import { answersTemplateCsv, guideMarkdown } from '../../views/interview/render.
 import { nearest } from '../../model/text.js';
 import { EXIT } from '../exit.js';
 import { type InputFlags, inputOptions } from '../flags.js';
-import { emit } from '../outputs.js';
+import { emit, writeFileAtomically } from '../outputs.js';
+import { announceWritten } from '../written.js';
 import { outputOf, readInputs } from '../prologue.js';
 import { say } from '../say.js';
 
@@ -80,7 +81,9 @@ async function runInterview(inventory: string, flags: InterviewFlags): Promise<n
   });
   if (flags.template !== undefined) {
     const sheet = answersTemplateCsv(guide, new Map(model.stageModel.stages.map((stage) => [stage.id, stage.label])), delimiter!);
-    await emit(sheet, flags.template, '; the answers sheet: fill in one row per answer, then pass it with --answers');
+    // Takes the name only if it is still free: a sheet someone created meanwhile is never replaced.
+    await writeFileAtomically('--template', flags.template, sheet, { replace: false });
+    announceWritten(flags.template, '; the answers sheet: fill in one row per answer, then pass it with --answers');
   }
   await emit(
     flags.format === 'json' ? `${jsonStringify(guide, 2)}\n` : guideMarkdown(guide, inventory === '-' ? flags.stdinFilename : inventory),
