@@ -432,7 +432,7 @@ function drawOverview(overview: Overview, options: OverviewSvgOptions, standalon
           `<path d="${smoothPath(overview.heard.map(heardAt), top, bottom)}" fill="none" stroke="${C.heard}" stroke-width="1.5" stroke-dasharray="2 3" class="curve-heard"/>`,
         );
       const taken = [...labels, ...overview.curve.map((p) => ({ x: at(p).x - 6, y: at(p).y - 6, width: 12, height: 12 })), ...diamonds];
-      for (const p of overview.heard) {
+      for (const [index, p] of overview.heard.entries()) {
         const { x: px, y: py } = heardAt(p);
         const own = p.card.emotion === null ? '' : `; the inventory: ${p.card.emotion > 0 ? '+' : ''}${p.card.emotion.toFixed(1)}`;
         const said = p.card.heard!.quotes[0];
@@ -452,7 +452,7 @@ function drawOverview(overview: Overview, options: OverviewSvgOptions, standalon
             c.y + c.height <= y + PAGE.emotionHeight - 2 &&
             c.x >= left &&
             c.x + c.width <= W - M &&
-            !taken.some((t) => t !== diamonds[overview.heard.indexOf(p)] && overlaps(t, c)),
+            !taken.some((t) => t !== diamonds[index] && overlaps(t, c)),
         );
         if (!spot) continue;
         taken.push(spot);
