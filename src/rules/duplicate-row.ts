@@ -1,40 +1,14 @@
 import * as z from 'zod';
 import { cellOf } from '../model/cells.js';
+import { ROW_VALUES, type RowValue } from '../model/row-values.js';
 import type { Touchpoint } from '../model/schema.js';
 import { defineRule, touchpointReport, type Report } from './rule.js';
 import { clip } from './wording.js';
 
-type RowValue = string | number | null | undefined;
-
-/** Visits everything a row says, as journey read it; rows that say the same thing have equal values. */
+/** Visits everything a row says, as journey read it: its file and every column of the field catalogue. */
 function visitRow(t: Touchpoint, visit: (value: RowValue) => void): void {
-  const m = t.metrics;
   visit(t.place.file);
-  visit(t.persona);
-  visit(t.stage);
-  visit(t.name);
-  visit(t.team);
-  visit(t.channel);
-  visit(t.mode);
-  visit(t.direction);
-  visit(t.day);
-  visit(t.frequency?.text);
-  visit(t.kpi);
-  visit(t.notes);
-  visit(t.owner);
-  visit(t.status);
-  visit(m.audience);
-  visit(m.sent);
-  visit(m.openRate);
-  visit(m.clickRate);
-  visit(m.conversionRate);
-  visit(m.dropOffRate);
-  visit(m.unsubscribeRate);
-  visit(m.nps);
-  visit(m.csat);
-  visit(t.sentiment?.text);
-  visit(t.painPoint);
-  visit(t.lastReviewed);
+  for (const { read } of ROW_VALUES) visit(read(t));
 }
 
 /** A row's values in a list, to confirm a hash match. */

@@ -20,6 +20,29 @@ ruleTester(duplicateRow, {
     { name: 'a row differing in its day', rows: [welcome, { ...welcome, Day: 8 }] },
     { name: 'a row differing in its persona', rows: [welcome, { ...welcome, Persona: 'Q' }] },
     { name: 'different rows whose values hash alike', rows: [welcome, later] },
+    // Each column counts as the row says it, not only the part another field keeps.
+    {
+      name: 'rows differing in a timing that names no day',
+      rows: [
+        { ...welcome, Day: 'Q3' },
+        { ...welcome, Day: 'Q4' },
+      ],
+    },
+    { name: 'rows differing in a second channel', rows: [welcome, { ...welcome, Channel: 'Email + SMS' }] },
+    {
+      name: 'rows differing in the event they are measured by',
+      rows: [
+        { ...welcome, 'Event name': 'signup' },
+        { ...welcome, 'Event name': 'welcome_open' },
+      ],
+    },
+    {
+      name: 'rows differing in a figure',
+      rows: [
+        { ...welcome, 'Open rate': '40%' },
+        { ...welcome, 'Open rate': '45%' },
+      ],
+    },
   ],
   invalid: [
     {
