@@ -14,6 +14,11 @@ export interface FieldEntry<Id extends string = string> {
   id: Id;
   /** How messages and templates name the column. */
   label: string;
+  /**
+   * How the journey map names the field where room is short (a card's details, a stage's figures), when
+   * that is not the label: "Conversion" for "Conversion rate". `shortLabel` gives one or the other.
+   */
+  short?: string;
   headerWords: readonly string[];
   /**
    * Words that name the field only when no other column's header does ("Action", "Email", "Content",
@@ -789,6 +794,7 @@ export const FIELDS = catalogue([
     id: 'conversion',
     metric: 'conversionRate',
     label: 'Conversion rate',
+    short: 'Conversion',
     headerWords: [
       'conversion',
       'conversion rate',
@@ -818,6 +824,7 @@ export const FIELDS = catalogue([
     id: 'dropOff',
     metric: 'dropOffRate',
     label: 'Drop-off rate',
+    short: 'Drop-off',
     headerWords: [
       'drop-off',
       'drop off',
@@ -1078,6 +1085,12 @@ export const FIELD_IDS = FIELDS.map((entry) => entry.id) as [Field, ...Field[]];
 
 /** The catalogue entry of each field. */
 export const FIELD_BY_ID: Readonly<Record<Field, FieldEntry>> = Object.fromEntries(FIELDS.map((entry) => [entry.id, entry])) as Record<Field, FieldEntry>;
+
+/** How the journey map names a field where room is short: its `short` label, else its label. */
+export function shortLabel(field: Field): string {
+  const entry = FIELD_BY_ID[field];
+  return entry.short ?? entry.label;
+}
 
 /** The fields that hold a touchpoint's figures, each with its key in `metrics`. */
 export const METRIC_FIELDS: readonly (FieldEntry<Field> & { metric: keyof Metrics })[] = FIELDS.filter(

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { htmlText as h, jsonStringify } from '../../escape.js';
 import type { JourneyMap, MapCard, MapFinding, MapHandoff, MapLane, MapStage, PersonaMap } from './layout.js';
 import { kpiValue, percentText } from './layout.js';
+import { shortLabel } from '../../model/fields.js';
 import { DARK, LIGHT, cssVariables } from './palette.js';
 import { dayLayout, type DayLayout } from './timeline.js';
 import { MARKUP_MARKER } from '../../marker.js';
@@ -128,9 +129,9 @@ function kpiCell(stage: MapStage): string {
   const { kpis } = stage;
   const { conversion, dropOff, nps, names } = kpis;
   const rows: string[] = [];
-  if (conversion !== null) rows.push(`<dt>Conversion</dt><dd>${kpiValue(kpis, 'conversion', percentText(conversion))}</dd>`);
-  if (dropOff !== null) rows.push(`<dt>Drop-off</dt><dd>${kpiValue(kpis, 'dropOff', percentText(dropOff))}</dd>`);
-  if (nps !== null) rows.push(`<dt>NPS</dt><dd>${kpiValue(kpis, 'nps', String(Math.round(nps)))}</dd>`);
+  if (conversion !== null) rows.push(`<dt>${shortLabel('conversion')}</dt><dd>${kpiValue(kpis, 'conversion', percentText(conversion))}</dd>`);
+  if (dropOff !== null) rows.push(`<dt>${shortLabel('dropOff')}</dt><dd>${kpiValue(kpis, 'dropOff', percentText(dropOff))}</dd>`);
+  if (nps !== null) rows.push(`<dt>${shortLabel('nps')}</dt><dd>${kpiValue(kpis, 'nps', String(Math.round(nps)))}</dd>`);
   if (names.length) rows.push(`<dt>KPIs</dt><dd>${h(names.join(', '))}</dd>`);
   return `<div class="kpis${stage.gap ? ' gap' : ''}">${rows.length ? `<dl>${rows.join('')}</dl>` : '<span class="muted">—</span>'}</div>`;
 }

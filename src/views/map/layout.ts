@@ -1,6 +1,9 @@
 // The journey map's layout model: what goes where, computed from a JourneyModel and its findings.
 // Pure functions; the renderers (html.ts, svg.ts, mermaid.ts) only draw what this returns.
 import { cellOf } from '../../model/cells.js';
+import { FIELD_LABEL } from '../../model/columns.js';
+import { type Field, METRIC_FIELDS, shortLabel } from '../../model/fields.js';
+import { type Metrics, RATE_METRICS } from '../../model/metrics.js';
 import { measuredFrom } from '../../model/measured.js';
 import { findHandoffs } from '../../model/handoffs.js';
 import { type Finding, type JourneyModel, type Location, type Severity, type Touchpoint, findingSentence } from '../../model/schema.js';
@@ -249,54 +252,68 @@ function toMapFinding(finding: Finding): MapFinding {
   return { ruleId: finding.ruleId, severity: finding.severity, message: findingSentence(finding), fix: finding.fix, place: placeOf(finding.location) };
 }
 
+/** A figure on a card: a rate as a percentage, CSAT also as a score of 5, a count or NPS as a number. */
+function figureText(metric: keyof Metrics, value: number): string {
+  if (metric === 'csat') return `${percentText(value)} (${numberText(value * 5)} of 5)`;
+  return (RATE_METRICS as readonly string[]).includes(metric) ? percentText(value) : numberText(value);
+}
+
+/** The card's figures: every figure field of the catalogue the touchpoint has, in catalogue order. */
 function metricsOf(t: Touchpoint): MapField[] {
-  const m = t.metrics;
   const fields: MapField[] = [];
-  // A figure measured from an event log (--metrics) says so: the inventory did not write it.
-  const add = (label: string, metric: keyof Touchpoint['metrics'], format: (n: number) => string) => {
-    const value = m[metric];
-    if (value !== null) fields.push({ label, value: measuredFrom(t, metric) ? `${format(value)} (measured)` : format(value) });
-  };
-  add('Audience', 'audience', numberText);
-  add('Sent', 'sent', numberText);
-  add('Open rate', 'openRate', percentText);
-  add('Click rate', 'clickRate', percentText);
-  add('Conversion', 'conversionRate', percentText);
-  add('Drop-off', 'dropOffRate', percentText);
-  add('Unsubscribe rate', 'unsubscribeRate', percentText);
-  add('NPS', 'nps', numberText);
-  add('CSAT', 'csat', (csat) => `${percentText(csat)} (${numberText(csat * 5)} of 5)`);
+  for (const { id, metric } of METRIC_FIELDS) {
+    const value = t.metrics[metric];
+    if (value === null) continue;
+    // A figure measured from an event log (--metrics) says so: the inventory did not write it.
+    const text = figureText(metric, value);
+    fields.push({ label: shortLabel(id), value: measuredFrom(t, metric) ? `${text} (measured)` : text });
+  }
   return fields;
 }
 
+/** What a card's detail shows of a touchpoint, given the stage's and the channel's labels; nothing when blank. */
+type Detail = (t: Touchpoint, shown: { stage: string; channel: string | null }) => string | number | null | undefined;
+
+/**
+ * The card's details, in the order it lists them, each labelled as the field catalogue names it. The figure
+ * fields are the card's `metrics` (metricsOf), the touchpoint's name is its title; `event` (what journey
+ * measure joins it by) is not shown. The Opportunity lane of a journey-map grid is no inventory column.
+ */
+export const CARD_DETAILS: readonly (readonly [Field | 'opportunity', Detail])[] = [
+  ['persona', (t) => t.persona],
+  ['stage', (_, shown) => shown.stage],
+  ['channel', (_, shown) => shown.channel],
+  ['team', (t) => t.team],
+  ['owner', (t) => t.owner],
+  ['mode', (t) => t.mode],
+  ['direction', (t) => t.direction],
+  ['day', (t) => t.day],
+  ['frequency', (t) => t.frequency?.text],
+  ['kpi', (t) => t.kpi],
+  [
+    'sentiment',
+    (t) =>
+      t.sentiment === null
+        ? null
+        : t.sentiment.score === null
+          ? t.sentiment.text
+          : `${t.sentiment.text} (${t.sentiment.score > 0 ? '+' : ''}${t.sentiment.score})`,
+  ],
+  ['painPoint', (t) => t.painPoint],
+  ['opportunity', (t) => t.opportunity],
+  ['notes', (t) => t.notes],
+  ['status', (t) => t.status],
+  ['lastReviewed', (t) => t.lastReviewed],
+];
+
 function fieldsOf(t: Touchpoint, stageLabel: string, channelLabel: string | null): MapField[] {
+  const shown = { stage: stageLabel, channel: channelLabel };
   const fields: MapField[] = [];
-  const add = (label: string, value: string | number | null | undefined) => {
-    if (value !== null && value !== undefined && value !== '') fields.push({ label, value: String(value) });
-  };
-  add('Persona', t.persona);
-  add('Stage', stageLabel);
-  add('Channel', channelLabel);
-  add('Team', t.team);
-  add('Owner', t.owner);
-  add('Mode', t.mode);
-  add('Direction', t.direction);
-  add('Day', t.day);
-  add('Frequency', t.frequency?.text);
-  add('KPI', t.kpi);
-  add(
-    'Sentiment',
-    t.sentiment === null
-      ? null
-      : t.sentiment.score === null
-        ? t.sentiment.text
-        : `${t.sentiment.text} (${t.sentiment.score > 0 ? '+' : ''}${t.sentiment.score})`,
-  );
-  add('Pain point', t.painPoint);
-  add('Opportunity', t.opportunity);
-  add('Notes', t.notes);
-  add('Status', t.status);
-  add('Last reviewed', t.lastReviewed);
+  for (const [field, detail] of CARD_DETAILS) {
+    const value = detail(t, shown);
+    if (value !== null && value !== undefined && value !== '')
+      fields.push({ label: field === 'opportunity' ? 'Opportunity' : FIELD_LABEL[field], value: String(value) });
+  }
   return fields;
 }
 

@@ -3,6 +3,7 @@
 // drawing (overview-svg.ts) places and draws what this returns.
 import type { MapCard, MapFinding, MapHandoff, MapStage, PersonaMap } from './layout.js';
 import { kpiValue, percentText } from './layout.js';
+import { shortLabel } from '../../model/fields.js';
 
 /** How many pains or opportunities a stage shows; the rest are counted ("+4 more"). */
 export const NOTES_SHOWN = 3;
@@ -140,12 +141,12 @@ export function handoffOpportunity(handoff: MapHandoff): string {
 function kpisOf(stage: MapStage): { label: string; value: string }[] {
   const k = stage.kpis;
   const out: { label: string; value: string }[] = [];
-  if (k.openRate !== null) out.push({ label: 'Open rate', value: kpiValue(k, 'openRate', percentText(k.openRate)) });
-  if (k.clickRate !== null) out.push({ label: 'Click rate', value: kpiValue(k, 'clickRate', percentText(k.clickRate)) });
-  if (k.conversion !== null) out.push({ label: 'Conversion', value: kpiValue(k, 'conversion', percentText(k.conversion)) });
-  if (k.dropOff !== null) out.push({ label: 'Drop-off', value: kpiValue(k, 'dropOff', percentText(k.dropOff)) });
-  if (k.nps !== null) out.push({ label: 'NPS', value: kpiValue(k, 'nps', String(Math.round(k.nps))) });
-  if (k.csat !== null) out.push({ label: 'CSAT', value: kpiValue(k, 'csat', `${(k.csat * 5).toFixed(1)}/5`) });
+  if (k.openRate !== null) out.push({ label: shortLabel('opens'), value: kpiValue(k, 'openRate', percentText(k.openRate)) });
+  if (k.clickRate !== null) out.push({ label: shortLabel('clicks'), value: kpiValue(k, 'clickRate', percentText(k.clickRate)) });
+  if (k.conversion !== null) out.push({ label: shortLabel('conversion'), value: kpiValue(k, 'conversion', percentText(k.conversion)) });
+  if (k.dropOff !== null) out.push({ label: shortLabel('dropOff'), value: kpiValue(k, 'dropOff', percentText(k.dropOff)) });
+  if (k.nps !== null) out.push({ label: shortLabel('nps'), value: kpiValue(k, 'nps', String(Math.round(k.nps))) });
+  if (k.csat !== null) out.push({ label: shortLabel('csat'), value: kpiValue(k, 'csat', `${(k.csat * 5).toFixed(1)}/5`) });
   return out;
 }
 
