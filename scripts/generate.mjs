@@ -4,39 +4,18 @@
 //   README.md                    the rules table (id, default severity, what it finds)
 //   journey*.schema.json         the JSON Schemas of the config (each rule's options), diff and measure
 // usage: node scripts/generate.mjs [--root DIR]   (npm run generate; the rule scaffold runs it)
-// Needs no build: the TypeScript that computes them is bundled on the fly with esbuild.
+// Needs no build: the TypeScript that computes them is bundled on the fly with esbuild (scripts/import-ts.mjs).
 // tests/rules/generated.test.ts fails, naming this command, when a file is out of date.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { importTypeScript } from './import-ts.mjs';
 
 const { values } = parseArgs({ options: { root: { type: 'string', default: resolve(import.meta.dirname, '..') } } });
 const root = resolve(values.root);
-const cache = join(root, 'node_modules/.cache/journey-generate');
 
-/** Bundles a TypeScript module of scripts/generate/ and imports it (zod and the sources inlined). */
-async function load(name) {
-  mkdirSync(cache, { recursive: true });
-  const outfile = join(cache, `${name}-${process.pid}.mjs`);
-  await build({
-    entryPoints: [join(root, 'scripts/generate', `${name}.ts`)],
-    outfile,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    mainFields: ['module', 'main'],
-    external: ['@duckdb/node-api', 'chdb'],
-    logLevel: 'warning',
-  });
-  try {
-    return await import(pathToFileURL(outfile).href);
-  } finally {
-    rmSync(outfile, { force: true });
-  }
-}
+/** A TypeScript module of scripts/generate/, bundled and imported. */
+const load = (name) => importTypeScript(root, join('scripts/generate', `${name}.ts`));
 
 const written = [];
 function write(path, text) {

@@ -3,26 +3,11 @@
 // two persona sheets and a notes sheet. The csv holds the same rows with a persona column.
 import ExcelJS from 'exceljs';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { importTypeScript } from './import-ts.mjs';
 
-const HEADER = [
-  'Lifecycle stage',
-  'Touchpoint',
-  'Owner team',
-  'Channel',
-  'Ongoing / Automatic / Manual',
-  'Inbound / Outbound',
-  'Day offset',
-  'Frequency',
-  'KPI',
-  'Notes',
-  'DRI',
-  'Conversion rate',
-  'Drop-off',
-  'Sentiment',
-  'Pain point',
-  'Last reviewed',
-  'Status',
-];
+// The sample's columns are journey init --example's, written once in src/init/example.ts.
+const { SAMPLE_COLUMNS: HEADER } = await importTypeScript(resolve(import.meta.dirname, '..'), 'src/init/example.ts');
 
 // [stage, touchpoint, team, channel, mode, direction, day, frequency, kpi, notes, dri?, conversion?, drop-off?, sentiment?, pain point?, last reviewed?, status?]
 // Rows are padded to the header's width below; the later columns are filled only where a gap is planted.

@@ -4,8 +4,11 @@ import type { LoadedFile } from '../load/index.js';
 // stages written once per group, a retired row, a few figures, and the gaps the quick start finds in it,
 // among them a misspelled stage. `journey init --example` writes it through the same clean copy as --from.
 
-export const SAMPLE_HEADER = [
-  'Persona',
+/**
+ * The sample's columns after Persona, as its workbook's persona sheets have them: written once here, read by
+ * scripts/make-fixtures.mjs for fixtures/sample-inventory.xlsx and .csv.
+ */
+export const SAMPLE_COLUMNS = [
   'Lifecycle stage',
   'Touchpoint',
   'Owner team',
@@ -24,6 +27,8 @@ export const SAMPLE_HEADER = [
   'Last reviewed',
   'Status',
 ];
+
+export const SAMPLE_HEADER = ['Persona', ...SAMPLE_COLUMNS];
 
 export const SAMPLE_ROWS: (string | number | null)[][] = [
   ['Practitioner', 'Awareness', 'LinkedIn thought-leadership posts', 'Marketing', 'Social', 'Ongoing', 'Outbound', 0, 'Weekly', 'Impressions'],
